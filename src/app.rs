@@ -1,0 +1,682 @@
+//! The eframe app: owns the data, the camera, the date and the selection; lays out the panels;
+//! applies the commands they emit after each frame.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use egui::{Color32, Key, Modifiers};
+
+use crate::command::Command;
+use crate::io::{Diagnostic, FileKind, LoadError};
+use crate::map::links::{Arc as LinkArc, fanned_bends};
+use crate::map::widget::{DrawnLink, DrawnNode, MeshCache, palette};
+use crate::map::{MapCamera, MapLayer, world_from_lon_lat};
+use crate::model::{Day, EntityKind, GovernmentForm, State, Status, Timeline, is_sahel_state};
+use crate::time_control::{TimeCommand, TimeControl};
+
+/// Above this many points per world unit the fine (1:50m) layer is drawn.
+pub const FINE_LAYER_SCALE: f64 = 1100.0;
+
+/// A message for the person: a load that failed, a file that vanished.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Message {
+    /// One line.
+    pub headline: String,
+    /// Every problem found, one per line.
+    pub details: Vec<String>,
+    /// Red or amber.
+    pub is_error: bool,
+}
+
+impl Message {
+    fn from_load_error(what: &str, error: &LoadError) -> Self {
+        let errors = error.diagnostics.iter().filter(|d| d.is_error()).count();
+        Self {
+            headline: format!(
+                "Could not open {what}: {errors} problem{} found. Nothing was changed.",
+                if errors == 1 { "" } else { "s" }
+            ),
+            details: error.diagnostics.iter().map(ToString::to_string).collect(),
+            is_error: true,
+        }
+    }
+}
+
+/// The result of a load that ran off the UI thread.
+pub(crate) enum Loaded {
+    Countries(PathBuf, Result<Arc<MapLayer>, LoadError>),
+    Scenario(PathBuf, Result<(Arc<Timeline>, Vec<Diagnostic>), LoadError>),
+    DialogChose(PathBuf, FileKind),
+    DialogFailed(String),
+}
+
+/// What is derived from the state at the date, rebuilt only when the date or data change.
+#[derive(Default)]
+pub(crate) struct Derived {
+    pub key: Option<(Day, bool, u64)>,
+    pub fills_coarse: Vec<Color32>,
+    pub fills_fine: Vec<Color32>,
+    pub labels_coarse: Vec<(usize, String)>,
+    pub labels_fine: Vec<(usize, String)>,
+    pub links: Vec<DrawnLink>,
+    pub nodes: Vec<DrawnNode>,
+}
+
+/// The Sahel Atlas app.
+pub struct SahelApp {
+    pub(crate) coarse: Arc<MapLayer>,
+    pub(crate) fine: Option<Arc<MapLayer>>,
+    pub(crate) timeline: Arc<Timeline>,
+    pub(crate) countries_path: Option<PathBuf>,
+    pub(crate) scenario_path: Option<PathBuf>,
+    /// Bumped whenever the data change, to invalidate derived state.
+    pub(crate) generation: u64,
+
+    /// The camera; `None` until the first frame frames the default view.
+    pub camera: Option<MapCamera>,
+    pub(crate) fly: Option<(MapCamera, MapCamera, f64)>,
+    /// The map's rectangle on screen in the last frame.
+    pub map_rect: egui::Rect,
+    /// The selected country's key.
+    pub selected: Option<String>,
+    /// The selected link (relationship index).
+    pub selected_link: Option<usize>,
+    /// Whether ended links are hidden.
+    pub hide_ended: bool,
+    pub(crate) search: String,
+    pub(crate) date_input: String,
+    /// Date and playback.
+    pub time: TimeControl,
+    /// The state at the current date.
+    pub state: State,
+    pub(crate) derived: Derived,
+    /// Messages shown above the map.
+    pub messages: Vec<Message>,
+    pub(crate) commands: Vec<Command>,
+    pub(crate) mesh_cache: MeshCache,
+    pub(crate) loaded_tx: Sender<Loaded>,
+    pub(crate) loaded_rx: Receiver<Loaded>,
+    pub(crate) loading: Vec<String>,
+    pub(crate) recent: Vec<PathBuf>,
+    pub(crate) scroll_to_current: bool,
+    pub(crate) pending_url: Option<String>,
+}
+
+impl SahelApp {
+    /// The app on the embedded data, at the scenario's seed date (4 December 2023) when it is
+    /// in the span, else the span's start.
+    pub fn new() -> Self {
+        let mut messages = Vec::new();
+        let coarse = crate::data::coarse_layer().unwrap_or_else(|e| {
+            messages.push(Message::from_load_error("the embedded countries", &e));
+            Arc::new(MapLayer::new(crate::io::CountryLayer {
+                source: "none".into(),
+                countries: Vec::new(),
+                warnings: Vec::new(),
+            }))
+        });
+        let fine = crate::data::fine_layer().ok();
+        let timeline = crate::data::default_timeline().unwrap_or_else(|e| {
+            messages.push(Message::from_load_error("the embedded scenario", &e));
+            Arc::new(Timeline::new(empty_scenario()))
+        });
+        Self::with_data(coarse, fine, timeline, messages)
+    }
+
+    fn with_data(
+        coarse: Arc<MapLayer>,
+        fine: Option<Arc<MapLayer>>,
+        timeline: Arc<Timeline>,
+        messages: Vec<Message>,
+    ) -> Self {
+        let seed = Day::from_date(jiff::civil::Date::constant(2023, 12, 4));
+        let day = if (timeline.start()..=timeline.end()).contains(&seed) {
+            seed
+        } else {
+            timeline.start()
+        };
+        let state = timeline.state_at(day);
+        let (loaded_tx, loaded_rx) = channel();
+        Self {
+            coarse,
+            fine,
+            timeline,
+            countries_path: None,
+            scenario_path: None,
+            generation: 0,
+            camera: None,
+            fly: None,
+            map_rect: egui::Rect::NOTHING,
+            selected: None,
+            selected_link: None,
+            hide_ended: false,
+            search: String::new(),
+            date_input: String::new(),
+            time: TimeControl::new(day),
+            state,
+            derived: Derived::default(),
+            messages,
+            commands: Vec::new(),
+            mesh_cache: MeshCache::default(),
+            loaded_tx,
+            loaded_rx,
+            loading: Vec::new(),
+            recent: Vec::new(),
+            scroll_to_current: true,
+            pending_url: None,
+        }
+    }
+
+    /// The indexed scenario.
+    pub fn timeline(&self) -> &Timeline {
+        &self.timeline
+    }
+
+    /// The current day.
+    pub fn day(&self) -> Day {
+        self.time.day()
+    }
+
+    /// Queues a command, applied at the end of the next frame.
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// The layer drawn at the current zoom.
+    pub fn layer(&self) -> &Arc<MapLayer> {
+        match (&self.fine, self.camera) {
+            (Some(fine), Some(cam)) if cam.scale >= FINE_LAYER_SCALE => fine,
+            _ => &self.coarse,
+        }
+    }
+
+    /// Whether the fine layer is the one drawn.
+    pub fn showing_fine_layer(&self) -> bool {
+        !Arc::ptr_eq(self.layer(), &self.coarse)
+    }
+
+    /// Where an entity's node or label sits, in world coordinates: a state's label point in the
+    /// layer, else the place the scenario gives.
+    pub(crate) fn entity_world(&self, entity: usize) -> Option<[f64; 2]> {
+        let e = self.timeline.scenario().entities.get(entity)?;
+        if e.kind == EntityKind::State {
+            if let Some(c) = self.coarse.country_index(&e.id) {
+                return self.coarse.labels_world.get(c).copied();
+            }
+        }
+        e.place.as_ref().map(|p| world_from_lon_lat(p.lon, p.lat))
+    }
+
+    /// Runs one frame of the whole UI inside `ui`. eframe calls this through [`eframe::App`];
+    /// tests call it through `egui_kittest`.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        self.handle_input(ui);
+        self.poll_loads();
+        let dt = f64::from(ui.input(|i| i.stable_dt).min(0.1));
+        if self.time.update(dt, &self.timeline) {
+            self.scroll_to_current = true;
+        }
+        if self.time.playing || self.fly.is_some() || !self.loading.is_empty() {
+            ui.ctx().request_repaint();
+        }
+        if let Some((from, to, t)) = self.fly {
+            let t = (t + dt / 0.6).min(1.0);
+            let eased = t * t * (3.0 - 2.0 * t);
+            self.camera = Some(from.lerp(&to, eased));
+            self.fly = (t < 1.0).then_some((from, to, t));
+        }
+        self.refresh_state();
+
+        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
+        egui::Panel::bottom("time_bar").show(ui, |ui| self.time_bar_ui(ui));
+        egui::Panel::right("events")
+            .default_size(300.0)
+            .show(ui, |ui| self.events_ui(ui));
+        egui::Panel::left("details")
+            .default_size(270.0)
+            .show(ui, |ui| self.details_ui(ui));
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| self.map_area_ui(ui));
+
+        let commands = std::mem::take(&mut self.commands);
+        for command in commands {
+            self.apply(command);
+        }
+        // A date change from a command shows this frame's state next frame; keep it current.
+        self.refresh_state();
+        if let Some(url) = self.pending_url.take() {
+            ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+        }
+    }
+
+    /// Recomputes the state and what is drawn from it when the date or the data changed.
+    pub(crate) fn refresh_state(&mut self) {
+        let day = self.time.day();
+        let key = (day, self.hide_ended, self.generation);
+        if self.derived.key == Some(key) {
+            return;
+        }
+        if self.derived.key.map(|k| k.2) != Some(self.generation) {
+            self.state = self.timeline.state_at(day);
+        } else {
+            self.timeline.seek(&mut self.state, day);
+        }
+        self.derived = self.derive();
+        self.derived.key = Some(key);
+    }
+
+    fn derive(&self) -> Derived {
+        let scenario = self.timeline.scenario();
+        // Partner states: any state sharing a relationship with a Sahel state.
+        let mut partners = std::collections::HashSet::new();
+        for rel in &scenario.relationships {
+            if rel.parties.iter().any(|p| is_sahel_state(p)) {
+                partners.extend(rel.parties.iter().filter(|p| !is_sahel_state(p)).cloned());
+            }
+        }
+        // Partners with a live link at the date.
+        let mut live = std::collections::HashSet::new();
+        for link in self.state.links() {
+            if link.status != Status::Ended {
+                live.extend(scenario.relationships[link.relationship].parties.iter().cloned());
+            }
+        }
+        let military: std::collections::HashSet<&str> = self
+            .state
+            .countries
+            .iter()
+            .filter(|c| c.government == GovernmentForm::Military)
+            .map(|c| scenario.entities[c.entity].id.as_str())
+            .collect();
+        let fills_for = |layer: &MapLayer| -> Vec<Color32> {
+            layer
+                .countries()
+                .iter()
+                .map(|c| {
+                    let k = c.key.as_str();
+                    if is_sahel_state(k) {
+                        if military.contains(k) {
+                            palette::SAHEL_MILITARY
+                        } else {
+                            palette::SAHEL
+                        }
+                    } else if partners.contains(k) {
+                        if live.contains(k) {
+                            palette::PARTNER
+                        } else {
+                            palette::PARTNER.lerp_to_gamma(palette::LAND, 0.6)
+                        }
+                    } else {
+                        palette::LAND
+                    }
+                })
+                .collect()
+        };
+        let labels_for = |layer: &MapLayer| -> Vec<(usize, String)> {
+            layer
+                .countries()
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| is_sahel_state(&c.key) || partners.contains(&c.key))
+                .map(|(i, c)| (i, c.name.clone()))
+                .collect()
+        };
+
+        // Links: one arc from the hub to each other party, fanned out per pair.
+        let mut arcs: Vec<(usize, Status, usize, usize)> = Vec::new();
+        for link in self.state.links() {
+            if self.hide_ended && link.status == Status::Ended {
+                continue;
+            }
+            let rel = &scenario.relationships[link.relationship];
+            let Some(hub) = rel.parties.first().and_then(|p| self.timeline.entity_index(p)) else {
+                continue;
+            };
+            for party in rel.parties.iter().skip(1) {
+                if let Some(other) = self.timeline.entity_index(party) {
+                    arcs.push((link.relationship, link.status, hub, other));
+                }
+            }
+        }
+        let bends = fanned_bends(&arcs.iter().map(|a| (a.2, a.3)).collect::<Vec<_>>());
+        let mut links = Vec::with_capacity(arcs.len());
+        let mut linked = std::collections::HashSet::new();
+        for (&(relationship, status, hub, other), bend) in arcs.iter().zip(bends) {
+            let (Some(a), Some(b)) = (self.entity_world(hub), self.entity_world(other)) else {
+                continue;
+            };
+            linked.insert(hub);
+            linked.insert(other);
+            let arc = LinkArc::new(a, b, bend);
+            links.push(DrawnLink {
+                relationship,
+                status,
+                points_world: arc.points(32).collect(),
+            });
+        }
+        let nodes = scenario
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(i, e)| e.kind == EntityKind::Organisation && linked.contains(i))
+            .filter_map(|(i, e)| {
+                Some(DrawnNode {
+                    entity: i,
+                    world: self.entity_world(i)?,
+                    label: short_org_name(&e.id, &e.name),
+                })
+            })
+            .collect();
+        Derived {
+            key: None,
+            fills_coarse: fills_for(&self.coarse),
+            fills_fine: self.fine.as_deref().map(fills_for).unwrap_or_default(),
+            labels_coarse: labels_for(&self.coarse),
+            labels_fine: self.fine.as_deref().map(labels_for).unwrap_or_default(),
+            links,
+            nodes,
+        }
+    }
+
+    fn handle_input(&mut self, ui: &mut egui::Ui) {
+        let dropped: Vec<PathBuf> = ui.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        for path in dropped {
+            self.push(Command::Load(path, None));
+        }
+        if ui.ctx().egui_wants_keyboard_input() {
+            if ui.input(|i| i.key_pressed(Key::Escape)) {
+                ui.ctx().memory_mut(|m| {
+                    if let Some(id) = m.focused() {
+                        m.surrender_focus(id);
+                    }
+                });
+            }
+            return;
+        }
+        let bindings: [(Key, Command); 10] = [
+            (Key::ArrowRight, Command::Time(TimeCommand::NextEvent)),
+            (Key::ArrowLeft, Command::Time(TimeCommand::PreviousEvent)),
+            (Key::Space, Command::Time(TimeCommand::TogglePlay)),
+            (Key::Home, Command::Time(TimeCommand::Start)),
+            (Key::End, Command::Time(TimeCommand::End)),
+            (Key::Plus, Command::ZoomIn),
+            (Key::Equals, Command::ZoomIn),
+            (Key::Minus, Command::ZoomOut),
+            (Key::Num0, Command::ResetView),
+            (Key::Escape, Command::SelectCountry(None)),
+        ];
+        for (key, command) in bindings {
+            if ui.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
+                if matches!(key, Key::ArrowLeft | Key::ArrowRight | Key::Home | Key::End) {
+                    self.scroll_to_current = true;
+                }
+                if key == Key::Escape {
+                    self.selected_link = None;
+                }
+                self.push(command);
+            }
+        }
+    }
+
+    /// Applies one command.
+    pub fn apply(&mut self, command: Command) {
+        match command {
+            Command::SelectCountry(key) => {
+                self.selected = key;
+            }
+            Command::FlyToCountry(key) => {
+                if let Some(goal) = self.camera_for_country(&key) {
+                    if let Some(cam) = self.camera {
+                        self.fly = Some((cam, goal, 0.0));
+                    } else {
+                        self.camera = Some(goal);
+                    }
+                }
+                self.selected = Some(key);
+            }
+            Command::SelectLink(link) => self.selected_link = link,
+            Command::ZoomIn | Command::ZoomOut => {
+                let factor = if command == Command::ZoomIn { 1.5 } else { 1.0 / 1.5 };
+                if let Some(cam) = self.camera {
+                    let c = self.map_rect.center();
+                    let c = [f64::from(c.x), f64::from(c.y)];
+                    self.camera = Some(cam.zoomed_at(c, c, factor));
+                    self.fly = None;
+                }
+            }
+            Command::ResetView => {
+                self.camera = Some(MapCamera::sahel(rect_size(self.map_rect)));
+                self.fly = None;
+            }
+            Command::SetHideEnded(hide) => self.hide_ended = hide,
+            Command::Time(t) => {
+                self.time.apply(t, &self.timeline);
+                self.scroll_to_current = true;
+            }
+            Command::DismissMessage(i) => {
+                if i < self.messages.len() {
+                    self.messages.remove(i);
+                }
+            }
+            Command::OpenUrl(url) => {
+                // Opened by egui's platform output in the next frame.
+                self.pending_url = Some(url);
+            }
+            Command::Load(path, kind) => self.start_load(path, kind),
+            Command::LoadDefaults => {
+                let fresh = Self::new();
+                self.coarse = fresh.coarse;
+                self.fine = fresh.fine;
+                self.timeline = fresh.timeline;
+                self.countries_path = None;
+                self.scenario_path = None;
+                self.generation += 1;
+            }
+            Command::OpenDialog(kind) => self.open_dialog(kind),
+        }
+    }
+
+    /// A camera framing a country: around its label point, sized by its largest part.
+    pub fn camera_for_country(&self, key: &str) -> Option<MapCamera> {
+        let layer = self.layer();
+        let c = layer.country_index(key)?;
+        let country = &layer.countries()[c];
+        let size = rect_size(self.map_rect);
+        let shape = country
+            .shape_lon_lat
+            .0
+            .iter()
+            .max_by(|a, b| {
+                use geo::Area;
+                a.unsigned_area().total_cmp(&b.unsigned_area())
+            })?;
+        use geo::BoundingRect;
+        let bbox = shape.bounding_rect()?;
+        let pad = 4.0;
+        let mut cam = MapCamera::framing_lon_lat(
+            [bbox.min().x - pad, bbox.min().y - pad],
+            [bbox.max().x + pad, bbox.max().y + pad],
+            size,
+        );
+        if let Some([lon, lat]) = country.label_lon_lat {
+            cam.center_world = world_from_lon_lat(lon, lat);
+        }
+        Some(cam)
+    }
+
+    fn start_load(&mut self, path: PathBuf, kind: Option<FileKind>) {
+        let tx = self.loaded_tx.clone();
+        let name = path.display().to_string();
+        self.loading.push(name);
+        std::thread::spawn(move || {
+            let bytes = crate::io::read_file_bytes(&path);
+            let kind = kind.unwrap_or_else(|| match &bytes {
+                Ok(b) => crate::io::detect_kind(b),
+                Err(_) => FileKind::Countries,
+            });
+            let name = path.display().to_string();
+            let message = match kind {
+                FileKind::Countries => Loaded::Countries(
+                    path,
+                    bytes
+                        .and_then(|b| crate::io::parse_countries(&name, &b))
+                        .map(|l| Arc::new(MapLayer::new(l))),
+                ),
+                FileKind::Scenario => Loaded::Scenario(
+                    path,
+                    bytes
+                        .and_then(|b| crate::io::parse_scenario(&name, &b))
+                        .map(|(s, w)| (Arc::new(Timeline::new(s)), w)),
+                ),
+            };
+            let _ = tx.send(message);
+        });
+    }
+
+    /// Takes the results of background loads. Failures leave the data as it was.
+    pub(crate) fn poll_loads(&mut self) {
+        while let Ok(loaded) = self.loaded_rx.try_recv() {
+            match loaded {
+                Loaded::Countries(path, result) => {
+                    self.finish_loading(&path);
+                    match result {
+                        Ok(layer) => {
+                            if !layer.layer.warnings.is_empty() {
+                                self.messages.push(Message {
+                                    headline: format!(
+                                        "Opened {} with {} warning(s).",
+                                        path.display(),
+                                        layer.layer.warnings.len()
+                                    ),
+                                    details: layer.layer.warnings.iter().map(ToString::to_string).collect(),
+                                    is_error: false,
+                                });
+                            }
+                            self.coarse = layer;
+                            self.fine = None;
+                            self.countries_path = Some(path.clone());
+                            self.generation += 1;
+                            self.remember_recent(path);
+                        }
+                        Err(e) => self.messages.push(Message::from_load_error(&path.display().to_string(), &e)),
+                    }
+                }
+                Loaded::Scenario(path, result) => {
+                    self.finish_loading(&path);
+                    match result {
+                        Ok((timeline, warnings)) => {
+                            if !warnings.is_empty() {
+                                self.messages.push(Message {
+                                    headline: format!(
+                                        "Opened {} with {} warning(s).",
+                                        path.display(),
+                                        warnings.len()
+                                    ),
+                                    details: warnings.iter().map(ToString::to_string).collect(),
+                                    is_error: false,
+                                });
+                            }
+                            let day = self.time.day();
+                            self.timeline = timeline;
+                            self.time.apply(TimeCommand::SetDay(day), &self.timeline);
+                            self.selected_link = None;
+                            self.scenario_path = Some(path.clone());
+                            self.generation += 1;
+                            self.remember_recent(path);
+                        }
+                        Err(e) => self.messages.push(Message::from_load_error(&path.display().to_string(), &e)),
+                    }
+                }
+                Loaded::DialogChose(path, kind) => self.start_load(path, Some(kind)),
+                Loaded::DialogFailed(text) => self.messages.push(Message {
+                    headline: text,
+                    details: Vec::new(),
+                    is_error: false,
+                }),
+            }
+        }
+    }
+
+    fn finish_loading(&mut self, path: &std::path::Path) {
+        let name = path.display().to_string();
+        if let Some(i) = self.loading.iter().position(|n| *n == name) {
+            self.loading.remove(i);
+        }
+    }
+
+    fn remember_recent(&mut self, path: PathBuf) {
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(8);
+    }
+
+    /// Blocks until background loads finish (tests and the command line use this).
+    pub fn wait_for_loads(&mut self) {
+        while !self.loading.is_empty() {
+            match self.loaded_rx.recv_timeout(std::time::Duration::from_secs(60)) {
+                Ok(loaded) => {
+                    // Put it back through the normal path.
+                    let _ = self.loaded_tx.send(loaded);
+                    self.poll_loads();
+                }
+                Err(_) => break,
+            }
+        }
+    }
+}
+
+impl Default for SahelApp {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl eframe::App for SahelApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+}
+
+/// A map label for an organisation: its id when short, else its name.
+fn short_org_name(id: &str, name: &str) -> String {
+    match id {
+        "G5_SAHEL" => "G5 Sahel".to_owned(),
+        "AFRICA_CORPS" => "Africa Corps".to_owned(),
+        "WAGNER" => "Wagner".to_owned(),
+        _ if id.len() <= 6 => id.replace('_', " "),
+        _ => name.split(" (").next().unwrap_or(name).to_owned(),
+    }
+}
+
+pub(crate) fn rect_size(rect: egui::Rect) -> [f64; 2] {
+    if rect.is_positive() {
+        [f64::from(rect.width()), f64::from(rect.height())]
+    } else {
+        [1000.0, 700.0]
+    }
+}
+
+fn empty_scenario() -> crate::model::Scenario {
+    let today = jiff::civil::Date::constant(2026, 1, 1);
+    crate::model::Scenario {
+        format: crate::model::SCENARIO_FORMAT.to_owned(),
+        title: "Empty".to_owned(),
+        description: String::new(),
+        span: crate::model::ScenarioSpan {
+            start: jiff::civil::Date::constant(2012, 1, 1),
+            end: today,
+        },
+        entities: Vec::new(),
+        relationships: Vec::new(),
+        events: Vec::new(),
+    }
+}

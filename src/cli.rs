@@ -1,0 +1,277 @@
+//! The headless subcommands: the state at a date, and checking files.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::io::{Diagnostic, FileKind, Where, detect_kind, parse_countries, parse_scenario, read_file_bytes};
+use crate::model::{Day, Severity, Timeline};
+
+/// One link in `state --json`.
+#[derive(Debug, Serialize)]
+pub struct LinkJson<'a> {
+    /// Relationship id.
+    pub id: &'a str,
+    /// Its label.
+    pub label: &'a str,
+    /// Its kind.
+    pub kind: &'a str,
+    /// Entity ids (`ADM0_A3` or organisation ids).
+    pub parties: &'a [String],
+    /// Status at the date.
+    pub status: &'a str,
+    /// Since when (`null` when in force since before the scenario's span).
+    pub since: Option<String>,
+    /// Sources of the event that set the status.
+    pub sources: Vec<&'a str>,
+}
+
+/// One country in `state --json`.
+#[derive(Debug, Serialize)]
+pub struct CountryJson<'a> {
+    /// `ADM0_A3`.
+    pub id: &'a str,
+    /// Name.
+    pub name: &'a str,
+    /// `civilian` or `military`.
+    pub government: &'a str,
+    /// Leader, if known.
+    pub leader: Option<&'a str>,
+    /// Since when, if an event set it.
+    pub since: Option<String>,
+}
+
+/// The whole of `state --json`.
+#[derive(Debug, Serialize)]
+pub struct StateJson<'a> {
+    /// The date, `YYYY-MM-DD`.
+    pub date: String,
+    /// Every relationship that exists at the date, ended ones too.
+    pub links: Vec<LinkJson<'a>>,
+    /// Every state the scenario gives a government.
+    pub countries: Vec<CountryJson<'a>>,
+}
+
+/// The state at `date` in the shape `state --json` prints.
+pub fn state_json(timeline: &Timeline, date: jiff::civil::Date) -> StateJson<'_> {
+    let scenario = timeline.scenario();
+    let state = timeline.state_at_date(date);
+    let links = state
+        .links()
+        .map(|l| {
+            let rel = &scenario.relationships[l.relationship];
+            LinkJson {
+                id: &rel.id,
+                label: &rel.label,
+                kind: rel.kind.as_str(),
+                parties: &rel.parties,
+                status: l.status.as_str(),
+                since: l.since.map(|d| d.to_date().to_string()),
+                sources: l
+                    .event
+                    .map(|e| scenario.events[e].sources.iter().map(String::as_str).collect())
+                    .unwrap_or_default(),
+            }
+        })
+        .collect();
+    let countries = state
+        .countries
+        .iter()
+        .map(|c| {
+            let e = &scenario.entities[c.entity];
+            CountryJson {
+                id: &e.id,
+                name: &e.name,
+                government: c.government.as_str(),
+                leader: c.leader.as_deref().map(|l| {
+                    // Borrow from the scenario rather than the state: find the same text.
+                    leader_in_scenario(timeline, l).unwrap_or("")
+                }),
+                since: c.since.map(|d| d.to_date().to_string()),
+            }
+        })
+        .collect();
+    StateJson {
+        date: date.to_string(),
+        links,
+        countries,
+    }
+}
+
+fn leader_in_scenario<'a>(timeline: &'a Timeline, leader: &str) -> Option<&'a str> {
+    let scenario = timeline.scenario();
+    scenario
+        .entities
+        .iter()
+        .filter_map(|e| e.government.as_ref()?.leader.as_deref())
+        .chain(scenario.events.iter().flat_map(|e| {
+            e.changes.iter().filter_map(|c| match c {
+                crate::model::Change::State { leader, .. } => leader.as_deref(),
+                crate::model::Change::Relationship { .. } => None,
+            })
+        }))
+        .find(|l| *l == leader)
+}
+
+/// The state at `date` as a readable table.
+pub fn state_table(timeline: &Timeline, date: jiff::civil::Date) -> String {
+    let json = state_json(timeline, date);
+    let mut out = String::new();
+    let _ = writeln!(out, "State on {}", json.date);
+    let _ = writeln!(out, "\nCountries");
+    for c in &json.countries {
+        let _ = writeln!(
+            out,
+            "  {:<4} {:<14} {:<9} {:<32} since {}",
+            c.id,
+            c.name,
+            c.government,
+            c.leader.unwrap_or("-"),
+            c.since.as_deref().unwrap_or("the start")
+        );
+    }
+    let _ = writeln!(out, "\nLinks ({})", json.links.len());
+    let width = json.links.iter().map(|l| l.label.chars().count()).max().unwrap_or(10).min(70);
+    for l in &json.links {
+        let label: String = l.label.chars().take(70).collect();
+        let _ = writeln!(
+            out,
+            "  {:<width$}  {:<12}  since {:<10}  {}",
+            label,
+            l.status,
+            l.since.as_deref().unwrap_or("the start"),
+            l.parties.join(", "),
+        );
+    }
+    out
+}
+
+/// The outcome of `check` on one file.
+#[derive(Debug)]
+pub struct CheckReport {
+    /// A one-line summary when the file is good.
+    pub summary: Option<String>,
+    /// Errors and warnings.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl CheckReport {
+    /// Whether the file has errors.
+    pub fn failed(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Checks one file: detects its kind and validates it.
+pub fn check_file(path: &Path) -> CheckReport {
+    let name = path.display().to_string();
+    let bytes = match read_file_bytes(path) {
+        Ok(b) => b,
+        Err(e) => {
+            return CheckReport {
+                summary: None,
+                diagnostics: e.diagnostics,
+            };
+        }
+    };
+    check_bytes(&name, &bytes)
+}
+
+/// Checks bytes that came from a file called `name`.
+pub fn check_bytes(name: &str, bytes: &[u8]) -> CheckReport {
+    match detect_kind(bytes) {
+        FileKind::Scenario => match parse_scenario(name, bytes) {
+            Ok((scenario, warnings)) => CheckReport {
+                summary: Some(format!(
+                    "{name}: scenario: {} entities, {} relationships, {} events, {} – {}",
+                    scenario.entities.len(),
+                    scenario.relationships.len(),
+                    scenario.events.len(),
+                    scenario.span.start,
+                    scenario.span.end
+                )),
+                diagnostics: warnings,
+            },
+            Err(e) => CheckReport {
+                summary: None,
+                diagnostics: e.diagnostics,
+            },
+        },
+        FileKind::Countries => match parse_countries(name, bytes) {
+            Ok(layer) => {
+                let mut diagnostics = layer.warnings.clone();
+                diagnostics.extend(geometry_warnings(name, &layer));
+                CheckReport {
+                    summary: Some(format!(
+                        "{name}: countries: {} features, {} vertices",
+                        layer.countries.len(),
+                        layer.vertex_count()
+                    )),
+                    diagnostics,
+                }
+            }
+            Err(e) => CheckReport {
+                summary: None,
+                diagnostics: e.diagnostics,
+            },
+        },
+    }
+}
+
+/// Self-intersections and other invalid geometry: drawn anyway, so warnings.
+fn geometry_warnings(name: &str, layer: &crate::io::CountryLayer) -> Vec<Diagnostic> {
+    use geo::Validation;
+    layer
+        .countries
+        .iter()
+        .enumerate()
+        .filter_map(|(index, c)| {
+            let problems = c.shape_lon_lat.check_validation().err()?;
+            let text = problems.to_string();
+            Some(Diagnostic::warning(
+                name,
+                Where::Feature {
+                    index,
+                    key: Some(c.key.clone()),
+                },
+                format!("invalid geometry: {text}"),
+            ))
+        })
+        .collect()
+}
+
+/// Runs `check` over files; returns the text to print and whether every file passed.
+pub fn check_files(paths: &[impl AsRef<Path>]) -> (String, bool) {
+    let mut out = String::new();
+    let mut ok = true;
+    for path in paths {
+        let report = check_file(path.as_ref());
+        if let Some(summary) = &report.summary {
+            if !report.failed() {
+                let _ = writeln!(out, "ok: {summary}");
+            }
+        }
+        ok &= !report.failed();
+        for d in report.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+            let _ = writeln!(out, "{d}");
+        }
+        for d in report.diagnostics.iter().filter(|d| d.severity == Severity::Warning) {
+            let _ = writeln!(out, "{d}");
+        }
+    }
+    (out, ok)
+}
+
+/// Parses `--at`.
+///
+/// # Errors
+/// A message if the text is not a real `YYYY-MM-DD` date.
+pub fn parse_at(text: &str) -> Result<jiff::civil::Date, String> {
+    crate::model::parse_date(text)
+}
+
+/// The day an app or render starts at for `--at`.
+pub fn day_of(date: jiff::civil::Date) -> Day {
+    Day::from_date(date)
+}

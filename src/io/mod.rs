@@ -1,0 +1,39 @@
+//! Reading and checking files: country layers (GeoJSON) and scenarios (JSON), and the
+//! diagnostics that say what is wrong with them and where.
+//!
+//! Every loader takes bytes and a display name, never panics, and either returns the whole
+//! result or an error; nothing is half-loaded.
+
+mod countries;
+mod diagnostic;
+mod read;
+mod scenario_file;
+
+pub use countries::{Country, CountryLayer, parse_countries, read_countries};
+pub use diagnostic::{Diagnostic, LoadError, Where};
+pub use read::{MAX_FILE_BYTES, read_file_bytes};
+pub use scenario_file::{parse_scenario, read_scenario};
+
+/// What kind of file some bytes look like.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// A GeoJSON country layer.
+    Countries,
+    /// A Sahel Atlas scenario.
+    Scenario,
+}
+
+/// Guesses whether bytes hold a scenario or a country layer by looking for the scenario's
+/// `format` marker near the start. Gzip-compressed files are country layers.
+pub fn detect_kind(bytes: &[u8]) -> FileKind {
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        return FileKind::Countries;
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let head = String::from_utf8_lossy(head);
+    if head.contains("sahel-atlas/scenario") || head.contains("\"relationships\"") {
+        FileKind::Scenario
+    } else {
+        FileKind::Countries
+    }
+}

@@ -1,0 +1,33 @@
+//! Sahel Atlas: a desktop map of the security ties of the Sahel states and their partners,
+//! and how they changed from 2012 on.
+//!
+//! # Layers
+//! - [`model`]: the event model, pure Rust. A [`model::Scenario`] (entities, relationships,
+//!   dated and sourced events) is indexed once into a [`model::Timeline`], which answers
+//!   "what holds at this date?" by binary search per relationship, or incrementally while
+//!   scrubbing ([`model::Timeline::seek`]).
+//! - [`io`]: reading and checking files. Country layers are GeoJSON keyed by `ADM0_A3`;
+//!   scenarios are JSON. Loaders take bytes, never panic, and report file, place and problem.
+//! - [`map`]: the Equal Earth projection, the camera, the country layer triangulated and
+//!   R-tree-indexed once when it loads, link arcs, and the egui map widget.
+//! - [`app`] and `ui`: the eframe app and its panels. Panels emit [`command::Command`]s that
+//!   the app applies after the frame; the time bar drives a [`time_control::TimeControl`].
+//! - [`cli`]: the headless subcommands (`state`, `check`).
+//!
+//! # Coordinate spaces
+//! `lon_lat` (WGS84 degrees) → `world` (Equal Earth, units of the Earth's radius, y north,
+//! f64) → `screen` (egui points, y down). Functions say which: `world_from_lon_lat`,
+//! `screen_from_world`.
+
+pub mod app;
+pub mod cli;
+pub mod command;
+pub mod data;
+pub mod io;
+pub mod map;
+pub mod model;
+pub mod time_control;
+mod ui;
+
+pub use app::SahelApp;
+pub use ui::{fold, search_countries};

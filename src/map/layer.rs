@@ -1,0 +1,208 @@
+//! A country layer made ready for the map: projected, triangulated and indexed once, when it
+//! loads. Painting only transforms these vertices; hit tests use an R-tree of polygon bounds.
+
+use geo::{Contains, Coord, LineString, MultiPolygon, Polygon, TriangulateEarcut};
+use rstar::primitives::{GeomWithData, Rectangle};
+use rstar::{AABB, RTree};
+
+use crate::io::{Country, CountryLayer};
+
+use super::projection::world_from_lon_lat;
+
+/// The triangles and outlines of one country, in world coordinates (f32: positions relative
+/// to the screen are computed in f64 first where precision matters).
+#[derive(Clone, Debug, Default)]
+pub struct CountryMesh {
+    /// Triangle vertices.
+    pub vertices: Vec<[f32; 2]>,
+    /// Three indices per triangle into `vertices`.
+    pub indices: Vec<u32>,
+    /// Every ring (outer and holes) as a closed polyline.
+    pub rings: Vec<Vec<[f32; 2]>>,
+    /// World bounding box: min x, min y, max x, max y.
+    pub bbox: [f64; 4],
+}
+
+type PolygonBox = GeomWithData<Rectangle<[f64; 2]>, (u32, u32)>;
+
+/// A layer ready to draw and to hit-test.
+pub struct MapLayer {
+    /// The countries with their properties.
+    pub layer: CountryLayer,
+    /// Per country, its mesh.
+    pub meshes: Vec<CountryMesh>,
+    /// Per country, its label point in world coordinates.
+    pub labels_world: Vec<[f64; 2]>,
+    shapes_world: Vec<MultiPolygon<f64>>,
+    index: RTree<PolygonBox>,
+}
+
+impl std::fmt::Debug for MapLayer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MapLayer")
+            .field("source", &self.layer.source)
+            .field("countries", &self.layer.countries.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl MapLayer {
+    /// Projects, triangulates and indexes a loaded layer.
+    pub fn new(layer: CountryLayer) -> Self {
+        let mut meshes = Vec::with_capacity(layer.countries.len());
+        let mut shapes_world = Vec::with_capacity(layer.countries.len());
+        let mut labels_world = Vec::with_capacity(layer.countries.len());
+        let mut boxes = Vec::new();
+        for (c, country) in layer.countries.iter().enumerate() {
+            let shape = project_multipolygon(&country.shape_lon_lat);
+            let mesh = mesh_of(&shape);
+            for (p, polygon) in shape.0.iter().enumerate() {
+                if let Some(bbox) = ring_bbox(polygon.exterior()) {
+                    boxes.push(GeomWithData::new(
+                        Rectangle::from_corners([bbox[0], bbox[1]], [bbox[2], bbox[3]]),
+                        (c as u32, p as u32),
+                    ));
+                }
+            }
+            labels_world.push(label_world(country, &mesh));
+            meshes.push(mesh);
+            shapes_world.push(shape);
+        }
+        Self {
+            layer,
+            meshes,
+            labels_world,
+            shapes_world,
+            index: RTree::bulk_load(boxes),
+        }
+    }
+
+    /// The countries.
+    pub fn countries(&self) -> &[Country] {
+        &self.layer.countries
+    }
+
+    /// The country containing a world point, if any (index into [`Self::countries`]).
+    pub fn country_at_world(&self, world: [f64; 2]) -> Option<usize> {
+        let point = Coord {
+            x: world[0],
+            y: world[1],
+        };
+        self.index
+            .locate_all_at_point(world)
+            .find(|b| {
+                let (c, p) = b.data;
+                self.shapes_world[c as usize].0[p as usize].contains(&point)
+            })
+            .map(|b| b.data.0 as usize)
+    }
+
+    /// The country containing a longitude/latitude, if any.
+    pub fn country_at_lon_lat(&self, lon: f64, lat: f64) -> Option<usize> {
+        self.country_at_world(world_from_lon_lat(lon, lat))
+    }
+
+    /// Index of the country with this key.
+    pub fn country_index(&self, key: &str) -> Option<usize> {
+        self.layer.countries.iter().position(|c| c.key == key)
+    }
+
+    /// Indices of the countries whose bounding box meets a world rectangle.
+    pub fn countries_in(&self, min: [f64; 2], max: [f64; 2]) -> impl Iterator<Item = usize> + '_ {
+        let envelope = AABB::from_corners(min, max);
+        self.meshes.iter().enumerate().filter_map(move |(i, m)| {
+            let b = m.bbox;
+            let overlaps = b[0] <= envelope.upper()[0]
+                && b[2] >= envelope.lower()[0]
+                && b[1] <= envelope.upper()[1]
+                && b[3] >= envelope.lower()[1];
+            overlaps.then_some(i)
+        })
+    }
+
+    /// Total triangle vertices, for statistics.
+    pub fn triangle_vertex_count(&self) -> usize {
+        self.meshes.iter().map(|m| m.vertices.len()).sum()
+    }
+}
+
+fn project_multipolygon(shape: &MultiPolygon<f64>) -> MultiPolygon<f64> {
+    let project_ring = |ring: &LineString<f64>| {
+        LineString(
+            ring.0
+                .iter()
+                .map(|c| {
+                    let [x, y] = world_from_lon_lat(c.x, c.y);
+                    Coord { x, y }
+                })
+                .collect(),
+        )
+    };
+    MultiPolygon(
+        shape
+            .0
+            .iter()
+            .map(|p| {
+                Polygon::new(
+                    project_ring(p.exterior()),
+                    p.interiors().iter().map(project_ring).collect(),
+                )
+            })
+            .collect(),
+    )
+}
+
+fn ring_bbox(ring: &LineString<f64>) -> Option<[f64; 4]> {
+    let mut it = ring.0.iter();
+    let first = it.next()?;
+    let mut b = [first.x, first.y, first.x, first.y];
+    for c in it {
+        b[0] = b[0].min(c.x);
+        b[1] = b[1].min(c.y);
+        b[2] = b[2].max(c.x);
+        b[3] = b[3].max(c.y);
+    }
+    Some(b)
+}
+
+fn mesh_of(shape: &MultiPolygon<f64>) -> CountryMesh {
+    let mut mesh = CountryMesh {
+        bbox: [f64::MAX, f64::MAX, f64::MIN, f64::MIN],
+        ..CountryMesh::default()
+    };
+    for polygon in &shape.0 {
+        let raw = polygon.earcut_triangles_raw();
+        let base = mesh.vertices.len() as u32;
+        mesh.vertices
+            .extend(raw.vertices.iter().map(|v| [v[0] as f32, v[1] as f32]));
+        mesh.indices
+            .extend(raw.triangle_indices.iter().map(|&i| base + i as u32));
+        for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+            if let Some(b) = ring_bbox(ring) {
+                mesh.bbox[0] = mesh.bbox[0].min(b[0]);
+                mesh.bbox[1] = mesh.bbox[1].min(b[1]);
+                mesh.bbox[2] = mesh.bbox[2].max(b[2]);
+                mesh.bbox[3] = mesh.bbox[3].max(b[3]);
+            }
+            mesh.rings
+                .push(ring.0.iter().map(|c| [c.x as f32, c.y as f32]).collect());
+        }
+    }
+    mesh
+}
+
+/// The label point: `LABEL_X`/`LABEL_Y`, else the centre of the largest polygon's bounds.
+fn label_world(country: &Country, mesh: &CountryMesh) -> [f64; 2] {
+    if let Some([lon, lat]) = country.label_lon_lat {
+        return world_from_lon_lat(lon, lat);
+    }
+    let largest = country
+        .shape_lon_lat
+        .0
+        .iter()
+        .max_by_key(|p| p.exterior().0.len());
+    match largest.and_then(|p| ring_bbox(p.exterior())) {
+        Some(b) => world_from_lon_lat((b[0] + b[2]) / 2.0, (b[1] + b[3]) / 2.0),
+        None => [(mesh.bbox[0] + mesh.bbox[2]) / 2.0, (mesh.bbox[1] + mesh.bbox[3]) / 2.0],
+    }
+}

@@ -1,0 +1,14 @@
+//! The map: projection, camera, the triangulated country layer with its hit test, link
+//! geometry, and the egui widget that paints them and handles pan, zoom, hover and click.
+//!
+//! Only `widget` knows about egui; the rest is plain maths tested as plain Rust.
+
+pub mod camera;
+pub mod layer;
+pub mod links;
+pub mod projection;
+pub mod widget;
+
+pub use camera::MapCamera;
+pub use layer::{CountryMesh, MapLayer};
+pub use projection::{lon_lat_from_world, world_from_lon_lat};

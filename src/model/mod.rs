@@ -1,0 +1,28 @@
+//! The event model: entities, relationships and dated events, and the state they imply at a
+//! date. Pure data and time; nothing here knows about egui or the map.
+//!
+//! A [`Scenario`] is what a scenario file holds. A [`Timeline`] indexes a scenario once so that
+//! [`Timeline::state_at`] answers "what holds at this date?" without replaying history.
+
+mod check;
+mod date;
+mod scenario;
+mod status;
+mod timeline;
+
+pub use check::{Item, Problem, Severity, check};
+pub use date::{DatePrecision, Day, format_date_with_precision, parse_date};
+pub use scenario::{
+    Change, Entity, EntityKind, Event, Government, GovernmentForm, Place, Relationship,
+    RelationshipKind, Scenario, ScenarioSpan, SCENARIO_FORMAT,
+};
+pub use status::Status;
+pub use timeline::{CountryState, LinkState, State, Timeline};
+
+/// The five Sahel states the atlas is about (Natural Earth `ADM0_A3` codes).
+pub const SAHEL_STATES: [&str; 5] = ["MLI", "BFA", "NER", "TCD", "MRT"];
+
+/// Whether `id` is one of the [`SAHEL_STATES`].
+pub fn is_sahel_state(id: &str) -> bool {
+    SAHEL_STATES.contains(&id)
+}

@@ -1,0 +1,352 @@
+//! What a scenario file holds: entities, relationships and dated, sourced events.
+//!
+//! The file format is JSON; the README documents it. Parsing lives in `crate::io`; this module
+//! only defines the data and the rules that make a scenario coherent.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::{DatePrecision, Status};
+
+/// The value of the `format` field every scenario file carries.
+pub const SCENARIO_FORMAT: &str = "sahel-atlas/scenario@1";
+
+/// A whole scenario: who, what ties them, and what happened when.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    /// Always [`SCENARIO_FORMAT`].
+    pub format: String,
+    /// A title for window captions and exports.
+    pub title: String,
+    /// A paragraph on what the scenario covers and where it comes from.
+    #[serde(default)]
+    pub description: String,
+    /// The dates the time slider runs over.
+    pub span: ScenarioSpan,
+    /// States and organisations.
+    pub entities: Vec<Entity>,
+    /// Agreements, missions, deployments, memberships, sanctions: the links on the map.
+    pub relationships: Vec<Relationship>,
+    /// Dated, sourced events that change relationships and states.
+    pub events: Vec<Event>,
+}
+
+/// The first and last date of a scenario.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScenarioSpan {
+    /// First day.
+    pub start: Date,
+    /// Last day.
+    pub end: Date,
+}
+
+/// A state (keyed by Natural Earth `ADM0_A3`) or an organisation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// `ADM0_A3` for states; an upper-case id such as `EU` or `G5_SAHEL` for organisations.
+    pub id: String,
+    /// State or organisation.
+    pub kind: EntityKind,
+    /// Display name.
+    pub name: String,
+    /// Where the entity's node sits on the map (a state's label point, an organisation's seat).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
+    /// A state's government at the start of the span, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub government: Option<Government>,
+}
+
+/// State or organisation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A country, drawn as its shape.
+    State,
+    /// An organisation, drawn as a labelled node.
+    Organisation,
+}
+
+/// A point on the map, WGS84 degrees.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    /// Longitude, degrees east.
+    pub lon: f64,
+    /// Latitude, degrees north.
+    pub lat: f64,
+    /// What the point is ("Brussels").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+/// A state's government: its form and leader, with sources.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Government {
+    /// Civilian or military.
+    pub form: GovernmentForm,
+    /// Head of state or of the junta.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leader: Option<String>,
+    /// Where this comes from.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// Who governs a state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GovernmentForm {
+    /// An elected or otherwise civilian government.
+    Civilian,
+    /// A junta or military transition.
+    Military,
+}
+
+impl GovernmentForm {
+    /// The word used in files and on screen.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Civilian => "civilian",
+            Self::Military => "military",
+        }
+    }
+}
+
+/// A tie between entities, drawn as a link.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Relationship {
+    /// Unique id, kebab-case.
+    pub id: String,
+    /// Full name ("EU Military Partnership Mission in Niger").
+    pub label: String,
+    /// Short name for the map.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<String>,
+    /// What sort of tie.
+    pub kind: RelationshipKind,
+    /// Entity ids; the first is the hub the links are drawn from.
+    pub parties: Vec<String>,
+    /// Already in force when the span starts (active from the start, before any event).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub in_force_at_start: bool,
+}
+
+impl Relationship {
+    /// The short name if there is one, else the label.
+    pub fn short_label(&self) -> &str {
+        self.short.as_deref().unwrap_or(&self.label)
+    }
+}
+
+/// What sort of tie a relationship is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RelationshipKind {
+    /// A defence or status-of-forces agreement.
+    DefenceAgreement,
+    /// Security or military cooperation.
+    SecurityCooperation,
+    /// A military (training, partnership) mission.
+    MilitaryMission,
+    /// A civilian (police, capacity-building) mission.
+    CivilianMission,
+    /// Troops deployed in an operation.
+    TroopDeployment,
+    /// A military base.
+    MilitaryBase,
+    /// Membership of an organisation.
+    Membership,
+    /// A sanctions regime.
+    Sanctions,
+    /// A peace or transition agreement.
+    PeaceAgreement,
+    /// Supply of arms or equipment.
+    ArmsSupply,
+    /// Anything else.
+    Other,
+}
+
+impl RelationshipKind {
+    /// A human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::DefenceAgreement => "defence agreement",
+            Self::SecurityCooperation => "security cooperation",
+            Self::MilitaryMission => "military mission",
+            Self::CivilianMission => "civilian mission",
+            Self::TroopDeployment => "troop deployment",
+            Self::MilitaryBase => "military base",
+            Self::Membership => "membership",
+            Self::Sanctions => "sanctions",
+            Self::PeaceAgreement => "peace agreement",
+            Self::ArmsSupply => "arms supply",
+            Self::Other => "other",
+        }
+    }
+
+    /// The word used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::DefenceAgreement => "defence-agreement",
+            Self::SecurityCooperation => "security-cooperation",
+            Self::MilitaryMission => "military-mission",
+            Self::CivilianMission => "civilian-mission",
+            Self::TroopDeployment => "troop-deployment",
+            Self::MilitaryBase => "military-base",
+            Self::Membership => "membership",
+            Self::Sanctions => "sanctions",
+            Self::PeaceAgreement => "peace-agreement",
+            Self::ArmsSupply => "arms-supply",
+            Self::Other => "other",
+        }
+    }
+}
+
+/// A dated, sourced event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Unique id.
+    pub id: String,
+    /// When it happened (the first of the month or year when less precise).
+    pub date: Date,
+    /// How precisely the date is known.
+    #[serde(default)]
+    pub precision: DatePrecision,
+    /// A headline.
+    pub title: String,
+    /// One or two sentences.
+    #[serde(default)]
+    pub summary: String,
+    /// A caveat on the sources or the date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// `low` where the sources are thin.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<String>,
+    /// Addresses of the sources, at least one.
+    pub sources: Vec<String>,
+    /// What the event changes.
+    #[serde(default)]
+    pub changes: Vec<Change>,
+}
+
+/// One change an event makes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RawChange", into = "RawChange")]
+pub enum Change {
+    /// A relationship takes a new status.
+    Relationship {
+        /// Relationship id.
+        relationship: String,
+        /// Its status from the event's date.
+        status: Status,
+    },
+    /// A state's government changes.
+    State {
+        /// State id.
+        state: String,
+        /// The new form of government.
+        government: GovernmentForm,
+        /// The new leader.
+        leader: Option<String>,
+    },
+}
+
+/// The shape of a change in the file, checked into [`Change`].
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct RawChange {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    relationship: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    status: Option<Status>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    state: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    government: Option<GovernmentForm>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    leader: Option<String>,
+}
+
+impl TryFrom<RawChange> for Change {
+    type Error = String;
+
+    fn try_from(raw: RawChange) -> Result<Self, Self::Error> {
+        match raw {
+            RawChange {
+                relationship: Some(relationship),
+                status: Some(status),
+                state: None,
+                government: None,
+                leader: None,
+            } => Ok(Self::Relationship {
+                relationship,
+                status,
+            }),
+            RawChange {
+                relationship: None,
+                status: None,
+                state: Some(state),
+                government: Some(government),
+                leader,
+            } => Ok(Self::State {
+                state,
+                government,
+                leader,
+            }),
+            RawChange {
+                relationship: Some(_),
+                status: None,
+                ..
+            } => Err("a relationship change needs a \"status\"".to_owned()),
+            RawChange {
+                state: Some(_),
+                government: None,
+                ..
+            } => Err("a state change needs a \"government\" (civilian or military)".to_owned()),
+            _ => Err(
+                "a change is either {\"relationship\", \"status\"} or {\"state\", \"government\", \"leader\"}"
+                    .to_owned(),
+            ),
+        }
+    }
+}
+
+impl From<Change> for RawChange {
+    fn from(change: Change) -> Self {
+        match change {
+            Change::Relationship {
+                relationship,
+                status,
+            } => Self {
+                relationship: Some(relationship),
+                status: Some(status),
+                state: None,
+                government: None,
+                leader: None,
+            },
+            Change::State {
+                state,
+                government,
+                leader,
+            } => Self {
+                relationship: None,
+                status: None,
+                state: Some(state),
+                government: Some(government),
+                leader,
+            },
+        }
+    }
+}
+
+impl Scenario {
+    /// The entity with this id.
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+
+    /// The display name of an entity id, or the id itself.
+    pub fn entity_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.entity(id).map_or(id, |e| e.name.as_str())
+    }
+}

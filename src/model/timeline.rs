@@ -1,0 +1,460 @@
+//! The scenario indexed by time: the state at any date without replaying history.
+//!
+//! Each relationship and each state keeps its own changes sorted by date, so the state at a
+//! date is one binary search per relationship; [`State::seek`] moves an existing state to a new
+//! date by applying or undoing only the events in between, which is what scrubbing does.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use jiff::civil::Date;
+
+use super::{Change, Day, EntityKind, GovernmentForm, Scenario, Status};
+
+/// One dated status change of one relationship.
+#[derive(Clone, Copy, Debug)]
+struct StatusChange {
+    day: Day,
+    status: Status,
+    event: u32,
+}
+
+/// One dated government change of one state.
+#[derive(Clone, Debug)]
+struct GovernmentChange {
+    day: Day,
+    form: GovernmentForm,
+    leader: Option<Arc<str>>,
+    /// `None` for the government the entity declares at the span start.
+    event: Option<u32>,
+}
+
+/// A change in the global, date-ordered list, for incremental seeking.
+#[derive(Clone, Copy, Debug)]
+enum Step {
+    Link { relationship: u32, index: u32 },
+    Country { slot: u32, index: u32 },
+}
+
+/// A scenario indexed for fast queries by date.
+#[derive(Clone, Debug)]
+pub struct Timeline {
+    scenario: Scenario,
+    start: Day,
+    end: Day,
+    relationship_index: HashMap<String, usize>,
+    entity_index: HashMap<String, usize>,
+    /// Per relationship: its status changes sorted by day (stable in file order).
+    link_changes: Vec<Vec<StatusChange>>,
+    /// The entities (states) that have a government, and their changes sorted by day.
+    country_entities: Vec<usize>,
+    country_changes: Vec<Vec<GovernmentChange>>,
+    /// Event indices sorted by date (stable), and their days.
+    events_by_day: Vec<usize>,
+    event_days: Vec<Day>,
+    /// Every change of every relationship and state, in date order, for [`State::seek`].
+    steps: Vec<Step>,
+    step_days: Vec<Day>,
+}
+
+/// The status of one relationship at a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LinkState {
+    /// Index into [`Scenario::relationships`].
+    pub relationship: usize,
+    /// Status at the date.
+    pub status: Status,
+    /// The day this status began; `None` when in force since before the span.
+    pub since: Option<Day>,
+    /// The event that set it (index into [`Scenario::events`]).
+    pub event: Option<usize>,
+}
+
+/// A state's government at a date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CountryState {
+    /// Index into [`Scenario::entities`].
+    pub entity: usize,
+    /// Civilian or military.
+    pub government: GovernmentForm,
+    /// Who leads it.
+    pub leader: Option<Arc<str>>,
+    /// The day this government began, if an event set it.
+    pub since: Option<Day>,
+    /// The event that set it.
+    pub event: Option<usize>,
+}
+
+/// Everything that holds at one date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct State {
+    /// The date.
+    pub day: Day,
+    /// Per relationship (scenario order): its state, or `None` before it exists.
+    links: Vec<Option<LinkState>>,
+    /// Every state with a known government at the date.
+    pub countries: Vec<CountryState>,
+    /// Per relationship: how many of its changes apply (0 = none yet).
+    link_applied: Vec<u32>,
+    /// Per country slot: how many of its changes apply.
+    country_applied: Vec<u32>,
+    /// How many of the timeline's steps apply.
+    steps_applied: usize,
+}
+
+impl Timeline {
+    /// Indexes a scenario. References to unknown ids are ignored here: check the scenario with
+    /// [`super::check`] first to report them.
+    pub fn new(scenario: Scenario) -> Self {
+        let relationship_index: HashMap<String, usize> = scenario
+            .relationships
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
+        let entity_index: HashMap<String, usize> = scenario
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
+        let start = Day::from_date(scenario.span.start);
+        let end = Day::from_date(scenario.span.end).max(start);
+
+        let mut events_by_day: Vec<usize> = (0..scenario.events.len()).collect();
+        events_by_day.sort_by_key(|&i| scenario.events[i].date);
+        let event_days: Vec<Day> = events_by_day
+            .iter()
+            .map(|&i| Day::from_date(scenario.events[i].date))
+            .collect();
+
+        let mut link_changes: Vec<Vec<StatusChange>> =
+            vec![Vec::new(); scenario.relationships.len()];
+        let mut country_slot: HashMap<usize, usize> = HashMap::new();
+        let mut country_entities = Vec::new();
+        let mut country_changes: Vec<Vec<GovernmentChange>> = Vec::new();
+        for (i, entity) in scenario.entities.iter().enumerate() {
+            if let (EntityKind::State, Some(gov)) = (entity.kind, &entity.government) {
+                country_slot.insert(i, country_entities.len());
+                country_entities.push(i);
+                country_changes.push(vec![GovernmentChange {
+                    day: Day(i32::MIN),
+                    form: gov.form,
+                    leader: gov.leader.as_deref().map(Arc::from),
+                    event: None,
+                }]);
+            }
+        }
+        for &event_index in &events_by_day {
+            let event = &scenario.events[event_index];
+            let day = Day::from_date(event.date);
+            let event_u32 = u32::try_from(event_index).unwrap_or(u32::MAX);
+            for change in &event.changes {
+                match change {
+                    Change::Relationship {
+                        relationship,
+                        status,
+                    } => {
+                        if let Some(&r) = relationship_index.get(relationship) {
+                            link_changes[r].push(StatusChange {
+                                day,
+                                status: *status,
+                                event: event_u32,
+                            });
+                        }
+                    }
+                    Change::State {
+                        state,
+                        government,
+                        leader,
+                    } => {
+                        let Some(&e) = entity_index.get(state) else {
+                            continue;
+                        };
+                        let slot = *country_slot.entry(e).or_insert_with(|| {
+                            country_entities.push(e);
+                            country_changes.push(Vec::new());
+                            country_entities.len() - 1
+                        });
+                        country_changes[slot].push(GovernmentChange {
+                            day,
+                            form: *government,
+                            leader: leader.as_deref().map(Arc::from),
+                            event: Some(event_u32),
+                        });
+                    }
+                }
+            }
+        }
+
+        let mut steps: Vec<(Day, usize, Step)> = Vec::new();
+        for (r, changes) in link_changes.iter().enumerate() {
+            for (k, c) in changes.iter().enumerate() {
+                let order = c.event as usize;
+                steps.push((
+                    c.day,
+                    order,
+                    Step::Link {
+                        relationship: r as u32,
+                        index: k as u32,
+                    },
+                ));
+            }
+        }
+        for (slot, changes) in country_changes.iter().enumerate() {
+            for (k, c) in changes.iter().enumerate() {
+                if let Some(event) = c.event {
+                    steps.push((
+                        c.day,
+                        event as usize,
+                        Step::Country {
+                            slot: slot as u32,
+                            index: k as u32,
+                        },
+                    ));
+                }
+            }
+        }
+        steps.sort_by_key(|&(day, order, _)| (day, order));
+        let step_days = steps.iter().map(|s| s.0).collect();
+        let steps = steps.into_iter().map(|s| s.2).collect();
+
+        Self {
+            scenario,
+            start,
+            end,
+            relationship_index,
+            entity_index,
+            link_changes,
+            country_entities,
+            country_changes,
+            events_by_day,
+            event_days,
+            steps,
+            step_days,
+        }
+    }
+
+    /// The scenario this timeline indexes.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    /// First day of the span.
+    pub fn start(&self) -> Day {
+        self.start
+    }
+
+    /// Last day of the span.
+    pub fn end(&self) -> Day {
+        self.end
+    }
+
+    /// Index of the relationship with this id.
+    pub fn relationship_index(&self, id: &str) -> Option<usize> {
+        self.relationship_index.get(id).copied()
+    }
+
+    /// Index of the entity with this id.
+    pub fn entity_index(&self, id: &str) -> Option<usize> {
+        self.entity_index.get(id).copied()
+    }
+
+    /// Event indices in date order.
+    pub fn events_in_order(&self) -> &[usize] {
+        &self.events_by_day
+    }
+
+    /// The day of each event in [`Self::events_in_order`].
+    pub fn event_days(&self) -> &[Day] {
+        &self.event_days
+    }
+
+    /// Position (in [`Self::events_in_order`]) of the latest event on or before `day`.
+    pub fn current_event_position(&self, day: Day) -> Option<usize> {
+        self.event_days
+            .partition_point(|&d| d <= day)
+            .checked_sub(1)
+    }
+
+    /// The day of the first event strictly after `day`.
+    pub fn next_event_day(&self, day: Day) -> Option<Day> {
+        let i = self.event_days.partition_point(|&d| d <= day);
+        self.event_days.get(i).copied()
+    }
+
+    /// The day of the last event strictly before `day`.
+    pub fn previous_event_day(&self, day: Day) -> Option<Day> {
+        let i = self.event_days.partition_point(|&d| d < day);
+        i.checked_sub(1).map(|i| self.event_days[i])
+    }
+
+    /// The status history of one relationship: (day, status, event index), in date order.
+    pub fn relationship_history(&self, relationship: usize) -> impl Iterator<Item = (Day, Status, usize)> + '_ {
+        self.link_changes
+            .get(relationship)
+            .into_iter()
+            .flatten()
+            .map(|c| (c.day, c.status, c.event as usize))
+    }
+
+    /// The state at a calendar date.
+    pub fn state_at_date(&self, date: Date) -> State {
+        self.state_at(Day::from_date(date))
+    }
+
+    /// The state at `day`: one binary search per relationship and state.
+    pub fn state_at(&self, day: Day) -> State {
+        let mut state = State {
+            day,
+            links: Vec::new(),
+            countries: Vec::new(),
+            link_applied: Vec::new(),
+            country_applied: Vec::new(),
+            steps_applied: 0,
+        };
+        self.fill_state(&mut state, day);
+        state
+    }
+
+    fn fill_state(&self, state: &mut State, day: Day) {
+        state.day = day;
+        state.link_applied.clear();
+        state.link_applied.extend(
+            self.link_changes
+                .iter()
+                .map(|changes| changes.partition_point(|c| c.day <= day) as u32),
+        );
+        state.country_applied.clear();
+        state.country_applied.extend(
+            self.country_changes
+                .iter()
+                .map(|changes| changes.partition_point(|c| c.day <= day) as u32),
+        );
+        state.steps_applied = self.step_days.partition_point(|&d| d <= day);
+        self.rebuild_views(state);
+    }
+
+    /// Recomputes `links` and `countries` from the applied counts.
+    fn rebuild_views(&self, state: &mut State) {
+        state.links.clear();
+        state.links.extend((0..self.link_changes.len()).map(|r| self.link_state(r, state.link_applied[r])));
+        self.rebuild_countries(state);
+    }
+
+    /// A relationship's state when `applied` of its changes apply.
+    fn link_state(&self, r: usize, applied: u32) -> Option<LinkState> {
+        match applied.checked_sub(1) {
+            Some(k) => {
+                let c = self.link_changes[r][k as usize];
+                Some(LinkState {
+                    relationship: r,
+                    status: c.status,
+                    since: Some(c.day),
+                    event: Some(c.event as usize),
+                })
+            }
+            None if self.scenario.relationships[r].in_force_at_start => Some(LinkState {
+                relationship: r,
+                status: Status::Active,
+                since: None,
+                event: None,
+            }),
+            None => None,
+        }
+    }
+
+    /// Moves `state` to `day`, applying or undoing only the changes in between. Equivalent to
+    /// `*state = self.state_at(day)`, and much cheaper for small moves.
+    pub fn seek(&self, state: &mut State, day: Day) {
+        if state.link_applied.len() != self.link_changes.len()
+            || state.country_applied.len() != self.country_changes.len()
+        {
+            self.fill_state(state, day);
+            return;
+        }
+        if day == state.day {
+            return;
+        }
+        let target = self.step_days.partition_point(|&d| d <= day);
+        if target.abs_diff(state.steps_applied) * 8 > self.link_changes.len() + 64 {
+            // A long jump: searching every history is cheaper than walking the steps.
+            self.fill_state(state, day);
+            return;
+        }
+        let range = if target >= state.steps_applied {
+            state.steps_applied..target
+        } else {
+            target..state.steps_applied
+        };
+        let forward = target >= state.steps_applied;
+        let mut touched_countries = false;
+        // Backwards, undo the latest first so each history ends at its earliest undone change.
+        let steps = &self.steps[range];
+        let ordered: &mut dyn Iterator<Item = &Step> = if forward {
+            &mut steps.iter()
+        } else {
+            &mut steps.iter().rev()
+        };
+        for &step in ordered {
+            match step {
+                Step::Link {
+                    relationship,
+                    index,
+                } => {
+                    let r = relationship as usize;
+                    let applied = if forward { index + 1 } else { index };
+                    state.link_applied[r] = applied;
+                    state.links[r] = self.link_state(r, applied);
+                }
+                Step::Country { slot, index } => {
+                    state.country_applied[slot as usize] = if forward { index + 1 } else { index };
+                    touched_countries = true;
+                }
+            }
+        }
+        state.steps_applied = target;
+        state.day = day;
+        if touched_countries {
+            self.rebuild_countries(state);
+        }
+    }
+
+    fn rebuild_countries(&self, state: &mut State) {
+        state.countries.clear();
+        for (slot, (&applied, changes)) in state
+            .country_applied
+            .iter()
+            .zip(&self.country_changes)
+            .enumerate()
+        {
+            if let Some(k) = applied.checked_sub(1) {
+                let c = &changes[k as usize];
+                state.countries.push(CountryState {
+                    entity: self.country_entities[slot],
+                    government: c.form,
+                    leader: c.leader.clone(),
+                    since: c.event.map(|_| c.day),
+                    event: c.event.map(|e| e as usize),
+                });
+            }
+        }
+    }
+}
+
+impl State {
+    /// Every relationship that exists at this date (ended ones too), in scenario order.
+    pub fn links(&self) -> impl Iterator<Item = &LinkState> + '_ {
+        self.links.iter().flatten()
+    }
+
+    /// The link state of a relationship, if it exists at this date.
+    pub fn link(&self, relationship: usize) -> Option<&LinkState> {
+        self.links.get(relationship)?.as_ref()
+    }
+
+    /// The government of an entity at this date, if known.
+    pub fn country(&self, entity: usize) -> Option<&CountryState> {
+        self.countries.iter().find(|c| c.entity == entity)
+    }
+}

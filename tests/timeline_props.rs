@@ -1,0 +1,120 @@
+//! `state_at(t)` equals a naive fold of the events up to `t`, and `seek` equals `state_at`,
+//! for random scenarios and dates.
+
+use jiff::civil::Date;
+use proptest::prelude::*;
+use sahel_atlas::model::{
+    Change, DatePrecision, Day, Entity, EntityKind, Event, GovernmentForm, Relationship,
+    RelationshipKind, SCENARIO_FORMAT, Scenario, ScenarioSpan, Status, Timeline,
+};
+
+const START: Date = Date::constant(2012, 1, 1);
+
+fn status_strategy() -> impl Strategy<Value = Status> {
+    prop::sample::select(Status::ALL.to_vec())
+}
+
+prop_compose! {
+    fn scenario_strategy()(
+        n_rel in 1usize..12,
+        raw_events in prop::collection::vec(
+            (0i32..5000, prop::collection::vec((0usize..12, status_strategy()), 0..4), prop::option::of((0usize..3, any::<bool>()))),
+            0..60),
+        in_force in prop::collection::vec(any::<bool>(), 12),
+    ) -> Scenario {
+        let states = ["MLI", "NER", "BFA"];
+        let mut entities: Vec<Entity> = states.iter().map(|id| Entity {
+            id: (*id).to_owned(), kind: EntityKind::State, name: (*id).to_owned(), place: None, government: None,
+        }).collect();
+        entities.push(Entity { id: "EU".into(), kind: EntityKind::Organisation, name: "EU".into(), place: None, government: None });
+        let relationships = (0..n_rel).map(|i| Relationship {
+            id: format!("r{i}"), label: format!("R{i}"), short: None, kind: RelationshipKind::Other,
+            parties: vec!["EU".into(), states[i % 3].to_owned()], in_force_at_start: in_force[i],
+        }).collect();
+        let events = raw_events.into_iter().enumerate().map(|(i, (offset, changes, gov))| {
+            let date = START.saturating_add(jiff::SignedDuration::from_hours(i64::from(offset) * 24));
+            let mut list: Vec<Change> = changes.into_iter().filter(|(r, _)| *r < n_rel)
+                .map(|(r, status)| Change::Relationship { relationship: format!("r{r}"), status }).collect();
+            if let Some((s, military)) = gov {
+                list.push(Change::State {
+                    state: states[s].to_owned(),
+                    government: if military { GovernmentForm::Military } else { GovernmentForm::Civilian },
+                    leader: Some(format!("leader {i}")),
+                });
+            }
+            Event { id: format!("e{i}"), date, precision: DatePrecision::Day, title: String::new(), summary: String::new(),
+                note: None, confidence: None, sources: vec!["https://example.org".into()], changes: list }
+        }).collect();
+        Scenario {
+            format: SCENARIO_FORMAT.into(), title: "random".into(), description: String::new(),
+            span: ScenarioSpan { start: START, end: Date::constant(2026, 12, 31) },
+            entities, relationships, events,
+        }
+    }
+}
+
+/// The naive answer: replay every event on or before `day`, in date then file order.
+fn naive(scenario: &Scenario, day: Day) -> (Vec<Option<(Status, Option<Day>)>>, Vec<Option<(GovernmentForm, String)>>) {
+    let mut links: Vec<Option<(Status, Option<Day>)>> = scenario
+        .relationships
+        .iter()
+        .map(|r| r.in_force_at_start.then_some((Status::Active, None)))
+        .collect();
+    let mut govs: Vec<Option<(GovernmentForm, String)>> = vec![None; scenario.entities.len()];
+    let mut order: Vec<usize> = (0..scenario.events.len()).collect();
+    order.sort_by_key(|&i| (scenario.events[i].date, i));
+    for i in order {
+        let e = &scenario.events[i];
+        let d = Day::from_date(e.date);
+        if d > day {
+            break;
+        }
+        for c in &e.changes {
+            match c {
+                Change::Relationship { relationship, status } => {
+                    let r = scenario.relationships.iter().position(|x| &x.id == relationship).expect("rel");
+                    links[r] = Some((*status, Some(d)));
+                }
+                Change::State { state, government, leader } => {
+                    let s = scenario.entities.iter().position(|x| &x.id == state).expect("state");
+                    govs[s] = Some((*government, leader.clone().unwrap_or_default()));
+                }
+            }
+        }
+    }
+    (links, govs)
+}
+
+fn observed(t: &Timeline, state: &sahel_atlas::model::State) -> (Vec<Option<(Status, Option<Day>)>>, Vec<Option<(GovernmentForm, String)>>) {
+    let links = (0..t.scenario().relationships.len())
+        .map(|r| state.link(r).map(|l| (l.status, l.since)))
+        .collect();
+    let govs = (0..t.scenario().entities.len())
+        .map(|e| state.country(e).map(|c| (c.government, c.leader.as_deref().unwrap_or_default().to_owned())))
+        .collect();
+    (links, govs)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn state_at_equals_naive_fold(scenario in scenario_strategy(), offsets in prop::collection::vec(-100i32..5200, 1..8)) {
+        let t = Timeline::new(scenario.clone());
+        for offset in offsets {
+            let day = Day(Day::from_date(START).0 + offset);
+            prop_assert_eq!(observed(&t, &t.state_at(day)), naive(&scenario, day));
+        }
+    }
+
+    #[test]
+    fn seek_equals_state_at(scenario in scenario_strategy(), offsets in prop::collection::vec(-100i32..5200, 1..30)) {
+        let t = Timeline::new(scenario);
+        let mut state = t.state_at(Day::from_date(START));
+        for offset in offsets {
+            let day = Day(Day::from_date(START).0 + offset);
+            t.seek(&mut state, day);
+            prop_assert_eq!(&state, &t.state_at(day));
+        }
+    }
+}
