@@ -200,10 +200,10 @@ impl SahelApp {
     /// layer, else the place the scenario gives.
     pub(crate) fn entity_world(&self, entity: usize) -> Option<[f64; 2]> {
         let e = self.timeline.scenario().entities.get(entity)?;
-        if e.kind == EntityKind::State {
-            if let Some(c) = self.coarse.country_index(&e.id) {
-                return self.coarse.labels_world.get(c).copied();
-            }
+        if e.kind == EntityKind::State
+            && let Some(c) = self.coarse.country_index(&e.id)
+        {
+            return self.coarse.labels_world.get(c).copied();
         }
         e.place.as_ref().map(|p| world_from_lon_lat(p.lon, p.lat))
     }
@@ -280,7 +280,12 @@ impl SahelApp {
         let mut live = std::collections::HashSet::new();
         for link in self.state.links() {
             if link.status != Status::Ended {
-                live.extend(scenario.relationships[link.relationship].parties.iter().cloned());
+                live.extend(
+                    scenario.relationships[link.relationship]
+                        .parties
+                        .iter()
+                        .cloned(),
+                );
             }
         }
         let military: std::collections::HashSet<&str> = self
@@ -331,7 +336,11 @@ impl SahelApp {
                 continue;
             }
             let rel = &scenario.relationships[link.relationship];
-            let Some(hub) = rel.parties.first().and_then(|p| self.timeline.entity_index(p)) else {
+            let Some(hub) = rel
+                .parties
+                .first()
+                .and_then(|p| self.timeline.entity_index(p))
+            else {
                 continue;
             };
             for party in rel.parties.iter().skip(1) {
@@ -445,7 +454,11 @@ impl SahelApp {
             }
             Command::SelectLink(link) => self.selected_link = link,
             Command::ZoomIn | Command::ZoomOut => {
-                let factor = if command == Command::ZoomIn { 1.5 } else { 1.0 / 1.5 };
+                let factor = if command == Command::ZoomIn {
+                    1.5
+                } else {
+                    1.0 / 1.5
+                };
                 if let Some(cam) = self.camera {
                     let c = self.map_rect.center();
                     let c = [f64::from(c.x), f64::from(c.y)];
@@ -491,14 +504,10 @@ impl SahelApp {
         let c = layer.country_index(key)?;
         let country = &layer.countries()[c];
         let size = rect_size(self.map_rect);
-        let shape = country
-            .shape_lon_lat
-            .0
-            .iter()
-            .max_by(|a, b| {
-                use geo::Area;
-                a.unsigned_area().total_cmp(&b.unsigned_area())
-            })?;
+        let shape = country.shape_lon_lat.0.iter().max_by(|a, b| {
+            use geo::Area;
+            a.unsigned_area().total_cmp(&b.unsigned_area())
+        })?;
         use geo::BoundingRect;
         let bbox = shape.bounding_rect()?;
         let pad = 4.0;
@@ -557,7 +566,12 @@ impl SahelApp {
                                         path.display(),
                                         layer.layer.warnings.len()
                                     ),
-                                    details: layer.layer.warnings.iter().map(ToString::to_string).collect(),
+                                    details: layer
+                                        .layer
+                                        .warnings
+                                        .iter()
+                                        .map(ToString::to_string)
+                                        .collect(),
                                     is_error: false,
                                 });
                             }
@@ -567,7 +581,9 @@ impl SahelApp {
                             self.generation += 1;
                             self.remember_recent(path);
                         }
-                        Err(e) => self.messages.push(Message::from_load_error(&path.display().to_string(), &e)),
+                        Err(e) => self
+                            .messages
+                            .push(Message::from_load_error(&path.display().to_string(), &e)),
                     }
                 }
                 Loaded::Scenario(path, result) => {
@@ -593,7 +609,9 @@ impl SahelApp {
                             self.generation += 1;
                             self.remember_recent(path);
                         }
-                        Err(e) => self.messages.push(Message::from_load_error(&path.display().to_string(), &e)),
+                        Err(e) => self
+                            .messages
+                            .push(Message::from_load_error(&path.display().to_string(), &e)),
                     }
                 }
                 Loaded::DialogChose(path, kind) => self.start_load(path, Some(kind)),
@@ -622,7 +640,10 @@ impl SahelApp {
     /// Blocks until background loads finish (tests and the command line use this).
     pub fn wait_for_loads(&mut self) {
         while !self.loading.is_empty() {
-            match self.loaded_rx.recv_timeout(std::time::Duration::from_secs(60)) {
+            match self
+                .loaded_rx
+                .recv_timeout(std::time::Duration::from_secs(60))
+            {
                 Ok(loaded) => {
                     // Put it back through the normal path.
                     let _ = self.loaded_tx.send(loaded);

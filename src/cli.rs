@@ -5,7 +5,9 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::io::{Diagnostic, FileKind, Where, detect_kind, parse_countries, parse_scenario, read_file_bytes};
+use crate::io::{
+    Diagnostic, FileKind, Where, detect_kind, parse_countries, parse_scenario, read_file_bytes,
+};
 use crate::model::{Day, Severity, Timeline};
 
 /// One link in `state --json`.
@@ -70,7 +72,13 @@ pub fn state_json(timeline: &Timeline, date: jiff::civil::Date) -> StateJson<'_>
                 since: l.since.map(|d| d.to_date().to_string()),
                 sources: l
                     .event
-                    .map(|e| scenario.events[e].sources.iter().map(String::as_str).collect())
+                    .map(|e| {
+                        scenario.events[e]
+                            .sources
+                            .iter()
+                            .map(String::as_str)
+                            .collect()
+                    })
                     .unwrap_or_default(),
             }
         })
@@ -132,7 +140,13 @@ pub fn state_table(timeline: &Timeline, date: jiff::civil::Date) -> String {
         );
     }
     let _ = writeln!(out, "\nLinks ({})", json.links.len());
-    let width = json.links.iter().map(|l| l.label.chars().count()).max().unwrap_or(10).min(70);
+    let width = json
+        .links
+        .iter()
+        .map(|l| l.label.chars().count())
+        .max()
+        .unwrap_or(10)
+        .min(70);
     for l in &json.links {
         let label: String = l.label.chars().take(70).collect();
         let _ = writeln!(
@@ -247,16 +261,24 @@ pub fn check_files(paths: &[impl AsRef<Path>]) -> (String, bool) {
     let mut ok = true;
     for path in paths {
         let report = check_file(path.as_ref());
-        if let Some(summary) = &report.summary {
-            if !report.failed() {
-                let _ = writeln!(out, "ok: {summary}");
-            }
+        if let Some(summary) = &report.summary
+            && !report.failed()
+        {
+            let _ = writeln!(out, "ok: {summary}");
         }
         ok &= !report.failed();
-        for d in report.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+        for d in report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+        {
             let _ = writeln!(out, "{d}");
         }
-        for d in report.diagnostics.iter().filter(|d| d.severity == Severity::Warning) {
+        for d in report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+        {
             let _ = writeln!(out, "{d}");
         }
     }

@@ -28,7 +28,9 @@ pub const SCENARIO_NAME: &str = "embedded scenario (geodata/scenario.json)";
 pub fn coarse_layer() -> Result<Arc<MapLayer>, LoadError> {
     static LAYER: OnceLock<Result<Arc<MapLayer>, LoadError>> = OnceLock::new();
     LAYER
-        .get_or_init(|| parse_countries(COARSE_NAME, COUNTRIES_110M).map(|l| Arc::new(MapLayer::new(l))))
+        .get_or_init(|| {
+            parse_countries(COARSE_NAME, COUNTRIES_110M).map(|l| Arc::new(MapLayer::new(l)))
+        })
         .clone()
 }
 
@@ -39,7 +41,9 @@ pub fn coarse_layer() -> Result<Arc<MapLayer>, LoadError> {
 pub fn fine_layer() -> Result<Arc<MapLayer>, LoadError> {
     static LAYER: OnceLock<Result<Arc<MapLayer>, LoadError>> = OnceLock::new();
     LAYER
-        .get_or_init(|| parse_countries(FINE_NAME, COUNTRIES_50M).map(|l| Arc::new(MapLayer::new(l))))
+        .get_or_init(|| {
+            parse_countries(FINE_NAME, COUNTRIES_50M).map(|l| Arc::new(MapLayer::new(l)))
+        })
         .clone()
 }
 

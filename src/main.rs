@@ -76,13 +76,19 @@ fn main() -> ExitCode {
         Some(Sub::Check { files }) => {
             let (out, ok) = sahel_atlas::cli::check_files(&files);
             print!("{out}");
-            if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+            if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
         }
         None => run_app(args.countries, args.scenario, args.at),
     }
 }
 
-fn load_timeline(path: Option<&std::path::Path>) -> Result<Arc<Timeline>, sahel_atlas::io::LoadError> {
+fn load_timeline(
+    path: Option<&std::path::Path>,
+) -> Result<Arc<Timeline>, sahel_atlas::io::LoadError> {
     match path {
         Some(path) => {
             let (scenario, warnings) = sahel_atlas::io::read_scenario(path)?;
@@ -95,7 +101,11 @@ fn load_timeline(path: Option<&std::path::Path>) -> Result<Arc<Timeline>, sahel_
     }
 }
 
-fn run_app(countries: Option<PathBuf>, scenario: Option<PathBuf>, at: Option<jiff::civil::Date>) -> ExitCode {
+fn run_app(
+    countries: Option<PathBuf>,
+    scenario: Option<PathBuf>,
+    at: Option<jiff::civil::Date>,
+) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Sahel Atlas")

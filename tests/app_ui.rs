@@ -21,7 +21,12 @@ pub fn harness() -> Harness<'static, SahelApp> {
 /// Screen position of a lon/lat on the app's map as last drawn.
 pub fn screen_of(harness: &Harness<'_, SahelApp>, lon: f64, lat: f64) -> Pos2 {
     let app = harness.state();
-    screen_from_lon_lat(&app.camera.expect("camera after first frame"), app.map_rect, lon, lat)
+    screen_from_lon_lat(
+        &app.camera.expect("camera after first frame"),
+        app.map_rect,
+        lon,
+        lat,
+    )
 }
 
 pub fn click_at(harness: &mut Harness<'_, SahelApp>, pos: Pos2) {
@@ -44,7 +49,12 @@ fn press(harness: &mut Harness<'_, SahelApp>, key: egui::Key) {
 }
 
 fn date_label(harness: &Harness<'_, SahelApp>) -> String {
-    harness.state().day().to_date().strftime("%-d %B %Y").to_string()
+    harness
+        .state()
+        .day()
+        .to_date()
+        .strftime("%-d %B %Y")
+        .to_string()
 }
 
 #[test]
@@ -118,7 +128,10 @@ fn wheel_zooms_about_the_pointer_and_switches_to_the_50m_layer() {
     assert!(h.state().showing_fine_layer());
     // Niamey is still under the pointer, and the fine layer hits Niger there.
     let still = screen_of(&h, 2.11, 13.51);
-    assert!(still.distance(niamey) < 2.0, "{niamey:?} moved to {still:?}");
+    assert!(
+        still.distance(niamey) < 2.0,
+        "{niamey:?} moved to {still:?}"
+    );
     click_at(&mut h, niamey);
     assert_eq!(h.state().selected.as_deref(), Some("NER"));
 }
@@ -126,9 +139,11 @@ fn wheel_zooms_about_the_pointer_and_switches_to_the_50m_layer() {
 #[test]
 fn searching_mali_selects_mali() {
     let mut h = harness();
-    h.get_by_role_and_label(Role::TextInput, "Find a country").click();
+    h.get_by_role_and_label(Role::TextInput, "Find a country")
+        .click();
     h.run_steps(2);
-    h.get_by_role_and_label(Role::TextInput, "Find a country").type_text("mali");
+    h.get_by_role_and_label(Role::TextInput, "Find a country")
+        .type_text("mali");
     h.run_steps(2);
     press(&mut h, egui::Key::Enter);
     h.run();
@@ -139,9 +154,15 @@ fn searching_mali_selects_mali() {
 fn searching_is_accent_and_case_blind() {
     let layer = sahel_atlas::data::coarse_layer().expect("layer");
     let hits = sahel_atlas::search_countries(layer.countries(), "cote d'ivoire");
-    assert_eq!(hits.first().map(|&i| layer.countries()[i].key.as_str()), Some("CIV"));
+    assert_eq!(
+        hits.first().map(|&i| layer.countries()[i].key.as_str()),
+        Some("CIV")
+    );
     let hits = sahel_atlas::search_countries(layer.countries(), "MALI");
-    assert_eq!(hits.first().map(|&i| layer.countries()[i].key.as_str()), Some("MLI"));
+    assert_eq!(
+        hits.first().map(|&i| layer.countries()[i].key.as_str()),
+        Some("MLI")
+    );
 }
 
 #[test]
@@ -177,7 +198,12 @@ fn play_advances_time() {
     h.get_by_label("Play").click();
     h.run_steps(30);
     assert!(h.state().time.playing || h.state().day() > before);
-    assert!(h.state().day() > before, "{:?} -> {:?}", before, h.state().day());
+    assert!(
+        h.state().day() > before,
+        "{:?} -> {:?}",
+        before,
+        h.state().day()
+    );
     press(&mut h, egui::Key::Space);
     assert!(!h.state().time.playing);
 }

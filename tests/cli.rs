@@ -21,15 +21,26 @@ fn state_json_on_5_december_2023_tells_the_seed_story() {
     let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
     assert_eq!(v["date"], "2023-12-05");
     let links = v["links"].as_array().expect("links");
-    let eumpm = links.iter().find(|l| l["id"] == "eumpm-niger").expect("eumpm-niger");
+    let eumpm = links
+        .iter()
+        .find(|l| l["id"] == "eumpm-niger")
+        .expect("eumpm-niger");
     assert_eq!(eumpm["status"], "winding-down");
     assert_eq!(eumpm["since"], "2023-12-04");
     assert_eq!(eumpm["parties"], serde_json::json!(["EU", "NER"]));
     assert!(eumpm["sources"].as_array().is_some_and(|s| !s.is_empty()));
     assert!(eumpm["label"].as_str().is_some_and(|l| l.contains("EU")));
-    let rus = links.iter().find(|l| l["id"] == "rus-ner-defence-cooperation").expect("Russia–Niger");
+    let rus = links
+        .iter()
+        .find(|l| l["id"] == "rus-ner-defence-cooperation")
+        .expect("Russia–Niger");
     assert_eq!(rus["status"], "active");
-    let ner = v["countries"].as_array().expect("countries").iter().find(|c| c["id"] == "NER").expect("NER");
+    let ner = v["countries"]
+        .as_array()
+        .expect("countries")
+        .iter()
+        .find(|c| c["id"] == "NER")
+        .expect("NER");
     assert_eq!(ner["government"], "military");
     assert_eq!(ner["name"], "Niger");
 }
@@ -39,7 +50,12 @@ fn state_json_keeps_ended_links_with_their_status() {
     let (ok, out, _) = sahel_atlas(&["state", "--at", "2024-01-01", "--json"]);
     assert!(ok);
     let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
-    let fra = v["links"].as_array().expect("links").iter().find(|l| l["id"] == "fra-forces-ner").expect("fra-forces-ner");
+    let fra = v["links"]
+        .as_array()
+        .expect("links")
+        .iter()
+        .find(|l| l["id"] == "fra-forces-ner")
+        .expect("fra-forces-ner");
     assert_eq!(fra["status"], "ended");
 }
 
@@ -61,8 +77,12 @@ fn state_rejects_impossible_dates() {
 
 #[test]
 fn state_reads_another_scenario() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/scenario/tiny.json");
-    let (ok, out, err) = sahel_atlas(&["state", "--at", "2020-06-01", "--json", "--scenario", path]);
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/scenario/tiny.json"
+    );
+    let (ok, out, err) =
+        sahel_atlas(&["state", "--at", "2020-06-01", "--json", "--scenario", path]);
     assert!(ok, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
     assert_eq!(v["links"].as_array().map(Vec::len), Some(1));
@@ -77,12 +97,18 @@ fn check_accepts_the_shipped_files() {
         &format!("{root}/geodata/ne_110m_admin_0_countries.geojson"),
     ]);
     assert!(ok, "{out}{err}");
-    assert!(out.contains("scenario:") && out.contains("countries: 177 features"), "{out}");
+    assert!(
+        out.contains("scenario:") && out.contains("countries: 177 features"),
+        "{out}"
+    );
 }
 
 #[test]
 fn check_reports_a_broken_file_with_line_and_column() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/countries/truncated.geojson");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/countries/truncated.geojson"
+    );
     let (ok, out, _) = sahel_atlas(&["check", path]);
     assert!(!ok);
     assert!(out.contains("truncated.geojson:"), "{out}");

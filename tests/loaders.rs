@@ -8,7 +8,8 @@ fn the_embedded_files_load() {
     assert_eq!(coarse.countries.len(), 177);
     let fine = parse_countries("50m", sahel_atlas::data::COUNTRIES_50M).expect("50m");
     assert_eq!(fine.countries.len(), 242);
-    let (scenario, warnings) = parse_scenario("scenario", sahel_atlas::data::DEFAULT_SCENARIO).expect("scenario");
+    let (scenario, warnings) =
+        parse_scenario("scenario", sahel_atlas::data::DEFAULT_SCENARIO).expect("scenario");
     assert!(scenario.events.len() >= 134);
     for w in &warnings {
         eprintln!("{w}");
@@ -17,7 +18,11 @@ fn the_embedded_files_load() {
 
 #[test]
 fn truncated_geojson_says_where_it_ends() {
-    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/countries/truncated.geojson")).expect("fixture");
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/countries/truncated.geojson"
+    ))
+    .expect("fixture");
     let err = parse_countries("truncated.geojson", &bytes).expect_err("truncated");
     let d = &err.diagnostics[0];
     assert!(matches!(d.place, Where::LineColumn { line: 2, .. }), "{d}");

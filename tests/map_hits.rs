@@ -6,7 +6,9 @@ use sahel_atlas::map::{MapLayer, lon_lat_from_world, world_from_lon_lat};
 use crate::common::{coarse, fine};
 
 fn key_at(layer: &MapLayer, lon: f64, lat: f64) -> Option<String> {
-    layer.country_at_lon_lat(lon, lat).map(|i| layer.countries()[i].key.clone())
+    layer
+        .country_at_lon_lat(lon, lat)
+        .map(|i| layer.countries()[i].key.clone())
 }
 
 const PLACES: [(&str, f64, f64, Option<&str>); 9] = [
@@ -46,11 +48,20 @@ fn russia_west_of_the_antimeridian_too() {
 #[test]
 fn layers_are_keyed_by_adm0_a3_with_france_and_norway_present() {
     for layer in [coarse(), fine()] {
-        for key in ["FRA", "NOR", "NER", "MLI", "BFA", "TCD", "MRT", "LSO", "ZAF"] {
-            assert!(layer.country_index(key).is_some(), "{key} in {}", layer.layer.source);
+        for key in [
+            "FRA", "NOR", "NER", "MLI", "BFA", "TCD", "MRT", "LSO", "ZAF",
+        ] {
+            assert!(
+                layer.country_index(key).is_some(),
+                "{key} in {}",
+                layer.layer.source
+            );
         }
         let fra = &layer.countries()[layer.country_index("FRA").expect("FRA")];
-        assert!(fra.shape_lon_lat.0.len() > 1, "France is a multipolygon with overseas parts");
+        assert!(
+            fra.shape_lon_lat.0.len() > 1,
+            "France is a multipolygon with overseas parts"
+        );
         assert_eq!(fra.population.map(|p| p.1), Some(2019));
     }
 }
@@ -69,7 +80,12 @@ fn every_country_is_triangulated_to_its_area() {
                 .map(|t| {
                     let [a, b, c] = [t[0], t[1], t[2]].map(|k| mesh.vertices[k as usize]);
                     let (ax, ay, bx, by, cx, cy) = (
-                        f64::from(a[0]), f64::from(a[1]), f64::from(b[0]), f64::from(b[1]), f64::from(c[0]), f64::from(c[1]),
+                        f64::from(a[0]),
+                        f64::from(a[1]),
+                        f64::from(b[0]),
+                        f64::from(b[1]),
+                        f64::from(c[0]),
+                        f64::from(c[1]),
                     );
                     ((bx - ax) * (cy - ay) - (cx - ax) * (by - ay)).abs() / 2.0
                 })
@@ -81,12 +97,19 @@ fn every_country_is_triangulated_to_its_area() {
                     .iter()
                     .map(|p| {
                         let ring = |r: &geo::LineString<f64>| {
-                            geo::LineString(r.0.iter().map(|c| {
-                                let [x, y] = world_from_lon_lat(c.x, c.y);
-                                geo::Coord { x, y }
-                            }).collect())
+                            geo::LineString(
+                                r.0.iter()
+                                    .map(|c| {
+                                        let [x, y] = world_from_lon_lat(c.x, c.y);
+                                        geo::Coord { x, y }
+                                    })
+                                    .collect(),
+                            )
                         };
-                        geo::Polygon::new(ring(p.exterior()), p.interiors().iter().map(ring).collect())
+                        geo::Polygon::new(
+                            ring(p.exterior()),
+                            p.interiors().iter().map(ring).collect(),
+                        )
                     })
                     .collect(),
             );
@@ -94,7 +117,12 @@ fn every_country_is_triangulated_to_its_area() {
             // Earcut leaves out degenerate slivers only; Egypt-like invalid rings aside, the
             // areas agree closely.
             let rel = (tri_area - area).abs() / area.max(1e-12);
-            assert!(rel < 0.02, "{} in {}: triangles {tri_area} vs polygon {area}", country.key, layer.layer.source);
+            assert!(
+                rel < 0.02,
+                "{} in {}: triangles {tri_area} vs polygon {area}",
+                country.key,
+                layer.layer.source
+            );
         }
     }
 }

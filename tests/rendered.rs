@@ -3,7 +3,7 @@
 
 use egui::Vec2;
 use egui_kittest::Harness;
-use geo::{ConvexHull, Contains};
+use geo::{Contains, ConvexHull};
 use sahel_atlas::SahelApp;
 use sahel_atlas::map::widget::{palette, screen_from_lon_lat};
 
@@ -38,7 +38,9 @@ fn pixel(image: &image::RgbaImage, pos: egui::Pos2) -> [u8; 3] {
 
 fn close(a: [u8; 3], b: egui::Color32) -> bool {
     let b = [b.r(), b.g(), b.b()];
-    a.iter().zip(b).all(|(x, y)| (i16::from(*x) - i16::from(y)).abs() <= 12)
+    a.iter()
+        .zip(b)
+        .all(|(x, y)| (i16::from(*x) - i16::from(y)).abs() <= 12)
 }
 
 /// Share of grid points (lon/lat, away from the border by `margin` degrees) inside or outside
@@ -57,14 +59,24 @@ fn niger_coloured_share(
         for j in 0..50 {
             let lon = -0.5 + f64::from(i) * 0.2;
             let lat = 11.0 + f64::from(j) * 0.25;
-            let ring = [(0.0, 0.0), (-margin, 0.0), (margin, 0.0), (0.0, -margin), (0.0, margin)];
-            let all = ring.iter().all(|(dx, dy)| shape.contains(&geo::Point::new(lon + dx, lat + dy)));
-            let none = ring.iter().all(|(dx, dy)| !shape.contains(&geo::Point::new(lon + dx, lat + dy)));
+            let ring = [
+                (0.0, 0.0),
+                (-margin, 0.0),
+                (margin, 0.0),
+                (0.0, -margin),
+                (0.0, margin),
+            ];
+            let all = ring
+                .iter()
+                .all(|(dx, dy)| shape.contains(&geo::Point::new(lon + dx, lat + dy)));
+            let none = ring
+                .iter()
+                .all(|(dx, dy)| !shape.contains(&geo::Point::new(lon + dx, lat + dy)));
             // Outside, only where the country there is not another military-ruled Sahel state
             // (they share Niger's fill in December 2023).
-            let other_sahel = layer
-                .country_at_lon_lat(lon, lat)
-                .is_some_and(|c| ["MLI", "BFA", "TCD"].contains(&layer.countries()[c].key.as_str()));
+            let other_sahel = layer.country_at_lon_lat(lon, lat).is_some_and(|c| {
+                ["MLI", "BFA", "TCD"].contains(&layer.countries()[c].key.as_str())
+            });
             let wanted = if inside {
                 all
             } else {
@@ -83,7 +95,9 @@ fn niger_coloured_share(
 
 #[test]
 fn niger_is_filled_exactly_and_the_sea_is_sea() {
-    let Some((h, image)) = rendered_app() else { return };
+    let Some((h, image)) = rendered_app() else {
+        return;
+    };
     let app = h.state();
     let camera = app.camera.expect("camera");
     let at = |lon, lat| screen_from_lon_lat(&camera, app.map_rect, lon, lat);
@@ -91,23 +105,36 @@ fn niger_is_filled_exactly_and_the_sea_is_sea() {
     let ner = &layer.countries()[layer.country_index("NER").expect("NER")];
     // 4 December 2023: Niger is under military rule. Links and labels cover a few points.
     let (inside, n_in) = niger_coloured_share(layer, &image, &at, &ner.shape_lon_lat, true);
-    assert!(n_in > 100 && inside > 0.5, "only {inside:.2} of {n_in} points inside Niger have its fill");
+    assert!(
+        n_in > 100 && inside > 0.5,
+        "only {inside:.2} of {n_in} points inside Niger have its fill"
+    );
     // Points inside Niger's convex hull but outside Niger: a fan triangulation (what egui
     // does with a concave path) would paint them Niger's colour.
     let (outside, n_out) = niger_coloured_share(layer, &image, &at, &ner.shape_lon_lat, false);
-    assert!(n_out > 20 && outside < 0.05, "{outside:.2} of {n_out} points outside Niger have its fill");
+    assert!(
+        n_out > 20 && outside < 0.05,
+        "{outside:.2} of {n_out} points outside Niger have its fill"
+    );
     let (lon, lat) = (18.0, 35.0); // The Mediterranean between Libya and Greece.
-    assert!(app.map_rect.contains(at(lon, lat)), "sea sample not on the map");
+    assert!(
+        app.map_rect.contains(at(lon, lat)),
+        "sea sample not on the map"
+    );
     let sea = pixel(&image, at(lon, lat));
     assert!(close(sea, palette::SEA), "Mediterranean: {sea:?}");
 }
 
 #[test]
 fn lesotho_is_a_hole_in_south_africa() {
-    let Some((mut h, _)) = rendered_app() else { return };
+    let Some((mut h, _)) = rendered_app() else {
+        return;
+    };
     {
         let app = h.state_mut();
-        app.camera = Some(sahel_atlas::map::MapCamera::centered_on_lon_lat(26.0, -29.0, 900.0));
+        app.camera = Some(sahel_atlas::map::MapCamera::centered_on_lon_lat(
+            26.0, -29.0, 900.0,
+        ));
     }
     h.run_steps(2);
     let Ok(image) = h.render() else { return };
@@ -118,7 +145,10 @@ fn lesotho_is_a_hole_in_south_africa() {
     let lso_px = pixel(&image, maseru_ish);
     let zaf_px = pixel(&image, zaf);
     assert!(close(zaf_px, palette::LAND), "South Africa: {zaf_px:?}");
-    assert!(close(lso_px, palette::LAND), "Lesotho is land too: {lso_px:?}");
+    assert!(
+        close(lso_px, palette::LAND),
+        "Lesotho is land too: {lso_px:?}"
+    );
     // A border runs between them: somewhere on the line from Lesotho's centre to South Africa
     // a pixel is darker than the land fill.
     let steps = 60;
@@ -126,7 +156,10 @@ fn lesotho_is_a_hole_in_south_africa() {
         let t = k as f32 / steps as f32;
         let p = pixel(&image, maseru_ish + (zaf - maseru_ish) * t);
         p.iter().map(|&c| u32::from(c)).sum::<u32>() + 60
-            < [palette::LAND.r(), palette::LAND.g(), palette::LAND.b()].iter().map(|&c| u32::from(c)).sum::<u32>()
+            < [palette::LAND.r(), palette::LAND.g(), palette::LAND.b()]
+                .iter()
+                .map(|&c| u32::from(c))
+                .sum::<u32>()
     });
     assert!(darker, "no border between Lesotho and South Africa");
 }
@@ -135,7 +168,9 @@ fn lesotho_is_a_hole_in_south_africa() {
 /// assertion: the other tests check pixels).
 #[test]
 fn save_default_view_for_inspection() {
-    let Some((_, image)) = rendered_app() else { return };
+    let Some((_, image)) = rendered_app() else {
+        return;
+    };
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     let _ = std::fs::create_dir_all(&dir);
     let path = dir.join("default-view.png");

@@ -6,13 +6,18 @@ use crate::common::{day, timeline};
 
 fn status_on(relationship: &str, date: &str) -> Option<Status> {
     let t = timeline();
-    let r = t.relationship_index(relationship).unwrap_or_else(|| panic!("no {relationship}"));
+    let r = t
+        .relationship_index(relationship)
+        .unwrap_or_else(|| panic!("no {relationship}"));
     t.state_at(day(date)).link(r).map(|l| l.status)
 }
 
 #[test]
 fn niger_eu_missions_are_active_on_3_december_2023() {
-    assert_eq!(status_on("eucap-sahel-niger", "2023-12-03"), Some(Status::Active));
+    assert_eq!(
+        status_on("eucap-sahel-niger", "2023-12-03"),
+        Some(Status::Active)
+    );
     assert_eq!(status_on("eumpm-niger", "2023-12-03"), Some(Status::Active));
 }
 
@@ -30,13 +35,22 @@ fn niger_eu_missions_are_not_active_on_5_december_2023() {
 #[test]
 fn russia_niger_cooperation_exists_from_4_december_2023() {
     assert_eq!(status_on("rus-ner-defence-cooperation", "2023-12-03"), None);
-    assert_eq!(status_on("rus-ner-defence-cooperation", "2023-12-04"), Some(Status::Active));
+    assert_eq!(
+        status_on("rus-ner-defence-cooperation", "2023-12-04"),
+        Some(Status::Active)
+    );
 }
 
 #[test]
 fn french_forces_are_gone_from_niger_by_23_december_2023() {
-    assert_eq!(status_on("fra-forces-ner", "2023-12-23"), Some(Status::Ended));
-    assert_ne!(status_on("fra-forces-ner", "2023-07-01"), Some(Status::Ended));
+    assert_eq!(
+        status_on("fra-forces-ner", "2023-12-23"),
+        Some(Status::Ended)
+    );
+    assert_ne!(
+        status_on("fra-forces-ner", "2023-07-01"),
+        Some(Status::Ended)
+    );
 }
 
 #[test]
@@ -45,10 +59,17 @@ fn niger_government_changes_with_the_26_july_2023_coup() {
     let ner = t.entity_index("NER").expect("NER");
     let before = t.state_at(day("2023-07-25"));
     let after = t.state_at(day("2023-07-26"));
-    assert_eq!(before.country(ner).map(|c| c.government), Some(GovernmentForm::Civilian));
+    assert_eq!(
+        before.country(ner).map(|c| c.government),
+        Some(GovernmentForm::Civilian)
+    );
     let after = after.country(ner).expect("NER government");
     assert_eq!(after.government, GovernmentForm::Military);
-    assert!(after.leader.as_deref().is_some_and(|l| l.contains("Tiani")), "{:?}", after.leader);
+    assert!(
+        after.leader.as_deref().is_some_and(|l| l.contains("Tiani")),
+        "{:?}",
+        after.leader
+    );
 }
 
 #[test]
@@ -56,7 +77,11 @@ fn every_event_has_a_date_precision_and_a_source() {
     let t = timeline();
     for event in &t.scenario().events {
         assert!(!event.sources.is_empty(), "{}", event.id);
-        assert!(event.sources.iter().all(|s| s.starts_with("http")), "{}", event.id);
+        assert!(
+            event.sources.iter().all(|s| s.starts_with("http")),
+            "{}",
+            event.id
+        );
     }
 }
 
@@ -64,7 +89,8 @@ fn every_event_has_a_date_precision_and_a_source() {
 fn every_row_of_the_research_timeline_is_an_event_with_its_sources() {
     // The CSV sits in ../shared beside the project; when it is not there (a bare clone), the
     // shipped scenario is checked against the count it was built from.
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/sahel-security-timeline.csv");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/sahel-security-timeline.csv");
     let t = timeline();
     let Ok(text) = std::fs::read_to_string(&path) else {
         assert!(t.scenario().events.len() >= 134);
@@ -75,9 +101,13 @@ fn every_row_of_the_research_timeline_is_an_event_with_its_sources() {
         let date = &line[..line.find(',').unwrap_or(0)];
         // Every URL on the row appears among the sources of an event on that date (month
         // precision rows are written YYYY-MM in the CSV and YYYY-MM-01 in the scenario).
-        let date = if date.len() == 7 { format!("{date}-01") } else { date.to_owned() };
+        let date = if date.len() == 7 {
+            format!("{date}-01")
+        } else {
+            date.to_owned()
+        };
         let urls: Vec<&str> = line
-            .split(|c: char| c == ',' || c == ' ' || c == '"')
+            .split([',', ' ', '"'])
             .filter(|w| w.starts_with("http"))
             .collect();
         assert!(!urls.is_empty(), "row without URL: {line}");

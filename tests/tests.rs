@@ -1,4 +1,5 @@
 //! Integration tests, one binary.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::type_complexity)]
 //!
 //! - `seed_story`: the seed article's story and other facts of the shipped scenario.
 //! - `timeline_props`: `state_at` equals a naive fold of the events, for random scenarios.

@@ -54,7 +54,13 @@ prop_compose! {
 }
 
 /// The naive answer: replay every event on or before `day`, in date then file order.
-fn naive(scenario: &Scenario, day: Day) -> (Vec<Option<(Status, Option<Day>)>>, Vec<Option<(GovernmentForm, String)>>) {
+fn naive(
+    scenario: &Scenario,
+    day: Day,
+) -> (
+    Vec<Option<(Status, Option<Day>)>>,
+    Vec<Option<(GovernmentForm, String)>>,
+) {
     let mut links: Vec<Option<(Status, Option<Day>)>> = scenario
         .relationships
         .iter()
@@ -71,12 +77,27 @@ fn naive(scenario: &Scenario, day: Day) -> (Vec<Option<(Status, Option<Day>)>>, 
         }
         for c in &e.changes {
             match c {
-                Change::Relationship { relationship, status } => {
-                    let r = scenario.relationships.iter().position(|x| &x.id == relationship).expect("rel");
+                Change::Relationship {
+                    relationship,
+                    status,
+                } => {
+                    let r = scenario
+                        .relationships
+                        .iter()
+                        .position(|x| &x.id == relationship)
+                        .expect("rel");
                     links[r] = Some((*status, Some(d)));
                 }
-                Change::State { state, government, leader } => {
-                    let s = scenario.entities.iter().position(|x| &x.id == state).expect("state");
+                Change::State {
+                    state,
+                    government,
+                    leader,
+                } => {
+                    let s = scenario
+                        .entities
+                        .iter()
+                        .position(|x| &x.id == state)
+                        .expect("state");
                     govs[s] = Some((*government, leader.clone().unwrap_or_default()));
                 }
             }
@@ -85,12 +106,25 @@ fn naive(scenario: &Scenario, day: Day) -> (Vec<Option<(Status, Option<Day>)>>, 
     (links, govs)
 }
 
-fn observed(t: &Timeline, state: &sahel_atlas::model::State) -> (Vec<Option<(Status, Option<Day>)>>, Vec<Option<(GovernmentForm, String)>>) {
+fn observed(
+    t: &Timeline,
+    state: &sahel_atlas::model::State,
+) -> (
+    Vec<Option<(Status, Option<Day>)>>,
+    Vec<Option<(GovernmentForm, String)>>,
+) {
     let links = (0..t.scenario().relationships.len())
         .map(|r| state.link(r).map(|l| (l.status, l.since)))
         .collect();
     let govs = (0..t.scenario().entities.len())
-        .map(|e| state.country(e).map(|c| (c.government, c.leader.as_deref().unwrap_or_default().to_owned())))
+        .map(|e| {
+            state.country(e).map(|c| {
+                (
+                    c.government,
+                    c.leader.as_deref().unwrap_or_default().to_owned(),
+                )
+            })
+        })
         .collect();
     (links, govs)
 }

@@ -157,7 +157,11 @@ pub fn parse_countries(name: &str, bytes: &[u8]) -> Result<CountryLayer, LoadErr
         };
         let shape = match shape {
             Ok(shape) if shape.0.is_empty() => {
-                errors.push(Diagnostic::error(name, place, "MultiPolygon with no polygons"));
+                errors.push(Diagnostic::error(
+                    name,
+                    place,
+                    "MultiPolygon with no polygons",
+                ));
                 continue;
             }
             Ok(shape) => shape,
@@ -215,7 +219,10 @@ fn number(props: &JsonObject, field: &str) -> Option<f64> {
 }
 
 fn year(props: &JsonObject, field: &str) -> Option<i32> {
-    props.get(field)?.as_i64().and_then(|y| i32::try_from(y).ok())
+    props
+        .get(field)?
+        .as_i64()
+        .and_then(|y| i32::try_from(y).ok())
 }
 
 fn country_from(key: String, props: &JsonObject, shape: MultiPolygon<f64>) -> Country {
@@ -223,7 +230,10 @@ fn country_from(key: String, props: &JsonObject, shape: MultiPolygon<f64>) -> Co
         .or_else(|| text(props, "ADMIN"))
         .or_else(|| text(props, "name"))
         .unwrap_or_else(|| key.clone());
-    let label = match (number_signed(props, "LABEL_X"), number_signed(props, "LABEL_Y")) {
+    let label = match (
+        number_signed(props, "LABEL_X"),
+        number_signed(props, "LABEL_Y"),
+    ) {
         (Some(x), Some(y)) if (-180.0..=180.0).contains(&x) && (-90.0..=90.0).contains(&y) => {
             Some([x, y])
         }
@@ -282,7 +292,9 @@ fn polygon_from(rings: &[Vec<geojson::Position>]) -> Result<Polygon<f64>, String
             }
             // Natural Earth has 180.00000000000006: allow rounding noise, then clamp.
             const SLACK: f64 = 1e-6;
-            if !(-180.0 - SLACK..=180.0 + SLACK).contains(&lon) || !(-90.0 - SLACK..=90.0 + SLACK).contains(&lat) {
+            if !(-180.0 - SLACK..=180.0 + SLACK).contains(&lon)
+                || !(-90.0 - SLACK..=90.0 + SLACK).contains(&lat)
+            {
                 return Err(format!(
                     "{which}, position {p}: ({lon}, {lat}) is outside longitude -180..180 / latitude -90..90"
                 ));
@@ -310,9 +322,17 @@ mod tests {
 
     #[test]
     fn keys_fall_back_from_adm0_to_iso_to_id() {
-        let layer = parse_countries("t", square(r#"{"ADM0_A3":"FRA","ISO_A3":"-99"}"#).as_bytes()).unwrap();
+        let layer = parse_countries(
+            "t",
+            square(r#"{"ADM0_A3":"FRA","ISO_A3":"-99"}"#).as_bytes(),
+        )
+        .unwrap();
         assert_eq!(layer.countries[0].key, "FRA");
-        let layer = parse_countries("t", square(r#"{"ISO_A3":"-99","ISO_A3_EH":"NOR"}"#).as_bytes()).unwrap();
+        let layer = parse_countries(
+            "t",
+            square(r#"{"ISO_A3":"-99","ISO_A3_EH":"NOR"}"#).as_bytes(),
+        )
+        .unwrap();
         assert_eq!(layer.countries[0].key, "NOR");
         let err = parse_countries("t", square(r#"{"ISO_A3":"-99"}"#).as_bytes()).unwrap_err();
         assert!(err.headline().contains("no key"), "{err}");

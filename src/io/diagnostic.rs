@@ -72,15 +72,26 @@ impl fmt::Display for Diagnostic {
         match &self.place {
             Where::File => write!(f, "{}: {level}: {}", self.file, self.message),
             Where::LineColumn { line, column } => {
-                write!(f, "{}:{line}:{column}: {level}: {}", self.file, self.message)
+                write!(
+                    f,
+                    "{}:{line}:{column}: {level}: {}",
+                    self.file, self.message
+                )
             }
-            Where::Feature { index, key: Some(key) } => write!(
+            Where::Feature {
+                index,
+                key: Some(key),
+            } => write!(
                 f,
                 "{}: feature {index} ({key}): {level}: {}",
                 self.file, self.message
             ),
             Where::Feature { index, key: None } => {
-                write!(f, "{}: feature {index}: {level}: {}", self.file, self.message)
+                write!(
+                    f,
+                    "{}: feature {index}: {level}: {}",
+                    self.file, self.message
+                )
             }
         }
     }

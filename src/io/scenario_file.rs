@@ -30,8 +30,8 @@ pub fn parse_scenario(name: &str, bytes: &[u8]) -> Result<(Scenario, Vec<Diagnos
             "the file is empty",
         )));
     }
-    let scenario: Scenario = serde_json::from_slice(bytes)
-        .map_err(|e| LoadError::single(json_diagnostic(name, &e)))?;
+    let scenario: Scenario =
+        serde_json::from_slice(bytes).map_err(|e| LoadError::single(json_diagnostic(name, &e)))?;
     let text = String::from_utf8_lossy(bytes);
     let diagnostics: Vec<Diagnostic> = check(&scenario)
         .into_iter()
@@ -79,10 +79,10 @@ fn locate(text: &str, item: &Item, id: Option<&str>) -> Where {
     while let Some(offset) = text[from..].find(&quoted) {
         let at = from + offset;
         let before = text[..at].trim_end();
-        if let Some(before) = before.strip_suffix(':') {
-            if before.trim_end().ends_with("\"id\"") {
-                return line_column(text, at);
-            }
+        if let Some(before) = before.strip_suffix(':')
+            && before.trim_end().ends_with("\"id\"")
+        {
+            return line_column(text, at);
         }
         from = at + quoted.len();
     }
@@ -112,7 +112,10 @@ mod tests {
         let text = "{\n \"events\": [\n  {\"id\": \"a\"},\n  {\"id\": \"b\"}\n ]\n}";
         assert_eq!(
             locate(text, &Item::Event(1), Some("b")),
-            Where::LineColumn { line: 4, column: 10 }
+            Where::LineColumn {
+                line: 4,
+                column: 10
+            }
         );
     }
 }

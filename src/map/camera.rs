@@ -173,7 +173,10 @@ mod tests {
         let c = [600.0, 400.0];
         for (lon, lat) in [(2.11, 13.51), (2.35, 48.86), (15.0, 12.1), (-15.9, 18.1)] {
             let s = cam.screen_from_world(world_from_lon_lat(lon, lat), c);
-            assert!(s[0] > 0.0 && s[0] < size[0] && s[1] > 0.0 && s[1] < size[1], "{lon},{lat}");
+            assert!(
+                s[0] > 0.0 && s[0] < size[0] && s[1] > 0.0 && s[1] < size[1],
+                "{lon},{lat}"
+            );
         }
     }
 }

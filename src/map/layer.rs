@@ -203,6 +203,9 @@ fn label_world(country: &Country, mesh: &CountryMesh) -> [f64; 2] {
         .max_by_key(|p| p.exterior().0.len());
     match largest.and_then(|p| ring_bbox(p.exterior())) {
         Some(b) => world_from_lon_lat((b[0] + b[2]) / 2.0, (b[1] + b[3]) / 2.0),
-        None => [(mesh.bbox[0] + mesh.bbox[2]) / 2.0, (mesh.bbox[1] + mesh.bbox[3]) / 2.0],
+        None => [
+            (mesh.bbox[0] + mesh.bbox[2]) / 2.0,
+            (mesh.bbox[1] + mesh.bbox[3]) / 2.0,
+        ],
     }
 }

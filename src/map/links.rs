@@ -64,7 +64,7 @@ pub fn fanned_bends<K: Ord + Clone + std::hash::Hash>(pairs: &[(K, K)]) -> Vec<f
             *k += 1;
             // 0 → +1 step, 1 → −1, 2 → +2, 3 → −2, …
             let level = (n / 2 + 1) as f64;
-            let side = if n % 2 == 0 { 1.0 } else { -1.0 };
+            let side = if n.is_multiple_of(2) { 1.0 } else { -1.0 };
             let bend = side * (BASE_BEND + BEND_STEP * (level - 1.0));
             if flipped { -bend } else { bend }
         })
@@ -102,10 +102,15 @@ mod tests {
         let bends = fanned_bends(&pairs);
         // Oriented the same way, the three EU–NER links all differ.
         let oriented = [bends[0], -bends[1], bends[2]];
-        assert!(oriented[0] != oriented[1] && oriented[1] != oriented[2] && oriented[0] != oriented[2]);
+        assert!(
+            oriented[0] != oriented[1] && oriented[1] != oriented[2] && oriented[0] != oriented[2]
+        );
         // And their midpoints are apart.
         let (a, b) = ([0.0, 0.0], [1.0, 0.0]);
-        let mids: Vec<_> = oriented.iter().map(|&k| Arc::new(a, b, k).point(0.5)).collect();
+        let mids: Vec<_> = oriented
+            .iter()
+            .map(|&k| Arc::new(a, b, k).point(0.5))
+            .collect();
         assert!((mids[0][1] - mids[1][1]).abs() > 0.05);
         assert_eq!(bends[3], bends[0]);
     }

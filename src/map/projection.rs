@@ -57,8 +57,14 @@ mod tests {
             for lat in (-88..=88).step_by(8) {
                 let [x, y] = world_from_lon_lat(f64::from(lon), f64::from(lat));
                 let [lon2, lat2] = lon_lat_from_world(x, y);
-                assert!((lon2 - f64::from(lon)).abs() < 1e-9, "{lon},{lat} -> {lon2}");
-                assert!((lat2 - f64::from(lat)).abs() < 1e-9, "{lon},{lat} -> {lat2}");
+                assert!(
+                    (lon2 - f64::from(lon)).abs() < 1e-9,
+                    "{lon},{lat} -> {lon2}"
+                );
+                assert!(
+                    (lat2 - f64::from(lat)).abs() < 1e-9,
+                    "{lon},{lat} -> {lat2}"
+                );
             }
         }
     }

@@ -62,10 +62,26 @@ impl LinkLook {
     pub fn of(status: Status) -> Self {
         let color = palette::status(status);
         match status {
-            Status::Active => Self { color, width: 3.0, dash: None },
-            Status::Planned => Self { color, width: 2.0, dash: Some((7.0, 5.0)) },
-            Status::Suspended => Self { color, width: 2.5, dash: Some((2.0, 4.0)) },
-            Status::WindingDown => Self { color, width: 2.5, dash: Some((10.0, 4.0)) },
+            Status::Active => Self {
+                color,
+                width: 3.0,
+                dash: None,
+            },
+            Status::Planned => Self {
+                color,
+                width: 2.0,
+                dash: Some((7.0, 5.0)),
+            },
+            Status::Suspended => Self {
+                color,
+                width: 2.5,
+                dash: Some((2.0, 4.0)),
+            },
+            Status::WindingDown => Self {
+                color,
+                width: 2.5,
+                dash: Some((10.0, 4.0)),
+            },
             Status::Ended => Self {
                 color: color.gamma_multiply(0.45),
                 width: 1.2,
@@ -208,8 +224,10 @@ pub fn map_ui(
     ));
 
     // Countries: cached fill mesh and outlines.
-    let min_world = camera.world_from_screen([f64::from(rect.min.x), f64::from(rect.max.y)], center);
-    let max_world = camera.world_from_screen([f64::from(rect.max.x), f64::from(rect.min.y)], center);
+    let min_world =
+        camera.world_from_screen([f64::from(rect.min.x), f64::from(rect.max.y)], center);
+    let max_world =
+        camera.world_from_screen([f64::from(rect.max.x), f64::from(rect.min.y)], center);
     let key = (
         *camera,
         [rect.min.x, rect.min.y, rect.max.x, rect.max.y].map(f32::to_bits),
@@ -270,11 +288,16 @@ pub fn map_ui(
 
     // Hovered and selected countries.
     for (c, stroke) in [
-        (out.hovered_country, Stroke::new(1.5, palette::SELECTED.gamma_multiply(0.6))),
+        (
+            out.hovered_country,
+            Stroke::new(1.5, palette::SELECTED.gamma_multiply(0.6)),
+        ),
         (scene.selected, Stroke::new(2.5, palette::SELECTED)),
     ] {
         let Some(c) = c else { continue };
-        let Some(m) = scene.layer.meshes.get(c) else { continue };
+        let Some(m) = scene.layer.meshes.get(c) else {
+            continue;
+        };
         if Some(c) == out.hovered_country && Some(c) != scene.selected {
             let mut mesh = Mesh::default();
             mesh.vertices.extend(m.vertices.iter().map(|v| Vertex {
@@ -336,16 +359,24 @@ pub fn map_ui(
             Color32::WHITE,
             Stroke::new(2.0, palette::SELECTED),
         );
-        halo_text(&painter, p + Vec2::new(0.0, -14.0), &node.label, 11.5, palette::SELECTED);
+        halo_text(
+            &painter,
+            p + Vec2::new(0.0, -14.0),
+            &node.label,
+            11.5,
+            palette::SELECTED,
+        );
     }
 
     if response.clicked() {
-        out.clicked = Some(match (out.hovered_node, out.hovered_link, out.hovered_country) {
-            (Some(n), _, _) => MapClick::Node(n),
-            (None, Some(l), _) => MapClick::Link(l),
-            (None, None, Some(c)) => MapClick::Country(c),
-            (None, None, None) => MapClick::Nothing,
-        });
+        out.clicked = Some(
+            match (out.hovered_node, out.hovered_link, out.hovered_country) {
+                (Some(n), _, _) => MapClick::Node(n),
+                (None, Some(l), _) => MapClick::Link(l),
+                (None, None, Some(c)) => MapClick::Country(c),
+                (None, None, None) => MapClick::Nothing,
+            },
+        );
     }
     out
 }
@@ -354,8 +385,19 @@ pub fn map_ui(
 fn halo_text(painter: &egui::Painter, at: Pos2, text: &str, size: f32, color: Color32) {
     let font = FontId::proportional(size);
     let halo = Color32::from_white_alpha(200);
-    for d in [Vec2::new(-1.0, 0.0), Vec2::new(1.0, 0.0), Vec2::new(0.0, -1.0), Vec2::new(0.0, 1.0)] {
-        painter.text(at + d, egui::Align2::CENTER_CENTER, text, font.clone(), halo);
+    for d in [
+        Vec2::new(-1.0, 0.0),
+        Vec2::new(1.0, 0.0),
+        Vec2::new(0.0, -1.0),
+        Vec2::new(0.0, 1.0),
+    ] {
+        painter.text(
+            at + d,
+            egui::Align2::CENTER_CENTER,
+            text,
+            font.clone(),
+            halo,
+        );
     }
     painter.text(at, egui::Align2::CENTER_CENTER, text, font, color);
 }

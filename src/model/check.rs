@@ -78,20 +78,33 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
     for (i, entity) in scenario.entities.iter().enumerate() {
         let id = entity.id.as_str();
         if id.trim().is_empty() {
-            push(Error, Item::Entity(i), None, "entity has an empty id".into());
+            push(
+                Error,
+                Item::Entity(i),
+                None,
+                "entity has an empty id".into(),
+            );
         }
         if entity_kinds.insert(id, entity.kind).is_some() {
-            push(Error, Item::Entity(i), Some(id), format!("duplicate entity id \"{id}\""));
+            push(
+                Error,
+                Item::Entity(i),
+                Some(id),
+                format!("duplicate entity id \"{id}\""),
+            );
         }
         if let Some(place) = &entity.place {
-            if !(place.lon.is_finite() && (-180.0..=180.0).contains(&place.lon))
-                || !(place.lat.is_finite() && (-90.0..=90.0).contains(&place.lat))
-            {
+            let on_earth =
+                (-180.0..=180.0).contains(&place.lon) && (-90.0..=90.0).contains(&place.lat);
+            if !on_earth {
                 push(
                     Error,
                     Item::Entity(i),
                     Some(id),
-                    format!("place ({}, {}) is not a longitude/latitude", place.lon, place.lat),
+                    format!(
+                        "place ({}, {}) is not a longitude/latitude",
+                        place.lon, place.lat
+                    ),
                 );
             }
         } else if entity.kind == EntityKind::Organisation {
@@ -158,10 +171,20 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
     for (i, event) in scenario.events.iter().enumerate() {
         let id = event.id.as_str();
         if !event_ids.insert(id) {
-            push(Error, Item::Event(i), Some(id), format!("duplicate event id \"{id}\""));
+            push(
+                Error,
+                Item::Event(i),
+                Some(id),
+                format!("duplicate event id \"{id}\""),
+            );
         }
         if event.sources.is_empty() {
-            push(Error, Item::Event(i), Some(id), format!("event \"{id}\" has no source"));
+            push(
+                Error,
+                Item::Event(i),
+                Some(id),
+                format!("event \"{id}\" has no source"),
+            );
         }
         for source in &event.sources {
             if !(source.starts_with("https://") || source.starts_with("http://")) {
@@ -211,7 +234,9 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
                             Error,
                             Item::Event(i),
                             Some(id),
-                            format!("event \"{id}\" changes unknown relationship \"{relationship}\""),
+                            format!(
+                                "event \"{id}\" changes unknown relationship \"{relationship}\""
+                            ),
                         );
                         continue;
                     }
@@ -255,7 +280,10 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
                 Warning,
                 Item::Relationship(r),
                 Some(&rel.id),
-                format!("relationship \"{}\" has no events: it never appears", rel.id),
+                format!(
+                    "relationship \"{}\" has no events: it never appears",
+                    rel.id
+                ),
             );
         }
         let mut previous = rel.in_force_at_start.then_some(Status::Active);
@@ -266,14 +294,17 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
                     Warning,
                     Item::Event(i),
                     Some(event_id),
-                    format!("event \"{event_id}\" sets \"{}\" to {status}: {why}", rel.id),
+                    format!(
+                        "event \"{event_id}\" sets \"{}\" to {status}: {why}",
+                        rel.id
+                    ),
                 );
             }
             previous = Some(status);
         }
     }
 
-    problems.sort_by(|a, b| b.severity.cmp(&a.severity));
+    problems.sort_by_key(|p| std::cmp::Reverse(p.severity));
     problems
 }
 

@@ -114,8 +114,14 @@ mod tests {
     #[test]
     fn formats_by_precision() {
         let d = Date::constant(2023, 12, 4);
-        assert_eq!(format_date_with_precision(d, DatePrecision::Day), "4 Dec 2023");
-        assert_eq!(format_date_with_precision(d, DatePrecision::Month), "Dec 2023");
+        assert_eq!(
+            format_date_with_precision(d, DatePrecision::Day),
+            "4 Dec 2023"
+        );
+        assert_eq!(
+            format_date_with_precision(d, DatePrecision::Month),
+            "Dec 2023"
+        );
         assert_eq!(format_date_with_precision(d, DatePrecision::Year), "2023");
     }
 }

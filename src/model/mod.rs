@@ -14,7 +14,7 @@ pub use check::{Item, Problem, Severity, check};
 pub use date::{DatePrecision, Day, format_date_with_precision, parse_date};
 pub use scenario::{
     Change, Entity, EntityKind, Event, Government, GovernmentForm, Place, Relationship,
-    RelationshipKind, Scenario, ScenarioSpan, SCENARIO_FORMAT,
+    RelationshipKind, SCENARIO_FORMAT, Scenario, ScenarioSpan,
 };
 pub use status::Status;
 pub use timeline::{CountryState, LinkState, State, Timeline};

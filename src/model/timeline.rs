@@ -290,7 +290,10 @@ impl Timeline {
     }
 
     /// The status history of one relationship: (day, status, event index), in date order.
-    pub fn relationship_history(&self, relationship: usize) -> impl Iterator<Item = (Day, Status, usize)> + '_ {
+    pub fn relationship_history(
+        &self,
+        relationship: usize,
+    ) -> impl Iterator<Item = (Day, Status, usize)> + '_ {
         self.link_changes
             .get(relationship)
             .into_iter()
@@ -338,7 +341,9 @@ impl Timeline {
     /// Recomputes `links` and `countries` from the applied counts.
     fn rebuild_views(&self, state: &mut State) {
         state.links.clear();
-        state.links.extend((0..self.link_changes.len()).map(|r| self.link_state(r, state.link_applied[r])));
+        state.links.extend(
+            (0..self.link_changes.len()).map(|r| self.link_state(r, state.link_applied[r])),
+        );
         self.rebuild_countries(state);
     }
 

@@ -23,7 +23,12 @@ impl SahelApp {
                 if let Some(key) = self.selected.clone() {
                     self.country_details_ui(ui, &key);
                 } else if self.selected_link.is_none() {
-                    ui.label(RichText::new("Click a country or a link on the map, or search for a country.").weak());
+                    ui.label(
+                        RichText::new(
+                            "Click a country or a link on the map, or search for a country.",
+                        )
+                        .weak(),
+                    );
                 }
                 ui.separator();
                 self.links_at_date_ui(ui);
@@ -42,11 +47,9 @@ impl SahelApp {
         let layer = self.layer().clone();
         let matches = crate::ui::search_countries(layer.countries(), &self.search);
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if enter {
-            if let Some(&first) = matches.first() {
-                self.push(Command::FlyToCountry(layer.countries()[first].key.clone()));
-                self.search.clear();
-            }
+        if enter && let Some(&first) = matches.first() {
+            self.push(Command::FlyToCountry(layer.countries()[first].key.clone()));
+            self.search.clear();
         }
         if !self.search.is_empty() {
             if matches.is_empty() {
@@ -72,7 +75,11 @@ impl SahelApp {
             .unwrap_or_else(|| scenario.entity_name(key).to_owned());
         ui.horizontal(|ui| {
             ui.heading(&name);
-            if ui.small_button("×").on_hover_text("Clear the selection (Esc)").clicked() {
+            if ui
+                .small_button("×")
+                .on_hover_text("Clear the selection (Esc)")
+                .clicked()
+            {
                 self.push(Command::SelectCountry(None));
             }
         });
@@ -80,39 +87,45 @@ impl SahelApp {
             if let Some(formal) = &c.formal_name {
                 ui.label(RichText::new(formal).italics());
             }
-            egui::Grid::new("country_facts").num_columns(2).show(ui, |ui| {
-                ui.label("Codes");
-                let mut codes = vec![format!("ADM0_A3 {}", c.key)];
-                if let Some(a3) = &c.iso_a3 {
-                    codes.push(format!("ISO {a3}"));
-                }
-                if let Some(a2) = &c.iso_a2 {
-                    codes.push(a2.clone());
-                }
-                ui.label(codes.join(" · "));
-                ui.end_row();
-                if let Some((pop, year)) = c.population {
-                    ui.label("Population");
-                    ui.label(format!("{} ({year} est.)", human_number(pop)));
+            egui::Grid::new("country_facts")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    ui.label("Codes");
+                    let mut codes = vec![format!("ADM0_A3 {}", c.key)];
+                    if let Some(a3) = &c.iso_a3 {
+                        codes.push(format!("ISO {a3}"));
+                    }
+                    if let Some(a2) = &c.iso_a2 {
+                        codes.push(a2.clone());
+                    }
+                    ui.label(codes.join(" · "));
                     ui.end_row();
-                }
-                if let Some((gdp, year)) = c.gdp_musd {
-                    ui.label("GDP");
-                    ui.label(format!("US$ {} ({year})", human_number(gdp * 1e6)));
-                    ui.end_row();
-                }
-                let region: Vec<&str> = [c.continent.as_deref(), c.region.as_deref(), c.subregion.as_deref()]
+                    if let Some((pop, year)) = c.population {
+                        ui.label("Population");
+                        ui.label(format!("{} ({year} est.)", human_number(pop)));
+                        ui.end_row();
+                    }
+                    if let Some((gdp, year)) = c.gdp_musd {
+                        ui.label("GDP");
+                        ui.label(format!("US$ {} ({year})", human_number(gdp * 1e6)));
+                        ui.end_row();
+                    }
+                    let region: Vec<&str> = [
+                        c.continent.as_deref(),
+                        c.region.as_deref(),
+                        c.subregion.as_deref(),
+                    ]
                     .into_iter()
                     .flatten()
                     .collect();
-                if !region.is_empty() {
-                    ui.label("Region");
-                    let mut unique = region.clone();
-                    unique.dedup();
-                    ui.label(unique.join(" · "));
-                    ui.end_row();
-                }
-            });
+                    if !region.is_empty() {
+                        ui.label("Region");
+                        let mut unique = region.clone();
+                        unique.dedup();
+                        ui.label(unique.join(" · "));
+                        ui.end_row();
+                    }
+                });
         }
 
         let Some(entity) = timeline.entity_index(key) else {
@@ -124,7 +137,11 @@ impl SahelApp {
         ui.label(RichText::new(format!("On {}", day.to_date().strftime("%-d %B %Y"))).strong());
         if let Some(gov) = self.state.country(entity) {
             let form = gov.government.as_str();
-            let leader = gov.leader.as_deref().map(|l| format!(", {l}")).unwrap_or_default();
+            let leader = gov
+                .leader
+                .as_deref()
+                .map(|l| format!(", {l}"))
+                .unwrap_or_default();
             let since = gov
                 .since
                 .map(|d| format!(" since {}", d.to_date().strftime("%-d %b %Y")))
@@ -136,7 +153,12 @@ impl SahelApp {
         let mine: Vec<_> = self
             .state
             .links()
-            .filter(|l| scenario.relationships[l.relationship].parties.iter().any(|p| p == key))
+            .filter(|l| {
+                scenario.relationships[l.relationship]
+                    .parties
+                    .iter()
+                    .any(|p| p == key)
+            })
             .copied()
             .collect();
         ui.add_space(4.0);
@@ -146,11 +168,16 @@ impl SahelApp {
         }
         for link in &mine {
             let rel = &scenario.relationships[link.relationship];
-            let since = link
-                .since
-                .map_or_else(|| "before the span".to_owned(), |d| d.to_date().strftime("%-d %b %Y").to_string());
-            let text = RichText::new(format!("• {} — {} since {since}", rel.label, link.status.label()))
-                .color(palette::status(link.status));
+            let since = link.since.map_or_else(
+                || "before the span".to_owned(),
+                |d| d.to_date().strftime("%-d %b %Y").to_string(),
+            );
+            let text = RichText::new(format!(
+                "• {} — {} since {since}",
+                rel.label,
+                link.status.label()
+            ))
+            .color(palette::status(link.status));
             if ui
                 .add(egui::Label::new(text).sense(Sense::click()))
                 .on_hover_text("Show its history")
@@ -177,8 +204,16 @@ impl SahelApp {
                 continue;
             }
             let d = Day::from_date(event.date);
-            let text = format!("{} · {}", format_date_with_precision(event.date, event.precision), event.title);
-            let text = if d <= day { RichText::new(text) } else { RichText::new(text).weak() };
+            let text = format!(
+                "{} · {}",
+                format_date_with_precision(event.date, event.precision),
+                event.title
+            );
+            let text = if d <= day {
+                RichText::new(text)
+            } else {
+                RichText::new(text).weak()
+            };
             if ui
                 .add(egui::Label::new(text).sense(Sense::click()))
                 .on_hover_text(&event.summary)
@@ -216,10 +251,13 @@ impl SahelApp {
                 .relationships
                 .iter()
                 .enumerate()
-                .filter(|(_, r)| r.parties.iter().any(|p| p == key) && r.parties.iter().any(|p| p == partner))
+                .filter(|(_, r)| {
+                    r.parties.iter().any(|p| p == key) && r.parties.iter().any(|p| p == partner)
+                })
                 .map(|(i, _)| i)
                 .collect();
-            let (rect, response) = ui.allocate_exact_size(Vec2::new(ui.available_width(), 14.0), Sense::hover());
+            let (rect, response) =
+                ui.allocate_exact_size(Vec2::new(ui.available_width(), 14.0), Sense::hover());
             let painter = ui.painter_at(rect);
             painter.text(
                 rect.left_center(),
@@ -233,10 +271,17 @@ impl SahelApp {
                 egui::pos2(rect.max.x - 4.0, rect.max.y - 2.0),
             );
             painter.rect_filled(bar, 2.0, ui.visuals().extreme_bg_color);
-            let x_of = |d: Day| bar.min.x + (f64::from(d.0 - start.0) / span).clamp(0.0, 1.0) as f32 * bar.width();
+            let x_of = |d: Day| {
+                bar.min.x + (f64::from(d.0 - start.0) / span).clamp(0.0, 1.0) as f32 * bar.width()
+            };
             let mut days: Vec<Day> = vec![start];
             for &r in &rels {
-                days.extend(timeline.relationship_history(r).map(|(d, _, _)| d).filter(|d| *d > start));
+                days.extend(
+                    timeline
+                        .relationship_history(r)
+                        .map(|(d, _, _)| d)
+                        .filter(|d| *d > start),
+                );
             }
             days.sort();
             days.dedup();
@@ -257,7 +302,10 @@ impl SahelApp {
                 }
             }
             let x = x_of(self.time.day());
-            painter.line_segment([egui::pos2(x, rect.min.y), egui::pos2(x, rect.max.y)], Stroke::new(2.0, Color32::BLACK));
+            painter.line_segment(
+                [egui::pos2(x, rect.min.y), egui::pos2(x, rect.max.y)],
+                Stroke::new(2.0, Color32::BLACK),
+            );
             response.on_hover_text(format!("Ties with {}", scenario.entity_name(partner)));
         }
     }
@@ -275,11 +323,18 @@ impl SahelApp {
             }
         });
         ui.label(&rel.label);
-        let parties: Vec<&str> = rel.parties.iter().map(|p| scenario.entity_name(p)).collect();
+        let parties: Vec<&str> = rel
+            .parties
+            .iter()
+            .map(|p| scenario.entity_name(p))
+            .collect();
         ui.label(format!("{} · {}", rel.kind.label(), parties.join(", ")));
         match self.state.link(link) {
             Some(l) => {
-                ui.label(RichText::new(format!("Now: {}", l.status.label())).color(palette::status(l.status)));
+                ui.label(
+                    RichText::new(format!("Now: {}", l.status.label()))
+                        .color(palette::status(l.status)),
+                );
             }
             None => {
                 ui.label(RichText::new("Does not exist yet at this date").weak());
@@ -299,11 +354,18 @@ impl SahelApp {
                     event.title
                 ))
                 .color(palette::status(status));
-                if ui.add(egui::Label::new(text).sense(Sense::click())).clicked() {
+                if ui
+                    .add(egui::Label::new(text).sense(Sense::click()))
+                    .clicked()
+                {
                     self.push(Command::Time(TimeCommand::SetDay(day)));
                 }
                 for (k, source) in event.sources.iter().enumerate() {
-                    if ui.link(format!("source {}", k + 1)).on_hover_text(source).clicked() {
+                    if ui
+                        .link(format!("source {}", k + 1))
+                        .on_hover_text(source)
+                        .clicked()
+                    {
                         self.push(Command::OpenUrl(source.clone()));
                     }
                 }
@@ -324,12 +386,15 @@ impl SahelApp {
                     if of_status.is_empty() {
                         continue;
                     }
-                    ui.label(RichText::new(format!("{} ({})", status.label(), of_status.len())).strong());
+                    ui.label(
+                        RichText::new(format!("{} ({})", status.label(), of_status.len())).strong(),
+                    );
                     for l in of_status {
                         let rel = &scenario.relationships[l.relationship];
-                        let since = l
-                            .since
-                            .map_or_else(|| "before the span".to_owned(), |d| d.to_date().to_string());
+                        let since = l.since.map_or_else(
+                            || "before the span".to_owned(),
+                            |d| d.to_date().to_string(),
+                        );
                         if ui
                             .button(format!("{} — since {since}", rel.label))
                             .clicked()

@@ -11,11 +11,7 @@ impl SahelApp {
     pub(crate) fn open_dialog(&mut self, kind: FileKind) {
         let tx = self.loaded_tx.clone();
         let (title, filter_name, extensions): (&str, &str, &[&str]) = match kind {
-            FileKind::Countries => (
-                "Open countries",
-                "GeoJSON",
-                &["geojson", "json", "gz"],
-            ),
+            FileKind::Countries => ("Open countries", "GeoJSON", &["geojson", "json", "gz"]),
             FileKind::Scenario => ("Open scenario", "Scenario (JSON)", &["json"]),
         };
         let spawned = std::thread::Builder::new()

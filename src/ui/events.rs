@@ -56,9 +56,9 @@ impl SahelApp {
                             .on_hover_text(&event.summary)
                             .clicked();
                         if clicked {
-                            self.push(Command::Time(TimeCommand::SetDay(crate::model::Day::from_date(
-                                event.date,
-                            ))));
+                            self.push(Command::Time(TimeCommand::SetDay(
+                                crate::model::Day::from_date(event.date),
+                            )));
                         }
                         if is_current {
                             ui.label(&event.summary);
@@ -66,14 +66,17 @@ impl SahelApp {
                                 ui.label(RichText::new(note).italics().weak());
                             }
                             for change in &event.changes {
-                                if let Change::Relationship { relationship, status } = change {
-                                    if let Some(r) = timeline.relationship_index(relationship) {
-                                        ui.label(format!(
-                                            "› {}: {}",
-                                            scenario.relationships[r].short_label(),
-                                            status.label()
-                                        ));
-                                    }
+                                if let Change::Relationship {
+                                    relationship,
+                                    status,
+                                } = change
+                                    && let Some(r) = timeline.relationship_index(relationship)
+                                {
+                                    ui.label(format!(
+                                        "› {}: {}",
+                                        scenario.relationships[r].short_label(),
+                                        status.label()
+                                    ));
                                 }
                             }
                         }
@@ -85,7 +88,10 @@ impl SahelApp {
                                 }
                             }
                             if event.confidence.as_deref() == Some("low") {
-                                ui.label(RichText::new("low confidence").color(Color32::from_rgb(0xB0, 0x60, 0x00)));
+                                ui.label(
+                                    RichText::new("low confidence")
+                                        .color(Color32::from_rgb(0xB0, 0x60, 0x00)),
+                                );
                             }
                         });
                     });

@@ -13,7 +13,9 @@ impl SahelApp {
         self.messages_ui(ui);
         let rect = ui.available_rect_before_wrap();
         self.map_rect = rect;
-        let camera = self.camera.get_or_insert_with(|| MapCamera::sahel(rect_size(rect)));
+        let camera = self
+            .camera
+            .get_or_insert_with(|| MapCamera::sahel(rect_size(rect)));
         let mut camera = *camera;
         let fine = self.showing_fine_layer();
         let layer = self.layer().clone();
@@ -22,7 +24,10 @@ impl SahelApp {
         } else {
             (&self.derived.fills_coarse, &self.derived.labels_coarse)
         };
-        let selected = self.selected.as_deref().and_then(|k| layer.country_index(k));
+        let selected = self
+            .selected
+            .as_deref()
+            .and_then(|k| layer.country_index(k));
         let scene = MapScene {
             layer: &layer,
             fills,
@@ -44,32 +49,46 @@ impl SahelApp {
         let tooltip = if let Some(r) = response.hovered_link {
             let rel = &scenario.relationships[r];
             self.state.link(r).map(|l| {
-                let since = l
-                    .since
-                    .map_or_else(|| "before the span".to_owned(), |d| d.to_date().strftime("%-d %b %Y").to_string());
+                let since = l.since.map_or_else(
+                    || "before the span".to_owned(),
+                    |d| d.to_date().strftime("%-d %b %Y").to_string(),
+                );
                 let source = l
                     .event
                     .and_then(|e| scenario.events[e].sources.first())
                     .map(|s| format!("\nSource: {s}"))
                     .unwrap_or_default();
-                format!("{}\n{} since {since}{source}\nClick for its history", rel.label, l.status.label())
+                format!(
+                    "{}\n{} since {since}{source}\nClick for its history",
+                    rel.label,
+                    l.status.label()
+                )
             })
         } else if let Some(n) = response.hovered_node {
             let e = &scenario.entities[n];
-            let place = e.place.as_ref().and_then(|p| p.label.clone()).unwrap_or_default();
+            let place = e
+                .place
+                .as_ref()
+                .and_then(|p| p.label.clone())
+                .unwrap_or_default();
             Some(format!("{}\n{place}", e.name))
         } else {
             response
                 .hovered_country
                 .map(|c| layer.countries()[c].name.clone())
         };
-        if let (Some(text), Some(pos)) = (tooltip, ui.ctx().pointer_hover_pos()) {
-            if rect.contains(pos) {
-                egui::Tooltip::always_open(ui.ctx().clone(), ui.layer_id(), ui.scope_id().with("map_tooltip"), pos + Vec2::new(14.0, 14.0))
-                    .show(|ui| {
-                        ui.label(text);
-                    });
-            }
+        if let (Some(text), Some(pos)) = (tooltip, ui.ctx().pointer_hover_pos())
+            && rect.contains(pos)
+        {
+            egui::Tooltip::always_open(
+                ui.ctx().clone(),
+                ui.layer_id(),
+                ui.scope_id().with("map_tooltip"),
+                pos + Vec2::new(14.0, 14.0),
+            )
+            .show(|ui| {
+                ui.label(text);
+            });
         }
         match response.clicked {
             Some(MapClick::Country(c)) => {
@@ -97,10 +116,21 @@ impl SahelApp {
             ("−", "Zoom out (−)", Command::ZoomOut),
             ("Reset", "Reset view (0)", Command::ResetView),
         ] {
-            let size = if text.len() > 3 { Vec2::new(60.0, 30.0) } else { Vec2::new(30.0, 30.0) };
+            let size = if text.len() > 3 {
+                Vec2::new(60.0, 30.0)
+            } else {
+                Vec2::new(30.0, 30.0)
+            };
             let r = Rect::from_min_size(Pos2::new(x - size.x, y), size);
             if ui
-                .put(r, egui::Button::new(RichText::new(text).size(if text.len() > 3 { 14.0 } else { 18.0 })))
+                .put(
+                    r,
+                    egui::Button::new(RichText::new(text).size(if text.len() > 3 {
+                        14.0
+                    } else {
+                        18.0
+                    })),
+                )
                 .on_hover_text(hint)
                 .clicked()
             {
@@ -115,8 +145,17 @@ impl SahelApp {
         let row = 17.0;
         let rows = Status::ALL.len() + 4;
         let size = Vec2::new(178.0, row * rows as f32 + 12.0);
-        let r = Rect::from_min_size(Pos2::new(rect.min.x + 10.0, rect.max.y - size.y - 10.0), size);
-        painter.rect(r, 4.0, Color32::from_white_alpha(225), Stroke::new(1.0, palette::BORDER), egui::StrokeKind::Inside);
+        let r = Rect::from_min_size(
+            Pos2::new(rect.min.x + 10.0, rect.max.y - size.y - 10.0),
+            size,
+        );
+        painter.rect(
+            r,
+            4.0,
+            Color32::from_white_alpha(225),
+            Stroke::new(1.0, palette::BORDER),
+            egui::StrokeKind::Inside,
+        );
         let font = FontId::proportional(12.0);
         let mut y = r.min.y + 6.0 + row / 2.0;
         let text_x = r.min.x + 44.0;
@@ -124,7 +163,13 @@ impl SahelApp {
             let look = LinkLook::of(status);
             let pts = [Pos2::new(r.min.x + 8.0, y), Pos2::new(r.min.x + 36.0, y)];
             look.paint(&painter, &pts, 1.0);
-            painter.text(Pos2::new(text_x, y), Align2::LEFT_CENTER, status.label(), font.clone(), palette::LABEL);
+            painter.text(
+                Pos2::new(text_x, y),
+                Align2::LEFT_CENTER,
+                status.label(),
+                font.clone(),
+                palette::LABEL,
+            );
             y += row;
         }
         for (color, label) in [
@@ -134,12 +179,32 @@ impl SahelApp {
         ] {
             let sw = Rect::from_center_size(Pos2::new(r.min.x + 22.0, y), Vec2::new(26.0, 11.0));
             painter.rect_filled(sw, 2.0, color);
-            painter.text(Pos2::new(text_x, y), Align2::LEFT_CENTER, label, font.clone(), palette::LABEL);
+            painter.text(
+                Pos2::new(text_x, y),
+                Align2::LEFT_CENTER,
+                label,
+                font.clone(),
+                palette::LABEL,
+            );
             y += row;
         }
-        let scale = if fine { "Natural Earth 1:50m" } else { "Natural Earth 1:110m" };
-        let source = if self.countries_path.is_some() { "Custom countries" } else { scale };
-        painter.text(Pos2::new(r.min.x + 8.0, y), Align2::LEFT_CENTER, source, FontId::proportional(10.5), palette::LABEL.gamma_multiply(0.7));
+        let scale = if fine {
+            "Natural Earth 1:50m"
+        } else {
+            "Natural Earth 1:110m"
+        };
+        let source = if self.countries_path.is_some() {
+            "Custom countries"
+        } else {
+            scale
+        };
+        painter.text(
+            Pos2::new(r.min.x + 8.0, y),
+            Align2::LEFT_CENTER,
+            source,
+            FontId::proportional(10.5),
+            palette::LABEL.gamma_multiply(0.7),
+        );
     }
 
     fn messages_ui(&mut self, ui: &mut egui::Ui) {

@@ -28,7 +28,9 @@ impl SahelApp {
                     self.push(Command::LoadDefaults);
                 }
                 ui.separator();
-                ui.label(egui::RichText::new("Or drop a .geojson or scenario file on the window").weak());
+                ui.label(
+                    egui::RichText::new("Or drop a .geojson or scenario file on the window").weak(),
+                );
             });
             ui.menu_button("View", |ui| {
                 if ui.button("Zoom in  (+)").clicked() {

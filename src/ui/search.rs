@@ -49,7 +49,11 @@ pub fn search_countries(countries: &[Country], query: &str) -> Vec<usize> {
                 };
                 best = Some(best.map_or(score, |b: u8| b.min(score)));
             }
-            if c.key.eq_ignore_ascii_case(&q) || c.iso_a2.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(&q)) {
+            if c.key.eq_ignore_ascii_case(&q)
+                || c.iso_a2
+                    .as_deref()
+                    .is_some_and(|a| a.eq_ignore_ascii_case(&q))
+            {
                 best = Some(0);
             }
             best.map(|s| (s, i, c.name.as_str()))

@@ -24,14 +24,26 @@ impl SahelApp {
             if ui.button("« Start").on_hover_text("Start (Home)").clicked() {
                 t(self, TimeCommand::Start);
             }
-            if ui.button("‹ Previous event").on_hover_text("Previous event (Left arrow)").clicked() {
+            if ui
+                .button("‹ Previous event")
+                .on_hover_text("Previous event (Left arrow)")
+                .clicked()
+            {
                 t(self, TimeCommand::PreviousEvent);
             }
             let play = if self.time.playing { "Pause" } else { "Play" };
-            if ui.button(play).on_hover_text("Play / pause (Space)").clicked() {
+            if ui
+                .button(play)
+                .on_hover_text("Play / pause (Space)")
+                .clicked()
+            {
                 t(self, TimeCommand::TogglePlay);
             }
-            if ui.button("Next event ›").on_hover_text("Next event (Right arrow)").clicked() {
+            if ui
+                .button("Next event ›")
+                .on_hover_text("Next event (Right arrow)")
+                .clicked()
+            {
                 t(self, TimeCommand::NextEvent);
             }
             if ui.button("End »").on_hover_text("End (End)").clicked() {
@@ -45,7 +57,10 @@ impl SahelApp {
                 .selected_text(current)
                 .show_ui(ui, |ui| {
                     for (speed, label) in SPEEDS {
-                        if ui.selectable_label(self.time.speed == speed, label).clicked() {
+                        if ui
+                            .selectable_label(self.time.speed == speed, label)
+                            .clicked()
+                        {
                             t(self, TimeCommand::SetSpeed(speed));
                         }
                     }
@@ -86,8 +101,10 @@ impl SahelApp {
 
     /// The strip: years, a tick per event, the current day; click or drag to set the day.
     fn time_strip_ui(&mut self, ui: &mut egui::Ui) {
-        let (rect, response) =
-            ui.allocate_exact_size(Vec2::new(ui.available_width(), 40.0), Sense::click_and_drag());
+        let (rect, response) = ui.allocate_exact_size(
+            Vec2::new(ui.available_width(), 40.0),
+            Sense::click_and_drag(),
+        );
         let (start, end) = (self.timeline.start(), self.timeline.end());
         let span = f64::from((end.0 - start.0).max(1));
         let track = Rect::from_min_max(
@@ -99,12 +116,12 @@ impl SahelApp {
             let t = f64::from(((x - track.min.x) / track.width()).clamp(0.0, 1.0));
             Day(start.0 + (t * span).round() as i32)
         };
-        if let Some(p) = response.interact_pointer_pos() {
-            if response.dragged() || response.clicked() {
-                let d = day_of(p.x);
-                if d != self.time.day() {
-                    self.push(Command::Time(TimeCommand::SetDay(d)));
-                }
+        if let Some(p) = response.interact_pointer_pos()
+            && (response.dragged() || response.clicked())
+        {
+            let d = day_of(p.x);
+            if d != self.time.day() {
+                self.push(Command::Time(TimeCommand::SetDay(d)));
             }
         }
         let painter = ui.painter_at(rect);
@@ -114,7 +131,9 @@ impl SahelApp {
         let first_year = start.to_date().year();
         let last_year = end.to_date().year();
         for year in first_year..=last_year {
-            let Ok(d) = jiff::civil::Date::new(year, 1, 1) else { continue };
+            let Ok(d) = jiff::civil::Date::new(year, 1, 1) else {
+                continue;
+            };
             let d = Day::from_date(d);
             if d < start {
                 continue;
@@ -144,7 +163,10 @@ impl SahelApp {
             };
             let _ = i;
             painter.line_segment(
-                [Pos2::new(x, track.min.y + 3.0), Pos2::new(x, track.max.y - 3.0)],
+                [
+                    Pos2::new(x, track.min.y + 3.0),
+                    Pos2::new(x, track.max.y - 3.0),
+                ],
                 Stroke::new(if is_current { 2.0 } else { 1.0 }, color),
             );
         }
@@ -154,7 +176,11 @@ impl SahelApp {
             [Pos2::new(x, rect.min.y + 10.0), Pos2::new(x, rect.max.y)],
             Stroke::new(2.5, Color32::from_rgb(0x1D, 0x2B, 0x3A)),
         );
-        painter.circle_filled(Pos2::new(x, track.center().y), 5.0, Color32::from_rgb(0x1D, 0x2B, 0x3A));
+        painter.circle_filled(
+            Pos2::new(x, track.center().y),
+            5.0,
+            Color32::from_rgb(0x1D, 0x2B, 0x3A),
+        );
         if let Some(p) = response.hover_pos() {
             let d = day_of(p.x);
             response.on_hover_text_at_pointer(d.to_date().strftime("%-d %b %Y").to_string());
