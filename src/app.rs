@@ -5,14 +5,14 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use egui::{Color32, Key, Modifiers};
+use egui::{Key, Modifiers};
 
 use crate::command::Command;
 use crate::io::{Diagnostic, FileKind, LoadError};
-use crate::map::links::{Arc as LinkArc, fanned_bends};
-use crate::map::widget::{DrawnLink, DrawnNode, MeshCache, palette};
+use crate::map::scene::{Scene, build_scene};
+use crate::map::widget::MeshCache;
 use crate::map::{MapCamera, MapLayer, world_from_lon_lat};
-use crate::model::{Day, EntityKind, GovernmentForm, State, Status, Timeline, is_sahel_state};
+use crate::model::{Day, State, Timeline};
 use crate::time_control::{TimeCommand, TimeControl};
 
 /// Above this many points per world unit the fine (1:50m) layer is drawn.
@@ -55,12 +55,8 @@ pub(crate) enum Loaded {
 #[derive(Default)]
 pub(crate) struct Derived {
     pub key: Option<(Day, bool, u64)>,
-    pub fills_coarse: Vec<Color32>,
-    pub fills_fine: Vec<Color32>,
-    pub labels_coarse: Vec<(usize, String)>,
-    pub labels_fine: Vec<(usize, String)>,
-    pub links: Vec<DrawnLink>,
-    pub nodes: Vec<DrawnNode>,
+    pub coarse: Scene,
+    pub fine: Option<Scene>,
 }
 
 /// The Sahel Atlas app.
@@ -76,6 +72,9 @@ pub struct SahelApp {
     /// The camera; `None` until the first frame frames the default view.
     pub camera: Option<MapCamera>,
     pub(crate) fly: Option<(MapCamera, MapCamera, f64)>,
+    /// The camera is the default view for the map's size (re-framed when the size changes)
+    /// until the person moves it.
+    pub(crate) camera_is_default: bool,
     /// The map's rectangle on screen in the last frame.
     pub map_rect: egui::Rect,
     /// The selected country's key.
@@ -147,6 +146,7 @@ impl SahelApp {
             generation: 0,
             camera: None,
             fly: None,
+            camera_is_default: true,
             map_rect: egui::Rect::NOTHING,
             selected: None,
             selected_link: None,
@@ -194,18 +194,6 @@ impl SahelApp {
     /// Whether the fine layer is the one drawn.
     pub fn showing_fine_layer(&self) -> bool {
         !Arc::ptr_eq(self.layer(), &self.coarse)
-    }
-
-    /// Where an entity's node or label sits, in world coordinates: a state's label point in the
-    /// layer, else the place the scenario gives.
-    pub(crate) fn entity_world(&self, entity: usize) -> Option<[f64; 2]> {
-        let e = self.timeline.scenario().entities.get(entity)?;
-        if e.kind == EntityKind::State
-            && let Some(c) = self.coarse.country_index(&e.id)
-        {
-            return self.coarse.labels_world.get(c).copied();
-        }
-        e.place.as_ref().map(|p| world_from_lon_lat(p.lon, p.lat))
     }
 
     /// Runs one frame of the whole UI inside `ui`. eframe calls this through [`eframe::App`];
@@ -268,124 +256,19 @@ impl SahelApp {
     }
 
     fn derive(&self) -> Derived {
-        let scenario = self.timeline.scenario();
-        // Partner states: any state sharing a relationship with a Sahel state.
-        let mut partners = std::collections::HashSet::new();
-        for rel in &scenario.relationships {
-            if rel.parties.iter().any(|p| is_sahel_state(p)) {
-                partners.extend(rel.parties.iter().filter(|p| !is_sahel_state(p)).cloned());
-            }
-        }
-        // Partners with a live link at the date.
-        let mut live = std::collections::HashSet::new();
-        for link in self.state.links() {
-            if link.status != Status::Ended {
-                live.extend(
-                    scenario.relationships[link.relationship]
-                        .parties
-                        .iter()
-                        .cloned(),
-                );
-            }
-        }
-        let military: std::collections::HashSet<&str> = self
-            .state
-            .countries
-            .iter()
-            .filter(|c| c.government == GovernmentForm::Military)
-            .map(|c| scenario.entities[c.entity].id.as_str())
-            .collect();
-        let fills_for = |layer: &MapLayer| -> Vec<Color32> {
-            layer
-                .countries()
-                .iter()
-                .map(|c| {
-                    let k = c.key.as_str();
-                    if is_sahel_state(k) {
-                        if military.contains(k) {
-                            palette::SAHEL_MILITARY
-                        } else {
-                            palette::SAHEL
-                        }
-                    } else if partners.contains(k) {
-                        if live.contains(k) {
-                            palette::PARTNER
-                        } else {
-                            palette::PARTNER.lerp_to_gamma(palette::LAND, 0.6)
-                        }
-                    } else {
-                        palette::LAND
-                    }
-                })
-                .collect()
+        let scene = |layer: &MapLayer| {
+            build_scene(
+                layer,
+                &self.coarse,
+                &self.timeline,
+                &self.state,
+                self.hide_ended,
+            )
         };
-        let labels_for = |layer: &MapLayer| -> Vec<(usize, String)> {
-            layer
-                .countries()
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| is_sahel_state(&c.key) || partners.contains(&c.key))
-                .map(|(i, c)| (i, c.name.clone()))
-                .collect()
-        };
-
-        // Links: one arc from the hub to each other party, fanned out per pair.
-        let mut arcs: Vec<(usize, Status, usize, usize)> = Vec::new();
-        for link in self.state.links() {
-            if self.hide_ended && link.status == Status::Ended {
-                continue;
-            }
-            let rel = &scenario.relationships[link.relationship];
-            let Some(hub) = rel
-                .parties
-                .first()
-                .and_then(|p| self.timeline.entity_index(p))
-            else {
-                continue;
-            };
-            for party in rel.parties.iter().skip(1) {
-                if let Some(other) = self.timeline.entity_index(party) {
-                    arcs.push((link.relationship, link.status, hub, other));
-                }
-            }
-        }
-        let bends = fanned_bends(&arcs.iter().map(|a| (a.2, a.3)).collect::<Vec<_>>());
-        let mut links = Vec::with_capacity(arcs.len());
-        let mut linked = std::collections::HashSet::new();
-        for (&(relationship, status, hub, other), bend) in arcs.iter().zip(bends) {
-            let (Some(a), Some(b)) = (self.entity_world(hub), self.entity_world(other)) else {
-                continue;
-            };
-            linked.insert(hub);
-            linked.insert(other);
-            let arc = LinkArc::new(a, b, bend);
-            links.push(DrawnLink {
-                relationship,
-                status,
-                points_world: arc.points(32).collect(),
-            });
-        }
-        let nodes = scenario
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(i, e)| e.kind == EntityKind::Organisation && linked.contains(i))
-            .filter_map(|(i, e)| {
-                Some(DrawnNode {
-                    entity: i,
-                    world: self.entity_world(i)?,
-                    label: short_org_name(&e.id, &e.name),
-                })
-            })
-            .collect();
         Derived {
             key: None,
-            fills_coarse: fills_for(&self.coarse),
-            fills_fine: self.fine.as_deref().map(fills_for).unwrap_or_default(),
-            labels_coarse: labels_for(&self.coarse),
-            labels_fine: self.fine.as_deref().map(labels_for).unwrap_or_default(),
-            links,
-            nodes,
+            coarse: scene(&self.coarse),
+            fine: self.fine.as_deref().map(scene),
         }
     }
 
@@ -444,6 +327,7 @@ impl SahelApp {
             }
             Command::FlyToCountry(key) => {
                 if let Some(goal) = self.camera_for_country(&key) {
+                    self.camera_is_default = false;
                     if let Some(cam) = self.camera {
                         self.fly = Some((cam, goal, 0.0));
                     } else {
@@ -463,11 +347,13 @@ impl SahelApp {
                     let c = self.map_rect.center();
                     let c = [f64::from(c.x), f64::from(c.y)];
                     self.camera = Some(cam.zoomed_at(c, c, factor));
+                    self.camera_is_default = false;
                     self.fly = None;
                 }
             }
             Command::ResetView => {
                 self.camera = Some(MapCamera::sahel(rect_size(self.map_rect)));
+                self.camera_is_default = true;
                 self.fly = None;
             }
             Command::SetHideEnded(hide) => self.hide_ended = hide,
@@ -664,17 +550,6 @@ impl Default for SahelApp {
 impl eframe::App for SahelApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
-    }
-}
-
-/// A map label for an organisation: its id when short, else its name.
-fn short_org_name(id: &str, name: &str) -> String {
-    match id {
-        "G5_SAHEL" => "G5 Sahel".to_owned(),
-        "AFRICA_CORPS" => "Africa Corps".to_owned(),
-        "WAGNER" => "Wagner".to_owned(),
-        _ if id.len() <= 6 => id.replace('_', " "),
-        _ => name.split(" (").next().unwrap_or(name).to_owned(),
     }
 }
 

@@ -7,6 +7,8 @@ pub mod camera;
 pub mod layer;
 pub mod links;
 pub mod projection;
+pub mod scene;
+pub mod style;
 pub mod widget;
 
 pub use camera::MapCamera;

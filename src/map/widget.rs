@@ -9,40 +9,41 @@ use super::camera::MapCamera;
 use super::layer::MapLayer;
 use super::links::distance_to_polyline;
 use super::projection::world_from_lon_lat;
+use super::scene::{SceneLink, SceneNode};
 use crate::model::Status;
 
-/// Colours of the map, fixed whatever the theme so the map reads the same in exports.
+/// The map's colours as egui colours (see [`super::style`]).
 pub mod palette {
     use egui::Color32;
+
+    use crate::map::style::{self, Rgb};
+
+    /// An RGB triple as an egui colour.
+    pub const fn color(rgb: Rgb) -> Color32 {
+        Color32::from_rgb(rgb[0], rgb[1], rgb[2])
+    }
     /// Outside the world's outline.
-    pub const SPACE: Color32 = Color32::from_rgb(0xEE, 0xEC, 0xE7);
+    pub const SPACE: Color32 = color(style::SPACE);
     /// The sea.
-    pub const SEA: Color32 = Color32::from_rgb(0xCF, 0xE0, 0xEA);
+    pub const SEA: Color32 = color(style::SEA);
     /// Countries that are neither Sahel states nor partners.
-    pub const LAND: Color32 = Color32::from_rgb(0xE4, 0xE1, 0xDA);
+    pub const LAND: Color32 = color(style::LAND);
     /// Sahel states.
-    pub const SAHEL: Color32 = Color32::from_rgb(0xE3, 0xA8, 0x5B);
+    pub const SAHEL: Color32 = color(style::SAHEL);
     /// Sahel states under military rule at the date.
-    pub const SAHEL_MILITARY: Color32 = Color32::from_rgb(0xC9, 0x7B, 0x45);
+    pub const SAHEL_MILITARY: Color32 = color(style::SAHEL_MILITARY);
     /// Partner states.
-    pub const PARTNER: Color32 = Color32::from_rgb(0xB4, 0xC3, 0xD3);
+    pub const PARTNER: Color32 = color(style::PARTNER);
     /// Borders.
-    pub const BORDER: Color32 = Color32::from_rgb(0x8C, 0x88, 0x80);
+    pub const BORDER: Color32 = color(style::BORDER);
     /// The selected country's outline.
-    pub const SELECTED: Color32 = Color32::from_rgb(0x1D, 0x2B, 0x3A);
+    pub const SELECTED: Color32 = color(style::INK);
     /// Labels.
-    pub const LABEL: Color32 = Color32::from_rgb(0x2A, 0x2A, 0x2A);
+    pub const LABEL: Color32 = color(style::LABEL);
 
     /// The colour of a link by status.
     pub fn status(status: crate::model::Status) -> Color32 {
-        use crate::model::Status;
-        match status {
-            Status::Planned => Color32::from_rgb(0x6A, 0x5A, 0xCD),
-            Status::Active => Color32::from_rgb(0x1B, 0x7F, 0x3B),
-            Status::Suspended => Color32::from_rgb(0xD9, 0x8E, 0x04),
-            Status::WindingDown => Color32::from_rgb(0xC0, 0x39, 0x2B),
-            Status::Ended => Color32::from_rgb(0x8A, 0x8A, 0x8A),
-        }
+        color(style::status_rgb(status))
     }
 }
 
@@ -60,33 +61,11 @@ pub struct LinkLook {
 impl LinkLook {
     /// The look of a link with this status.
     pub fn of(status: Status) -> Self {
-        let color = palette::status(status);
-        match status {
-            Status::Active => Self {
-                color,
-                width: 3.0,
-                dash: None,
-            },
-            Status::Planned => Self {
-                color,
-                width: 2.0,
-                dash: Some((7.0, 5.0)),
-            },
-            Status::Suspended => Self {
-                color,
-                width: 2.5,
-                dash: Some((2.0, 4.0)),
-            },
-            Status::WindingDown => Self {
-                color,
-                width: 2.5,
-                dash: Some((10.0, 4.0)),
-            },
-            Status::Ended => Self {
-                color: color.gamma_multiply(0.45),
-                width: 1.2,
-                dash: None,
-            },
+        let st = crate::map::style::LinkStyle::of(status);
+        Self {
+            color: palette::color(st.rgb).gamma_multiply(st.alpha),
+            width: st.width,
+            dash: st.dash,
         }
     }
 
@@ -104,44 +83,22 @@ impl LinkLook {
     }
 }
 
-/// A link ready to draw: its arc sampled in world coordinates.
-#[derive(Clone, Debug)]
-pub struct DrawnLink {
-    /// Index of the relationship.
-    pub relationship: usize,
-    /// Its status at the date.
-    pub status: Status,
-    /// Points of the arc, world coordinates.
-    pub points_world: Vec<[f64; 2]>,
-}
-
-/// An organisation's node.
-#[derive(Clone, Debug)]
-pub struct DrawnNode {
-    /// Index of the entity.
-    pub entity: usize,
-    /// Where, world coordinates.
-    pub world: [f64; 2],
-    /// Its label.
-    pub label: String,
-}
-
 /// Everything the widget needs to draw one frame.
 pub struct MapScene<'a> {
     /// The country layer.
     pub layer: &'a MapLayer,
     /// Fill colour per country of the layer.
-    pub fills: &'a [Color32],
+    pub fills: &'a [crate::map::style::Rgb],
     /// Countries that get a label, with the label text.
     pub labels: &'a [(usize, String)],
     /// The selected country.
     pub selected: Option<usize>,
     /// Links to draw, in drawing order.
-    pub links: &'a [DrawnLink],
+    pub links: &'a [SceneLink],
     /// The highlighted link (hovered in a list, selected).
     pub highlighted_link: Option<usize>,
     /// Organisation nodes.
-    pub nodes: &'a [DrawnNode],
+    pub nodes: &'a [SceneNode],
 }
 
 /// What happened on the map this frame.
@@ -241,7 +198,10 @@ pub fn map_ui(
         let border = Stroke::new(border_width(camera.scale), palette::BORDER);
         for c in scene.layer.countries_in(min_world, max_world) {
             let m = &scene.layer.meshes[c];
-            let color = scene.fills.get(c).copied().unwrap_or(palette::LAND);
+            let color = scene
+                .fills
+                .get(c)
+                .map_or(palette::LAND, |&rgb| palette::color(rgb));
             let base = mesh.vertices.len() as u32;
             mesh.vertices.extend(m.vertices.iter().map(|v| Vertex {
                 pos: to_screen([f64::from(v[0]), f64::from(v[1])]),
@@ -318,12 +278,7 @@ pub fn map_ui(
 
     // Links, ended ones first so live ones sit on top.
     let mut screen_points = Vec::new();
-    for link in scene
-        .links
-        .iter()
-        .filter(|l| l.status == Status::Ended)
-        .chain(scene.links.iter().filter(|l| l.status != Status::Ended))
-    {
+    for link in scene.links {
         screen_points.clear();
         screen_points.extend(link.points_world.iter().map(|&w| to_screen(w)));
         let emphasis = if Some(link.relationship) == out.hovered_link
@@ -424,7 +379,7 @@ fn decimated(ring: &[[f32; 2]], to_screen: &impl Fn([f64; 2]) -> Pos2, min_step:
     out
 }
 
-fn fills_hash(fills: &[Color32]) -> u64 {
+fn fills_hash(fills: &[crate::map::style::Rgb]) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     fills.hash(&mut h);

@@ -12,17 +12,19 @@ impl SahelApp {
     pub(crate) fn map_area_ui(&mut self, ui: &mut egui::Ui) {
         self.messages_ui(ui);
         let rect = ui.available_rect_before_wrap();
+        let resized = self.map_rect.size() != rect.size();
+        if self.camera.is_none() || (self.camera_is_default && resized) {
+            self.camera = Some(MapCamera::sahel(rect_size(rect)));
+        }
         self.map_rect = rect;
-        let camera = self
+        let mut camera = self
             .camera
-            .get_or_insert_with(|| MapCamera::sahel(rect_size(rect)));
-        let mut camera = *camera;
+            .unwrap_or_else(|| MapCamera::sahel(rect_size(rect)));
         let fine = self.showing_fine_layer();
         let layer = self.layer().clone();
-        let (fills, labels) = if fine {
-            (&self.derived.fills_fine, &self.derived.labels_fine)
-        } else {
-            (&self.derived.fills_coarse, &self.derived.labels_coarse)
+        let derived = match (&self.derived.fine, fine) {
+            (Some(scene), true) => scene,
+            _ => &self.derived.coarse,
         };
         let selected = self
             .selected
@@ -30,17 +32,18 @@ impl SahelApp {
             .and_then(|k| layer.country_index(k));
         let scene = MapScene {
             layer: &layer,
-            fills,
-            labels,
+            fills: &derived.fills,
+            labels: &derived.labels,
             selected,
-            links: &self.derived.links,
+            links: &derived.links,
             highlighted_link: self.selected_link,
-            nodes: &self.derived.nodes,
+            nodes: &derived.nodes,
         };
         let before = camera;
         let response = map_ui(ui, rect, &mut camera, &scene, &mut self.mesh_cache);
         if camera != before {
             self.fly = None;
+            self.camera_is_default = false;
         }
         self.camera = Some(camera);
 

@@ -1,0 +1,199 @@
+//! What the map shows at a date, worked out once when the date or the data change: the role
+//! and fill of every country, the labelled countries, the link arcs and the organisation
+//! nodes. Pure data in world coordinates, drawn by the egui widget and by the exports alike.
+
+use std::collections::HashSet;
+
+use super::layer::MapLayer;
+use super::links::{Arc, fanned_bends};
+use super::projection::world_from_lon_lat;
+use super::style::{self, Rgb};
+use crate::model::{EntityKind, GovernmentForm, State, Status, Timeline, is_sahel_state};
+
+/// A link ready to draw: its arc sampled in world coordinates.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SceneLink {
+    /// Index of the relationship.
+    pub relationship: usize,
+    /// Its status at the date.
+    pub status: Status,
+    /// Points along the arc, world coordinates.
+    pub points_world: Vec<[f64; 2]>,
+}
+
+/// An organisation's node.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SceneNode {
+    /// Index of the entity.
+    pub entity: usize,
+    /// Where, world coordinates.
+    pub world: [f64; 2],
+    /// Its label.
+    pub label: String,
+}
+
+/// Everything drawn at one date on one layer.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scene {
+    /// Fill per country of the layer.
+    pub fills: Vec<Rgb>,
+    /// Countries with a label, and the label.
+    pub labels: Vec<(usize, String)>,
+    /// Links, in drawing order (ended first, so live ones sit on top).
+    pub links: Vec<SceneLink>,
+    /// Organisation nodes that have a link at the date.
+    pub nodes: Vec<SceneNode>,
+}
+
+/// Where an entity sits, world coordinates: a state's label point in `places` (the layer that
+/// gives countries' label points), else the place the scenario gives.
+pub fn entity_world(timeline: &Timeline, places: &MapLayer, entity: usize) -> Option<[f64; 2]> {
+    let e = timeline.scenario().entities.get(entity)?;
+    if e.kind == EntityKind::State {
+        if let Some(c) = places.country_index(&e.id) {
+            return places.labels_world.get(c).copied();
+        }
+    }
+    e.place.as_ref().map(|p| world_from_lon_lat(p.lon, p.lat))
+}
+
+/// States that share a relationship with a Sahel state, at any date of the scenario.
+pub fn partner_states(timeline: &Timeline) -> HashSet<&str> {
+    let mut partners = HashSet::new();
+    for rel in &timeline.scenario().relationships {
+        if rel.parties.iter().any(|p| is_sahel_state(p)) {
+            partners.extend(
+                rel.parties
+                    .iter()
+                    .filter(|p| !is_sahel_state(p))
+                    .map(String::as_str),
+            );
+        }
+    }
+    partners
+}
+
+/// Builds the scene for `layer` at `state`. `places` gives states' label points for link ends
+/// (the coarse layer, so links do not move when the layer switches).
+pub fn build_scene(
+    layer: &MapLayer,
+    places: &MapLayer,
+    timeline: &Timeline,
+    state: &State,
+    hide_ended: bool,
+) -> Scene {
+    let scenario = timeline.scenario();
+    let partners = partner_states(timeline);
+    let mut live: HashSet<&str> = HashSet::new();
+    for link in state.links() {
+        if link.status != Status::Ended {
+            live.extend(
+                scenario.relationships[link.relationship]
+                    .parties
+                    .iter()
+                    .map(String::as_str),
+            );
+        }
+    }
+    let military: HashSet<&str> = state
+        .countries
+        .iter()
+        .filter(|c| c.government == GovernmentForm::Military)
+        .map(|c| scenario.entities[c.entity].id.as_str())
+        .collect();
+    let fills = layer
+        .countries()
+        .iter()
+        .map(|c| {
+            let k = c.key.as_str();
+            if is_sahel_state(k) {
+                if military.contains(k) {
+                    style::SAHEL_MILITARY
+                } else {
+                    style::SAHEL
+                }
+            } else if partners.contains(k) {
+                if live.contains(k) {
+                    style::PARTNER
+                } else {
+                    style::FORMER_PARTNER
+                }
+            } else {
+                style::LAND
+            }
+        })
+        .collect();
+    let labels = layer
+        .countries()
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| is_sahel_state(&c.key) || partners.contains(c.key.as_str()))
+        .map(|(i, c)| (i, c.name.clone()))
+        .collect();
+
+    // One arc from the hub to each other party, fanned out per pair.
+    let mut arcs: Vec<(usize, Status, usize, usize)> = Vec::new();
+    for link in state.links() {
+        if hide_ended && link.status == Status::Ended {
+            continue;
+        }
+        let rel = &scenario.relationships[link.relationship];
+        let Some(hub) = rel.parties.first().and_then(|p| timeline.entity_index(p)) else {
+            continue;
+        };
+        for party in rel.parties.iter().skip(1) {
+            if let Some(other) = timeline.entity_index(party) {
+                arcs.push((link.relationship, link.status, hub, other));
+            }
+        }
+    }
+    let bends = fanned_bends(&arcs.iter().map(|a| (a.2, a.3)).collect::<Vec<_>>());
+    let mut links = Vec::with_capacity(arcs.len());
+    let mut linked = HashSet::new();
+    for (&(relationship, status, hub, other), bend) in arcs.iter().zip(bends) {
+        let (Some(a), Some(b)) = (
+            entity_world(timeline, places, hub),
+            entity_world(timeline, places, other),
+        ) else {
+            continue;
+        };
+        linked.insert(hub);
+        linked.insert(other);
+        links.push(SceneLink {
+            relationship,
+            status,
+            points_world: Arc::new(a, b, bend).points(32).collect(),
+        });
+    }
+    links.sort_by_key(|l| l.status != Status::Ended);
+    let nodes = scenario
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(i, e)| e.kind == EntityKind::Organisation && linked.contains(i))
+        .filter_map(|(i, e)| {
+            Some(SceneNode {
+                entity: i,
+                world: entity_world(timeline, places, i)?,
+                label: short_org_name(&e.id, &e.name),
+            })
+        })
+        .collect();
+    Scene {
+        fills,
+        labels,
+        links,
+        nodes,
+    }
+}
+
+/// A map label for an organisation: its id when short, else its name without brackets.
+fn short_org_name(id: &str, name: &str) -> String {
+    match id {
+        "G5_SAHEL" => "G5 Sahel".to_owned(),
+        "AFRICA_CORPS" => "Africa Corps".to_owned(),
+        "WAGNER" => "Wagner".to_owned(),
+        _ if id.len() <= 6 => id.replace('_', " "),
+        _ => name.split(" (").next().unwrap_or(name).to_owned(),
+    }
+}
