@@ -100,6 +100,8 @@ pub struct SahelApp {
     pub(crate) recent: Vec<PathBuf>,
     pub(crate) scroll_to_current: bool,
     pub(crate) pending_url: Option<String>,
+    /// A link to select once the scenario that has it is loaded (restored state).
+    pub(crate) pending_link_id: Option<String>,
 }
 
 impl SahelApp {
@@ -165,6 +167,7 @@ impl SahelApp {
             recent: Vec::new(),
             scroll_to_current: true,
             pending_url: None,
+            pending_link_id: None,
         }
     }
 
@@ -176,6 +179,11 @@ impl SahelApp {
     /// The current day.
     pub fn day(&self) -> Day {
         self.time.day()
+    }
+
+    /// Whether no file is loading and no command is waiting.
+    pub fn is_idle(&self) -> bool {
+        self.loading.is_empty() && self.commands.is_empty()
     }
 
     /// Queues a command, applied at the end of the next frame.
@@ -241,6 +249,11 @@ impl SahelApp {
 
     /// Recomputes the state and what is drawn from it when the date or the data changed.
     pub(crate) fn refresh_state(&mut self) {
+        if self.loading.is_empty() {
+            if let Some(id) = self.pending_link_id.take() {
+                self.selected_link = self.timeline.relationship_index(&id);
+            }
+        }
         let day = self.time.day();
         let key = (day, self.hide_ended, self.generation);
         if self.derived.key == Some(key) {
@@ -550,6 +563,10 @@ impl Default for SahelApp {
 impl eframe::App for SahelApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, crate::persist::STORAGE_KEY, &self.persisted());
     }
 }
 

@@ -26,6 +26,7 @@ pub mod data;
 pub mod io;
 pub mod map;
 pub mod model;
+pub mod persist;
 pub mod time_control;
 mod ui;
 

@@ -222,3 +222,100 @@ fn niger_government_changes_across_the_july_2023_coup_in_the_panel() {
     assert_eq!(h.state().day(), day("2023-07-26"));
     h.get_by_label_contains("Government: military, Abdourahamane Tiani");
 }
+
+/// A file dropped on the window, as the platform reports it.
+#[derive(Debug)]
+struct DroppedPath(std::path::PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_file(harness: &mut Harness<'_, SahelApp>, path: &str) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(path.into())));
+    harness.step();
+    // Loading runs off the UI thread; wait for it like a person would.
+    for _ in 0..600 {
+        harness.step();
+        if harness.state().is_idle() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run_steps(2);
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn a_broken_file_dropped_on_the_window_changes_nothing_and_says_why() {
+    let mut h = harness();
+    let niamey = screen_of(&h, 2.11, 13.51);
+    click_at(&mut h, niamey);
+    let countries_before = h.state().layer().countries().len();
+    let events_before = h.state().timeline().scenario().events.len();
+    let day_before = h.state().day();
+    drop_file(&mut h, &fixture("countries/truncated.geojson"));
+    let app = h.state();
+    assert_eq!(app.layer().countries().len(), countries_before);
+    assert_eq!(app.timeline().scenario().events.len(), events_before);
+    assert_eq!(app.day(), day_before);
+    assert_eq!(app.selected.as_deref(), Some("NER"));
+    assert_eq!(app.messages.len(), 1);
+    h.get_by_label_contains("Could not open");
+    h.get_by_label_contains("truncated.geojson:2:");
+    h.get_by_label_contains("ends too soon");
+    // The map still works: Niger is still there to click.
+    click_at(&mut h, niamey);
+    assert_eq!(h.state().selected.as_deref(), Some("NER"));
+}
+
+#[test]
+fn a_scenario_dropped_on_the_window_replaces_the_scenario() {
+    let mut h = harness();
+    drop_file(&mut h, &fixture("scenario/tiny.json"));
+    let app = h.state();
+    assert!(app.messages.is_empty(), "{:?}", app.messages);
+    assert_eq!(app.timeline().scenario().title, "Tiny");
+    h.get_by_label_contains("2 events");
+}
+
+#[test]
+fn the_app_remembers_date_selection_and_view() {
+    let mut h = harness();
+    let niamey = screen_of(&h, 2.11, 13.51);
+    click_at(&mut h, niamey);
+    h.get_by_label("+").click();
+    h.run_steps(2);
+    press(&mut h, egui::Key::ArrowLeft);
+    let saved = h.state().persisted();
+    let mut next = harness();
+    next.state_mut().restore(saved.clone());
+    next.run_steps(3);
+    let app = next.state();
+    assert_eq!(app.day(), h.state().day());
+    assert_eq!(app.selected.as_deref(), Some("NER"));
+    assert_eq!(app.camera, h.state().camera);
+}
+
+#[test]
+fn a_remembered_file_that_has_vanished_is_reported_not_fatal() {
+    let mut h = harness();
+    h.state_mut().restore(sahel_atlas::persist::Persisted {
+        scenario_path: Some("/nonexistent/gone.json".into()),
+        ..Default::default()
+    });
+    h.run_steps(2);
+    assert!(h.state().timeline().scenario().events.len() >= 134);
+    h.get_by_label_contains("gone.json, has since vanished");
+}
