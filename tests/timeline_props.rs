@@ -24,9 +24,9 @@ prop_compose! {
     ) -> Scenario {
         let states = ["MLI", "NER", "BFA"];
         let mut entities: Vec<Entity> = states.iter().map(|id| Entity {
-            id: (*id).to_owned(), kind: EntityKind::State, name: (*id).to_owned(), place: None, government: None,
+            id: (*id).to_owned(), kind: EntityKind::State, name: (*id).to_owned(), short: None, place: None, government: None,
         }).collect();
-        entities.push(Entity { id: "EU".into(), kind: EntityKind::Organisation, name: "EU".into(), place: None, government: None });
+        entities.push(Entity { id: "EU".into(), kind: EntityKind::Organisation, name: "EU".into(), short: None, place: None, government: None });
         let relationships = (0..n_rel).map(|i| Relationship {
             id: format!("r{i}"), label: format!("R{i}"), short: None, kind: RelationshipKind::Other,
             parties: vec!["EU".into(), states[i % 3].to_owned()], in_force_at_start: in_force[i],

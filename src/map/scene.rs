@@ -175,7 +175,7 @@ pub fn build_scene(
             Some(SceneNode {
                 entity: i,
                 world: entity_world(timeline, places, i)?,
-                label: short_org_name(&e.id, &e.name),
+                label: e.short.clone().unwrap_or_else(|| short_org_name(&e.id, &e.name)),
             })
         })
         .collect();

@@ -49,6 +49,9 @@ pub struct Entity {
     pub kind: EntityKind,
     /// Display name.
     pub name: String,
+    /// A short name for map labels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<String>,
     /// Where the entity's node sits on the map (a state's label point, an organisation's seat).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<Place>,
