@@ -181,6 +181,13 @@ impl SahelApp {
         self.time.day()
     }
 
+    /// Shows a country layer instead of the embedded ones (at every zoom).
+    pub fn set_countries(&mut self, layer: Arc<MapLayer>) {
+        self.coarse = layer;
+        self.fine = None;
+        self.generation += 1;
+    }
+
     /// Whether no file is loading and no command is waiting.
     pub fn is_idle(&self) -> bool {
         self.loading.is_empty() && self.commands.is_empty()
@@ -474,10 +481,8 @@ impl SahelApp {
                                     is_error: false,
                                 });
                             }
-                            self.coarse = layer;
-                            self.fine = None;
+                            self.set_countries(layer);
                             self.countries_path = Some(path.clone());
-                            self.generation += 1;
                             self.remember_recent(path);
                         }
                         Err(e) => self
