@@ -181,6 +181,14 @@ impl SahelApp {
         self.time.day()
     }
 
+    /// What the map shows at the current date, on the layer drawn at the current zoom.
+    pub fn scene(&self) -> &Scene {
+        match (&self.derived.fine, self.showing_fine_layer()) {
+            (Some(scene), true) => scene,
+            _ => &self.derived.coarse,
+        }
+    }
+
     /// Shows a country layer instead of the embedded ones (at every zoom).
     pub fn set_countries(&mut self, layer: Arc<MapLayer>) {
         self.coarse = layer;

@@ -319,3 +319,37 @@ fn a_remembered_file_that_has_vanished_is_reported_not_fatal() {
     assert!(h.state().timeline().scenario().events.len() >= 134);
     h.get_by_label_contains("gone.json, has since vanished");
 }
+
+#[test]
+fn ended_links_fade_and_can_be_hidden() {
+    use sahel_atlas::model::Status;
+    let mut h = harness();
+    let ended = |h: &Harness<'_, SahelApp>| {
+        h.state()
+            .scene()
+            .links
+            .iter()
+            .filter(|l| l.status == Status::Ended)
+            .count()
+    };
+    assert!(ended(&h) > 0, "some links have ended by December 2023");
+    h.get_by_label("Hide ended links").click();
+    h.run_steps(2);
+    assert_eq!(ended(&h), 0);
+    assert!(!h.state().scene().links.is_empty(), "live links stay");
+}
+
+#[test]
+fn a_link_click_shows_its_history() {
+    let mut h = harness();
+    // The list of links at the date is reachable without the mouse on the map.
+    h.get_by_label_contains("All links at this date").click();
+    h.run_steps(2);
+    h.get_by_label_contains("EU Military Partnership Mission in Niger (EUMPM Niger) — since")
+        .click_accesskit();
+    h.run_steps(2);
+    let t = crate::common::timeline();
+    assert_eq!(h.state().selected_link, t.relationship_index("eumpm-niger"));
+    h.get_by_label_contains("History");
+    h.get_by_label_contains("Winding down: Niger ends the EU's two missions");
+}

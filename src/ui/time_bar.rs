@@ -69,6 +69,10 @@ impl SahelApp {
             if ui.checkbox(&mut looping, "Loop").changed() {
                 t(self, TimeCommand::SetLoop(looping));
             }
+            let mut hide = self.hide_ended;
+            if ui.checkbox(&mut hide, "Hide ended links").changed() {
+                self.push(Command::SetHideEnded(hide));
+            }
             ui.separator();
             let label = ui.label("Go to date");
             let field = ui
