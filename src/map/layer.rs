@@ -1,12 +1,13 @@
 //! A country layer made ready for the map: projected, triangulated and indexed once, when it
 //! loads. Painting only transforms these vertices; hit tests use an R-tree of polygon bounds.
 
-use geo::{Contains, Coord, LineString, MultiPolygon, Polygon, TriangulateEarcut};
+use geo::{Coord, LineString, MultiPolygon, Polygon, TriangulateEarcut};
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 
 use crate::io::{Country, CountryLayer};
 
+use super::pip::BandedPolygon;
 use super::projection::world_from_lon_lat;
 
 /// The triangles and outlines of one country, in world coordinates (f32: positions relative
@@ -33,7 +34,8 @@ pub struct MapLayer {
     pub meshes: Vec<CountryMesh>,
     /// Per country, its label point in world coordinates.
     pub labels_world: Vec<[f64; 2]>,
-    shapes_world: Vec<MultiPolygon<f64>>,
+    /// Per country, per polygon: prepared for point-in-polygon tests.
+    polygons_world: Vec<Vec<BandedPolygon>>,
     index: RTree<PolygonBox>,
 }
 
@@ -50,7 +52,7 @@ impl MapLayer {
     /// Projects, triangulates and indexes a loaded layer.
     pub fn new(layer: CountryLayer) -> Self {
         let mut meshes = Vec::with_capacity(layer.countries.len());
-        let mut shapes_world = Vec::with_capacity(layer.countries.len());
+        let mut polygons_world = Vec::with_capacity(layer.countries.len());
         let mut labels_world = Vec::with_capacity(layer.countries.len());
         let mut boxes = Vec::new();
         for (c, country) in layer.countries.iter().enumerate() {
@@ -66,13 +68,13 @@ impl MapLayer {
             }
             labels_world.push(label_world(country, &mesh));
             meshes.push(mesh);
-            shapes_world.push(shape);
+            polygons_world.push(shape.0.iter().map(BandedPolygon::new).collect());
         }
         Self {
             layer,
             meshes,
             labels_world,
-            shapes_world,
+            polygons_world,
             index: RTree::bulk_load(boxes),
         }
     }
@@ -84,15 +86,11 @@ impl MapLayer {
 
     /// The country containing a world point, if any (index into [`Self::countries`]).
     pub fn country_at_world(&self, world: [f64; 2]) -> Option<usize> {
-        let point = Coord {
-            x: world[0],
-            y: world[1],
-        };
         self.index
             .locate_all_at_point(world)
             .find(|b| {
                 let (c, p) = b.data;
-                self.shapes_world[c as usize].0[p as usize].contains(&point)
+                self.polygons_world[c as usize][p as usize].contains(world[0], world[1])
             })
             .map(|b| b.data.0 as usize)
     }

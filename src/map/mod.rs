@@ -6,6 +6,7 @@
 pub mod camera;
 pub mod layer;
 pub mod links;
+pub mod pip;
 pub mod projection;
 pub mod scene;
 pub mod style;

@@ -1,12 +1,16 @@
-//! The event list: every event in date order, the current one highlighted; a click jumps to
-//! its date; its sources one click away.
+//! The event list: the current event as a card (summary, what it changed, its sources), then
+//! every event in date order, one line each, drawn only where visible so that scenarios of any
+//! size scroll smoothly. A click on a line jumps to its date; its sources are one click away.
 
 use egui::{Color32, RichText};
 
 use crate::app::SahelApp;
 use crate::command::Command;
-use crate::model::{Change, format_date_with_precision};
+use crate::model::{Change, Day, format_date_with_precision};
 use crate::time_control::TimeCommand;
+
+/// Height of one line of the list.
+const ROW_HEIGHT: f32 = 20.0;
 
 impl SahelApp {
     pub(crate) fn events_ui(&mut self, ui: &mut egui::Ui) {
@@ -24,81 +28,130 @@ impl SahelApp {
             .weak(),
         );
         ui.separator();
+        if let Some(pos) = current {
+            self.current_event_card_ui(ui, timeline.events_in_order()[pos]);
+            ui.separator();
+        }
+
         let scroll = std::mem::take(&mut self.scroll_to_current);
-        egui::ScrollArea::vertical()
+        let mut area = egui::ScrollArea::vertical()
             .auto_shrink([false, false])
+            .id_salt("event_list");
+        if scroll {
+            if let Some(pos) = current {
+                let visible = ui.available_height();
+                let stride = ROW_HEIGHT + ui.spacing().item_spacing.y;
+                let offset = (pos as f32 + 0.5) * stride - visible / 2.0;
+                area = area.vertical_scroll_offset(offset.max(0.0));
+            }
+        }
+        let order = timeline.events_in_order();
+        area.show_rows(ui, ROW_HEIGHT, order.len(), |ui, rows| {
+            for pos in rows {
+                let event = &scenario.events[order[pos]];
+                let is_current = current == Some(pos);
+                let is_past = current.is_some_and(|c| pos <= c);
+                ui.horizontal(|ui| {
+                    ui.set_height(ROW_HEIGHT);
+                    let date = format_date_with_precision(event.date, event.precision);
+                    let text = RichText::new(format!("{date} · {}", event.title));
+                    let text = if is_current {
+                        text.strong()
+                            .background_color(Color32::from_rgba_unmultiplied(0xE3, 0xA8, 0x5B, 90))
+                    } else if is_past {
+                        text
+                    } else {
+                        text.weak()
+                    };
+                    if let Some(source) = event.sources.first() {
+                        if ui.small_button("src").on_hover_text(source).clicked() {
+                            self.push(Command::OpenUrl(source.clone()));
+                        }
+                    }
+                    let clicked = ui
+                        .add(
+                            egui::Label::new(text)
+                                .truncate()
+                                .sense(egui::Sense::click()),
+                        )
+                        .on_hover_text(&event.summary)
+                        .clicked();
+                    if clicked {
+                        self.push(Command::Time(TimeCommand::SetDay(Day::from_date(
+                            event.date,
+                        ))));
+                    }
+                });
+            }
+        });
+    }
+
+    /// The current event in full: what happened, what it changed, and its sources.
+    fn current_event_card_ui(&mut self, ui: &mut egui::Ui, e: usize) {
+        let timeline = self.timeline.clone();
+        let scenario = timeline.scenario();
+        let event = &scenario.events[e];
+        egui::Frame::new()
+            .inner_margin(egui::Margin::symmetric(8, 6))
+            .corner_radius(4.0)
+            .fill(Color32::from_rgba_unmultiplied(0xE3, 0xA8, 0x5B, 60))
             .show(ui, |ui| {
-                for (pos, &e) in timeline.events_in_order().iter().enumerate() {
-                    let event = &scenario.events[e];
-                    let is_current = current == Some(pos);
-                    let is_past = current.is_some_and(|c| pos <= c);
-                    let frame = egui::Frame::new()
-                        .inner_margin(egui::Margin::symmetric(6, 4))
-                        .corner_radius(4.0)
-                        .fill(if is_current {
-                            Color32::from_rgba_unmultiplied(0xE3, 0xA8, 0x5B, 90)
-                        } else {
-                            Color32::TRANSPARENT
-                        });
-                    let inner = frame.show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        let date = format_date_with_precision(event.date, event.precision);
-                        let title = RichText::new(format!("{date} · {}", event.title));
-                        let title = if is_current {
-                            title.strong()
-                        } else if is_past {
-                            title
-                        } else {
-                            title.weak()
-                        };
-                        let clicked = ui
-                            .add(egui::Label::new(title).sense(egui::Sense::click()))
-                            .on_hover_text(&event.summary)
-                            .clicked();
-                        if clicked {
-                            self.push(Command::Time(TimeCommand::SetDay(
-                                crate::model::Day::from_date(event.date),
-                            )));
-                        }
-                        if is_current {
-                            ui.label(&event.summary);
-                            if let Some(note) = &event.note {
-                                ui.label(RichText::new(note).italics().weak());
-                            }
-                            for change in &event.changes {
-                                if let Change::Relationship {
-                                    relationship,
-                                    status,
-                                } = change
-                                    && let Some(r) = timeline.relationship_index(relationship)
-                                {
-                                    ui.label(format!(
-                                        "› {}: {}",
-                                        scenario.relationships[r].short_label(),
-                                        status.label()
-                                    ));
-                                }
+                ui.set_width(ui.available_width());
+                let date = format_date_with_precision(event.date, event.precision);
+                ui.label(RichText::new(format!("{date} · {}", event.title)).strong());
+                ui.label(&event.summary);
+                if let Some(note) = &event.note {
+                    ui.label(RichText::new(note).italics().weak());
+                }
+                for change in &event.changes {
+                    match change {
+                        Change::Relationship {
+                            relationship,
+                            status,
+                        } => {
+                            if let Some(r) = timeline.relationship_index(relationship) {
+                                ui.label(format!(
+                                    "› {}: {}",
+                                    scenario.relationships[r].short_label(),
+                                    status.label()
+                                ));
                             }
                         }
-                        ui.horizontal_wrapped(|ui| {
-                            for (k, source) in event.sources.iter().enumerate() {
-                                let label = format!("source {}", k + 1);
-                                if ui.link(label).on_hover_text(source).clicked() {
-                                    self.push(Command::OpenUrl(source.clone()));
-                                }
-                            }
-                            if event.confidence.as_deref() == Some("low") {
-                                ui.label(
-                                    RichText::new("low confidence")
-                                        .color(Color32::from_rgb(0xB0, 0x60, 0x00)),
-                                );
-                            }
-                        });
-                    });
-                    if is_current && scroll {
-                        inner.response.scroll_to_me(Some(egui::Align::Center));
+                        Change::State {
+                            state,
+                            government,
+                            leader,
+                        } => {
+                            ui.label(format!(
+                                "› {}: {} government{}",
+                                scenario.entity_name(state),
+                                government.as_str(),
+                                leader
+                                    .as_deref()
+                                    .map(|l| format!(", {l}"))
+                                    .unwrap_or_default()
+                            ));
+                        }
                     }
                 }
+                ui.horizontal_wrapped(|ui| {
+                    ui.label("Sources:");
+                    for (k, source) in event.sources.iter().enumerate() {
+                        if ui
+                            .link(format!("source {}", k + 1))
+                            .on_hover_text(source)
+                            .clicked()
+                        {
+                            self.push(Command::OpenUrl(source.clone()));
+                        }
+                    }
+                    if event.confidence.as_deref() == Some("low") {
+                        ui.label(
+                            RichText::new("low confidence")
+                                .color(Color32::from_rgb(0xB0, 0x60, 0x00)),
+                        );
+                    }
+                });
             });
     }
 }

@@ -155,23 +155,37 @@ impl SahelApp {
                 visuals.weak_text_color(),
             );
         }
-        // Events.
+        // Events: one tick per pixel column that holds any, so any number of events costs
+        // at most the strip's width.
         let current = self.timeline.current_event_position(self.time.day());
-        for (i, &d) in self.timeline.event_days().iter().enumerate() {
+        let current_day = current.map(|c| self.timeline.event_days()[c]);
+        let days = self.timeline.event_days();
+        let columns = track.width().max(1.0) as usize;
+        let tick = visuals.text_color().gamma_multiply(0.7);
+        let mut from = 0;
+        for column in 0..columns {
+            let x = track.min.x + column as f32 + 0.5;
+            let until = day_of(x + 0.5);
+            let to = from + days[from..].partition_point(|&d| d < until);
+            if to > from {
+                painter.line_segment(
+                    [
+                        Pos2::new(x, track.min.y + 3.0),
+                        Pos2::new(x, track.max.y - 3.0),
+                    ],
+                    Stroke::new(1.0, tick),
+                );
+            }
+            from = to;
+        }
+        if let Some(d) = current_day {
             let x = x_of(d);
-            let is_current = current.is_some_and(|c| self.timeline.event_days()[c] == d);
-            let color = if is_current {
-                Color32::from_rgb(0xC0, 0x39, 0x2B)
-            } else {
-                visuals.text_color().gamma_multiply(0.7)
-            };
-            let _ = i;
             painter.line_segment(
                 [
                     Pos2::new(x, track.min.y + 3.0),
                     Pos2::new(x, track.max.y - 3.0),
                 ],
-                Stroke::new(if is_current { 2.0 } else { 1.0 }, color),
+                Stroke::new(2.0, Color32::from_rgb(0xC0, 0x39, 0x2B)),
             );
         }
         // The current day.
