@@ -1,7 +1,7 @@
 //! A country layer made ready for the map: projected, triangulated and indexed once, when it
 //! loads. Painting only transforms these vertices; hit tests use an R-tree of polygon bounds.
 
-use geo::{Coord, LineString, MultiPolygon, Polygon, TriangulateEarcut};
+use geo::{Coord, LineString, MultiPolygon, Polygon, Simplify, TriangulateEarcut};
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 
@@ -26,12 +26,28 @@ pub struct CountryMesh {
 
 type PolygonBox = GeomWithData<Rectangle<[f64; 2]>, (u32, u32)>;
 
+/// Layers with more vertices than this get simplified copies for low zooms.
+const LOD_MIN_VERTICES: usize = 40_000;
+
+/// Simplified copies of a layer's meshes for low zooms: each is used below `max_scale`
+/// (points per world unit), where its simplification stays under half a point on screen.
+#[derive(Clone, Debug)]
+struct Lod {
+    max_scale: f64,
+    meshes: Vec<CountryMesh>,
+}
+
+/// The scales below which the simplified levels are used.
+const LOD_SCALES: [f64; 2] = [400.0, 1600.0];
+
 /// A layer ready to draw and to hit-test.
 pub struct MapLayer {
     /// The countries with their properties.
     pub layer: CountryLayer,
-    /// Per country, its mesh.
+    /// Per country, its mesh at full detail.
     pub meshes: Vec<CountryMesh>,
+    /// Simplified meshes for low zooms (large layers only), coarsest first.
+    lods: Vec<Lod>,
     /// Per country, its label point in world coordinates.
     pub labels_world: Vec<[f64; 2]>,
     /// Per country, per polygon: prepared for point-in-polygon tests.
@@ -70,13 +86,35 @@ impl MapLayer {
             meshes.push(mesh);
             polygons_world.push(shape.0.iter().map(BandedPolygon::new).collect());
         }
+        let vertices: usize = meshes.iter().map(|m| m.vertices.len()).sum();
+        let lods = if vertices > LOD_MIN_VERTICES {
+            LOD_SCALES
+                .iter()
+                .map(|&max_scale| Lod {
+                    max_scale,
+                    meshes: simplified_meshes(&layer, 0.5 / max_scale),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         Self {
             layer,
             meshes,
+            lods,
             labels_world,
             polygons_world,
             index: RTree::bulk_load(boxes),
         }
+    }
+
+    /// The meshes to draw at a scale (points per world unit): simplified at low zooms for
+    /// large layers, full detail otherwise. Same order and bounding boxes as [`Self::meshes`].
+    pub fn meshes_for_scale(&self, scale: f64) -> &[CountryMesh] {
+        self.lods
+            .iter()
+            .find(|lod| scale < lod.max_scale)
+            .map_or(&self.meshes, |lod| &lod.meshes)
     }
 
     /// The countries.
@@ -148,6 +186,59 @@ fn project_multipolygon(shape: &MultiPolygon<f64>) -> MultiPolygon<f64> {
             })
             .collect(),
     )
+}
+
+/// Every country simplified (Ramer–Douglas–Peucker in world units) and triangulated.
+/// Rings that collapse are dropped; the bounding box stays the full-detail one.
+fn simplified_meshes(layer: &CountryLayer, epsilon: f64) -> Vec<CountryMesh> {
+    let build = |countries: &[Country]| -> Vec<CountryMesh> {
+        countries
+            .iter()
+            .map(|country| {
+                let shape = project_multipolygon(&country.shape_lon_lat);
+                let simple = MultiPolygon(
+                    shape
+                        .0
+                        .iter()
+                        .map(|p| p.simplify(epsilon))
+                        .filter(|p| p.exterior().0.len() >= 4)
+                        .collect(),
+                );
+                let mut mesh = mesh_of(&simple);
+                if let Some(b) = ring_bbox_of(&shape) {
+                    mesh.bbox = b;
+                }
+                mesh
+            })
+            .collect()
+    };
+    // Two halves on two threads: the machines this runs on have at least two cores.
+    let mid = layer.countries.len() / 2;
+    let (a, b) = layer.countries.split_at(mid);
+    std::thread::scope(|scope| {
+        let second = scope.spawn(|| build(b));
+        let mut first = build(a);
+        match second.join() {
+            Ok(rest) => first.extend(rest),
+            Err(_) => first.extend(build(b)),
+        }
+        first
+    })
+}
+
+fn ring_bbox_of(shape: &MultiPolygon<f64>) -> Option<[f64; 4]> {
+    shape
+        .0
+        .iter()
+        .filter_map(|p| ring_bbox(p.exterior()))
+        .reduce(|a, b| {
+            [
+                a[0].min(b[0]),
+                a[1].min(b[1]),
+                a[2].max(b[2]),
+                a[3].max(b[3]),
+            ]
+        })
 }
 
 fn ring_bbox(ring: &LineString<f64>) -> Option<[f64; 4]> {

@@ -196,8 +196,9 @@ pub fn map_ui(
         let mut mesh = Mesh::default();
         cache.outlines.clear();
         let border = Stroke::new(border_width(camera.scale), palette::BORDER);
+        let meshes = scene.layer.meshes_for_scale(camera.scale);
         for c in scene.layer.countries_in(min_world, max_world) {
-            let m = &scene.layer.meshes[c];
+            let m = &meshes[c];
             let color = scene
                 .fills
                 .get(c)
