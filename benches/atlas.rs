@@ -20,7 +20,11 @@ use sahel_atlas::time_control::TimeCommand;
 
 fn ten_m_bytes() -> Option<Vec<u8>> {
     let path = std::env::var("SAHEL_ATLAS_10M").unwrap_or_else(|_| {
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/geodata/ne_10m_admin_0_countries.geojson").to_owned()
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/geodata/ne_10m_admin_0_countries.geojson"
+        )
+        .to_owned()
     });
     match std::fs::read(&path) {
         Ok(b) => Some(b),
@@ -71,7 +75,10 @@ fn bench_frame(c: &mut Criterion) {
     let views: [(&str, MapCamera); 3] = [
         ("world", MapCamera::world([1100.0, 780.0])),
         ("regional", MapCamera::sahel([1100.0, 780.0])),
-        ("close", MapCamera::centered_on_lon_lat(2.11, 13.51, 12_000.0)),
+        (
+            "close",
+            MapCamera::centered_on_lon_lat(2.11, 13.51, 12_000.0),
+        ),
     ];
     for (layer_name, layer) in &layers {
         for (view_name, camera) in &views {
@@ -79,7 +86,10 @@ fn bench_frame(c: &mut Criterion) {
             let mut app = SahelApp::new();
             app.set_countries(layer.clone());
             let input = || egui::RawInput {
-                screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 1000.0))),
+                screen_rect: Some(egui::Rect::from_min_size(
+                    egui::Pos2::ZERO,
+                    egui::vec2(1600.0, 1000.0),
+                )),
                 ..Default::default()
             };
             // Settle layout, then pin the camera.
@@ -91,7 +101,11 @@ fn bench_frame(c: &mut Criterion) {
             let mut day = start;
             group.bench_function(BenchmarkId::new(*layer_name, view_name), |b| {
                 b.iter(|| {
-                    day = if day.0 > start.0 + 5000 { start } else { day.plus(1) };
+                    day = if day.0 > start.0 + 5000 {
+                        start
+                    } else {
+                        day.plus(1)
+                    };
                     app.push(Command::Time(TimeCommand::SetDay(day)));
                     let output = ctx.run_ui(input(), |ui| app.show(ui));
                     black_box(ctx.tessellate(output.shapes, output.pixels_per_point))
@@ -180,7 +194,10 @@ fn synthetic_scenario(relationships: usize, events: usize) -> Scenario {
         format: SCENARIO_FORMAT.to_owned(),
         title: "synthetic".to_owned(),
         description: String::new(),
-        span: ScenarioSpan { start, end: Date::constant(2030, 1, 1) },
+        span: ScenarioSpan {
+            start,
+            end: Date::constant(2030, 1, 1),
+        },
         entities,
         relationships: rels,
         events,
@@ -217,5 +234,11 @@ fn bench_state_at(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_state_at, bench_hit_test, bench_load, bench_frame);
+criterion_group!(
+    benches,
+    bench_state_at,
+    bench_hit_test,
+    bench_load,
+    bench_frame
+);
 criterion_main!(benches);

@@ -264,10 +264,10 @@ impl SahelApp {
 
     /// Recomputes the state and what is drawn from it when the date or the data changed.
     pub(crate) fn refresh_state(&mut self) {
-        if self.loading.is_empty() {
-            if let Some(id) = self.pending_link_id.take() {
-                self.selected_link = self.timeline.relationship_index(&id);
-            }
+        if self.loading.is_empty()
+            && let Some(id) = self.pending_link_id.take()
+        {
+            self.selected_link = self.timeline.relationship_index(&id);
         }
         let day = self.time.day();
         let key = (day, self.hide_ended, self.generation);

@@ -23,6 +23,7 @@ pub mod app;
 pub mod cli;
 pub mod command;
 pub mod data;
+pub mod export;
 pub mod io;
 pub mod map;
 pub mod model;

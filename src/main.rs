@@ -1,14 +1,16 @@
 //! The `sahel-atlas` binary: parses arguments, then starts the app or runs a headless
 //! subcommand.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 use sahel_atlas::SahelApp;
 use sahel_atlas::command::Command;
+use sahel_atlas::export::{ExportError, Format, FrameStep, MapData, RenderOptions};
 use sahel_atlas::io::FileKind;
+use sahel_atlas::map::MapLayer;
 use sahel_atlas::model::{Day, Timeline};
 use sahel_atlas::time_control::TimeCommand;
 
@@ -47,10 +49,75 @@ enum Sub {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Draw the map at a date as a PNG or SVG picture (`--at`), or as numbered PNG frames
+    /// from one date to another (`--from`, `--to`, `--step`). Countries default to the
+    /// embedded 1:50m layer.
+    Render {
+        /// The date of a single picture (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        at: Option<String>,
+        /// The first frame's date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// The last date a frame may have (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Time between frames: a whole number and d, w, m or y (7d, 2w, 1m, 1y).
+        #[arg(long, value_name = "STEP")]
+        step: Option<String>,
+        /// The picture (.png or .svg); for frames, a folder (frame-0001.png, …) or a pattern
+        /// with {n}, such as frames/sahel-{n}.png.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Width and height in pixels.
+        #[arg(long, value_name = "WxH", default_value = "1600x1000")]
+        size: String,
+        /// The view: longitude and latitude of the centre, and zoom in pixels per world unit
+        /// (the Equal Earth world is about 5.4 units wide: 300 shows it all in 1600 pixels,
+        /// 1000 is about the default Sahel view). Default: the Sahel and Europe.
+        #[arg(long, value_name = "LON,LAT,ZOOM", allow_hyphen_values = true)]
+        view: Option<String>,
+        /// Leave out links that have ended.
+        #[arg(long)]
+        hide_ended: bool,
+    },
+    /// Write the state at a date for GIS tools: GeoJSON (link arcs, organisations, states'
+    /// governments) or CSV (one row per link), by the extension of --out.
+    Export {
+        /// The date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        at: String,
+        /// The file: .geojson (or .json) or .csv.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+/// What `render` was asked to draw.
+struct RenderArgs {
+    at: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    step: Option<String>,
+    out: PathBuf,
+    size: String,
+    view: Option<String>,
+    hide_ended: bool,
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(e) => {
+            // Usage errors exit 1 like every other error; --help and --version succeed.
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
     match args.command {
         Some(Sub::State { at, json }) => {
             let timeline = match load_timeline(args.scenario.as_deref()) {
@@ -82,8 +149,206 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         }
+        Some(Sub::Render {
+            at,
+            from,
+            to,
+            step,
+            out,
+            size,
+            view,
+            hide_ended,
+        }) => {
+            let request = RenderArgs {
+                at,
+                from,
+                to,
+                step,
+                out,
+                size,
+                view,
+                hide_ended,
+            };
+            finish(render(
+                args.countries.as_deref(),
+                args.scenario.as_deref(),
+                &request,
+            ))
+        }
+        Some(Sub::Export { at, out }) => finish(export(
+            args.countries.as_deref(),
+            args.scenario.as_deref(),
+            &at,
+            &out,
+        )),
         None => run_app(args.countries, args.scenario, args.at),
     }
+}
+
+/// Prints what a headless subcommand did, or its error, and gives the exit code.
+fn finish(result: Result<String, String>) -> ExitCode {
+    match result {
+        Ok(done) => {
+            println!("{done}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("sahel-atlas: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn parse_date_arg(flag: &str, text: &str) -> Result<jiff::civil::Date, String> {
+    sahel_atlas::cli::parse_at(text).map_err(|e| format!("{flag}: {e}"))
+}
+
+/// `render`: one picture or a series of frames.
+fn render(
+    countries: Option<&Path>,
+    scenario: Option<&Path>,
+    request: &RenderArgs,
+) -> Result<String, String> {
+    let size =
+        sahel_atlas::export::parse_size(&request.size).map_err(|e| format!("--size: {e}"))?;
+    let camera = match &request.view {
+        Some(view) => {
+            Some(sahel_atlas::export::parse_view(view).map_err(|e| format!("--view: {e}"))?)
+        }
+        None => None,
+    };
+    let out = &request.out;
+    enum Job {
+        One(jiff::civil::Date, Format),
+        Frames(jiff::civil::Date, jiff::civil::Date, FrameStep),
+    }
+    let job = match (&request.at, &request.from, &request.to, &request.step) {
+        (Some(at), None, None, None) => {
+            let format = match Format::of_path(out) {
+                Some(f @ (Format::Png | Format::Svg)) => f,
+                _ => {
+                    return Err(format!(
+                        "cannot tell what to write to '{}': end --out with .png or .svg",
+                        out.display()
+                    ));
+                }
+            };
+            Job::One(parse_date_arg("--at", at)?, format)
+        }
+        (None, Some(from), Some(to), Some(step)) => {
+            if Format::of_path(out) == Some(Format::Svg) {
+                return Err(format!(
+                    "frames are PNG files: give --out a folder or a pattern with {{n}}, not '{}'",
+                    out.display()
+                ));
+            }
+            let step = FrameStep::parse(step).map_err(|e| format!("--step: {e}"))?;
+            Job::Frames(
+                parse_date_arg("--from", from)?,
+                parse_date_arg("--to", to)?,
+                step,
+            )
+        }
+        _ => {
+            return Err(
+                "render needs either --at DATE for one picture, or --from DATE --to DATE \
+                 --step STEP for frames"
+                    .to_owned(),
+            );
+        }
+    };
+    let timeline = load_timeline(scenario).map_err(|e| e.to_string())?;
+    let (layer, places) = load_layers(countries, sahel_atlas::data::fine_layer)?;
+    let data = MapData {
+        layer: &layer,
+        places: &places,
+        timeline: &timeline,
+    };
+    let options = |date| RenderOptions {
+        date,
+        size,
+        camera,
+        hide_ended: request.hide_ended,
+    };
+    let write_error = |e: ExportError| e.to_string();
+    match job {
+        Job::One(date, Format::Svg) => {
+            let svg = sahel_atlas::export::render_svg(&data, &options(date));
+            write_file(out, svg.as_bytes())?;
+            Ok(format!("wrote {}", out.display()))
+        }
+        Job::One(date, _) => {
+            let png =
+                sahel_atlas::export::render_png(&data, &options(date)).map_err(write_error)?;
+            write_file(out, &png)?;
+            Ok(format!("wrote {}", out.display()))
+        }
+        Job::Frames(from, to, step) => {
+            let written =
+                sahel_atlas::export::render_frames(&data, &options(from), from, to, step, out)
+                    .map_err(write_error)?;
+            Ok(format!(
+                "wrote {} frame(s) to {}",
+                written.len(),
+                out.display()
+            ))
+        }
+    }
+}
+
+/// `export`: the state at a date as GeoJSON or CSV.
+fn export(
+    countries: Option<&Path>,
+    scenario: Option<&Path>,
+    at: &str,
+    out: &Path,
+) -> Result<String, String> {
+    let date = parse_date_arg("--at", at)?;
+    let format = match Format::of_path(out) {
+        Some(f @ (Format::GeoJson | Format::Csv)) => f,
+        _ => {
+            return Err(format!(
+                "cannot tell what to write to '{}': end --out with .geojson or .csv",
+                out.display()
+            ));
+        }
+    };
+    let timeline = load_timeline(scenario).map_err(|e| e.to_string())?;
+    let text = if format == Format::Csv {
+        sahel_atlas::export::state_csv(&timeline, date)
+    } else {
+        let (_, places) = load_layers(countries, sahel_atlas::data::coarse_layer)?;
+        sahel_atlas::export::state_geojson(&timeline, &places, date)
+    };
+    write_file(out, text.as_bytes())?;
+    Ok(format!("wrote {}", out.display()))
+}
+
+/// The layer to draw and the layer that places links' ends: a `--countries` file for both
+/// (as when the app opens one), else `embedded` and the embedded 1:110m layer (as the app).
+fn load_layers(
+    countries: Option<&Path>,
+    embedded: fn() -> Result<Arc<MapLayer>, sahel_atlas::io::LoadError>,
+) -> Result<(Arc<MapLayer>, Arc<MapLayer>), String> {
+    match countries {
+        Some(path) => {
+            let layer = sahel_atlas::io::read_countries(path).map_err(|e| e.to_string())?;
+            for w in &layer.warnings {
+                eprintln!("{w}");
+            }
+            let layer = Arc::new(MapLayer::new(layer));
+            Ok((layer.clone(), layer))
+        }
+        None => {
+            let layer = embedded().map_err(|e| e.to_string())?;
+            let places = sahel_atlas::data::coarse_layer().map_err(|e| e.to_string())?;
+            Ok((layer, places))
+        }
+    }
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 fn load_timeline(

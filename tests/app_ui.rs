@@ -185,7 +185,7 @@ fn arrow_right_moves_to_the_next_event_and_highlights_it() {
 fn clicking_an_event_in_the_list_lands_on_its_date() {
     let mut h = harness();
     // Near the current date (5 Dec 2023) in the list: Burkina Faso and Niger leave the G5.
-    let node = h.get_by_label_contains("2 Dec 2023 ·");
+    let node = h.get_by_label_contains("2 Dec 2023 · Burkina Faso and Niger quit");
     node.click();
     h.run_steps(3);
     assert_eq!(h.state().day(), day("2023-12-02"));

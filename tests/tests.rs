@@ -12,7 +12,9 @@
 mod common;
 
 mod app_ui;
+mod bad_input;
 mod cli;
+mod export;
 mod loaders;
 mod map_hits;
 mod rendered;

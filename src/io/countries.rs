@@ -5,11 +5,16 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use geo::{Coord, LineString, MultiPolygon, Polygon};
-use geojson::{FeatureCollection, GeometryValue, JsonObject};
+use serde_json::Value;
 
-use super::diagnostic::json_diagnostic;
+use super::diagnostic::{cap_diagnostics, shorten};
+use super::json_error::{describe, expect_object, json_diagnostic, strip_bom};
+use super::json_text::{line_columns, resolve};
 use super::read::{gunzip_if_needed, read_file_bytes};
 use super::{Diagnostic, LoadError, Where};
+
+/// A GeoJSON object's members.
+type JsonObject = serde_json::Map<String, Value>;
 
 /// One country of a layer, with the properties the atlas shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -84,93 +89,134 @@ pub fn read_countries(path: &Path) -> Result<CountryLayer, LoadError> {
 /// # Errors
 /// Every problem that stops the layer from loading, with file and place.
 pub fn parse_countries(name: &str, bytes: &[u8]) -> Result<CountryLayer, LoadError> {
-    let bytes = gunzip_if_needed(name, bytes.to_vec())?;
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(LoadError::single(Diagnostic::error(
-            name,
-            Where::File,
-            "the file is empty",
-        )));
+    let bytes = gunzip_if_needed(name, bytes)?;
+    let text = strip_bom(&bytes);
+    expect_object(name, text, WHAT)?;
+    let root: Value = serde_json::from_slice(text)
+        .map_err(|e| LoadError::single(json_diagnostic(name, text, &e)))?;
+    let Value::Object(mut root) = root else {
+        return Err(top_level_error(name, text, "", format!("expected {WHAT}")));
+    };
+    if let Some(problem) = collection_type_problem(&root) {
+        return Err(top_level_error(name, text, "/type", problem));
     }
-    let collection: FeatureCollection = match serde_json::from_slice(&bytes) {
-        Ok(c) => c,
-        Err(e) => {
-            let mut d = json_diagnostic(name, &e);
-            if e.is_data() && !bytes.windows(19).any(|w| w == b"\"FeatureCollection\"") {
-                d.message = format!(
-                    "expected a GeoJSON FeatureCollection of countries ({})",
-                    d.message
-                );
-            }
-            return Err(LoadError::single(d));
+    let features = match root.remove("features") {
+        Some(Value::Array(features)) => features,
+        Some(other) => {
+            return Err(top_level_error(
+                name,
+                text,
+                "/features",
+                format!(
+                    "\"features\" is {}; it must be an array of GeoJSON Features",
+                    describe(&other)
+                ),
+            ));
+        }
+        None => {
+            return Err(top_level_error(
+                name,
+                text,
+                "",
+                "the FeatureCollection has no \"features\" array".to_owned(),
+            ));
         }
     };
+    drop(root);
 
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    let mut countries = Vec::with_capacity(collection.features.len());
+    let mut countries = Vec::with_capacity(features.len());
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for (index, feature) in collection.features.into_iter().enumerate() {
-        let props = feature.properties.unwrap_or_default();
-        let key = feature_key(&props, feature.id.as_ref());
-        let place = Where::Feature {
-            index,
-            key: key.clone(),
+    for (index, feature) in features.into_iter().enumerate() {
+        let fail = |key: Option<&str>, message: String| {
+            let place = Where::Feature {
+                index,
+                key: key.map(shorten),
+            };
+            Diagnostic::error(name, place, message)
         };
+        let Value::Object(mut feature) = feature else {
+            errors.push(fail(
+                None,
+                format!("is {}, not a GeoJSON Feature object", describe(&feature)),
+            ));
+            continue;
+        };
+        let props = match feature.remove("properties") {
+            Some(Value::Object(props)) => props,
+            None | Some(Value::Null) => JsonObject::new(),
+            Some(other) => {
+                let key = feature_key(&JsonObject::new(), feature.get("id"));
+                errors.push(fail(
+                    key.as_deref(),
+                    format!(
+                        "\"properties\" is {}; it must be an object (ADM0_A3, NAME …)",
+                        describe(&other)
+                    ),
+                ));
+                continue;
+            }
+        };
+        let key = feature_key(&props, feature.get("id"));
+        match feature.get("type") {
+            Some(Value::String(t)) if t == "Feature" => {}
+            other => {
+                let found = other.map_or_else(|| "missing".to_owned(), describe);
+                errors.push(fail(
+                    key.as_deref(),
+                    format!(
+                        "\"type\" is {found}; each of \"features\" must have \"type\": \"Feature\""
+                    ),
+                ));
+                continue;
+            }
+        }
         let Some(key) = key else {
-            errors.push(Diagnostic::error(
-                name,
-                place,
-                "no key: the feature has no ADM0_A3, ISO_A3 or ISO_A3_EH property (other than -99) and no id",
+            errors.push(fail(
+                None,
+                "no key: the feature has no ADM0_A3, ISO_A3 or ISO_A3_EH property (other than -99) and no id".to_owned(),
             ));
             continue;
         };
         if let Some(first) = seen.insert(key.clone(), index) {
-            errors.push(Diagnostic::error(
-                name,
-                place.clone(),
-                format!("duplicate key {key}: feature {first} has it too"),
+            errors.push(fail(
+                Some(&key),
+                format!(
+                    "duplicate key {}: feature {first} has it too",
+                    shorten(&key)
+                ),
             ));
         }
-        let Some(geometry) = feature.geometry else {
-            warnings.push(Diagnostic::warning(
-                name,
-                place,
-                "has no geometry; left out",
-            ));
-            continue;
-        };
-        let shape = match geometry.value {
-            GeometryValue::Polygon { coordinates } => {
-                polygon_from(&coordinates).map(|p| MultiPolygon(vec![p]))
-            }
-            GeometryValue::MultiPolygon { coordinates } => coordinates
-                .iter()
-                .enumerate()
-                .map(|(i, p)| polygon_from(p).map_err(|e| format!("polygon {i}: {e}")))
-                .collect::<Result<Vec<_>, _>>()
-                .map(MultiPolygon),
-            other => Err(format!(
-                "geometry is a {}; a country must be a Polygon or MultiPolygon",
-                other.type_name()
-            )),
-        };
-        let shape = match shape {
-            Ok(shape) if shape.0.is_empty() => {
-                errors.push(Diagnostic::error(
+        let geometry = match feature.remove("geometry") {
+            None | Some(Value::Null) => {
+                let place = Where::Feature {
+                    index,
+                    key: Some(shorten(&key)),
+                };
+                warnings.push(Diagnostic::warning(
                     name,
                     place,
-                    "MultiPolygon with no polygons",
+                    "has no geometry; left out",
                 ));
                 continue;
             }
-            Ok(shape) => shape,
-            Err(message) => {
-                errors.push(Diagnostic::error(name, place, message));
+            Some(Value::Object(geometry)) => geometry,
+            Some(other) => {
+                errors.push(fail(
+                    Some(&key),
+                    format!(
+                        "\"geometry\" is {}; it must be a Polygon or MultiPolygon object, or null",
+                        describe(&other)
+                    ),
+                ));
                 continue;
             }
         };
-        countries.push(country_from(key, &props, shape));
+        match shape_from(&geometry) {
+            Ok(shape) => countries.push(country_from(key, &props, shape)),
+            Err(message) => errors.push(fail(Some(&key), message)),
+        }
     }
     if countries.is_empty() && errors.is_empty() {
         errors.push(Diagnostic::error(
@@ -183,27 +229,83 @@ pub fn parse_countries(name: &str, bytes: &[u8]) -> Result<CountryLayer, LoadErr
         Ok(CountryLayer {
             source: name.to_owned(),
             countries,
-            warnings,
+            warnings: cap_diagnostics(name, warnings),
         })
     } else {
         errors.extend(warnings);
         Err(LoadError {
-            diagnostics: errors,
+            diagnostics: cap_diagnostics(name, errors),
         })
     }
 }
 
+/// What a country layer is, for messages.
+const WHAT: &str = "a GeoJSON FeatureCollection of countries";
+
+/// The geometry types of GeoJSON.
+const GEOMETRY_TYPES: [&str; 7] = [
+    "Point",
+    "MultiPoint",
+    "LineString",
+    "MultiLineString",
+    "Polygon",
+    "MultiPolygon",
+    "GeometryCollection",
+];
+
+/// What is wrong with the top-level `type`, if anything.
+fn collection_type_problem(root: &JsonObject) -> Option<String> {
+    match root.get("type") {
+        Some(Value::String(t)) if t == "FeatureCollection" => None,
+        Some(Value::String(t)) if t == "Feature" => Some(
+            "this is a single GeoJSON Feature; a country layer is a FeatureCollection: \
+             {\"type\": \"FeatureCollection\", \"features\": [ … ]}"
+                .to_owned(),
+        ),
+        Some(Value::String(t)) if GEOMETRY_TYPES.contains(&t.as_str()) => Some(format!(
+            "this is a bare GeoJSON {t} geometry; a country layer is a FeatureCollection of \
+             Features, each with its country's ADM0_A3 in its properties"
+        )),
+        Some(other) => Some(format!(
+            "\"type\" is {}; expected {WHAT} (\"type\": \"FeatureCollection\")",
+            describe(other)
+        )),
+        None if root
+            .get("format")
+            .and_then(Value::as_str)
+            .is_some_and(|f| f.starts_with("sahel-atlas/scenario")) =>
+        {
+            Some("this is a Sahel Atlas scenario, not a country layer".to_owned())
+        }
+        None => Some(format!(
+            "no \"type\"; expected {WHAT} ({{\"type\": \"FeatureCollection\", \"features\": [ … ]}})"
+        )),
+    }
+}
+
+/// An error about the collection as a whole, at the value `pointer` leads to (or as near as
+/// it gets).
+fn top_level_error(name: &str, text: &[u8], pointer: &str, message: String) -> LoadError {
+    let at = resolve(text, 0, pointer).unwrap_or_else(|nearest| nearest);
+    let (line, column) = line_columns(text, &[at])[0];
+    LoadError::single(Diagnostic::error(
+        name,
+        Where::LineColumn { line, column },
+        message,
+    ))
+}
+
 /// The key of a feature: `ADM0_A3`, else `ISO_A3` / `ISO_A3_EH`, else the feature id.
-fn feature_key(props: &JsonObject, id: Option<&geojson::feature::Id>) -> Option<String> {
+fn feature_key(props: &JsonObject, id: Option<&Value>) -> Option<String> {
     for field in ["ADM0_A3", "ISO_A3", "ISO_A3_EH"] {
         if let Some(value) = text(props, field) {
             return Some(value);
         }
     }
     match id? {
-        geojson::feature::Id::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
-        geojson::feature::Id::Number(n) => Some(n.to_string()),
-        geojson::feature::Id::String(_) => None,
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
     }
 }
 
@@ -260,31 +362,118 @@ fn number_signed(props: &JsonObject, field: &str) -> Option<f64> {
     props.get(field)?.as_f64().filter(|n| n.is_finite())
 }
 
+/// The shape of a GeoJSON geometry object, which must be a Polygon or MultiPolygon.
+fn shape_from(geometry: &JsonObject) -> Result<MultiPolygon<f64>, String> {
+    let kind = match geometry.get("type") {
+        Some(Value::String(kind)) => kind.as_str(),
+        Some(other) => {
+            return Err(format!(
+                "geometry \"type\" is {}; a country must be a Polygon or MultiPolygon",
+                describe(other)
+            ));
+        }
+        None => {
+            return Err(
+                "geometry has no \"type\"; a country must be a Polygon or MultiPolygon".to_owned(),
+            );
+        }
+    };
+    if kind != "Polygon" && kind != "MultiPolygon" {
+        return Err(if GEOMETRY_TYPES.contains(&kind) {
+            format!("geometry is a {kind}; a country must be a Polygon or MultiPolygon")
+        } else {
+            format!(
+                "geometry type \"{}\" is not a GeoJSON geometry; a country must be a Polygon or MultiPolygon",
+                shorten(kind)
+            )
+        });
+    }
+    let coordinates = match geometry.get("coordinates") {
+        Some(Value::Array(coordinates)) => coordinates,
+        Some(other) => {
+            return Err(format!(
+                "\"coordinates\" is {}; a {kind}'s coordinates are {}",
+                describe(other),
+                if kind == "Polygon" { RINGS } else { POLYGONS }
+            ));
+        }
+        None => return Err(format!("the {kind} has no \"coordinates\"")),
+    };
+    if kind == "Polygon" {
+        return polygon_from(coordinates).map(|p| MultiPolygon(vec![p]));
+    }
+    if coordinates.is_empty() {
+        return Err("MultiPolygon with no polygons".to_owned());
+    }
+    coordinates
+        .iter()
+        .enumerate()
+        .map(|(i, polygon)| match polygon {
+            Value::Array(rings) => polygon_from(rings).map_err(|e| format!("polygon {i}: {e}")),
+            other => Err(format!(
+                "polygon {i} is {}; a polygon is {RINGS}",
+                describe(other)
+            )),
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(MultiPolygon)
+}
+
+const RINGS: &str = "an array of rings, each an array of [longitude, latitude] positions";
+const POLYGONS: &str =
+    "an array of polygons, each an array of rings of [longitude, latitude] positions";
+
 /// Checks and converts one GeoJSON polygon (rings of positions).
-fn polygon_from(rings: &[Vec<geojson::Position>]) -> Result<Polygon<f64>, String> {
-    let mut converted = Vec::with_capacity(rings.len());
+fn polygon_from(rings: &[Value]) -> Result<Polygon<f64>, String> {
     if rings.is_empty() {
         return Err("polygon has no rings".to_owned());
     }
+    let mut converted = Vec::with_capacity(rings.len());
     for (r, ring) in rings.iter().enumerate() {
         let which = if r == 0 {
             "outer ring".to_owned()
         } else {
             format!("hole {r}")
         };
+        let Value::Array(ring) = ring else {
+            return Err(format!(
+                "{which} is {}; a ring is an array of [longitude, latitude] positions",
+                describe(ring)
+            ));
+        };
         if ring.len() < 4 {
             return Err(format!(
-                "{which} has {} positions; a ring needs at least 4 (closed)",
-                ring.len()
+                "{which} has {} position{}; a ring needs at least 4 (closed)",
+                ring.len(),
+                if ring.len() == 1 { "" } else { "s" }
             ));
         }
         let mut coords = Vec::with_capacity(ring.len());
         for (p, position) in ring.iter().enumerate() {
-            let s = position.as_slice();
-            let [lon, lat, ..] = *s else {
+            let Value::Array(numbers) = position else {
                 return Err(format!(
-                    "{which}, position {p}: has {} numbers; needs longitude and latitude",
-                    s.len()
+                    "{which}, position {p} is {}; a position is [longitude, latitude]",
+                    describe(position)
+                ));
+            };
+            let (lon, lat) = match numbers.as_slice() {
+                [lon, lat, ..] => (lon, lat),
+                [_] => {
+                    return Err(format!(
+                        "{which}, position {p} has 1 number; needs longitude and latitude"
+                    ));
+                }
+                [] => {
+                    return Err(format!(
+                        "{which}, position {p} is empty; needs longitude and latitude"
+                    ));
+                }
+            };
+            let (Some(lon), Some(lat)) = (lon.as_f64(), lat.as_f64()) else {
+                let bad = if lon.is_number() { lat } else { lon };
+                return Err(format!(
+                    "{which}, position {p}: {} is not a number",
+                    describe(bad)
                 ));
             };
             if !lon.is_finite() || !lat.is_finite() {
@@ -292,11 +481,14 @@ fn polygon_from(rings: &[Vec<geojson::Position>]) -> Result<Polygon<f64>, String
             }
             // Natural Earth has 180.00000000000006: allow rounding noise, then clamp.
             const SLACK: f64 = 1e-6;
-            if !(-180.0 - SLACK..=180.0 + SLACK).contains(&lon)
-                || !(-90.0 - SLACK..=90.0 + SLACK).contains(&lat)
-            {
+            if !(-180.0 - SLACK..=180.0 + SLACK).contains(&lon) {
                 return Err(format!(
-                    "{which}, position {p}: ({lon}, {lat}) is outside longitude -180..180 / latitude -90..90"
+                    "{which}, position {p}: longitude {lon} is outside -180..180 (is it [longitude, latitude], in degrees?)"
+                ));
+            }
+            if !(-90.0 - SLACK..=90.0 + SLACK).contains(&lat) {
+                return Err(format!(
+                    "{which}, position {p}: latitude {lat} is outside -90..90 (is it [longitude, latitude], in degrees?)"
                 ));
             }
             coords.push(Coord {

@@ -132,26 +132,49 @@ impl fmt::Display for LoadError {
     }
 }
 
-/// Turns a serde_json error into a diagnostic at its line and column.
-pub(crate) fn json_diagnostic(file: &str, error: &serde_json::Error) -> Diagnostic {
-    let message = error.to_string();
-    // serde_json appends " at line L column C"; the place says that already.
-    let message = match message.rfind(" at line ") {
-        Some(i) => message[..i].to_owned(),
-        None => message,
-    };
-    let place = if error.line() == 0 {
-        Where::File
-    } else {
-        Where::LineColumn {
-            line: error.line(),
-            column: error.column(),
+/// Text from a file (a key, an id) made fit for a one-line message: control characters
+/// escaped, and cut to 40 characters.
+pub(crate) fn shorten(text: &str) -> String {
+    const MAX_CHARS: usize = 40;
+    let mut out = String::new();
+    for (n, c) in text.chars().enumerate() {
+        if n == MAX_CHARS {
+            out.push('…');
+            break;
         }
-    };
-    let message = match error.classify() {
-        serde_json::error::Category::Eof => format!("the file ends too soon: {message}"),
-        serde_json::error::Category::Syntax => format!("not valid JSON: {message}"),
-        _ => message,
-    };
-    Diagnostic::error(file, place, message)
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The most diagnostics one file reports; a broken file can have millions of problems, and
+/// the first hundred say enough.
+pub(crate) const MAX_DIAGNOSTICS: usize = 100;
+
+/// Keeps the first [`MAX_DIAGNOSTICS`] (errors come first), and says how many more there were.
+pub(crate) fn cap_diagnostics(file: &str, mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if diagnostics.len() <= MAX_DIAGNOSTICS {
+        return diagnostics;
+    }
+    let dropped = diagnostics.split_off(MAX_DIAGNOSTICS);
+    let errors = dropped.iter().filter(|d| d.is_error()).count();
+    diagnostics.push(not_shown(file, errors, dropped.len() - errors));
+    diagnostics
+}
+
+/// Says how many problems were left out; an error if any of them is.
+pub(crate) fn not_shown(file: &str, errors: usize, warnings: usize) -> Diagnostic {
+    let message = format!(
+        "and {} more problems ({errors} errors, {warnings} warnings) not shown",
+        errors + warnings
+    );
+    if errors > 0 {
+        Diagnostic::error(file, Where::File, message)
+    } else {
+        Diagnostic::warning(file, Where::File, message)
+    }
 }

@@ -6,6 +6,8 @@
 
 mod countries;
 mod diagnostic;
+mod json_error;
+mod json_text;
 mod read;
 mod scenario_file;
 
@@ -24,13 +26,19 @@ pub enum FileKind {
 }
 
 /// Guesses whether bytes hold a scenario or a country layer by looking for the scenario's
-/// `format` marker near the start. Gzip-compressed files are country layers.
+/// `format` marker near the start (of the decompressed text, if gzip-compressed).
 pub fn detect_kind(bytes: &[u8]) -> FileKind {
+    use std::io::Read as _;
+    let mut head = Vec::new();
     if bytes.starts_with(&[0x1f, 0x8b]) {
-        return FileKind::Countries;
+        // Broken gzip reads as little as it can: the loader says what is wrong.
+        let _ = flate2::read::MultiGzDecoder::new(bytes)
+            .take(4096)
+            .read_to_end(&mut head);
+    } else {
+        head.extend_from_slice(&bytes[..bytes.len().min(4096)]);
     }
-    let head = &bytes[..bytes.len().min(4096)];
-    let head = String::from_utf8_lossy(head);
+    let head = String::from_utf8_lossy(&head);
     if head.contains("sahel-atlas/scenario") || head.contains("\"relationships\"") {
         FileKind::Scenario
     } else {

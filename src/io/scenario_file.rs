@@ -2,10 +2,12 @@
 
 use std::path::Path;
 
-use crate::model::{Item, Scenario, Severity, check};
+use crate::model::{Item, Problem, Scenario, Severity, check};
 
-use super::diagnostic::json_diagnostic;
-use super::read::read_file_bytes;
+use super::diagnostic::{MAX_DIAGNOSTICS, not_shown};
+use super::json_error::{MAX_DEPTH, TOO_DEEP, expect_object, json_diagnostic, strip_bom};
+use super::json_text::{elements, line_columns, resolve, skip_ws, too_deep};
+use super::read::{gunzip_if_needed, read_file_bytes};
 use super::{Diagnostic, LoadError, Where};
 
 /// Reads, parses and checks a scenario file.
@@ -18,25 +20,50 @@ pub fn read_scenario(path: &Path) -> Result<(Scenario, Vec<Diagnostic>), LoadErr
     parse_scenario(&path.display().to_string(), &bytes)
 }
 
-/// Parses and checks a scenario from bytes; returns it with its warnings.
+/// Parses and checks a scenario from bytes (JSON text, or gzip of it); returns it with its
+/// warnings.
 ///
 /// # Errors
 /// Malformed JSON or a scenario with errors, every problem with its place.
 pub fn parse_scenario(name: &str, bytes: &[u8]) -> Result<(Scenario, Vec<Diagnostic>), LoadError> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+    let bytes = gunzip_if_needed(name, bytes)?;
+    let text = strip_bom(&bytes);
+    expect_object(name, text, WHAT)?;
+    // serde_json limits nesting, but skips unknown fields without a limit, slowly: check first.
+    if let Some(at) = too_deep(text, MAX_DEPTH) {
+        let (line, column) = line_columns(text, &[at])[0];
         return Err(LoadError::single(Diagnostic::error(
             name,
-            Where::File,
-            "the file is empty",
+            Where::LineColumn { line, column },
+            TOO_DEEP,
         )));
     }
-    let scenario: Scenario =
-        serde_json::from_slice(bytes).map_err(|e| LoadError::single(json_diagnostic(name, &e)))?;
-    let text = String::from_utf8_lossy(bytes);
-    let diagnostics: Vec<Diagnostic> = check(&scenario)
+    let scenario: Scenario = serde_json::from_slice(text).map_err(|e| {
+        let mut d = json_diagnostic(name, text, &e);
+        let kind = resolve(text, 0, "/type").ok().and_then(|at| text.get(at..));
+        if kind.is_some_and(|k| k.starts_with(b"\"FeatureCollection\"")) {
+            d.message = format!(
+                "this is a GeoJSON country layer, not a scenario ({})",
+                d.message
+            );
+        }
+        LoadError::single(d)
+    })?;
+    let mut problems = check(&scenario);
+    let dropped = problems.split_off(problems.len().min(MAX_DIAGNOSTICS));
+    let offsets = locate(text, &problems);
+    let places = line_columns(
+        text,
+        &offsets.iter().map(|o| o.unwrap_or(0)).collect::<Vec<_>>(),
+    );
+    let mut diagnostics: Vec<Diagnostic> = problems
         .into_iter()
-        .map(|p| {
-            let place = locate(&text, &p.item, p.id.as_deref());
+        .zip(offsets.into_iter().zip(places))
+        .map(|(p, (offset, (line, column)))| {
+            let place = match offset {
+                Some(_) => Where::LineColumn { line, column },
+                None => Where::File,
+            };
             let mut message = p.message;
             if p.id.is_none() {
                 match p.item {
@@ -54,6 +81,13 @@ pub fn parse_scenario(name: &str, bytes: &[u8]) -> Result<(Scenario, Vec<Diagnos
             }
         })
         .collect();
+    if !dropped.is_empty() {
+        let errors = dropped
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count();
+        diagnostics.push(not_shown(name, errors, dropped.len() - errors));
+    }
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         Err(LoadError { diagnostics })
     } else {
@@ -61,46 +95,39 @@ pub fn parse_scenario(name: &str, bytes: &[u8]) -> Result<(Scenario, Vec<Diagnos
     }
 }
 
-/// Finds the line and column of an item's `"id": "…"` in the text, searching in the section
-/// (`entities`, `relationships`, `events`) the item belongs to.
-fn locate(text: &str, item: &Item, id: Option<&str>) -> Where {
-    let section = match item {
-        Item::Scenario => return find_key(text, 0, "span").unwrap_or(Where::File),
-        Item::Entity(_) => "entities",
-        Item::Relationship(_) => "relationships",
-        Item::Event(_) => "events",
-    };
-    let Some(id) = id else {
-        return find_key(text, 0, section).unwrap_or(Where::File);
-    };
-    let start = text.find(&format!("\"{section}\"")).unwrap_or(0);
-    let quoted = serde_json::to_string(id).unwrap_or_default();
-    let mut from = start;
-    while let Some(offset) = text[from..].find(&quoted) {
-        let at = from + offset;
-        let before = text[..at].trim_end();
-        if let Some(before) = before.strip_suffix(':')
-            && before.trim_end().ends_with("\"id\"")
-        {
-            return line_column(text, at);
-        }
-        from = at + quoted.len();
-    }
-    Where::File
-}
+/// What a scenario file is, for messages.
+const WHAT: &str =
+    "a Sahel Atlas scenario (a JSON object with \"format\": \"sahel-atlas/scenario@1\")";
 
-fn find_key(text: &str, from: usize, key: &str) -> Option<Where> {
-    let at = from + text[from..].find(&format!("\"{key}\""))?;
-    Some(line_column(text, at))
-}
-
-fn line_column(text: &str, at: usize) -> Where {
-    let before = &text[..at];
-    let line_start = before.rfind('\n').map_or(0, |nl| nl + 1);
-    Where::LineColumn {
-        line: before.matches('\n').count() + 1,
-        column: before[line_start..].chars().count() + 1,
+/// The byte offset in the text of each problem's item and pointer (`None` when it cannot be
+/// found). Reads the text once for the sections, then each item alone.
+fn locate(text: &[u8], problems: &[Problem]) -> Vec<Option<usize>> {
+    if problems.is_empty() {
+        return Vec::new();
     }
+    let root = skip_ws(text, 0);
+    let section = |key: &str| {
+        resolve(text, root, &format!("/{key}"))
+            .map(|at| elements(text, at))
+            .unwrap_or_default()
+    };
+    let (entities, relationships, events) = (
+        section("entities"),
+        section("relationships"),
+        section("events"),
+    );
+    problems
+        .iter()
+        .map(|p| {
+            let item = match p.item {
+                Item::Scenario => Some(root),
+                Item::Entity(i) => entities.get(i).copied(),
+                Item::Relationship(i) => relationships.get(i).copied(),
+                Item::Event(i) => events.get(i).copied(),
+            }?;
+            Some(resolve(text, item, &p.pointer).unwrap_or_else(|nearest| nearest))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -108,14 +135,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn locates_ids_by_line() {
-        let text = "{\n \"events\": [\n  {\"id\": \"a\"},\n  {\"id\": \"b\"}\n ]\n}";
+    fn locates_items_by_index_and_pointer() {
+        let text =
+            "{\n \"events\": [\n  {\"id\": \"a\"},\n  {\"id\": \"a\", \"sources\": []}\n ]\n}";
+        let problem = |pointer: &str| Problem {
+            severity: Severity::Error,
+            item: Item::Event(1),
+            id: Some("a".to_owned()),
+            pointer: pointer.to_owned(),
+            message: String::new(),
+        };
+        let offsets = locate(text.as_bytes(), &[problem("/id"), problem("/sources")]);
+        let offsets: Vec<usize> = offsets.into_iter().flatten().collect();
         assert_eq!(
-            locate(text, &Item::Event(1), Some("b")),
-            Where::LineColumn {
-                line: 4,
-                column: 10
-            }
+            line_columns(text.as_bytes(), &offsets),
+            vec![(4, 10), (4, 26)]
         );
     }
 }

@@ -49,10 +49,10 @@ pub struct Scene {
 /// gives countries' label points), else the place the scenario gives.
 pub fn entity_world(timeline: &Timeline, places: &MapLayer, entity: usize) -> Option<[f64; 2]> {
     let e = timeline.scenario().entities.get(entity)?;
-    if e.kind == EntityKind::State {
-        if let Some(c) = places.country_index(&e.id) {
-            return places.labels_world.get(c).copied();
-        }
+    if e.kind == EntityKind::State
+        && let Some(c) = places.country_index(&e.id)
+    {
+        return places.labels_world.get(c).copied();
     }
     e.place.as_ref().map(|p| world_from_lon_lat(p.lon, p.lat))
 }
@@ -175,7 +175,10 @@ pub fn build_scene(
             Some(SceneNode {
                 entity: i,
                 world: entity_world(timeline, places, i)?,
-                label: e.short.clone().unwrap_or_else(|| short_org_name(&e.id, &e.name)),
+                label: e
+                    .short
+                    .clone()
+                    .unwrap_or_else(|| short_org_name(&e.id, &e.name)),
             })
         })
         .collect();

@@ -33,8 +33,11 @@ pub struct Problem {
     pub severity: Severity,
     /// Where.
     pub item: Item,
-    /// The id of that item, if it has one, to find it in the file.
+    /// The id of that item, if it has one.
     pub id: Option<String>,
+    /// A JSON Pointer (RFC 6901) from the item to the value the problem is about, to point at
+    /// it in the file: `/changes/0/relationship`, `/sources`; empty for the item itself.
+    pub pointer: String,
     /// What is wrong.
     pub message: String,
 }
@@ -43,11 +46,12 @@ pub struct Problem {
 /// out-of-span dates, status changes that make no sense. Errors first, then warnings.
 pub fn check(scenario: &Scenario) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut push = |severity, item, id: Option<&str>, message: String| {
+    let mut push = |severity, item, id: Option<&str>, pointer: &str, message: String| {
         problems.push(Problem {
             severity,
             item,
             id: id.map(str::to_owned),
+            pointer: pointer.to_owned(),
             message,
         });
     };
@@ -58,9 +62,10 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
             Error,
             Item::Scenario,
             None,
+            "/format",
             format!(
-                "format is \"{}\"; this app reads \"{SCENARIO_FORMAT}\"",
-                scenario.format
+                "format is {}; this app reads \"{SCENARIO_FORMAT}\"",
+                quote(&scenario.format)
             ),
         );
     }
@@ -70,6 +75,7 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
             Error,
             Item::Scenario,
             None,
+            "/span/start",
             format!("span starts ({}) after it ends ({})", span.start, span.end),
         );
     }
@@ -77,11 +83,13 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
     let mut entity_kinds: HashMap<&str, EntityKind> = HashMap::new();
     for (i, entity) in scenario.entities.iter().enumerate() {
         let id = entity.id.as_str();
+        let q = quote(id);
         if id.trim().is_empty() {
             push(
                 Error,
                 Item::Entity(i),
                 None,
+                "/id",
                 "entity has an empty id".into(),
             );
         }
@@ -90,7 +98,8 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
                 Error,
                 Item::Entity(i),
                 Some(id),
-                format!("duplicate entity id \"{id}\""),
+                "/id",
+                format!("duplicate entity id {q}"),
             );
         }
         if let Some(place) = &entity.place {
@@ -101,8 +110,9 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
                     Error,
                     Item::Entity(i),
                     Some(id),
+                    "/place",
                     format!(
-                        "place ({}, {}) is not a longitude/latitude",
+                        "{q}: place ({}, {}) is not a longitude/latitude (-180..180, -90..90)",
                         place.lon, place.lat
                     ),
                 );
@@ -112,7 +122,8 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
                 Warning,
                 Item::Entity(i),
                 Some(id),
-                format!("organisation \"{id}\" has no place: its links cannot be drawn"),
+                "/id",
+                format!("organisation {q} has no place: its links cannot be drawn"),
             );
         }
         if entity.government.is_some() && entity.kind != EntityKind::State {
@@ -120,7 +131,8 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
                 Error,
                 Item::Entity(i),
                 Some(id),
-                format!("\"{id}\" is an organisation but has a government"),
+                "/government",
+                format!("{q} is an organisation but has a government"),
             );
         }
     }
@@ -128,12 +140,14 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
     let mut relationship_ids: HashSet<&str> = HashSet::new();
     for (i, rel) in scenario.relationships.iter().enumerate() {
         let id = rel.id.as_str();
+        let q = quote(id);
         if !relationship_ids.insert(id) {
             push(
                 Error,
                 Item::Relationship(i),
                 Some(id),
-                format!("duplicate relationship id \"{id}\""),
+                "/id",
+                format!("duplicate relationship id {q}"),
             );
         }
         if rel.parties.len() < 2 {
@@ -141,17 +155,24 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
                 Error,
                 Item::Relationship(i),
                 Some(id),
-                format!("relationship \"{id}\" needs at least two parties"),
+                "/parties",
+                format!(
+                    "relationship {q} has {} part{}; it needs at least two",
+                    rel.parties.len(),
+                    if rel.parties.len() == 1 { "y" } else { "ies" }
+                ),
             );
         }
         let mut seen = HashSet::new();
-        for party in &rel.parties {
+        for (p, party) in rel.parties.iter().enumerate() {
+            let pointer = format!("/parties/{p}");
             if !entity_kinds.contains_key(party.as_str()) {
                 push(
                     Error,
                     Item::Relationship(i),
                     Some(id),
-                    format!("relationship \"{id}\" names unknown entity \"{party}\""),
+                    &pointer,
+                    format!("relationship {q} names unknown entity {}", quote(party)),
                 );
             }
             if !seen.insert(party) {
@@ -159,23 +180,28 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
                     Error,
                     Item::Relationship(i),
                     Some(id),
-                    format!("relationship \"{id}\" names \"{party}\" twice"),
+                    &pointer,
+                    format!("relationship {q} names {} twice", quote(party)),
                 );
             }
         }
     }
 
     let mut event_ids: HashSet<&str> = HashSet::new();
-    // Per relationship: (date, status, event index) in date order, to judge transitions.
-    let mut histories: HashMap<&str, Vec<(jiff::civil::Date, Status, usize)>> = HashMap::new();
+    // Per relationship: (date, status, event index, change index) in date order, to judge
+    // transitions.
+    let mut histories: HashMap<&str, Vec<(jiff::civil::Date, Status, usize, usize)>> =
+        HashMap::new();
     for (i, event) in scenario.events.iter().enumerate() {
         let id = event.id.as_str();
+        let q = quote(id);
         if !event_ids.insert(id) {
             push(
                 Error,
                 Item::Event(i),
                 Some(id),
-                format!("duplicate event id \"{id}\""),
+                "/id",
+                format!("duplicate event id {q}"),
             );
         }
         if event.sources.is_empty() {
@@ -183,16 +209,18 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
                 Error,
                 Item::Event(i),
                 Some(id),
-                format!("event \"{id}\" has no source"),
+                "/sources",
+                format!("event {q} has no source; give at least one web address"),
             );
         }
-        for source in &event.sources {
+        for (s, source) in event.sources.iter().enumerate() {
             if !(source.starts_with("https://") || source.starts_with("http://")) {
                 push(
                     Warning,
                     Item::Event(i),
                     Some(id),
-                    format!("event \"{id}\": source \"{source}\" is not a web address"),
+                    &format!("/sources/{s}"),
+                    format!("event {q}: source {} is not a web address", quote(source)),
                 );
             }
         }
@@ -201,8 +229,9 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
                 Warning,
                 Item::Event(i),
                 Some(id),
+                "/date",
                 format!(
-                    "event \"{id}\" on {} is outside the span {} – {}",
+                    "event {q} on {} is outside the span {} – {}",
                     event.date, span.start, span.end
                 ),
             );
@@ -212,30 +241,35 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
                 Warning,
                 Item::Event(i),
                 Some(id),
-                format!("event \"{id}\" has month precision but its date is not the 1st"),
+                "/date",
+                format!("event {q} has month precision but its date is not the 1st"),
             ),
             DatePrecision::Year if (event.date.month(), event.date.day()) != (1, 1) => push(
                 Warning,
                 Item::Event(i),
                 Some(id),
-                format!("event \"{id}\" has year precision but its date is not 1 January"),
+                "/date",
+                format!("event {q} has year precision but its date is not 1 January"),
             ),
             _ => {}
         }
         let mut changed = HashSet::new();
-        for change in &event.changes {
+        for (c, change) in event.changes.iter().enumerate() {
             match change {
                 Change::Relationship {
                     relationship,
                     status,
                 } => {
+                    let pointer = format!("/changes/{c}/relationship");
                     if !relationship_ids.contains(relationship.as_str()) {
                         push(
                             Error,
                             Item::Event(i),
                             Some(id),
+                            &pointer,
                             format!(
-                                "event \"{id}\" changes unknown relationship \"{relationship}\""
+                                "event {q} changes unknown relationship {}",
+                                quote(relationship)
                             ),
                         );
                         continue;
@@ -245,58 +279,70 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
                             Error,
                             Item::Event(i),
                             Some(id),
-                            format!("event \"{id}\" changes \"{relationship}\" twice"),
+                            &pointer,
+                            format!("event {q} changes {} twice", quote(relationship)),
                         );
                     }
                     histories
                         .entry(relationship.as_str())
                         .or_default()
-                        .push((event.date, *status, i));
+                        .push((event.date, *status, i, c));
                 }
-                Change::State { state, .. } => match entity_kinds.get(state.as_str()) {
-                    None => push(
-                        Error,
-                        Item::Event(i),
-                        Some(id),
-                        format!("event \"{id}\" changes unknown state \"{state}\""),
-                    ),
-                    Some(EntityKind::Organisation) => push(
-                        Error,
-                        Item::Event(i),
-                        Some(id),
-                        format!("event \"{id}\" gives a government to organisation \"{state}\""),
-                    ),
-                    Some(EntityKind::State) => {}
-                },
+                Change::State { state, .. } => {
+                    let pointer = format!("/changes/{c}/state");
+                    match entity_kinds.get(state.as_str()) {
+                        None => push(
+                            Error,
+                            Item::Event(i),
+                            Some(id),
+                            &pointer,
+                            format!("event {q} changes unknown state {}", quote(state)),
+                        ),
+                        Some(EntityKind::Organisation) => push(
+                            Error,
+                            Item::Event(i),
+                            Some(id),
+                            &pointer,
+                            format!(
+                                "event {q} gives a government to organisation {}; only states have one",
+                                quote(state)
+                            ),
+                        ),
+                        Some(EntityKind::State) => {}
+                    }
+                }
             }
         }
     }
 
     for (r, rel) in scenario.relationships.iter().enumerate() {
         let mut history = histories.remove(rel.id.as_str()).unwrap_or_default();
-        history.sort_by_key(|&(date, _, i)| (date, i));
+        history.sort_by_key(|&(date, _, i, c)| (date, i, c));
         if history.is_empty() && !rel.in_force_at_start {
             push(
                 Warning,
                 Item::Relationship(r),
                 Some(&rel.id),
+                "/id",
                 format!(
-                    "relationship \"{}\" has no events: it never appears",
-                    rel.id
+                    "relationship {} has no events: it never appears",
+                    quote(&rel.id)
                 ),
             );
         }
         let mut previous = rel.in_force_at_start.then_some(Status::Active);
-        for &(_, status, i) in &history {
+        for &(_, status, i, c) in &history {
             let event_id = scenario.events[i].id.as_str();
             if let Some(why) = senseless_transition(previous, status) {
                 push(
                     Warning,
                     Item::Event(i),
                     Some(event_id),
+                    &format!("/changes/{c}/status"),
                     format!(
-                        "event \"{event_id}\" sets \"{}\" to {status}: {why}",
-                        rel.id
+                        "event {} sets {} to {status}: {why}",
+                        quote(event_id),
+                        quote(&rel.id)
                     ),
                 );
             }
@@ -306,6 +352,26 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
 
     problems.sort_by_key(|p| std::cmp::Reverse(p.severity));
     problems
+}
+
+/// An id or other text from the file, in double quotes for a message: control characters
+/// escaped, cut to 40 characters.
+fn quote(text: &str) -> String {
+    const MAX_CHARS: usize = 40;
+    let mut out = String::from('"');
+    for (n, c) in text.chars().enumerate() {
+        if n == MAX_CHARS {
+            out.push('…');
+            break;
+        }
+        match c {
+            '"' => out.push_str("\\\""),
+            c if c.is_control() => out.extend(c.escape_default()),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Why going from `previous` to `next` makes no sense, if it does not.

@@ -37,13 +37,11 @@ impl SahelApp {
         let mut area = egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .id_salt("event_list");
-        if scroll {
-            if let Some(pos) = current {
-                let visible = ui.available_height();
-                let stride = ROW_HEIGHT + ui.spacing().item_spacing.y;
-                let offset = (pos as f32 + 0.5) * stride - visible / 2.0;
-                area = area.vertical_scroll_offset(offset.max(0.0));
-            }
+        if scroll && let Some(pos) = current {
+            let visible = ui.available_height();
+            let stride = ROW_HEIGHT + ui.spacing().item_spacing.y;
+            let offset = (pos as f32 + 0.5) * stride - visible / 2.0;
+            area = area.vertical_scroll_offset(offset.max(0.0));
         }
         let order = timeline.events_in_order();
         area.show_rows(ui, ROW_HEIGHT, order.len(), |ui, rows| {
@@ -63,10 +61,10 @@ impl SahelApp {
                     } else {
                         text.weak()
                     };
-                    if let Some(source) = event.sources.first() {
-                        if ui.small_button("src").on_hover_text(source).clicked() {
-                            self.push(Command::OpenUrl(source.clone()));
-                        }
+                    if let Some(source) = event.sources.first()
+                        && ui.small_button("src").on_hover_text(source).clicked()
+                    {
+                        self.push(Command::OpenUrl(source.clone()));
                     }
                     let clicked = ui
                         .add(

@@ -1,0 +1,257 @@
+//! Exports: the map at a date as a PNG or an SVG picture, a series of PNG frames, and the
+//! state at a date as GeoJSON or CSV for GIS tools. Headless: nothing here needs a window.
+//!
+//! The pictures draw the same [`crate::map::scene::Scene`] with the same [`crate::map::style`]
+//! as the app's map widget, then add a title, the date, a legend and a caption with the
+//! sources of what is shown. One layout ([`picture`]) drives two backends: `tiny-skia` for
+//! PNG and plain text for SVG, so both show the same picture.
+//!
+//! Sizes are output pixels; one app point is one output pixel, so a 1600×1000 picture at the
+//! default camera looks like a 1600×1000 map view in the app.
+
+mod frames;
+mod picture;
+mod png;
+mod state;
+mod svg;
+mod text;
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use crate::map::{MapCamera, MapLayer};
+use crate::model::Timeline;
+
+pub use frames::{FrameStep, StepUnit, frame_dates, render_frames};
+pub use picture::caption_sources;
+pub use png::render_png;
+pub use state::{state_csv, state_geojson};
+pub use svg::render_svg;
+
+/// The largest width or height of a picture, pixels.
+pub const MAX_SIDE: u32 = 16_384;
+/// The most pixels in a picture (64 megapixels, 256 MB of RGBA).
+pub const MAX_PIXELS: u64 = 64 << 20;
+/// The most frames one `render_frames` call writes.
+pub const MAX_FRAMES: usize = 10_000;
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The picture size is zero or too large.
+    #[error(
+        "a picture of {0}×{1} pixels cannot be drawn: each side must be 1 to {MAX_SIDE} \
+         pixels and the whole at most {mp} megapixels",
+        mp = MAX_PIXELS >> 20
+    )]
+    BadSize(u32, u32),
+    /// The PNG encoder failed.
+    #[error("cannot encode the PNG: {0}")]
+    Encode(String),
+    /// A frame step such as `1m` could not be read.
+    #[error("{0}")]
+    BadStep(String),
+    /// The frame dates make no series.
+    #[error("{0}")]
+    BadRange(String),
+    /// A file or folder could not be written.
+    #[error("cannot write {path}: {source}")]
+    Write {
+        /// The file or folder.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+}
+
+/// What a picture is drawn from: the layer to draw, the layer that places states' link ends
+/// (the app uses its coarse layer), and the timeline.
+#[derive(Clone, Copy, Debug)]
+pub struct MapData<'a> {
+    /// The countries drawn.
+    pub layer: &'a MapLayer,
+    /// Where states' links and points sit (their label points in this layer).
+    pub places: &'a MapLayer,
+    /// The scenario, indexed.
+    pub timeline: &'a Timeline,
+}
+
+/// What to draw: the date, the size and the view.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RenderOptions {
+    /// The date shown.
+    pub date: Date,
+    /// Width and height in pixels.
+    pub size: [u32; 2],
+    /// The view; `None` for [`MapCamera::sahel`] at this size. Its scale is output pixels per
+    /// world unit (see [`parse_view`]).
+    pub camera: Option<MapCamera>,
+    /// Leave out links that have ended, as the app's "hide ended" switch does.
+    pub hide_ended: bool,
+}
+
+impl RenderOptions {
+    /// The default picture of a date: 1600×1000, the Sahel view, ended links shown.
+    pub fn at(date: Date) -> Self {
+        Self {
+            date,
+            size: [1600, 1000],
+            camera: None,
+            hide_ended: false,
+        }
+    }
+
+    /// The camera used: the given one, else the Sahel view for the size.
+    pub fn camera(&self) -> MapCamera {
+        self.camera
+            .unwrap_or_else(|| MapCamera::sahel([f64::from(self.size[0]), f64::from(self.size[1])]))
+    }
+
+    /// Checks the size against [`MAX_SIDE`] and [`MAX_PIXELS`].
+    ///
+    /// # Errors
+    /// [`ExportError::BadSize`] when a side is 0 or the picture is too large.
+    pub fn check_size(&self) -> Result<(), ExportError> {
+        let [w, h] = self.size;
+        let ok = (1..=MAX_SIDE).contains(&w)
+            && (1..=MAX_SIDE).contains(&h)
+            && u64::from(w) * u64::from(h) <= MAX_PIXELS;
+        if ok {
+            Ok(())
+        } else {
+            Err(ExportError::BadSize(w, h))
+        }
+    }
+}
+
+/// The formats an export can be written in, from the output file's extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// `.png`
+    Png,
+    /// `.svg`
+    Svg,
+    /// `.geojson` or `.json`
+    GeoJson,
+    /// `.csv`
+    Csv,
+}
+
+impl Format {
+    /// The format a path's extension names (case-insensitive), if any.
+    pub fn of_path(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "png" => Some(Self::Png),
+            "svg" => Some(Self::Svg),
+            "geojson" | "json" => Some(Self::GeoJson),
+            "csv" => Some(Self::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// Parses `--size WxH`, e.g. `1600x1000`.
+///
+/// # Errors
+/// A message if the text is not two whole numbers joined by `x`, or the size is out of range.
+pub fn parse_size(text: &str) -> Result<[u32; 2], String> {
+    let bad = || format!("'{text}' is not a size of the form WIDTHxHEIGHT, such as 1600x1000");
+    let (w, h) = text.trim().split_once(['x', 'X', '×']).ok_or_else(bad)?;
+    let (Ok(w), Ok(h)) = (w.trim().parse::<u32>(), h.trim().parse::<u32>()) else {
+        return Err(bad());
+    };
+    let options = RenderOptions {
+        size: [w, h],
+        ..RenderOptions::at(Date::constant(2000, 1, 1))
+    };
+    options.check_size().map_err(|e| e.to_string())?;
+    Ok([w, h])
+}
+
+/// Parses `--view LON,LAT,ZOOM`: the lon/lat (degrees) at the centre of the picture and the
+/// zoom as the camera's scale, output pixels per world unit. The Equal Earth world is about
+/// 5.4 units wide, so ZOOM 300 shows the whole world in about 1600 pixels; the default Sahel
+/// view of a 1600×1000 picture is about ZOOM 1000; ZOOM 4000 shows a country or two.
+///
+/// # Errors
+/// A message if the text is not three numbers, or they are out of range.
+pub fn parse_view(text: &str) -> Result<MapCamera, String> {
+    let numbers: Vec<f64> = text
+        .split(',')
+        .map(|p| p.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .unwrap_or_default();
+    let [lon, lat, zoom] = numbers[..] else {
+        return Err(format!(
+            "'{text}' is not a view of the form LON,LAT,ZOOM, such as 5,20,1000"
+        ));
+    };
+    // NaN and infinities fail these range checks too.
+    if !(-180.0..=180.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) {
+        return Err(format!(
+            "the view's centre {lon},{lat} is not a longitude (-180 to 180) and latitude \
+             (-90 to 90)"
+        ));
+    }
+    if !(1.0..=crate::map::camera::MAX_SCALE).contains(&zoom) {
+        return Err(format!(
+            "the view's zoom {zoom} is out of range: it is pixels per world unit, 1 to {}",
+            crate::map::camera::MAX_SCALE
+        ));
+    }
+    Ok(MapCamera {
+        center_world: crate::map::world_from_lon_lat(lon, lat),
+        scale: zoom,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_parse_and_are_bounded() {
+        assert_eq!(parse_size("1600x1000"), Ok([1600, 1000]));
+        assert_eq!(parse_size(" 800 X 600 "), Ok([800, 600]));
+        for bad in [
+            "", "1600", "1600x", "x1000", "0x10", "-5x10", "1.5x2", "20000x10",
+        ] {
+            assert!(parse_size(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn views_parse_and_are_bounded() {
+        let camera = parse_view("-2, 14, 3000").map_err(|e| e.to_string());
+        assert_eq!(
+            camera.map(|c| c.scale),
+            Ok(3000.0),
+            "a negative longitude and spaces"
+        );
+        for bad in [
+            "",
+            "1,2",
+            "1,2,3,4",
+            "a,b,c",
+            "200,0,1000",
+            "0,95,1000",
+            "0,0,0",
+            "0,0,NaN",
+        ] {
+            assert!(parse_view(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn formats_come_from_extensions() {
+        assert_eq!(Format::of_path(Path::new("a/b.PNG")), Some(Format::Png));
+        assert_eq!(
+            Format::of_path(Path::new("b.geojson")),
+            Some(Format::GeoJson)
+        );
+        assert_eq!(Format::of_path(Path::new("b.jpg")), None);
+        assert_eq!(Format::of_path(Path::new("b")), None);
+    }
+}

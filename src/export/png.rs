@@ -1,0 +1,209 @@
+//! The PNG backend: the picture drawn with `tiny-skia` (anti-aliased paths, even-odd fills),
+//! text rasterised with `ab_glyph` and blended into the pixmap.
+
+use tiny_skia::{
+    FillRule, LineCap, LineJoin, PathBuilder, Pixmap, PremultipliedColorU8, Rect, Shader, Stroke,
+    StrokeDash, Transform,
+};
+
+use super::picture::{self, Anchor, Canvas, Line, Meta, Paint, TextStyle};
+use super::{ExportError, MapData, RenderOptions, text};
+
+/// Draws the map at `options.date` as a PNG.
+///
+/// # Errors
+/// [`ExportError::BadSize`] for a size out of range, [`ExportError::Encode`] if the encoder
+/// fails.
+pub fn render_png(data: &MapData<'_>, options: &RenderOptions) -> Result<Vec<u8>, ExportError> {
+    let pixmap = render_pixmap(data, options)?;
+    pixmap
+        .encode_png()
+        .map_err(|e| ExportError::Encode(e.to_string()))
+}
+
+/// Draws the map into a pixmap.
+///
+/// # Errors
+/// [`ExportError::BadSize`] for a size out of range.
+pub(crate) fn render_pixmap(
+    data: &MapData<'_>,
+    options: &RenderOptions,
+) -> Result<Pixmap, ExportError> {
+    options.check_size()?;
+    let [w, h] = options.size;
+    let pixmap = Pixmap::new(w, h).ok_or(ExportError::BadSize(w, h))?;
+    let mut canvas = PngCanvas { pixmap };
+    picture::draw(&mut canvas, data, options);
+    Ok(canvas.pixmap)
+}
+
+struct PngCanvas {
+    pixmap: Pixmap,
+}
+
+fn paint_of(p: Paint) -> tiny_skia::Paint<'static> {
+    let [r, g, b] = p.rgb;
+    let a = (p.alpha.clamp(0.0, 1.0) * 255.0).round() as u8;
+    tiny_skia::Paint {
+        shader: Shader::SolidColor(tiny_skia::Color::from_rgba8(r, g, b, a)),
+        anti_alias: true,
+        ..tiny_skia::Paint::default()
+    }
+}
+
+fn stroke_of(line: &Line) -> Stroke {
+    Stroke {
+        width: line.width,
+        line_cap: LineCap::Butt,
+        line_join: LineJoin::Round,
+        dash: line
+            .dash
+            .and_then(|(dash, gap)| StrokeDash::new(vec![dash, gap], 0.0)),
+        ..Stroke::default()
+    }
+}
+
+impl PngCanvas {
+    fn fill_and_stroke(
+        &mut self,
+        path: &tiny_skia::Path,
+        fill: Option<Paint>,
+        line: Option<&Line>,
+    ) {
+        if let Some(fill) = fill {
+            self.pixmap.fill_path(
+                path,
+                &paint_of(fill),
+                FillRule::EvenOdd,
+                Transform::identity(),
+                None,
+            );
+        }
+        if let Some(line) = line {
+            self.pixmap.stroke_path(
+                path,
+                &paint_of(line.paint),
+                &stroke_of(line),
+                Transform::identity(),
+                None,
+            );
+        }
+    }
+
+    /// Blends `rgb` at `alpha` into the pixel at `x`, `y` (source over).
+    fn blend(&mut self, x: i64, y: i64, rgb: [u8; 3], alpha: f32) {
+        let (w, h) = (
+            i64::from(self.pixmap.width()),
+            i64::from(self.pixmap.height()),
+        );
+        if x < 0 || y < 0 || x >= w || y >= h || alpha <= 0.0 {
+            return;
+        }
+        let Ok(i) = usize::try_from(y * w + x) else {
+            return;
+        };
+        let Some(dst) = self.pixmap.pixels_mut().get_mut(i) else {
+            return;
+        };
+        let a = alpha.min(1.0);
+        let mix = |s: u8, d: u8| (f32::from(s) * a + f32::from(d) * (1.0 - a)).round() as u8;
+        let out_a = mix(255, dst.alpha());
+        let clamp = |c: u8| c.min(out_a);
+        let blended = PremultipliedColorU8::from_rgba(
+            clamp(mix(rgb[0], dst.red())),
+            clamp(mix(rgb[1], dst.green())),
+            clamp(mix(rgb[2], dst.blue())),
+            out_a,
+        );
+        if let Some(c) = blended {
+            *dst = c;
+        }
+    }
+
+    fn glyphs(&mut self, origin: [f32; 2], text: &str, size: f32, rgb: [u8; 3], alpha: f32) {
+        text::rasterise(text, size, origin, |x, y, coverage| {
+            self.blend(x, y, rgb, coverage * alpha);
+        });
+    }
+}
+
+impl Canvas for PngCanvas {
+    fn begin_group(&mut self, _id: &str) {}
+
+    fn end_group(&mut self) {}
+
+    fn rings(
+        &mut self,
+        rings: &[Vec<[f32; 2]>],
+        fill: Option<Paint>,
+        line: Option<&Line>,
+        _meta: Option<Meta<'_>>,
+    ) {
+        let mut pb = PathBuilder::new();
+        for ring in rings {
+            let Some((first, rest)) = ring.split_first() else {
+                continue;
+            };
+            pb.move_to(first[0], first[1]);
+            for p in rest {
+                pb.line_to(p[0], p[1]);
+            }
+            pb.close();
+        }
+        if let Some(path) = pb.finish() {
+            self.fill_and_stroke(&path, fill, line);
+        }
+    }
+
+    fn polyline(&mut self, points: &[[f32; 2]], line: &Line, _meta: Option<Meta<'_>>) {
+        let mut pb = PathBuilder::new();
+        let Some((first, rest)) = points.split_first() else {
+            return;
+        };
+        pb.move_to(first[0], first[1]);
+        for p in rest {
+            pb.line_to(p[0], p[1]);
+        }
+        if let Some(path) = pb.finish() {
+            self.fill_and_stroke(&path, None, Some(line));
+        }
+    }
+
+    fn circle(&mut self, center: [f32; 2], radius: f32, fill: Paint, line: &Line) {
+        if let Some(path) = PathBuilder::from_circle(center[0], center[1], radius) {
+            self.fill_and_stroke(&path, Some(fill), Some(line));
+        }
+    }
+
+    fn rect(&mut self, min: [f32; 2], max: [f32; 2], fill: Option<Paint>, line: Option<&Line>) {
+        if let Some(rect) = Rect::from_ltrb(min[0], min[1], max[0], max[1]) {
+            self.fill_and_stroke(&PathBuilder::from_rect(rect), fill, line);
+        }
+    }
+
+    fn text(&mut self, at: [f32; 2], text: &str, style: &TextStyle) {
+        let x = match style.anchor {
+            Anchor::Start => at[0],
+            Anchor::Middle => at[0] - text::width(text, style.size) / 2.0,
+        };
+        if style.halo {
+            // As the app: four copies one pixel off, white at 200/255.
+            for (dx, dy) in [(-1.0, 0.0), (1.0, 0.0), (0.0, -1.0), (0.0, 1.0)] {
+                self.glyphs(
+                    [x + dx, at[1] + dy],
+                    text,
+                    style.size,
+                    [0xFF, 0xFF, 0xFF],
+                    200.0 / 255.0,
+                );
+            }
+        }
+        self.glyphs(
+            [x, at[1]],
+            text,
+            style.size,
+            style.paint.rgb,
+            style.paint.alpha,
+        );
+    }
+}

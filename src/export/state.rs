@@ -1,0 +1,171 @@
+//! The state at a date for GIS tools: GeoJSON (RFC 7946: WGS84 lon/lat, no `crs`) with the
+//! link arcs, organisations and governments, and CSV (RFC 4180) with one row per link.
+
+use jiff::civil::Date;
+use serde_json::{Value, json};
+
+use crate::map::MapLayer;
+use crate::map::lon_lat_from_world;
+use crate::map::scene::{build_scene, entity_world};
+use crate::model::{EntityKind, LinkState, Scenario, Timeline};
+
+/// Degrees rounded to 6 decimals (about 10 cm), as RFC 7946 suggests.
+fn degrees(v: f64) -> f64 {
+    (v * 1e6).round() / 1e6
+}
+
+fn lon_lat_json(world: [f64; 2]) -> Value {
+    // Arcs bowing beyond the world's outline would give longitudes past ±180: clamp.
+    let [lon, lat] = lon_lat_from_world(world[0], world[1]);
+    json!([degrees(lon.clamp(-180.0, 180.0)), degrees(lat)])
+}
+
+/// The sources of the event that set a link's status.
+fn link_sources<'a>(scenario: &'a Scenario, link: &LinkState) -> Vec<&'a str> {
+    link.event
+        .and_then(|e| scenario.events.get(e))
+        .map(|e| e.sources.iter().map(String::as_str).collect())
+        .unwrap_or_default()
+}
+
+/// The state at `date` as a GeoJSON FeatureCollection:
+/// - a `LineString` per link arc drawn on the map (one per party after the hub), ended links
+///   too, with `id`, `label`, `kind`, `status`, `since`, `parties` (joined with `;`),
+///   `sources` (joined with ` | `) and `date`;
+/// - a `Point` per organisation with a place: `id`, `name`, `drawn` (whether it has a link on
+///   the map at the date);
+/// - a `Point` per state with a government at the date: `id`, `name`, `government`,
+///   `leader`, `since`.
+///
+/// Every feature has `feature` (`link`, `organisation` or `state`) to tell them apart.
+/// `places` gives states' points (their label points), as on the map.
+pub fn state_geojson(timeline: &Timeline, places: &MapLayer, date: Date) -> String {
+    let scenario = timeline.scenario();
+    let state = timeline.state_at_date(date);
+    let scene = build_scene(places, places, timeline, &state, false);
+    let date_text = date.to_string();
+    let mut features = Vec::new();
+    for link in &scene.links {
+        let (Some(rel), Some(ls)) = (
+            scenario.relationships.get(link.relationship),
+            state.link(link.relationship),
+        ) else {
+            continue;
+        };
+        features.push(json!({
+            "type": "Feature",
+            "geometry": {
+                "type": "LineString",
+                "coordinates": link.points_world.iter().map(|&p| lon_lat_json(p)).collect::<Vec<_>>(),
+            },
+            "properties": {
+                "feature": "link",
+                "id": rel.id,
+                "label": rel.label,
+                "kind": rel.kind.as_str(),
+                "status": ls.status.as_str(),
+                "since": ls.since.map(|d| d.to_date().to_string()),
+                "parties": rel.parties.join(";"),
+                "sources": link_sources(scenario, ls).join(" | "),
+                "date": date_text,
+            },
+        }));
+    }
+    for (i, e) in scenario.entities.iter().enumerate() {
+        if e.kind != EntityKind::Organisation {
+            continue;
+        }
+        let Some(world) = entity_world(timeline, places, i) else {
+            continue;
+        };
+        features.push(json!({
+            "type": "Feature",
+            "geometry": { "type": "Point", "coordinates": lon_lat_json(world) },
+            "properties": {
+                "feature": "organisation",
+                "id": e.id,
+                "name": e.name,
+                "drawn": scene.nodes.iter().any(|n| n.entity == i),
+                "date": date_text,
+            },
+        }));
+    }
+    for c in &state.countries {
+        let (Some(e), Some(world)) = (
+            scenario.entities.get(c.entity),
+            entity_world(timeline, places, c.entity),
+        ) else {
+            continue;
+        };
+        features.push(json!({
+            "type": "Feature",
+            "geometry": { "type": "Point", "coordinates": lon_lat_json(world) },
+            "properties": {
+                "feature": "state",
+                "id": e.id,
+                "name": e.name,
+                "government": c.government.as_str(),
+                "leader": c.leader.as_deref(),
+                "since": c.since.map(|d| d.to_date().to_string()),
+                "date": date_text,
+            },
+        }));
+    }
+    let collection = json!({ "type": "FeatureCollection", "features": features });
+    let mut text = serde_json::to_string_pretty(&collection).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The links that exist at `date` (ended ones too) as CSV with a header row: `id`, `label`,
+/// `kind`, `parties` (joined with `;`), `status`, `since` (empty when in force since before
+/// the span), `sources` (joined with ` | `). Lines end in CRLF (RFC 4180).
+pub fn state_csv(timeline: &Timeline, date: Date) -> String {
+    let scenario = timeline.scenario();
+    let state = timeline.state_at_date(date);
+    let mut out = String::from("id,label,kind,parties,status,since,sources\r\n");
+    for link in state.links() {
+        let Some(rel) = scenario.relationships.get(link.relationship) else {
+            continue;
+        };
+        let since = link
+            .since
+            .map(|d| d.to_date().to_string())
+            .unwrap_or_default();
+        let row = [
+            rel.id.as_str(),
+            rel.label.as_str(),
+            rel.kind.as_str(),
+            &rel.parties.join(";"),
+            link.status.as_str(),
+            &since,
+            &link_sources(scenario, link).join(" | "),
+        ];
+        let row: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&row.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_when_needed() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+    }
+}

@@ -1,0 +1,198 @@
+//! Turning serde_json's errors into messages a person can act on, at a line and column; and
+//! the checks every JSON loader makes before parsing (empty file, byte order mark, not an
+//! object at the top).
+
+use serde_json::Value;
+use serde_json::error::Category;
+
+use super::diagnostic::shorten;
+use super::json_text::{line_columns, line_start, path_at, skip_ws};
+use super::{Diagnostic, LoadError, Where};
+use crate::model::parse_date;
+
+/// How deep serde_json lets arrays and objects nest.
+pub(crate) const MAX_DEPTH: usize = 128;
+
+/// The message for text nested deeper than [`MAX_DEPTH`].
+pub(crate) const TOO_DEEP: &str =
+    "arrays and objects are nested more than 128 deep; this is not a file this app reads";
+
+/// Strips a UTF-8 byte order mark: some Windows editors write one, and JSON parsers reject it.
+pub(crate) fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+/// Checks that `text` holds a JSON object; if not, says what it holds instead. `what` says
+/// what the file should be ("a GeoJSON FeatureCollection of countries").
+///
+/// # Errors
+/// The file is empty, is not JSON, or holds something other than an object.
+pub(crate) fn expect_object(name: &str, text: &[u8], what: &str) -> Result<(), LoadError> {
+    let fail =
+        |place, message: String| Err(LoadError::single(Diagnostic::error(name, place, message)));
+    let at = skip_ws(text, 0);
+    match text.get(at) {
+        Some(b'{') => Ok(()),
+        None if text.is_empty() => fail(Where::File, "the file is empty".to_owned()),
+        None => fail(
+            Where::File,
+            "the file is empty (only blank space)".to_owned(),
+        ),
+        Some(_) => match serde_json::from_slice::<Value>(text) {
+            Err(e) => Err(LoadError::single(json_diagnostic(name, text, &e))),
+            Ok(value) => {
+                let (line, column) = line_columns(text, &[at])[0];
+                fail(
+                    Where::LineColumn { line, column },
+                    format!("expected {what}, but the file holds {}", describe(&value)),
+                )
+            }
+        },
+    }
+}
+
+/// What sort of JSON value this is, for messages: "an array", "the number 5".
+pub(crate) fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => format!("the number {}", shorten(&n.to_string())),
+        Value::String(s) => format!("the string \"{}\"", shorten(s)),
+        Value::Array(_) => "an array".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+    }
+}
+
+/// Turns a serde_json error on `text` into a diagnostic at its line and column, saying what
+/// to fix where serde_json's own words would not.
+pub(crate) fn json_diagnostic(name: &str, text: &[u8], error: &serde_json::Error) -> Diagnostic {
+    let raw = error.to_string();
+    // serde_json appends " at line L column C"; the place says that already.
+    let raw = match raw.rfind(" at line ") {
+        Some(i) => raw[..i].to_owned(),
+        None => raw,
+    };
+    if error.line() == 0 {
+        return Diagnostic::error(name, Where::File, shorten_message(&raw));
+    }
+    // serde_json's column is that of the last byte it read, in bytes; 0 when it read none of
+    // the line yet.
+    let offset = line_start(text, error.line()) + error.column().saturating_sub(1);
+    let (message, at) = match error.classify() {
+        Category::Eof => (
+            format!("the file ends too soon ({raw}); is it cut short?"),
+            offset,
+        ),
+        Category::Syntax => (syntax_message(text, offset, &raw), offset),
+        Category::Data => data_message(text, offset, &raw),
+        Category::Io => (raw, offset),
+    };
+    let (line, column) = line_columns(text, &[at])[0];
+    Diagnostic::error(
+        name,
+        Where::LineColumn { line, column },
+        shorten_message(&message),
+    )
+}
+
+/// serde_json messages quote values from the file: keep them short.
+fn shorten_message(message: &str) -> String {
+    const MAX_CHARS: usize = 300;
+    if message.chars().count() <= MAX_CHARS {
+        return message.to_owned();
+    }
+    let mut short: String = message.chars().take(MAX_CHARS).collect();
+    short.push('…');
+    short
+}
+
+/// Whether the text looks like binary data rather than text.
+fn looks_binary(text: &[u8]) -> bool {
+    let head = &text[..text.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    match std::str::from_utf8(head) {
+        Ok(_) => false,
+        // A character cut by the 8 KiB window is fine.
+        Err(e) => e.error_len().is_some() && e.valid_up_to() < 16,
+    }
+}
+
+/// The character at `offset`, for messages.
+fn show_char(text: &[u8], offset: usize) -> String {
+    let bytes = text
+        .get(offset..text.len().min(offset + 4))
+        .unwrap_or_default();
+    match String::from_utf8_lossy(bytes).chars().next() {
+        Some(c) if !c.is_control() && c != char::REPLACEMENT_CHARACTER => format!("`{c}`"),
+        _ => match bytes.first() {
+            Some(b) => format!("byte 0x{b:02X}"),
+            None => "the end of the file".to_owned(),
+        },
+    }
+}
+
+fn syntax_message(text: &[u8], offset: usize, raw: &str) -> String {
+    if looks_binary(text) {
+        return "this is not a text file: it holds binary data, not JSON".to_owned();
+    }
+    let rest = text.get(offset..).unwrap_or_default();
+    match raw {
+        "expected value" => {
+            for word in ["NaN", "nan", "Infinity", "infinity", "inf", "-Infinity"] {
+                if rest.starts_with(word.as_bytes()) {
+                    return format!(
+                        "{word} is not a number JSON allows; write a number, or leave the value out"
+                    );
+                }
+            }
+            format!(
+                "not valid JSON: expected a value (a number, string, array, object, true, false or null), found {}",
+                show_char(text, offset)
+            )
+        }
+        "invalid unicode code point" if rest.first().is_some_and(|b| *b >= 0x80) => {
+            "a string holds bytes that are not UTF-8; save the file as UTF-8".to_owned()
+        }
+        "recursion limit exceeded" => TOO_DEEP.to_owned(),
+        "number out of range" => {
+            let start = text[..offset.min(text.len())]
+                .iter()
+                .rposition(|b| !matches!(b, b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-'))
+                .map_or(0, |i| i + 1);
+            let literal = String::from_utf8_lossy(text.get(start..=offset).unwrap_or_default());
+            format!(
+                "the number {} is out of range (larger than a 64-bit float holds)",
+                shorten(&literal)
+            )
+        }
+        "trailing characters" => format!(
+            "more text after the end of the JSON document, from {}: a stray bracket, or two documents in one file?",
+            show_char(text, offset)
+        ),
+        _ if raw.starts_with("control character") => {
+            "a string holds a raw control character (a line break or tab?); write it as \\n or \\t"
+                .to_owned()
+        }
+        _ => format!("not valid JSON: {raw}"),
+    }
+}
+
+/// A message for a value of the wrong shape, prefixed with its path (`events[1].date: …`),
+/// and the offset of the value.
+fn data_message(text: &[u8], offset: usize, raw: &str) -> (String, usize) {
+    let at = path_at(text, offset);
+    let mut message = raw.to_owned();
+    if let (Some("date" | "start" | "end"), Some(start)) = (at.key.as_deref(), at.value_start)
+        && let Some(literal) = text.get(start..=offset)
+        && let Ok(date) = serde_json::from_slice::<String>(literal)
+        && let Err(why) = parse_date(&date)
+    {
+        message = why;
+    }
+    if !at.path.is_empty() {
+        message = format!("{}: {message}", at.path);
+    }
+    (message, at.value_start.unwrap_or(offset))
+}
