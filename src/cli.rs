@@ -235,14 +235,16 @@ pub fn check_bytes(name: &str, bytes: &[u8]) -> CheckReport {
 
 /// Self-intersections and other invalid geometry: drawn anyway, so warnings.
 fn geometry_warnings(name: &str, layer: &crate::io::CountryLayer) -> Vec<Diagnostic> {
-    use geo::Validation;
     layer
         .countries
         .iter()
         .enumerate()
         .filter_map(|(index, c)| {
-            let problems = c.shape_lon_lat.check_validation().err()?;
-            let text = problems.to_string();
+            let problems = crate::io::geometry_check::self_intersections(&c.shape_lon_lat, 3);
+            if problems.is_empty() {
+                return None;
+            }
+            let text = problems.join("; ");
             Some(Diagnostic::warning(
                 name,
                 Where::Feature {

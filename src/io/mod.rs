@@ -6,6 +6,7 @@
 
 mod countries;
 mod diagnostic;
+pub mod geometry_check;
 mod json_error;
 mod json_text;
 mod read;
