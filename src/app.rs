@@ -49,6 +49,8 @@ pub(crate) enum Loaded {
     Scenario(PathBuf, Result<(Arc<Timeline>, Vec<Diagnostic>), LoadError>),
     DialogChose(PathBuf, FileKind),
     DialogFailed(String),
+    ExportChose(PathBuf),
+    Exported(PathBuf, Result<(), String>),
 }
 
 /// What is derived from the state at the date, rebuilt only when the date or data change.
@@ -409,6 +411,8 @@ impl SahelApp {
                 self.generation += 1;
             }
             Command::OpenDialog(kind) => self.open_dialog(kind),
+            Command::ExportDialog(format) => self.export_dialog(format),
+            Command::ExportTo(path) => self.start_export(path),
         }
     }
 
@@ -527,6 +531,22 @@ impl SahelApp {
                     }
                 }
                 Loaded::DialogChose(path, kind) => self.start_load(path, Some(kind)),
+                Loaded::ExportChose(path) => self.start_export(path),
+                Loaded::Exported(path, result) => {
+                    self.finish_loading(&path);
+                    self.messages.push(match result {
+                        Ok(()) => Message {
+                            headline: format!("Exported {}.", path.display()),
+                            details: Vec::new(),
+                            is_error: false,
+                        },
+                        Err(e) => Message {
+                            headline: format!("Could not export {}.", path.display()),
+                            details: vec![e],
+                            is_error: true,
+                        },
+                    });
+                }
                 Loaded::DialogFailed(text) => self.messages.push(Message {
                     headline: text,
                     details: Vec::new(),
@@ -534,6 +554,62 @@ impl SahelApp {
                 }),
             }
         }
+    }
+
+    /// Writes the current view at the current date to `path` off the UI thread: PNG or SVG of
+    /// the map, GeoJSON or CSV of the state, by extension.
+    fn start_export(&mut self, path: PathBuf) {
+        use crate::export::{
+            Format, MapData, RenderOptions, render_png, render_svg, state_csv, state_geojson,
+        };
+        let Some(format) = Format::of_path(&path) else {
+            self.messages.push(Message {
+                headline: format!(
+                    "Cannot export to {}: use a .png, .svg, .geojson or .csv name.",
+                    path.display()
+                ),
+                details: Vec::new(),
+                is_error: true,
+            });
+            return;
+        };
+        let layer = self.layer().clone();
+        let places = self.coarse.clone();
+        let timeline = self.timeline.clone();
+        let date = self.day().to_date();
+        // The same view as on screen, 1600 pixels wide.
+        let rect = self.map_rect;
+        let width = 1600.0_f64;
+        let height = (width * f64::from(rect.height()) / f64::from(rect.width().max(1.0))).round();
+        let camera = self.camera.map(|c| MapCamera {
+            center_world: c.center_world,
+            scale: c.scale * width / f64::from(rect.width().max(1.0)),
+        });
+        let options = RenderOptions {
+            date,
+            size: [width as u32, height.clamp(200.0, 4000.0) as u32],
+            camera,
+            hide_ended: self.hide_ended,
+        };
+        let tx = self.loaded_tx.clone();
+        self.loading.push(path.display().to_string());
+        std::thread::spawn(move || {
+            let data = MapData {
+                layer: &layer,
+                places: &places,
+                timeline: &timeline,
+            };
+            let bytes: Result<Vec<u8>, String> = match format {
+                Format::Png => render_png(&data, &options).map_err(|e| e.to_string()),
+                Format::Svg => Ok(render_svg(&data, &options).into_bytes()),
+                Format::GeoJson => Ok(state_geojson(&timeline, &places, date).into_bytes()),
+                Format::Csv => Ok(state_csv(&timeline, date).into_bytes()),
+            };
+            let result = bytes.and_then(|b| {
+                std::fs::write(&path, b).map_err(|e| format!("{}: {e}", path.display()))
+            });
+            let _ = tx.send(Loaded::Exported(path, result));
+        });
     }
 
     fn finish_loading(&mut self, path: &std::path::Path) {

@@ -29,6 +29,10 @@ pub enum Command {
     Load(PathBuf, Option<FileKind>),
     /// Go back to the embedded default countries and scenario.
     LoadDefaults,
+    /// Ask where to export the map or the state at the date.
+    ExportDialog(crate::export::Format),
+    /// Export the current view and date to a file (format from the extension).
+    ExportTo(PathBuf),
     /// Dismiss the message at this index.
     DismissMessage(usize),
     /// Open a web address (a source).

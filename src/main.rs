@@ -382,8 +382,23 @@ fn run_app(
     let result = eframe::run_native(
         "Sahel Atlas",
         options,
-        Box::new(move |_cc| {
+        Box::new(move |cc| {
             let mut app = SahelApp::new();
+            // What was open last time, unless the command line says otherwise.
+            if let Some(storage) = cc.storage
+                && let Some(mut remembered) = eframe::get_value::<sahel_atlas::persist::Persisted>(
+                    storage,
+                    sahel_atlas::persist::STORAGE_KEY,
+                )
+            {
+                if countries.is_some() {
+                    remembered.countries_path = None;
+                }
+                if scenario.is_some() {
+                    remembered.scenario_path = None;
+                }
+                app.restore(remembered);
+            }
             if let Some(path) = countries {
                 app.push(Command::Load(path, Some(FileKind::Countries)));
             }

@@ -353,3 +353,43 @@ fn a_link_click_shows_its_history() {
     h.get_by_label_contains("History");
     h.get_by_label_contains("Winding down: Niger ends the EU's two missions");
 }
+
+fn wait_idle(harness: &mut Harness<'_, SahelApp>) {
+    for _ in 0..1000 {
+        harness.step();
+        if harness.state().is_idle() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run_steps(2);
+}
+
+#[test]
+fn the_app_exports_the_view_as_png_and_the_state_as_geojson() {
+    let dir = std::env::temp_dir().join(format!("sahel-atlas-app-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let mut h = harness();
+    let png = dir.join("view.png");
+    let geojson = dir.join("state.geojson");
+    h.state_mut()
+        .push(sahel_atlas::command::Command::ExportTo(png.clone()));
+    h.state_mut()
+        .push(sahel_atlas::command::Command::ExportTo(geojson.clone()));
+    h.step();
+    wait_idle(&mut h);
+    assert_eq!(h.get_all_by_label_contains("Exported").count(), 2);
+    let image = image::open(&png).expect("PNG decodes");
+    assert_eq!(image.width(), 1600);
+    let text = std::fs::read_to_string(&geojson).expect("GeoJSON written");
+    let parsed: geojson::GeoJson = text.parse().expect("GeoJSON parses");
+    let geojson::GeoJson::FeatureCollection(fc) = parsed else {
+        panic!("not a collection")
+    };
+    assert!(
+        fc.features
+            .iter()
+            .any(|f| f.property("id").and_then(|v| v.as_str()) == Some("eumpm-niger"))
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -45,3 +45,43 @@ impl SahelApp {
         }
     }
 }
+
+impl SahelApp {
+    pub(crate) fn export_dialog(&mut self, format: crate::export::Format) {
+        use crate::export::Format;
+        let (name, ext) = match format {
+            Format::Png => ("PNG image", "png"),
+            Format::Svg => ("SVG drawing", "svg"),
+            Format::GeoJson => ("GeoJSON", "geojson"),
+            Format::Csv => ("CSV", "csv"),
+        };
+        let file_name = format!("sahel-atlas-{}.{ext}", self.day().to_date());
+        let tx = self.loaded_tx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("export-dialog".into())
+            .spawn(move || {
+                let started = Instant::now();
+                let dialog = rfd::AsyncFileDialog::new()
+                    .set_title("Export")
+                    .set_file_name(&file_name)
+                    .add_filter(name, &[ext]);
+                let message = match pollster::block_on(dialog.save_file()) {
+                    Some(file) => Loaded::ExportChose(file.path().to_path_buf()),
+                    None if started.elapsed() < Duration::from_millis(400) => Loaded::DialogFailed(
+                        "No file dialog could be shown (no desktop portal or zenity answered). \
+                         Use `sahel-atlas render` or `sahel-atlas export` on the command line instead."
+                            .to_owned(),
+                    ),
+                    None => return,
+                };
+                let _ = tx.send(message);
+            });
+        if spawned.is_err() {
+            self.messages.push(crate::app::Message {
+                headline: "Could not start the file dialog.".to_owned(),
+                details: Vec::new(),
+                is_error: true,
+            });
+        }
+    }
+}

@@ -24,6 +24,19 @@ impl SahelApp {
                         }
                     }
                 });
+                ui.menu_button("Export", |ui| {
+                    use crate::export::Format;
+                    for (label, format) in [
+                        ("Map as PNG…", Format::Png),
+                        ("Map as SVG…", Format::Svg),
+                        ("State at this date as GeoJSON…", Format::GeoJson),
+                        ("State at this date as CSV…", Format::Csv),
+                    ] {
+                        if ui.button(label).clicked() {
+                            self.push(Command::ExportDialog(format));
+                        }
+                    }
+                });
                 if ui.button("Back to the embedded data").clicked() {
                     self.push(Command::LoadDefaults);
                 }
