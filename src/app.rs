@@ -15,6 +15,22 @@ use crate::map::{MapCamera, MapLayer, world_from_lon_lat};
 use crate::model::{Day, State, Timeline};
 use crate::time_control::{TimeCommand, TimeControl};
 
+/// Stages of a background load, shown next to the spinner.
+pub(crate) const STAGE_READING: u8 = 0;
+pub(crate) const STAGE_PARSING: u8 = 1;
+pub(crate) const STAGE_TRIANGULATING: u8 = 2;
+pub(crate) const STAGE_EXPORTING: u8 = 3;
+
+/// What a stage is called on screen.
+pub(crate) fn stage_label(stage: u8) -> &'static str {
+    match stage {
+        STAGE_READING => "reading",
+        STAGE_PARSING => "parsing and checking",
+        STAGE_TRIANGULATING => "triangulating and indexing",
+        _ => "exporting",
+    }
+}
+
 /// Above this many points per world unit the fine (1:50m) layer is drawn.
 pub const FINE_LAYER_SCALE: f64 = 1100.0;
 
@@ -98,7 +114,8 @@ pub struct SahelApp {
     pub(crate) mesh_cache: MeshCache,
     pub(crate) loaded_tx: Sender<Loaded>,
     pub(crate) loaded_rx: Receiver<Loaded>,
-    pub(crate) loading: Vec<String>,
+    /// Files loading or exporting off the UI thread, with the stage each has reached.
+    pub(crate) loading: Vec<(String, Arc<std::sync::atomic::AtomicU8>)>,
     pub(crate) recent: Vec<PathBuf>,
     pub(crate) scroll_to_current: bool,
     pub(crate) pending_url: Option<String>,
@@ -441,11 +458,14 @@ impl SahelApp {
     }
 
     fn start_load(&mut self, path: PathBuf, kind: Option<FileKind>) {
+        use std::sync::atomic::{AtomicU8, Ordering};
         let tx = self.loaded_tx.clone();
         let name = path.display().to_string();
-        self.loading.push(name);
+        let stage = Arc::new(AtomicU8::new(STAGE_READING));
+        self.loading.push((name, stage.clone()));
         std::thread::spawn(move || {
             let bytes = crate::io::read_file_bytes(&path);
+            stage.store(STAGE_PARSING, Ordering::Relaxed);
             let kind = kind.unwrap_or_else(|| match &bytes {
                 Ok(b) => crate::io::detect_kind(b),
                 Err(_) => FileKind::Countries,
@@ -456,7 +476,10 @@ impl SahelApp {
                     path,
                     bytes
                         .and_then(|b| crate::io::parse_countries(&name, &b))
-                        .map(|l| Arc::new(MapLayer::new(l))),
+                        .map(|l| {
+                            stage.store(STAGE_TRIANGULATING, Ordering::Relaxed);
+                            Arc::new(MapLayer::new(l))
+                        }),
                 ),
                 FileKind::Scenario => Loaded::Scenario(
                     path,
@@ -592,7 +615,10 @@ impl SahelApp {
             hide_ended: self.hide_ended,
         };
         let tx = self.loaded_tx.clone();
-        self.loading.push(path.display().to_string());
+        self.loading.push((
+            path.display().to_string(),
+            Arc::new(std::sync::atomic::AtomicU8::new(STAGE_EXPORTING)),
+        ));
         std::thread::spawn(move || {
             let data = MapData {
                 layer: &layer,
@@ -614,7 +640,7 @@ impl SahelApp {
 
     fn finish_loading(&mut self, path: &std::path::Path) {
         let name = path.display().to_string();
-        if let Some(i) = self.loading.iter().position(|n| *n == name) {
+        if let Some(i) = self.loading.iter().position(|(n, _)| *n == name) {
             self.loading.remove(i);
         }
     }

@@ -70,7 +70,16 @@ impl SahelApp {
             ui.label(egui::RichText::new(&self.timeline.scenario().title).strong());
             if !self.loading.is_empty() {
                 ui.spinner();
-                ui.label(format!("Loading {}…", self.loading.join(", ")));
+                let text: Vec<String> = self
+                    .loading
+                    .iter()
+                    .map(|(name, stage)| {
+                        let stage = stage.load(std::sync::atomic::Ordering::Relaxed);
+                        format!("{name}: {}…", crate::app::stage_label(stage))
+                    })
+                    .collect();
+                ui.label(text.join("   "))
+                    .on_hover_text("The map stays usable while files load.");
             }
         });
     }
