@@ -66,6 +66,7 @@ pub(crate) enum Loaded {
     DialogChose(PathBuf, FileKind),
     DialogFailed(String),
     ExportChose(PathBuf),
+    FineLayer(Result<Arc<MapLayer>, LoadError>),
     Exported(PathBuf, Result<(), String>),
 }
 
@@ -136,12 +137,25 @@ impl SahelApp {
                 warnings: Vec::new(),
             }))
         });
-        let fine = crate::data::fine_layer().ok();
         let timeline = crate::data::default_timeline().unwrap_or_else(|e| {
             messages.push(Message::from_load_error("the embedded scenario", &e));
             Arc::new(Timeline::new(empty_scenario()))
         });
-        Self::with_data(coarse, fine, timeline, messages)
+        let mut app = Self::with_data(coarse, None, timeline, messages);
+        app.load_fine_layer();
+        app
+    }
+
+    /// Prepares the embedded 1:50m layer off the UI thread, so the first frame comes at once.
+    fn load_fine_layer(&mut self) {
+        let tx = self.loaded_tx.clone();
+        self.loading.push((
+            crate::data::FINE_NAME.to_owned(),
+            Arc::new(std::sync::atomic::AtomicU8::new(STAGE_TRIANGULATING)),
+        ));
+        std::thread::spawn(move || {
+            let _ = tx.send(Loaded::FineLayer(crate::data::fine_layer()));
+        });
     }
 
     fn with_data(
@@ -419,13 +433,18 @@ impl SahelApp {
             }
             Command::Load(path, kind) => self.start_load(path, kind),
             Command::LoadDefaults => {
-                let fresh = Self::new();
-                self.coarse = fresh.coarse;
-                self.fine = fresh.fine;
-                self.timeline = fresh.timeline;
+                if let Ok(coarse) = crate::data::coarse_layer() {
+                    self.coarse = coarse;
+                }
+                if let Ok(timeline) = crate::data::default_timeline() {
+                    self.timeline = timeline;
+                }
+                self.fine = None;
                 self.countries_path = None;
                 self.scenario_path = None;
+                self.selected_link = None;
                 self.generation += 1;
+                self.load_fine_layer();
             }
             Command::OpenDialog(kind) => self.open_dialog(kind),
             Command::ExportDialog(format) => self.export_dialog(format),
@@ -555,6 +574,20 @@ impl SahelApp {
                 }
                 Loaded::DialogChose(path, kind) => self.start_load(path, Some(kind)),
                 Loaded::ExportChose(path) => self.start_export(path),
+                Loaded::FineLayer(result) => {
+                    self.finish_loading(std::path::Path::new(crate::data::FINE_NAME));
+                    match result {
+                        // Only while the embedded layers are shown.
+                        Ok(fine) if self.countries_path.is_none() => {
+                            self.fine = Some(fine);
+                            self.generation += 1;
+                        }
+                        Ok(_) => {}
+                        Err(e) => self
+                            .messages
+                            .push(Message::from_load_error("the embedded 1:50m layer", &e)),
+                    }
+                }
                 Loaded::Exported(path, result) => {
                     self.finish_loading(&path);
                     self.messages.push(match result {

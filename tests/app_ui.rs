@@ -15,6 +15,8 @@ pub fn harness() -> Harness<'static, SahelApp> {
         .with_max_steps(400)
         .build_ui_state(|ui, app: &mut SahelApp| app.show(ui), SahelApp::new());
     harness.run_steps(3);
+    // The 1:50m layer is prepared off the UI thread.
+    wait_idle(&mut harness);
     harness
 }
 
