@@ -65,39 +65,67 @@ impl std::fmt::Debug for MapLayer {
 }
 
 impl MapLayer {
-    /// Projects, triangulates and indexes a loaded layer.
+    /// Projects, triangulates and indexes a loaded layer, on two threads (the countries split
+    /// into halves of equal vertex counts).
     pub fn new(layer: CountryLayer) -> Self {
-        let mut meshes = Vec::with_capacity(layer.countries.len());
-        let mut polygons_world = Vec::with_capacity(layer.countries.len());
-        let mut labels_world = Vec::with_capacity(layer.countries.len());
-        let mut boxes = Vec::new();
-        for (c, country) in layer.countries.iter().enumerate() {
-            let shape = project_multipolygon(&country.shape_lon_lat);
-            let mesh = mesh_of(&shape);
-            for (p, polygon) in shape.0.iter().enumerate() {
-                if let Some(bbox) = ring_bbox(polygon.exterior()) {
-                    boxes.push(GeomWithData::new(
-                        Rectangle::from_corners([bbox[0], bbox[1]], [bbox[2], bbox[3]]),
-                        (c as u32, p as u32),
-                    ));
-                }
-            }
-            labels_world.push(label_world(country, &mesh));
-            meshes.push(mesh);
-            polygons_world.push(shape.0.iter().map(BandedPolygon::new).collect());
-        }
-        let vertices: usize = meshes.iter().map(|m| m.vertices.len()).sum();
-        let lods = if vertices > LOD_MIN_VERTICES {
-            LOD_SCALES
-                .iter()
-                .map(|&max_scale| Lod {
-                    max_scale,
-                    meshes: simplified_meshes(&layer, 0.5 / max_scale),
-                })
-                .collect()
+        let lod_epsilons: Vec<f64> = if layer.vertex_count() > LOD_MIN_VERTICES {
+            LOD_SCALES.iter().map(|&s| 0.5 / s).collect()
         } else {
             Vec::new()
         };
+        let countries = &layer.countries;
+        let weights: Vec<usize> = countries.iter().map(vertex_count).collect();
+        let total: usize = weights.iter().sum();
+        let mut running = 0;
+        let split = weights
+            .iter()
+            .position(|w| {
+                running += w;
+                running * 2 >= total
+            })
+            .map_or(countries.len(), |i| i + 1);
+        let (first, second) = countries.split_at(split);
+        let build_all = |part: &[Country]| -> Vec<BuiltCountry> {
+            part.iter()
+                .map(|c| build_country(c, &lod_epsilons))
+                .collect()
+        };
+        let built: Vec<BuiltCountry> = std::thread::scope(|scope| {
+            let other = scope.spawn(|| build_all(second));
+            let mut built = build_all(first);
+            match other.join() {
+                Ok(rest) => built.extend(rest),
+                Err(_) => built.extend(build_all(second)),
+            }
+            built
+        });
+
+        let mut meshes = Vec::with_capacity(built.len());
+        let mut polygons_world = Vec::with_capacity(built.len());
+        let mut labels_world = Vec::with_capacity(built.len());
+        let mut lods: Vec<Lod> = LOD_SCALES
+            .iter()
+            .take(lod_epsilons.len())
+            .map(|&max_scale| Lod {
+                max_scale,
+                meshes: Vec::with_capacity(built.len()),
+            })
+            .collect();
+        let mut boxes = Vec::new();
+        for (c, b) in built.into_iter().enumerate() {
+            for (p, bbox) in b.boxes.iter().enumerate() {
+                boxes.push(GeomWithData::new(
+                    Rectangle::from_corners([bbox[0], bbox[1]], [bbox[2], bbox[3]]),
+                    (c as u32, p as u32),
+                ));
+            }
+            for (lod, mesh) in lods.iter_mut().zip(b.lods) {
+                lod.meshes.push(mesh);
+            }
+            meshes.push(b.mesh);
+            polygons_world.push(b.polygons);
+            labels_world.push(b.label);
+        }
         Self {
             layer,
             meshes,
@@ -188,57 +216,58 @@ fn project_multipolygon(shape: &MultiPolygon<f64>) -> MultiPolygon<f64> {
     )
 }
 
-/// Every country simplified (Ramer–Douglas–Peucker in world units) and triangulated.
-/// Rings that collapse are dropped; the bounding box stays the full-detail one.
-fn simplified_meshes(layer: &CountryLayer, epsilon: f64) -> Vec<CountryMesh> {
-    let build = |countries: &[Country]| -> Vec<CountryMesh> {
-        countries
-            .iter()
-            .map(|country| {
-                let shape = project_multipolygon(&country.shape_lon_lat);
-                let simple = MultiPolygon(
-                    shape
-                        .0
-                        .iter()
-                        .map(|p| p.simplify(epsilon))
-                        .filter(|p| p.exterior().0.len() >= 4)
-                        .collect(),
-                );
-                let mut mesh = mesh_of(&simple);
-                if let Some(b) = ring_bbox_of(&shape) {
-                    mesh.bbox = b;
-                }
-                mesh
-            })
-            .collect()
-    };
-    // Two halves on two threads: the machines this runs on have at least two cores.
-    let mid = layer.countries.len() / 2;
-    let (a, b) = layer.countries.split_at(mid);
-    std::thread::scope(|scope| {
-        let second = scope.spawn(|| build(b));
-        let mut first = build(a);
-        match second.join() {
-            Ok(rest) => first.extend(rest),
-            Err(_) => first.extend(build(b)),
-        }
-        first
-    })
+/// One country made ready: its mesh, prepared polygons, label point, polygon bounds and
+/// simplified meshes.
+struct BuiltCountry {
+    mesh: CountryMesh,
+    polygons: Vec<BandedPolygon>,
+    label: [f64; 2],
+    boxes: Vec<[f64; 4]>,
+    lods: Vec<CountryMesh>,
 }
 
-fn ring_bbox_of(shape: &MultiPolygon<f64>) -> Option<[f64; 4]> {
-    shape
+fn vertex_count(country: &Country) -> usize {
+    country
+        .shape_lon_lat
+        .0
+        .iter()
+        .map(|p| p.exterior().0.len() + p.interiors().iter().map(|r| r.0.len()).sum::<usize>())
+        .sum()
+}
+
+fn build_country(country: &Country, lod_epsilons: &[f64]) -> BuiltCountry {
+    let shape = project_multipolygon(&country.shape_lon_lat);
+    let mesh = mesh_of(&shape);
+    let boxes = shape
         .0
         .iter()
         .filter_map(|p| ring_bbox(p.exterior()))
-        .reduce(|a, b| {
-            [
-                a[0].min(b[0]),
-                a[1].min(b[1]),
-                a[2].max(b[2]),
-                a[3].max(b[3]),
-            ]
+        .collect();
+    // Simplified copies (Ramer–Douglas–Peucker in world units); rings that collapse are
+    // dropped; the bounding box stays the full-detail one.
+    let lods = lod_epsilons
+        .iter()
+        .map(|&epsilon| {
+            let simple = MultiPolygon(
+                shape
+                    .0
+                    .iter()
+                    .map(|p| p.simplify(epsilon))
+                    .filter(|p| p.exterior().0.len() >= 4)
+                    .collect(),
+            );
+            let mut lod = mesh_of(&simple);
+            lod.bbox = mesh.bbox;
+            lod
         })
+        .collect();
+    BuiltCountry {
+        label: label_world(country, &mesh),
+        polygons: shape.0.iter().map(BandedPolygon::new).collect(),
+        boxes,
+        lods,
+        mesh,
+    }
 }
 
 fn ring_bbox(ring: &LineString<f64>) -> Option<[f64; 4]> {
