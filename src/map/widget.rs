@@ -132,9 +132,10 @@ pub enum MapClick {
 /// The fill mesh of the last frame, reused while nothing that shapes it changes.
 #[derive(Default)]
 pub struct MeshCache {
-    key: Option<(MapCamera, [u32; 4], usize, u64)>,
+    key: Option<(MapCamera, [u32; 5], usize, u64)>,
     fill: std::sync::Arc<Mesh>,
-    outlines: Vec<Shape>,
+    /// Borders, tessellated once per view rather than every frame.
+    outlines: std::sync::Arc<Mesh>,
 }
 
 /// Shows the map in `rect`, handling input and painting the scene.
@@ -187,14 +188,27 @@ pub fn map_ui(
         camera.world_from_screen([f64::from(rect.max.x), f64::from(rect.min.y)], center);
     let key = (
         *camera,
-        [rect.min.x, rect.min.y, rect.max.x, rect.max.y].map(f32::to_bits),
+        [
+            rect.min.x,
+            rect.min.y,
+            rect.max.x,
+            rect.max.y,
+            ui.ctx().pixels_per_point(),
+        ]
+        .map(f32::to_bits),
         std::ptr::from_ref(scene.layer) as usize,
         fills_hash(scene.fills),
     );
     if cache.key != Some(key) {
         cache.key = Some(key);
         let mut mesh = Mesh::default();
-        cache.outlines.clear();
+        let mut outlines = Mesh::default();
+        let mut tessellator = egui::epaint::Tessellator::new(
+            ui.ctx().pixels_per_point(),
+            ui.ctx().tessellation_options(|o| *o),
+            [1, 1],
+            Vec::new(),
+        );
         let border = Stroke::new(border_width(camera.scale), palette::BORDER);
         let meshes = scene.layer.meshes_for_scale(camera.scale);
         for c in scene.layer.countries_in(min_world, max_world) {
@@ -213,14 +227,18 @@ pub fn map_ui(
             for ring in &m.rings {
                 let points = decimated(ring, &to_screen, 0.6);
                 if points.len() >= 3 {
-                    cache.outlines.push(Shape::closed_line(points, border));
+                    tessellator.tessellate_path(
+                        &egui::epaint::PathShape::closed_line(points, border),
+                        &mut outlines,
+                    );
                 }
             }
         }
         cache.fill = std::sync::Arc::new(mesh);
+        cache.outlines = std::sync::Arc::new(outlines);
     }
     painter.add(Shape::Mesh(cache.fill.clone()));
-    painter.extend(cache.outlines.iter().cloned());
+    painter.add(Shape::Mesh(cache.outlines.clone()));
 
     // Hover.
     let pointer = response.hover_pos().filter(|p| rect.contains(*p));
