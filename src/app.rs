@@ -122,6 +122,10 @@ pub struct SahelApp {
     pub(crate) pending_url: Option<String>,
     /// A link to select once the scenario that has it is loaded (restored state).
     pub(crate) pending_link_id: Option<String>,
+    /// Close the window after the first frame (`SAHEL_ATLAS_QUIT_AFTER_FIRST_FRAME=1`), to
+    /// measure start-up.
+    quit_after_first_frame: bool,
+    created: std::time::Instant,
 }
 
 impl SahelApp {
@@ -201,6 +205,9 @@ impl SahelApp {
             scroll_to_current: true,
             pending_url: None,
             pending_link_id: None,
+            quit_after_first_frame: std::env::var_os("SAHEL_ATLAS_QUIT_AFTER_FIRST_FRAME")
+                .is_some(),
+            created: std::time::Instant::now(),
         }
     }
 
@@ -292,6 +299,14 @@ impl SahelApp {
         self.refresh_state();
         if let Some(url) = self.pending_url.take() {
             ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+        }
+        if self.quit_after_first_frame {
+            self.quit_after_first_frame = false;
+            eprintln!(
+                "first frame {:.0} ms after the app was created",
+                self.created.elapsed().as_secs_f64() * 1000.0
+            );
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
 

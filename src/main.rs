@@ -106,6 +106,7 @@ struct RenderArgs {
 }
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let args = match Args::try_parse() {
         Ok(args) => args,
         Err(e) => {
@@ -181,7 +182,7 @@ fn main() -> ExitCode {
             &at,
             &out,
         )),
-        None => run_app(args.countries, args.scenario, args.at),
+        None => run_app(args.countries, args.scenario, args.at, started),
     }
 }
 
@@ -336,7 +337,8 @@ fn load_layers(
             for w in &layer.warnings {
                 eprintln!("{w}");
             }
-            let layer = Arc::new(MapLayer::new(layer));
+            // Pictures and exports need outlines and label points, not triangles.
+            let layer = Arc::new(MapLayer::outlines_only(layer));
             Ok((layer.clone(), layer))
         }
         None => {
@@ -370,6 +372,7 @@ fn run_app(
     countries: Option<PathBuf>,
     scenario: Option<PathBuf>,
     at: Option<jiff::civil::Date>,
+    started: std::time::Instant,
 ) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -383,6 +386,12 @@ fn run_app(
         "Sahel Atlas",
         options,
         Box::new(move |cc| {
+            if std::env::var_os("SAHEL_ATLAS_QUIT_AFTER_FIRST_FRAME").is_some() {
+                eprintln!(
+                    "window and GPU ready {:.0} ms after start",
+                    started.elapsed().as_secs_f64() * 1000.0
+                );
+            }
             let mut app = SahelApp::new();
             // What was open last time, unless the command line says otherwise.
             if let Some(storage) = cc.storage

@@ -91,6 +91,19 @@ pub fn read_countries(path: &Path) -> Result<CountryLayer, LoadError> {
 pub fn parse_countries(name: &str, bytes: &[u8]) -> Result<CountryLayer, LoadError> {
     let bytes = gunzip_if_needed(name, bytes)?;
     let text = strip_bom(&bytes);
+    // Clean files take the fast path; anything it does not accept gets the full treatment.
+    if let Some(countries) = super::fast_countries::parse_fast(text) {
+        return Ok(CountryLayer {
+            source: name.to_owned(),
+            countries,
+            warnings: Vec::new(),
+        });
+    }
+    parse_full(name, text)
+}
+
+/// The full loader: walks the JSON tree and explains every problem with its place.
+fn parse_full(name: &str, text: &[u8]) -> Result<CountryLayer, LoadError> {
     expect_object(name, text, WHAT)?;
     let root: Value = serde_json::from_slice(text)
         .map_err(|e| LoadError::single(json_diagnostic(name, text, &e)))?;
@@ -296,7 +309,7 @@ fn top_level_error(name: &str, text: &[u8], pointer: &str, message: String) -> L
 }
 
 /// The key of a feature: `ADM0_A3`, else `ISO_A3` / `ISO_A3_EH`, else the feature id.
-fn feature_key(props: &JsonObject, id: Option<&Value>) -> Option<String> {
+pub(super) fn feature_key(props: &JsonObject, id: Option<&Value>) -> Option<String> {
     for field in ["ADM0_A3", "ISO_A3", "ISO_A3_EH"] {
         if let Some(value) = text(props, field) {
             return Some(value);
@@ -327,7 +340,7 @@ fn year(props: &JsonObject, field: &str) -> Option<i32> {
         .and_then(|y| i32::try_from(y).ok())
 }
 
-fn country_from(key: String, props: &JsonObject, shape: MultiPolygon<f64>) -> Country {
+pub(super) fn country_from(key: String, props: &JsonObject, shape: MultiPolygon<f64>) -> Country {
     let name = text(props, "NAME")
         .or_else(|| text(props, "ADMIN"))
         .or_else(|| text(props, "name"))
@@ -528,5 +541,18 @@ mod tests {
         assert_eq!(layer.countries[0].key, "NOR");
         let err = parse_countries("t", square(r#"{"ISO_A3":"-99"}"#).as_bytes()).unwrap_err();
         assert!(err.headline().contains("no key"), "{err}");
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_full_loader() {
+        for bytes in [crate::data::COUNTRIES_110M, crate::data::COUNTRIES_50M] {
+            let fast = super::super::fast_countries::parse_fast(bytes)
+                .expect("fast path takes clean files");
+            let full = parse_full("t", bytes).expect("full loader");
+            assert_eq!(fast, full.countries);
+        }
+        // A file with a problem is left to the full loader.
+        let bad = square(r#"{"ISO_A3":"-99"}"#);
+        assert!(super::super::fast_countries::parse_fast(bad.as_bytes()).is_none());
     }
 }

@@ -6,6 +6,7 @@
 
 mod countries;
 mod diagnostic;
+mod fast_countries;
 pub mod geometry_check;
 mod json_error;
 mod json_text;

@@ -136,6 +136,45 @@ impl MapLayer {
         }
     }
 
+    /// Projects a layer for drawing outlines only (exports): rings, bounding boxes and label
+    /// points, without triangles, simplified copies or hit-test indexes. Hit tests on it find
+    /// nothing and its meshes have no triangles.
+    pub fn outlines_only(layer: CountryLayer) -> Self {
+        let mut meshes = Vec::with_capacity(layer.countries.len());
+        let mut labels_world = Vec::with_capacity(layer.countries.len());
+        for country in &layer.countries {
+            let shape = project_multipolygon(&country.shape_lon_lat);
+            let mut mesh = CountryMesh {
+                bbox: [f64::MAX, f64::MAX, f64::MIN, f64::MIN],
+                ..CountryMesh::default()
+            };
+            for polygon in &shape.0 {
+                for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+                    if let Some(b) = ring_bbox(ring) {
+                        mesh.bbox = [
+                            mesh.bbox[0].min(b[0]),
+                            mesh.bbox[1].min(b[1]),
+                            mesh.bbox[2].max(b[2]),
+                            mesh.bbox[3].max(b[3]),
+                        ];
+                    }
+                    mesh.rings
+                        .push(ring.0.iter().map(|c| [c.x as f32, c.y as f32]).collect());
+                }
+            }
+            labels_world.push(label_world(country, &mesh));
+            meshes.push(mesh);
+        }
+        Self {
+            polygons_world: vec![Vec::new(); layer.countries.len()],
+            layer,
+            meshes,
+            lods: Vec::new(),
+            labels_world,
+            index: RTree::new(),
+        }
+    }
+
     /// The meshes to draw at a scale (points per world unit): simplified at low zooms for
     /// large layers, full detail otherwise. Same order and bounding boxes as [`Self::meshes`].
     pub fn meshes_for_scale(&self, scale: f64) -> &[CountryMesh] {
@@ -156,7 +195,10 @@ impl MapLayer {
             .locate_all_at_point(world)
             .find(|b| {
                 let (c, p) = b.data;
-                self.polygons_world[c as usize][p as usize].contains(world[0], world[1])
+                self.polygons_world
+                    .get(c as usize)
+                    .and_then(|polygons| polygons.get(p as usize))
+                    .is_some_and(|polygon| polygon.contains(world[0], world[1]))
             })
             .map(|b| b.data.0 as usize)
     }
