@@ -273,10 +273,10 @@ fn shape_of(geometry: &Geometry) -> Option<MultiPolygon<f64>> {
                 let mut coords = Vec::with_capacity(ring.len());
                 for &[lon, lat] in ring {
                     const SLACK: f64 = 1e-6;
-                    if !(lon.is_finite() && lat.is_finite())
-                        || !(-180.0 - SLACK..=180.0 + SLACK).contains(&lon)
-                        || !(-90.0 - SLACK..=90.0 + SLACK).contains(&lat)
-                    {
+                    // Ranges also reject NaN.
+                    let on_earth = (-180.0 - SLACK..=180.0 + SLACK).contains(&lon)
+                        && (-90.0 - SLACK..=90.0 + SLACK).contains(&lat);
+                    if !on_earth {
                         return None;
                     }
                     coords.push(Coord {
