@@ -152,3 +152,80 @@ proptest! {
         }
     }
 }
+
+/// Thousands of events, so that `state_at` starts from snapshots past the first.
+#[test]
+fn state_at_equals_naive_fold_across_many_snapshots() {
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let n_rel = 40;
+    let relationships = (0..n_rel)
+        .map(|i| Relationship {
+            id: format!("r{i}"),
+            label: format!("R{i}"),
+            short: None,
+            kind: RelationshipKind::Other,
+            parties: vec!["EU".into(), "MLI".into()],
+            in_force_at_start: i % 7 == 0,
+        })
+        .collect();
+    let events = (0..5000)
+        .map(|i| Event {
+            id: format!("e{i}"),
+            date: START.saturating_add(jiff::SignedDuration::from_hours(
+                (next() % 5000) as i64 * 24,
+            )),
+            precision: DatePrecision::Day,
+            title: String::new(),
+            summary: String::new(),
+            note: None,
+            confidence: None,
+            sources: vec!["https://example.org".into()],
+            changes: vec![Change::Relationship {
+                relationship: format!("r{}", next() % n_rel),
+                status: Status::ALL[(next() % 5) as usize],
+            }],
+        })
+        .collect();
+    let entities = ["MLI", "EU"]
+        .iter()
+        .map(|id| Entity {
+            id: (*id).into(),
+            kind: if *id == "EU" {
+                EntityKind::Organisation
+            } else {
+                EntityKind::State
+            },
+            name: (*id).into(),
+            short: None,
+            place: None,
+            government: None,
+        })
+        .collect();
+    let scenario = Scenario {
+        format: SCENARIO_FORMAT.into(),
+        title: "many".into(),
+        description: String::new(),
+        span: ScenarioSpan {
+            start: START,
+            end: Date::constant(2026, 12, 31),
+        },
+        entities,
+        relationships,
+        events,
+    };
+    let t = Timeline::new(scenario.clone());
+    let mut walked = t.state_at(Day::from_date(START));
+    for k in 0..120 {
+        let day = Day(Day::from_date(START).0 - 3 + k * 43);
+        let fresh = t.state_at(day);
+        assert_eq!(observed(&t, &fresh), naive(&scenario, day), "day {day:?}");
+        t.seek(&mut walked, day);
+        assert_eq!(walked, fresh, "seek to {day:?}");
+    }
+}

@@ -66,7 +66,7 @@ pub fn state_geojson(timeline: &Timeline, places: &MapLayer, date: Date) -> Stri
                 "status": ls.status.as_str(),
                 "since": ls.since.map(|d| d.to_date().to_string()),
                 "parties": rel.parties.join(";"),
-                "sources": link_sources(scenario, ls).join(" | "),
+                "sources": link_sources(scenario, &ls).join(" | "),
                 "date": date_text,
             },
         }));
@@ -148,7 +148,7 @@ pub fn state_csv(timeline: &Timeline, date: Date) -> String {
             &rel.parties.join(";"),
             link.status.as_str(),
             &since,
-            &link_sources(scenario, link).join(" | "),
+            &link_sources(scenario, &link).join(" | "),
         ];
         let row: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
         out.push_str(&row.join(","));

@@ -1,8 +1,11 @@
 //! The scenario indexed by time: the state at any date without replaying history.
 //!
-//! Each relationship and each state keeps its own changes sorted by date, so the state at a
-//! date is one binary search per relationship; [`State::seek`] moves an existing state to a new
-//! date by applying or undoing only the events in between, which is what scrubbing does.
+//! Every change of every relationship and state sits in one date-ordered list of steps. A
+//! [`State`] is how many of each relationship's changes apply (statuses are read from those
+//! counts on demand), so [`Timeline::state_at`] copies the nearest snapshot of counts (one every
+//! [`SNAPSHOT_STEPS`] steps) and applies at most that many steps, and [`Timeline::seek`] moves an
+//! existing state by applying or undoing only the steps in between, which is what scrubbing
+//! does.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -36,6 +39,49 @@ enum Step {
     Country { slot: u32, index: u32 },
 }
 
+/// Steps between two snapshots of the counts.
+pub const SNAPSHOT_STEPS: usize = 1024;
+
+/// Every relationship's changes, flattened, shared by the timeline and its states.
+#[derive(Debug)]
+struct LinkIndex {
+    changes: Vec<StatusChange>,
+    /// `changes[offsets[r]..offsets[r + 1]]` are relationship `r`'s, in date order.
+    offsets: Vec<u32>,
+    in_force_at_start: Vec<bool>,
+}
+
+impl LinkIndex {
+    fn link_state(&self, r: usize, applied: u32) -> Option<LinkState> {
+        match applied.checked_sub(1) {
+            Some(k) => {
+                let c = self.changes[self.offsets[r] as usize + k as usize];
+                Some(LinkState {
+                    relationship: r,
+                    status: c.status,
+                    since: Some(c.day),
+                    event: Some(c.event as usize),
+                })
+            }
+            None if self.in_force_at_start[r] => Some(LinkState {
+                relationship: r,
+                status: Status::Active,
+                since: None,
+                event: None,
+            }),
+            None => None,
+        }
+    }
+}
+
+/// The counts after a number of steps.
+#[derive(Clone, Debug)]
+struct Snapshot {
+    steps: usize,
+    link_applied: Vec<u32>,
+    country_applied: Vec<u32>,
+}
+
 /// A scenario indexed for fast queries by date.
 #[derive(Clone, Debug)]
 pub struct Timeline {
@@ -55,6 +101,8 @@ pub struct Timeline {
     /// Every change of every relationship and state, in date order, for [`State::seek`].
     steps: Vec<Step>,
     step_days: Vec<Day>,
+    links: Arc<LinkIndex>,
+    snapshots: Vec<Snapshot>,
 }
 
 /// The status of one relationship at a date.
@@ -86,20 +134,41 @@ pub struct CountryState {
 }
 
 /// Everything that holds at one date.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct State {
     /// The date.
     pub day: Day,
-    /// Per relationship (scenario order): its state, or `None` before it exists.
-    links: Vec<Option<LinkState>>,
     /// Every state with a known government at the date.
     pub countries: Vec<CountryState>,
+    links: Arc<LinkIndex>,
     /// Per relationship: how many of its changes apply (0 = none yet).
     link_applied: Vec<u32>,
     /// Per country slot: how many of its changes apply.
     country_applied: Vec<u32>,
     /// How many of the timeline's steps apply.
     steps_applied: usize,
+}
+
+impl PartialEq for State {
+    fn eq(&self, other: &Self) -> bool {
+        self.day == other.day
+            && self.countries == other.countries
+            && self.link_applied == other.link_applied
+            && self.country_applied == other.country_applied
+            && self.steps_applied == other.steps_applied
+    }
+}
+
+impl Eq for State {}
+
+impl std::fmt::Debug for State {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("State")
+            .field("day", &self.day)
+            .field("links", &self.links().collect::<Vec<_>>())
+            .field("countries", &self.countries)
+            .finish()
+    }
 }
 
 impl Timeline {
@@ -217,7 +286,56 @@ impl Timeline {
         }
         steps.sort_by_key(|&(day, order, _)| (day, order));
         let step_days = steps.iter().map(|s| s.0).collect();
-        let steps = steps.into_iter().map(|s| s.2).collect();
+        let steps: Vec<Step> = steps.into_iter().map(|s| s.2).collect();
+
+        let mut offsets = Vec::with_capacity(link_changes.len() + 1);
+        let mut flat = Vec::with_capacity(link_changes.iter().map(Vec::len).sum());
+        for changes in &link_changes {
+            offsets.push(flat.len() as u32);
+            flat.extend_from_slice(changes);
+        }
+        offsets.push(flat.len() as u32);
+        let links = Arc::new(LinkIndex {
+            changes: flat,
+            offsets,
+            in_force_at_start: scenario
+                .relationships
+                .iter()
+                .map(|r| r.in_force_at_start)
+                .collect(),
+        });
+
+        // Snapshots of the counts every SNAPSHOT_STEPS steps, the first before any step (the
+        // governments declared at the start count as applied).
+        let mut link_applied = vec![0u32; link_changes.len()];
+        let mut country_applied: Vec<u32> = country_changes
+            .iter()
+            .map(|c| u32::from(c.first().is_some_and(|g| g.event.is_none())))
+            .collect();
+        let mut snapshots = Vec::with_capacity(steps.len() / SNAPSHOT_STEPS + 1);
+        for (k, step) in steps.iter().enumerate() {
+            if k % SNAPSHOT_STEPS == 0 {
+                snapshots.push(Snapshot {
+                    steps: k,
+                    link_applied: link_applied.clone(),
+                    country_applied: country_applied.clone(),
+                });
+            }
+            match *step {
+                Step::Link {
+                    relationship,
+                    index,
+                } => link_applied[relationship as usize] = index + 1,
+                Step::Country { slot, index } => country_applied[slot as usize] = index + 1,
+            }
+        }
+        if snapshots.is_empty() {
+            snapshots.push(Snapshot {
+                steps: 0,
+                link_applied,
+                country_applied,
+            });
+        }
 
         Self {
             scenario,
@@ -232,6 +350,8 @@ impl Timeline {
             event_days,
             steps,
             step_days,
+            links,
+            snapshots,
         }
     }
 
@@ -306,12 +426,13 @@ impl Timeline {
         self.state_at(Day::from_date(date))
     }
 
-    /// The state at `day`: one binary search per relationship and state.
+    /// The state at `day`: the nearest snapshot of counts, then at most [`SNAPSHOT_STEPS`]
+    /// steps.
     pub fn state_at(&self, day: Day) -> State {
         let mut state = State {
             day,
-            links: Vec::new(),
             countries: Vec::new(),
+            links: self.links.clone(),
             link_applied: Vec::new(),
             country_applied: Vec::new(),
             steps_applied: 0,
@@ -321,52 +442,29 @@ impl Timeline {
     }
 
     fn fill_state(&self, state: &mut State, day: Day) {
+        let target = self.step_days.partition_point(|&d| d <= day);
+        let Some(snapshot) = self
+            .snapshots
+            .get(target / SNAPSHOT_STEPS)
+            .or(self.snapshots.last())
+        else {
+            return;
+        };
         state.day = day;
-        state.link_applied.clear();
-        state.link_applied.extend(
-            self.link_changes
-                .iter()
-                .map(|changes| changes.partition_point(|c| c.day <= day) as u32),
-        );
-        state.country_applied.clear();
-        state.country_applied.extend(
-            self.country_changes
-                .iter()
-                .map(|changes| changes.partition_point(|c| c.day <= day) as u32),
-        );
-        state.steps_applied = self.step_days.partition_point(|&d| d <= day);
-        self.rebuild_views(state);
-    }
-
-    /// Recomputes `links` and `countries` from the applied counts.
-    fn rebuild_views(&self, state: &mut State) {
-        state.links.clear();
-        state.links.extend(
-            (0..self.link_changes.len()).map(|r| self.link_state(r, state.link_applied[r])),
-        );
-        self.rebuild_countries(state);
-    }
-
-    /// A relationship's state when `applied` of its changes apply.
-    fn link_state(&self, r: usize, applied: u32) -> Option<LinkState> {
-        match applied.checked_sub(1) {
-            Some(k) => {
-                let c = self.link_changes[r][k as usize];
-                Some(LinkState {
-                    relationship: r,
-                    status: c.status,
-                    since: Some(c.day),
-                    event: Some(c.event as usize),
-                })
+        state.links = self.links.clone();
+        state.link_applied.clone_from(&snapshot.link_applied);
+        state.country_applied.clone_from(&snapshot.country_applied);
+        for step in &self.steps[snapshot.steps.min(target)..target] {
+            match *step {
+                Step::Link {
+                    relationship,
+                    index,
+                } => state.link_applied[relationship as usize] = index + 1,
+                Step::Country { slot, index } => state.country_applied[slot as usize] = index + 1,
             }
-            None if self.scenario.relationships[r].in_force_at_start => Some(LinkState {
-                relationship: r,
-                status: Status::Active,
-                since: None,
-                event: None,
-            }),
-            None => None,
         }
+        state.steps_applied = target;
+        self.rebuild_countries(state);
     }
 
     /// Moves `state` to `day`, applying or undoing only the changes in between. Equivalent to
@@ -382,8 +480,8 @@ impl Timeline {
             return;
         }
         let target = self.step_days.partition_point(|&d| d <= day);
-        if target.abs_diff(state.steps_applied) * 8 > self.link_changes.len() + 64 {
-            // A long jump: searching every history is cheaper than walking the steps.
+        if target.abs_diff(state.steps_applied) > SNAPSHOT_STEPS {
+            // A long jump: starting from a snapshot is cheaper than walking the steps.
             self.fill_state(state, day);
             return;
         }
@@ -408,9 +506,7 @@ impl Timeline {
                     index,
                 } => {
                     let r = relationship as usize;
-                    let applied = if forward { index + 1 } else { index };
-                    state.link_applied[r] = applied;
-                    state.links[r] = self.link_state(r, applied);
+                    state.link_applied[r] = if forward { index + 1 } else { index };
                 }
                 Step::Country { slot, index } => {
                     state.country_applied[slot as usize] = if forward { index + 1 } else { index };
@@ -449,13 +545,17 @@ impl Timeline {
 
 impl State {
     /// Every relationship that exists at this date (ended ones too), in scenario order.
-    pub fn links(&self) -> impl Iterator<Item = &LinkState> + '_ {
-        self.links.iter().flatten()
+    pub fn links(&self) -> impl Iterator<Item = LinkState> + '_ {
+        self.link_applied
+            .iter()
+            .enumerate()
+            .filter_map(|(r, &applied)| self.links.link_state(r, applied))
     }
 
     /// The link state of a relationship, if it exists at this date.
-    pub fn link(&self, relationship: usize) -> Option<&LinkState> {
-        self.links.get(relationship)?.as_ref()
+    pub fn link(&self, relationship: usize) -> Option<LinkState> {
+        let applied = *self.link_applied.get(relationship)?;
+        self.links.link_state(relationship, applied)
     }
 
     /// The government of an entity at this date, if known.

@@ -159,7 +159,6 @@ impl SahelApp {
                     .iter()
                     .any(|p| p == key)
             })
-            .copied()
             .collect();
         ui.add_space(4.0);
         ui.label(RichText::new(format!("Ties ({})", mine.len())).strong());
@@ -377,7 +376,7 @@ impl SahelApp {
     fn links_at_date_ui(&mut self, ui: &mut egui::Ui) {
         let timeline = self.timeline.clone();
         let scenario = timeline.scenario();
-        let links: Vec<_> = self.state.links().copied().collect();
+        let links: Vec<_> = self.state.links().collect();
         egui::CollapsingHeader::new(format!("All links at this date ({})", links.len()))
             .default_open(false)
             .show(ui, |ui| {
