@@ -54,7 +54,7 @@ fn bench_load(c: &mut Criterion) {
     }
     for (name, bytes) in &inputs {
         group.bench_with_input(BenchmarkId::from_parameter(name), bytes, |b, bytes| {
-            b.iter(|| black_box(load_layer(name, bytes)));
+            b.iter_with_large_drop(|| load_layer(name, bytes));
         });
     }
     group.finish();

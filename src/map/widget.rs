@@ -225,7 +225,7 @@ pub fn map_ui(
             }));
             mesh.indices.extend(m.indices.iter().map(|i| base + i));
             for ring in &m.rings {
-                let points = decimated(ring, &to_screen, 0.6);
+                let points = decimated(ring, &to_screen, 1.0);
                 if points.len() >= 3 {
                     tessellator.tessellate_path(
                         &egui::epaint::PathShape::closed_line(points, border),
