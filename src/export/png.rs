@@ -16,9 +16,28 @@ use super::{ExportError, MapData, RenderOptions, text};
 /// fails.
 pub fn render_png(data: &MapData<'_>, options: &RenderOptions) -> Result<Vec<u8>, ExportError> {
     let pixmap = render_pixmap(data, options)?;
-    pixmap
-        .encode_png()
-        .map_err(|e| ExportError::Encode(e.to_string()))
+    encode_png_fast(pixmap)
+}
+
+/// PNG with fast compression: a 1600×1000 map encodes several times faster than at the
+/// default level, for files about a third larger.
+fn encode_png_fast(pixmap: Pixmap) -> Result<Vec<u8>, ExportError> {
+    let (w, h) = (pixmap.width(), pixmap.height());
+    let rgba = pixmap.take_demultiplied();
+    let mut out = Vec::with_capacity(rgba.len() / 4);
+    {
+        let mut encoder = png::Encoder::new(&mut out, w, h);
+        encoder.set_color(png::ColorType::Rgba);
+        encoder.set_depth(png::BitDepth::Eight);
+        encoder.set_compression(png::Compression::Fast);
+        let mut writer = encoder
+            .write_header()
+            .map_err(|e| ExportError::Encode(e.to_string()))?;
+        writer
+            .write_image_data(&rgba)
+            .map_err(|e| ExportError::Encode(e.to_string()))?;
+    }
+    Ok(out)
 }
 
 /// Draws the map into a pixmap.
