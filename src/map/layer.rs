@@ -140,9 +140,7 @@ impl MapLayer {
     /// points, without triangles, simplified copies or hit-test indexes. Hit tests on it find
     /// nothing and its meshes have no triangles.
     pub fn outlines_only(layer: CountryLayer) -> Self {
-        let mut meshes = Vec::with_capacity(layer.countries.len());
-        let mut labels_world = Vec::with_capacity(layer.countries.len());
-        for country in &layer.countries {
+        let outline = |country: &Country| {
             let shape = project_multipolygon(&country.shape_lon_lat);
             let mut mesh = CountryMesh {
                 bbox: [f64::MAX, f64::MAX, f64::MIN, f64::MIN],
@@ -162,9 +160,11 @@ impl MapLayer {
                         .push(ring.0.iter().map(|c| [c.x as f32, c.y as f32]).collect());
                 }
             }
-            labels_world.push(label_world(country, &mesh));
-            meshes.push(mesh);
-        }
+            let label = label_world(country, &mesh);
+            (mesh, label)
+        };
+        let built = on_two_threads(&layer.countries, |part| part.iter().map(outline).collect());
+        let (meshes, labels_world) = built.into_iter().unzip();
         Self {
             polygons_world: vec![Vec::new(); layer.countries.len()],
             layer,
@@ -266,6 +266,34 @@ struct BuiltCountry {
     label: [f64; 2],
     boxes: Vec<[f64; 4]>,
     lods: Vec<CountryMesh>,
+}
+
+/// Runs `work` over the countries split into two halves of equal vertex counts, one on another
+/// thread, and concatenates the results in order.
+fn on_two_threads<T: Send>(
+    countries: &[Country],
+    work: impl Fn(&[Country]) -> Vec<T> + Sync,
+) -> Vec<T> {
+    let weights: Vec<usize> = countries.iter().map(vertex_count).collect();
+    let total: usize = weights.iter().sum();
+    let mut running = 0;
+    let split = weights
+        .iter()
+        .position(|w| {
+            running += w;
+            running * 2 >= total
+        })
+        .map_or(countries.len(), |i| i + 1);
+    let (first, second) = countries.split_at(split);
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| work(second));
+        let mut out = work(first);
+        match other.join() {
+            Ok(rest) => out.extend(rest),
+            Err(_) => out.extend(work(second)),
+        }
+        out
+    })
 }
 
 fn vertex_count(country: &Country) -> usize {
