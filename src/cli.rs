@@ -225,12 +225,54 @@ pub fn check_bytes(name: &str, bytes: &[u8]) -> CheckReport {
                     diagnostics,
                 }
             }
-            Err(e) => CheckReport {
-                summary: None,
-                diagnostics: e.diagnostics,
+            Err(e) => match geojson_data_summary(name, bytes) {
+                // Good GeoJSON without polygons (an exported state, say): not a country layer,
+                // but nothing wrong with it.
+                Some(summary) => CheckReport {
+                    summary: Some(summary),
+                    diagnostics: Vec::new(),
+                },
+                None => CheckReport {
+                    summary: None,
+                    diagnostics: e.diagnostics,
+                },
             },
         },
     }
+}
+
+/// A summary of a valid RFC 7946 FeatureCollection whose features are all points and lines
+/// with positions on the Earth, such as `sahel-atlas export --out FILE.geojson` writes.
+/// `None` for anything else (then the country-layer errors stand).
+fn geojson_data_summary(name: &str, bytes: &[u8]) -> Option<String> {
+    use geojson::GeometryValue;
+    let text = std::str::from_utf8(bytes).ok()?;
+    let geojson::GeoJson::FeatureCollection(collection) = text.parse::<geojson::GeoJson>().ok()?
+    else {
+        return None;
+    };
+    let on_earth = |p: &geojson::Position| {
+        let s = p.as_slice();
+        (2..=3).contains(&s.len())
+            && (-180.0..=180.0).contains(&s[0])
+            && (-90.0..=90.0).contains(&s[1])
+    };
+    let (mut points, mut lines) = (0usize, 0usize);
+    for feature in &collection.features {
+        match &feature.geometry.as_ref()?.value {
+            GeometryValue::Point { coordinates } if on_earth(coordinates) => points += 1,
+            GeometryValue::LineString { coordinates }
+                if coordinates.len() >= 2 && coordinates.iter().all(on_earth) =>
+            {
+                lines += 1;
+            }
+            _ => return None,
+        }
+    }
+    Some(format!(
+        "{name}: GeoJSON data, not a country layer: {} features ({lines} LineString, {points} Point)",
+        collection.features.len()
+    ))
 }
 
 /// Self-intersections and other invalid geometry: drawn anyway, so warnings.

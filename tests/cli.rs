@@ -114,3 +114,28 @@ fn check_reports_a_broken_file_with_line_and_column() {
     assert!(out.contains("truncated.geojson:"), "{out}");
     assert!(out.contains("ends too soon"), "{out}");
 }
+
+#[test]
+fn exported_geojson_and_csv_are_written_and_check_accepts_the_geojson() {
+    let dir = std::env::temp_dir().join(format!("sahel-atlas-cli-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let geojson = dir.join("state.geojson");
+    let csv = dir.join("state.csv");
+    for out in [&geojson, &csv] {
+        let (ok, _, err) = sahel_atlas(&[
+            "export",
+            "--at",
+            "2023-12-05",
+            "--out",
+            &out.display().to_string(),
+        ]);
+        assert!(ok, "{err}");
+    }
+    let (ok, out, err) = sahel_atlas(&["check", &geojson.display().to_string()]);
+    assert!(ok, "{out}{err}");
+    assert!(out.contains("GeoJSON data, not a country layer"), "{out}");
+    let text = std::fs::read_to_string(&csv).expect("CSV");
+    assert!(text.starts_with("id,label,kind,parties,status,since,sources"));
+    assert!(text.contains("eumpm-niger"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
