@@ -310,17 +310,9 @@ pub fn map_ui(
         LinkLook::of(link.status).paint(&painter, &screen_points, emphasis);
     }
 
-    // Labels of countries.
-    for (c, text) in scene.labels {
-        if let Some(&w) = scene.layer.labels_world.get(*c) {
-            let p = to_screen(w);
-            if rect.contains(p) {
-                halo_text(&painter, p, text, 12.5, palette::LABEL);
-            }
-        }
-    }
-
-    // Organisation nodes.
+    // Organisation nodes, then labels: Sahel states first, then organisations, then
+    // partners, each left out where it would overlap one already placed.
+    let mut placed: Vec<Rect> = Vec::new();
     for node in scene.nodes {
         let p = to_screen(node.world);
         if !rect.expand(40.0).contains(p) {
@@ -333,13 +325,43 @@ pub fn map_ui(
             Color32::WHITE,
             Stroke::new(2.0, palette::SELECTED),
         );
-        halo_text(
-            &painter,
-            p + Vec2::new(0.0, -14.0),
-            &node.label,
-            11.5,
-            palette::SELECTED,
+    }
+    let sahel_first = scene
+        .labels
+        .iter()
+        .filter(|(c, _)| is_sahel(scene.layer, *c))
+        .chain(
+            scene
+                .labels
+                .iter()
+                .filter(|(c, _)| !is_sahel(scene.layer, *c)),
         );
+    let country_labels = sahel_first.filter_map(|(c, text)| {
+        let p = to_screen(*scene.layer.labels_world.get(*c)?);
+        rect.contains(p).then_some((
+            p,
+            text.as_str(),
+            12.5,
+            palette::LABEL,
+            is_sahel(scene.layer, *c),
+        ))
+    });
+    let node_labels = scene.nodes.iter().filter_map(|node| {
+        let p = to_screen(node.world) + Vec2::new(0.0, -14.0);
+        rect.contains(p)
+            .then_some((p, node.label.as_str(), 11.5, palette::SELECTED, false))
+    });
+    let (sahel, partners): (Vec<_>, Vec<_>) = country_labels.partition(|l| l.4);
+    for (p, text, size, color, _) in sahel.into_iter().chain(node_labels).chain(partners) {
+        let galley = painter.layout_no_wrap(text.to_owned(), FontId::proportional(size), color);
+        let bounds = egui::Align2::CENTER_CENTER
+            .anchor_size(p, galley.size())
+            .expand(1.5);
+        if placed.iter().any(|r| r.intersects(bounds)) {
+            continue;
+        }
+        placed.push(bounds);
+        halo_text(&painter, p, text, size, color);
     }
 
     if response.clicked() {
@@ -353,6 +375,13 @@ pub fn map_ui(
         );
     }
     out
+}
+
+fn is_sahel(layer: &MapLayer, c: usize) -> bool {
+    layer
+        .countries()
+        .get(c)
+        .is_some_and(|country| crate::model::is_sahel_state(&country.key))
 }
 
 /// Text with a light halo so it reads over any fill.
