@@ -1,7 +1,8 @@
 //! The data the binary embeds: Natural Earth 1:110m and 1:50m countries and the default
-//! scenario, parsed once per process on first use.
+//! scenario. Each is parsed on first use and shared while anyone holds it; a layer nobody
+//! holds any more (the app opened another) is freed and parsed again if needed.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, Weak};
 
 use crate::io::{LoadError, parse_countries, parse_scenario};
 use crate::map::MapLayer;
@@ -26,12 +27,25 @@ pub const SCENARIO_NAME: &str = "embedded scenario (geodata/scenario.json)";
 /// # Errors
 /// Only if the embedded file were broken (a test checks it is not).
 pub fn coarse_layer() -> Result<Arc<MapLayer>, LoadError> {
-    static LAYER: OnceLock<Result<Arc<MapLayer>, LoadError>> = OnceLock::new();
-    LAYER
-        .get_or_init(|| {
-            parse_countries(COARSE_NAME, COUNTRIES_110M).map(|l| Arc::new(MapLayer::new(l)))
-        })
-        .clone()
+    static LAYER: Mutex<Weak<MapLayer>> = Mutex::new(Weak::new());
+    shared_layer(&LAYER, COARSE_NAME, COUNTRIES_110M)
+}
+
+/// The layer in `cache` if someone still holds it, else parsed and prepared anew.
+fn shared_layer(
+    cache: &Mutex<Weak<MapLayer>>,
+    name: &str,
+    bytes: &[u8],
+) -> Result<Arc<MapLayer>, LoadError> {
+    let mut cached = cache
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(layer) = cached.upgrade() {
+        return Ok(layer);
+    }
+    let layer = Arc::new(MapLayer::new(parse_countries(name, bytes)?));
+    *cached = Arc::downgrade(&layer);
+    Ok(layer)
 }
 
 /// The embedded 1:50m layer, ready to draw.
@@ -39,12 +53,8 @@ pub fn coarse_layer() -> Result<Arc<MapLayer>, LoadError> {
 /// # Errors
 /// Only if the embedded file were broken (a test checks it is not).
 pub fn fine_layer() -> Result<Arc<MapLayer>, LoadError> {
-    static LAYER: OnceLock<Result<Arc<MapLayer>, LoadError>> = OnceLock::new();
-    LAYER
-        .get_or_init(|| {
-            parse_countries(FINE_NAME, COUNTRIES_50M).map(|l| Arc::new(MapLayer::new(l)))
-        })
-        .clone()
+    static LAYER: Mutex<Weak<MapLayer>> = Mutex::new(Weak::new());
+    shared_layer(&LAYER, FINE_NAME, COUNTRIES_50M)
 }
 
 /// The embedded default scenario, indexed.
