@@ -73,31 +73,10 @@ impl MapLayer {
         } else {
             Vec::new()
         };
-        let countries = &layer.countries;
-        let weights: Vec<usize> = countries.iter().map(vertex_count).collect();
-        let total: usize = weights.iter().sum();
-        let mut running = 0;
-        let split = weights
-            .iter()
-            .position(|w| {
-                running += w;
-                running * 2 >= total
-            })
-            .map_or(countries.len(), |i| i + 1);
-        let (first, second) = countries.split_at(split);
-        let build_all = |part: &[Country]| -> Vec<BuiltCountry> {
+        let built: Vec<BuiltCountry> = on_two_threads(&layer.countries, |part| {
             part.iter()
                 .map(|c| build_country(c, &lod_epsilons))
                 .collect()
-        };
-        let built: Vec<BuiltCountry> = std::thread::scope(|scope| {
-            let other = scope.spawn(|| build_all(second));
-            let mut built = build_all(first);
-            match other.join() {
-                Ok(rest) => built.extend(rest),
-                Err(_) => built.extend(build_all(second)),
-            }
-            built
         });
 
         let mut meshes = Vec::with_capacity(built.len());
