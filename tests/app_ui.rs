@@ -395,3 +395,25 @@ fn the_app_exports_the_view_as_png_and_the_state_as_geojson() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn typing_a_date_jumps_to_it_and_a_bad_one_is_explained() {
+    let mut h = harness();
+    let field = || Role::TextInput;
+    h.get_by_role_and_label(field(), "Go to date").click();
+    h.run_steps(2);
+    h.get_by_role_and_label(field(), "Go to date")
+        .type_text("2019-06-01");
+    h.run_steps(2);
+    press(&mut h, egui::Key::Enter);
+    assert_eq!(h.state().day(), day("2019-06-01"));
+    h.get_by_label("1 June 2019");
+    h.get_by_role_and_label(field(), "Go to date").click();
+    h.run_steps(2);
+    h.get_by_role_and_label(field(), "Go to date")
+        .type_text("2019-02-30");
+    h.run_steps(2);
+    press(&mut h, egui::Key::Enter);
+    assert_eq!(h.state().day(), day("2019-06-01"));
+    h.get_by_label_contains("not a real calendar date");
+}
