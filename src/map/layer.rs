@@ -5,6 +5,8 @@ use geo::{Coord, LineString, MultiPolygon, Polygon, Simplify, TriangulateEarcut}
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 
+use std::sync::{Arc, Mutex, OnceLock};
+
 use crate::io::{Country, CountryLayer};
 
 use super::pip::BandedPolygon;
@@ -43,11 +45,13 @@ const LOD_SCALES: [f64; 2] = [400.0, 1600.0];
 /// A layer ready to draw and to hit-test.
 pub struct MapLayer {
     /// The countries with their properties.
-    pub layer: CountryLayer,
+    pub layer: Arc<CountryLayer>,
     /// Per country, its mesh at full detail.
     pub meshes: Vec<CountryMesh>,
-    /// Simplified meshes for low zooms (large layers only), coarsest first.
-    lods: Vec<Lod>,
+    /// Simplified meshes for low zooms (large layers only), coarsest first; built on a
+    /// background thread after the layer is ready, used once there.
+    lods: Arc<OnceLock<Vec<Lod>>>,
+    lod_worker: Mutex<Option<std::thread::JoinHandle<()>>>,
     /// Per country, its label point in world coordinates.
     pub labels_world: Vec<[f64; 2]>,
     /// Per country, per polygon: prepared for point-in-polygon tests.
@@ -66,30 +70,17 @@ impl std::fmt::Debug for MapLayer {
 
 impl MapLayer {
     /// Projects, triangulates and indexes a loaded layer, on two threads (the countries split
-    /// into halves of equal vertex counts).
+    /// into halves of equal vertex counts). Large layers then get simplified meshes for low
+    /// zooms on a background thread; until they are ready the full meshes are drawn.
     pub fn new(layer: CountryLayer) -> Self {
-        let lod_epsilons: Vec<f64> = if layer.vertex_count() > LOD_MIN_VERTICES {
-            LOD_SCALES.iter().map(|&s| 0.5 / s).collect()
-        } else {
-            Vec::new()
-        };
+        let layer = Arc::new(layer);
         let built: Vec<BuiltCountry> = on_two_threads(&layer.countries, |part| {
-            part.iter()
-                .map(|c| build_country(c, &lod_epsilons))
-                .collect()
+            part.iter().map(build_country).collect()
         });
 
         let mut meshes = Vec::with_capacity(built.len());
         let mut polygons_world = Vec::with_capacity(built.len());
         let mut labels_world = Vec::with_capacity(built.len());
-        let mut lods: Vec<Lod> = LOD_SCALES
-            .iter()
-            .take(lod_epsilons.len())
-            .map(|&max_scale| Lod {
-                max_scale,
-                meshes: Vec::with_capacity(built.len()),
-            })
-            .collect();
         let mut boxes = Vec::new();
         for (c, b) in built.into_iter().enumerate() {
             for (p, bbox) in b.boxes.iter().enumerate() {
@@ -98,20 +89,51 @@ impl MapLayer {
                     (c as u32, p as u32),
                 ));
             }
-            for (lod, mesh) in lods.iter_mut().zip(b.lods) {
-                lod.meshes.push(mesh);
-            }
             meshes.push(b.mesh);
             polygons_world.push(b.polygons);
             labels_world.push(b.label);
         }
+        let lods = Arc::new(OnceLock::new());
+        let lod_worker = (layer.vertex_count() > LOD_MIN_VERTICES)
+            .then(|| {
+                let (layer, lods) = (layer.clone(), lods.clone());
+                std::thread::Builder::new()
+                    .name("simplify".into())
+                    .spawn(move || {
+                        let _ = lods.set(simplified_levels(&layer));
+                    })
+                    .ok()
+            })
+            .flatten();
         Self {
             layer,
             meshes,
             lods,
+            lod_worker: Mutex::new(lod_worker),
             labels_world,
             polygons_world,
             index: RTree::bulk_load(boxes),
+        }
+    }
+
+    /// Whether the simplified meshes for low zooms are ready (always, for small layers).
+    pub fn simplified_ready(&self) -> bool {
+        self.lods.get().is_some()
+            || self
+                .lod_worker
+                .lock()
+                .map_or(true, |worker| worker.is_none())
+    }
+
+    /// Waits until the simplified meshes are built (benchmarks and exports of low zooms).
+    pub fn wait_for_simplified(&self) {
+        let worker = self
+            .lod_worker
+            .lock()
+            .ok()
+            .and_then(|mut worker| worker.take());
+        if let Some(worker) = worker {
+            let _ = worker.join();
         }
     }
 
@@ -146,9 +168,10 @@ impl MapLayer {
         let (meshes, labels_world) = built.into_iter().unzip();
         Self {
             polygons_world: vec![Vec::new(); layer.countries.len()],
-            layer,
+            layer: Arc::new(layer),
             meshes,
-            lods: Vec::new(),
+            lods: Arc::new(OnceLock::new()),
+            lod_worker: Mutex::new(None),
             labels_world,
             index: RTree::new(),
         }
@@ -158,7 +181,9 @@ impl MapLayer {
     /// large layers, full detail otherwise. Same order and bounding boxes as [`Self::meshes`].
     pub fn meshes_for_scale(&self, scale: f64) -> &[CountryMesh] {
         self.lods
-            .iter()
+            .get()
+            .into_iter()
+            .flatten()
             .find(|lod| scale < lod.max_scale)
             .map_or(&self.meshes, |lod| &lod.meshes)
     }
@@ -237,14 +262,34 @@ fn project_multipolygon(shape: &MultiPolygon<f64>) -> MultiPolygon<f64> {
     )
 }
 
-/// One country made ready: its mesh, prepared polygons, label point, polygon bounds and
-/// simplified meshes.
+/// One country made ready: its mesh, prepared polygons, label point and polygon bounds.
 struct BuiltCountry {
     mesh: CountryMesh,
     polygons: Vec<BandedPolygon>,
     label: [f64; 2],
     boxes: Vec<[f64; 4]>,
-    lods: Vec<CountryMesh>,
+}
+
+/// The simplified levels of a layer, built on two threads.
+fn simplified_levels(layer: &CountryLayer) -> Vec<Lod> {
+    let epsilons: Vec<f64> = LOD_SCALES.iter().map(|&s| 0.5 / s).collect();
+    let built: Vec<Vec<CountryMesh>> = on_two_threads(&layer.countries, |part| {
+        part.iter()
+            .map(|c| {
+                let shape = project_multipolygon(&c.shape_lon_lat);
+                let bbox = ring_bbox_of(&shape);
+                simplified_meshes_of(&shape, bbox, &epsilons)
+            })
+            .collect()
+    });
+    LOD_SCALES
+        .iter()
+        .enumerate()
+        .map(|(k, &max_scale)| Lod {
+            max_scale,
+            meshes: built.iter().map(|lods| lods[k].clone()).collect(),
+        })
+        .collect()
 }
 
 /// Runs `work` over the countries split into two halves of equal vertex counts, one on another
@@ -284,7 +329,7 @@ fn vertex_count(country: &Country) -> usize {
         .sum()
 }
 
-fn build_country(country: &Country, lod_epsilons: &[f64]) -> BuiltCountry {
+fn build_country(country: &Country) -> BuiltCountry {
     let shape = project_multipolygon(&country.shape_lon_lat);
     let mesh = mesh_of(&shape);
     let boxes = shape
@@ -292,9 +337,22 @@ fn build_country(country: &Country, lod_epsilons: &[f64]) -> BuiltCountry {
         .iter()
         .filter_map(|p| ring_bbox(p.exterior()))
         .collect();
-    // Simplified copies (Ramer–Douglas–Peucker in world units); rings that collapse are
-    // dropped; the bounding box stays the full-detail one.
-    let lods = lod_epsilons
+    BuiltCountry {
+        label: label_world(country, &mesh),
+        polygons: shape.0.iter().map(BandedPolygon::new).collect(),
+        boxes,
+        mesh,
+    }
+}
+
+/// Simplified copies (Ramer–Douglas–Peucker in world units), one per epsilon; rings that
+/// collapse are dropped; the bounding box stays the full-detail one.
+fn simplified_meshes_of(
+    shape: &MultiPolygon<f64>,
+    bbox: [f64; 4],
+    epsilons: &[f64],
+) -> Vec<CountryMesh> {
+    epsilons
         .iter()
         .map(|&epsilon| {
             let simple = MultiPolygon(
@@ -306,17 +364,25 @@ fn build_country(country: &Country, lod_epsilons: &[f64]) -> BuiltCountry {
                     .collect(),
             );
             let mut lod = mesh_of(&simple);
-            lod.bbox = mesh.bbox;
+            lod.bbox = bbox;
             lod
         })
-        .collect();
-    BuiltCountry {
-        label: label_world(country, &mesh),
-        polygons: shape.0.iter().map(BandedPolygon::new).collect(),
-        boxes,
-        lods,
-        mesh,
-    }
+        .collect()
+}
+
+/// The bounding box of every ring of a shape.
+fn ring_bbox_of(shape: &MultiPolygon<f64>) -> [f64; 4] {
+    shape.0.iter().filter_map(|p| ring_bbox(p.exterior())).fold(
+        [f64::MAX, f64::MAX, f64::MIN, f64::MIN],
+        |a, b| {
+            [
+                a[0].min(b[0]),
+                a[1].min(b[1]),
+                a[2].max(b[2]),
+                a[3].max(b[3]),
+            ]
+        },
+    )
 }
 
 fn ring_bbox(ring: &LineString<f64>) -> Option<[f64; 4]> {

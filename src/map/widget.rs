@@ -132,7 +132,7 @@ pub enum MapClick {
 /// The fill mesh of the last frame, reused while nothing that shapes it changes.
 #[derive(Default)]
 pub struct MeshCache {
-    key: Option<(MapCamera, [u32; 5], usize, u64)>,
+    key: Option<(MapCamera, [u32; 5], usize, u64, bool)>,
     fill: std::sync::Arc<Mesh>,
     /// Borders, tessellated once per view rather than every frame.
     outlines: std::sync::Arc<Mesh>,
@@ -198,6 +198,7 @@ pub fn map_ui(
         .map(f32::to_bits),
         std::ptr::from_ref(scene.layer) as usize,
         fills_hash(scene.fills),
+        scene.layer.simplified_ready(),
     );
     if cache.key != Some(key) {
         cache.key = Some(key);
