@@ -245,14 +245,7 @@ fn drop_file(harness: &mut Harness<'_, SahelApp>, path: &str) {
         .push(std::sync::Arc::new(DroppedPath(path.into())));
     harness.step();
     // Loading runs off the UI thread; wait for it like a person would.
-    for _ in 0..600 {
-        harness.step();
-        if harness.state().is_idle() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    harness.run_steps(2);
+    wait_idle(harness);
 }
 
 fn fixture(name: &str) -> String {
