@@ -66,7 +66,7 @@ enum Sub {
         #[arg(long, value_name = "STEP")]
         step: Option<String>,
         /// The picture (.png or .svg); for frames, a folder (frame-0001.png, …) or a pattern
-        /// with {n}, such as frames/sahel-{n}.png.
+        /// whose run of # becomes the frame number, such as frames/sahel-####.png.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
         /// Width and height in pixels.
@@ -239,7 +239,7 @@ fn render(
         (None, Some(from), Some(to), Some(step)) => {
             if Format::of_path(out) == Some(Format::Svg) {
                 return Err(format!(
-                    "frames are PNG files: give --out a folder or a pattern with {{n}}, not '{}'",
+                    "frames are PNG files: give --out a folder or a pattern such as frames/sahel-####.png, not '{}'",
                     out.display()
                 ));
             }

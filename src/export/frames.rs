@@ -105,19 +105,40 @@ pub fn frame_dates(from: Date, to: Date, step: FrameStep) -> Result<Vec<Date>, E
     Ok(dates)
 }
 
-/// Where frame `n` (from 1) goes: `out` with `{n}` replaced by the number in four digits,
-/// or, when `out` has no `{n}`, `out/frame-NNNN.png`.
+/// Whether `out` is a file pattern (holds `{n}` or a run of `#`) rather than a folder.
+fn is_pattern(out: &Path) -> bool {
+    out.file_name()
+        .and_then(|f| f.to_str())
+        .is_some_and(|f| f.contains("{n}") || f.contains('#'))
+}
+
+/// Where frame `n` (from 1) goes: `out` with `{n}` replaced by the number in four digits, or
+/// its first run of `#` by the number padded to the run's length (`sahel-####.png`), or,
+/// when `out` is a folder, `out/frame-NNNN.png`.
 fn frame_path(out: &Path, n: usize) -> PathBuf {
     let number = format!("{n:04}");
-    match out.to_str() {
-        Some(pattern) if pattern.contains("{n}") => PathBuf::from(pattern.replace("{n}", &number)),
-        _ => out.join(format!("frame-{number}.png")),
+    let Some(pattern) = out.to_str().filter(|_| is_pattern(out)) else {
+        return out.join(format!("frame-{number}.png"));
+    };
+    if pattern.contains("{n}") {
+        return PathBuf::from(pattern.replace("{n}", &number));
     }
+    let name_start = pattern.len() - out.file_name().map_or(0, |f| f.len());
+    let Some(start) = pattern[name_start..].find('#').map(|i| i + name_start) else {
+        return PathBuf::from(pattern);
+    };
+    let width = pattern[start..].chars().take_while(|&c| c == '#').count();
+    PathBuf::from(format!(
+        "{}{n:0width$}{}",
+        &pattern[..start],
+        &pattern[start + width..]
+    ))
 }
 
 /// Renders the map as PNGs at the [`frame_dates`] from `from` to `to`, with `options`' size,
 /// view and switches, into `out`: a folder (created if missing; files `frame-0001.png`, …)
-/// or a pattern with `{n}`, such as `frames/sahel-{n}.png`. Returns the files written.
+/// or a pattern such as `frames/sahel-####.png` or `frames/sahel-{n}.png`. Returns the files
+/// written.
 ///
 /// # Errors
 /// A bad range or size, or a file that cannot be written.
@@ -131,7 +152,7 @@ pub fn render_frames(
 ) -> Result<Vec<PathBuf>, ExportError> {
     options.check_size()?;
     let dates = frame_dates(from, to, step)?;
-    let folder = if out.to_str().is_some_and(|p| p.contains("{n}")) {
+    let folder = if is_pattern(out) {
         out.parent().map(Path::to_path_buf).unwrap_or_default()
     } else {
         out.to_path_buf()
@@ -228,6 +249,14 @@ mod tests {
         assert_eq!(
             frame_path(Path::new("f/s-{n}.png"), 12),
             Path::new("f/s-0012.png")
+        );
+        assert_eq!(
+            frame_path(Path::new("f/s-####.png"), 12),
+            Path::new("f/s-0012.png")
+        );
+        assert_eq!(
+            frame_path(Path::new("f#/s-######.png"), 7),
+            Path::new("f#/s-000007.png")
         );
     }
 }
