@@ -350,7 +350,7 @@ fn a_link_click_shows_its_history() {
 }
 
 fn wait_idle(harness: &mut Harness<'_, SahelApp>) {
-    for _ in 0..1000 {
+    for _ in 0..6000 {
         harness.step();
         if harness.state().is_idle() {
             break;
