@@ -698,23 +698,6 @@ impl SahelApp {
         self.recent.insert(0, path);
         self.recent.truncate(8);
     }
-
-    /// Blocks until background loads finish (tests and the command line use this).
-    pub fn wait_for_loads(&mut self) {
-        while !self.loading.is_empty() {
-            match self
-                .loaded_rx
-                .recv_timeout(std::time::Duration::from_secs(60))
-            {
-                Ok(loaded) => {
-                    // Put it back through the normal path.
-                    let _ = self.loaded_tx.send(loaded);
-                    self.poll_loads();
-                }
-                Err(_) => break,
-            }
-        }
-    }
 }
 
 impl Default for SahelApp {

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::io::{
     Diagnostic, FileKind, Where, detect_kind, parse_countries, parse_scenario, read_file_bytes,
 };
-use crate::model::{Day, Severity, Timeline};
+use crate::model::{Severity, Timeline};
 
 /// One link in `state --json`.
 #[derive(Debug, Serialize)]
@@ -39,7 +39,7 @@ pub struct CountryJson<'a> {
     /// `civilian` or `military`.
     pub government: &'a str,
     /// Leader, if known.
-    pub leader: Option<&'a str>,
+    pub leader: Option<String>,
     /// Since when, if an event set it.
     pub since: Option<String>,
 }
@@ -92,10 +92,7 @@ pub fn state_json(timeline: &Timeline, date: jiff::civil::Date) -> StateJson<'_>
                 id: &e.id,
                 name: &e.name,
                 government: c.government.as_str(),
-                leader: c.leader.as_deref().map(|l| {
-                    // Borrow from the scenario rather than the state: find the same text.
-                    leader_in_scenario(timeline, l).unwrap_or("")
-                }),
+                leader: c.leader.as_deref().map(str::to_owned),
                 since: c.since.map(|d| d.to_date().to_string()),
             }
         })
@@ -105,21 +102,6 @@ pub fn state_json(timeline: &Timeline, date: jiff::civil::Date) -> StateJson<'_>
         links,
         countries,
     }
-}
-
-fn leader_in_scenario<'a>(timeline: &'a Timeline, leader: &str) -> Option<&'a str> {
-    let scenario = timeline.scenario();
-    scenario
-        .entities
-        .iter()
-        .filter_map(|e| e.government.as_ref()?.leader.as_deref())
-        .chain(scenario.events.iter().flat_map(|e| {
-            e.changes.iter().filter_map(|c| match c {
-                crate::model::Change::State { leader, .. } => leader.as_deref(),
-                crate::model::Change::Relationship { .. } => None,
-            })
-        }))
-        .find(|l| *l == leader)
 }
 
 /// The state at `date` as a readable table.
@@ -135,7 +117,7 @@ pub fn state_table(timeline: &Timeline, date: jiff::civil::Date) -> String {
             c.id,
             c.name,
             c.government,
-            c.leader.unwrap_or("-"),
+            c.leader.as_deref().unwrap_or("-"),
             c.since.as_deref().unwrap_or("the start")
         );
     }
@@ -335,9 +317,4 @@ pub fn check_files(paths: &[impl AsRef<Path>]) -> (String, bool) {
 /// A message if the text is not a real `YYYY-MM-DD` date.
 pub fn parse_at(text: &str) -> Result<jiff::civil::Date, String> {
     crate::model::parse_date(text)
-}
-
-/// The day an app or render starts at for `--at`.
-pub fn day_of(date: jiff::civil::Date) -> Day {
-    Day::from_date(date)
 }

@@ -52,35 +52,7 @@ enum Sub {
     /// Draw the map at a date as a PNG or SVG picture (`--at`), or as numbered PNG frames
     /// from one date to another (`--from`, `--to`, `--step`). Countries default to the
     /// embedded 1:50m layer.
-    Render {
-        /// The date of a single picture (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
-        at: Option<String>,
-        /// The first frame's date (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
-        from: Option<String>,
-        /// The last date a frame may have (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
-        to: Option<String>,
-        /// Time between frames: a whole number and d, w, m or y (7d, 2w, 1m, 1y).
-        #[arg(long, value_name = "STEP")]
-        step: Option<String>,
-        /// The picture (.png or .svg); for frames, a folder (frame-0001.png, …) or a pattern
-        /// whose run of # becomes the frame number, such as frames/sahel-####.png.
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
-        /// Width and height in pixels.
-        #[arg(long, value_name = "WxH", default_value = "1600x1000")]
-        size: String,
-        /// The view: longitude and latitude of the centre, and zoom in pixels per world unit
-        /// (the Equal Earth world is about 5.4 units wide: 300 shows it all in 1600 pixels,
-        /// 1000 is about the default Sahel view). Default: the Sahel and Europe.
-        #[arg(long, value_name = "LON,LAT,ZOOM", allow_hyphen_values = true)]
-        view: Option<String>,
-        /// Leave out links that have ended.
-        #[arg(long)]
-        hide_ended: bool,
-    },
+    Render(RenderArgs),
     /// Write the state at a date for GIS tools: GeoJSON (link arcs, organisations, states'
     /// governments) or CSV (one row per link), by the extension of --out.
     Export {
@@ -94,14 +66,34 @@ enum Sub {
 }
 
 /// What `render` was asked to draw.
+#[derive(clap::Args, Debug)]
 struct RenderArgs {
+    /// The date of a single picture (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
     at: Option<String>,
+    /// The first frame's date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
     from: Option<String>,
+    /// The last date a frame may have (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
     to: Option<String>,
+    /// Time between frames: a whole number and d, w, m or y (7d, 2w, 1m, 1y).
+    #[arg(long, value_name = "STEP")]
     step: Option<String>,
+    /// The picture (.png or .svg); for frames, a folder (frame-0001.png, …) or a pattern
+    /// whose run of # becomes the frame number, such as frames/sahel-####.png.
+    #[arg(long, value_name = "FILE")]
     out: PathBuf,
+    /// Width and height in pixels.
+    #[arg(long, value_name = "WxH", default_value = "1600x1000")]
     size: String,
+    /// The view: longitude and latitude of the centre, and zoom in pixels per world unit
+    /// (the Equal Earth world is about 5.4 units wide: 300 shows it all in 1600 pixels,
+    /// 1000 is about the default Sahel view). Default: the Sahel and Europe.
+    #[arg(long, value_name = "LON,LAT,ZOOM", allow_hyphen_values = true)]
     view: Option<String>,
+    /// Leave out links that have ended.
+    #[arg(long)]
     hide_ended: bool,
 }
 
@@ -150,32 +142,11 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         }
-        Some(Sub::Render {
-            at,
-            from,
-            to,
-            step,
-            out,
-            size,
-            view,
-            hide_ended,
-        }) => {
-            let request = RenderArgs {
-                at,
-                from,
-                to,
-                step,
-                out,
-                size,
-                view,
-                hide_ended,
-            };
-            finish(render(
-                args.countries.as_deref(),
-                args.scenario.as_deref(),
-                &request,
-            ))
-        }
+        Some(Sub::Render(request)) => finish(render(
+            args.countries.as_deref(),
+            args.scenario.as_deref(),
+            &request,
+        )),
         Some(Sub::Export { at, out }) => finish(export(
             args.countries.as_deref(),
             args.scenario.as_deref(),

@@ -52,6 +52,14 @@ struct LinkIndex {
 }
 
 impl LinkIndex {
+    /// Relationship `r`'s changes in date order (none for an unknown index).
+    fn changes_of(&self, r: usize) -> &[StatusChange] {
+        match (self.offsets.get(r), self.offsets.get(r + 1)) {
+            (Some(&a), Some(&b)) => &self.changes[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
     fn link_state(&self, r: usize, applied: u32) -> Option<LinkState> {
         match applied.checked_sub(1) {
             Some(k) => {
@@ -90,8 +98,6 @@ pub struct Timeline {
     end: Day,
     relationship_index: HashMap<String, usize>,
     entity_index: HashMap<String, usize>,
-    /// Per relationship: its status changes sorted by day (stable in file order).
-    link_changes: Vec<Vec<StatusChange>>,
     /// The entities (states) that have a government, and their changes sorted by day.
     country_entities: Vec<usize>,
     country_changes: Vec<Vec<GovernmentChange>>,
@@ -343,7 +349,6 @@ impl Timeline {
             end,
             relationship_index,
             entity_index,
-            link_changes,
             country_entities,
             country_changes,
             events_by_day,
@@ -414,10 +419,9 @@ impl Timeline {
         &self,
         relationship: usize,
     ) -> impl Iterator<Item = (Day, Status, usize)> + '_ {
-        self.link_changes
-            .get(relationship)
-            .into_iter()
-            .flatten()
+        self.links
+            .changes_of(relationship)
+            .iter()
             .map(|c| (c.day, c.status, c.event as usize))
     }
 
@@ -470,7 +474,7 @@ impl Timeline {
     /// Moves `state` to `day`, applying or undoing only the changes in between. Equivalent to
     /// `*state = self.state_at(day)`, and much cheaper for small moves.
     pub fn seek(&self, state: &mut State, day: Day) {
-        if state.link_applied.len() != self.link_changes.len()
+        if state.link_applied.len() != self.links.in_force_at_start.len()
             || state.country_applied.len() != self.country_changes.len()
         {
             self.fill_state(state, day);

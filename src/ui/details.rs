@@ -359,15 +359,7 @@ impl SahelApp {
                 {
                     self.push(Command::Time(TimeCommand::SetDay(day)));
                 }
-                for (k, source) in event.sources.iter().enumerate() {
-                    if ui
-                        .link(format!("source {}", k + 1))
-                        .on_hover_text(source)
-                        .clicked()
-                    {
-                        self.push(Command::OpenUrl(source.clone()));
-                    }
-                }
+                self.sources_ui(ui, &event.sources);
             });
         }
     }

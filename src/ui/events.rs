@@ -134,15 +134,7 @@ impl SahelApp {
                 }
                 ui.horizontal_wrapped(|ui| {
                     ui.label("Sources:");
-                    for (k, source) in event.sources.iter().enumerate() {
-                        if ui
-                            .link(format!("source {}", k + 1))
-                            .on_hover_text(source)
-                            .clicked()
-                        {
-                            self.push(Command::OpenUrl(source.clone()));
-                        }
-                    }
+                    self.sources_ui(ui, &event.sources);
                     if event.confidence.as_deref() == Some("low") {
                         ui.label(
                             RichText::new("low confidence")
@@ -151,5 +143,18 @@ impl SahelApp {
                     }
                 });
             });
+    }
+
+    /// "source 1", "source 2", …: each opens its address; hover shows it.
+    pub(crate) fn sources_ui(&mut self, ui: &mut egui::Ui, sources: &[String]) {
+        for (k, source) in sources.iter().enumerate() {
+            if ui
+                .link(format!("source {}", k + 1))
+                .on_hover_text(source)
+                .clicked()
+            {
+                self.push(Command::OpenUrl(source.clone()));
+            }
+        }
     }
 }
