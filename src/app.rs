@@ -19,7 +19,8 @@ use crate::time_control::{TimeCommand, TimeControl};
 pub(crate) const STAGE_READING: u8 = 0;
 pub(crate) const STAGE_PARSING: u8 = 1;
 pub(crate) const STAGE_TRIANGULATING: u8 = 2;
-pub(crate) const STAGE_EXPORTING: u8 = 3;
+pub(crate) const STAGE_SIMPLIFYING: u8 = 3;
+pub(crate) const STAGE_EXPORTING: u8 = 4;
 
 /// What a stage is called on screen.
 pub(crate) fn stage_label(stage: u8) -> &'static str {
@@ -27,6 +28,7 @@ pub(crate) fn stage_label(stage: u8) -> &'static str {
         STAGE_READING => "reading",
         STAGE_PARSING => "parsing and checking",
         STAGE_TRIANGULATING => "triangulating and indexing",
+        STAGE_SIMPLIFYING => "simplifying for low zooms",
         _ => "exporting",
     }
 }
@@ -126,6 +128,61 @@ pub struct SahelApp {
     /// measure start-up.
     quit_after_first_frame: bool,
     created: std::time::Instant,
+    /// The embedded 1:50m layer is to be prepared, unless a country file is on its way.
+    fine_wanted: bool,
+    /// Memory to give back: the view or the layer changed then, and the last time it was.
+    trim: TrimClock,
+}
+
+/// When to give freed memory back to the system ([`crate::memory::release_free_memory`]):
+/// once the view has been still for a moment after it changed or a layer loaded, and at
+/// most twice a second during a long zoom or pan. A trim takes a few milliseconds, too long
+/// for every frame of an animation.
+#[derive(Clone, Copy, Debug)]
+struct TrimClock {
+    seen: Option<(MapCamera, usize)>,
+    dirty_since: Option<std::time::Instant>,
+    last_change: std::time::Instant,
+    last_trim: std::time::Instant,
+}
+
+impl TrimClock {
+    const SETTLE: std::time::Duration = std::time::Duration::from_millis(300);
+    const AT_MOST_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
+
+    fn new() -> Self {
+        let now = std::time::Instant::now();
+        Self {
+            seen: None,
+            dirty_since: None,
+            last_change: now,
+            last_trim: now,
+        }
+    }
+
+    /// Called once a frame with what is shown; trims when it is time, and otherwise asks
+    /// for the frame in which it will be.
+    fn tick(&mut self, ctx: &egui::Context, shown: Option<(MapCamera, usize)>) {
+        let now = std::time::Instant::now();
+        if shown != self.seen {
+            self.seen = shown;
+            self.last_change = now;
+            self.dirty_since.get_or_insert(now);
+        }
+        let Some(since) = self.dirty_since else {
+            return;
+        };
+        let settled = now.duration_since(self.last_change) >= Self::SETTLE;
+        let overdue = now.duration_since(since) >= Self::AT_MOST_EVERY
+            && now.duration_since(self.last_trim) >= Self::AT_MOST_EVERY;
+        if settled || overdue {
+            crate::memory::release_free_memory();
+            self.dirty_since = None;
+            self.last_trim = now;
+        } else {
+            ctx.request_repaint_after(Self::SETTLE);
+        }
+    }
 }
 
 impl SahelApp {
@@ -146,8 +203,28 @@ impl SahelApp {
             Arc::new(Timeline::new(empty_scenario()))
         });
         let mut app = Self::with_data(coarse, None, timeline, messages);
-        app.load_fine_layer();
+        app.fine_wanted = true;
         app
+    }
+
+    /// Starts preparing the embedded 1:50m layer once nothing else is loading and no country
+    /// file is asked for: a layer opened from the command line, a remembered one or a
+    /// dropped file replaces the embedded ones, so building the 1:50m layer beside it would
+    /// only cost time and memory.
+    fn load_fine_layer_when_wanted(&mut self) {
+        let country_file_coming = self
+            .commands
+            .iter()
+            .any(|c| matches!(c, Command::Load(_, None | Some(FileKind::Countries))));
+        if self.fine_wanted
+            && self.fine.is_none()
+            && self.countries_path.is_none()
+            && self.loading.is_empty()
+            && !country_file_coming
+        {
+            self.fine_wanted = false;
+            self.load_fine_layer();
+        }
     }
 
     /// Prepares the embedded 1:50m layer off the UI thread, so the first frame comes at once.
@@ -208,6 +285,8 @@ impl SahelApp {
             quit_after_first_frame: std::env::var_os("SAHEL_ATLAS_QUIT_AFTER_FIRST_FRAME")
                 .is_some(),
             created: std::time::Instant::now(),
+            fine_wanted: false,
+            trim: TrimClock::new(),
         }
     }
 
@@ -233,12 +312,13 @@ impl SahelApp {
     pub fn set_countries(&mut self, layer: Arc<MapLayer>) {
         self.coarse = layer;
         self.fine = None;
+        self.fine_wanted = false;
         self.generation += 1;
     }
 
     /// Whether no file is loading and no command is waiting.
     pub fn is_idle(&self) -> bool {
-        self.loading.is_empty() && self.commands.is_empty()
+        self.loading.is_empty() && self.commands.is_empty() && !self.fine_wanted
     }
 
     /// Queues a command, applied at the end of the next frame.
@@ -295,6 +375,11 @@ impl SahelApp {
         for command in commands {
             self.apply(command);
         }
+        self.load_fine_layer_when_wanted();
+        let shown = self
+            .camera
+            .map(|camera| (camera, Arc::as_ptr(self.layer()) as usize));
+        self.trim.tick(ui.ctx(), shown);
         // A date change from a command shows this frame's state next frame; keep it current.
         self.refresh_state();
         if let Some(url) = self.pending_url.take() {
@@ -459,7 +544,7 @@ impl SahelApp {
                 self.scenario_path = None;
                 self.selected_link = None;
                 self.generation += 1;
-                self.load_fine_layer();
+                self.fine_wanted = true;
             }
             Command::OpenDialog(kind) => self.open_dialog(kind),
             Command::ExportDialog(format) => self.export_dialog(format),
@@ -473,16 +558,11 @@ impl SahelApp {
         let c = layer.country_index(key)?;
         let country = &layer.countries()[c];
         let size = rect_size(self.map_rect);
-        let shape = country.shape_lon_lat.0.iter().max_by(|a, b| {
-            use geo::Area;
-            a.unsigned_area().total_cmp(&b.unsigned_area())
-        })?;
-        use geo::BoundingRect;
-        let bbox = shape.bounding_rect()?;
+        let [min_lon, min_lat, max_lon, max_lat] = layer.largest_part_lon_lat(c)?;
         let pad = 4.0;
         let mut cam = MapCamera::framing_lon_lat(
-            [bbox.min().x - pad, bbox.min().y - pad],
-            [bbox.max().x + pad, bbox.max().y + pad],
+            [min_lon - pad, min_lat - pad],
+            [max_lon + pad, max_lat + pad],
             size,
         );
         if let Some([lon, lat]) = country.label_lon_lat {
@@ -512,7 +592,13 @@ impl SahelApp {
                         .and_then(|b| crate::io::parse_countries(&name, &b))
                         .map(|l| {
                             stage.store(STAGE_TRIANGULATING, Ordering::Relaxed);
-                            Arc::new(MapLayer::new(l))
+                            let layer = MapLayer::new(l);
+                            // Shown once its low-zoom copies are ready too: drawing a
+                            // detailed layer whole at a world view would cost more memory
+                            // and time than the few milliseconds of waiting.
+                            stage.store(STAGE_SIMPLIFYING, Ordering::Relaxed);
+                            layer.wait_for_simplified();
+                            Arc::new(layer)
                         }),
                 ),
                 FileKind::Scenario => Loaded::Scenario(

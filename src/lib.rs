@@ -26,6 +26,7 @@ pub mod data;
 pub mod export;
 pub mod io;
 pub mod map;
+pub mod memory;
 pub mod model;
 pub mod persist;
 pub mod time_control;

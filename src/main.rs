@@ -27,8 +27,22 @@ struct Args {
     /// Start at this date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = sahel_atlas::cli::parse_at)]
     at: Option<jiff::civil::Date>,
+    /// How the window is drawn: OpenGL (glow, the default: the lightest, and the one that
+    /// runs on most machines) or wgpu (Vulkan, Metal, DirectX 12). When OpenGL cannot
+    /// start, the app tries wgpu.
+    #[arg(long, value_enum, default_value_t = RendererChoice::Glow)]
+    renderer: RendererChoice,
     #[command(subcommand)]
     command: Option<Sub>,
+}
+
+/// The renderers the window can use.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum RendererChoice {
+    /// OpenGL through glow.
+    Glow,
+    /// wgpu: Vulkan, Metal or DirectX 12.
+    Wgpu,
 }
 
 #[derive(Subcommand, Debug)]
@@ -153,7 +167,15 @@ fn main() -> ExitCode {
             &at,
             &out,
         )),
-        None => run_app(args.countries, args.scenario, args.at, started),
+        None => run_app(
+            AppStart {
+                countries: args.countries,
+                scenario: args.scenario,
+                at: args.at,
+                started,
+            },
+            args.renderer,
+        ),
     }
 }
 
@@ -339,28 +361,56 @@ fn load_timeline(
     }
 }
 
-fn run_app(
+/// What the command line asks the window to open.
+struct AppStart {
     countries: Option<PathBuf>,
     scenario: Option<PathBuf>,
     at: Option<jiff::civil::Date>,
     started: std::time::Instant,
-) -> ExitCode {
+}
+
+fn run_app(start: AppStart, renderer: RendererChoice) -> ExitCode {
+    let start = Arc::new(start);
+    let result = run_window(&start, renderer);
+    let result = match result {
+        Err(e) if renderer == RendererChoice::Glow => {
+            eprintln!("sahel-atlas: OpenGL did not start ({e}); trying wgpu");
+            run_window(&start, RendererChoice::Wgpu)
+        }
+        other => other,
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("sahel-atlas: cannot start the window: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_window(start: &Arc<AppStart>, renderer: RendererChoice) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Sahel Atlas")
             .with_inner_size([1500.0, 920.0])
             .with_min_inner_size([900.0, 600.0])
             .with_drag_and_drop(true),
+        renderer: match renderer {
+            RendererChoice::Glow => eframe::Renderer::Glow,
+            RendererChoice::Wgpu => eframe::Renderer::Wgpu,
+        },
+        wgpu_options: wgpu_options(),
         ..Default::default()
     };
-    let result = eframe::run_native(
+    let start = start.clone();
+    eframe::run_native(
         "Sahel Atlas",
         options,
         Box::new(move |cc| {
             if std::env::var_os("SAHEL_ATLAS_QUIT_AFTER_FIRST_FRAME").is_some() {
                 eprintln!(
-                    "window and GPU ready {:.0} ms after start",
-                    started.elapsed().as_secs_f64() * 1000.0
+                    "window and GPU ready {:.0} ms after start ({renderer:?})",
+                    start.started.elapsed().as_secs_f64() * 1000.0
                 );
             }
             let mut app = SahelApp::new();
@@ -371,31 +421,44 @@ fn run_app(
                     sahel_atlas::persist::STORAGE_KEY,
                 )
             {
-                if countries.is_some() {
+                if start.countries.is_some() {
                     remembered.countries_path = None;
                 }
-                if scenario.is_some() {
+                if start.scenario.is_some() {
                     remembered.scenario_path = None;
                 }
                 app.restore(remembered);
             }
-            if let Some(path) = countries {
-                app.push(Command::Load(path, Some(FileKind::Countries)));
+            if let Some(path) = &start.countries {
+                app.push(Command::Load(path.clone(), Some(FileKind::Countries)));
             }
-            if let Some(path) = scenario {
-                app.push(Command::Load(path, Some(FileKind::Scenario)));
+            if let Some(path) = &start.scenario {
+                app.push(Command::Load(path.clone(), Some(FileKind::Scenario)));
             }
-            if let Some(date) = at {
+            if let Some(date) = start.at {
                 app.push(Command::Time(TimeCommand::SetDay(Day::from_date(date))));
             }
             Ok(Box::new(app))
         }),
-    );
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("sahel-atlas: cannot start the window: {e}");
-            ExitCode::FAILURE
-        }
+    )
+}
+
+/// eframe's wgpu set-up, asking the driver to favour memory over speed.
+///
+/// The map's buffers are a few megabytes, so the default of 64–256 MB memory
+/// blocks only costs memory; on a software rasteriser those blocks live in the
+/// process's own heap.
+fn wgpu_options() -> eframe::WgpuConfiguration {
+    use eframe::egui_wgpu::{WgpuSetup, WgpuSetupCreateNew};
+    use eframe::wgpu;
+    let mut setup = WgpuSetupCreateNew::without_display_handle();
+    let default_descriptor = setup.device_descriptor.clone();
+    setup.device_descriptor = std::sync::Arc::new(move |adapter| wgpu::DeviceDescriptor {
+        memory_hints: wgpu::MemoryHints::MemoryUsage,
+        ..default_descriptor(adapter)
+    });
+    eframe::WgpuConfiguration {
+        wgpu_setup: WgpuSetup::CreateNew(setup),
+        ..eframe::NativeOptions::default().wgpu_options
     }
 }

@@ -57,12 +57,22 @@ fn layers_are_keyed_by_adm0_a3_with_france_and_norway_present() {
                 layer.layer.source
             );
         }
-        let fra = &layer.countries()[layer.country_index("FRA").expect("FRA")];
+        let c = layer.country_index("FRA").expect("FRA");
         assert!(
-            fra.shape_lon_lat.0.len() > 1,
+            layer.part_count(c) > 1,
             "France is a multipolygon with overseas parts"
         );
+        // Framing France frames its largest part, Europe's, not French Guiana too.
+        let [min_lon, min_lat, max_lon, max_lat] = layer
+            .largest_part_lon_lat(c)
+            .expect("France's largest part");
+        assert!(min_lon > -6.0 && max_lon < 10.0 && min_lat > 41.0 && max_lat < 52.0);
+        let fra = &layer.countries()[c];
         assert_eq!(fra.population.map(|p| p.1), Some(2019));
+        assert!(
+            fra.shape_lon_lat.0.is_empty(),
+            "the layer's meshes hold the shapes once it is built"
+        );
     }
 }
 
@@ -71,8 +81,15 @@ fn every_country_is_triangulated_to_its_area() {
     // The triangles of each country cover its area (a wrong winding or dropped hole shows up
     // as a mismatch): compare triangle area sums with the polygons' areas in world space.
     use geo::Area;
-    for layer in [coarse(), fine()] {
-        for (i, country) in layer.countries().iter().enumerate() {
+    let embedded = [
+        (coarse(), sahel_atlas::data::COUNTRIES_110M),
+        (fine(), sahel_atlas::data::COUNTRIES_50M),
+    ];
+    for (layer, bytes) in embedded {
+        // The layer lets its lon/lat shapes go once built; compare with the file's.
+        let source = sahel_atlas::io::parse_countries("embedded", bytes).expect("embedded layer");
+        assert_eq!(source.countries.len(), layer.countries().len());
+        for (i, country) in source.countries.iter().enumerate() {
             let mesh = &layer.meshes[i];
             let tri_area: f64 = mesh
                 .indices
@@ -132,4 +149,30 @@ fn projection_round_trips_through_the_layer() {
     let [x, y] = world_from_lon_lat(2.11, 13.51);
     let [lon, lat] = lon_lat_from_world(x, y);
     assert!((lon - 2.11).abs() < 1e-9 && (lat - 13.51).abs() < 1e-9);
+}
+
+#[test]
+fn outlines_are_the_files_rings_projected() {
+    // The mesh keeps each ring's points once (triangles, outlines and hit tests share them),
+    // in the file's order, without the closing repeat.
+    let layer = coarse();
+    let source =
+        sahel_atlas::io::parse_countries("embedded", sahel_atlas::data::COUNTRIES_110M).unwrap();
+    for (i, country) in source.countries.iter().enumerate() {
+        let rings: Vec<&[[f32; 2]]> = layer.meshes[i].rings().collect();
+        let file_rings: Vec<&geo::LineString<f64>> = country
+            .shape_lon_lat
+            .0
+            .iter()
+            .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+            .collect();
+        assert_eq!(rings.len(), file_rings.len(), "{}", country.key);
+        for (ring, file_ring) in rings.iter().zip(file_rings) {
+            assert_eq!(ring.len() + 1, file_ring.0.len(), "{}", country.key);
+            for (p, c) in ring.iter().zip(&file_ring.0) {
+                let [x, y] = world_from_lon_lat(c.x, c.y);
+                assert!((f64::from(p[0]) - x).abs() < 1e-5 && (f64::from(p[1]) - y).abs() < 1e-5);
+            }
+        }
+    }
 }

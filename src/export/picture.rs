@@ -249,7 +249,7 @@ fn draw_map(canvas: &mut impl Canvas, data: &MapData<'_>, scene: &Scene, view: &
         let (Some(mesh), Some(country)) = (layer.meshes.get(c), layer.countries().get(c)) else {
             continue;
         };
-        let rings: Vec<Vec<[f32; 2]>> = mesh.rings.iter().filter_map(|r| view.ring(r)).collect();
+        let rings: Vec<Vec<[f32; 2]>> = mesh.rings().filter_map(|r| view.ring(r)).collect();
         if rings.is_empty() {
             continue;
         }

@@ -43,7 +43,8 @@ pub struct Country {
     pub subregion: Option<String>,
     /// Where to put the label, lon/lat (`LABEL_X`, `LABEL_Y`).
     pub label_lon_lat: Option<[f64; 2]>,
-    /// The shape, in lon/lat degrees.
+    /// The shape, in lon/lat degrees. Empty in the countries of a
+    /// [`MapLayer`](crate::map::MapLayer), whose meshes hold it from then on.
     pub shape_lon_lat: MultiPolygon<f64>,
 }
 

@@ -18,7 +18,9 @@ pub fn read_file_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     let name = path.display().to_string();
     let fail = |message: String| LoadError::single(Diagnostic::error(&name, Where::File, message));
     let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot open: {e}")))?;
+    let mut expected_len = 0;
     if let Ok(meta) = file.metadata() {
+        expected_len = meta.len();
         if meta.is_dir() {
             return Err(fail("is a folder, not a file".to_owned()));
         }
@@ -30,7 +32,9 @@ pub fn read_file_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
             )));
         }
     }
-    let mut bytes = Vec::new();
+    // Sized from the metadata: reading through `take` gives no size hint, and a vector
+    // grown by doubling would hold up to twice the file at the peak of a load.
+    let mut bytes = Vec::with_capacity(usize::try_from(expected_len).unwrap_or(0) + 1);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| fail(format!("cannot read: {e}")))?;

@@ -1,7 +1,7 @@
 //! A country layer made ready for the map: projected, triangulated and indexed once, when it
 //! loads. Painting only transforms these vertices; hit tests use an R-tree of polygon bounds.
 
-use geo::{Coord, LineString, MultiPolygon, Polygon, Simplify, TriangulateEarcut};
+use geo::{Area, Coord, LineString, MultiPolygon, Polygon, Simplify, TriangulateEarcut};
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 
@@ -20,10 +20,42 @@ pub struct CountryMesh {
     pub vertices: Vec<[f32; 2]>,
     /// Three indices per triangle into `vertices`.
     pub indices: Vec<u32>,
-    /// Every ring (outer and holes) as a closed polyline.
-    pub rings: Vec<Vec<[f32; 2]>>,
+    /// Where each ring (outer and holes, polygon after polygon) ends in `vertices`: the
+    /// triangle vertices are the rings' points in order, without repeating the first point.
+    pub ring_ends: Vec<u32>,
     /// World bounding box: min x, min y, max x, max y.
     pub bbox: [f64; 4],
+}
+
+impl CountryMesh {
+    /// Every ring (outer and holes) as its points, without the closing repeat of the first.
+    pub fn rings(&self) -> impl Iterator<Item = &[[f32; 2]]> + '_ {
+        let mut start = 0;
+        self.ring_ends.iter().map(move |&end| {
+            let ring = self.vertices.get(start..end as usize).unwrap_or(&[]);
+            start = end as usize;
+            ring
+        })
+    }
+
+    /// Appends a ring given with or without its closing point, growing the bounding box.
+    fn push_ring(&mut self, ring: &LineString<f64>) {
+        let points = match ring.0.split_last() {
+            Some((last, rest)) if rest.first() == Some(last) => rest,
+            _ => &ring.0[..],
+        };
+        for c in points {
+            self.bbox = [
+                self.bbox[0].min(c.x),
+                self.bbox[1].min(c.y),
+                self.bbox[2].max(c.x),
+                self.bbox[3].max(c.y),
+            ];
+        }
+        self.vertices
+            .extend(points.iter().map(|c| [c.x as f32, c.y as f32]));
+        self.ring_ends.push(self.vertices.len() as u32);
+    }
 }
 
 type PolygonBox = GeomWithData<Rectangle<[f64; 2]>, (u32, u32)>;
@@ -39,8 +71,10 @@ struct Lod {
     meshes: Vec<CountryMesh>,
 }
 
-/// The scales below which the simplified levels are used.
-const LOD_SCALES: [f64; 2] = [400.0, 1600.0];
+/// The scales below which the simplified levels are used, coarsest first: each level is
+/// used for at most a factor of two in zoom, so what it draws stays near the screen's
+/// resolution.
+const LOD_SCALES: [f64; 4] = [200.0, 400.0, 800.0, 1600.0];
 
 /// A layer ready to draw and to hit-test.
 pub struct MapLayer {
@@ -54,6 +88,8 @@ pub struct MapLayer {
     lod_worker: Mutex<Option<std::thread::JoinHandle<()>>>,
     /// Per country, its label point in world coordinates.
     pub labels_world: Vec<[f64; 2]>,
+    /// Per country, the lon/lat bounding box of its largest part.
+    largest_parts: Vec<Option<[f64; 4]>>,
     /// Per country, per polygon: prepared for point-in-polygon tests.
     polygons_world: Vec<Vec<BandedPolygon>>,
     index: RTree<PolygonBox>,
@@ -72,15 +108,19 @@ impl MapLayer {
     /// Projects, triangulates and indexes a loaded layer, on two threads (the countries split
     /// into halves of equal vertex counts). Large layers then get simplified meshes for low
     /// zooms on a background thread; until they are ready the full meshes are drawn.
-    pub fn new(layer: CountryLayer) -> Self {
-        let layer = Arc::new(layer);
-        let built: Vec<BuiltCountry> = on_two_threads(&layer.countries, |part| {
+    ///
+    /// The countries' lon/lat shapes live on as the meshes' vertices: the layer hands them
+    /// to the simplifying thread, which lets them go, so `shape_lon_lat` is empty in
+    /// [`Self::countries`] (the 1:10m layer's shapes are 9 MB).
+    pub fn new(mut layer: CountryLayer) -> Self {
+        let built: Vec<BuiltCountry> = on_two_threads(&layer.countries, vertex_count, |part| {
             part.iter().map(build_country).collect()
         });
 
         let mut meshes = Vec::with_capacity(built.len());
         let mut polygons_world = Vec::with_capacity(built.len());
         let mut labels_world = Vec::with_capacity(built.len());
+        let mut largest_parts = Vec::with_capacity(built.len());
         let mut boxes = Vec::new();
         for (c, b) in built.into_iter().enumerate() {
             for (p, bbox) in b.boxes.iter().enumerate() {
@@ -92,28 +132,47 @@ impl MapLayer {
             meshes.push(b.mesh);
             polygons_world.push(b.polygons);
             labels_world.push(b.label);
+            largest_parts.push(b.largest_part_lon_lat);
         }
+        let large = layer.vertex_count() > LOD_MIN_VERTICES;
+        let shapes: Vec<MultiPolygon<f64>> = layer
+            .countries
+            .iter_mut()
+            .map(|c| std::mem::replace(&mut c.shape_lon_lat, MultiPolygon(Vec::new())))
+            .collect();
         let lods = Arc::new(OnceLock::new());
-        let lod_worker = (layer.vertex_count() > LOD_MIN_VERTICES)
+        let lod_worker = large
             .then(|| {
-                let (layer, lods) = (layer.clone(), lods.clone());
+                let lods = lods.clone();
                 std::thread::Builder::new()
                     .name("simplify".into())
                     .spawn(move || {
-                        let _ = lods.set(simplified_levels(&layer));
+                        let _ = lods.set(simplified_levels(&shapes));
                     })
                     .ok()
             })
             .flatten();
         Self {
-            layer,
+            layer: Arc::new(layer),
             meshes,
             lods,
             lod_worker: Mutex::new(lod_worker),
             labels_world,
+            largest_parts,
             polygons_world,
             index: RTree::bulk_load(boxes),
         }
+    }
+
+    /// The lon/lat bounding box of a country's largest part (by area), to frame it: France
+    /// without French Guiana, Norway without Svalbard.
+    pub fn largest_part_lon_lat(&self, country: usize) -> Option<[f64; 4]> {
+        self.largest_parts.get(country).copied().flatten()
+    }
+
+    /// How many polygons (parts) a country has.
+    pub fn part_count(&self, country: usize) -> usize {
+        self.polygons_world.get(country).map_or(0, Vec::len)
     }
 
     /// Whether the simplified meshes for low zooms are ready (always, for small layers).
@@ -140,7 +199,7 @@ impl MapLayer {
     /// Projects a layer for drawing outlines only (exports): rings, bounding boxes and label
     /// points, without triangles, simplified copies or hit-test indexes. Hit tests on it find
     /// nothing and its meshes have no triangles.
-    pub fn outlines_only(layer: CountryLayer) -> Self {
+    pub fn outlines_only(mut layer: CountryLayer) -> Self {
         let outline = |country: &Country| {
             let shape = project_multipolygon(&country.shape_lon_lat);
             let mut mesh = CountryMesh {
@@ -149,25 +208,22 @@ impl MapLayer {
             };
             for polygon in &shape.0 {
                 for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
-                    if let Some(b) = ring_bbox(ring) {
-                        mesh.bbox = [
-                            mesh.bbox[0].min(b[0]),
-                            mesh.bbox[1].min(b[1]),
-                            mesh.bbox[2].max(b[2]),
-                            mesh.bbox[3].max(b[3]),
-                        ];
-                    }
-                    mesh.rings
-                        .push(ring.0.iter().map(|c| [c.x as f32, c.y as f32]).collect());
+                    mesh.push_ring(ring);
                 }
             }
             let label = label_world(country, &mesh);
             (mesh, label)
         };
-        let built = on_two_threads(&layer.countries, |part| part.iter().map(outline).collect());
-        let (meshes, labels_world) = built.into_iter().unzip();
+        let built = on_two_threads(&layer.countries, vertex_count, |part| {
+            part.iter().map(outline).collect()
+        });
+        let (meshes, labels_world): (Vec<_>, Vec<_>) = built.into_iter().unzip();
+        for country in &mut layer.countries {
+            country.shape_lon_lat = MultiPolygon(Vec::new());
+        }
         Self {
             polygons_world: vec![Vec::new(); layer.countries.len()],
+            largest_parts: vec![None; layer.countries.len()],
             layer: Arc::new(layer),
             meshes,
             lods: Arc::new(OnceLock::new()),
@@ -199,10 +255,15 @@ impl MapLayer {
             .locate_all_at_point(world)
             .find(|b| {
                 let (c, p) = b.data;
-                self.polygons_world
-                    .get(c as usize)
-                    .and_then(|polygons| polygons.get(p as usize))
-                    .is_some_and(|polygon| polygon.contains(world[0], world[1]))
+                let (Some(polygons), Some(mesh)) = (
+                    self.polygons_world.get(c as usize),
+                    self.meshes.get(c as usize),
+                ) else {
+                    return false;
+                };
+                polygons
+                    .get(p as usize)
+                    .is_some_and(|polygon| polygon.contains(&mesh.vertices, world[0], world[1]))
             })
             .map(|b| b.data.0 as usize)
     }
@@ -268,15 +329,16 @@ struct BuiltCountry {
     polygons: Vec<BandedPolygon>,
     label: [f64; 2],
     boxes: Vec<[f64; 4]>,
+    largest_part_lon_lat: Option<[f64; 4]>,
 }
 
-/// The simplified levels of a layer, built on two threads.
-fn simplified_levels(layer: &CountryLayer) -> Vec<Lod> {
-    let epsilons: Vec<f64> = LOD_SCALES.iter().map(|&s| 0.5 / s).collect();
-    let built: Vec<Vec<CountryMesh>> = on_two_threads(&layer.countries, |part| {
+/// The simplified levels of a layer's shapes (lon/lat), built on two threads.
+fn simplified_levels(shapes: &[MultiPolygon<f64>]) -> Vec<Lod> {
+    let epsilons: Vec<f64> = LOD_SCALES.iter().map(|&s| 1.0 / s).collect();
+    let built: Vec<Vec<CountryMesh>> = on_two_threads(shapes, shape_vertex_count, |part| {
         part.iter()
-            .map(|c| {
-                let shape = project_multipolygon(&c.shape_lon_lat);
+            .map(|shape| {
+                let shape = project_multipolygon(shape);
                 let bbox = ring_bbox_of(&shape);
                 simplified_meshes_of(&shape, bbox, &epsilons)
             })
@@ -292,13 +354,14 @@ fn simplified_levels(layer: &CountryLayer) -> Vec<Lod> {
         .collect()
 }
 
-/// Runs `work` over the countries split into two halves of equal vertex counts, one on another
-/// thread, and concatenates the results in order.
-fn on_two_threads<T: Send>(
-    countries: &[Country],
-    work: impl Fn(&[Country]) -> Vec<T> + Sync,
+/// Runs `work` over `items` split into two halves of equal weight, one on another thread,
+/// and concatenates the results in order.
+fn on_two_threads<I: Sync, T: Send>(
+    items: &[I],
+    weight: impl Fn(&I) -> usize,
+    work: impl Fn(&[I]) -> Vec<T> + Sync,
 ) -> Vec<T> {
-    let weights: Vec<usize> = countries.iter().map(vertex_count).collect();
+    let weights: Vec<usize> = items.iter().map(weight).collect();
     let total: usize = weights.iter().sum();
     let mut running = 0;
     let split = weights
@@ -307,8 +370,8 @@ fn on_two_threads<T: Send>(
             running += w;
             running * 2 >= total
         })
-        .map_or(countries.len(), |i| i + 1);
-    let (first, second) = countries.split_at(split);
+        .map_or(items.len(), |i| i + 1);
+    let (first, second) = items.split_at(split);
     std::thread::scope(|scope| {
         let other = scope.spawn(|| work(second));
         let mut out = work(first);
@@ -321,8 +384,11 @@ fn on_two_threads<T: Send>(
 }
 
 fn vertex_count(country: &Country) -> usize {
-    country
-        .shape_lon_lat
+    shape_vertex_count(&country.shape_lon_lat)
+}
+
+fn shape_vertex_count(shape: &MultiPolygon<f64>) -> usize {
+    shape
         .0
         .iter()
         .map(|p| p.exterior().0.len() + p.interiors().iter().map(|r| r.0.len()).sum::<usize>())
@@ -337,10 +403,33 @@ fn build_country(country: &Country) -> BuiltCountry {
         .iter()
         .filter_map(|p| ring_bbox(p.exterior()))
         .collect();
+    // Each polygon's rings, as ranges of the mesh's vertices.
+    let mut ring_ranges = Vec::with_capacity(mesh.ring_ends.len());
+    let mut start = 0;
+    for &end in &mesh.ring_ends {
+        ring_ranges.push(start..end);
+        start = end;
+    }
+    let mut rings = ring_ranges.into_iter();
+    let polygons = shape
+        .0
+        .iter()
+        .map(|p| {
+            let of_polygon: Vec<_> = rings.by_ref().take(1 + p.interiors().len()).collect();
+            BandedPolygon::new(&mesh.vertices, &of_polygon)
+        })
+        .collect();
+    let largest_part_lon_lat = country
+        .shape_lon_lat
+        .0
+        .iter()
+        .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))
+        .and_then(|p| ring_bbox(p.exterior()));
     BuiltCountry {
         label: label_world(country, &mesh),
-        polygons: shape.0.iter().map(BandedPolygon::new).collect(),
+        polygons,
         boxes,
+        largest_part_lon_lat,
         mesh,
     }
 }
@@ -352,14 +441,22 @@ fn simplified_meshes_of(
     bbox: [f64; 4],
     epsilons: &[f64],
 ) -> Vec<CountryMesh> {
-    epsilons
+    // Finest first, each level simplifying the one before, which is quicker than starting
+    // from the full detail every time. The errors add up, so each step uses what is left of
+    // its level's epsilon after the finer steps: a level stays within its own epsilon.
+    let mut simple = shape.clone();
+    let mut used = 0.0;
+    let mut levels: Vec<CountryMesh> = epsilons
         .iter()
+        .rev()
         .map(|&epsilon| {
-            let simple = MultiPolygon(
-                shape
+            let step = (epsilon - used).max(0.0);
+            used = epsilon;
+            simple = MultiPolygon(
+                simple
                     .0
                     .iter()
-                    .map(|p| p.simplify(epsilon))
+                    .map(|p| p.simplify(step))
                     .filter(|p| p.exterior().0.len() >= 4)
                     .collect(),
             );
@@ -367,7 +464,9 @@ fn simplified_meshes_of(
             lod.bbox = bbox;
             lod
         })
-        .collect()
+        .collect();
+    levels.reverse();
+    levels
 }
 
 /// The bounding box of every ring of a shape.
@@ -404,23 +503,19 @@ fn mesh_of(shape: &MultiPolygon<f64>) -> CountryMesh {
         ..CountryMesh::default()
     };
     for polygon in &shape.0 {
-        let raw = polygon.earcut_triangles_raw();
         let base = mesh.vertices.len() as u32;
-        mesh.vertices
-            .extend(raw.vertices.iter().map(|v| [v[0] as f32, v[1] as f32]));
+        // earcut numbers the rings' points in this order, each ring without its closing
+        // point: the same vertices serve the triangles, the outlines and the hit tests.
+        for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+            mesh.push_ring(ring);
+        }
+        let raw = polygon.earcut_triangles_raw();
+        debug_assert_eq!(raw.vertices.len() as u32, mesh.vertices.len() as u32 - base);
         mesh.indices
             .extend(raw.triangle_indices.iter().map(|&i| base + i as u32));
-        for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
-            if let Some(b) = ring_bbox(ring) {
-                mesh.bbox[0] = mesh.bbox[0].min(b[0]);
-                mesh.bbox[1] = mesh.bbox[1].min(b[1]);
-                mesh.bbox[2] = mesh.bbox[2].max(b[2]);
-                mesh.bbox[3] = mesh.bbox[3].max(b[3]);
-            }
-            mesh.rings
-                .push(ring.0.iter().map(|c| [c.x as f32, c.y as f32]).collect());
-        }
     }
+    mesh.vertices.shrink_to_fit();
+    mesh.indices.shrink_to_fit();
     mesh
 }
 

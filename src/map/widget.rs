@@ -204,34 +204,47 @@ pub fn map_ui(
         cache.key = Some(key);
         let mut mesh = Mesh::default();
         let mut outlines = Mesh::default();
-        let mut tessellator = egui::epaint::Tessellator::new(
-            ui.ctx().pixels_per_point(),
-            ui.ctx().tessellation_options(|o| *o),
-            [1, 1],
-            Vec::new(),
-        );
-        let border = Stroke::new(border_width(camera.scale), palette::BORDER);
+        let feather = 1.0 / ui.ctx().pixels_per_point();
+        let border_width = border_width(camera.scale);
         let meshes = scene.layer.meshes_for_scale(camera.scale);
+        // Outlines reach a little past the edge so that their joins stay out of sight.
+        let clip = rect.expand(4.0);
+        let mut remap = Vec::new();
         for c in scene.layer.countries_in(min_world, max_world) {
             let m = &meshes[c];
             let color = scene
                 .fills
                 .get(c)
                 .map_or(palette::LAND, |&rgb| palette::color(rgb));
-            let base = mesh.vertices.len() as u32;
-            mesh.vertices.extend(m.vertices.iter().map(|v| Vertex {
-                pos: to_screen([f64::from(v[0]), f64::from(v[1])]),
-                uv: WHITE_UV,
+            let whole = m.bbox[0] >= min_world[0]
+                && m.bbox[1] >= min_world[1]
+                && m.bbox[2] <= max_world[0]
+                && m.bbox[3] <= max_world[1];
+            append_fill(
+                &mut mesh,
+                m,
                 color,
-            }));
-            mesh.indices.extend(m.indices.iter().map(|i| base + i));
-            for ring in &m.rings {
-                let points = decimated(ring, &to_screen, 1.0);
-                if points.len() >= 3 {
-                    tessellator.tessellate_path(
-                        &egui::epaint::PathShape::closed_line(points, border),
-                        &mut outlines,
-                    );
+                (!whole).then_some((min_world, max_world)),
+                &to_screen,
+                &mut remap,
+            );
+            for ring in m.rings() {
+                let points = decimated(ring, &to_screen, OUTLINE_STEP);
+                if points.len() < 3 {
+                    continue;
+                }
+                let line = ThinLine {
+                    width: border_width,
+                    color: palette::BORDER,
+                    feather,
+                };
+                match (whole, visible_runs(&points, clip)) {
+                    (true, _) | (false, None) => line.append(&mut outlines, &points, true),
+                    (false, Some(runs)) => {
+                        for run in runs {
+                            line.append(&mut outlines, &run, false);
+                        }
+                    }
                 }
             }
         }
@@ -275,25 +288,36 @@ pub fn map_ui(
         (scene.selected, Stroke::new(2.5, palette::SELECTED)),
     ] {
         let Some(c) = c else { continue };
-        let Some(m) = scene.layer.meshes.get(c) else {
+        // At the detail drawn at this zoom: the full 1:10m outline of Russia under the pointer
+        // at a world view would cost more than the whole map.
+        let Some(m) = scene.layer.meshes_for_scale(camera.scale).get(c) else {
             continue;
         };
         if Some(c) == out.hovered_country && Some(c) != scene.selected {
             let mut mesh = Mesh::default();
-            mesh.vertices.extend(m.vertices.iter().map(|v| Vertex {
-                pos: to_screen([f64::from(v[0]), f64::from(v[1])]),
-                uv: WHITE_UV,
-                color: Color32::from_white_alpha(70),
-            }));
-            mesh.indices.extend_from_slice(&m.indices);
+            append_fill(
+                &mut mesh,
+                m,
+                Color32::from_white_alpha(70),
+                Some((min_world, max_world)),
+                &to_screen,
+                &mut Vec::new(),
+            );
             painter.add(Shape::mesh(mesh));
         }
-        for ring in &m.rings {
+        let line = ThinLine {
+            width: stroke.width,
+            color: stroke.color,
+            feather: 1.0 / ui.ctx().pixels_per_point(),
+        };
+        let mut outline = Mesh::default();
+        for ring in m.rings() {
             let points = decimated(ring, &to_screen, 0.5);
             if points.len() >= 3 {
-                painter.add(Shape::closed_line(points, stroke));
+                line.append(&mut outline, &points, true);
             }
         }
+        painter.add(Shape::mesh(outline));
     }
 
     // Links, ended ones first so live ones sit on top.
@@ -411,6 +435,173 @@ fn border_width(scale: f64) -> f32 {
     if scale < 400.0 { 0.5 } else { 0.8 }
 }
 
+/// Appends a country's triangles to `out` in screen points; with `view` (world min and max),
+/// only the triangles that meet it, so a country mostly off screen costs little.
+fn append_fill(
+    out: &mut Mesh,
+    m: &crate::map::CountryMesh,
+    color: Color32,
+    view: Option<([f64; 2], [f64; 2])>,
+    to_screen: &impl Fn([f64; 2]) -> Pos2,
+    remap: &mut Vec<u32>,
+) {
+    let vertex = |v: [f32; 2]| Vertex {
+        pos: to_screen([f64::from(v[0]), f64::from(v[1])]),
+        uv: WHITE_UV,
+        color,
+    };
+    let base = out.vertices.len() as u32;
+    let Some((min, max)) = view else {
+        out.vertices.extend(m.vertices.iter().map(|&v| vertex(v)));
+        out.indices.extend(m.indices.iter().map(|i| base + i));
+        return;
+    };
+    let (min, max) = (
+        [min[0] as f32, min[1] as f32],
+        [max[0] as f32, max[1] as f32],
+    );
+    remap.clear();
+    remap.resize(m.vertices.len(), u32::MAX);
+    for triangle in m.indices.chunks_exact(3) {
+        let (Some(a), Some(b), Some(c)) = (
+            m.vertices.get(triangle[0] as usize),
+            m.vertices.get(triangle[1] as usize),
+            m.vertices.get(triangle[2] as usize),
+        ) else {
+            continue;
+        };
+        let corners = [a, b, c];
+        let outside = (0..2).any(|k| {
+            corners.iter().all(|p| p[k] < min[k]) || corners.iter().all(|p| p[k] > max[k])
+        });
+        if outside {
+            continue;
+        }
+        for (&i, &p) in triangle.iter().zip(&corners) {
+            let slot = &mut remap[i as usize];
+            if *slot == u32::MAX {
+                *slot = out.vertices.len() as u32;
+                out.vertices.push(vertex(*p));
+            }
+            out.indices.push(*slot);
+        }
+    }
+}
+
+/// The parts of a closed ring (screen points) that pass through `clip`, as open polylines;
+/// `None` when every segment does (draw the ring whole, closed).
+fn visible_runs(points: &[Pos2], clip: Rect) -> Option<Vec<Vec<Pos2>>> {
+    let n = points.len();
+    let segment_visible = |i: usize| {
+        let (a, b) = (points[i], points[(i + 1) % n]);
+        Rect::from_two_pos(a, b).intersects(clip)
+    };
+    // Start after a hidden segment so that no run is cut in two where the ring starts.
+    let hidden = (0..n).find(|&i| !segment_visible(i))?;
+    let mut runs = Vec::new();
+    let mut run: Vec<Pos2> = Vec::new();
+    for k in 1..=n {
+        let i = (hidden + k) % n;
+        if segment_visible(i) {
+            if run.is_empty() {
+                run.push(points[i]);
+            }
+            run.push(points[(i + 1) % n]);
+        } else if !run.is_empty() {
+            runs.push(std::mem::take(&mut run));
+        }
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    Some(runs)
+}
+
+/// Points closer than this to the last one kept are left out of country outlines.
+const OUTLINE_STEP: f32 = 1.5;
+
+/// An anti-aliased line drawn as a mesh: like egui's own strokes (a ridge one pixel to each
+/// side for lines thinner than a pixel, a band with feathered edges for thicker ones), but
+/// with mitres limited to twice the width, so that a coastline turning back on itself at a
+/// low zoom stays a short corner instead of a spike across the map.
+#[derive(Clone, Copy, Debug)]
+struct ThinLine {
+    width: f32,
+    color: Color32,
+    /// One physical pixel, in points.
+    feather: f32,
+}
+
+impl ThinLine {
+    fn append(&self, out: &mut Mesh, points: &[Pos2], closed: bool) {
+        let n = points.len();
+        if n < 2 {
+            return;
+        }
+        let normal_of = |a: Pos2, b: Pos2| (b - a).normalized().rot90();
+        let thin = self.width <= self.feather;
+        let per_point = if thin { 3 } else { 4 };
+        let base = out.vertices.len() as u32;
+        out.vertices.reserve(per_point * n);
+        out.indices.reserve(3 * 2 * (per_point - 1) * n);
+        let clear = Color32::TRANSPARENT;
+        for i in 0..n {
+            let before = if i > 0 {
+                Some(normal_of(points[i - 1], points[i]))
+            } else if closed {
+                Some(normal_of(points[n - 1], points[0]))
+            } else {
+                None
+            };
+            let after = if i + 1 < n {
+                Some(normal_of(points[i], points[i + 1]))
+            } else if closed {
+                Some(normal_of(points[n - 1], points[0]))
+            } else {
+                None
+            };
+            let (n0, n1) = match (before, after) {
+                (Some(a), Some(b)) => (a, b),
+                (Some(a), None) => (a, a),
+                (None, Some(b)) => (b, b),
+                (None, None) => (Vec2::ZERO, Vec2::ZERO),
+            };
+            let mean = (n0 + n1) * 0.5;
+            let length_sq = mean.length_sq();
+            // The mitre is mean / |mean|²; at most twice as long as the normal.
+            let miter = if length_sq >= 0.25 {
+                mean / length_sq
+            } else {
+                n1 * 2.0
+            };
+            let p = points[i];
+            if thin {
+                let middle = self.color.gamma_multiply(self.width / self.feather);
+                out.colored_vertex(p + miter * self.feather, clear);
+                out.colored_vertex(p, middle);
+                out.colored_vertex(p - miter * self.feather, clear);
+            } else {
+                let inner = 0.5 * (self.width - self.feather);
+                let outer = 0.5 * (self.width + self.feather);
+                out.colored_vertex(p + miter * outer, clear);
+                out.colored_vertex(p + miter * inner, self.color);
+                out.colored_vertex(p - miter * inner, self.color);
+                out.colored_vertex(p - miter * outer, clear);
+            }
+        }
+        let stride = per_point as u32;
+        let segments = if closed { n } else { n - 1 };
+        for s in 0..segments {
+            let (i0, i1) = (s as u32, ((s + 1) % n) as u32);
+            let (a, b) = (base + stride * i0, base + stride * i1);
+            for k in 0..stride - 1 {
+                out.add_triangle(a + k, a + k + 1, b + k);
+                out.add_triangle(a + k + 1, b + k, b + k + 1);
+            }
+        }
+    }
+}
+
 /// A ring in screen points, dropping points closer than `min_step` to the last one kept.
 fn decimated(ring: &[[f32; 2]], to_screen: &impl Fn([f64; 2]) -> Pos2, min_step: f32) -> Vec<Pos2> {
     let mut out: Vec<Pos2> = Vec::with_capacity(ring.len().min(256));
@@ -455,4 +646,140 @@ pub fn screen_from_lon_lat(camera: &MapCamera, rect: Rect, lon: f64, lat: f64) -
     let center = [f64::from(rect.center().x), f64::from(rect.center().y)];
     let s = camera.screen_from_world(world_from_lon_lat(lon, lat), center);
     Pos2::new(s[0] as f32, s[1] as f32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn distance_to_nearest(p: Pos2, points: &[Pos2]) -> f32 {
+        points
+            .iter()
+            .map(|q| q.distance(p))
+            .fold(f32::INFINITY, f32::min)
+    }
+
+    #[test]
+    fn a_line_that_turns_back_on_itself_has_no_spike() {
+        // A coastline at a low zoom: out along a thin peninsula and straight back.
+        let ring = [
+            Pos2::new(0.0, 0.0),
+            Pos2::new(100.0, 0.0),
+            Pos2::new(0.0, 0.3),
+            Pos2::new(-20.0, 40.0),
+        ];
+        for width in [0.8, 2.5] {
+            let line = ThinLine {
+                width,
+                color: Color32::BLACK,
+                feather: 1.0,
+            };
+            let mut mesh = Mesh::default();
+            line.append(&mut mesh, &ring, true);
+            let reach = 2.0 * (width + 1.0);
+            for v in &mesh.vertices {
+                let d = distance_to_nearest(v.pos, &ring);
+                assert!(
+                    d <= reach,
+                    "vertex {:?} is {d} from the line (width {width})",
+                    v.pos
+                );
+            }
+            assert!(
+                mesh.indices
+                    .iter()
+                    .all(|&i| (i as usize) < mesh.vertices.len())
+            );
+        }
+    }
+
+    #[test]
+    fn a_thin_line_costs_four_triangles_a_segment() {
+        let points = [
+            Pos2::new(0.0, 0.0),
+            Pos2::new(10.0, 0.0),
+            Pos2::new(10.0, 10.0),
+        ];
+        let line = ThinLine {
+            width: 0.8,
+            color: Color32::BLACK,
+            feather: 1.0,
+        };
+        let mut open = Mesh::default();
+        line.append(&mut open, &points, false);
+        assert_eq!((open.vertices.len(), open.indices.len()), (9, 2 * 4 * 3));
+        let mut closed = Mesh::default();
+        line.append(&mut closed, &points, true);
+        assert_eq!(closed.indices.len(), 3 * 4 * 3);
+    }
+
+    #[test]
+    fn only_the_visible_parts_of_a_ring_are_kept() {
+        let clip = Rect::from_min_max(Pos2::new(0.0, 0.0), Pos2::new(100.0, 100.0));
+        let inside = [
+            Pos2::new(10.0, 10.0),
+            Pos2::new(90.0, 10.0),
+            Pos2::new(90.0, 90.0),
+        ];
+        assert!(visible_runs(&inside, clip).is_none());
+        // A ring that leaves the view on the right: one open run through the view, starting
+        // and ending at the points just outside, and nothing of the far side.
+        let crossing = [
+            Pos2::new(50.0, 20.0),
+            Pos2::new(150.0, 20.0),
+            Pos2::new(400.0, 20.0),
+            Pos2::new(400.0, 80.0),
+            Pos2::new(150.0, 80.0),
+            Pos2::new(50.0, 80.0),
+        ];
+        let runs = visible_runs(&crossing, clip).expect("partly visible");
+        assert_eq!(runs.len(), 1);
+        let run = &runs[0];
+        assert_eq!(run.first(), Some(&Pos2::new(150.0, 80.0)));
+        assert_eq!(run.last(), Some(&Pos2::new(150.0, 20.0)));
+        assert!(!run.contains(&Pos2::new(400.0, 20.0)));
+    }
+
+    #[test]
+    fn fills_off_screen_are_left_out_and_the_rest_is_reindexed() {
+        // Two triangles side by side, world coordinates; the view holds only the left one.
+        let m = crate::map::CountryMesh {
+            vertices: vec![
+                [0.0, 0.0],
+                [1.0, 0.0],
+                [0.0, 1.0],
+                [5.0, 0.0],
+                [6.0, 0.0],
+                [5.0, 1.0],
+            ],
+            indices: vec![0, 1, 2, 3, 4, 5],
+            ring_ends: vec![3, 6],
+            bbox: [0.0, 0.0, 6.0, 1.0],
+        };
+        let to_screen = |w: [f64; 2]| Pos2::new(w[0] as f32 * 10.0, w[1] as f32 * 10.0);
+        let mut all = Mesh::default();
+        append_fill(
+            &mut all,
+            &m,
+            Color32::RED,
+            None,
+            &to_screen,
+            &mut Vec::new(),
+        );
+        assert_eq!((all.vertices.len(), all.indices.len()), (6, 6));
+        let mut clipped = Mesh::default();
+        clipped.vertices.push(Vertex::default()); // indices must start after what is there
+        let view = Some(([-1.0, -1.0], [2.0, 2.0]));
+        append_fill(
+            &mut clipped,
+            &m,
+            Color32::RED,
+            view,
+            &to_screen,
+            &mut Vec::new(),
+        );
+        assert_eq!(clipped.vertices.len(), 4);
+        assert_eq!(clipped.indices, vec![1, 2, 3]);
+        assert_eq!(clipped.vertices[2].pos, Pos2::new(10.0, 0.0));
+    }
 }
