@@ -556,4 +556,46 @@ mod tests {
         let bad = square(r#"{"ISO_A3":"-99"}"#);
         assert!(super::super::fast_countries::parse_fast(bad.as_bytes()).is_none());
     }
+
+    #[test]
+    fn the_fast_path_reads_features_in_order_whatever_their_number_and_place() {
+        // Two threads build every other feature: odd and even counts, "type" after
+        // "features", members it does not know, and problems in either half.
+        let feature = |key: &str, x: u32| {
+            format!(
+                r#"{{"type":"Feature","properties":{{"ADM0_A3":"{key}"}},"geometry":{{"type":"Polygon","coordinates":[[[{x},0],[{x}.5,0],[{x}.5,1],[{x},0]]]}}}}"#
+            )
+        };
+        for n in 1..=5u32 {
+            let features: Vec<String> = (0..n).map(|i| feature(&format!("K{i}"), i)).collect();
+            let text = format!(
+                r#"{{"name":"t","features":[{}],"bbox":[0,0,9,1],"type":"FeatureCollection"}}"#,
+                features.join(",")
+            );
+            let fast =
+                super::super::fast_countries::parse_fast(text.as_bytes()).expect("a clean layer");
+            let keys: Vec<&str> = fast.iter().map(|c| c.key.as_str()).collect();
+            let want: Vec<String> = (0..n).map(|i| format!("K{i}")).collect();
+            assert_eq!(keys, want);
+            assert_eq!(
+                fast,
+                parse_full("t", text.as_bytes()).expect("full").countries
+            );
+        }
+        let fast_rejects = |features: &[String], tail: &str| {
+            let text = format!(
+                r#"{{"type":"FeatureCollection","features":[{}]}}{tail}"#,
+                features.join(",")
+            );
+            super::super::fast_countries::parse_fast(text.as_bytes()).is_none()
+        };
+        let (a, b, c) = (feature("A", 0), feature("B", 1), feature("C", 2));
+        let broken = feature("D", 3).replace("Polygon", "Polygone");
+        assert!(fast_rejects(&[a.clone(), b.clone(), broken.clone()], ""));
+        assert!(fast_rejects(&[a.clone(), broken, c.clone()], ""));
+        assert!(fast_rejects(&[a.clone(), b.clone(), feature("A", 2)], ""));
+        assert!(fast_rejects(&[a.clone(), b.clone()], " x"));
+        assert!(fast_rejects(&[], ""));
+        assert!(!fast_rejects(&[a, b, c], "\n"));
+    }
 }

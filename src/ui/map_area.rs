@@ -90,6 +90,10 @@ impl SahelApp {
                 pos + Vec2::new(14.0, 14.0),
             )
             .show(|ui| {
+                // A tooltip anchored at a point can be laid out in a sliver of width (seen
+                // near the middle of the map); link tooltips carry a sentence and a URL.
+                ui.set_min_width(220.0_f32.min(rect.width()));
+                ui.set_max_width(360.0);
                 ui.label(text);
             });
         }
