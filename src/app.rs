@@ -163,25 +163,31 @@ impl TrimClock {
     /// Called once a frame with what is shown; trims when it is time, and otherwise asks
     /// for the frame in which it will be.
     fn tick(&mut self, ctx: &egui::Context, shown: Option<(MapCamera, usize)>) {
-        let now = std::time::Instant::now();
+        if self.due(std::time::Instant::now(), shown) {
+            crate::memory::release_free_memory();
+        } else if self.dirty_since.is_some() {
+            ctx.request_repaint_after(Self::SETTLE);
+        }
+    }
+
+    /// Whether to trim at `now`, with `shown` on screen (and, if so, the trim counts as done).
+    fn due(&mut self, now: std::time::Instant, shown: Option<(MapCamera, usize)>) -> bool {
         if shown != self.seen {
             self.seen = shown;
             self.last_change = now;
             self.dirty_since.get_or_insert(now);
         }
         let Some(since) = self.dirty_since else {
-            return;
+            return false;
         };
         let settled = now.duration_since(self.last_change) >= Self::SETTLE;
         let overdue = now.duration_since(since) >= Self::AT_MOST_EVERY
             && now.duration_since(self.last_trim) >= Self::AT_MOST_EVERY;
         if settled || overdue {
-            crate::memory::release_free_memory();
             self.dirty_since = None;
             self.last_trim = now;
-        } else {
-            ctx.request_repaint_after(Self::SETTLE);
         }
+        settled || overdue
     }
 }
 
@@ -823,5 +829,40 @@ fn empty_scenario() -> crate::model::Scenario {
         entities: Vec::new(),
         relationships: Vec::new(),
         events: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn memory_is_given_back_once_the_view_settles_and_now_and_then_while_it_moves() {
+        let start = Instant::now();
+        let at = |ms: u64| start + Duration::from_millis(ms);
+        let view = |scale: f64| {
+            let mut camera = MapCamera::world([800.0, 600.0]);
+            camera.scale = scale;
+            Some((camera, 1))
+        };
+        let mut clock = TrimClock::new();
+        clock.last_trim = start;
+        // A still view: one trim after it settles, then none.
+        assert!(!clock.due(at(0), view(100.0)));
+        assert!(!clock.due(at(200), view(100.0)));
+        assert!(clock.due(at(300), view(100.0)));
+        assert!(!clock.due(at(2000), view(100.0)));
+        // A zoom that goes on for two seconds, a frame every 50 ms: a trim about every
+        // half second, not every frame.
+        let trims = (0..40)
+            .filter(|&i| clock.due(at(3000 + 50 * i), view(100.0 + i as f64)))
+            .count();
+        assert!((3..=4).contains(&trims), "{trims} trims");
+        // The end of the zoom settles: one more.
+        assert!(clock.due(at(5300), view(139.0)));
+        // A new layer with the same view counts as a change.
+        assert!(!clock.due(at(6000), Some((view(139.0).unwrap().0, 2))));
+        assert!(clock.due(at(6300), Some((view(139.0).unwrap().0, 2))));
     }
 }

@@ -139,3 +139,12 @@ fn exported_geojson_and_csv_are_written_and_check_accepts_the_geojson() {
     assert!(text.contains("eumpm-niger"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn an_unknown_renderer_is_a_usage_error_that_names_the_choices() {
+    let (ok, _, err) = sahel_atlas(&["--renderer", "metal"]);
+    assert!(!ok);
+    assert!(err.contains("glow") && err.contains("wgpu"), "{err}");
+    let (ok, help, _) = sahel_atlas(&["--help"]);
+    assert!(ok && help.contains("--renderer"), "{help}");
+}
