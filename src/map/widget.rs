@@ -238,9 +238,9 @@ pub fn map_ui(
                     color: palette::BORDER,
                     feather,
                 };
-                match (whole, visible_runs(&points, clip)) {
-                    (true, _) | (false, None) => line.append(&mut outlines, &points, true),
-                    (false, Some(runs)) => {
+                match (!whole).then(|| visible_runs(&points, clip)).flatten() {
+                    None => line.append(&mut outlines, &points, true),
+                    Some(runs) => {
                         for run in runs {
                             line.append(&mut outlines, &run, false);
                         }
