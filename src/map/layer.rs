@@ -64,7 +64,8 @@ type PolygonBox = GeomWithData<Rectangle<[f64; 2]>, (u32, u32)>;
 const LOD_MIN_VERTICES: usize = 40_000;
 
 /// Simplified copies of a layer's meshes for low zooms: each is used below `max_scale`
-/// (points per world unit), where its simplification stays under half a point on screen.
+/// (points per world unit), where its simplification stays within a point on screen (half a
+/// point at the bottom of its range, which is half its `max_scale`).
 #[derive(Clone, Debug)]
 struct Lod {
     max_scale: f64,

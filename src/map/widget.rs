@@ -134,7 +134,7 @@ pub enum MapClick {
 pub struct MeshCache {
     key: Option<(MapCamera, [u32; 5], usize, u64, bool)>,
     fill: std::sync::Arc<Mesh>,
-    /// Borders, tessellated once per view rather than every frame.
+    /// Borders as an anti-aliased line mesh, built once per view rather than every frame.
     outlines: std::sync::Arc<Mesh>,
 }
 
@@ -612,7 +612,7 @@ fn decimated(ring: &[[f32; 2]], to_screen: &impl Fn([f64; 2]) -> Pos2, min_step:
             out.push(p);
         }
     }
-    // Closed rings repeat their first point; closed_line closes them anyway.
+    // A ring whose last point came back onto its first: drawn closed, it needs it once.
     if out.len() > 1 && out.first() == out.last() {
         out.pop();
     }
