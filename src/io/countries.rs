@@ -62,10 +62,10 @@ pub struct CountryLayer {
 impl CountryLayer {
     /// Number of polygon vertices in the layer.
     pub fn vertex_count(&self) -> usize {
+        use geo::CoordsIter;
         self.countries
             .iter()
-            .flat_map(|c| &c.shape_lon_lat.0)
-            .map(|p| p.exterior().0.len() + p.interiors().iter().map(|r| r.0.len()).sum::<usize>())
+            .map(|c| c.shape_lon_lat.coords_count())
             .sum()
     }
 

@@ -1,7 +1,9 @@
 //! A country layer made ready for the map: projected, triangulated and indexed once, when it
 //! loads. Painting only transforms these vertices; hit tests use an R-tree of polygon bounds.
 
-use geo::{Area, Coord, LineString, MultiPolygon, Polygon, Simplify, TriangulateEarcut};
+use geo::{
+    Area, Coord, CoordsIter, LineString, MultiPolygon, Polygon, Simplify, TriangulateEarcut,
+};
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 
@@ -202,16 +204,7 @@ impl MapLayer {
     /// nothing and its meshes have no triangles.
     pub fn outlines_only(mut layer: CountryLayer) -> Self {
         let outline = |country: &Country| {
-            let shape = project_multipolygon(&country.shape_lon_lat);
-            let mut mesh = CountryMesh {
-                bbox: [f64::MAX, f64::MAX, f64::MIN, f64::MIN],
-                ..CountryMesh::default()
-            };
-            for polygon in &shape.0 {
-                for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
-                    mesh.push_ring(ring);
-                }
-            }
+            let mesh = mesh_of(&project_multipolygon(&country.shape_lon_lat), false);
             let label = label_world(country, &mesh);
             (mesh, label)
         };
@@ -385,20 +378,16 @@ fn on_two_threads<I: Sync, T: Send>(
 }
 
 fn vertex_count(country: &Country) -> usize {
-    shape_vertex_count(&country.shape_lon_lat)
+    country.shape_lon_lat.coords_count()
 }
 
 fn shape_vertex_count(shape: &MultiPolygon<f64>) -> usize {
-    shape
-        .0
-        .iter()
-        .map(|p| p.exterior().0.len() + p.interiors().iter().map(|r| r.0.len()).sum::<usize>())
-        .sum()
+    shape.coords_count()
 }
 
 fn build_country(country: &Country) -> BuiltCountry {
     let shape = project_multipolygon(&country.shape_lon_lat);
-    let mesh = mesh_of(&shape);
+    let mesh = mesh_of(&shape, true);
     let boxes = shape
         .0
         .iter()
@@ -461,7 +450,7 @@ fn simplified_meshes_of(
                     .filter(|p| p.exterior().0.len() >= 4)
                     .collect(),
             );
-            let mut lod = mesh_of(&simple);
+            let mut lod = mesh_of(&simple, true);
             lod.bbox = bbox;
             lod
         })
@@ -498,7 +487,8 @@ fn ring_bbox(ring: &LineString<f64>) -> Option<[f64; 4]> {
     Some(b)
 }
 
-fn mesh_of(shape: &MultiPolygon<f64>) -> CountryMesh {
+/// A shape's rings as a mesh, with its triangles when `triangulate` (outlines only otherwise).
+fn mesh_of(shape: &MultiPolygon<f64>, triangulate: bool) -> CountryMesh {
     let mut mesh = CountryMesh {
         bbox: [f64::MAX, f64::MAX, f64::MIN, f64::MIN],
         ..CountryMesh::default()
@@ -509,6 +499,9 @@ fn mesh_of(shape: &MultiPolygon<f64>) -> CountryMesh {
         // point: the same vertices serve the triangles, the outlines and the hit tests.
         for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
             mesh.push_ring(ring);
+        }
+        if !triangulate {
+            continue;
         }
         let raw = polygon.earcut_triangles_raw();
         debug_assert_eq!(raw.vertices.len() as u32, mesh.vertices.len() as u32 - base);

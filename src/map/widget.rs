@@ -204,8 +204,11 @@ pub fn map_ui(
         cache.key = Some(key);
         let mut mesh = Mesh::default();
         let mut outlines = Mesh::default();
-        let feather = 1.0 / ui.ctx().pixels_per_point();
-        let border_width = border_width(camera.scale);
+        let line = ThinLine {
+            width: border_width(camera.scale),
+            color: palette::BORDER,
+            feather: 1.0 / ui.ctx().pixels_per_point(),
+        };
         let meshes = scene.layer.meshes_for_scale(camera.scale);
         // Outlines reach a little past the edge so that their joins stay out of sight.
         let clip = rect.expand(4.0);
@@ -233,11 +236,6 @@ pub fn map_ui(
                 if points.len() < 3 {
                     continue;
                 }
-                let line = ThinLine {
-                    width: border_width,
-                    color: palette::BORDER,
-                    feather,
-                };
                 match (!whole).then(|| visible_runs(&points, clip)).flatten() {
                     None => line.append(&mut outlines, &points, true),
                     Some(runs) => {
@@ -538,34 +536,25 @@ impl ThinLine {
         if n < 2 {
             return;
         }
-        let normal_of = |a: Pos2, b: Pos2| (b - a).normalized().rot90();
+        // Segment i runs from point i to point i + 1 (the last back to the first if closed).
+        let segments = if closed { n } else { n - 1 };
+        let normals: Vec<Vec2> = (0..segments)
+            .map(|i| (points[(i + 1) % n] - points[i]).normalized().rot90())
+            .collect();
         let thin = self.width <= self.feather;
         let per_point = if thin { 3 } else { 4 };
         let base = out.vertices.len() as u32;
         out.vertices.reserve(per_point * n);
-        out.indices.reserve(3 * 2 * (per_point - 1) * n);
+        out.indices.reserve(3 * 2 * (per_point - 1) * segments);
         let clear = Color32::TRANSPARENT;
-        for i in 0..n {
-            let before = if i > 0 {
-                Some(normal_of(points[i - 1], points[i]))
-            } else if closed {
-                Some(normal_of(points[n - 1], points[0]))
-            } else {
-                None
-            };
-            let after = if i + 1 < n {
-                Some(normal_of(points[i], points[i + 1]))
-            } else if closed {
-                Some(normal_of(points[n - 1], points[0]))
-            } else {
-                None
-            };
-            let (n0, n1) = match (before, after) {
-                (Some(a), Some(b)) => (a, b),
-                (Some(a), None) => (a, a),
-                (None, Some(b)) => (b, b),
-                (None, None) => (Vec2::ZERO, Vec2::ZERO),
-            };
+        let middle = self.color.gamma_multiply(self.width / self.feather);
+        let inner = 0.5 * (self.width - self.feather);
+        let outer = 0.5 * (self.width + self.feather);
+        for (i, &p) in points.iter().enumerate() {
+            let before = if i > 0 { i - 1 } else { n - 1 };
+            let after = normals.get(i).or(normals.get(before)).copied();
+            let before = normals.get(before).or(normals.get(i)).copied();
+            let (n0, n1) = (before.unwrap_or(Vec2::ZERO), after.unwrap_or(Vec2::ZERO));
             let mean = (n0 + n1) * 0.5;
             let length_sq = mean.length_sq();
             // The mitre is mean / |mean|²; at most twice as long as the normal.
@@ -574,15 +563,11 @@ impl ThinLine {
             } else {
                 n1 * 2.0
             };
-            let p = points[i];
             if thin {
-                let middle = self.color.gamma_multiply(self.width / self.feather);
                 out.colored_vertex(p + miter * self.feather, clear);
                 out.colored_vertex(p, middle);
                 out.colored_vertex(p - miter * self.feather, clear);
             } else {
-                let inner = 0.5 * (self.width - self.feather);
-                let outer = 0.5 * (self.width + self.feather);
                 out.colored_vertex(p + miter * outer, clear);
                 out.colored_vertex(p + miter * inner, self.color);
                 out.colored_vertex(p - miter * inner, self.color);
@@ -590,7 +575,6 @@ impl ThinLine {
             }
         }
         let stride = per_point as u32;
-        let segments = if closed { n } else { n - 1 };
         for s in 0..segments {
             let (i0, i1) = (s as u32, ((s + 1) % n) as u32);
             let (a, b) = (base + stride * i0, base + stride * i1);
