@@ -9,7 +9,7 @@ use egui::{Key, Modifiers};
 
 use crate::command::Command;
 use crate::io::{Diagnostic, FileKind, LoadError};
-use crate::map::scene::{Scene, build_scene};
+use crate::map::scene::{Scene, SceneOptions, build_scene_with};
 use crate::map::widget::MeshCache;
 use crate::map::{MapCamera, MapLayer, world_from_lon_lat};
 use crate::model::{Day, State, Timeline};
@@ -75,7 +75,7 @@ pub(crate) enum Loaded {
 /// What is derived from the state at the date, rebuilt only when the date or data change.
 #[derive(Default)]
 pub(crate) struct Derived {
-    pub key: Option<(Day, bool, u64)>,
+    pub key: Option<(Day, bool, u64, crate::model::LinkFilter)>,
     pub coarse: Scene,
     pub fine: Option<Scene>,
 }
@@ -104,6 +104,21 @@ pub struct SahelApp {
     pub selected_link: Option<usize>,
     /// Whether ended links are hidden.
     pub hide_ended: bool,
+    /// Whether the selected entity's ties are drawn at full strength and the rest faded.
+    pub focus_ties: bool,
+    /// Which links are drawn.
+    pub filter: crate::model::LinkFilter,
+    /// A tie hovered in a panel this frame (relationship index).
+    pub panel_hovered_link: Option<usize>,
+    /// The arc under the pointer on the map in the last frame.
+    pub map_hovered_link: Option<usize>,
+    /// Light, dark or the system's theme.
+    pub theme: crate::command::ThemeChoice,
+    /// The labels and edge markers the map placed in the last frame (map-local pixels).
+    pub map_marks: (
+        Vec<crate::map::display::PlacedLabel>,
+        Vec<crate::map::display::EdgeMarker>,
+    ),
     pub(crate) search: String,
     pub(crate) date_input: String,
     /// Date and playback.
@@ -273,6 +288,12 @@ impl SahelApp {
             selected: None,
             selected_link: None,
             hide_ended: false,
+            focus_ties: true,
+            filter: crate::model::LinkFilter::default(),
+            panel_hovered_link: None,
+            map_hovered_link: None,
+            theme: crate::command::ThemeChoice::default(),
+            map_marks: (Vec::new(), Vec::new()),
             search: String::new(),
             date_input: String::new(),
             time: TimeControl::new(day),
@@ -364,6 +385,9 @@ impl SahelApp {
             self.fly = (t < 1.0).then_some((from, to, t));
         }
         self.refresh_state();
+        if ui.ctx().options(|o| o.theme_preference) != self.theme.preference() {
+            ui.ctx().set_theme(self.theme.preference());
+        }
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         egui::Panel::bottom("time_bar").show(ui, |ui| self.time_bar_ui(ui));
@@ -409,11 +433,11 @@ impl SahelApp {
             self.selected_link = self.timeline.relationship_index(&id);
         }
         let day = self.time.day();
-        let key = (day, self.hide_ended, self.generation);
-        if self.derived.key == Some(key) {
+        let key = (day, self.hide_ended, self.generation, self.filter.clone());
+        if self.derived.key.as_ref() == Some(&key) {
             return;
         }
-        if self.derived.key.map(|k| k.2) != Some(self.generation) {
+        if self.derived.key.as_ref().map(|k| k.2) != Some(self.generation) {
             self.state = self.timeline.state_at(day);
         } else {
             self.timeline.seek(&mut self.state, day);
@@ -423,14 +447,12 @@ impl SahelApp {
     }
 
     fn derive(&self) -> Derived {
+        let options = SceneOptions {
+            hide_ended: self.hide_ended,
+            filter: self.filter.clone(),
+        };
         let scene = |layer: &MapLayer| {
-            build_scene(
-                layer,
-                &self.coarse,
-                &self.timeline,
-                &self.state,
-                self.hide_ended,
-            )
+            build_scene_with(layer, &self.coarse, &self.timeline, &self.state, &options)
         };
         Derived {
             key: None,
@@ -491,6 +513,7 @@ impl SahelApp {
         match command {
             Command::SelectCountry(key) => {
                 self.selected = key;
+                self.panel_hovered_link = None;
             }
             Command::FlyToCountry(key) => {
                 if let Some(goal) = self.camera_for_country(&key) {
@@ -524,6 +547,25 @@ impl SahelApp {
                 self.fly = None;
             }
             Command::SetHideEnded(hide) => self.hide_ended = hide,
+            Command::SetFocusTies(on) => self.focus_ties = on,
+            Command::SetFilter(filter) => self.filter = filter,
+            Command::HoverLink(link) => self.panel_hovered_link = link,
+            Command::MapHoveredLink(link) => self.map_hovered_link = link,
+            Command::FrameWorld(a, b) => {
+                let (a, b) = (
+                    crate::map::lon_lat_from_world(a[0], a[1]),
+                    crate::map::lon_lat_from_world(b[0], b[1]),
+                );
+                let min = [a[0].min(b[0]), a[1].min(b[1])];
+                let max = [a[0].max(b[0]), a[1].max(b[1])];
+                let goal = MapCamera::framing_lon_lat(min, max, rect_size(self.map_rect));
+                self.camera_is_default = false;
+                match self.camera {
+                    Some(cam) => self.fly = Some((cam, goal, 0.0)),
+                    None => self.camera = Some(goal),
+                }
+            }
+            Command::SetTheme(theme) => self.theme = theme,
             Command::Time(t) => {
                 self.time.apply(t, &self.timeline);
                 self.scroll_to_current = true;
@@ -753,6 +795,8 @@ impl SahelApp {
             size: [width as u32, height.clamp(200.0, 4000.0) as u32],
             camera,
             hide_ended: self.hide_ended,
+            filter: self.filter.clone(),
+            focus: self.focus_ties.then(|| self.selected.clone()).flatten(),
         };
         let tx = self.loaded_tx.clone();
         self.loading.push((

@@ -39,4 +39,48 @@ pub enum Command {
     OpenUrl(String),
     /// A time-bar command.
     Time(TimeCommand),
+    /// Draw the selected entity's ties at full strength and fade the rest, or not.
+    SetFocusTies(bool),
+    /// Which links are drawn (statuses, kinds, partner groups).
+    SetFilter(crate::model::LinkFilter),
+    /// A tie hovered in a panel (relationship index): its arc is highlighted on the map.
+    HoverLink(Option<usize>),
+    /// The arc under the pointer on the map: its row is highlighted in the panels.
+    MapHoveredLink(Option<usize>),
+    /// Frame two places (world coordinates): both ends of arcs leaving the view.
+    FrameWorld([f64; 2], [f64; 2]),
+    /// Light, dark or the system's theme.
+    SetTheme(ThemeChoice),
+}
+
+/// The app's theme.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ThemeChoice {
+    /// Follow the system.
+    #[default]
+    System,
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+impl ThemeChoice {
+    /// egui's preference for this choice.
+    pub fn preference(self) -> egui::ThemePreference {
+        match self {
+            Self::System => egui::ThemePreference::System,
+            Self::Light => egui::ThemePreference::Light,
+            Self::Dark => egui::ThemePreference::Dark,
+        }
+    }
+
+    /// Its name in the menu.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::System => "System",
+            Self::Light => "Light",
+            Self::Dark => "Dark",
+        }
+    }
 }

@@ -263,6 +263,7 @@ fn render(
         size,
         camera,
         hide_ended: request.hide_ended,
+        ..RenderOptions::at(date)
     };
     let write_error = |e: ExportError| e.to_string();
     match job {

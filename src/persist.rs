@@ -35,6 +35,12 @@ pub struct Persisted {
     pub scenario_path: Option<PathBuf>,
     /// Recently opened files, newest first.
     pub recent: Vec<PathBuf>,
+    /// Which links were drawn.
+    pub filter: crate::model::LinkFilter,
+    /// Whether the selection's ties were in focus (`None`: the default, on).
+    pub focus_ties: Option<bool>,
+    /// The theme chosen.
+    pub theme: crate::command::ThemeChoice,
 }
 
 impl SahelApp {
@@ -52,6 +58,9 @@ impl SahelApp {
             countries_path: self.countries_path.clone(),
             scenario_path: self.scenario_path.clone(),
             recent: self.recent.clone(),
+            filter: self.filter.clone(),
+            focus_ties: Some(self.focus_ties),
+            theme: self.theme,
         }
     }
 
@@ -63,6 +72,9 @@ impl SahelApp {
             self.camera_is_default = false;
         }
         self.hide_ended = p.hide_ended;
+        self.filter = p.filter;
+        self.focus_ties = p.focus_ties.unwrap_or(true);
+        self.theme = p.theme;
         self.selected = p.selected;
         self.recent = p.recent.into_iter().filter(|r| r.exists()).collect();
         for (path, kind) in [

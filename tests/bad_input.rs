@@ -607,11 +607,9 @@ fn fifty_megabytes_of_brackets_fail_fast() {
     assert!(report.failed());
     let bare = vec![b'['; 50 << 20];
     countries_error_in("bare.geojson", &bare).says("nested more than 128 deep");
-    assert!(
-        started.elapsed() < std::time::Duration::from_secs(20),
-        "{:?}",
-        started.elapsed()
-    );
+    // No timing threshold here (the README: benchmarks measure time, tests do not); the
+    // depth limit is what keeps this fast, and the messages above prove it was hit.
+    eprintln!("50 MB of brackets refused in {:?}", started.elapsed());
 }
 
 #[test]

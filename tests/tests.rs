@@ -8,6 +8,8 @@
 //! - `cli`: the `state` and `check` subcommands, run as a process.
 //! - `app_ui`: the real app driven through egui_kittest.
 //! - `rendered`: the app rendered to pixels through wgpu (Mesa here).
+//! - `reading_map`: picking, focus, filters, edge markers, theme (issue #11).
+//! - `one_picture`: the screen and the PNG export draw one display list alike.
 
 mod common;
 
@@ -17,6 +19,8 @@ mod cli;
 mod export;
 mod loaders;
 mod map_hits;
+mod one_picture;
+mod reading_map;
 mod rendered;
 mod seed_story;
 mod timeline_props;

@@ -1,10 +1,10 @@
 //! Exports: the map at a date as a PNG or an SVG picture, a series of PNG frames, and the
 //! state at a date as GeoJSON or CSV for GIS tools. Headless: nothing here needs a window.
 //!
-//! The pictures draw the same [`crate::map::scene::Scene`] with the same [`crate::map::style`]
-//! as the app's map widget, then add a title, the date, a legend and a caption with the
-//! sources of what is shown. One layout ([`picture`]) drives two backends: `tiny-skia` for
-//! PNG and plain text for SVG, so both show the same picture.
+//! The pictures are one [`crate::map::display`] list, the one the app's map widget paints,
+//! with a title, the date, a legend and a caption with the sources of what is shown added
+//! ([`frame`]). Two backends replay it: `tiny-skia` for PNG and plain text for SVG, so both
+//! show the picture the screen shows.
 //!
 //! Sizes are output pixels; one app point is one output pixel, so a 1600×1000 picture at the
 //! default camera looks like a 1600×1000 map view in the app.
@@ -14,7 +14,6 @@ mod picture;
 mod png;
 mod state;
 mod svg;
-mod text;
 
 use std::path::{Path, PathBuf};
 
@@ -25,7 +24,8 @@ use crate::model::Timeline;
 
 pub use frames::{FrameStep, StepUnit, frame_dates, render_frames};
 pub use picture::caption_sources;
-pub use png::render_png;
+pub use picture::frame;
+pub use png::{rasterise, render_png, render_rgba};
 pub use state::{state_csv, state_geojson};
 pub use svg::render_svg;
 
@@ -77,8 +77,8 @@ pub struct MapData<'a> {
     pub timeline: &'a Timeline,
 }
 
-/// What to draw: the date, the size and the view.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// What to draw: the date, the size, the view and which links.
+#[derive(Clone, Debug, PartialEq)]
 pub struct RenderOptions {
     /// The date shown.
     pub date: Date,
@@ -89,6 +89,12 @@ pub struct RenderOptions {
     pub camera: Option<MapCamera>,
     /// Leave out links that have ended, as the app's "hide ended" switch does.
     pub hide_ended: bool,
+    /// Statuses, kinds and partner groups left out (the legend's filters); the caption says
+    /// what was.
+    pub filter: crate::model::LinkFilter,
+    /// The entity in focus (an id, such as `NER`): its ties at full strength, the rest faded,
+    /// and markers where its arcs leave the picture.
+    pub focus: Option<String>,
 }
 
 impl RenderOptions {
@@ -99,6 +105,8 @@ impl RenderOptions {
             size: [1600, 1000],
             camera: None,
             hide_ended: false,
+            filter: crate::model::LinkFilter::default(),
+            focus: None,
         }
     }
 

@@ -7,111 +7,77 @@
 
 use std::collections::HashSet;
 
-use crate::map::scene::{Scene, build_scene};
-use crate::map::style::{self, LinkStyle, Rgb};
-use crate::map::{MapCamera, world_from_lon_lat};
+use crate::map::display::{
+    self, Anchor, Canvas, DisplayList, Highlights, Item, Line, Meta, Paint, TextStyle,
+};
+use crate::map::scene::{Scene, SceneOptions, build_scene_with};
+use crate::map::style::{self, Rgb};
+use crate::map::text;
 use crate::model::{DatePrecision, State, Status, format_date_with_precision};
 
-use super::text;
 use super::{MapData, RenderOptions};
 
-/// A colour with an opacity.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct Paint {
-    pub rgb: Rgb,
-    pub alpha: f32,
-}
+/// A [`Canvas`] that records what it is asked to draw as display-list items.
+struct Recorder<'a>(&'a mut Vec<Item>);
 
-impl Paint {
-    pub const fn solid(rgb: Rgb) -> Self {
-        Self { rgb, alpha: 1.0 }
+impl Canvas for Recorder<'_> {
+    fn begin_group(&mut self, id: &str) {
+        let id = match id {
+            "title" => "title",
+            "legend" => "legend",
+            "caption" => "caption",
+            _ => "group",
+        };
+        self.0.push(Item::Group(id));
     }
-}
-
-/// How a line is stroked.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct Line {
-    pub paint: Paint,
-    pub width: f32,
-    /// Dash and gap lengths; `None` for solid.
-    pub dash: Option<(f32, f32)>,
-}
-
-impl Line {
-    pub const fn solid(rgb: Rgb, width: f32) -> Self {
-        Self {
-            paint: Paint::solid(rgb),
-            width,
-            dash: None,
-        }
+    fn end_group(&mut self) {
+        self.0.push(Item::EndGroup);
     }
-
-    /// A link's line, as the app draws it.
-    pub fn of_link(status: Status) -> Self {
-        let s = LinkStyle::of(status);
-        Self {
-            paint: Paint {
-                rgb: s.rgb,
-                alpha: s.alpha,
-            },
-            width: s.width,
-            dash: s.dash,
-        }
-    }
-}
-
-/// Where a text's `at` point sits horizontally.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Anchor {
-    Start,
-    Middle,
-}
-
-/// How a text is set.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct TextStyle {
-    /// Em size, pixels.
-    pub size: f32,
-    pub paint: Paint,
-    pub anchor: Anchor,
-    /// A light halo so it reads over any fill (labels on the map).
-    pub halo: bool,
-}
-
-/// What a shape stands for, for SVG readers (ignored in PNG).
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Meta<'a> {
-    pub class: &'a str,
-    pub key: &'a str,
-    pub title: &'a str,
-}
-
-/// A drawing surface: PNG pixels or SVG elements.
-pub(crate) trait Canvas {
-    /// Starts a named group (an SVG `<g id>`).
-    fn begin_group(&mut self, id: &str);
-    /// Ends the group begun last.
-    fn end_group(&mut self);
-    /// Closed rings, filled with the even-odd rule and/or outlined.
     fn rings(
         &mut self,
         rings: &[Vec<[f32; 2]>],
         fill: Option<Paint>,
         line: Option<&Line>,
-        meta: Option<Meta<'_>>,
-    );
-    /// An open polyline.
-    fn polyline(&mut self, points: &[[f32; 2]], line: &Line, meta: Option<Meta<'_>>);
-    /// A circle.
-    fn circle(&mut self, center: [f32; 2], radius: f32, fill: Paint, line: &Line);
-    /// An axis-aligned rectangle.
-    fn rect(&mut self, min: [f32; 2], max: [f32; 2], fill: Option<Paint>, line: Option<&Line>);
-    /// Text whose baseline passes through `at`.
-    fn text(&mut self, at: [f32; 2], text: &str, style: &TextStyle);
+        _meta: Option<Meta>,
+    ) {
+        self.0.push(Item::Rings {
+            rings: rings.to_vec(),
+            fill,
+            line: line.copied(),
+        });
+    }
+    fn polyline(&mut self, points: &[[f32; 2]], line: &Line, meta: Option<Meta>) {
+        self.0.push(Item::Polyline {
+            points: points.to_vec(),
+            line: *line,
+            meta,
+        });
+    }
+    fn circle(&mut self, center: [f32; 2], radius: f32, fill: Paint, line: &Line) {
+        self.0.push(Item::Circle {
+            center,
+            radius,
+            fill,
+            line: *line,
+        });
+    }
+    fn rect(&mut self, min: [f32; 2], max: [f32; 2], fill: Option<Paint>, line: Option<&Line>) {
+        self.0.push(Item::Rect {
+            min,
+            max,
+            fill,
+            line: line.copied(),
+        });
+    }
+    fn text(&mut self, at: [f32; 2], text: &str, style: &TextStyle) {
+        self.0.push(Item::Text {
+            at,
+            text: text.to_owned(),
+            style: *style,
+        });
+    }
 }
 
-/// Rings closer than this to the previous kept point (pixels) are skipped.
-const MIN_STEP: f32 = 0.5;
 /// Panels' background.
 const PANEL: Paint = Paint {
     rgb: [0xFF, 0xFF, 0xFF],
@@ -123,232 +89,54 @@ const CAPTION_SIZE: f32 = 11.0;
 const CAPTION_LINE: f32 = 15.0;
 const CAPTION_SEP: &str = "  ·  ";
 
-/// Draws the whole picture onto `canvas`.
-pub(crate) fn draw(canvas: &mut impl Canvas, data: &MapData<'_>, options: &RenderOptions) {
+/// The whole picture as one display list: the map as the app draws it, then the caption
+/// with the sources, the title panel with the date and the legend.
+pub fn frame(data: &MapData<'_>, options: &RenderOptions) -> DisplayList {
     let state = data.timeline.state_at_date(options.date);
-    let scene = build_scene(
+    let scene = build_scene_with(
         data.layer,
         data.places,
         data.timeline,
         &state,
-        options.hide_ended,
-    );
-    let view = View::new(options);
-    draw_map(canvas, data, &scene, &view);
-    let caption_top = draw_caption(canvas, data, &scene, &state, &view);
-    let title_bottom = draw_title(canvas, data, &state, options);
-    draw_legend(canvas, &view, options.hide_ended, title_bottom, caption_top);
-}
-
-/// The camera and the picture's size, with the transform from world to pixels.
-struct View {
-    camera: MapCamera,
-    size: [f32; 2],
-    center: [f64; 2],
-}
-
-impl View {
-    fn new(options: &RenderOptions) -> Self {
-        let [w, h] = options.size.map(|s| s as f32);
-        Self {
-            camera: options.camera(),
-            size: [w, h],
-            center: [f64::from(w) / 2.0, f64::from(h) / 2.0],
-        }
-    }
-
-    fn pixel_from_world(&self, world: [f64; 2]) -> [f32; 2] {
-        let s = self.camera.screen_from_world(world, self.center);
-        [s[0] as f32, s[1] as f32]
-    }
-
-    fn contains(&self, p: [f32; 2], margin: f32) -> bool {
-        p[0] >= -margin
-            && p[1] >= -margin
-            && p[0] <= self.size[0] + margin
-            && p[1] <= self.size[1] + margin
-    }
-
-    /// The world rectangle on the picture: min and max corners.
-    fn world_bounds(&self) -> ([f64; 2], [f64; 2]) {
-        let [w, h] = self.size.map(f64::from);
-        let min = self.camera.world_from_screen([0.0, h], self.center);
-        let max = self.camera.world_from_screen([w, 0.0], self.center);
-        (min, max)
-    }
-
-    /// A ring in pixels, skipping points closer than [`MIN_STEP`] to the last kept one and
-    /// the closing repeat; `None` when fewer than 3 points are left or it is out of view.
-    fn ring(&self, ring: &[[f32; 2]]) -> Option<Vec<[f32; 2]>> {
-        let mut out: Vec<[f32; 2]> = Vec::with_capacity(ring.len().min(1024));
-        let (mut lo, mut hi) = ([f32::MAX; 2], [f32::MIN; 2]);
-        for v in ring {
-            let p = self.pixel_from_world([f64::from(v[0]), f64::from(v[1])]);
-            let keep = out.last().is_none_or(|q| {
-                let (dx, dy) = (p[0] - q[0], p[1] - q[1]);
-                dx * dx + dy * dy >= MIN_STEP * MIN_STEP
-            });
-            if keep {
-                for k in 0..2 {
-                    lo[k] = lo[k].min(p[k]);
-                    hi[k] = hi[k].max(p[k]);
-                }
-                out.push(p);
-            }
-        }
-        if out.len() > 1 && out.first() == out.last() {
-            out.pop();
-        }
-        let visible =
-            hi[0] >= 0.0 && hi[1] >= 0.0 && lo[0] <= self.size[0] && lo[1] <= self.size[1];
-        (out.len() >= 3 && visible).then_some(out)
-    }
-}
-
-/// Border width: thinner when the whole world is shown (as the app).
-fn border_width(scale: f64) -> f32 {
-    if scale < 400.0 { 0.5 } else { 0.8 }
-}
-
-/// The outline of the Equal Earth world, world coordinates (as the app draws it).
-fn world_outline() -> Vec<[f64; 2]> {
-    let east = (0..=36).map(|i| world_from_lon_lat(180.0, -90.0 + 5.0 * f64::from(i)));
-    let west = (0..=36).map(|i| world_from_lon_lat(-180.0, 90.0 - 5.0 * f64::from(i)));
-    east.chain(west).collect()
-}
-
-/// The map itself, as the app's widget draws it.
-fn draw_map(canvas: &mut impl Canvas, data: &MapData<'_>, scene: &Scene, view: &View) {
-    let [w, h] = view.size;
-    canvas.rect([0.0, 0.0], [w, h], Some(Paint::solid(style::SPACE)), None);
-    let outline: Vec<[f32; 2]> = world_outline()
-        .into_iter()
-        .map(|p| view.pixel_from_world(p))
-        .collect();
-    let sea_edge = Line {
-        paint: Paint {
-            rgb: style::BORDER,
-            alpha: 0.6,
+        &SceneOptions {
+            hide_ended: options.hide_ended,
+            filter: options.filter.clone(),
         },
-        width: 1.0,
-        dash: None,
-    };
-    canvas.rings(
-        &[outline],
-        Some(Paint::solid(style::SEA)),
-        Some(&sea_edge),
-        None,
     );
-
-    // Countries in view: fills, then all borders on top (as the app's mesh, then outlines).
-    let (min, max) = view.world_bounds();
-    let layer = data.layer;
-    let mut all_rings = Vec::new();
-    canvas.begin_group("countries");
-    for c in layer.countries_in(min, max) {
-        let (Some(mesh), Some(country)) = (layer.meshes.get(c), layer.countries().get(c)) else {
-            continue;
-        };
-        let rings: Vec<Vec<[f32; 2]>> = mesh.rings().filter_map(|r| view.ring(r)).collect();
-        if rings.is_empty() {
-            continue;
-        }
-        let fill = scene.fills.get(c).copied().unwrap_or(style::LAND);
-        canvas.rings(
-            &rings,
-            Some(Paint::solid(fill)),
-            None,
-            Some(Meta {
-                class: "country",
-                key: &country.key,
-                title: &country.name,
-            }),
-        );
-        all_rings.extend(rings);
-    }
-    canvas.end_group();
-    canvas.begin_group("borders");
-    let border = Line::solid(style::BORDER, border_width(view.camera.scale));
-    canvas.rings(&all_rings, None, Some(&border), None);
-    canvas.end_group();
-
-    // Links, ended ones first so live ones sit on top.
-    let scenario = data.timeline.scenario();
-    canvas.begin_group("links");
-    for link in &scene.links {
-        let points: Vec<[f32; 2]> = link
-            .points_world
-            .iter()
-            .map(|&p| view.pixel_from_world(p))
-            .collect();
-        let rel = scenario.relationships.get(link.relationship);
-        canvas.polyline(
-            &points,
-            &Line::of_link(link.status),
-            rel.map(|r| Meta {
-                class: link.status.as_str(),
-                key: &r.id,
-                title: &r.label,
-            }),
-        );
-    }
-    canvas.end_group();
-
-    // Labels of Sahel and partner countries.
-    canvas.begin_group("labels");
-    let label = TextStyle {
-        size: 12.5,
-        paint: Paint::solid(style::LABEL),
-        anchor: Anchor::Middle,
-        halo: true,
+    let size = options.size.map(|s| s as f32);
+    let highlights = Highlights {
+        focus: options
+            .focus
+            .as_deref()
+            .and_then(|id| data.timeline.entity_index(id)),
+        ..Highlights::default()
     };
-    for (c, name) in &scene.labels {
-        if let Some(&w) = layer.labels_world.get(*c) {
-            let p = view.pixel_from_world(w);
-            if view.contains(p, 0.0) {
-                canvas.text(centred_baseline(p, label.size), name, &label);
-            }
-        }
+    let mut list = display::map_frame(
+        data.layer,
+        scene.as_ref(),
+        options.camera(),
+        size,
+        &highlights,
+    );
+    let mut items = std::mem::take(&mut list.items);
+    {
+        let mut canvas = Recorder(&mut items);
+        let caption_top = draw_caption(&mut canvas, data, &scene, &state, &list, options);
+        let title_bottom = draw_title(&mut canvas, data, &state, options);
+        draw_legend(&mut canvas, size, options, title_bottom, caption_top);
     }
-    canvas.end_group();
-
-    // Organisation nodes.
-    canvas.begin_group("organisations");
-    let node_label = TextStyle {
-        size: 11.5,
-        paint: Paint::solid(style::INK),
-        anchor: Anchor::Middle,
-        halo: true,
-    };
-    for node in &scene.nodes {
-        let p = view.pixel_from_world(node.world);
-        if !view.contains(p, 40.0) {
-            continue;
-        }
-        node_symbol(canvas, p);
-        canvas.text(
-            centred_baseline([p[0], p[1] - 14.0], node_label.size),
-            &node.label,
-            &node_label,
-        );
-    }
-    canvas.end_group();
+    list.items = items;
+    list
 }
 
 /// An organisation's node: a white disc with an ink outline.
 fn node_symbol(canvas: &mut impl Canvas, p: [f32; 2]) {
     canvas.circle(
         p,
-        6.0,
-        Paint::solid([0xFF, 0xFF, 0xFF]),
-        &Line::solid(style::INK, 2.0),
+        display::marks::NODE_RADIUS,
+        display::marks::NODE_FILL,
+        &display::marks::NODE_LINE,
     );
-}
-
-/// The baseline point that centres a line of text of `size` vertically on `p`.
-fn centred_baseline(p: [f32; 2], size: f32) -> [f32; 2] {
-    let (ascent, descent) = text::ascent_descent(size);
-    [p[0], p[1] + (ascent + descent) / 2.0]
 }
 
 /// Title, date and latest event, top left. Returns the panel's bottom edge.
@@ -401,10 +189,8 @@ fn draw_title(
     );
     let mut top = y + PAD;
     for ((t, size, rgb), h) in lines.iter().zip(&heights) {
-        let (ascent, descent) = text::ascent_descent(*size);
-        let baseline = top + (h + ascent + descent) / 2.0;
         canvas.text(
-            [x + PAD, baseline],
+            [x + PAD, top + h / 2.0],
             t,
             &TextStyle {
                 size: *size,
@@ -419,28 +205,23 @@ fn draw_title(
     y + height + 2.0 * PAD
 }
 
-/// The legend, bottom left above the caption, if it fits below the title panel. Without
-/// "Ended" when ended links are hidden.
-fn draw_legend(
+/// The legend, bottom left above the caption, if it fits below the title panel. Only the
+/// statuses drawn: without "Ended" when ended links are hidden, nor a status filtered out.
+pub(crate) fn draw_legend(
     canvas: &mut impl Canvas,
-    view: &View,
-    hide_ended: bool,
+    size: [f32; 2],
+    options: &RenderOptions,
     top_limit: f32,
     bottom_limit: f32,
-) {
+) -> Option<f32> {
     const ROW: f32 = 19.0;
     const SIZE: f32 = 12.0;
     const SAMPLE: f32 = 36.0;
-    let fills: [(Rgb, &str); 5] = [
-        (style::SAHEL, "Sahel state"),
-        (style::SAHEL_MILITARY, "Sahel state under military rule"),
-        (style::PARTNER, "Partner with a live tie"),
-        (style::FORMER_PARTNER, "Former partner"),
-        (style::LAND, "Other country"),
-    ];
+    let fills = display::LEGEND_FILLS;
     let statuses: Vec<Status> = Status::ALL
         .into_iter()
-        .filter(|&s| !(hide_ended && s == Status::Ended))
+        .filter(|&s| !(options.hide_ended && s == Status::Ended))
+        .filter(|s| !options.filter.hidden_statuses.contains(s))
         .collect();
     let row_count = 2 + statuses.len() + 1 + fills.len();
     let height = row_count as f32 * ROW + 2.0 * PAD;
@@ -454,8 +235,8 @@ fn draw_legend(
     let width = SAMPLE + 10.0 + widest + 2.0 * PAD;
     let x = MARGIN;
     let y = bottom_limit - MARGIN - height;
-    if y < top_limit + MARGIN || x + width > view.size[0] - MARGIN {
-        return;
+    if y < top_limit + MARGIN || x + width > size[0] - MARGIN {
+        return None;
     }
     canvas.begin_group("legend");
     canvas.rect(
@@ -464,10 +245,9 @@ fn draw_legend(
         Some(PANEL),
         Some(&Line::solid(style::BORDER, 0.8)),
     );
-    let (ascent, descent) = text::ascent_descent(SIZE);
     let mut row_top = y + PAD;
     let mut row = |canvas: &mut dyn FnMut(f32, f32)| {
-        canvas(row_top, row_top + (ROW + ascent + descent) / 2.0);
+        canvas(row_top, row_top + ROW / 2.0);
         row_top += ROW;
     };
     let heading = TextStyle {
@@ -510,6 +290,7 @@ fn draw_legend(
         });
     }
     canvas.end_group();
+    Some(y)
 }
 
 /// The caption along the bottom: the sources of what is shown. Returns its top edge.
@@ -518,7 +299,8 @@ fn draw_caption(
     data: &MapData<'_>,
     scene: &Scene,
     state: &State,
-    view: &View,
+    view: &DisplayList,
+    options: &RenderOptions,
 ) -> f32 {
     let [w, h] = view.size;
     let drawn: Vec<usize> = scene
@@ -535,7 +317,7 @@ fn draw_caption(
     let items: Vec<String> = sources.iter().map(|s| short_source(s)).collect();
     let max_lines = (((h * 0.12) / CAPTION_LINE).floor() as usize).clamp(1, 4);
     let max_w = w - 2.0 * PAD;
-    let lines = if items.is_empty() {
+    let mut lines = if items.is_empty() {
         vec!["No sourced event on or before this date.".to_owned()]
     } else {
         fit_lines(
@@ -545,6 +327,13 @@ fn draw_caption(
             &|t: &str| text::width(t, CAPTION_SIZE) <= max_w,
         )
     };
+    // TODO(merge): name groups by their label once the scenario has partner groups.
+    let group_label = |id: &str| id.to_owned();
+    if let Some(filtered) = options.filter.describe(&group_label)
+        && let Some(line) = text::truncated(&filtered, CAPTION_SIZE, max_w)
+    {
+        lines.insert(0, line);
+    }
     let height = lines.len() as f32 * CAPTION_LINE + PAD;
     let top = h - height;
     canvas.begin_group("caption");
@@ -555,11 +344,9 @@ fn draw_caption(
         anchor: Anchor::Start,
         halo: false,
     };
-    let (ascent, descent) = text::ascent_descent(CAPTION_SIZE);
     for (i, line) in lines.iter().enumerate() {
         let line_top = top + PAD / 2.0 + i as f32 * CAPTION_LINE;
-        let baseline = line_top + (CAPTION_LINE + ascent + descent) / 2.0;
-        canvas.text([PAD, baseline], line, &style);
+        canvas.text([PAD, line_top + CAPTION_LINE / 2.0], line, &style);
     }
     canvas.end_group();
     top

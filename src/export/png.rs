@@ -6,8 +6,10 @@ use tiny_skia::{
     StrokeDash, Transform,
 };
 
-use super::picture::{self, Anchor, Canvas, Line, Meta, Paint, TextStyle};
-use super::{ExportError, MapData, RenderOptions, text};
+use super::picture;
+use super::{ExportError, MapData, RenderOptions};
+use crate::map::display::{self, Anchor, Canvas, DisplayList, Line, Meta, Paint, TextStyle};
+use crate::map::{MapLayer, text};
 
 /// Draws the map at `options.date` as a PNG.
 ///
@@ -18,6 +20,17 @@ pub fn render_png(data: &MapData<'_>, options: &RenderOptions) -> Result<Vec<u8>
     options.check_size()?;
     let rgba = render_rgba(data, options)?;
     encode_png_fast(options.size, &rgba)
+}
+
+/// Draws the map at `options.date` as rows of (not premultiplied) RGBA, `options.size`
+/// pixels.
+///
+/// # Errors
+/// [`ExportError::BadSize`] for a size out of range.
+pub fn render_rgba(data: &MapData<'_>, options: &RenderOptions) -> Result<Vec<u8>, ExportError> {
+    options.check_size()?;
+    let list = picture::frame(data, options);
+    rasterise(&list, data.layer)
 }
 
 /// PNG with fast compression: a 1600×1000 map encodes several times faster than at the
@@ -39,21 +52,22 @@ fn encode_png_fast([w, h]: [u32; 2], rgba: &[u8]) -> Result<Vec<u8>, ExportError
     Ok(out)
 }
 
-/// Draws the map as rows of (not premultiplied) RGBA, in two bands on two threads: each
-/// band draws the whole picture clipped to its rows, and rasterising, which is most of the
-/// work, is shared. Bands start on whole pixels, so the picture is the same as in one piece.
+/// Rasterises a display list as rows of (not premultiplied) RGBA, in two bands on two
+/// threads: each band draws the whole list clipped to its rows, and rasterising, which is
+/// most of the work, is shared. Bands start on whole pixels, so the picture is the same as
+/// in one piece.
 ///
 /// # Errors
 /// [`ExportError::BadSize`] for a size out of range.
-fn render_rgba(data: &MapData<'_>, options: &RenderOptions) -> Result<Vec<u8>, ExportError> {
-    let [w, h] = options.size;
+pub fn rasterise(list: &DisplayList, layer: &MapLayer) -> Result<Vec<u8>, ExportError> {
+    let [w, h] = list.size.map(|s| s.round().max(0.0) as u32);
     let band = |top: u32, rows: u32| -> Result<Vec<u8>, ExportError> {
         let pixmap = Pixmap::new(w, rows).ok_or(ExportError::BadSize(w, h))?;
         let mut canvas = PngCanvas {
             pixmap,
             top: top as f32,
         };
-        picture::draw(&mut canvas, data, options);
+        display::replay(list, layer, &mut canvas);
         Ok(canvas.pixmap.take_demultiplied())
     };
     let split = h / 2;
@@ -116,10 +130,24 @@ impl PngCanvas {
             );
         }
         if let Some(line) = line {
+            // A line thinner than a pixel is drawn one pixel wide and as much fainter, as
+            // the screen draws it (a one-pixel ridge): the same ink, the same softness.
+            let line = if line.width < 1.0 {
+                Line {
+                    width: 1.0,
+                    paint: Paint {
+                        alpha: line.paint.alpha * line.width,
+                        ..line.paint
+                    },
+                    ..*line
+                }
+            } else {
+                *line
+            };
             self.pixmap.stroke_path(
                 path,
                 &paint_of(line.paint),
-                &stroke_of(line),
+                &stroke_of(&line),
                 Transform::from_translate(0.0, -self.top),
                 None,
             );
@@ -165,6 +193,11 @@ impl PngCanvas {
 }
 
 impl Canvas for PngCanvas {
+    fn ring_step(&self) -> f32 {
+        // As the screen's borders (`map::paint`), so both draw the same coasts.
+        1.5
+    }
+
     fn begin_group(&mut self, _id: &str) {}
 
     fn end_group(&mut self) {}
@@ -174,7 +207,7 @@ impl Canvas for PngCanvas {
         rings: &[Vec<[f32; 2]>],
         fill: Option<Paint>,
         line: Option<&Line>,
-        _meta: Option<Meta<'_>>,
+        _meta: Option<Meta>,
     ) {
         let mut pb = PathBuilder::new();
         for ring in rings {
@@ -192,7 +225,7 @@ impl Canvas for PngCanvas {
         }
     }
 
-    fn polyline(&mut self, points: &[[f32; 2]], line: &Line, _meta: Option<Meta<'_>>) {
+    fn polyline(&mut self, points: &[[f32; 2]], line: &Line, _meta: Option<Meta>) {
         let mut pb = PathBuilder::new();
         let Some((first, rest)) = points.split_first() else {
             return;
@@ -223,6 +256,7 @@ impl Canvas for PngCanvas {
             Anchor::Start => at[0],
             Anchor::Middle => at[0] - text::width(text, style.size) / 2.0,
         };
+        let at = [at[0], display::baseline_y(at[1], style.size)];
         if style.halo {
             // As the app: four copies one pixel off, white at 200/255.
             for (dx, dy) in [(-1.0, 0.0), (1.0, 0.0), (0.0, -1.0), (0.0, 1.0)] {

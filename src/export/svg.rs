@@ -4,8 +4,9 @@
 
 use std::fmt::Write as _;
 
-use super::picture::{self, Anchor, Canvas, Line, Meta, Paint, TextStyle};
+use super::picture;
 use super::{MapData, RenderOptions};
+use crate::map::display::{self, Anchor, Canvas, Line, Meta, Paint, TextStyle};
 use crate::map::style;
 
 /// Draws the map at `options.date` as an SVG document.
@@ -16,6 +17,7 @@ pub fn render_svg(data: &MapData<'_>, options: &RenderOptions) -> String {
     let [w, h] = options.size;
     let mut canvas = SvgCanvas {
         out: String::with_capacity(1 << 20),
+        data,
     };
     let title = format!(
         "{} — {}",
@@ -29,13 +31,15 @@ pub fn render_svg(data: &MapData<'_>, options: &RenderOptions) -> String {
          viewBox=\"0 0 {w} {h}\" font-family=\"Ubuntu, sans-serif\">\n<title>{}</title>\n",
         escape(&title)
     );
-    picture::draw(&mut canvas, data, options);
+    let list = picture::frame(data, options);
+    display::replay(&list, data.layer, &mut canvas);
     canvas.out.push_str("</svg>\n");
     canvas.out
 }
 
-struct SvgCanvas {
+struct SvgCanvas<'a> {
     out: String,
+    data: &'a MapData<'a>,
 }
 
 /// `text` with `&`, `<`, `>`, `"` and `'` escaped, and characters XML 1.0 forbids dropped.
@@ -96,23 +100,36 @@ fn stroke_attrs(line: Option<&Line>) -> String {
     s
 }
 
-fn meta_attrs(meta: Option<Meta<'_>>) -> (String, String) {
-    match meta {
-        Some(m) => (
-            format!(
-                " class=\"{}\" data-key=\"{}\"",
-                escape(m.class),
-                escape(m.key)
+impl SvgCanvas<'_> {
+    /// The class, key and title of what a shape stands for.
+    fn meta_attrs(&self, meta: Option<Meta>) -> (String, String) {
+        let named = match meta {
+            Some(Meta::Country(c)) => self
+                .data
+                .layer
+                .countries()
+                .get(c)
+                .map(|c| ("country", c.key.as_str(), c.name.as_str())),
+            Some(Meta::Link(r, status)) => self
+                .data
+                .timeline
+                .scenario()
+                .relationships
+                .get(r)
+                .map(|r| (status.as_str(), r.id.as_str(), r.label.as_str())),
+            None => None,
+        };
+        match named {
+            Some((class, key, title)) => (
+                format!(" class=\"{}\" data-key=\"{}\"", escape(class), escape(key)),
+                format!("<title>{}</title>", escape(title)),
             ),
-            format!("<title>{}</title>", escape(m.title)),
-        ),
-        None => (String::new(), String::new()),
+            None => (String::new(), String::new()),
+        }
     }
-}
 
-impl SvgCanvas {
-    fn path(&mut self, d: &str, attrs: &str, meta: Option<Meta<'_>>) {
-        let (meta_attrs, title) = meta_attrs(meta);
+    fn path(&mut self, d: &str, attrs: &str, meta: Option<Meta>) {
+        let (meta_attrs, title) = self.meta_attrs(meta);
         if title.is_empty() {
             let _ = writeln!(self.out, "<path{meta_attrs}{attrs} d=\"{d}\"/>");
         } else {
@@ -124,7 +141,7 @@ impl SvgCanvas {
     }
 }
 
-impl Canvas for SvgCanvas {
+impl Canvas for SvgCanvas<'_> {
     fn begin_group(&mut self, id: &str) {
         let _ = writeln!(self.out, "<g id=\"{}\">", escape(id));
     }
@@ -138,7 +155,7 @@ impl Canvas for SvgCanvas {
         rings: &[Vec<[f32; 2]>],
         fill: Option<Paint>,
         line: Option<&Line>,
-        meta: Option<Meta<'_>>,
+        meta: Option<Meta>,
     ) {
         let mut d = String::new();
         for ring in rings {
@@ -163,7 +180,7 @@ impl Canvas for SvgCanvas {
         self.path(&d, &attrs, meta);
     }
 
-    fn polyline(&mut self, points: &[[f32; 2]], line: &Line, meta: Option<Meta<'_>>) {
+    fn polyline(&mut self, points: &[[f32; 2]], line: &Line, meta: Option<Meta>) {
         let mut d = String::new();
         for (i, p) in points.iter().enumerate() {
             d.push(if i == 0 { 'M' } else { 'L' });
@@ -208,7 +225,8 @@ impl Canvas for SvgCanvas {
             Anchor::Start => "",
             Anchor::Middle => " text-anchor=\"middle\"",
         };
-        let (x, y, size, text) = (num(at[0]), num(at[1]), style.size, escape(text));
+        let y = display::baseline_y(at[1], style.size);
+        let (x, y, size, text) = (num(at[0]), num(y), style.size, escape(text));
         if style.halo {
             // The app's halo: white at 200/255 around the glyphs, as its own element under
             // the text (renderers without SVG 2's paint-order draw it right too).

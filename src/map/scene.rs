@@ -8,7 +8,9 @@ use super::layer::MapLayer;
 use super::links::{Arc, fanned_bends};
 use super::projection::world_from_lon_lat;
 use super::style::{self, Rgb};
-use crate::model::{EntityKind, GovernmentForm, State, Status, Timeline, is_sahel_state};
+use crate::model::{
+    EntityKind, GovernmentForm, LinkFilter, State, Status, Timeline, is_sahel_state,
+};
 
 /// A link ready to draw: its arc sampled in world coordinates.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,6 +21,8 @@ pub struct SceneLink {
     pub status: Status,
     /// Points along the arc, world coordinates.
     pub points_world: Vec<[f64; 2]>,
+    /// The entities at the arc's two ends: the hub, then the other party.
+    pub ends: [usize; 2],
 }
 
 /// An organisation's node.
@@ -43,6 +47,17 @@ pub struct Scene {
     pub links: Vec<SceneLink>,
     /// Organisation nodes that have a link at the date.
     pub nodes: Vec<SceneNode>,
+    /// A short name per entity of the scenario, for markers at the view's edge.
+    pub entity_names: Vec<String>,
+}
+
+/// What a scene leaves out.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SceneOptions {
+    /// Leave out links that have ended.
+    pub hide_ended: bool,
+    /// Statuses, kinds and partner groups left out.
+    pub filter: LinkFilter,
 }
 
 /// Where an entity sits, world coordinates: a state's label point in `places` (the layer that
@@ -81,6 +96,21 @@ pub fn build_scene(
     timeline: &Timeline,
     state: &State,
     hide_ended: bool,
+) -> Scene {
+    let options = SceneOptions {
+        hide_ended,
+        ..SceneOptions::default()
+    };
+    build_scene_with(layer, places, timeline, state, &options)
+}
+
+/// [`build_scene`] with a filter of what links are drawn.
+pub fn build_scene_with(
+    layer: &MapLayer,
+    places: &MapLayer,
+    timeline: &Timeline,
+    state: &State,
+    options: &SceneOptions,
 ) -> Scene {
     let scenario = timeline.scenario();
     let partners = partner_states(timeline);
@@ -134,10 +164,12 @@ pub fn build_scene(
     // One arc from the hub to each other party, fanned out per pair.
     let mut arcs: Vec<(usize, Status, usize, usize)> = Vec::new();
     for link in state.links() {
-        if hide_ended && link.status == Status::Ended {
+        let rel = &scenario.relationships[link.relationship];
+        if (options.hide_ended && link.status == Status::Ended)
+            || !options.filter.shows(link.status, rel.kind, None)
+        {
             continue;
         }
-        let rel = &scenario.relationships[link.relationship];
         let Some(hub) = rel.parties.first().and_then(|p| timeline.entity_index(p)) else {
             continue;
         };
@@ -163,6 +195,7 @@ pub fn build_scene(
             relationship,
             status,
             points_world: Arc::new(a, b, bend).points(32).collect(),
+            ends: [hub, other],
         });
     }
     links.sort_by_key(|l| l.status != Status::Ended);
@@ -182,11 +215,26 @@ pub fn build_scene(
             })
         })
         .collect();
+    let entity_names = scenario
+        .entities
+        .iter()
+        .map(|e| match e.kind {
+            EntityKind::Organisation => e
+                .short
+                .clone()
+                .unwrap_or_else(|| short_org_name(&e.id, &e.name)),
+            _ => layer
+                .country_index(&e.id)
+                .and_then(|c| layer.countries().get(c))
+                .map_or_else(|| e.name.clone(), |c| c.name.clone()),
+        })
+        .collect();
     Scene {
         fills,
         labels,
         links,
         nodes,
+        entity_names,
     }
 }
 

@@ -142,7 +142,7 @@ impl Relationship {
 }
 
 /// What sort of tie a relationship is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RelationshipKind {
     /// A defence or status-of-forces agreement.
@@ -170,6 +170,21 @@ pub enum RelationshipKind {
 }
 
 impl RelationshipKind {
+    /// Every kind, in legend order.
+    pub const ALL: [Self; 11] = [
+        Self::MilitaryMission,
+        Self::CivilianMission,
+        Self::TroopDeployment,
+        Self::MilitaryBase,
+        Self::DefenceAgreement,
+        Self::SecurityCooperation,
+        Self::Membership,
+        Self::Sanctions,
+        Self::PeaceAgreement,
+        Self::ArmsSupply,
+        Self::Other,
+    ];
+
     /// A human label.
     pub fn label(self) -> &'static str {
         match self {

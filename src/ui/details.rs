@@ -165,25 +165,36 @@ impl SahelApp {
         if mine.is_empty() {
             ui.label(RichText::new("None at this date.").weak());
         }
+        let mut hovered_row = None;
         for link in &mine {
             let rel = &scenario.relationships[link.relationship];
             let since = link.since.map_or_else(
                 || "before the span".to_owned(),
                 |d| d.to_date().strftime("%-d %b %Y").to_string(),
             );
-            let text = RichText::new(format!(
+            let mut text = RichText::new(format!(
                 "• {} — {} since {since}",
                 rel.label,
                 link.status.label()
             ))
             .color(palette::status(link.status));
-            if ui
+            if self.map_hovered_link == Some(link.relationship) {
+                // The arc under the pointer on the map.
+                text = text.background_color(ui.visuals().selection.bg_fill.gamma_multiply(0.5));
+            }
+            let row = ui
                 .add(egui::Label::new(text).sense(Sense::click()))
-                .on_hover_text("Show its history")
-                .clicked()
-            {
+                .on_hover_text("Show its history");
+            if row.hovered() {
+                hovered_row = Some(link.relationship);
+            }
+            if row.clicked() {
                 self.push(Command::SelectLink(Some(link.relationship)));
             }
+        }
+
+        if hovered_row != self.panel_hovered_link {
+            self.push(Command::HoverLink(hovered_row));
         }
 
         self.partner_timeline_ui(ui, &timeline, key);

@@ -1,12 +1,11 @@
 //! The map area: messages on top, the map, zoom buttons, the legend and tooltips.
 
-use egui::{Align2, Color32, FontId, Pos2, Rect, RichText, Stroke, Vec2};
+use egui::{Color32, Pos2, Rect, RichText, Vec2};
 
 use crate::app::{SahelApp, rect_size};
 use crate::command::Command;
 use crate::map::MapCamera;
-use crate::map::widget::{LinkLook, MapClick, MapScene, map_ui, palette};
-use crate::model::Status;
+use crate::map::widget::{MapClick, MapScene, map_ui};
 
 impl SahelApp {
     pub(crate) fn map_area_ui(&mut self, ui: &mut egui::Ui) {
@@ -30,17 +29,27 @@ impl SahelApp {
             .selected
             .as_deref()
             .and_then(|k| layer.country_index(k));
+        let focus = self
+            .focus_ties
+            .then(|| {
+                self.selected
+                    .as_deref()
+                    .and_then(|k| self.timeline.entity_index(k))
+            })
+            .flatten();
         let scene = MapScene {
             layer: &layer,
             fills: &derived.fills,
             labels: &derived.labels,
             selected,
             links: &derived.links,
-            highlighted_link: self.selected_link,
+            highlighted_link: self.panel_hovered_link.or(self.selected_link),
             nodes: &derived.nodes,
+            entity_names: &derived.entity_names,
+            focus,
         };
         let before = camera;
-        let response = map_ui(ui, rect, &mut camera, &scene, &mut self.mesh_cache);
+        let mut response = map_ui(ui, rect, &mut camera, &scene, &mut self.mesh_cache);
         if camera != before {
             self.fly = None;
             self.camera_is_default = false;
@@ -97,13 +106,31 @@ impl SahelApp {
                 ui.label(text);
             });
         }
+        self.map_marks = (
+            std::mem::take(&mut response.labels),
+            std::mem::take(&mut response.markers),
+        );
+        if response.hovered_link != self.map_hovered_link {
+            self.push(Command::MapHoveredLink(response.hovered_link));
+        }
         match response.clicked {
             Some(MapClick::Country(c)) => {
                 let key = layer.countries()[c].key.clone();
                 self.push(Command::SelectCountry(Some(key)));
             }
             Some(MapClick::Link(r)) => self.push(Command::SelectLink(Some(r))),
-            Some(MapClick::Node(_)) => {}
+            Some(MapClick::Node(n)) => {
+                let id = self
+                    .timeline
+                    .scenario()
+                    .entities
+                    .get(n)
+                    .map(|e| e.id.clone());
+                if let Some(id) = id {
+                    self.push(Command::SelectCountry(Some(id)));
+                }
+            }
+            Some(MapClick::Frame(a, b)) => self.push(Command::FrameWorld(a, b)),
             Some(MapClick::Nothing) => {
                 self.push(Command::SelectCountry(None));
                 self.push(Command::SelectLink(None));
@@ -145,73 +172,6 @@ impl SahelApp {
             }
             y += size.y + 4.0;
         }
-    }
-
-    fn legend_ui(&self, ui: &mut egui::Ui, rect: Rect, fine: bool) {
-        let painter = ui.painter_at(rect);
-        let row = 17.0;
-        let rows = Status::ALL.len() + 4;
-        let size = Vec2::new(178.0, row * rows as f32 + 12.0);
-        let r = Rect::from_min_size(
-            Pos2::new(rect.min.x + 10.0, rect.max.y - size.y - 10.0),
-            size,
-        );
-        painter.rect(
-            r,
-            4.0,
-            Color32::from_white_alpha(225),
-            Stroke::new(1.0, palette::BORDER),
-            egui::StrokeKind::Inside,
-        );
-        let font = FontId::proportional(12.0);
-        let mut y = r.min.y + 6.0 + row / 2.0;
-        let text_x = r.min.x + 44.0;
-        for status in Status::ALL {
-            let look = LinkLook::of(status);
-            let pts = [Pos2::new(r.min.x + 8.0, y), Pos2::new(r.min.x + 36.0, y)];
-            look.paint(&painter, &pts, 1.0);
-            painter.text(
-                Pos2::new(text_x, y),
-                Align2::LEFT_CENTER,
-                status.label(),
-                font.clone(),
-                palette::LABEL,
-            );
-            y += row;
-        }
-        for (color, label) in [
-            (palette::SAHEL, "Sahel state"),
-            (palette::SAHEL_MILITARY, "Sahel state, military rule"),
-            (palette::PARTNER, "Partner state"),
-        ] {
-            let sw = Rect::from_center_size(Pos2::new(r.min.x + 22.0, y), Vec2::new(26.0, 11.0));
-            painter.rect_filled(sw, 2.0, color);
-            painter.text(
-                Pos2::new(text_x, y),
-                Align2::LEFT_CENTER,
-                label,
-                font.clone(),
-                palette::LABEL,
-            );
-            y += row;
-        }
-        let scale = if fine {
-            "Natural Earth 1:50m"
-        } else {
-            "Natural Earth 1:110m"
-        };
-        let source = if self.countries_path.is_some() {
-            "Custom countries"
-        } else {
-            scale
-        };
-        painter.text(
-            Pos2::new(r.min.x + 8.0, y),
-            Align2::LEFT_CENTER,
-            source,
-            FontId::proportional(10.5),
-            palette::LABEL.gamma_multiply(0.7),
-        );
     }
 
     fn messages_ui(&mut self, ui: &mut egui::Ui) {

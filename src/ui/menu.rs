@@ -59,6 +59,27 @@ impl SahelApp {
                 if ui.checkbox(&mut hide, "Hide ended links").changed() {
                     self.push(Command::SetHideEnded(hide));
                 }
+                let mut focus = self.focus_ties;
+                if ui
+                    .checkbox(&mut focus, "Focus on the selection")
+                    .on_hover_text(
+                        "Fade the ties of everything but the selected country or organisation",
+                    )
+                    .changed()
+                {
+                    self.push(Command::SetFocusTies(focus));
+                }
+                ui.menu_button("Theme", |ui| {
+                    for theme in [
+                        crate::command::ThemeChoice::System,
+                        crate::command::ThemeChoice::Light,
+                        crate::command::ThemeChoice::Dark,
+                    ] {
+                        if ui.radio(self.theme == theme, theme.label()).clicked() {
+                            self.push(Command::SetTheme(theme));
+                        }
+                    }
+                });
             });
             ui.menu_button("Help", |ui| {
                 ui.label("Drag to pan, wheel or pinch to zoom, click a country for details.");

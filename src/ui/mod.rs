@@ -4,6 +4,7 @@
 mod details;
 mod dialogs;
 mod events;
+mod legend;
 mod map_area;
 mod menu;
 mod search;

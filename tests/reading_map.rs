@@ -1,0 +1,426 @@
+//! Reading the map (issue #11), driving the real app: a click on a country's name selects
+//! the country, a click on an arc away from the names selects the link, focus fades the
+//! ties of the rest, the legend's filters leave links out, markers say where arcs leave the
+//! view, and the theme switches.
+
+use egui::Pos2;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use sahel_atlas::SahelApp;
+use sahel_atlas::command::{Command, ThemeChoice};
+use sahel_atlas::map::MapCamera;
+use sahel_atlas::map::display::Labelled;
+use sahel_atlas::model::{LinkFilter, RelationshipKind, Status};
+use sahel_atlas::time_control::TimeCommand;
+
+use crate::app_ui::{click_at, harness};
+use crate::common::day;
+
+/// Goes to a date and lets the app draw it.
+fn go_to(h: &mut Harness<'_, SahelApp>, date: &str) {
+    h.state_mut()
+        .push(Command::Time(TimeCommand::SetDay(day(date))));
+    h.run_steps(3);
+}
+
+/// The screen position of the label the map placed for a country key, if it placed one.
+fn label_of(h: &Harness<'_, SahelApp>, key: &str) -> Option<Pos2> {
+    let app = h.state();
+    let layer = app.layer();
+    let c = layer.country_index(key)?;
+    let label = app
+        .map_marks
+        .0
+        .iter()
+        .find(|l| l.names == Labelled::Country(c))?;
+    Some(Pos2::new(
+        app.map_rect.min.x + label.at[0],
+        app.map_rect.min.y + label.at[1],
+    ))
+}
+
+/// Sets the camera to frame lon/lat bounds and draws.
+fn frame(h: &mut Harness<'_, SahelApp>, min: [f64; 2], max: [f64; 2]) {
+    let rect = h.state().map_rect;
+    let cam = MapCamera::framing_lon_lat(
+        min,
+        max,
+        [f64::from(rect.width()), f64::from(rect.height())],
+    );
+    h.state_mut().camera = Some(cam);
+    h.run_steps(3);
+}
+
+#[test]
+fn a_click_on_a_countrys_name_selects_that_country() {
+    let mut h = harness();
+    go_to(&mut h, "2023-12-05");
+    let mut check = |h: &mut Harness<'_, SahelApp>, key: &str| {
+        let Some(p) = label_of(h, key) else {
+            panic!("{key} has no label on the map");
+        };
+        click_at(h, p);
+        assert_eq!(
+            h.state().selected.as_deref(),
+            Some(key),
+            "a click on the name of {key} at {p:?}"
+        );
+        assert_eq!(h.state().selected_link, None, "{key}: no link picked");
+        h.state_mut().push(Command::SelectCountry(None));
+        h.run_steps(2);
+    };
+    // On the default view, where the links of each state end at its name.
+    for key in ["MLI", "BFA", "NER", "TCD", "MRT", "FRA", "NGA"] {
+        check(&mut h, key);
+    }
+    // Russia, framed with the Sahel by zooming out over Europe and Asia.
+    frame(&mut h, [-20.0, -5.0], [60.0, 62.0]);
+    check(&mut h, "RUS");
+}
+
+#[test]
+fn a_click_on_an_arc_midway_selects_its_link() {
+    let mut h = harness();
+    go_to(&mut h, "2023-12-05");
+    let app = h.state();
+    let rect = app.map_rect;
+    let cam = app.camera.expect("camera");
+    let center = [f64::from(rect.center().x), f64::from(rect.center().y)];
+    // The first live arc whose middle is on screen and clear of every label.
+    let labels = app.map_marks.0.clone();
+    let scene = app.scene().clone();
+    let drawn = sahel_atlas::map::display::drawn_arcs(scene.as_ref(), &cam, None);
+    let target = drawn
+        .iter()
+        .map(|a| &scene.links[a.link])
+        .filter(|l| l.status == Status::Active)
+        .find_map(|l| {
+            let mid = l.points_world[l.points_world.len() / 2];
+            let s = cam.screen_from_world(mid, center);
+            let p = Pos2::new(s[0] as f32, s[1] as f32);
+            let local = [p.x - rect.min.x, p.y - rect.min.y];
+            let clear = labels.iter().all(|b| {
+                local[0] < b.bounds[0] - 12.0
+                    || local[0] > b.bounds[2] + 12.0
+                    || local[1] < b.bounds[1] - 12.0
+                    || local[1] > b.bounds[3] + 12.0
+            });
+            (rect.shrink(60.0).contains(p) && clear).then_some((l.relationship, p))
+        });
+    let (relationship, p) = target.expect("an arc in view");
+    click_at(&mut h, p);
+    // Another arc may cross at that point; what counts is that a link, not a country, is
+    // picked, and it is one whose arc passes there.
+    let picked = h.state().selected_link.expect("a link is selected");
+    let scene = h.state().scene().clone();
+    let arc = scene
+        .links
+        .iter()
+        .find(|l| l.relationship == picked)
+        .expect("the picked link is drawn");
+    let world = cam.world_from_screen([f64::from(p.x), f64::from(p.y)], center);
+    let d = sahel_atlas::map::links::distance_to_polyline(world, &arc.points_world) * cam.scale;
+    assert!(
+        d <= 6.0,
+        "picked arc is {d} points away (wanted {relationship})"
+    );
+}
+
+#[test]
+fn hovering_shows_what_a_click_would_select() {
+    let mut h = harness();
+    go_to(&mut h, "2023-12-05");
+    let p = label_of(&h, "NER").expect("Niger's label");
+    h.event(egui::Event::PointerMoved(p));
+    h.run_steps(2);
+    // The tooltip names the country, not a link.
+    h.get_by_label("Niger");
+    assert_eq!(h.state().map_hovered_link, None);
+}
+
+#[test]
+fn focus_fades_the_ties_of_the_rest_and_can_be_turned_off() {
+    let mut h = harness();
+    go_to(&mut h, "2023-12-05");
+    let p = label_of(&h, "NER").expect("Niger's label");
+    click_at(&mut h, p);
+    assert!(h.state().focus_ties, "focus is on by default");
+    // The display list of an export with the app's focus: Niger's arcs at full strength,
+    // every other arc faded.
+    let app = h.state();
+    let timeline = app.timeline().clone();
+    let niger = timeline.entity_index("NER").expect("Niger");
+    let layer = app.layer().clone();
+    let scene = app.scene().clone();
+    let highlights = sahel_atlas::map::display::Highlights {
+        focus: Some(niger),
+        ..Default::default()
+    };
+    let list = sahel_atlas::map::display::map_frame(
+        &layer,
+        scene.as_ref(),
+        app.camera.expect("camera"),
+        [app.map_rect.width(), app.map_rect.height()],
+        &highlights,
+    );
+    let (mut focused, mut faded) = (0, 0);
+    for item in &list.items {
+        if let sahel_atlas::map::display::Item::Polyline {
+            line,
+            meta: Some(sahel_atlas::map::display::Meta::Link(r, status)),
+            ..
+        } = item
+        {
+            // A relationship of several parties has an arc per party: judge only those
+            // whose arcs all touch Niger, or none does.
+            let arcs: Vec<bool> = scene
+                .links
+                .iter()
+                .filter(|l| l.relationship == *r)
+                .map(|l| l.ends.contains(&niger))
+                .collect();
+            let full = Line::of_link(*status).paint.alpha;
+            if arcs.iter().all(|&t| t) {
+                assert!(
+                    (line.paint.alpha - full).abs() < 1e-6,
+                    "{r} at full strength"
+                );
+                focused += 1;
+            } else if arcs.iter().all(|&t| !t) {
+                assert!(line.paint.alpha < full * 0.5, "{r} is faded");
+                faded += 1;
+            }
+        }
+    }
+    assert!(
+        focused >= 3 && faded >= 10,
+        "{focused} focused, {faded} faded"
+    );
+    // The switch in View turns it off, and is remembered.
+    h.state_mut().push(Command::SetFocusTies(false));
+    h.run_steps(2);
+    assert!(!h.state().focus_ties);
+    assert_eq!(h.state().persisted().focus_ties, Some(false));
+}
+
+use sahel_atlas::map::display::Line;
+
+#[test]
+fn each_filter_of_the_legend_leaves_its_links_out() {
+    let mut h = harness();
+    go_to(&mut h, "2023-12-05");
+    let all = h.state().scene().links.len();
+    // The legend lists the statuses with their counts at the date, and a click on one
+    // hides its links.
+    let winding = h
+        .state()
+        .state
+        .links()
+        .filter(|l| l.status == Status::WindingDown)
+        .count();
+    assert!(winding > 0);
+    let row = format!("Winding down ({winding})");
+    h.get_by_label(&row);
+    let checkbox = h
+        .get_all_by_role(egui::accesskit::Role::CheckBox)
+        .find(|n| n.rect().center().y.round() == h.get_by_label(&row).rect().center().y.round())
+        .map(|n| n.rect().center());
+    click_at(&mut h, checkbox.expect("a checkbox beside the row"));
+    assert!(
+        h.state()
+            .filter
+            .hidden_statuses
+            .contains(&Status::WindingDown)
+    );
+    assert!(
+        h.state()
+            .scene()
+            .links
+            .iter()
+            .all(|l| l.status != Status::WindingDown)
+    );
+    assert!(h.state().scene().links.len() < all);
+    // Kinds.
+    let mut filter = h.state().filter.clone();
+    filter.toggle_kind(RelationshipKind::Membership);
+    h.state_mut().push(Command::SetFilter(filter));
+    h.run_steps(2);
+    let timeline = h.state().timeline().clone();
+    assert!(h.state().scene().links.iter().all(|l| {
+        timeline.scenario().relationships[l.relationship].kind != RelationshipKind::Membership
+    }));
+    // Remembered between runs.
+    let remembered = h.state().persisted();
+    assert!(
+        remembered
+            .filter
+            .hidden_kinds
+            .contains(&RelationshipKind::Membership)
+    );
+    let mut again = SahelApp::new();
+    again.restore(remembered);
+    assert_eq!(again.filter, h.state().filter);
+    // Show all links again.
+    h.state_mut()
+        .push(Command::SetFilter(LinkFilter::default()));
+    h.run_steps(2);
+    assert_eq!(h.state().scene().links.len(), all);
+}
+
+#[test]
+fn a_marker_says_where_arcs_leave_the_view_and_a_click_frames_both_ends() {
+    let mut h = harness();
+    go_to(&mut h, "2023-12-05");
+    let p = label_of(&h, "NER").expect("Niger's label");
+    click_at(&mut h, p);
+    // Close in on Niger: Russia, France and the rest are beyond the edge.
+    frame(&mut h, [0.0, 11.0], [16.0, 24.0]);
+    let markers = h.state().map_marks.1.clone();
+    let names: Vec<&str> = markers.iter().map(|m| m.label.as_str()).collect();
+    assert!(
+        names.iter().any(|n| n.starts_with("Russia")),
+        "markers: {names:?}"
+    );
+    let russia = markers
+        .iter()
+        .find(|m| m.label.starts_with("Russia"))
+        .expect("Russia's marker");
+    let rect = h.state().map_rect;
+    let at = Pos2::new(
+        rect.min.x + russia.label_at[0],
+        rect.min.y + russia.label_at[1],
+    );
+    let before = h.state().camera.expect("camera");
+    click_at(&mut h, at);
+    h.run_steps(60); // the flight
+    let after = h.state().camera.expect("camera");
+    assert!(after.scale < before.scale, "zoomed out to frame both ends");
+    // Both ends are now in view.
+    let app = h.state();
+    let center = [
+        f64::from(app.map_rect.center().x),
+        f64::from(app.map_rect.center().y),
+    ];
+    for w in [russia.near_world, russia.far_world] {
+        let s = after.screen_from_world(w, center);
+        assert!(
+            app.map_rect
+                .expand(2.0)
+                .contains(Pos2::new(s[0] as f32, s[1] as f32)),
+            "{w:?} in view"
+        );
+    }
+}
+
+#[test]
+fn the_theme_switches_and_is_remembered() {
+    let mut h = harness();
+    h.state_mut().push(Command::SetTheme(ThemeChoice::Dark));
+    h.run_steps(2);
+    assert_eq!(h.ctx.theme(), egui::Theme::Dark);
+    h.state_mut().push(Command::SetTheme(ThemeChoice::Light));
+    h.run_steps(2);
+    assert_eq!(h.ctx.theme(), egui::Theme::Light);
+    assert_eq!(h.state().persisted().theme, ThemeChoice::Light);
+}
+
+/// Pixels of a PNG export close to a colour.
+fn pixels_of(rgba: &[u8], rgb: [u8; 3]) -> usize {
+    rgba.chunks_exact(4)
+        .filter(|p| {
+            p[..3]
+                .iter()
+                .zip(rgb)
+                .all(|(a, b)| (i16::from(*a) - i16::from(b)).abs() <= 6)
+        })
+        .count()
+}
+
+#[test]
+fn a_filtered_out_status_leaves_no_pixels_of_its_colour_and_the_caption_says_so() {
+    use sahel_atlas::export::{MapData, RenderOptions, render_rgba};
+    let layer = crate::common::fine();
+    let coarse = crate::common::coarse();
+    let timeline = crate::common::timeline();
+    let data = MapData {
+        layer: &layer,
+        places: &coarse,
+        timeline: &timeline,
+    };
+    let date = jiff::civil::Date::constant(2023, 12, 5);
+    let green = sahel_atlas::map::style::status_rgb(Status::Active);
+    let all = render_rgba(&data, &RenderOptions::at(date)).expect("renders");
+    assert!(pixels_of(&all, green) > 500, "active links are drawn");
+    let mut filter = LinkFilter::default();
+    filter.toggle_status(Status::Active);
+    let options = RenderOptions {
+        filter,
+        ..RenderOptions::at(date)
+    };
+    let filtered = render_rgba(&data, &options).expect("renders");
+    assert_eq!(pixels_of(&filtered, green), 0, "no active green left");
+    let list = sahel_atlas::export::frame(&data, &options);
+    assert!(
+        list.texts()
+            .any(|t| t.starts_with("Not shown: statuses Active")),
+        "the caption says what was filtered out"
+    );
+}
+
+#[test]
+fn exported_labels_never_overlap_and_markers_appear_in_exports() {
+    use sahel_atlas::export::{MapData, RenderOptions};
+    let layer = crate::common::fine();
+    let coarse = crate::common::coarse();
+    let timeline = crate::common::timeline();
+    let data = MapData {
+        layer: &layer,
+        places: &coarse,
+        timeline: &timeline,
+    };
+    let date = jiff::civil::Date::constant(2023, 12, 5);
+    // Niger close up, in focus: its arcs leave the picture toward its partners.
+    let options = RenderOptions {
+        size: [1200, 800],
+        camera: Some(MapCamera::framing_lon_lat(
+            [0.0, 11.0],
+            [16.0, 24.0],
+            [1200.0, 800.0],
+        )),
+        focus: Some("NER".to_owned()),
+        ..RenderOptions::at(date)
+    };
+    let list = sahel_atlas::export::frame(&data, &options);
+    assert!(
+        list.texts().any(|t| t.starts_with("Russia")),
+        "a marker names Russia: {:?}",
+        list.texts().collect::<Vec<_>>()
+    );
+    // Whole-world view with every label: no two map labels overlap.
+    let options = RenderOptions {
+        camera: Some(MapCamera::world([1600.0, 1000.0])),
+        ..RenderOptions::at(date)
+    };
+    let list = sahel_atlas::export::frame(&data, &options);
+    let mut boxes = Vec::new();
+    let mut in_labels = false;
+    for item in &list.items {
+        match item {
+            sahel_atlas::map::display::Item::Group(g) => in_labels = *g == "labels",
+            sahel_atlas::map::display::Item::Text { at, text, style } if in_labels => {
+                boxes.push((
+                    text.clone(),
+                    sahel_atlas::map::display::text_box(*at, text, style),
+                ));
+            }
+            _ => {}
+        }
+    }
+    assert!(boxes.len() > 10);
+    for (i, (ta, a)) in boxes.iter().enumerate() {
+        for (tb, b) in &boxes[i + 1..] {
+            let overlap = a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+            assert!(!overlap, "{ta} overlaps {tb}");
+        }
+    }
+}
