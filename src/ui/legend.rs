@@ -43,10 +43,8 @@ impl SahelApp {
             .pivot(egui::Align2::LEFT_BOTTOM)
             .constrain_to(rect)
             .show(ui.ctx(), |ui| {
-                egui::Frame::popup(ui.style())
-                    .fill(Color32::from_white_alpha(235))
-                    .show(ui, |ui| {
-                        ui.visuals_mut().override_text_color = Some(Color32::from_gray(40));
+                // The panel follows the theme; the samples are the map's own colours.
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
                         ui.set_max_width(250.0);
                         egui::CollapsingHeader::new(RichText::new("Links by status").strong())
                             .id_salt("legend_status")
