@@ -69,7 +69,7 @@ pub(crate) enum Loaded {
     DialogFailed(String),
     ExportChose(PathBuf),
     FineLayer(Result<Arc<MapLayer>, LoadError>),
-    Exported(PathBuf, Result<(), String>),
+    Exported(PathBuf, Result<(), crate::export::ExportError>),
 }
 
 /// What is derived from the state at the date, rebuilt only when the date or data change.
@@ -705,7 +705,7 @@ impl SahelApp {
                         },
                         Err(e) => Message {
                             headline: format!("Could not export {}.", path.display()),
-                            details: vec![e],
+                            details: vec![e.to_string()],
                             is_error: true,
                         },
                     });
@@ -722,9 +722,7 @@ impl SahelApp {
     /// Writes the current view at the current date to `path` off the UI thread: PNG or SVG of
     /// the map, GeoJSON or CSV of the state, by extension.
     fn start_export(&mut self, path: PathBuf) {
-        use crate::export::{
-            Format, MapData, RenderOptions, render_png, render_svg, state_csv, state_geojson,
-        };
+        use crate::export::{Format, MapData, RenderOptions, export_to_file};
         let Some(format) = Format::of_path(&path) else {
             self.messages.push(Message {
                 headline: format!(
@@ -765,15 +763,7 @@ impl SahelApp {
                 places: &places,
                 timeline: &timeline,
             };
-            let bytes: Result<Vec<u8>, String> = match format {
-                Format::Png => render_png(&data, &options).map_err(|e| e.to_string()),
-                Format::Svg => Ok(render_svg(&data, &options).into_bytes()),
-                Format::GeoJson => Ok(state_geojson(&timeline, &places, date).into_bytes()),
-                Format::Csv => Ok(state_csv(&timeline, date).into_bytes()),
-            };
-            let result = bytes.and_then(|b| {
-                std::fs::write(&path, b).map_err(|e| format!("{}: {e}", path.display()))
-            });
+            let result = export_to_file(&path, format, &data, &options);
             let _ = tx.send(Loaded::Exported(path, result));
         });
     }

@@ -12,7 +12,9 @@
 //!   R-tree-indexed once when it loads, link arcs, and the egui map widget.
 //! - [`app`] and `ui`: the eframe app and its panels. Panels emit [`command::Command`]s that
 //!   the app applies after the frame; the time bar drives a [`time_control::TimeControl`].
-//! - [`cli`]: the headless subcommands (`state`, `check`).
+//! - [`cli`]: the command line and the headless subcommands (`state`, `check`, `render`,
+//!   `export`), run in-process; [`startup`]: the window, and the start-up merge of the
+//!   remembered state with the command line. `main.rs` only parses and dispatches.
 //!
 //! # Coordinate spaces
 //! `lon_lat` (WGS84 degrees) → `world` (Equal Earth, units of the Earth's radius, y north,
@@ -29,6 +31,7 @@ pub mod map;
 pub mod memory;
 pub mod model;
 pub mod persist;
+pub mod startup;
 pub mod time_control;
 mod ui;
 

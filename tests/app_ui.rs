@@ -249,7 +249,7 @@ fn drop_file(harness: &mut Harness<'_, SahelApp>, path: &str) {
 }
 
 fn fixture(name: &str) -> String {
-    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+    crate::common::fixture(name).display().to_string()
 }
 
 #[test]

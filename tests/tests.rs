@@ -7,7 +7,9 @@
 //! - `loaders`: the country and scenario loaders on good and bad input.
 //! - `cli`: the `state` and `check` subcommands, run as a process.
 //! - `app_ui`: the real app driven through egui_kittest.
-//! - `rendered`: the app rendered to pixels through wgpu (Mesa here).
+//! - `rendered`: the app rendered to pixels through wgpu (Mesa here); fails under CI when no
+//!   adapter exists.
+//! - `time_control`: playback speed, stopping at the end, looping, jumps.
 
 mod common;
 
@@ -19,4 +21,5 @@ mod loaders;
 mod map_hits;
 mod rendered;
 mod seed_story;
+mod time_control;
 mod timeline_props;

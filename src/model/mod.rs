@@ -11,7 +11,7 @@ mod status;
 mod timeline;
 
 pub use check::{Item, Problem, Severity, check};
-pub use date::{DatePrecision, Day, format_date_with_precision, parse_date};
+pub use date::{DateError, DatePrecision, Day, format_date_with_precision, parse_date};
 pub use scenario::{
     Change, Entity, EntityKind, Event, Government, GovernmentForm, Place, Relationship,
     RelationshipKind, SCENARIO_FORMAT, Scenario, ScenarioSpan,
