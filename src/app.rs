@@ -533,10 +533,15 @@ impl SahelApp {
                     self.messages.remove(i);
                 }
             }
-            Command::OpenUrl(url) => {
+            Command::OpenUrl(url) => match crate::model::source::web_address(&url) {
                 // Opened by egui's platform output in the next frame.
-                self.pending_url = Some(url);
-            }
+                Some(address) => self.pending_url = Some(address.to_owned()),
+                None => self.messages.push(Message {
+                    headline: format!("{url}: {}.", crate::model::source::NOT_OPENED),
+                    details: Vec::new(),
+                    is_error: true,
+                }),
+            },
             Command::Load(path, kind) => self.start_load(path, kind),
             Command::LoadDefaults => {
                 if let Ok(coarse) = crate::data::coarse_layer() {

@@ -35,7 +35,8 @@ pub enum Command {
     ExportTo(PathBuf),
     /// Dismiss the message at this index.
     DismissMessage(usize),
-    /// Open a web address (a source).
+    /// Open a web address (a source); anything but `http`/`https` is refused
+    /// ([`crate::model::source::web_address`]).
     OpenUrl(String),
     /// A time-bar command.
     Time(TimeCommand),

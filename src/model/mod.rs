@@ -7,6 +7,7 @@
 mod check;
 mod date;
 mod scenario;
+pub mod source;
 mod status;
 mod timeline;
 

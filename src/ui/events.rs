@@ -61,10 +61,8 @@ impl SahelApp {
                     } else {
                         text.weak()
                     };
-                    if let Some(source) = event.sources.first()
-                        && ui.small_button("src").on_hover_text(source).clicked()
-                    {
-                        self.push(Command::OpenUrl(source.clone()));
+                    if let Some(source) = event.sources.first() {
+                        super::sources::compact_source_ui(ui, source, &mut self.commands);
                     }
                     let clicked = ui
                         .add(
@@ -145,16 +143,8 @@ impl SahelApp {
             });
     }
 
-    /// "source 1", "source 2", …: each opens its address; hover shows it.
+    /// "source 1", "source 2", …: each web address opens; anything else is text.
     pub(crate) fn sources_ui(&mut self, ui: &mut egui::Ui, sources: &[String]) {
-        for (k, source) in sources.iter().enumerate() {
-            if ui
-                .link(format!("source {}", k + 1))
-                .on_hover_text(source)
-                .clicked()
-            {
-                self.push(Command::OpenUrl(source.clone()));
-            }
-        }
+        super::sources::sources_ui(ui, sources, &mut self.commands);
     }
 }

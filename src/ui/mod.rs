@@ -7,6 +7,7 @@ mod events;
 mod map_area;
 mod menu;
 mod search;
+mod sources;
 mod time_bar;
 
 pub use search::{fold, search_countries};
