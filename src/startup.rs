@@ -75,14 +75,26 @@ pub fn run_app(start: AppStart, renderer: RendererChoice) -> Result<(), StartErr
     }
 }
 
-/// The window's options: title, sizes, drag-and-drop, icon and renderer.
+/// The app's icon at 256×256 (`assets/icons/`, rendered from `assets/sahel-atlas.svg`).
+pub const ICON_PNG: &[u8] = include_bytes!("../assets/icons/sahel-atlas-256.png");
+
+/// The window icon, decoded from [`ICON_PNG`].
+pub fn window_icon() -> Option<egui::IconData> {
+    eframe::icon_data::from_png_bytes(ICON_PNG).ok()
+}
+
+/// The window's options: title, sizes, drag-and-drop, icon and renderer. The app id
+/// matches the desktop entry `assets/sahel-atlas.desktop`, so desktops show its icon.
 pub fn native_options(renderer: RendererChoice) -> eframe::NativeOptions {
-    let viewport = egui::ViewportBuilder::default()
+    let mut viewport = egui::ViewportBuilder::default()
         .with_title("Sahel Atlas")
         .with_app_id("sahel-atlas")
         .with_inner_size([1500.0, 920.0])
         .with_min_inner_size([900.0, 600.0])
         .with_drag_and_drop(true);
+    if let Some(icon) = window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     eframe::NativeOptions {
         viewport,
         renderer: match renderer {
@@ -197,6 +209,44 @@ mod tests {
             "--at is applied after the remembered day"
         );
         assert!(app.hide_ended, "the rest of the remembered view is kept");
+    }
+
+    #[test]
+    fn the_window_has_the_app_icon() {
+        let icon = window_icon().expect("the embedded icon decodes");
+        assert_eq!((icon.width, icon.height), (256, 256));
+        let at = |x: usize, y: usize| &icon.rgba[(y * 256 + x) * 4..][..4];
+        assert_eq!(at(0, 0)[3], 0, "transparent corners");
+        assert_eq!(at(128, 128)[3], 255, "an opaque middle");
+        let options = native_options(RendererChoice::Glow);
+        assert!(options.viewport.icon.is_some());
+        assert_eq!(options.viewport.app_id.as_deref(), Some("sahel-atlas"));
+    }
+
+    #[test]
+    fn every_icon_size_is_there_and_the_desktop_entry_names_the_binary_and_icon() {
+        let assets = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+        for size in [16, 32, 48, 64, 128, 256, 512] {
+            let path = assets.join(format!("icons/sahel-atlas-{size}.png"));
+            let bytes = std::fs::read(&path).expect("icon file");
+            let reader = png::Decoder::new(std::io::Cursor::new(bytes))
+                .read_info()
+                .expect("a PNG");
+            assert_eq!(
+                (reader.info().width, reader.info().height),
+                (size, size),
+                "{}",
+                path.display()
+            );
+        }
+        let entry = std::fs::read_to_string(assets.join("sahel-atlas.desktop")).expect("entry");
+        for line in [
+            "Exec=sahel-atlas %F",
+            "Icon=sahel-atlas",
+            "StartupWMClass=sahel-atlas",
+        ] {
+            assert!(entry.lines().any(|l| l == line), "{line}");
+        }
     }
 
     #[test]
