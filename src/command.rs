@@ -1,10 +1,13 @@
-//! What the UI asks the app to do. Panels push commands while drawing; the app applies them
-//! after the frame, so no panel mutates state another panel is still reading.
+//! What the UI asks the app to do. Panels read the document and the view through shared
+//! references and push commands while drawing; the app applies them after the frame
+//! ([`crate::SahelApp::apply`]), the only place the document and the view change.
 
 use std::path::PathBuf;
 
 use crate::io::FileKind;
+use crate::map::MapCamera;
 use crate::time_control::TimeCommand;
+use crate::view::Message;
 
 /// A request from the UI.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,6 +24,10 @@ pub enum Command {
     ZoomOut,
     /// Back to the default view.
     ResetView,
+    /// The map was laid out in this rectangle (the default view follows its size).
+    MapResized(egui::Rect),
+    /// The person moved the camera (drag, wheel, pinch).
+    MoveCamera(MapCamera),
     /// Show or hide ended links.
     SetHideEnded(bool),
     /// Open a file dialog for a kind of file.
@@ -33,6 +40,8 @@ pub enum Command {
     ExportDialog(crate::export::Format),
     /// Export the current view and date to a file (format from the extension).
     ExportTo(PathBuf),
+    /// Show a message above the map.
+    ShowMessage(Message),
     /// Dismiss the message at this index.
     DismissMessage(usize),
     /// Open a web address (a source); anything but `http`/`https` is refused

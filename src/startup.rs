@@ -208,7 +208,10 @@ mod tests {
             Some(&Day::from_date(at)),
             "--at is applied after the remembered day"
         );
-        assert!(app.hide_ended, "the rest of the remembered view is kept");
+        assert!(
+            app.view.hide_ended,
+            "the rest of the remembered view is kept"
+        );
     }
 
     #[test]
@@ -259,6 +262,6 @@ mod tests {
         };
         let app = start.app(None);
         assert!(app.commands.is_empty());
-        assert!(app.messages.is_empty(), "{:?}", app.messages);
+        assert!(app.view.messages.is_empty(), "{:?}", app.view.messages);
     }
 }

@@ -120,8 +120,8 @@ fn niger_is_filled_exactly_and_the_sea_is_sea() {
         return;
     };
     let app = h.state();
-    let camera = app.camera.expect("camera");
-    let at = |lon, lat| screen_from_lon_lat(&camera, app.map_rect, lon, lat);
+    let camera = app.view.camera.expect("camera");
+    let at = |lon, lat| screen_from_lon_lat(&camera, app.view.map_rect, lon, lat);
     let layer = app.layer();
     // The layer keeps Niger as triangles; its outline for sampling comes from the file.
     let bytes = if app.showing_fine_layer() {
@@ -161,7 +161,7 @@ fn niger_is_filled_exactly_and_the_sea_is_sea() {
         .iter()
         .filter(|(lon, lat)| {
             let p = at(*lon, *lat);
-            app.map_rect.contains(p) && close(pixel(&image, p), palette::SEA)
+            app.view.map_rect.contains(p) && close(pixel(&image, p), palette::SEA)
         })
         .count();
     assert!(
@@ -178,14 +178,19 @@ fn lesotho_is_a_hole_in_south_africa() {
     };
     {
         let app = h.state_mut();
-        app.camera = Some(sahel_atlas::map::MapCamera::centered_on_lon_lat(
+        app.view.camera = Some(sahel_atlas::map::MapCamera::centered_on_lon_lat(
             26.0, -29.0, 900.0,
         ));
     }
     h.run_steps(2);
     let screen = |h: &Harness<'static, SahelApp>, lon, lat| {
         let app = h.state();
-        screen_from_lon_lat(&app.camera.expect("camera"), app.map_rect, lon, lat)
+        screen_from_lon_lat(
+            &app.view.camera.expect("camera"),
+            app.view.map_rect,
+            lon,
+            lat,
+        )
     };
     let lesotho = [(28.2, -29.6), (28.6, -29.3), (27.9, -29.9), (28.5, -30.0)];
     let south_africa = [(24.0, -30.5), (26.0, -27.5), (22.0, -32.0), (30.5, -27.0)];
@@ -241,7 +246,7 @@ fn the_default_view_shows_the_sahel_its_partners_and_their_links() {
     let Some((h, image)) = rendered_app() else {
         return;
     };
-    let map_rect = h.state().map_rect;
+    let map_rect = h.state().view.map_rect;
     let share = |color: egui::Color32, tolerance: i16| {
         let target = [color.r(), color.g(), color.b()];
         let (mut hits, mut total) = (0usize, 0usize);
