@@ -418,8 +418,17 @@ impl SahelApp {
             },
             Command::Load(path, kind) => self.start_load(path, kind),
             Command::LoadDefaults => self.start_loading_defaults(),
-            Command::OpenDialog(kind) => self.open_dialog(kind),
-            Command::ExportDialog(format) => self.export_dialog(format),
+            Command::OpenDialog(kind) => {
+                if let Err(message) = crate::dialogs::open_dialog(&self.jobs, kind) {
+                    self.view.messages.push(message);
+                }
+            }
+            Command::ExportDialog(format) => {
+                let day = self.view.day();
+                if let Err(message) = crate::dialogs::export_dialog(&self.jobs, format, day) {
+                    self.view.messages.push(message);
+                }
+            }
             Command::ExportTo(path) => self.start_export(path),
         }
     }
