@@ -244,7 +244,7 @@ mod tests {
         }
         let entry = std::fs::read_to_string(assets.join("sahel-atlas.desktop")).expect("entry");
         for line in [
-            "Exec=sahel-atlas %F",
+            "Exec=sahel-atlas",
             "Icon=sahel-atlas",
             "StartupWMClass=sahel-atlas",
         ] {
