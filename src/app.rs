@@ -344,7 +344,7 @@ impl SahelApp {
     }
 
     /// Applies one command: the only place the document and the view change, apart from
-    /// finished jobs ([`Self::poll_jobs`]).
+    /// finished jobs, taken at the start of each frame.
     pub fn apply(&mut self, command: Command) {
         let view = &mut self.view;
         match command {
