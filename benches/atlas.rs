@@ -111,7 +111,7 @@ fn bench_frame(c: &mut Criterion) {
             for _ in 0..3 {
                 let _ = ctx.run_ui(input(), |ui| app.show(ui));
             }
-            app.camera = Some(*camera);
+            app.view.camera = Some(*camera);
             let start = Day::from_date(Date::constant(2012, 1, 1));
             let mut day = start;
             group.bench_function(BenchmarkId::new(*layer_name, view_name), |b| {

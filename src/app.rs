@@ -1,150 +1,57 @@
-//! The eframe app: owns the data, the camera, the date and the selection; lays out the panels;
-//! applies the commands they emit after each frame.
+//! The eframe app: owns the [`Document`] (what is open), the [`View`] (how it is looked at)
+//! and the background [`Jobs`]; lays out the panels, which read the document and the view and
+//! push [`Command`]s; and applies those commands after the frame. Nothing else changes the
+//! document or the view.
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::atomic::Ordering;
 
 use egui::{Key, Modifiers};
 
 use crate::command::Command;
-use crate::io::{Diagnostic, FileKind, LoadError};
-use crate::map::scene::{Scene, SceneOptions, build_scene_with};
+use crate::derived::AtDate;
+use crate::document::Document;
+use crate::io::{FileKind, LoadError};
+use crate::jobs::{
+    Jobs, Loaded, STAGE_EXPORTING, STAGE_PARSING, STAGE_READING, STAGE_SIMPLIFYING,
+    STAGE_TRIANGULATING,
+};
+use crate::map::scene::Scene;
 use crate::map::widget::MeshCache;
 use crate::map::{MapCamera, MapLayer, world_from_lon_lat};
-use crate::model::{Day, State, Timeline};
-use crate::time_control::{TimeCommand, TimeControl};
+use crate::model::{Day, Timeline};
+use crate::persist::Persisted;
+use crate::time_control::TimeCommand;
+use crate::ui::{Cx, PanelMemory};
+use crate::view::{Flight, Message, View};
 
-/// Stages of a background load, shown next to the spinner.
-pub(crate) const STAGE_READING: u8 = 0;
-pub(crate) const STAGE_PARSING: u8 = 1;
-pub(crate) const STAGE_TRIANGULATING: u8 = 2;
-pub(crate) const STAGE_SIMPLIFYING: u8 = 3;
-pub(crate) const STAGE_EXPORTING: u8 = 4;
-
-/// What a stage is called on screen.
-pub(crate) fn stage_label(stage: u8) -> &'static str {
-    match stage {
-        STAGE_READING => "reading",
-        STAGE_PARSING => "parsing and checking",
-        STAGE_TRIANGULATING => "triangulating and indexing",
-        STAGE_SIMPLIFYING => "simplifying for low zooms",
-        _ => "exporting",
-    }
-}
-
-/// Above this many points per world unit the fine (1:50m) layer is drawn.
-pub const FINE_LAYER_SCALE: f64 = 1100.0;
-
-/// A message for the person: a load that failed, a file that vanished.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Message {
-    /// One line.
-    pub headline: String,
-    /// Every problem found, one per line.
-    pub details: Vec<String>,
-    /// Red or amber.
-    pub is_error: bool,
-}
-
-impl Message {
-    fn from_load_error(what: &str, error: &LoadError) -> Self {
-        let errors = error.diagnostics.iter().filter(|d| d.is_error()).count();
-        Self {
-            headline: format!(
-                "Could not open {what}: {errors} problem{} found. Nothing was changed.",
-                if errors == 1 { "" } else { "s" }
-            ),
-            details: error.diagnostics.iter().map(ToString::to_string).collect(),
-            is_error: true,
-        }
-    }
-}
-
-/// The result of a load that ran off the UI thread.
-pub(crate) enum Loaded {
-    Countries(PathBuf, Result<Arc<MapLayer>, LoadError>),
-    Scenario(PathBuf, Result<(Arc<Timeline>, Vec<Diagnostic>), LoadError>),
-    DialogChose(PathBuf, FileKind),
-    DialogFailed(String),
-    ExportChose(PathBuf),
-    FineLayer(Result<Arc<MapLayer>, LoadError>),
-    Exported(PathBuf, Result<(), String>),
-}
-
-/// What is derived from the state at the date, rebuilt only when the date or data change.
-#[derive(Default)]
-pub(crate) struct Derived {
-    pub key: Option<(Day, bool, u64, crate::model::LinkFilter)>,
-    pub coarse: Scene,
-    pub fine: Option<Scene>,
-}
+pub use crate::document::FINE_LAYER_SCALE;
 
 /// The Sahel Atlas app.
 pub struct SahelApp {
-    pub(crate) coarse: Arc<MapLayer>,
-    pub(crate) fine: Option<Arc<MapLayer>>,
-    pub(crate) timeline: Arc<Timeline>,
-    pub(crate) countries_path: Option<PathBuf>,
-    pub(crate) scenario_path: Option<PathBuf>,
-    /// Bumped whenever the data change, to invalidate derived state.
-    pub(crate) generation: u64,
-
-    /// The camera; `None` until the first frame frames the default view.
-    pub camera: Option<MapCamera>,
-    pub(crate) fly: Option<(MapCamera, MapCamera, f64)>,
-    /// The camera is the default view for the map's size (re-framed when the size changes)
-    /// until the person moves it.
-    pub(crate) camera_is_default: bool,
-    /// The map's rectangle on screen in the last frame.
-    pub map_rect: egui::Rect,
-    /// The selected country's key.
-    pub selected: Option<String>,
-    /// The selected link (relationship index).
-    pub selected_link: Option<usize>,
-    /// Whether ended links are hidden.
-    pub hide_ended: bool,
-    /// Whether the selected entity's ties are drawn at full strength and the rest faded.
-    pub focus_ties: bool,
-    /// Which links are drawn.
-    pub filter: crate::model::LinkFilter,
-    /// A tie hovered in a panel this frame (relationship index).
-    pub panel_hovered_link: Option<usize>,
-    /// The arc under the pointer on the map in the last frame.
-    pub map_hovered_link: Option<usize>,
-    /// Light, dark or the system's theme.
-    pub theme: crate::command::ThemeChoice,
-    /// The labels and edge markers the map placed in the last frame (map-local pixels).
-    pub map_marks: (
-        Vec<crate::map::display::PlacedLabel>,
-        Vec<crate::map::display::EdgeMarker>,
-    ),
-    pub(crate) search: String,
-    pub(crate) date_input: String,
-    /// Date and playback.
-    pub time: TimeControl,
-    /// The state at the current date.
-    pub state: State,
-    pub(crate) derived: Derived,
-    /// Messages shown above the map.
-    pub messages: Vec<Message>,
+    /// What is open.
+    pub document: Document,
+    /// How it is looked at.
+    pub view: View,
+    /// Loads, exports and dialogs under way.
+    pub(crate) jobs: Jobs,
+    /// The state and scenes at the view's date.
+    pub(crate) at_date: AtDate,
+    /// What the panels asked for in this frame, applied after it.
     pub(crate) commands: Vec<Command>,
-    pub(crate) mesh_cache: MeshCache,
-    pub(crate) loaded_tx: Sender<Loaded>,
-    pub(crate) loaded_rx: Receiver<Loaded>,
-    /// Files loading or exporting off the UI thread, with the stage each has reached.
-    pub(crate) loading: Vec<(String, Arc<std::sync::atomic::AtomicU8>)>,
-    pub(crate) recent: Vec<PathBuf>,
-    pub(crate) scroll_to_current: bool,
-    pub(crate) pending_url: Option<String>,
-    /// A link to select once the scenario that has it is loaded (restored state).
-    pub(crate) pending_link_id: Option<String>,
+    /// The map widget's meshes, reused while only the date changes.
+    mesh_cache: MeshCache,
+    /// Text being typed in the panels' fields.
+    memory: PanelMemory,
     /// Close the window after the first frame (`SAHEL_ATLAS_QUIT_AFTER_FIRST_FRAME=1`), to
     /// measure start-up.
     quit_after_first_frame: bool,
     created: std::time::Instant,
     /// The embedded 1:50m layer is to be prepared, unless a country file is on its way.
     fine_wanted: bool,
+    /// A web address to open at the end of the frame.
+    pending_url: Option<String>,
     /// Memory to give back: the view or the layer changed then, and the last time it was.
     trim: TrimClock,
 }
@@ -223,129 +130,69 @@ impl SahelApp {
             messages.push(Message::from_load_error("the embedded scenario", &e));
             Arc::new(Timeline::new(empty_scenario()))
         });
-        let mut app = Self::with_data(coarse, None, timeline, messages);
+        let mut app = Self::with_document(Document::new(coarse, None, timeline));
+        app.view.messages = messages;
         app.fine_wanted = true;
         app
     }
 
-    /// Starts preparing the embedded 1:50m layer once nothing else is loading and no country
-    /// file is asked for: a layer opened from the command line, a remembered one or a
-    /// dropped file replaces the embedded ones, so building the 1:50m layer beside it would
-    /// only cost time and memory.
-    fn load_fine_layer_when_wanted(&mut self) {
-        let country_file_coming = self
-            .commands
-            .iter()
-            .any(|c| matches!(c, Command::Load(_, None | Some(FileKind::Countries))));
-        if self.fine_wanted
-            && self.fine.is_none()
-            && self.countries_path.is_none()
-            && self.loading.is_empty()
-            && !country_file_coming
-        {
-            self.fine_wanted = false;
-            self.load_fine_layer();
-        }
-    }
-
-    /// Prepares the embedded 1:50m layer off the UI thread, so the first frame comes at once.
-    fn load_fine_layer(&mut self) {
-        let tx = self.loaded_tx.clone();
-        self.loading.push((
-            crate::data::FINE_NAME.to_owned(),
-            Arc::new(std::sync::atomic::AtomicU8::new(STAGE_TRIANGULATING)),
-        ));
-        std::thread::spawn(move || {
-            let _ = tx.send(Loaded::FineLayer(crate::data::fine_layer()));
-        });
-    }
-
-    fn with_data(
-        coarse: Arc<MapLayer>,
-        fine: Option<Arc<MapLayer>>,
-        timeline: Arc<Timeline>,
-        messages: Vec<Message>,
-    ) -> Self {
+    /// The app showing `document`.
+    pub fn with_document(document: Document) -> Self {
+        let timeline = &document.timeline;
         let seed = Day::from_date(jiff::civil::Date::constant(2023, 12, 4));
         let day = if (timeline.start()..=timeline.end()).contains(&seed) {
             seed
         } else {
             timeline.start()
         };
-        let state = timeline.state_at(day);
-        let (loaded_tx, loaded_rx) = channel();
+        let view = View::new(day);
+        let at_date = AtDate::new(&document, &view);
         Self {
-            coarse,
-            fine,
-            timeline,
-            countries_path: None,
-            scenario_path: None,
-            generation: 0,
-            camera: None,
-            fly: None,
-            camera_is_default: true,
-            map_rect: egui::Rect::NOTHING,
-            selected: None,
-            selected_link: None,
-            hide_ended: false,
-            focus_ties: true,
-            filter: crate::model::LinkFilter::default(),
-            panel_hovered_link: None,
-            map_hovered_link: None,
-            theme: crate::command::ThemeChoice::default(),
-            map_marks: (Vec::new(), Vec::new()),
-            search: String::new(),
-            date_input: String::new(),
-            time: TimeControl::new(day),
-            state,
-            derived: Derived::default(),
-            messages,
+            document,
+            view,
+            jobs: Jobs::default(),
+            at_date,
             commands: Vec::new(),
             mesh_cache: MeshCache::default(),
-            loaded_tx,
-            loaded_rx,
-            loading: Vec::new(),
-            recent: Vec::new(),
-            scroll_to_current: true,
-            pending_url: None,
-            pending_link_id: None,
+            memory: PanelMemory::default(),
             quit_after_first_frame: std::env::var_os("SAHEL_ATLAS_QUIT_AFTER_FIRST_FRAME")
                 .is_some(),
             created: std::time::Instant::now(),
             fine_wanted: false,
+            pending_url: None,
             trim: TrimClock::new(),
         }
     }
 
     /// The indexed scenario.
     pub fn timeline(&self) -> &Timeline {
-        &self.timeline
+        &self.document.timeline
     }
 
     /// The current day.
     pub fn day(&self) -> Day {
-        self.time.day()
+        self.view.day()
+    }
+
+    /// The state at the current date.
+    pub fn state(&self) -> &crate::model::State {
+        &self.at_date.state
     }
 
     /// What the map shows at the current date, on the layer drawn at the current zoom.
     pub fn scene(&self) -> &Scene {
-        match (&self.derived.fine, self.showing_fine_layer()) {
-            (Some(scene), true) => scene,
-            _ => &self.derived.coarse,
-        }
+        self.at_date.scene(self.showing_fine_layer())
     }
 
     /// Shows a country layer instead of the embedded ones (at every zoom).
     pub fn set_countries(&mut self, layer: Arc<MapLayer>) {
-        self.coarse = layer;
-        self.fine = None;
+        self.document.set_countries(layer, None);
         self.fine_wanted = false;
-        self.generation += 1;
     }
 
-    /// Whether no file is loading and no command is waiting.
+    /// Whether no job is under way and no command is waiting.
     pub fn is_idle(&self) -> bool {
-        self.loading.is_empty() && self.commands.is_empty() && !self.fine_wanted
+        self.jobs.is_empty() && self.commands.is_empty() && !self.fine_wanted
     }
 
     /// Queues a command, applied at the end of the next frame.
@@ -355,58 +202,78 @@ impl SahelApp {
 
     /// The layer drawn at the current zoom.
     pub fn layer(&self) -> &Arc<MapLayer> {
-        match (&self.fine, self.camera) {
-            (Some(fine), Some(cam)) if cam.scale >= FINE_LAYER_SCALE => fine,
-            _ => &self.coarse,
-        }
+        self.document.layer_for(self.view.camera)
     }
 
     /// Whether the fine layer is the one drawn.
     pub fn showing_fine_layer(&self) -> bool {
-        !Arc::ptr_eq(self.layer(), &self.coarse)
+        !Arc::ptr_eq(self.layer(), &self.document.coarse)
+    }
+
+    /// What to remember of this app.
+    pub fn persisted(&self) -> Persisted {
+        Persisted::of(&self.view, &self.document)
+    }
+
+    /// Restores remembered state. Files are reloaded off the UI thread; one that has since
+    /// vanished is reported and the embedded data stays.
+    pub fn restore(&mut self, remembered: Persisted) {
+        let commands = remembered.restore(&mut self.view, &mut self.document);
+        self.commands.extend(commands);
     }
 
     /// Runs one frame of the whole UI inside `ui`. eframe calls this through [`eframe::App`];
     /// tests call it through `egui_kittest`.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         self.handle_input(ui);
-        self.poll_loads();
+        self.poll_jobs();
         let dt = f64::from(ui.input(|i| i.stable_dt).min(0.1));
-        if self.time.update(dt, &self.timeline) {
-            self.scroll_to_current = true;
+        if self.view.time.update(dt, &self.document.timeline) {
+            self.view.scroll_to_current = true;
         }
-        if self.time.playing || self.fly.is_some() || !self.loading.is_empty() {
+        if self.view.time.playing || self.view.flight.is_some() || !self.jobs.is_empty() {
             ui.ctx().request_repaint();
         }
-        if let Some((from, to, t)) = self.fly {
-            let t = (t + dt / 0.6).min(1.0);
+        if let Some(flight) = self.view.flight {
+            let t = (flight.t + dt / 0.6).min(1.0);
             let eased = t * t * (3.0 - 2.0 * t);
-            self.camera = Some(from.lerp(&to, eased));
-            self.fly = (t < 1.0).then_some((from, to, t));
+            self.view.camera = Some(flight.from.lerp(&flight.to, eased));
+            self.view.flight = (t < 1.0).then_some(Flight { t, ..flight });
         }
         self.refresh_state();
-        if ui.ctx().options(|o| o.theme_preference) != self.theme.preference() {
-            ui.ctx().set_theme(self.theme.preference());
+        if ui.ctx().options(|o| o.theme_preference) != self.view.theme.preference() {
+            ui.ctx().set_theme(self.view.theme.preference());
         }
 
-        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
-        egui::Panel::bottom("time_bar").show(ui, |ui| self.time_bar_ui(ui));
+        let mut cx = Cx {
+            document: &self.document,
+            view: &self.view,
+            at_date: &self.at_date,
+            jobs: &self.jobs,
+            memory: &mut self.memory,
+            commands: &mut self.commands,
+        };
+        egui::Panel::top("menu").show(ui, |ui| crate::ui::menu_ui(ui, &mut cx));
+        egui::Panel::bottom("time_bar").show(ui, |ui| crate::ui::time_bar_ui(ui, &mut cx));
         egui::Panel::right("events")
             .default_size(300.0)
-            .show(ui, |ui| self.events_ui(ui));
+            .show(ui, |ui| crate::ui::events_ui(ui, &mut cx));
         egui::Panel::left("details")
             .default_size(270.0)
-            .show(ui, |ui| self.details_ui(ui));
+            .show(ui, |ui| crate::ui::details_ui(ui, &mut cx));
+        let mesh_cache = &mut self.mesh_cache;
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
-            .show(ui, |ui| self.map_area_ui(ui));
+            .show(ui, |ui| crate::ui::map_area_ui(ui, &mut cx, mesh_cache));
 
+        self.view.scroll_to_current = false;
         let commands = std::mem::take(&mut self.commands);
         for command in commands {
             self.apply(command);
         }
         self.load_fine_layer_when_wanted();
         let shown = self
+            .view
             .camera
             .map(|camera| (camera, Arc::as_ptr(self.layer()) as usize));
         self.trim.tick(ui.ctx(), shown);
@@ -426,39 +293,13 @@ impl SahelApp {
     }
 
     /// Recomputes the state and what is drawn from it when the date or the data changed.
-    pub(crate) fn refresh_state(&mut self) {
-        if self.loading.is_empty()
-            && let Some(id) = self.pending_link_id.take()
+    fn refresh_state(&mut self) {
+        if self.jobs.is_empty()
+            && let Some(id) = self.view.pending_link_id.take()
         {
-            self.selected_link = self.timeline.relationship_index(&id);
+            self.view.selected_link = self.document.timeline.relationship_index(&id);
         }
-        let day = self.time.day();
-        let key = (day, self.hide_ended, self.generation, self.filter.clone());
-        if self.derived.key.as_ref() == Some(&key) {
-            return;
-        }
-        if self.derived.key.as_ref().map(|k| k.2) != Some(self.generation) {
-            self.state = self.timeline.state_at(day);
-        } else {
-            self.timeline.seek(&mut self.state, day);
-        }
-        self.derived = self.derive();
-        self.derived.key = Some(key);
-    }
-
-    fn derive(&self) -> Derived {
-        let options = SceneOptions {
-            hide_ended: self.hide_ended,
-            filter: self.filter.clone(),
-        };
-        let scene = |layer: &MapLayer| {
-            build_scene_with(layer, &self.coarse, &self.timeline, &self.state, &options)
-        };
-        Derived {
-            key: None,
-            coarse: scene(&self.coarse),
-            fine: self.fine.as_deref().map(scene),
-        }
+        self.at_date.refresh(&self.document, &self.view);
     }
 
     fn handle_input(&mut self, ui: &mut egui::Ui) {
@@ -483,74 +324,96 @@ impl SahelApp {
             }
             return;
         }
-        let bindings: [(Key, Command); 10] = [
-            (Key::ArrowRight, Command::Time(TimeCommand::NextEvent)),
-            (Key::ArrowLeft, Command::Time(TimeCommand::PreviousEvent)),
-            (Key::Space, Command::Time(TimeCommand::TogglePlay)),
-            (Key::Home, Command::Time(TimeCommand::Start)),
-            (Key::End, Command::Time(TimeCommand::End)),
-            (Key::Plus, Command::ZoomIn),
-            (Key::Equals, Command::ZoomIn),
-            (Key::Minus, Command::ZoomOut),
-            (Key::Num0, Command::ResetView),
-            (Key::Escape, Command::SelectCountry(None)),
+        let bindings: [(Key, &[Command]); 10] = [
+            (Key::ArrowRight, &[Command::Time(TimeCommand::NextEvent)]),
+            (Key::ArrowLeft, &[Command::Time(TimeCommand::PreviousEvent)]),
+            (Key::Space, &[Command::Time(TimeCommand::TogglePlay)]),
+            (Key::Home, &[Command::Time(TimeCommand::Start)]),
+            (Key::End, &[Command::Time(TimeCommand::End)]),
+            (Key::Plus, &[Command::ZoomIn]),
+            (Key::Equals, &[Command::ZoomIn]),
+            (Key::Minus, &[Command::ZoomOut]),
+            (Key::Num0, &[Command::ResetView]),
+            (
+                Key::Escape,
+                &[Command::SelectCountry(None), Command::SelectLink(None)],
+            ),
         ];
-        for (key, command) in bindings {
+        for (key, commands) in bindings {
             if ui.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
-                if matches!(key, Key::ArrowLeft | Key::ArrowRight | Key::Home | Key::End) {
-                    self.scroll_to_current = true;
-                }
-                if key == Key::Escape {
-                    self.selected_link = None;
-                }
-                self.push(command);
+                self.commands.extend_from_slice(commands);
             }
         }
     }
 
-    /// Applies one command.
+    /// Applies one command: the only place the document and the view change, apart from
+    /// finished jobs, taken at the start of each frame.
     pub fn apply(&mut self, command: Command) {
+        let view = &mut self.view;
         match command {
             Command::SelectCountry(key) => {
-                self.selected = key;
-                self.panel_hovered_link = None;
+                view.selected = key;
+                view.panel_hovered_link = None;
             }
             Command::FlyToCountry(key) => {
                 if let Some(goal) = self.camera_for_country(&key) {
-                    self.camera_is_default = false;
-                    if let Some(cam) = self.camera {
-                        self.fly = Some((cam, goal, 0.0));
+                    let view = &mut self.view;
+                    view.camera_is_default = false;
+                    if let Some(from) = view.camera {
+                        view.flight = Some(Flight {
+                            from,
+                            to: goal,
+                            t: 0.0,
+                        });
                     } else {
-                        self.camera = Some(goal);
+                        view.camera = Some(goal);
                     }
                 }
-                self.selected = Some(key);
+                self.view.selected = Some(key);
             }
-            Command::SelectLink(link) => self.selected_link = link,
+            Command::SelectLink(link) => view.selected_link = link,
             Command::ZoomIn | Command::ZoomOut => {
                 let factor = if command == Command::ZoomIn {
                     1.5
                 } else {
                     1.0 / 1.5
                 };
-                if let Some(cam) = self.camera {
-                    let c = self.map_rect.center();
+                if let Some(cam) = view.camera {
+                    let c = view.map_rect.center();
                     let c = [f64::from(c.x), f64::from(c.y)];
-                    self.camera = Some(cam.zoomed_at(c, c, factor));
-                    self.camera_is_default = false;
-                    self.fly = None;
+                    view.camera = Some(cam.zoomed_at(c, c, factor));
+                    view.camera_is_default = false;
+                    view.flight = None;
                 }
             }
             Command::ResetView => {
-                self.camera = Some(MapCamera::sahel(rect_size(self.map_rect)));
-                self.camera_is_default = true;
-                self.fly = None;
+                view.camera = Some(MapCamera::sahel(view.map_size()));
+                view.camera_is_default = true;
+                view.flight = None;
             }
-            Command::SetHideEnded(hide) => self.hide_ended = hide,
-            Command::SetFocusTies(on) => self.focus_ties = on,
-            Command::SetFilter(filter) => self.filter = filter,
-            Command::HoverLink(link) => self.panel_hovered_link = link,
-            Command::MapHoveredLink(link) => self.map_hovered_link = link,
+            Command::MapResized(rect) => {
+                let resized = view.map_rect.size() != rect.size();
+                view.map_rect = rect;
+                if view.camera.is_none() || (view.camera_is_default && resized) {
+                    view.camera = Some(MapCamera::sahel(view.map_size()));
+                }
+            }
+            Command::MoveCamera(camera) => {
+                view.camera = Some(camera);
+                view.camera_is_default = false;
+                view.flight = None;
+            }
+            Command::SetHideEnded(hide) => view.hide_ended = hide,
+            Command::SetFocusTies(on) => view.focus_ties = on,
+            Command::SetFilter(filter) => view.filter = filter,
+            Command::HoverLink(link) => view.panel_hovered_link = link,
+            Command::MapDrawn {
+                hovered_link,
+                marks,
+            } => {
+                view.map_hovered_link = hovered_link;
+                view.map_marks = marks;
+            }
             Command::FrameWorld(a, b) => {
                 let (a, b) = (
                     crate::map::lon_lat_from_world(a[0], a[1]),
@@ -558,44 +421,51 @@ impl SahelApp {
                 );
                 let min = [a[0].min(b[0]), a[1].min(b[1])];
                 let max = [a[0].max(b[0]), a[1].max(b[1])];
-                let goal = MapCamera::framing_lon_lat(min, max, rect_size(self.map_rect));
-                self.camera_is_default = false;
-                match self.camera {
-                    Some(cam) => self.fly = Some((cam, goal, 0.0)),
-                    None => self.camera = Some(goal),
+                let goal = MapCamera::framing_lon_lat(min, max, view.map_size());
+                view.camera_is_default = false;
+                match view.camera {
+                    Some(from) => {
+                        view.flight = Some(Flight {
+                            from,
+                            to: goal,
+                            t: 0.0,
+                        });
+                    }
+                    None => view.camera = Some(goal),
                 }
             }
-            Command::SetTheme(theme) => self.theme = theme,
+            Command::SetTheme(theme) => view.theme = theme,
             Command::Time(t) => {
-                self.time.apply(t, &self.timeline);
-                self.scroll_to_current = true;
+                view.time.apply(t, &self.document.timeline);
+                view.scroll_to_current = true;
             }
+            Command::ShowMessage(message) => view.messages.push(message),
             Command::DismissMessage(i) => {
-                if i < self.messages.len() {
-                    self.messages.remove(i);
+                if i < view.messages.len() {
+                    view.messages.remove(i);
                 }
             }
-            Command::OpenUrl(url) => {
-                // Opened by egui's platform output in the next frame.
-                self.pending_url = Some(url);
-            }
+            Command::OpenUrl(url) => match crate::model::source::web_address(&url) {
+                // Opened by egui's platform output at the end of the frame.
+                Some(address) => self.pending_url = Some(address.to_owned()),
+                None => view.messages.push(Message::error(format!(
+                    "{url}: {}.",
+                    crate::model::source::NOT_OPENED
+                ))),
+            },
             Command::Load(path, kind) => self.start_load(path, kind),
-            Command::LoadDefaults => {
-                if let Ok(coarse) = crate::data::coarse_layer() {
-                    self.coarse = coarse;
+            Command::LoadDefaults => self.start_loading_defaults(),
+            Command::OpenDialog(kind) => {
+                if let Err(message) = crate::dialogs::open_dialog(&self.jobs, kind) {
+                    self.view.messages.push(message);
                 }
-                if let Ok(timeline) = crate::data::default_timeline() {
-                    self.timeline = timeline;
-                }
-                self.fine = None;
-                self.countries_path = None;
-                self.scenario_path = None;
-                self.selected_link = None;
-                self.generation += 1;
-                self.fine_wanted = true;
             }
-            Command::OpenDialog(kind) => self.open_dialog(kind),
-            Command::ExportDialog(format) => self.export_dialog(format),
+            Command::ExportDialog(format) => {
+                let day = self.view.day();
+                if let Err(message) = crate::dialogs::export_dialog(&self.jobs, format, day) {
+                    self.view.messages.push(message);
+                }
+            }
             Command::ExportTo(path) => self.start_export(path),
         }
     }
@@ -605,7 +475,7 @@ impl SahelApp {
         let layer = self.layer();
         let c = layer.country_index(key)?;
         let country = &layer.countries()[c];
-        let size = rect_size(self.map_rect);
+        let size = self.view.map_size();
         let [min_lon, min_lat, max_lon, max_lat] = layer.largest_part_lon_lat(c)?;
         let pad = 4.0;
         let mut cam = MapCamera::framing_lon_lat(
@@ -619,21 +489,52 @@ impl SahelApp {
         Some(cam)
     }
 
+    /// Starts preparing the embedded 1:50m layer once nothing else is loading and no country
+    /// file is asked for: a layer opened from the command line, a remembered one or a
+    /// dropped file replaces the embedded ones, so building the 1:50m layer beside it would
+    /// only cost time and memory.
+    fn load_fine_layer_when_wanted(&mut self) {
+        let country_file_coming = self
+            .commands
+            .iter()
+            .any(|c| matches!(c, Command::Load(_, None | Some(FileKind::Countries))));
+        if self.fine_wanted
+            && self.document.fine.is_none()
+            && self.document.countries_path.is_none()
+            && self.jobs.is_empty()
+            && !country_file_coming
+        {
+            self.fine_wanted = false;
+            // Off the UI thread, so the first frame comes at once.
+            self.jobs.spawn(
+                crate::data::FINE_NAME.to_owned(),
+                STAGE_TRIANGULATING,
+                |_| Loaded::FineLayer(crate::data::fine_layer()),
+            );
+        }
+    }
+
+    /// "Back to the embedded data": the embedded countries and scenario, off the UI thread.
+    fn start_loading_defaults(&mut self) {
+        self.jobs
+            .spawn("the embedded data".to_owned(), STAGE_PARSING, |_| {
+                Loaded::Defaults(
+                    crate::data::coarse_layer()
+                        .and_then(|layer| Ok((layer, crate::data::default_timeline()?))),
+                )
+            });
+    }
+
     fn start_load(&mut self, path: PathBuf, kind: Option<FileKind>) {
-        use std::sync::atomic::{AtomicU8, Ordering};
-        let tx = self.loaded_tx.clone();
         let name = path.display().to_string();
-        let stage = Arc::new(AtomicU8::new(STAGE_READING));
-        self.loading.push((name, stage.clone()));
-        std::thread::spawn(move || {
+        self.jobs.spawn(name.clone(), STAGE_READING, move |stage| {
             let bytes = crate::io::read_file_bytes(&path);
             stage.store(STAGE_PARSING, Ordering::Relaxed);
             let kind = kind.unwrap_or_else(|| match &bytes {
                 Ok(b) => crate::io::detect_kind(b),
                 Err(_) => FileKind::Countries,
             });
-            let name = path.display().to_string();
-            let message = match kind {
+            match kind {
                 FileKind::Countries => Loaded::Countries(
                     path,
                     bytes
@@ -655,184 +556,137 @@ impl SahelApp {
                         .and_then(|b| crate::io::parse_scenario(&name, &b))
                         .map(|(s, w)| (Arc::new(Timeline::new(s)), w)),
                 ),
-            };
-            let _ = tx.send(message);
+            }
         });
     }
 
-    /// Takes the results of background loads. Failures leave the data as it was.
-    pub(crate) fn poll_loads(&mut self) {
-        while let Ok(loaded) = self.loaded_rx.try_recv() {
-            match loaded {
-                Loaded::Countries(path, result) => {
-                    self.finish_loading(&path);
-                    match result {
-                        Ok(layer) => {
-                            if !layer.layer.warnings.is_empty() {
-                                self.messages.push(Message {
-                                    headline: format!(
-                                        "Opened {} with {} warning(s).",
-                                        path.display(),
-                                        layer.layer.warnings.len()
-                                    ),
-                                    details: layer
-                                        .layer
-                                        .warnings
-                                        .iter()
-                                        .map(ToString::to_string)
-                                        .collect(),
-                                    is_error: false,
-                                });
-                            }
-                            self.set_countries(layer);
-                            self.countries_path = Some(path.clone());
-                            self.remember_recent(path);
-                        }
-                        Err(e) => self
-                            .messages
-                            .push(Message::from_load_error(&path.display().to_string(), &e)),
-                    }
-                }
-                Loaded::Scenario(path, result) => {
-                    self.finish_loading(&path);
-                    match result {
-                        Ok((timeline, warnings)) => {
-                            if !warnings.is_empty() {
-                                self.messages.push(Message {
-                                    headline: format!(
-                                        "Opened {} with {} warning(s).",
-                                        path.display(),
-                                        warnings.len()
-                                    ),
-                                    details: warnings.iter().map(ToString::to_string).collect(),
-                                    is_error: false,
-                                });
-                            }
-                            let day = self.time.day();
-                            self.timeline = timeline;
-                            self.time.apply(TimeCommand::SetDay(day), &self.timeline);
-                            self.selected_link = None;
-                            self.scenario_path = Some(path.clone());
-                            self.generation += 1;
-                            self.remember_recent(path);
-                        }
-                        Err(e) => self
-                            .messages
-                            .push(Message::from_load_error(&path.display().to_string(), &e)),
-                    }
-                }
-                Loaded::DialogChose(path, kind) => self.start_load(path, Some(kind)),
-                Loaded::ExportChose(path) => self.start_export(path),
-                Loaded::FineLayer(result) => {
-                    self.finish_loading(std::path::Path::new(crate::data::FINE_NAME));
-                    match result {
-                        // Only while the embedded layers are shown.
-                        Ok(fine) if self.countries_path.is_none() => {
-                            self.fine = Some(fine);
-                            self.generation += 1;
-                        }
-                        Ok(_) => {}
-                        Err(e) => self
-                            .messages
-                            .push(Message::from_load_error("the embedded 1:50m layer", &e)),
-                    }
-                }
-                Loaded::Exported(path, result) => {
-                    self.finish_loading(&path);
-                    self.messages.push(match result {
-                        Ok(()) => Message {
-                            headline: format!("Exported {}.", path.display()),
-                            details: Vec::new(),
-                            is_error: false,
-                        },
-                        Err(e) => Message {
-                            headline: format!("Could not export {}.", path.display()),
-                            details: vec![e],
-                            is_error: true,
-                        },
-                    });
-                }
-                Loaded::DialogFailed(text) => self.messages.push(Message {
-                    headline: text,
-                    details: Vec::new(),
-                    is_error: false,
-                }),
-            }
+    /// Takes the results of background jobs. Failed loads leave the data as it was.
+    pub(crate) fn poll_jobs(&mut self) {
+        for loaded in self.jobs.poll() {
+            self.finish(loaded);
         }
+    }
+
+    fn finish(&mut self, loaded: Loaded) {
+        let failed = |what: &str, e: &LoadError| Message::from_load_error(what, e);
+        let warned = |path: &std::path::Path, warnings: Vec<String>| Message {
+            headline: format!(
+                "Opened {} with {} warning(s).",
+                path.display(),
+                warnings.len()
+            ),
+            details: warnings,
+            is_error: false,
+        };
+        let messages = &mut self.view.messages;
+        match loaded {
+            Loaded::Countries(path, Ok(layer)) => {
+                if !layer.layer.warnings.is_empty() {
+                    let warnings = layer.layer.warnings.iter().map(ToString::to_string);
+                    messages.push(warned(&path, warnings.collect()));
+                }
+                self.document.set_countries(layer, Some(path.clone()));
+                self.fine_wanted = false;
+                self.document.remember_recent(path);
+            }
+            Loaded::Scenario(path, Ok((timeline, warnings))) => {
+                if !warnings.is_empty() {
+                    messages.push(warned(
+                        &path,
+                        warnings.iter().map(ToString::to_string).collect(),
+                    ));
+                }
+                self.document.set_timeline(timeline, Some(path.clone()));
+                self.document.remember_recent(path);
+                self.after_new_timeline();
+            }
+            Loaded::Countries(path, Err(e)) | Loaded::Scenario(path, Err(e)) => {
+                messages.push(failed(&path.display().to_string(), &e));
+            }
+            Loaded::Defaults(Ok((coarse, timeline))) => {
+                self.document.set_countries(coarse, None);
+                self.document.set_timeline(timeline, None);
+                self.fine_wanted = true;
+                self.after_new_timeline();
+            }
+            Loaded::Defaults(Err(e)) => messages.push(failed("the embedded data", &e)),
+            Loaded::DialogChose(path, kind) => self.start_load(path, Some(kind)),
+            Loaded::ExportChose(path) => self.start_export(path),
+            // Only while the embedded layers are shown.
+            Loaded::FineLayer(Ok(fine)) if self.document.countries_path.is_none() => {
+                self.document.fine = Some(fine);
+                self.document.generation += 1;
+            }
+            Loaded::FineLayer(Ok(_)) => {}
+            Loaded::FineLayer(Err(e)) => messages.push(failed("the embedded 1:50m layer", &e)),
+            Loaded::Exported(path, Ok(())) => {
+                messages.push(Message::note(format!("Exported {}.", path.display())));
+            }
+            Loaded::Exported(path, Err(e)) => messages.push(Message {
+                headline: format!("Could not export {}.", path.display()),
+                details: vec![e.to_string()],
+                is_error: true,
+            }),
+            Loaded::DialogFailed(text) => messages.push(Message::note(text)),
+            Loaded::Failed { job, why } => messages.push(Message::error(format!(
+                "{job}: {why}. Nothing was changed."
+            ))),
+        }
+    }
+
+    /// A new scenario: the day kept within its span, the link selection cleared.
+    fn after_new_timeline(&mut self) {
+        let day = self.view.day();
+        self.view
+            .time
+            .apply(TimeCommand::SetDay(day), &self.document.timeline);
+        self.view.selected_link = None;
     }
 
     /// Writes the current view at the current date to `path` off the UI thread: PNG or SVG of
     /// the map, GeoJSON or CSV of the state, by extension.
     fn start_export(&mut self, path: PathBuf) {
-        use crate::export::{
-            Format, MapData, RenderOptions, render_png, render_svg, state_csv, state_geojson,
-        };
+        use crate::export::{Format, MapData, RenderOptions, export_to_file};
         let Some(format) = Format::of_path(&path) else {
-            self.messages.push(Message {
-                headline: format!(
-                    "Cannot export to {}: use a .png, .svg, .geojson or .csv name.",
-                    path.display()
-                ),
-                details: Vec::new(),
-                is_error: true,
-            });
+            self.view.messages.push(Message::error(format!(
+                "Cannot export to {}: use a .png, .svg, .geojson or .csv name.",
+                path.display()
+            )));
             return;
         };
         let layer = self.layer().clone();
-        let places = self.coarse.clone();
-        let timeline = self.timeline.clone();
-        let date = self.day().to_date();
+        let places = self.document.coarse.clone();
+        let timeline = self.document.timeline.clone();
         // The same view as on screen, 1600 pixels wide.
-        let rect = self.map_rect;
+        let rect = self.view.map_rect;
         let width = 1600.0_f64;
         let height = (width * f64::from(rect.height()) / f64::from(rect.width().max(1.0))).round();
-        let camera = self.camera.map(|c| MapCamera {
+        let camera = self.view.camera.map(|c| MapCamera {
             center_world: c.center_world,
             scale: c.scale * width / f64::from(rect.width().max(1.0)),
         });
         let options = RenderOptions {
-            date,
+            date: self.day().to_date(),
             size: [width as u32, height.clamp(200.0, 4000.0) as u32],
             camera,
-            hide_ended: self.hide_ended,
-            filter: self.filter.clone(),
-            focus: self.focus_ties.then(|| self.selected.clone()).flatten(),
+            hide_ended: self.view.hide_ended,
+            filter: self.view.filter.clone(),
+            focus: self
+                .view
+                .focus_ties
+                .then(|| self.view.selected.clone())
+                .flatten(),
         };
-        let tx = self.loaded_tx.clone();
-        self.loading.push((
-            path.display().to_string(),
-            Arc::new(std::sync::atomic::AtomicU8::new(STAGE_EXPORTING)),
-        ));
-        std::thread::spawn(move || {
-            let data = MapData {
-                layer: &layer,
-                places: &places,
-                timeline: &timeline,
-            };
-            let bytes: Result<Vec<u8>, String> = match format {
-                Format::Png => render_png(&data, &options).map_err(|e| e.to_string()),
-                Format::Svg => Ok(render_svg(&data, &options).into_bytes()),
-                Format::GeoJson => Ok(state_geojson(&timeline, &places, date).into_bytes()),
-                Format::Csv => Ok(state_csv(&timeline, date).into_bytes()),
-            };
-            let result = bytes.and_then(|b| {
-                std::fs::write(&path, b).map_err(|e| format!("{}: {e}", path.display()))
+        self.jobs
+            .spawn(path.display().to_string(), STAGE_EXPORTING, move |_| {
+                let data = MapData {
+                    layer: &layer,
+                    places: &places,
+                    timeline: &timeline,
+                };
+                let result = export_to_file(&path, format, &data, &options);
+                Loaded::Exported(path, result)
             });
-            let _ = tx.send(Loaded::Exported(path, result));
-        });
-    }
-
-    fn finish_loading(&mut self, path: &std::path::Path) {
-        let name = path.display().to_string();
-        if let Some(i) = self.loading.iter().position(|(n, _)| *n == name) {
-            self.loading.remove(i);
-        }
-    }
-
-    fn remember_recent(&mut self, path: PathBuf) {
-        self.recent.retain(|p| *p != path);
-        self.recent.insert(0, path);
-        self.recent.truncate(8);
     }
 }
 
@@ -849,14 +703,6 @@ impl eframe::App for SahelApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, crate::persist::STORAGE_KEY, &self.persisted());
-    }
-}
-
-pub(crate) fn rect_size(rect: egui::Rect) -> [f64; 2] {
-    if rect.is_positive() {
-        [f64::from(rect.width()), f64::from(rect.height())]
-    } else {
-        [1000.0, 700.0]
     }
 }
 
@@ -908,5 +754,49 @@ mod tests {
         // A new layer with the same view counts as a change.
         assert!(!clock.due(at(6000), Some((view(139.0).unwrap().0, 2))));
         assert!(clock.due(at(6300), Some((view(139.0).unwrap().0, 2))));
+    }
+
+    #[test]
+    fn a_job_that_panics_shows_an_error_and_no_spinner() {
+        let mut app = SahelApp::with_document(Document::new(
+            crate::data::coarse_layer().expect("embedded layer"),
+            None,
+            crate::data::default_timeline().expect("embedded scenario"),
+        ));
+        app.jobs
+            .spawn("broken.geojson".to_owned(), STAGE_READING, |_| {
+                panic!("index out of bounds")
+            });
+        let start = Instant::now();
+        while !app.jobs.is_empty() && start.elapsed() < Duration::from_secs(10) {
+            app.poll_jobs();
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert!(app.is_idle(), "the spinner stops");
+        let [message] = &app.view.messages[..] else {
+            panic!("one message: {:?}", app.view.messages);
+        };
+        assert!(message.is_error);
+        assert!(
+            message
+                .headline
+                .starts_with("broken.geojson: it failed (index out of bounds)"),
+            "{}",
+            message.headline
+        );
+    }
+
+    #[test]
+    fn only_web_addresses_are_opened() {
+        let mut app = SahelApp::with_document(Document::new(
+            crate::data::coarse_layer().expect("embedded layer"),
+            None,
+            crate::data::default_timeline().expect("embedded scenario"),
+        ));
+        app.apply(Command::OpenUrl("file:///etc/passwd".to_owned()));
+        assert_eq!(app.pending_url, None);
+        assert!(app.view.messages[0].headline.contains("not a web address"));
+        app.apply(Command::OpenUrl(" https://example.org/a ".to_owned()));
+        assert_eq!(app.pending_url.as_deref(), Some("https://example.org/a"));
     }
 }

@@ -1,4 +1,8 @@
-//! The headless subcommands: the state at a date, and checking files.
+//! The headless subcommands: the command line ([`args`]), running a subcommand in-process
+//! ([`run`]), the state at a date, and checking files.
+
+pub mod args;
+pub mod run;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -309,12 +313,4 @@ pub fn check_files(paths: &[impl AsRef<Path>]) -> (String, bool) {
         }
     }
     (out, ok)
-}
-
-/// Parses `--at`.
-///
-/// # Errors
-/// A message if the text is not a real `YYYY-MM-DD` date.
-pub fn parse_at(text: &str) -> Result<jiff::civil::Date, String> {
-    crate::model::parse_date(text)
 }

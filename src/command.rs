@@ -1,10 +1,13 @@
-//! What the UI asks the app to do. Panels push commands while drawing; the app applies them
-//! after the frame, so no panel mutates state another panel is still reading.
+//! What the UI asks the app to do. Panels read the document and the view through shared
+//! references and push commands while drawing; the app applies them after the frame
+//! ([`crate::SahelApp::apply`]), the only place the document and the view change.
 
 use std::path::PathBuf;
 
 use crate::io::FileKind;
+use crate::map::MapCamera;
 use crate::time_control::TimeCommand;
+use crate::view::Message;
 
 /// A request from the UI.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,6 +24,10 @@ pub enum Command {
     ZoomOut,
     /// Back to the default view.
     ResetView,
+    /// The map was laid out in this rectangle (the default view follows its size).
+    MapResized(egui::Rect),
+    /// The person moved the camera (drag, wheel, pinch).
+    MoveCamera(MapCamera),
     /// Show or hide ended links.
     SetHideEnded(bool),
     /// Open a file dialog for a kind of file.
@@ -33,9 +40,12 @@ pub enum Command {
     ExportDialog(crate::export::Format),
     /// Export the current view and date to a file (format from the extension).
     ExportTo(PathBuf),
+    /// Show a message above the map.
+    ShowMessage(Message),
     /// Dismiss the message at this index.
     DismissMessage(usize),
-    /// Open a web address (a source).
+    /// Open a web address (a source); anything but `http`/`https` is refused
+    /// ([`crate::model::source::web_address`]).
     OpenUrl(String),
     /// A time-bar command.
     Time(TimeCommand),
@@ -45,8 +55,14 @@ pub enum Command {
     SetFilter(crate::model::LinkFilter),
     /// A tie hovered in a panel (relationship index): its arc is highlighted on the map.
     HoverLink(Option<usize>),
-    /// The arc under the pointer on the map: its row is highlighted in the panels.
-    MapHoveredLink(Option<usize>),
+    /// What the map drew this frame: the arc under the pointer (its row is highlighted in
+    /// the panels) and where it placed labels and edge markers.
+    MapDrawn {
+        /// The arc under the pointer.
+        hovered_link: Option<usize>,
+        /// Labels and markers, map-local pixels.
+        marks: crate::view::MapMarks,
+    },
     /// Frame two places (world coordinates): both ends of arcs leaving the view.
     FrameWorld([f64; 2], [f64; 2]),
     /// Light, dark or the system's theme.

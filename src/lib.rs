@@ -10,9 +10,16 @@
 //!   scenarios are JSON. Loaders take bytes, never panic, and report file, place and problem.
 //! - [`map`]: the Equal Earth projection, the camera, the country layer triangulated and
 //!   R-tree-indexed once when it loads, link arcs, and the egui map widget.
-//! - [`app`] and `ui`: the eframe app and its panels. Panels emit [`command::Command`]s that
-//!   the app applies after the frame; the time bar drives a [`time_control::TimeControl`].
-//! - [`cli`]: the headless subcommands (`state`, `check`).
+//! - [`app`] and `ui`: the eframe app and its panels. The app owns the [`document::Document`]
+//!   (layers, timeline, files), the [`view::View`] (date and playback, camera, selection,
+//!   filters, messages) and the background [`jobs::Jobs`]. Panels read the document and the
+//!   view through shared references and push [`command::Command`]s; only
+//!   [`SahelApp::apply`] changes them, after the frame. [`derived::AtDate`] is the state and
+//!   scenes at the date, rebuilt when the date or data change. [`persist`] converts the view
+//!   to and from what is remembered; [`search`] finds countries by name.
+//! - [`cli`]: the command line and the headless subcommands (`state`, `check`, `render`,
+//!   `export`), run in-process; [`startup`]: the window, and the start-up merge of the
+//!   remembered state with the command line. `main.rs` only parses and dispatches.
 //!
 //! # Coordinate spaces
 //! `lon_lat` (WGS84 degrees) → `world` (Equal Earth, units of the Earth's radius, y north,
@@ -23,14 +30,21 @@ pub mod app;
 pub mod cli;
 pub mod command;
 pub mod data;
+pub mod derived;
+mod dialogs;
+pub mod document;
 pub mod export;
 pub mod io;
+pub mod jobs;
 pub mod map;
 pub mod memory;
 pub mod model;
 pub mod persist;
+pub mod search;
+pub mod startup;
 pub mod time_control;
 mod ui;
+pub mod view;
 
 pub use app::SahelApp;
-pub use ui::{fold, search_countries};
+pub use search::{fold, search_countries};

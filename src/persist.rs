@@ -1,16 +1,19 @@
 //! What the app remembers between runs (through eframe's storage): the view, the date, the
-//! selection, the open files and the recent list. Panel sizes are kept by egui's own memory.
+//! selection, the open files and the recent list. Plain data, converted from the view and
+//! document ([`Persisted::of`]) and back ([`Persisted::restore`]). Panel sizes are kept by
+//! egui's own memory.
 
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::app::{Message, SahelApp};
 use crate::command::Command;
+use crate::document::Document;
 use crate::io::FileKind;
 use crate::map::MapCamera;
 use crate::model::Day;
 use crate::time_control::TimeCommand;
+use crate::view::{Message, View};
 
 /// The key under which the app's state is stored.
 pub const STORAGE_KEY: &str = "sahel-atlas";
@@ -43,67 +46,68 @@ pub struct Persisted {
     pub theme: crate::command::ThemeChoice,
 }
 
-impl SahelApp {
-    /// What to remember of this app.
-    pub fn persisted(&self) -> Persisted {
-        Persisted {
-            camera: (!self.camera_is_default).then_some(self.camera).flatten(),
-            day: Some(self.day().0),
-            selected: self.selected.clone(),
-            selected_link: self
+impl Persisted {
+    /// What to remember of a view of a document.
+    pub fn of(view: &View, document: &Document) -> Self {
+        Self {
+            camera: (!view.camera_is_default).then_some(view.camera).flatten(),
+            day: Some(view.day().0),
+            selected: view.selected.clone(),
+            selected_link: view
                 .selected_link
-                .and_then(|r| self.timeline().scenario().relationships.get(r))
+                .and_then(|r| document.timeline.scenario().relationships.get(r))
                 .map(|r| r.id.clone()),
-            hide_ended: self.hide_ended,
-            countries_path: self.countries_path.clone(),
-            scenario_path: self.scenario_path.clone(),
-            recent: self.recent.clone(),
-            filter: self.filter.clone(),
-            focus_ties: Some(self.focus_ties),
-            theme: self.theme,
+            hide_ended: view.hide_ended,
+            countries_path: document.countries_path.clone(),
+            scenario_path: document.scenario_path.clone(),
+            recent: document.recent.clone(),
+            filter: view.filter.clone(),
+            focus_ties: Some(view.focus_ties),
+            theme: view.theme,
         }
     }
 
-    /// Restores remembered state. Files are reloaded off the UI thread; one that has since
-    /// vanished is reported and the embedded data stays.
-    pub fn restore(&mut self, p: Persisted) {
-        if let Some(camera) = p.camera {
-            self.camera = Some(camera.clamped());
-            self.camera_is_default = false;
+    /// Puts the remembered state back into `view` and `document`, and returns the commands
+    /// that finish the job: loading the remembered files (off the UI thread) and going to the
+    /// remembered day. A file that has since vanished is reported in the view's messages and
+    /// the embedded data stays.
+    pub fn restore(self, view: &mut View, document: &mut Document) -> Vec<Command> {
+        let mut commands = Vec::new();
+        if let Some(camera) = self.camera {
+            view.camera = Some(camera.clamped());
+            view.camera_is_default = false;
         }
-        self.hide_ended = p.hide_ended;
-        self.filter = p.filter;
-        self.focus_ties = p.focus_ties.unwrap_or(true);
-        self.theme = p.theme;
-        self.selected = p.selected;
-        self.recent = p.recent.into_iter().filter(|r| r.exists()).collect();
+        view.hide_ended = self.hide_ended;
+        view.filter = self.filter;
+        view.focus_ties = self.focus_ties.unwrap_or(true);
+        view.theme = self.theme;
+        view.selected = self.selected;
+        document.recent = self.recent.into_iter().filter(|r| r.exists()).collect();
         for (path, kind) in [
-            (p.countries_path, FileKind::Countries),
-            (p.scenario_path, FileKind::Scenario),
+            (self.countries_path, FileKind::Countries),
+            (self.scenario_path, FileKind::Scenario),
         ] {
             let Some(path) = path else { continue };
             if path.exists() {
-                self.push(Command::Load(path, Some(kind)));
+                commands.push(Command::Load(path, Some(kind)));
             } else {
                 let what = match kind {
                     FileKind::Countries => "countries",
                     FileKind::Scenario => "scenario",
                 };
-                self.messages.push(Message {
-                    headline: format!(
-                        "The {what} file open last time, {}, has since vanished; showing the embedded data.",
-                        path.display()
-                    ),
-                    details: Vec::new(),
-                    is_error: false,
-                });
+                view.messages.push(Message::note(format!(
+                    "The {what} file open last time, {}, has since vanished; showing the \
+                     embedded data.",
+                    path.display()
+                )));
             }
         }
-        if let Some(day) = p.day {
-            self.push(Command::Time(TimeCommand::SetDay(Day(day))));
+        if let Some(day) = self.day {
+            commands.push(Command::Time(TimeCommand::SetDay(Day(day))));
         }
-        if let Some(id) = p.selected_link {
-            self.pending_link_id = Some(id);
+        if let Some(id) = self.selected_link {
+            view.pending_link_id = Some(id);
         }
+        commands
     }
 }

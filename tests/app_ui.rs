@@ -24,8 +24,8 @@ pub fn harness() -> Harness<'static, SahelApp> {
 pub fn screen_of(harness: &Harness<'_, SahelApp>, lon: f64, lat: f64) -> Pos2 {
     let app = harness.state();
     screen_from_lon_lat(
-        &app.camera.expect("camera after first frame"),
-        app.map_rect,
+        &app.view.camera.expect("camera after first frame"),
+        app.view.map_rect,
         lon,
         lat,
     )
@@ -64,7 +64,7 @@ fn clicking_niamey_selects_niger_and_shows_its_details() {
     let mut h = harness();
     let niamey = screen_of(&h, 2.11, 13.51);
     click_at(&mut h, niamey);
-    assert_eq!(h.state().selected.as_deref(), Some("NER"));
+    assert_eq!(h.state().view.selected.as_deref(), Some("NER"));
     assert!(!h.get_all_by_label("Niger").collect::<Vec<_>>().is_empty());
     h.get_by_label_contains("Republic of Niger");
     h.get_by_label_contains("Population");
@@ -75,9 +75,9 @@ fn escape_clears_the_selection() {
     let mut h = harness();
     let niamey = screen_of(&h, 2.11, 13.51);
     click_at(&mut h, niamey);
-    assert!(h.state().selected.is_some());
+    assert!(h.state().view.selected.is_some());
     press(&mut h, egui::Key::Escape);
-    assert_eq!(h.state().selected, None);
+    assert_eq!(h.state().view.selected, None);
 }
 
 #[test]
@@ -87,20 +87,20 @@ fn clicking_the_sea_clears_the_selection() {
     click_at(&mut h, niamey);
     let gulf = screen_of(&h, 2.0, 2.0);
     click_at(&mut h, gulf);
-    assert_eq!(h.state().selected, None);
+    assert_eq!(h.state().view.selected, None);
 }
 
 #[test]
 fn zoom_buttons_change_the_view() {
     let mut h = harness();
-    let before = h.state().camera.expect("camera").scale;
+    let before = h.state().view.camera.expect("camera").scale;
     h.get_by_label("+").click();
     h.run_steps(2);
-    let zoomed = h.state().camera.expect("camera").scale;
+    let zoomed = h.state().view.camera.expect("camera").scale;
     assert!(zoomed > before * 1.2, "{before} -> {zoomed}");
     h.get_by_label("−").click();
     h.run_steps(2);
-    let back = h.state().camera.expect("camera").scale;
+    let back = h.state().view.camera.expect("camera").scale;
     assert!((back - before).abs() < 1e-6 * before, "{before} -> {back}");
 }
 
@@ -123,9 +123,9 @@ fn wheel_zooms_about_the_pointer_and_switches_to_the_50m_layer() {
     let mut h = harness();
     assert!(!h.state().showing_fine_layer());
     let niamey = screen_of(&h, 2.11, 13.51);
-    let before = h.state().camera.expect("camera").scale;
+    let before = h.state().view.camera.expect("camera").scale;
     wheel_at(&mut h, niamey, 240.0);
-    let after = h.state().camera.expect("camera").scale;
+    let after = h.state().view.camera.expect("camera").scale;
     assert!(after > before * 1.5, "{before} -> {after}");
     assert!(h.state().showing_fine_layer());
     // Niamey is still under the pointer, and the fine layer hits Niger there.
@@ -135,7 +135,7 @@ fn wheel_zooms_about_the_pointer_and_switches_to_the_50m_layer() {
         "{niamey:?} moved to {still:?}"
     );
     click_at(&mut h, niamey);
-    assert_eq!(h.state().selected.as_deref(), Some("NER"));
+    assert_eq!(h.state().view.selected.as_deref(), Some("NER"));
 }
 
 #[test]
@@ -149,7 +149,7 @@ fn searching_mali_selects_mali() {
     h.run_steps(2);
     press(&mut h, egui::Key::Enter);
     h.run();
-    assert_eq!(h.state().selected.as_deref(), Some("MLI"));
+    assert_eq!(h.state().view.selected.as_deref(), Some("MLI"));
 }
 
 #[test]
@@ -199,7 +199,7 @@ fn play_advances_time() {
     let before = h.state().day();
     h.get_by_label("Play").click();
     h.run_steps(30);
-    assert!(h.state().time.playing || h.state().day() > before);
+    assert!(h.state().view.time.playing || h.state().day() > before);
     assert!(
         h.state().day() > before,
         "{:?} -> {:?}",
@@ -207,7 +207,7 @@ fn play_advances_time() {
         h.state().day()
     );
     press(&mut h, egui::Key::Space);
-    assert!(!h.state().time.playing);
+    assert!(!h.state().view.time.playing);
 }
 
 #[test]
@@ -249,7 +249,7 @@ fn drop_file(harness: &mut Harness<'_, SahelApp>, path: &str) {
 }
 
 fn fixture(name: &str) -> String {
-    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+    crate::common::fixture(name).display().to_string()
 }
 
 #[test]
@@ -265,14 +265,14 @@ fn a_broken_file_dropped_on_the_window_changes_nothing_and_says_why() {
     assert_eq!(app.layer().countries().len(), countries_before);
     assert_eq!(app.timeline().scenario().events.len(), events_before);
     assert_eq!(app.day(), day_before);
-    assert_eq!(app.selected.as_deref(), Some("NER"));
-    assert_eq!(app.messages.len(), 1);
+    assert_eq!(app.view.selected.as_deref(), Some("NER"));
+    assert_eq!(app.view.messages.len(), 1);
     h.get_by_label_contains("Could not open");
     h.get_by_label_contains("truncated.geojson:2:");
     h.get_by_label_contains("ends too soon");
     // The map still works: Niger is still there to click.
     click_at(&mut h, niamey);
-    assert_eq!(h.state().selected.as_deref(), Some("NER"));
+    assert_eq!(h.state().view.selected.as_deref(), Some("NER"));
 }
 
 #[test]
@@ -280,7 +280,7 @@ fn a_scenario_dropped_on_the_window_replaces_the_scenario() {
     let mut h = harness();
     drop_file(&mut h, &fixture("scenario/tiny.json"));
     let app = h.state();
-    assert!(app.messages.is_empty(), "{:?}", app.messages);
+    assert!(app.view.messages.is_empty(), "{:?}", app.view.messages);
     assert_eq!(app.timeline().scenario().title, "Tiny");
     h.get_by_label_contains("2 events");
 }
@@ -299,8 +299,8 @@ fn the_app_remembers_date_selection_and_view() {
     next.run_steps(3);
     let app = next.state();
     assert_eq!(app.day(), h.state().day());
-    assert_eq!(app.selected.as_deref(), Some("NER"));
-    assert_eq!(app.camera, h.state().camera);
+    assert_eq!(app.view.selected.as_deref(), Some("NER"));
+    assert_eq!(app.view.camera, h.state().view.camera);
 }
 
 #[test]
@@ -344,7 +344,10 @@ fn a_link_click_shows_its_history() {
         .click_accesskit();
     h.run_steps(2);
     let t = crate::common::timeline();
-    assert_eq!(h.state().selected_link, t.relationship_index("eumpm-niger"));
+    assert_eq!(
+        h.state().view.selected_link,
+        t.relationship_index("eumpm-niger")
+    );
     h.get_by_label_contains("History");
     h.get_by_label_contains("Winding down: Niger ends the EU's two missions");
 }
@@ -409,4 +412,60 @@ fn typing_a_date_jumps_to_it_and_a_bad_one_is_explained() {
     press(&mut h, egui::Key::Enter);
     assert_eq!(h.state().day(), day("2019-06-01"));
     h.get_by_label_contains("not a real calendar date");
+}
+
+#[test]
+fn back_to_the_embedded_data_loads_off_the_ui_thread() {
+    let mut h = harness();
+    drop_file(&mut h, &fixture("scenario/tiny.json"));
+    assert_eq!(h.state().timeline().scenario().title, "Tiny");
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label("Back to the embedded data").click();
+    h.step();
+    // The frame that applied the command only started a job: the data is as it was.
+    assert_eq!(h.state().timeline().scenario().title, "Tiny");
+    assert!(!h.state().is_idle(), "a job is under way");
+    wait_idle(&mut h);
+    let app = h.state();
+    assert!(app.timeline().scenario().events.len() >= 134);
+    assert_eq!(app.document.scenario_path, None);
+    assert!(app.view.messages.is_empty(), "{:?}", app.view.messages);
+}
+
+/// The app on the tiny scenario with its first event's source replaced by `source`, at the
+/// date of that event (so its card, with its sources, is shown).
+fn tiny_app_with_source(source: &str) -> Harness<'static, SahelApp> {
+    let bytes = std::fs::read(crate::common::fixture("scenario/tiny.json")).expect("fixture");
+    let (mut scenario, _) =
+        sahel_atlas::io::parse_scenario("tiny.json", &bytes).expect("tiny scenario");
+    scenario.events[0].sources = vec![source.to_owned()];
+    let document = sahel_atlas::document::Document::new(
+        crate::common::coarse(),
+        None,
+        std::sync::Arc::new(sahel_atlas::model::Timeline::new(scenario)),
+    );
+    let mut app = SahelApp::with_document(document);
+    app.push(sahel_atlas::command::Command::Time(
+        sahel_atlas::time_control::TimeCommand::SetDay(day("2020-03-01")),
+    ));
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1500.0, 920.0))
+        .build_ui_state(|ui, app: &mut SahelApp| app.show(ui), app);
+    h.run_steps(3);
+    h
+}
+
+#[test]
+fn a_source_that_is_not_a_web_address_is_text_not_a_link() {
+    let h = tiny_app_with_source("file:///etc/passwd");
+    h.get_by_label_contains("file:///etc/passwd (not a web address; not opened)");
+    assert!(
+        h.query_by_role_and_label(Role::Link, "source 1").is_none(),
+        "the file source is a link"
+    );
+    // The same scenario with a web address: a link.
+    let h = tiny_app_with_source("https://example.org/a");
+    h.get_by_role_and_label(Role::Link, "source 1");
+    assert!(h.query_by_label_contains("not a web address").is_none());
 }

@@ -7,7 +7,6 @@
 //! garbage to both loaders, and `sahel-atlas check` run as a process.
 
 use std::path::PathBuf;
-use std::process::Command;
 
 use proptest::prelude::*;
 use sahel_atlas::cli::check_bytes;
@@ -23,10 +22,7 @@ use serde_json::{Value, json};
 // Verbs
 
 fn bad(kind: &str, file: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/bad")
-        .join(kind)
-        .join(file)
+    crate::common::fixture("bad").join(kind).join(file)
 }
 
 /// What a load said, to assert on.
@@ -653,15 +649,9 @@ fn twenty_thousand_bad_events_give_a_hundred_messages_and_a_count() {
 // The real binary
 
 fn sahel_atlas_check(files: &[PathBuf]) -> (Option<i32>, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_sahel-atlas"))
-        .arg("check")
-        .args(files)
-        .output()
-        .expect("run sahel-atlas");
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-    )
+    let args = std::iter::once("check".as_ref()).chain(files.iter().map(|f| f.as_os_str()));
+    let ran = crate::common::sahel_atlas(args);
+    (ran.code, ran.stdout)
 }
 
 #[test]
@@ -685,7 +675,7 @@ fn check_prints_file_line_column_for_bad_files_and_exits_1() {
 
 #[test]
 fn check_passes_a_good_file_and_exits_0() {
-    let good = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scenario/tiny.json");
+    let good = crate::common::fixture("scenario/tiny.json");
     let (code, out) =
         sahel_atlas_check(&[good, bad("countries", "gzip_of_valid_loads.geojson.gz")]);
     assert_eq!(code, Some(0), "{out}");

@@ -1,17 +1,11 @@
 //! The headless subcommands, run as the real binary.
 
-use std::process::Command;
+use crate::common::{fixture, project_file};
 
+/// Runs the binary; returns whether it succeeded, its stdout and its stderr.
 fn sahel_atlas(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_sahel-atlas"))
-        .args(args)
-        .output()
-        .expect("run sahel-atlas");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let ran = crate::common::sahel_atlas(args);
+    (ran.ok, ran.stdout, ran.stderr)
 }
 
 #[test]
@@ -70,17 +64,38 @@ fn state_table_is_readable() {
 
 #[test]
 fn state_rejects_impossible_dates() {
-    let (ok, _, err) = sahel_atlas(&["state", "--at", "2023-02-30"]);
-    assert!(!ok);
-    assert!(err.contains("2023-02-30"), "{err}");
+    for args in [
+        &["state", "--at", "2023-02-30"][..],
+        &["export", "--at", "2023-02-30", "--out", "x.csv"],
+        &[
+            "render",
+            "--from",
+            "2023-01-01",
+            "--to",
+            "2023-02-30",
+            "--step",
+            "1m",
+            "--out",
+            "f/",
+        ],
+    ] {
+        let ran = crate::common::sahel_atlas(args);
+        assert_eq!(ran.code, Some(1), "{args:?}");
+        let err = ran.stderr;
+        assert!(
+            err.contains("2023-02-30 is not a real calendar date")
+                || err.contains("'2023-02-30' is not a real calendar date"),
+            "{err}"
+        );
+        assert_eq!(err.lines().count(), 1, "one line: {err}");
+        assert!(err.starts_with("sahel-atlas: "), "{err}");
+    }
 }
 
 #[test]
 fn state_reads_another_scenario() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/scenario/tiny.json"
-    );
+    let path = fixture("scenario/tiny.json");
+    let path = path.to_str().expect("UTF-8 path");
     let (ok, out, err) =
         sahel_atlas(&["state", "--at", "2020-06-01", "--json", "--scenario", path]);
     assert!(ok, "{err}");
@@ -90,12 +105,12 @@ fn state_reads_another_scenario() {
 
 #[test]
 fn check_accepts_the_shipped_files() {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let (ok, out, err) = sahel_atlas(&[
-        "check",
-        &format!("{root}/geodata/scenario.json"),
-        &format!("{root}/geodata/ne_110m_admin_0_countries.geojson"),
+    let ran = crate::common::sahel_atlas([
+        "check".as_ref(),
+        project_file("geodata/scenario.json").as_os_str(),
+        project_file("geodata/ne_110m_admin_0_countries.geojson").as_os_str(),
     ]);
+    let (ok, out, err) = (ran.ok, ran.stdout, ran.stderr);
     assert!(ok, "{out}{err}");
     assert!(
         out.contains("scenario:") && out.contains("countries: 177 features"),
@@ -105,11 +120,8 @@ fn check_accepts_the_shipped_files() {
 
 #[test]
 fn check_reports_a_broken_file_with_line_and_column() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/countries/truncated.geojson"
-    );
-    let (ok, out, _) = sahel_atlas(&["check", path]);
+    let path = fixture("countries/truncated.geojson");
+    let (ok, out, _) = sahel_atlas(&["check", path.to_str().expect("UTF-8 path")]);
     assert!(!ok);
     assert!(out.contains("truncated.geojson:"), "{out}");
     assert!(out.contains("ends too soon"), "{out}");

@@ -1,5 +1,8 @@
-//! Shared helpers: the embedded data, and verbs for driving the app.
+//! Shared helpers: the embedded data, fixture paths, running the binary, and verbs for
+//! driving the app.
 
+use std::ffi::OsStr;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use sahel_atlas::map::MapLayer;
@@ -19,4 +22,43 @@ pub fn timeline() -> Arc<Timeline> {
 
 pub fn day(text: &str) -> Day {
     Day::from_date(sahel_atlas::model::parse_date(text).expect("test date"))
+}
+
+/// A file under `tests/fixtures/`, such as `fixture("scenario/tiny.json")`.
+pub fn fixture(path: &str) -> PathBuf {
+    project_file("tests/fixtures").join(path)
+}
+
+/// A file in the project, such as `project_file("geodata/scenario.json")`.
+pub fn project_file(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+/// What a run of the binary did.
+#[derive(Debug)]
+pub struct Ran {
+    /// Exit status 0.
+    pub ok: bool,
+    /// The exit code (`None` when killed by a signal).
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs the real `sahel-atlas` binary with `args` and waits for it.
+pub fn sahel_atlas<I, S>(args: I) -> Ran
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sahel-atlas"))
+        .args(args)
+        .output()
+        .expect("run sahel-atlas");
+    Ran {
+        ok: out.status.success(),
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
 }

@@ -2,7 +2,6 @@
 //! `render` and `export` subcommands run as the real binary.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use jiff::civil::Date;
 use sahel_atlas::export::{
@@ -391,16 +390,10 @@ fn a_bad_step_says_what_is_expected() {
     assert!(e.to_string().contains("1m"), "{e}");
 }
 
+/// Runs the binary; returns whether it succeeded, its exit code and its stderr.
 fn sahel_atlas(args: &[&str]) -> (bool, Option<i32>, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_sahel-atlas"))
-        .args(args)
-        .output()
-        .expect("run sahel-atlas");
-    (
-        out.status.success(),
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let ran = crate::common::sahel_atlas(args);
+    (ran.ok, ran.code, ran.stderr)
 }
 
 fn path_arg(p: &Path) -> &str {

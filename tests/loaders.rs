@@ -18,11 +18,8 @@ fn the_embedded_files_load() {
 
 #[test]
 fn truncated_geojson_says_where_it_ends() {
-    let bytes = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/countries/truncated.geojson"
-    ))
-    .expect("fixture");
+    let bytes =
+        std::fs::read(crate::common::fixture("countries/truncated.geojson")).expect("fixture");
     let err = parse_countries("truncated.geojson", &bytes).expect_err("truncated");
     let d = &err.diagnostics[0];
     assert!(matches!(d.place, Where::LineColumn { line: 2, .. }), "{d}");

@@ -29,25 +29,26 @@ fn label_of(h: &Harness<'_, SahelApp>, key: &str) -> Option<Pos2> {
     let layer = app.layer();
     let c = layer.country_index(key)?;
     let label = app
+        .view
         .map_marks
-        .0
+        .labels
         .iter()
         .find(|l| l.names == Labelled::Country(c))?;
     Some(Pos2::new(
-        app.map_rect.min.x + label.at[0],
-        app.map_rect.min.y + label.at[1],
+        app.view.map_rect.min.x + label.at[0],
+        app.view.map_rect.min.y + label.at[1],
     ))
 }
 
 /// Sets the camera to frame lon/lat bounds and draws.
 fn frame(h: &mut Harness<'_, SahelApp>, min: [f64; 2], max: [f64; 2]) {
-    let rect = h.state().map_rect;
+    let rect = h.state().view.map_rect;
     let cam = MapCamera::framing_lon_lat(
         min,
         max,
         [f64::from(rect.width()), f64::from(rect.height())],
     );
-    h.state_mut().camera = Some(cam);
+    h.state_mut().view.camera = Some(cam);
     h.run_steps(3);
 }
 
@@ -55,17 +56,17 @@ fn frame(h: &mut Harness<'_, SahelApp>, min: [f64; 2], max: [f64; 2]) {
 fn a_click_on_a_countrys_name_selects_that_country() {
     let mut h = harness();
     go_to(&mut h, "2023-12-05");
-    let mut check = |h: &mut Harness<'_, SahelApp>, key: &str| {
+    let check = |h: &mut Harness<'_, SahelApp>, key: &str| {
         let Some(p) = label_of(h, key) else {
             panic!("{key} has no label on the map");
         };
         click_at(h, p);
         assert_eq!(
-            h.state().selected.as_deref(),
+            h.state().view.selected.as_deref(),
             Some(key),
             "a click on the name of {key} at {p:?}"
         );
-        assert_eq!(h.state().selected_link, None, "{key}: no link picked");
+        assert_eq!(h.state().view.selected_link, None, "{key}: no link picked");
         h.state_mut().push(Command::SelectCountry(None));
         h.run_steps(2);
     };
@@ -83,11 +84,11 @@ fn a_click_on_an_arc_midway_selects_its_link() {
     let mut h = harness();
     go_to(&mut h, "2023-12-05");
     let app = h.state();
-    let rect = app.map_rect;
-    let cam = app.camera.expect("camera");
+    let rect = app.view.map_rect;
+    let cam = app.view.camera.expect("camera");
     let center = [f64::from(rect.center().x), f64::from(rect.center().y)];
     // The first live arc whose middle is on screen and clear of every label.
-    let labels = app.map_marks.0.clone();
+    let labels = app.view.map_marks.labels.clone();
     let scene = app.scene().clone();
     let drawn = sahel_atlas::map::display::drawn_arcs(scene.as_ref(), &cam, None);
     let target = drawn
@@ -111,7 +112,7 @@ fn a_click_on_an_arc_midway_selects_its_link() {
     click_at(&mut h, p);
     // Another arc may cross at that point; what counts is that a link, not a country, is
     // picked, and it is one whose arc passes there.
-    let picked = h.state().selected_link.expect("a link is selected");
+    let picked = h.state().view.selected_link.expect("a link is selected");
     let scene = h.state().scene().clone();
     let arc = scene
         .links
@@ -135,7 +136,7 @@ fn hovering_shows_what_a_click_would_select() {
     h.run_steps(2);
     // The tooltip names the country, not a link.
     h.get_by_label("Niger");
-    assert_eq!(h.state().map_hovered_link, None);
+    assert_eq!(h.state().view.map_hovered_link, None);
 }
 
 #[test]
@@ -144,7 +145,7 @@ fn focus_fades_the_ties_of_the_rest_and_can_be_turned_off() {
     go_to(&mut h, "2023-12-05");
     let p = label_of(&h, "NER").expect("Niger's label");
     click_at(&mut h, p);
-    assert!(h.state().focus_ties, "focus is on by default");
+    assert!(h.state().view.focus_ties, "focus is on by default");
     // The display list of an export with the app's focus: Niger's arcs at full strength,
     // every other arc faded.
     let app = h.state();
@@ -159,8 +160,8 @@ fn focus_fades_the_ties_of_the_rest_and_can_be_turned_off() {
     let list = sahel_atlas::map::display::map_frame(
         &layer,
         scene.as_ref(),
-        app.camera.expect("camera"),
-        [app.map_rect.width(), app.map_rect.height()],
+        app.view.camera.expect("camera"),
+        [app.view.map_rect.width(), app.view.map_rect.height()],
         &highlights,
     );
     let (mut focused, mut faded) = (0, 0);
@@ -199,7 +200,7 @@ fn focus_fades_the_ties_of_the_rest_and_can_be_turned_off() {
     // The switch in View turns it off, and is remembered.
     h.state_mut().push(Command::SetFocusTies(false));
     h.run_steps(2);
-    assert!(!h.state().focus_ties);
+    assert!(!h.state().view.focus_ties);
     assert_eq!(h.state().persisted().focus_ties, Some(false));
 }
 
@@ -214,7 +215,7 @@ fn each_filter_of_the_legend_leaves_its_links_out() {
     // hides its links.
     let winding = h
         .state()
-        .state
+        .state()
         .links()
         .filter(|l| l.status == Status::WindingDown)
         .count();
@@ -228,6 +229,7 @@ fn each_filter_of_the_legend_leaves_its_links_out() {
     click_at(&mut h, checkbox.expect("a checkbox beside the row"));
     assert!(
         h.state()
+            .view
             .filter
             .hidden_statuses
             .contains(&Status::WindingDown)
@@ -241,7 +243,7 @@ fn each_filter_of_the_legend_leaves_its_links_out() {
     );
     assert!(h.state().scene().links.len() < all);
     // Kinds.
-    let mut filter = h.state().filter.clone();
+    let mut filter = h.state().view.filter.clone();
     filter.toggle_kind(RelationshipKind::Membership);
     h.state_mut().push(Command::SetFilter(filter));
     h.run_steps(2);
@@ -259,7 +261,7 @@ fn each_filter_of_the_legend_leaves_its_links_out() {
     );
     let mut again = SahelApp::new();
     again.restore(remembered);
-    assert_eq!(again.filter, h.state().filter);
+    assert_eq!(again.view.filter, h.state().view.filter);
     // Show all links again.
     h.state_mut()
         .push(Command::SetFilter(LinkFilter::default()));
@@ -275,7 +277,7 @@ fn a_marker_says_where_arcs_leave_the_view_and_a_click_frames_both_ends() {
     click_at(&mut h, p);
     // Close in on Niger: Russia, France and the rest are beyond the edge.
     frame(&mut h, [0.0, 11.0], [16.0, 24.0]);
-    let markers = h.state().map_marks.1.clone();
+    let markers = h.state().view.map_marks.markers.clone();
     let names: Vec<&str> = markers.iter().map(|m| m.label.as_str()).collect();
     assert!(
         names.iter().any(|n| n.starts_with("Russia")),
@@ -285,26 +287,27 @@ fn a_marker_says_where_arcs_leave_the_view_and_a_click_frames_both_ends() {
         .iter()
         .find(|m| m.label.starts_with("Russia"))
         .expect("Russia's marker");
-    let rect = h.state().map_rect;
+    let rect = h.state().view.map_rect;
     let at = Pos2::new(
         rect.min.x + russia.label_at[0],
         rect.min.y + russia.label_at[1],
     );
-    let before = h.state().camera.expect("camera");
+    let before = h.state().view.camera.expect("camera");
     click_at(&mut h, at);
     h.run_steps(60); // the flight
-    let after = h.state().camera.expect("camera");
+    let after = h.state().view.camera.expect("camera");
     assert!(after.scale < before.scale, "zoomed out to frame both ends");
     // Both ends are now in view.
     let app = h.state();
     let center = [
-        f64::from(app.map_rect.center().x),
-        f64::from(app.map_rect.center().y),
+        f64::from(app.view.map_rect.center().x),
+        f64::from(app.view.map_rect.center().y),
     ];
     for w in [russia.near_world, russia.far_world] {
         let s = after.screen_from_world(w, center);
         assert!(
-            app.map_rect
+            app.view
+                .map_rect
                 .expand(2.0)
                 .contains(Pos2::new(s[0] as f32, s[1] as f32)),
             "{w:?} in view"

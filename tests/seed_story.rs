@@ -89,8 +89,7 @@ fn every_event_has_a_date_precision_and_a_source() {
 fn every_row_of_the_research_timeline_is_an_event_with_its_sources() {
     // The CSV sits in ../shared beside the project; when it is not there (a bare clone), the
     // shipped scenario is checked against the count it was built from.
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/sahel-security-timeline.csv");
+    let path = crate::common::project_file("../shared/data/sahel-security-timeline.csv");
     let t = timeline();
     let Ok(text) = std::fs::read_to_string(&path) else {
         assert!(t.scenario().events.len() >= 134);

@@ -7,9 +7,11 @@
 //! - `loaders`: the country and scenario loaders on good and bad input.
 //! - `cli`: the `state` and `check` subcommands, run as a process.
 //! - `app_ui`: the real app driven through egui_kittest.
-//! - `rendered`: the app rendered to pixels through wgpu (Mesa here).
+//! - `rendered`: the app rendered to pixels through wgpu (Mesa here); fails under CI when no
+//!   adapter exists.
 //! - `reading_map`: picking, focus, filters, edge markers, theme (issue #11).
 //! - `one_picture`: the screen and the PNG export draw one display list alike.
+//! - `time_control`: playback speed, stopping at the end, looping, jumps.
 
 mod common;
 
@@ -23,4 +25,5 @@ mod one_picture;
 mod reading_map;
 mod rendered;
 mod seed_story;
+mod time_control;
 mod timeline_props;

@@ -14,6 +14,7 @@ mod picture;
 mod png;
 mod state;
 mod svg;
+mod write;
 
 use std::path::{Path, PathBuf};
 
@@ -26,8 +27,9 @@ pub use frames::{FrameStep, StepUnit, frame_dates, render_frames};
 pub use picture::caption_sources;
 pub use picture::frame;
 pub use png::{rasterise, render_png, render_rgba};
-pub use state::{state_csv, state_geojson};
+pub use state::{state_csv, state_csv_filtered, state_geojson, state_geojson_filtered};
 pub use svg::render_svg;
+pub use write::{export_bytes, export_to_file};
 
 /// The largest width or height of a picture, pixels.
 pub const MAX_SIDE: u32 = 16_384;
@@ -160,12 +162,36 @@ impl Format {
     }
 }
 
+/// Why a `--size` or `--view` text was refused.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum ArgError {
+    /// Not two whole numbers joined by `x`.
+    #[error("'{0}' is not a size of the form WIDTHxHEIGHT, such as 1600x1000")]
+    SizeShape(String),
+    /// A side is 0 or the picture is too large.
+    #[error("{}", ExportError::BadSize(*.0, *.1))]
+    SizeOutOfRange(u32, u32),
+    /// Not three numbers separated by commas.
+    #[error("'{0}' is not a view of the form LON,LAT,ZOOM, such as 5,20,1000")]
+    ViewShape(String),
+    /// The centre is not a longitude and latitude.
+    #[error("the view's centre {0},{1} is not a longitude (-180 to 180) and latitude (-90 to 90)")]
+    CentreOffEarth(f64, f64),
+    /// The zoom is not a scale the camera allows.
+    #[error(
+        "the view's zoom {0} is out of range: it is pixels per world unit, 1 to {max}",
+        max = crate::map::camera::MAX_SCALE
+    )]
+    ZoomOutOfRange(f64),
+}
+
 /// Parses `--size WxH`, e.g. `1600x1000`.
 ///
 /// # Errors
-/// A message if the text is not two whole numbers joined by `x`, or the size is out of range.
-pub fn parse_size(text: &str) -> Result<[u32; 2], String> {
-    let bad = || format!("'{text}' is not a size of the form WIDTHxHEIGHT, such as 1600x1000");
+/// [`ArgError`] if the text is not two whole numbers joined by `x`, or the size is out of
+/// range.
+pub fn parse_size(text: &str) -> Result<[u32; 2], ArgError> {
+    let bad = || ArgError::SizeShape(text.to_owned());
     let (w, h) = text.trim().split_once(['x', 'X', '×']).ok_or_else(bad)?;
     let (Ok(w), Ok(h)) = (w.trim().parse::<u32>(), h.trim().parse::<u32>()) else {
         return Err(bad());
@@ -174,7 +200,9 @@ pub fn parse_size(text: &str) -> Result<[u32; 2], String> {
         size: [w, h],
         ..RenderOptions::at(Date::constant(2000, 1, 1))
     };
-    options.check_size().map_err(|e| e.to_string())?;
+    options
+        .check_size()
+        .map_err(|_| ArgError::SizeOutOfRange(w, h))?;
     Ok([w, h])
 }
 
@@ -184,30 +212,22 @@ pub fn parse_size(text: &str) -> Result<[u32; 2], String> {
 /// view of a 1600×1000 picture is about ZOOM 1000; ZOOM 4000 shows a country or two.
 ///
 /// # Errors
-/// A message if the text is not three numbers, or they are out of range.
-pub fn parse_view(text: &str) -> Result<MapCamera, String> {
+/// [`ArgError`] if the text is not three numbers, or they are out of range.
+pub fn parse_view(text: &str) -> Result<MapCamera, ArgError> {
     let numbers: Vec<f64> = text
         .split(',')
         .map(|p| p.trim().parse::<f64>())
         .collect::<Result<_, _>>()
         .unwrap_or_default();
     let [lon, lat, zoom] = numbers[..] else {
-        return Err(format!(
-            "'{text}' is not a view of the form LON,LAT,ZOOM, such as 5,20,1000"
-        ));
+        return Err(ArgError::ViewShape(text.to_owned()));
     };
     // NaN and infinities fail these range checks too.
     if !(-180.0..=180.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) {
-        return Err(format!(
-            "the view's centre {lon},{lat} is not a longitude (-180 to 180) and latitude \
-             (-90 to 90)"
-        ));
+        return Err(ArgError::CentreOffEarth(lon, lat));
     }
     if !(1.0..=crate::map::camera::MAX_SCALE).contains(&zoom) {
-        return Err(format!(
-            "the view's zoom {zoom} is out of range: it is pixels per world unit, 1 to {}",
-            crate::map::camera::MAX_SCALE
-        ));
+        return Err(ArgError::ZoomOutOfRange(zoom));
     }
     Ok(MapCamera {
         center_world: crate::map::world_from_lon_lat(lon, lat),

@@ -6,8 +6,14 @@ use serde_json::{Value, json};
 
 use crate::map::MapLayer;
 use crate::map::lon_lat_from_world;
-use crate::map::scene::{build_scene, entity_world};
-use crate::model::{EntityKind, LinkState, Scenario, Timeline};
+use crate::map::scene::{SceneOptions, build_scene_with, entity_world};
+use crate::model::{EntityKind, LinkFilter, LinkState, Scenario, Timeline};
+
+/// The partner group of a relationship, for filters.
+fn timeline_group(_timeline: &Timeline, _relationship: usize) -> Option<&str> {
+    // TODO(merge): Timeline::group_of_relationship once the scenario has groups.
+    None
+}
 
 /// Degrees rounded to 6 decimals (about 10 cm), as RFC 7946 suggests.
 fn degrees(v: f64) -> f64 {
@@ -40,9 +46,23 @@ fn link_sources<'a>(scenario: &'a Scenario, link: &LinkState) -> Vec<&'a str> {
 /// Every feature has `feature` (`link`, `organisation` or `state`) to tell them apart.
 /// `places` gives states' points (their label points), as on the map.
 pub fn state_geojson(timeline: &Timeline, places: &MapLayer, date: Date) -> String {
+    state_geojson_filtered(timeline, places, date, &LinkFilter::default())
+}
+
+/// [`state_geojson`] with only the links `filter` shows.
+pub fn state_geojson_filtered(
+    timeline: &Timeline,
+    places: &MapLayer,
+    date: Date,
+    filter: &LinkFilter,
+) -> String {
     let scenario = timeline.scenario();
     let state = timeline.state_at_date(date);
-    let scene = build_scene(places, places, timeline, &state, false);
+    let options = SceneOptions {
+        hide_ended: false,
+        filter: filter.clone(),
+    };
+    let scene = build_scene_with(places, places, timeline, &state, &options);
     let date_text = date.to_string();
     let mut features = Vec::new();
     for link in &scene.links {
@@ -130,6 +150,11 @@ fn csv_field(text: &str) -> String {
 /// `kind`, `parties` (joined with `;`), `status`, `since` (empty when in force since before
 /// the span), `sources` (joined with ` | `). Lines end in CRLF (RFC 4180).
 pub fn state_csv(timeline: &Timeline, date: Date) -> String {
+    state_csv_filtered(timeline, date, &LinkFilter::default())
+}
+
+/// [`state_csv`] with only the links `filter` shows.
+pub fn state_csv_filtered(timeline: &Timeline, date: Date, filter: &LinkFilter) -> String {
     let scenario = timeline.scenario();
     let state = timeline.state_at_date(date);
     let mut out = String::from("id,label,kind,parties,status,since,sources\r\n");
@@ -137,6 +162,13 @@ pub fn state_csv(timeline: &Timeline, date: Date) -> String {
         let Some(rel) = scenario.relationships.get(link.relationship) else {
             continue;
         };
+        if !filter.shows(
+            link.status,
+            rel.kind,
+            timeline_group(timeline, link.relationship),
+        ) {
+            continue;
+        }
         let since = link
             .since
             .map(|d| d.to_date().to_string())

@@ -189,7 +189,7 @@ fn data_message(text: &[u8], offset: usize, raw: &str) -> (String, usize) {
         && let Ok(date) = serde_json::from_slice::<String>(literal)
         && let Err(why) = parse_date(&date)
     {
-        message = why;
+        message = why.to_string();
     }
     if !at.path.is_empty() {
         message = format!("{}: {message}", at.path);

@@ -53,11 +53,22 @@ impl Day {
     }
 }
 
+/// Why a text is not a date.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    /// Not four digits, a dash, two digits, a dash and two digits.
+    #[error("'{0}' is not a date of the form YYYY-MM-DD")]
+    Shape(String),
+    /// The right shape, but no such day (2023-02-30).
+    #[error("'{0}' is not a real calendar date")]
+    NoSuchDay(String),
+}
+
 /// Parses `YYYY-MM-DD` strictly (a real calendar date).
 ///
 /// # Errors
-/// A message saying what is wrong with the text.
-pub fn parse_date(text: &str) -> Result<Date, String> {
+/// [`DateError`] saying what is wrong with the text.
+pub fn parse_date(text: &str) -> Result<Date, DateError> {
     let t = text.trim();
     let bytes = t.as_bytes();
     let shape_ok = bytes.len() == 10
@@ -68,11 +79,11 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
             .enumerate()
             .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
     if !shape_ok {
-        return Err(format!("'{t}' is not a date of the form YYYY-MM-DD"));
+        return Err(DateError::Shape(t.to_owned()));
     }
     let num = |r: std::ops::Range<usize>| t[r].parse::<i16>().unwrap_or(0);
     let (y, m, d) = (num(0..4), num(5..7), num(8..10));
-    Date::new(y, m as i8, d as i8).map_err(|_| format!("'{t}' is not a real calendar date"))
+    Date::new(y, m as i8, d as i8).map_err(|_| DateError::NoSuchDay(t.to_owned()))
 }
 
 /// Formats a date the way people read it at the given precision: "4 Dec 2023", "Dec 2023", "2023".

@@ -8,11 +8,12 @@ mod check;
 mod date;
 mod filter;
 mod scenario;
+pub mod source;
 mod status;
 mod timeline;
 
 pub use check::{Item, Problem, Severity, check};
-pub use date::{DatePrecision, Day, format_date_with_precision, parse_date};
+pub use date::{DateError, DatePrecision, Day, format_date_with_precision, parse_date};
 pub use filter::{FilterError, LinkFilter};
 pub use scenario::{
     Change, Entity, EntityKind, Event, Government, GovernmentForm, Place, Relationship,

@@ -3,410 +3,406 @@
 
 use egui::{Color32, RichText, Sense, Stroke, Vec2};
 
-use crate::app::SahelApp;
+use super::Cx;
 use crate::command::Command;
 use crate::map::widget::palette;
 use crate::model::{Change, Day, Status, Timeline, format_date_with_precision};
 use crate::time_control::TimeCommand;
 
-impl SahelApp {
-    pub(crate) fn details_ui(&mut self, ui: &mut egui::Ui) {
-        self.search_ui(ui);
-        ui.separator();
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                if let Some(link) = self.selected_link {
-                    self.link_details_ui(ui, link);
-                    ui.separator();
-                }
-                if let Some(key) = self.selected.clone() {
-                    self.country_details_ui(ui, &key);
-                } else if self.selected_link.is_none() {
-                    ui.label(
-                        RichText::new(
-                            "Click a country or a link on the map, or search for a country.",
-                        )
-                        .weak(),
-                    );
-                }
+pub(crate) fn details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    search_ui(ui, cx);
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if let Some(link) = cx.view.selected_link {
+                link_details_ui(ui, cx, link);
                 ui.separator();
-                self.links_at_date_ui(ui);
-            });
-    }
-
-    fn search_ui(&mut self, ui: &mut egui::Ui) {
-        let label = ui.label("Find a country");
-        let field = ui
-            .add(
-                egui::TextEdit::singleline(&mut self.search)
-                    .hint_text("name, any case, accents optional")
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
-        let layer = self.layer().clone();
-        let matches = crate::ui::search_countries(layer.countries(), &self.search);
-        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if enter && let Some(&first) = matches.first() {
-            self.push(Command::FlyToCountry(layer.countries()[first].key.clone()));
-            self.search.clear();
-        }
-        if !self.search.is_empty() {
-            if matches.is_empty() {
-                ui.label(RichText::new("No country by that name").weak());
             }
-            for &i in matches.iter().take(8) {
-                let c = &layer.countries()[i];
-                if ui.selectable_label(false, &c.name).clicked() {
-                    self.push(Command::FlyToCountry(c.key.clone()));
-                    self.search.clear();
-                }
-            }
-        }
-    }
-
-    fn country_details_ui(&mut self, ui: &mut egui::Ui, key: &str) {
-        let layer = self.layer().clone();
-        let timeline = self.timeline.clone();
-        let scenario = timeline.scenario();
-        let country = layer.country_index(key).map(|i| &layer.countries()[i]);
-        let name = country
-            .map(|c| c.name.clone())
-            .unwrap_or_else(|| scenario.entity_name(key).to_owned());
-        ui.horizontal(|ui| {
-            ui.heading(&name);
-            if ui
-                .small_button("×")
-                .on_hover_text("Clear the selection (Esc)")
-                .clicked()
-            {
-                self.push(Command::SelectCountry(None));
-            }
-        });
-        if let Some(c) = country {
-            if let Some(formal) = &c.formal_name {
-                ui.label(RichText::new(formal).italics());
-            }
-            egui::Grid::new("country_facts")
-                .num_columns(2)
-                .show(ui, |ui| {
-                    ui.label("Codes");
-                    let mut codes = vec![format!("ADM0_A3 {}", c.key)];
-                    if let Some(a3) = &c.iso_a3 {
-                        codes.push(format!("ISO {a3}"));
-                    }
-                    if let Some(a2) = &c.iso_a2 {
-                        codes.push(a2.clone());
-                    }
-                    ui.label(codes.join(" · "));
-                    ui.end_row();
-                    if let Some((pop, year)) = c.population {
-                        ui.label("Population");
-                        ui.label(format!("{} ({year} est.)", human_number(pop)));
-                        ui.end_row();
-                    }
-                    if let Some((gdp, year)) = c.gdp_musd {
-                        ui.label("GDP");
-                        ui.label(format!("US$ {} ({year})", human_number(gdp * 1e6)));
-                        ui.end_row();
-                    }
-                    let region: Vec<&str> = [
-                        c.continent.as_deref(),
-                        c.region.as_deref(),
-                        c.subregion.as_deref(),
-                    ]
-                    .into_iter()
-                    .flatten()
-                    .collect();
-                    if !region.is_empty() {
-                        ui.label("Region");
-                        let mut unique = region.clone();
-                        unique.dedup();
-                        ui.label(unique.join(" · "));
-                        ui.end_row();
-                    }
-                });
-        }
-
-        let Some(entity) = timeline.entity_index(key) else {
-            ui.label(RichText::new("Not part of the scenario.").weak());
-            return;
-        };
-        let day = self.time.day();
-        ui.add_space(6.0);
-        ui.label(RichText::new(format!("On {}", day.to_date().strftime("%-d %B %Y"))).strong());
-        if let Some(gov) = self.state.country(entity) {
-            let form = gov.government.as_str();
-            let leader = gov
-                .leader
-                .as_deref()
-                .map(|l| format!(", {l}"))
-                .unwrap_or_default();
-            let since = gov
-                .since
-                .map(|d| format!(" since {}", d.to_date().strftime("%-d %b %Y")))
-                .unwrap_or_default();
-            ui.label(format!("Government: {form}{leader}{since}"));
-        }
-
-        // Links at the date.
-        let mine: Vec<_> = self
-            .state
-            .links()
-            .filter(|l| {
-                scenario.relationships[l.relationship]
-                    .parties
-                    .iter()
-                    .any(|p| p == key)
-            })
-            .collect();
-        ui.add_space(4.0);
-        ui.label(RichText::new(format!("Ties ({})", mine.len())).strong());
-        if mine.is_empty() {
-            ui.label(RichText::new("None at this date.").weak());
-        }
-        let mut hovered_row = None;
-        for link in &mine {
-            let rel = &scenario.relationships[link.relationship];
-            let since = link.since.map_or_else(
-                || "before the span".to_owned(),
-                |d| d.to_date().strftime("%-d %b %Y").to_string(),
-            );
-            let mut text = RichText::new(format!(
-                "• {} — {} since {since}",
-                rel.label,
-                link.status.label()
-            ))
-            .color(palette::status(link.status));
-            if self.map_hovered_link == Some(link.relationship) {
-                // The arc under the pointer on the map.
-                text = text.background_color(ui.visuals().selection.bg_fill.gamma_multiply(0.5));
-            }
-            let row = ui
-                .add(egui::Label::new(text).sense(Sense::click()))
-                .on_hover_text("Show its history");
-            if row.hovered() {
-                hovered_row = Some(link.relationship);
-            }
-            if row.clicked() {
-                self.push(Command::SelectLink(Some(link.relationship)));
-            }
-        }
-
-        if hovered_row != self.panel_hovered_link {
-            self.push(Command::HoverLink(hovered_row));
-        }
-
-        self.partner_timeline_ui(ui, &timeline, key);
-
-        // Events that concern this country.
-        ui.add_space(4.0);
-        ui.label(RichText::new("Events").strong());
-        for &e in timeline.events_in_order() {
-            let event = &scenario.events[e];
-            let concerns = event.changes.iter().any(|c| match c {
-                Change::State { state, .. } => state == key,
-                Change::Relationship { relationship, .. } => timeline
-                    .relationship_index(relationship)
-                    .is_some_and(|r| scenario.relationships[r].parties.iter().any(|p| p == key)),
-            });
-            if !concerns {
-                continue;
-            }
-            let d = Day::from_date(event.date);
-            let text = format!(
-                "{} · {}",
-                format_date_with_precision(event.date, event.precision),
-                event.title
-            );
-            let text = if d <= day {
-                RichText::new(text)
-            } else {
-                RichText::new(text).weak()
-            };
-            if ui
-                .add(egui::Label::new(text).sense(Sense::click()))
-                .on_hover_text(&event.summary)
-                .clicked()
-            {
-                self.push(Command::Time(TimeCommand::SetDay(d)));
-            }
-        }
-    }
-
-    /// One bar per partner over the whole span, coloured by the status of their ties.
-    fn partner_timeline_ui(&mut self, ui: &mut egui::Ui, timeline: &Timeline, key: &str) {
-        let scenario = timeline.scenario();
-        let mut partners: Vec<&str> = Vec::new();
-        for rel in &scenario.relationships {
-            if rel.parties.iter().any(|p| p == key) {
-                for p in &rel.parties {
-                    if p != key && !partners.contains(&p.as_str()) {
-                        partners.push(p);
-                    }
-                }
-            }
-        }
-        if partners.is_empty() {
-            return;
-        }
-        ui.add_space(4.0);
-        ui.label(RichText::new("Partners over time").strong());
-        let (start, end) = (timeline.start(), timeline.end());
-        let span = f64::from((end.0 - start.0).max(1));
-        let name_width = 90.0;
-        for partner in partners {
-            // Change days of ties between the two.
-            let rels: Vec<usize> = scenario
-                .relationships
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| {
-                    r.parties.iter().any(|p| p == key) && r.parties.iter().any(|p| p == partner)
-                })
-                .map(|(i, _)| i)
-                .collect();
-            let (rect, response) =
-                ui.allocate_exact_size(Vec2::new(ui.available_width(), 14.0), Sense::hover());
-            let painter = ui.painter_at(rect);
-            painter.text(
-                rect.left_center(),
-                egui::Align2::LEFT_CENTER,
-                scenario.entity_name(partner),
-                egui::FontId::proportional(11.0),
-                ui.visuals().text_color(),
-            );
-            let bar = egui::Rect::from_min_max(
-                egui::pos2(rect.min.x + name_width, rect.min.y + 2.0),
-                egui::pos2(rect.max.x - 4.0, rect.max.y - 2.0),
-            );
-            painter.rect_filled(bar, 2.0, ui.visuals().extreme_bg_color);
-            let x_of = |d: Day| {
-                bar.min.x + (f64::from(d.0 - start.0) / span).clamp(0.0, 1.0) as f32 * bar.width()
-            };
-            let mut days: Vec<Day> = vec![start];
-            for &r in &rels {
-                days.extend(
-                    timeline
-                        .relationship_history(r)
-                        .map(|(d, _, _)| d)
-                        .filter(|d| *d > start),
-                );
-            }
-            days.sort();
-            days.dedup();
-            days.push(Day(end.0 + 1));
-            for w in days.windows(2) {
-                let probe = w[0];
-                // The strongest status among the ties at this stretch.
-                let status = rels
-                    .iter()
-                    .filter_map(|&r| status_at(timeline, r, probe))
-                    .max_by_key(|s| status_rank(*s));
-                if let Some(status) = status {
-                    let seg = egui::Rect::from_min_max(
-                        egui::pos2(x_of(w[0]), bar.min.y),
-                        egui::pos2(x_of(w[1]), bar.max.y),
-                    );
-                    painter.rect_filled(seg, 0.0, palette::status(status));
-                }
-            }
-            let x = x_of(self.time.day());
-            painter.line_segment(
-                [egui::pos2(x, rect.min.y), egui::pos2(x, rect.max.y)],
-                Stroke::new(2.0, Color32::BLACK),
-            );
-            response.on_hover_text(format!("Ties with {}", scenario.entity_name(partner)));
-        }
-    }
-
-    fn link_details_ui(&mut self, ui: &mut egui::Ui, link: usize) {
-        let timeline = self.timeline.clone();
-        let scenario = timeline.scenario();
-        let Some(rel) = scenario.relationships.get(link) else {
-            return;
-        };
-        ui.horizontal(|ui| {
-            ui.heading(rel.short_label());
-            if ui.small_button("×").on_hover_text("Close").clicked() {
-                self.push(Command::SelectLink(None));
-            }
-        });
-        ui.label(&rel.label);
-        let parties: Vec<&str> = rel
-            .parties
-            .iter()
-            .map(|p| scenario.entity_name(p))
-            .collect();
-        ui.label(format!("{} · {}", rel.kind.label(), parties.join(", ")));
-        match self.state.link(link) {
-            Some(l) => {
+            if let Some(key) = cx.view.selected.clone() {
+                country_details_ui(ui, cx, &key);
+            } else if cx.view.selected_link.is_none() {
                 ui.label(
-                    RichText::new(format!("Now: {}", l.status.label()))
-                        .color(palette::status(l.status)),
+                    RichText::new("Click a country or a link on the map, or search for a country.")
+                        .weak(),
                 );
             }
-            None => {
-                ui.label(RichText::new("Does not exist yet at this date").weak());
+            ui.separator();
+            links_at_date_ui(ui, cx);
+        });
+}
+
+fn search_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    let label = ui.label("Find a country");
+    let field = ui
+        .add(
+            egui::TextEdit::singleline(&mut cx.memory.search)
+                .hint_text("name, any case, accents optional")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    let layer = cx.layer().clone();
+    let matches = crate::search::search_countries(layer.countries(), &cx.memory.search);
+    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    if enter && let Some(&first) = matches.first() {
+        cx.push(Command::FlyToCountry(layer.countries()[first].key.clone()));
+        cx.memory.search.clear();
+    }
+    if !cx.memory.search.is_empty() {
+        if matches.is_empty() {
+            ui.label(RichText::new("No country by that name").weak());
+        }
+        for &i in matches.iter().take(8) {
+            let c = &layer.countries()[i];
+            if ui.selectable_label(false, &c.name).clicked() {
+                cx.push(Command::FlyToCountry(c.key.clone()));
+                cx.memory.search.clear();
             }
         }
-        ui.label(RichText::new("History").strong());
-        if rel.in_force_at_start {
-            ui.label(format!("In force before {}", scenario.span.start));
+    }
+}
+
+fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
+    let layer = cx.layer().clone();
+    let timeline = cx.document.timeline.clone();
+    let scenario = timeline.scenario();
+    let country = layer.country_index(key).map(|i| &layer.countries()[i]);
+    let name = country
+        .map(|c| c.name.clone())
+        .unwrap_or_else(|| scenario.entity_name(key).to_owned());
+    ui.horizontal(|ui| {
+        ui.heading(&name);
+        if ui
+            .small_button("×")
+            .on_hover_text("Clear the selection (Esc)")
+            .clicked()
+        {
+            cx.push(Command::SelectCountry(None));
         }
-        for (day, status, e) in timeline.relationship_history(link).collect::<Vec<_>>() {
-            let event = &scenario.events[e];
-            ui.horizontal_wrapped(|ui| {
-                let text = RichText::new(format!(
-                    "{} › {}: {}",
-                    format_date_with_precision(event.date, event.precision),
-                    status.label(),
-                    event.title
-                ))
-                .color(palette::status(status));
-                if ui
-                    .add(egui::Label::new(text).sense(Sense::click()))
-                    .clicked()
-                {
-                    self.push(Command::Time(TimeCommand::SetDay(day)));
+    });
+    if let Some(c) = country {
+        if let Some(formal) = &c.formal_name {
+            ui.label(RichText::new(formal).italics());
+        }
+        egui::Grid::new("country_facts")
+            .num_columns(2)
+            .show(ui, |ui| {
+                ui.label("Codes");
+                let mut codes = vec![format!("ADM0_A3 {}", c.key)];
+                if let Some(a3) = &c.iso_a3 {
+                    codes.push(format!("ISO {a3}"));
                 }
-                self.sources_ui(ui, &event.sources);
+                if let Some(a2) = &c.iso_a2 {
+                    codes.push(a2.clone());
+                }
+                ui.label(codes.join(" · "));
+                ui.end_row();
+                if let Some((pop, year)) = c.population {
+                    ui.label("Population");
+                    ui.label(format!("{} ({year} est.)", human_number(pop)));
+                    ui.end_row();
+                }
+                if let Some((gdp, year)) = c.gdp_musd {
+                    ui.label("GDP");
+                    ui.label(format!("US$ {} ({year})", human_number(gdp * 1e6)));
+                    ui.end_row();
+                }
+                let region: Vec<&str> = [
+                    c.continent.as_deref(),
+                    c.region.as_deref(),
+                    c.subregion.as_deref(),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                if !region.is_empty() {
+                    ui.label("Region");
+                    let mut unique = region.clone();
+                    unique.dedup();
+                    ui.label(unique.join(" · "));
+                    ui.end_row();
+                }
             });
-        }
     }
 
-    /// Every link at the date as text: reachable by keyboard and screen readers.
-    fn links_at_date_ui(&mut self, ui: &mut egui::Ui) {
-        let timeline = self.timeline.clone();
-        let scenario = timeline.scenario();
-        let links: Vec<_> = self.state.links().collect();
-        egui::CollapsingHeader::new(format!("All links at this date ({})", links.len()))
-            .default_open(false)
-            .show(ui, |ui| {
-                for status in Status::ALL {
-                    let of_status: Vec<_> = links.iter().filter(|l| l.status == status).collect();
-                    if of_status.is_empty() {
-                        continue;
-                    }
-                    ui.label(
-                        RichText::new(format!("{} ({})", status.label(), of_status.len())).strong(),
-                    );
-                    for l in of_status {
-                        let rel = &scenario.relationships[l.relationship];
-                        let since = l.since.map_or_else(
-                            || "before the span".to_owned(),
-                            |d| d.to_date().to_string(),
-                        );
-                        if ui
-                            .button(format!("{} — since {since}", rel.label))
-                            .clicked()
-                        {
-                            self.push(Command::SelectLink(Some(l.relationship)));
-                        }
+    let Some(entity) = timeline.entity_index(key) else {
+        ui.label(RichText::new("Not part of the scenario.").weak());
+        return;
+    };
+    let day = cx.view.time.day();
+    ui.add_space(6.0);
+    ui.label(RichText::new(format!("On {}", day.to_date().strftime("%-d %B %Y"))).strong());
+    if let Some(gov) = cx.at_date.state.country(entity) {
+        let form = gov.government.as_str();
+        let leader = gov
+            .leader
+            .as_deref()
+            .map(|l| format!(", {l}"))
+            .unwrap_or_default();
+        let since = gov
+            .since
+            .map(|d| format!(" since {}", d.to_date().strftime("%-d %b %Y")))
+            .unwrap_or_default();
+        ui.label(format!("Government: {form}{leader}{since}"));
+    }
+
+    // Links at the date.
+    let mine: Vec<_> = cx
+        .at_date
+        .state
+        .links()
+        .filter(|l| {
+            scenario.relationships[l.relationship]
+                .parties
+                .iter()
+                .any(|p| p == key)
+        })
+        .collect();
+    ui.add_space(4.0);
+    ui.label(RichText::new(format!("Ties ({})", mine.len())).strong());
+    if mine.is_empty() {
+        ui.label(RichText::new("None at this date.").weak());
+    }
+    let mut hovered_row = None;
+    for link in &mine {
+        let rel = &scenario.relationships[link.relationship];
+        let since = link.since.map_or_else(
+            || "before the span".to_owned(),
+            |d| d.to_date().strftime("%-d %b %Y").to_string(),
+        );
+        let mut text = RichText::new(format!(
+            "• {} — {} since {since}",
+            rel.label,
+            link.status.label()
+        ))
+        .color(palette::status(link.status));
+        if cx.view.map_hovered_link == Some(link.relationship) {
+            // The arc under the pointer on the map.
+            text = text.background_color(ui.visuals().selection.bg_fill.gamma_multiply(0.5));
+        }
+        let row = ui
+            .add(egui::Label::new(text).sense(Sense::click()))
+            .on_hover_text("Show its history");
+        if row.hovered() {
+            hovered_row = Some(link.relationship);
+        }
+        if row.clicked() {
+            cx.push(Command::SelectLink(Some(link.relationship)));
+        }
+    }
+    if hovered_row != cx.view.panel_hovered_link {
+        // Its arc is highlighted on the map.
+        cx.push(Command::HoverLink(hovered_row));
+    }
+
+    partner_timeline_ui(ui, cx, &timeline, key);
+
+    // Events that concern this country.
+    ui.add_space(4.0);
+    ui.label(RichText::new("Events").strong());
+    for &e in timeline.events_in_order() {
+        let event = &scenario.events[e];
+        let concerns = event.changes.iter().any(|c| match c {
+            Change::State { state, .. } => state == key,
+            Change::Relationship { relationship, .. } => timeline
+                .relationship_index(relationship)
+                .is_some_and(|r| scenario.relationships[r].parties.iter().any(|p| p == key)),
+        });
+        if !concerns {
+            continue;
+        }
+        let d = Day::from_date(event.date);
+        let text = format!(
+            "{} · {}",
+            format_date_with_precision(event.date, event.precision),
+            event.title
+        );
+        let text = if d <= day {
+            RichText::new(text)
+        } else {
+            RichText::new(text).weak()
+        };
+        if ui
+            .add(egui::Label::new(text).sense(Sense::click()))
+            .on_hover_text(&event.summary)
+            .clicked()
+        {
+            cx.push(Command::Time(TimeCommand::SetDay(d)));
+        }
+    }
+}
+
+/// One bar per partner over the whole span, coloured by the status of their ties.
+fn partner_timeline_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, timeline: &Timeline, key: &str) {
+    let scenario = timeline.scenario();
+    let mut partners: Vec<&str> = Vec::new();
+    for rel in &scenario.relationships {
+        if rel.parties.iter().any(|p| p == key) {
+            for p in &rel.parties {
+                if p != key && !partners.contains(&p.as_str()) {
+                    partners.push(p);
+                }
+            }
+        }
+    }
+    if partners.is_empty() {
+        return;
+    }
+    ui.add_space(4.0);
+    ui.label(RichText::new("Partners over time").strong());
+    let (start, end) = (timeline.start(), timeline.end());
+    let span = f64::from((end.0 - start.0).max(1));
+    let name_width = 90.0;
+    for partner in partners {
+        // Change days of ties between the two.
+        let rels: Vec<usize> = scenario
+            .relationships
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                r.parties.iter().any(|p| p == key) && r.parties.iter().any(|p| p == partner)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let (rect, response) =
+            ui.allocate_exact_size(Vec2::new(ui.available_width(), 14.0), Sense::hover());
+        let painter = ui.painter_at(rect);
+        painter.text(
+            rect.left_center(),
+            egui::Align2::LEFT_CENTER,
+            scenario.entity_name(partner),
+            egui::FontId::proportional(11.0),
+            ui.visuals().text_color(),
+        );
+        let bar = egui::Rect::from_min_max(
+            egui::pos2(rect.min.x + name_width, rect.min.y + 2.0),
+            egui::pos2(rect.max.x - 4.0, rect.max.y - 2.0),
+        );
+        painter.rect_filled(bar, 2.0, ui.visuals().extreme_bg_color);
+        let x_of = |d: Day| {
+            bar.min.x + (f64::from(d.0 - start.0) / span).clamp(0.0, 1.0) as f32 * bar.width()
+        };
+        let mut days: Vec<Day> = vec![start];
+        for &r in &rels {
+            days.extend(
+                timeline
+                    .relationship_history(r)
+                    .map(|(d, _, _)| d)
+                    .filter(|d| *d > start),
+            );
+        }
+        days.sort();
+        days.dedup();
+        days.push(Day(end.0 + 1));
+        for w in days.windows(2) {
+            let probe = w[0];
+            // The strongest status among the ties at this stretch.
+            let status = rels
+                .iter()
+                .filter_map(|&r| status_at(timeline, r, probe))
+                .max_by_key(|s| status_rank(*s));
+            if let Some(status) = status {
+                let seg = egui::Rect::from_min_max(
+                    egui::pos2(x_of(w[0]), bar.min.y),
+                    egui::pos2(x_of(w[1]), bar.max.y),
+                );
+                painter.rect_filled(seg, 0.0, palette::status(status));
+            }
+        }
+        let x = x_of(cx.view.time.day());
+        painter.line_segment(
+            [egui::pos2(x, rect.min.y), egui::pos2(x, rect.max.y)],
+            Stroke::new(2.0, Color32::BLACK),
+        );
+        response.on_hover_text(format!("Ties with {}", scenario.entity_name(partner)));
+    }
+}
+
+fn link_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, link: usize) {
+    let timeline = cx.document.timeline.clone();
+    let scenario = timeline.scenario();
+    let Some(rel) = scenario.relationships.get(link) else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.heading(rel.short_label());
+        if ui.small_button("×").on_hover_text("Close").clicked() {
+            cx.push(Command::SelectLink(None));
+        }
+    });
+    ui.label(&rel.label);
+    let parties: Vec<&str> = rel
+        .parties
+        .iter()
+        .map(|p| scenario.entity_name(p))
+        .collect();
+    ui.label(format!("{} · {}", rel.kind.label(), parties.join(", ")));
+    match cx.at_date.state.link(link) {
+        Some(l) => {
+            ui.label(
+                RichText::new(format!("Now: {}", l.status.label()))
+                    .color(palette::status(l.status)),
+            );
+        }
+        None => {
+            ui.label(RichText::new("Does not exist yet at this date").weak());
+        }
+    }
+    ui.label(RichText::new("History").strong());
+    if rel.in_force_at_start {
+        ui.label(format!("In force before {}", scenario.span.start));
+    }
+    for (day, status, e) in timeline.relationship_history(link).collect::<Vec<_>>() {
+        let event = &scenario.events[e];
+        ui.horizontal_wrapped(|ui| {
+            let text = RichText::new(format!(
+                "{} › {}: {}",
+                format_date_with_precision(event.date, event.precision),
+                status.label(),
+                event.title
+            ))
+            .color(palette::status(status));
+            if ui
+                .add(egui::Label::new(text).sense(Sense::click()))
+                .clicked()
+            {
+                cx.push(Command::Time(TimeCommand::SetDay(day)));
+            }
+            super::sources::sources_ui(ui, &event.sources, cx.commands);
+        });
+    }
+}
+
+/// Every link at the date as text: reachable by keyboard and screen readers.
+fn links_at_date_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    let timeline = cx.document.timeline.clone();
+    let scenario = timeline.scenario();
+    let links: Vec<_> = cx.at_date.state.links().collect();
+    egui::CollapsingHeader::new(format!("All links at this date ({})", links.len()))
+        .default_open(false)
+        .show(ui, |ui| {
+            for status in Status::ALL {
+                let of_status: Vec<_> = links.iter().filter(|l| l.status == status).collect();
+                if of_status.is_empty() {
+                    continue;
+                }
+                ui.label(
+                    RichText::new(format!("{} ({})", status.label(), of_status.len())).strong(),
+                );
+                for l in of_status {
+                    let rel = &scenario.relationships[l.relationship];
+                    let since = l
+                        .since
+                        .map_or_else(|| "before the span".to_owned(), |d| d.to_date().to_string());
+                    if ui
+                        .button(format!("{} — since {since}", rel.label))
+                        .clicked()
+                    {
+                        cx.push(Command::SelectLink(Some(l.relationship)));
                     }
                 }
-            });
-    }
+            }
+        });
 }
 
 fn status_at(timeline: &Timeline, relationship: usize, day: Day) -> Option<Status> {

@@ -4,19 +4,19 @@
 
 use egui::{Color32, Pos2, RichText, Sense, Vec2};
 
-use crate::app::SahelApp;
+use super::Cx;
 use crate::command::Command;
 use crate::map::display::{LEGEND_FILLS, Line};
 use crate::map::paint;
 use crate::model::{RelationshipKind, Status};
 
-impl SahelApp {
-    /// The legend and filters, at the bottom left of the map `rect`.
-    pub(crate) fn legend_ui(&mut self, ui: &mut egui::Ui, rect: egui::Rect, fine: bool) {
-        let scenario = self.timeline.scenario();
+/// The legend and filters, at the bottom left of the map `rect`.
+pub(crate) fn legend_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, rect: egui::Rect, fine: bool) {
+    {
+        let scenario = cx.document.timeline.scenario();
         let mut by_status = [0usize; 5];
         let mut by_kind = [0usize; RelationshipKind::ALL.len()];
-        for link in self.state.links() {
+        for link in cx.at_date.state.links() {
             if let Some(i) = Status::ALL.iter().position(|&s| s == link.status) {
                 by_status[i] += 1;
             }
@@ -29,9 +29,9 @@ impl SahelApp {
             .into_iter()
             .filter(|k| scenario.relationships.iter().any(|r| r.kind == *k))
             .collect();
-        let mut filter = self.filter.clone();
-        let mut focus = self.focus_ties;
-        let source = if self.countries_path.is_some() {
+        let mut filter = cx.view.filter.clone();
+        let mut focus = cx.view.focus_ties;
+        let source = if cx.document.countries_path.is_some() {
             "Custom countries"
         } else if fine {
             "Natural Earth 1:50m"
@@ -112,11 +112,11 @@ impl SahelApp {
                         ui.label(RichText::new(source).size(10.5).weak());
                     });
             });
-        if filter != self.filter {
-            self.push(Command::SetFilter(filter));
+        if filter != cx.view.filter {
+            cx.push(Command::SetFilter(filter));
         }
-        if focus != self.focus_ties {
-            self.push(Command::SetFocusTies(focus));
+        if focus != cx.view.focus_ties {
+            cx.push(Command::SetFocusTies(focus));
         }
     }
 }

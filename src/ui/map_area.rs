@@ -2,209 +2,206 @@
 
 use egui::{Color32, Pos2, Rect, RichText, Vec2};
 
-use crate::app::{SahelApp, rect_size};
+use std::sync::Arc;
+
+use super::Cx;
 use crate::command::Command;
 use crate::map::MapCamera;
-use crate::map::widget::{MapClick, MapScene, map_ui};
+use crate::map::widget::{MapClick, MapScene, MeshCache, map_ui};
+use crate::view::{MapMarks, rect_size};
 
-impl SahelApp {
-    pub(crate) fn map_area_ui(&mut self, ui: &mut egui::Ui) {
-        self.messages_ui(ui);
-        let rect = ui.available_rect_before_wrap();
-        let resized = self.map_rect.size() != rect.size();
-        if self.camera.is_none() || (self.camera_is_default && resized) {
-            self.camera = Some(MapCamera::sahel(rect_size(rect)));
-        }
-        self.map_rect = rect;
-        let mut camera = self
-            .camera
-            .unwrap_or_else(|| MapCamera::sahel(rect_size(rect)));
-        let fine = self.showing_fine_layer();
-        let layer = self.layer().clone();
-        let derived = match (&self.derived.fine, fine) {
-            (Some(scene), true) => scene,
-            _ => &self.derived.coarse,
-        };
-        let selected = self
-            .selected
-            .as_deref()
-            .and_then(|k| layer.country_index(k));
-        let focus = self
-            .focus_ties
-            .then(|| {
-                self.selected
-                    .as_deref()
-                    .and_then(|k| self.timeline.entity_index(k))
-            })
-            .flatten();
-        let scene = MapScene {
-            layer: &layer,
-            fills: &derived.fills,
-            labels: &derived.labels,
-            selected,
-            links: &derived.links,
-            highlighted_link: self.panel_hovered_link.or(self.selected_link),
-            nodes: &derived.nodes,
-            entity_names: &derived.entity_names,
-            focus,
-        };
-        let before = camera;
-        let mut response = map_ui(ui, rect, &mut camera, &scene, &mut self.mesh_cache);
-        if camera != before {
-            self.fly = None;
-            self.camera_is_default = false;
-        }
-        self.camera = Some(camera);
+/// The map area. `mesh_cache` is the map widget's frame cache (meshes reused while only the
+/// date changes): the widget's own memory, not the document or the view.
+pub(crate) fn map_area_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, mesh_cache: &mut MeshCache) {
+    messages_ui(ui, cx);
+    let rect = ui.available_rect_before_wrap();
+    let view = cx.view;
+    if view.map_rect != rect {
+        cx.push(Command::MapResized(rect));
+    }
+    // The camera `MapResized` will leave, so this frame already draws it.
+    let resized = view.map_rect.size() != rect.size();
+    let mut camera = match view.camera {
+        Some(camera) if !(view.camera_is_default && resized) => camera,
+        _ => MapCamera::sahel(rect_size(rect)),
+    };
+    let layer = cx.document.layer_for(Some(camera)).clone();
+    let fine = !Arc::ptr_eq(&layer, &cx.document.coarse);
+    let derived = cx.at_date.scene(fine);
+    let selected = view
+        .selected
+        .as_deref()
+        .and_then(|k| layer.country_index(k));
+    let focus = view
+        .focus_ties
+        .then(|| {
+            view.selected
+                .as_deref()
+                .and_then(|k| cx.document.timeline.entity_index(k))
+        })
+        .flatten();
+    let scene = MapScene {
+        layer: &layer,
+        fills: &derived.fills,
+        labels: &derived.labels,
+        selected,
+        links: &derived.links,
+        highlighted_link: view.panel_hovered_link.or(view.selected_link),
+        nodes: &derived.nodes,
+        entity_names: &derived.entity_names,
+        focus,
+    };
+    let before = camera;
+    let mut response = map_ui(ui, rect, &mut camera, &scene, mesh_cache);
+    if camera != before {
+        cx.push(Command::MoveCamera(camera));
+    }
+    let marks = MapMarks {
+        labels: std::mem::take(&mut response.labels),
+        markers: std::mem::take(&mut response.markers),
+    };
+    if response.hovered_link != view.map_hovered_link || marks != view.map_marks {
+        cx.push(Command::MapDrawn {
+            hovered_link: response.hovered_link,
+            marks,
+        });
+    }
 
-        // Tooltips.
-        let scenario = self.timeline.scenario();
-        let tooltip = if let Some(r) = response.hovered_link {
-            let rel = &scenario.relationships[r];
-            self.state.link(r).map(|l| {
-                let since = l.since.map_or_else(
-                    || "before the span".to_owned(),
-                    |d| d.to_date().strftime("%-d %b %Y").to_string(),
-                );
-                let source = l
-                    .event
-                    .and_then(|e| scenario.events[e].sources.first())
-                    .map(|s| format!("\nSource: {s}"))
-                    .unwrap_or_default();
-                format!(
-                    "{}\n{} since {since}{source}\nClick for its history",
-                    rel.label,
-                    l.status.label()
-                )
-            })
-        } else if let Some(n) = response.hovered_node {
-            let e = &scenario.entities[n];
-            let place = e
-                .place
-                .as_ref()
-                .and_then(|p| p.label.clone())
+    // Tooltips.
+    let scenario = cx.document.timeline.scenario();
+    let tooltip = if let Some(r) = response.hovered_link {
+        let rel = &scenario.relationships[r];
+        cx.at_date.state.link(r).map(|l| {
+            let since = l.since.map_or_else(
+                || "before the span".to_owned(),
+                |d| d.to_date().strftime("%-d %b %Y").to_string(),
+            );
+            let source = l
+                .event
+                .and_then(|e| scenario.events[e].sources.first())
+                .map(|s| format!("\nSource: {s}"))
                 .unwrap_or_default();
-            Some(format!("{}\n{place}", e.name))
-        } else {
-            response
-                .hovered_country
-                .map(|c| layer.countries()[c].name.clone())
-        };
-        if let (Some(text), Some(pos)) = (tooltip, ui.ctx().pointer_hover_pos())
-            && rect.contains(pos)
-        {
-            egui::Tooltip::always_open(
-                ui.ctx().clone(),
-                ui.layer_id(),
-                ui.scope_id().with("map_tooltip"),
-                pos + Vec2::new(14.0, 14.0),
+            format!(
+                "{}\n{} since {since}{source}\nClick for its history",
+                rel.label,
+                l.status.label()
             )
-            .show(|ui| {
-                // A tooltip anchored at a point can be laid out in a sliver of width (seen
-                // near the middle of the map); link tooltips carry a sentence and a URL.
-                ui.set_min_width(220.0_f32.min(rect.width()));
-                ui.set_max_width(360.0);
-                ui.label(text);
-            });
+        })
+    } else if let Some(n) = response.hovered_node {
+        let e = &scenario.entities[n];
+        let place = e
+            .place
+            .as_ref()
+            .and_then(|p| p.label.clone())
+            .unwrap_or_default();
+        Some(format!("{}\n{place}", e.name))
+    } else {
+        response
+            .hovered_country
+            .map(|c| layer.countries()[c].name.clone())
+    };
+    if let (Some(text), Some(pos)) = (tooltip, ui.ctx().pointer_hover_pos())
+        && rect.contains(pos)
+    {
+        egui::Tooltip::always_open(
+            ui.ctx().clone(),
+            ui.layer_id(),
+            ui.scope_id().with("map_tooltip"),
+            pos + Vec2::new(14.0, 14.0),
+        )
+        .show(|ui| {
+            // A tooltip anchored at a point can be laid out in a sliver of width (seen
+            // near the middle of the map); link tooltips carry a sentence and a URL.
+            ui.set_min_width(220.0_f32.min(rect.width()));
+            ui.set_max_width(360.0);
+            ui.label(text);
+        });
+    }
+    match response.clicked {
+        Some(MapClick::Country(c)) => {
+            let key = layer.countries()[c].key.clone();
+            cx.push(Command::SelectCountry(Some(key)));
         }
-        self.map_marks = (
-            std::mem::take(&mut response.labels),
-            std::mem::take(&mut response.markers),
-        );
-        if response.hovered_link != self.map_hovered_link {
-            self.push(Command::MapHoveredLink(response.hovered_link));
+        Some(MapClick::Link(r)) => cx.push(Command::SelectLink(Some(r))),
+        Some(MapClick::Node(n)) => {
+            if let Some(e) = scenario.entities.get(n) {
+                cx.push(Command::SelectCountry(Some(e.id.clone())));
+            }
         }
-        match response.clicked {
-            Some(MapClick::Country(c)) => {
-                let key = layer.countries()[c].key.clone();
-                self.push(Command::SelectCountry(Some(key)));
-            }
-            Some(MapClick::Link(r)) => self.push(Command::SelectLink(Some(r))),
-            Some(MapClick::Node(n)) => {
-                let id = self
-                    .timeline
-                    .scenario()
-                    .entities
-                    .get(n)
-                    .map(|e| e.id.clone());
-                if let Some(id) = id {
-                    self.push(Command::SelectCountry(Some(id)));
-                }
-            }
-            Some(MapClick::Frame(a, b)) => self.push(Command::FrameWorld(a, b)),
-            Some(MapClick::Nothing) => {
-                self.push(Command::SelectCountry(None));
-                self.push(Command::SelectLink(None));
-            }
-            None => {}
+        Some(MapClick::Frame(a, b)) => cx.push(Command::FrameWorld(a, b)),
+        Some(MapClick::Nothing) => {
+            cx.push(Command::SelectCountry(None));
+            cx.push(Command::SelectLink(None));
         }
-
-        self.zoom_buttons_ui(ui, rect);
-        self.legend_ui(ui, rect, fine);
+        None => {}
     }
 
-    fn zoom_buttons_ui(&mut self, ui: &mut egui::Ui, rect: Rect) {
-        let x = rect.max.x - 10.0;
-        let mut y = rect.min.y + 10.0;
-        for (text, hint, command) in [
-            ("+", "Zoom in (+)", Command::ZoomIn),
-            ("−", "Zoom out (−)", Command::ZoomOut),
-            ("Reset", "Reset view (0)", Command::ResetView),
-        ] {
-            let size = if text.len() > 3 {
-                Vec2::new(60.0, 30.0)
-            } else {
-                Vec2::new(30.0, 30.0)
-            };
-            let r = Rect::from_min_size(Pos2::new(x - size.x, y), size);
-            if ui
-                .put(
-                    r,
-                    egui::Button::new(RichText::new(text).size(if text.len() > 3 {
-                        14.0
-                    } else {
-                        18.0
-                    })),
-                )
-                .on_hover_text(hint)
-                .clicked()
-            {
-                self.push(command);
-            }
-            y += size.y + 4.0;
-        }
-    }
+    zoom_buttons_ui(ui, cx, rect);
+    super::legend::legend_ui(ui, cx, rect, fine);
+}
 
-    fn messages_ui(&mut self, ui: &mut egui::Ui) {
-        if self.messages.is_empty() {
-            return;
+fn zoom_buttons_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, rect: Rect) {
+    let x = rect.max.x - 10.0;
+    let mut y = rect.min.y + 10.0;
+    for (text, hint, command) in [
+        ("+", "Zoom in (+)", Command::ZoomIn),
+        ("−", "Zoom out (−)", Command::ZoomOut),
+        ("Reset", "Reset view (0)", Command::ResetView),
+    ] {
+        let size = if text.len() > 3 {
+            Vec2::new(60.0, 30.0)
+        } else {
+            Vec2::new(30.0, 30.0)
+        };
+        let r = Rect::from_min_size(Pos2::new(x - size.x, y), size);
+        if ui
+            .put(
+                r,
+                egui::Button::new(RichText::new(text).size(if text.len() > 3 {
+                    14.0
+                } else {
+                    18.0
+                })),
+            )
+            .on_hover_text(hint)
+            .clicked()
+        {
+            cx.push(command);
         }
-        let mut dismiss = None;
-        egui::Frame::new()
-            .inner_margin(8)
-            .fill(ui.visuals().panel_fill)
-            .show(ui, |ui| {
-                for (i, m) in self.messages.iter().enumerate() {
-                    let color = if m.is_error {
-                        Color32::from_rgb(0xB0, 0x20, 0x20)
-                    } else {
-                        Color32::from_rgb(0x9A, 0x60, 0x00)
-                    };
-                    ui.horizontal(|ui| {
-                        ui.label(RichText::new(&m.headline).color(color).strong());
-                        if ui.small_button("Dismiss").clicked() {
-                            dismiss = Some(i);
-                        }
-                    });
-                    for line in m.details.iter().take(20) {
-                        ui.label(RichText::new(line).monospace().size(11.5));
+        y += size.y + 4.0;
+    }
+}
+
+fn messages_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    if cx.view.messages.is_empty() {
+        return;
+    }
+    let mut dismiss = None;
+    egui::Frame::new()
+        .inner_margin(8)
+        .fill(ui.visuals().panel_fill)
+        .show(ui, |ui| {
+            for (i, m) in cx.view.messages.iter().enumerate() {
+                let color = if m.is_error {
+                    Color32::from_rgb(0xB0, 0x20, 0x20)
+                } else {
+                    Color32::from_rgb(0x9A, 0x60, 0x00)
+                };
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(&m.headline).color(color).strong());
+                    if ui.small_button("Dismiss").clicked() {
+                        dismiss = Some(i);
                     }
-                    if m.details.len() > 20 {
-                        ui.label(format!("… and {} more", m.details.len() - 20));
-                    }
+                });
+                for line in m.details.iter().take(20) {
+                    ui.label(RichText::new(line).monospace().size(11.5));
                 }
-            });
-        if let Some(i) = dismiss {
-            self.push(Command::DismissMessage(i));
-        }
+                if m.details.len() > 20 {
+                    ui.label(format!("… and {} more", m.details.len() - 20));
+                }
+            }
+        });
+    if let Some(i) = dismiss {
+        cx.push(Command::DismissMessage(i));
     }
 }

@@ -1,13 +1,61 @@
 //! The panels around the map: menu, time bar, event list, details and the map area with its
-//! legend. Each is an `impl SahelApp` block that reads the app and pushes commands.
+//! legend. Each is a function of the frame's [`Cx`]: it reads the document, the view and the
+//! state at the date through shared references, and pushes [`Command`]s that the app applies
+//! after the frame. No panel changes the document or the view.
 
 mod details;
-mod dialogs;
 mod events;
 mod legend;
 mod map_area;
 mod menu;
-mod search;
+mod sources;
 mod time_bar;
 
-pub use search::{fold, search_countries};
+pub(crate) use details::details_ui;
+pub(crate) use events::events_ui;
+pub(crate) use map_area::map_area_ui;
+pub(crate) use menu::menu_ui;
+pub(crate) use time_bar::time_bar_ui;
+
+use crate::command::Command;
+use crate::derived::AtDate;
+use crate::document::Document;
+use crate::jobs::Jobs;
+use crate::view::View;
+
+/// What a panel reads and where it puts its requests, for one frame.
+pub(crate) struct Cx<'a> {
+    /// What is open.
+    pub document: &'a Document,
+    /// How it is looked at.
+    pub view: &'a View,
+    /// The state and scenes at the view's date.
+    pub at_date: &'a AtDate,
+    /// Jobs under way (the menu bar shows them).
+    pub jobs: &'a Jobs,
+    /// Text being typed in the panels' fields.
+    pub memory: &'a mut PanelMemory,
+    /// Requests, applied after the frame.
+    pub commands: &'a mut Vec<Command>,
+}
+
+impl Cx<'_> {
+    /// Asks for `command` after the frame.
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// The layer drawn at the view's zoom.
+    pub fn layer(&self) -> &std::sync::Arc<crate::map::MapLayer> {
+        self.document.layer_for(self.view.camera)
+    }
+}
+
+/// The panels' own widget state: text being typed, which is neither document nor view.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct PanelMemory {
+    /// The country search field.
+    pub search: String,
+    /// The "Go to date" field.
+    pub date_input: String,
+}

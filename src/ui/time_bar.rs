@@ -3,205 +3,209 @@
 
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, Vec2};
 
-use crate::app::SahelApp;
+use super::Cx;
 use crate::command::Command;
 use crate::model::{Day, parse_date};
 use crate::time_control::{SPEEDS, TimeCommand};
+use crate::view::Message;
 
-impl SahelApp {
-    pub(crate) fn time_bar_ui(&mut self, ui: &mut egui::Ui) {
-        let day = self.time.day();
-        ui.add_space(4.0);
-        ui.horizontal(|ui| {
-            ui.label(
-                egui::RichText::new(day.to_date().strftime("%-d %B %Y").to_string())
-                    .size(26.0)
-                    .strong(),
-            )
-            .on_hover_text("The date the map shows");
-            ui.add_space(12.0);
-            let t = |app: &mut Self, c| app.push(Command::Time(c));
-            if ui.button("« Start").on_hover_text("Start (Home)").clicked() {
-                t(self, TimeCommand::Start);
-            }
-            if ui
-                .button("‹ Previous event")
-                .on_hover_text("Previous event (Left arrow)")
-                .clicked()
-            {
-                t(self, TimeCommand::PreviousEvent);
-            }
-            let play = if self.time.playing { "Pause" } else { "Play" };
-            if ui
-                .button(play)
-                .on_hover_text("Play / pause (Space)")
-                .clicked()
-            {
-                t(self, TimeCommand::TogglePlay);
-            }
-            if ui
-                .button("Next event ›")
-                .on_hover_text("Next event (Right arrow)")
-                .clicked()
-            {
-                t(self, TimeCommand::NextEvent);
-            }
-            if ui.button("End »").on_hover_text("End (End)").clicked() {
-                t(self, TimeCommand::End);
-            }
-            let current = SPEEDS
-                .iter()
-                .find(|(s, _)| (*s - self.time.speed).abs() < 1e-9)
-                .map_or("custom", |(_, l)| l);
-            egui::ComboBox::from_label("Speed")
-                .selected_text(current)
-                .show_ui(ui, |ui| {
-                    for (speed, label) in SPEEDS {
-                        if ui
-                            .selectable_label(self.time.speed == speed, label)
-                            .clicked()
-                        {
-                            t(self, TimeCommand::SetSpeed(speed));
-                        }
-                    }
-                });
-            let mut looping = self.time.looping;
-            if ui.checkbox(&mut looping, "Loop").changed() {
-                t(self, TimeCommand::SetLoop(looping));
-            }
-            let mut hide = self.hide_ended;
-            if ui.checkbox(&mut hide, "Hide ended links").changed() {
-                self.push(Command::SetHideEnded(hide));
-            }
-            ui.separator();
-            let label = ui.label("Go to date");
-            let field = ui
-                .add(
-                    egui::TextEdit::singleline(&mut self.date_input)
-                        .hint_text("YYYY-MM-DD")
-                        .desired_width(90.0),
-                )
-                .labelled_by(label.id);
-            let submitted = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if ui.button("Go").clicked() || submitted {
-                match parse_date(&self.date_input) {
-                    Ok(date) => {
-                        t(self, TimeCommand::SetDay(Day::from_date(date)));
-                        self.date_input.clear();
-                    }
-                    Err(e) => {
-                        self.messages.push(crate::app::Message {
-                            headline: format!("Cannot go to that date: {e}"),
-                            details: Vec::new(),
-                            is_error: true,
-                        });
+pub(crate) fn time_bar_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    let day = cx.view.time.day();
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        ui.label(
+            egui::RichText::new(day.to_date().strftime("%-d %B %Y").to_string())
+                .size(26.0)
+                .strong(),
+        )
+        .on_hover_text("The date the map shows");
+        ui.add_space(12.0);
+        let t = |cx: &mut Cx<'_>, c| cx.push(Command::Time(c));
+        if ui.button("« Start").on_hover_text("Start (Home)").clicked() {
+            t(cx, TimeCommand::Start);
+        }
+        if ui
+            .button("‹ Previous event")
+            .on_hover_text("Previous event (Left arrow)")
+            .clicked()
+        {
+            t(cx, TimeCommand::PreviousEvent);
+        }
+        let play = if cx.view.time.playing {
+            "Pause"
+        } else {
+            "Play"
+        };
+        if ui
+            .button(play)
+            .on_hover_text("Play / pause (Space)")
+            .clicked()
+        {
+            t(cx, TimeCommand::TogglePlay);
+        }
+        if ui
+            .button("Next event ›")
+            .on_hover_text("Next event (Right arrow)")
+            .clicked()
+        {
+            t(cx, TimeCommand::NextEvent);
+        }
+        if ui.button("End »").on_hover_text("End (End)").clicked() {
+            t(cx, TimeCommand::End);
+        }
+        let current = SPEEDS
+            .iter()
+            .find(|(s, _)| (*s - cx.view.time.speed).abs() < 1e-9)
+            .map_or("custom", |(_, l)| l);
+        egui::ComboBox::from_label("Speed")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                for (speed, label) in SPEEDS {
+                    if ui
+                        .selectable_label(cx.view.time.speed == speed, label)
+                        .clicked()
+                    {
+                        t(cx, TimeCommand::SetSpeed(speed));
                     }
                 }
+            });
+        let mut looping = cx.view.time.looping;
+        if ui.checkbox(&mut looping, "Loop").changed() {
+            t(cx, TimeCommand::SetLoop(looping));
+        }
+        let mut hide = cx.view.hide_ended;
+        if ui.checkbox(&mut hide, "Hide ended links").changed() {
+            cx.push(Command::SetHideEnded(hide));
+        }
+        ui.separator();
+        let label = ui.label("Go to date");
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut cx.memory.date_input)
+                    .hint_text("YYYY-MM-DD")
+                    .desired_width(90.0),
+            )
+            .labelled_by(label.id);
+        let submitted = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui.button("Go").clicked() || submitted {
+            match parse_date(&cx.memory.date_input) {
+                Ok(date) => {
+                    t(cx, TimeCommand::SetDay(Day::from_date(date)));
+                    cx.memory.date_input.clear();
+                }
+                Err(e) => {
+                    cx.push(Command::ShowMessage(Message::error(format!(
+                        "Cannot go to that date: {e}"
+                    ))));
+                }
             }
-        });
-        self.time_strip_ui(ui);
-        ui.add_space(4.0);
-    }
+        }
+    });
+    time_strip_ui(ui, cx);
+    ui.add_space(4.0);
+}
 
-    /// The strip: years, a tick per event, the current day; click or drag to set the day.
-    fn time_strip_ui(&mut self, ui: &mut egui::Ui) {
-        let (rect, response) = ui.allocate_exact_size(
-            Vec2::new(ui.available_width(), 40.0),
-            Sense::click_and_drag(),
-        );
-        let (start, end) = (self.timeline.start(), self.timeline.end());
-        let span = f64::from((end.0 - start.0).max(1));
-        let track = Rect::from_min_max(
-            Pos2::new(rect.min.x + 8.0, rect.min.y + 14.0),
-            Pos2::new(rect.max.x - 8.0, rect.max.y - 4.0),
-        );
-        let x_of = |d: Day| track.min.x + (f64::from(d.0 - start.0) / span) as f32 * track.width();
-        let day_of = |x: f32| {
-            let t = f64::from(((x - track.min.x) / track.width()).clamp(0.0, 1.0));
-            Day(start.0 + (t * span).round() as i32)
+/// The strip: years, a tick per event, the current day; click or drag to set the day.
+fn time_strip_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    let (rect, response) = ui.allocate_exact_size(
+        Vec2::new(ui.available_width(), 40.0),
+        Sense::click_and_drag(),
+    );
+    let (start, end) = (cx.document.timeline.start(), cx.document.timeline.end());
+    let span = f64::from((end.0 - start.0).max(1));
+    let track = Rect::from_min_max(
+        Pos2::new(rect.min.x + 8.0, rect.min.y + 14.0),
+        Pos2::new(rect.max.x - 8.0, rect.max.y - 4.0),
+    );
+    let x_of = |d: Day| track.min.x + (f64::from(d.0 - start.0) / span) as f32 * track.width();
+    let day_of = |x: f32| {
+        let t = f64::from(((x - track.min.x) / track.width()).clamp(0.0, 1.0));
+        Day(start.0 + (t * span).round() as i32)
+    };
+    if let Some(p) = response.interact_pointer_pos()
+        && (response.dragged() || response.clicked())
+    {
+        let d = day_of(p.x);
+        if d != cx.view.time.day() {
+            cx.push(Command::Time(TimeCommand::SetDay(d)));
+        }
+    }
+    let painter = ui.painter_at(rect);
+    let visuals = ui.visuals();
+    painter.rect_filled(track, 3.0, visuals.extreme_bg_color);
+    // Years.
+    let first_year = start.to_date().year();
+    let last_year = end.to_date().year();
+    for year in first_year..=last_year {
+        let Ok(d) = jiff::civil::Date::new(year, 1, 1) else {
+            continue;
         };
-        if let Some(p) = response.interact_pointer_pos()
-            && (response.dragged() || response.clicked())
-        {
-            let d = day_of(p.x);
-            if d != self.time.day() {
-                self.push(Command::Time(TimeCommand::SetDay(d)));
-            }
+        let d = Day::from_date(d);
+        if d < start {
+            continue;
         }
-        let painter = ui.painter_at(rect);
-        let visuals = ui.visuals();
-        painter.rect_filled(track, 3.0, visuals.extreme_bg_color);
-        // Years.
-        let first_year = start.to_date().year();
-        let last_year = end.to_date().year();
-        for year in first_year..=last_year {
-            let Ok(d) = jiff::civil::Date::new(year, 1, 1) else {
-                continue;
-            };
-            let d = Day::from_date(d);
-            if d < start {
-                continue;
-            }
-            let x = x_of(d);
-            painter.line_segment(
-                [Pos2::new(x, track.min.y), Pos2::new(x, track.max.y)],
-                Stroke::new(1.0, visuals.weak_text_color().gamma_multiply(0.5)),
-            );
-            painter.text(
-                Pos2::new(x + 2.0, rect.min.y + 1.0),
-                Align2::LEFT_TOP,
-                year.to_string(),
-                FontId::proportional(11.0),
-                visuals.weak_text_color(),
-            );
-        }
-        // Events: one tick per pixel column that holds any, so any number of events costs
-        // at most the strip's width.
-        let current = self.timeline.current_event_position(self.time.day());
-        let current_day = current.map(|c| self.timeline.event_days()[c]);
-        let days = self.timeline.event_days();
-        let columns = track.width().max(1.0) as usize;
-        let tick = visuals.text_color().gamma_multiply(0.7);
-        let mut from = 0;
-        for column in 0..columns {
-            let x = track.min.x + column as f32 + 0.5;
-            let until = day_of(x + 0.5);
-            let to = from + days[from..].partition_point(|&d| d < until);
-            if to > from {
-                painter.line_segment(
-                    [
-                        Pos2::new(x, track.min.y + 3.0),
-                        Pos2::new(x, track.max.y - 3.0),
-                    ],
-                    Stroke::new(1.0, tick),
-                );
-            }
-            from = to;
-        }
-        if let Some(d) = current_day {
-            let x = x_of(d);
+        let x = x_of(d);
+        painter.line_segment(
+            [Pos2::new(x, track.min.y), Pos2::new(x, track.max.y)],
+            Stroke::new(1.0, visuals.weak_text_color().gamma_multiply(0.5)),
+        );
+        painter.text(
+            Pos2::new(x + 2.0, rect.min.y + 1.0),
+            Align2::LEFT_TOP,
+            year.to_string(),
+            FontId::proportional(11.0),
+            visuals.weak_text_color(),
+        );
+    }
+    // Events: one tick per pixel column that holds any, so any number of events costs
+    // at most the strip's width.
+    let current = cx
+        .document
+        .timeline
+        .current_event_position(cx.view.time.day());
+    let current_day = current.map(|c| cx.document.timeline.event_days()[c]);
+    let days = cx.document.timeline.event_days();
+    let columns = track.width().max(1.0) as usize;
+    let tick = visuals.text_color().gamma_multiply(0.7);
+    let mut from = 0;
+    for column in 0..columns {
+        let x = track.min.x + column as f32 + 0.5;
+        let until = day_of(x + 0.5);
+        let to = from + days[from..].partition_point(|&d| d < until);
+        if to > from {
             painter.line_segment(
                 [
                     Pos2::new(x, track.min.y + 3.0),
                     Pos2::new(x, track.max.y - 3.0),
                 ],
-                Stroke::new(2.0, Color32::from_rgb(0xC0, 0x39, 0x2B)),
+                Stroke::new(1.0, tick),
             );
         }
-        // The current day.
-        let x = x_of(self.time.day());
+        from = to;
+    }
+    if let Some(d) = current_day {
+        let x = x_of(d);
         painter.line_segment(
-            [Pos2::new(x, rect.min.y + 10.0), Pos2::new(x, rect.max.y)],
-            Stroke::new(2.5, Color32::from_rgb(0x1D, 0x2B, 0x3A)),
+            [
+                Pos2::new(x, track.min.y + 3.0),
+                Pos2::new(x, track.max.y - 3.0),
+            ],
+            Stroke::new(2.0, Color32::from_rgb(0xC0, 0x39, 0x2B)),
         );
-        painter.circle_filled(
-            Pos2::new(x, track.center().y),
-            5.0,
-            Color32::from_rgb(0x1D, 0x2B, 0x3A),
-        );
-        if let Some(p) = response.hover_pos() {
-            let d = day_of(p.x);
-            response.on_hover_text_at_pointer(d.to_date().strftime("%-d %b %Y").to_string());
-        }
+    }
+    // The current day.
+    let x = x_of(cx.view.time.day());
+    painter.line_segment(
+        [Pos2::new(x, rect.min.y + 10.0), Pos2::new(x, rect.max.y)],
+        Stroke::new(2.5, Color32::from_rgb(0x1D, 0x2B, 0x3A)),
+    );
+    painter.circle_filled(
+        Pos2::new(x, track.center().y),
+        5.0,
+        Color32::from_rgb(0x1D, 0x2B, 0x3A),
+    );
+    if let Some(p) = response.hover_pos() {
+        let d = day_of(p.x);
+        response.on_hover_text_at_pointer(d.to_date().strftime("%-d %b %Y").to_string());
     }
 }

@@ -1,4 +1,5 @@
-//! Finding a country by name: any case, accents optional.
+//! Finding a country by name: any case, accents optional. Pure: no egui here; the details
+//! panel calls it.
 
 use unicode_normalization::UnicodeNormalization;
 

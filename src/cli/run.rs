@@ -1,0 +1,479 @@
+//! Running a headless subcommand in-process: load what it needs, do it, and say what was
+//! done. The binary prints the [`Outcome`] or the [`CliError`]; tests call [`run`] directly.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use jiff::civil::Date;
+
+use super::args::{DataArgs, RenderArgs, Sub};
+use crate::export::{ExportError, Format, FrameStep, MapData, RenderOptions};
+use crate::io::LoadError;
+use crate::map::MapLayer;
+use crate::model::Timeline;
+
+/// What a subcommand did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// What to print on standard output.
+    pub stdout: String,
+    /// Warnings about the files read, one per line, for standard error.
+    pub warnings: Vec<String>,
+    /// Whether the exit status is success (`check` fails with its report on stdout).
+    pub success: bool,
+}
+
+impl Outcome {
+    fn done(stdout: String, warnings: Vec<String>) -> Self {
+        Self {
+            stdout,
+            warnings,
+            success: true,
+        }
+    }
+}
+
+/// Why a subcommand failed: printed as `sahel-atlas: …`, exit status 1.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// A countries or scenario file did not load (every problem, one per line).
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// The picture, frames or state could not be made or written.
+    #[error(transparent)]
+    Export(#[from] ExportError),
+    /// `--out` does not end with an extension this subcommand writes.
+    #[error("cannot tell what to write to '{}': end --out with {expected}", path.display())]
+    UnknownFormat {
+        /// The `--out` given.
+        path: PathBuf,
+        /// The extensions that would do, in words.
+        expected: &'static str,
+    },
+    /// Frames were asked for as SVG.
+    #[error(
+        "frames are PNG files: give --out a folder or a pattern such as \
+         frames/sahel-####.png, not '{}'",
+        .0.display()
+    )]
+    FramesAreNotSvg(PathBuf),
+    /// `render` got neither `--at` nor the three of `--from`, `--to` and `--step`.
+    #[error(
+        "render needs either --at DATE for one picture, or --from DATE --to DATE --step STEP \
+         for frames"
+    )]
+    RenderNeedsDates,
+    /// `state --json` could not be serialised.
+    #[error("cannot write JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    /// `--statuses`, `--kinds` or `--partners` names something unknown.
+    #[error(transparent)]
+    Filter(#[from] crate::model::FilterError),
+    /// `--focus` names no entity of the scenario.
+    #[error("--focus: the scenario has no entity '{0}'")]
+    UnknownFocus(String),
+}
+
+/// The filter and focus that `args` ask for, checked against the scenario.
+///
+/// # Errors
+/// [`CliError::Filter`] for an unknown status, kind or group; [`CliError::UnknownFocus`].
+pub fn filter_of(
+    args: &super::args::FilterArgs,
+    timeline: &Timeline,
+) -> Result<(crate::model::LinkFilter, Option<String>), CliError> {
+    let mut filter = crate::model::LinkFilter::default();
+    if let Some(list) = &args.statuses {
+        filter.show_only_statuses(list)?;
+    }
+    if let Some(list) = &args.kinds {
+        filter.show_only_kinds(list)?;
+    }
+    if let Some(list) = &args.partners {
+        let groups = group_ids(timeline);
+        let groups: Vec<&str> = groups.iter().map(String::as_str).collect();
+        filter.show_only_groups(list, &groups)?;
+    }
+    if let Some(id) = &args.focus
+        && timeline.entity_index(id).is_none()
+    {
+        return Err(CliError::UnknownFocus(id.clone()));
+    }
+    Ok((filter, args.focus.clone()))
+}
+
+/// The ids of the scenario's partner groups.
+fn group_ids(_timeline: &Timeline) -> Vec<String> {
+    // TODO(merge): the scenario's groups.
+    Vec::new()
+}
+
+/// Runs a headless subcommand on the files in `data` (the embedded data where none).
+///
+/// # Errors
+/// [`CliError`] when a file does not load, the arguments make no job, or the output cannot
+/// be written. `check` finding problems is not an error: its report is the outcome.
+pub fn run(command: &Sub, data: &DataArgs) -> Result<Outcome, CliError> {
+    let mut warnings = Vec::new();
+    match command {
+        Sub::State { at, json } => {
+            let timeline = load_timeline(data.scenario.as_deref(), &mut warnings)?;
+            let stdout = if *json {
+                let mut text = serde_json::to_string_pretty(&super::state_json(&timeline, *at))?;
+                text.push('\n');
+                text
+            } else {
+                super::state_table(&timeline, *at)
+            };
+            Ok(Outcome::done(stdout, warnings))
+        }
+        Sub::Check { files } => {
+            let (stdout, success) = super::check_files(files);
+            Ok(Outcome {
+                stdout,
+                warnings,
+                success,
+            })
+        }
+        Sub::Render(request) => {
+            let stdout = render(data, request, &mut warnings)?;
+            Ok(Outcome::done(stdout, warnings))
+        }
+        Sub::Export { at, out, filter } => {
+            let stdout = export(data, *at, out, filter, &mut warnings)?;
+            Ok(Outcome::done(stdout, warnings))
+        }
+    }
+}
+
+/// What `render` was asked for, once its arguments are checked.
+enum RenderJob {
+    One(Date, Format),
+    Frames(Date, Date, FrameStep),
+}
+
+impl RenderJob {
+    fn of(request: &RenderArgs) -> Result<Self, CliError> {
+        let out = &request.out;
+        match (request.at, request.from, request.to, request.step) {
+            (Some(at), None, None, None) => match Format::of_path(out) {
+                Some(format @ (Format::Png | Format::Svg)) => Ok(Self::One(at, format)),
+                _ => Err(CliError::UnknownFormat {
+                    path: out.clone(),
+                    expected: ".png or .svg",
+                }),
+            },
+            (None, Some(from), Some(to), Some(step)) => {
+                if Format::of_path(out) == Some(Format::Svg) {
+                    return Err(CliError::FramesAreNotSvg(out.clone()));
+                }
+                Ok(Self::Frames(from, to, step))
+            }
+            _ => Err(CliError::RenderNeedsDates),
+        }
+    }
+}
+
+/// `render`: one picture or a series of frames; returns what was written.
+fn render(
+    data: &DataArgs,
+    request: &RenderArgs,
+    warnings: &mut Vec<String>,
+) -> Result<String, CliError> {
+    let job = RenderJob::of(request)?;
+    let timeline = load_timeline(data.scenario.as_deref(), warnings)?;
+    let (layer, places) =
+        load_layers(data.countries.as_deref(), crate::data::fine_layer, warnings)?;
+    let map = MapData {
+        layer: &layer,
+        places: &places,
+        timeline: &timeline,
+    };
+    let (filter, focus) = filter_of(&request.filter, &timeline)?;
+    let options = |date| RenderOptions {
+        date,
+        size: request.size,
+        camera: request.view,
+        hide_ended: request.hide_ended,
+        filter: filter.clone(),
+        focus: focus.clone(),
+    };
+    let out = &request.out;
+    match job {
+        RenderJob::One(date, format) => {
+            crate::export::export_to_file(out, format, &map, &options(date))?;
+            Ok(format!("wrote {}\n", out.display()))
+        }
+        RenderJob::Frames(from, to, step) => {
+            let written = crate::export::render_frames(&map, &options(from), from, to, step, out)?;
+            Ok(format!(
+                "wrote {} frame(s) to {}\n",
+                written.len(),
+                out.display()
+            ))
+        }
+    }
+}
+
+/// `export`: the state at a date as GeoJSON or CSV; returns what was written.
+fn export(
+    data: &DataArgs,
+    at: Date,
+    out: &Path,
+    filter: &super::args::FilterArgs,
+    warnings: &mut Vec<String>,
+) -> Result<String, CliError> {
+    let format = match Format::of_path(out) {
+        Some(f @ (Format::GeoJson | Format::Csv)) => f,
+        _ => {
+            return Err(CliError::UnknownFormat {
+                path: out.to_path_buf(),
+                expected: ".geojson or .csv",
+            });
+        }
+    };
+    let timeline = load_timeline(data.scenario.as_deref(), warnings)?;
+    let (layer, places) = load_layers(
+        data.countries.as_deref(),
+        crate::data::coarse_layer,
+        warnings,
+    )?;
+    let map = MapData {
+        layer: &layer,
+        places: &places,
+        timeline: &timeline,
+    };
+    let (filter, focus) = filter_of(filter, &timeline)?;
+    let options = RenderOptions {
+        filter,
+        focus,
+        ..RenderOptions::at(at)
+    };
+    crate::export::export_to_file(out, format, &map, &options)?;
+    Ok(format!("wrote {}\n", out.display()))
+}
+
+/// The scenario in `path`, or the embedded one; its warnings go to `warnings`.
+///
+/// # Errors
+/// [`LoadError`] with every problem of the file.
+pub fn load_timeline(
+    path: Option<&Path>,
+    warnings: &mut Vec<String>,
+) -> Result<Arc<Timeline>, LoadError> {
+    match path {
+        Some(path) => {
+            let (scenario, found) = crate::io::read_scenario(path)?;
+            warnings.extend(found.iter().map(ToString::to_string));
+            Ok(Arc::new(Timeline::new(scenario)))
+        }
+        None => crate::data::default_timeline(),
+    }
+}
+
+/// The layer to draw and the layer that places links' ends: a `--countries` file for both
+/// (as when the app opens one), else `embedded` and the embedded 1:110m layer (as the app).
+///
+/// # Errors
+/// [`LoadError`] with every problem of the file.
+pub fn load_layers(
+    countries: Option<&Path>,
+    embedded: fn() -> Result<Arc<MapLayer>, LoadError>,
+    warnings: &mut Vec<String>,
+) -> Result<(Arc<MapLayer>, Arc<MapLayer>), LoadError> {
+    match countries {
+        Some(path) => {
+            let layer = crate::io::read_countries(path)?;
+            warnings.extend(layer.warnings.iter().map(ToString::to_string));
+            // Pictures and exports need outlines and label points, not triangles.
+            let layer = Arc::new(MapLayer::outlines_only(layer));
+            Ok((layer.clone(), layer))
+        }
+        None => Ok((embedded()?, crate::data::coarse_layer()?)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("sahel-atlas-run-{}-{name}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        dir
+    }
+
+    fn fixture(path: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(path)
+    }
+
+    fn render_args(out: PathBuf) -> RenderArgs {
+        RenderArgs {
+            at: Some(Date::constant(2023, 12, 5)),
+            from: None,
+            to: None,
+            step: None,
+            out,
+            size: [320, 200],
+            view: None,
+            hide_ended: false,
+            filter: super::super::args::FilterArgs::default(),
+        }
+    }
+
+    #[test]
+    fn state_prints_the_table_and_json_in_process() {
+        let table = run(
+            &Sub::State {
+                at: Date::constant(2023, 12, 5),
+                json: false,
+            },
+            &DataArgs::default(),
+        )
+        .expect("state");
+        assert!(table.success && table.stdout.contains("winding-down"));
+        let json = run(
+            &Sub::State {
+                at: Date::constant(2020, 6, 1),
+                json: true,
+            },
+            &DataArgs {
+                countries: None,
+                scenario: Some(fixture("scenario/tiny.json")),
+            },
+        )
+        .expect("state --json");
+        let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+        assert_eq!(v["links"].as_array().map(Vec::len), Some(1));
+    }
+
+    #[test]
+    fn render_and_export_write_files_through_one_dispatch() {
+        let dir = temp("write");
+        for name in ["a.png", "a.svg"] {
+            let out = dir.join(name);
+            let done =
+                run(&Sub::Render(render_args(out.clone())), &DataArgs::default()).expect("render");
+            assert_eq!(done.stdout, format!("wrote {}\n", out.display()));
+            assert!(
+                std::fs::metadata(&out).is_ok_and(|m| m.len() > 1000),
+                "{name}"
+            );
+        }
+        for name in ["s.csv", "s.geojson"] {
+            let out = dir.join(name);
+            run(
+                &Sub::Export {
+                    at: Date::constant(2023, 12, 5),
+                    out: out.clone(),
+                    filter: super::super::args::FilterArgs::default(),
+                },
+                &DataArgs::default(),
+            )
+            .expect("export");
+            let text = std::fs::read_to_string(&out).expect("written");
+            assert!(text.contains("eumpm-niger"), "{name}");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn render_and_export_take_the_legends_filters() {
+        let dir = temp("filters");
+        let data = DataArgs::default();
+        let out = dir.join("s.csv");
+        let filter = super::super::args::FilterArgs {
+            kinds: Some("military-mission".to_owned()),
+            statuses: Some("winding-down".to_owned()),
+            ..Default::default()
+        };
+        run(
+            &Sub::Export {
+                at: Date::constant(2023, 12, 5),
+                out: out.clone(),
+                filter: filter.clone(),
+            },
+            &data,
+        )
+        .expect("export");
+        let text = std::fs::read_to_string(&out).expect("written");
+        let rows: Vec<&str> = text.lines().skip(1).collect();
+        assert!(rows.iter().any(|r| r.starts_with("eumpm-niger")), "{text}");
+        assert!(
+            rows.iter()
+                .all(|r| r.contains("military-mission") && r.contains("winding-down")),
+            "{text}"
+        );
+        let mut request = render_args(dir.join("m.svg"));
+        request.filter = filter;
+        run(&Sub::Render(request), &data).expect("render");
+        let svg = std::fs::read_to_string(dir.join("m.svg")).expect("written");
+        assert!(
+            svg.contains("Not shown: statuses"),
+            "the caption says what was left out"
+        );
+        let mut bad = render_args(dir.join("b.png"));
+        bad.filter.kinds = Some("tanks".to_owned());
+        let e = run(&Sub::Render(bad), &data).expect_err("unknown kind");
+        assert!(e.to_string().contains("unknown kind 'tanks'"), "{e}");
+        let mut bad = render_args(dir.join("b.png"));
+        bad.filter.focus = Some("ATLANTIS".to_owned());
+        let e = run(&Sub::Render(bad), &data).expect_err("unknown focus");
+        assert!(e.to_string().contains("ATLANTIS"), "{e}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn render_errors_are_typed_and_say_what_to_do() {
+        let dir = temp("errors");
+        let data = DataArgs::default();
+        let e = run(&Sub::Render(render_args(dir.join("a.jpg"))), &data).expect_err("jpg");
+        assert!(matches!(e, CliError::UnknownFormat { .. }), "{e}");
+        assert!(e.to_string().contains(".png or .svg"), "{e}");
+        let mut frames = render_args(dir.join("f.svg"));
+        frames.at = None;
+        frames.from = Some(Date::constant(2023, 1, 1));
+        let e = run(&Sub::Render(frames.clone()), &data).expect_err("no --to");
+        assert!(matches!(e, CliError::RenderNeedsDates), "{e}");
+        frames.to = Some(Date::constant(2023, 3, 1));
+        frames.step = Some(FrameStep::parse("1m").expect("step"));
+        let e = run(&Sub::Render(frames), &data).expect_err("SVG frames");
+        assert!(matches!(e, CliError::FramesAreNotSvg(_)), "{e}");
+        let e = run(
+            &Sub::Export {
+                at: Date::constant(2023, 12, 5),
+                out: dir.join("s.kml"),
+                filter: super::super::args::FilterArgs::default(),
+            },
+            &data,
+        )
+        .expect_err("kml");
+        assert!(e.to_string().contains(".geojson or .csv"), "{e}");
+        let missing = DataArgs {
+            countries: Some(dir.join("no-such-countries.geojson")),
+            scenario: None,
+        };
+        let e =
+            run(&Sub::Render(render_args(dir.join("b.png"))), &missing).expect_err("missing file");
+        assert!(matches!(e, CliError::Load(_)), "{e}");
+        assert!(e.to_string().contains("no-such-countries.geojson"), "{e}");
+        assert!(!dir.join("b.png").exists());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn check_failing_is_an_outcome_not_an_error() {
+        let done = run(
+            &Sub::Check {
+                files: vec![fixture("countries/truncated.geojson")],
+            },
+            &DataArgs::default(),
+        )
+        .expect("check runs");
+        assert!(!done.success);
+        assert!(done.stdout.contains("ends too soon"), "{}", done.stdout);
+    }
+}

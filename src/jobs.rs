@@ -1,0 +1,262 @@
+//! Background jobs: loading files, preparing layers, exporting and file dialogs, each on its
+//! own thread so the UI never waits. A job reports one [`Loaded`] result through a channel;
+//! the app takes results once a frame ([`Jobs::poll`]). A job that panics, or whose thread
+//! ends without a result, reports [`Loaded::Failed`] instead, so no spinner turns forever.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::thread::JoinHandle;
+
+use crate::export::ExportError;
+use crate::io::{Diagnostic, FileKind, LoadError};
+use crate::map::MapLayer;
+use crate::model::Timeline;
+
+/// Stages of a job, shown next to the spinner.
+pub const STAGE_READING: u8 = 0;
+/// Parsing and checking the file.
+pub const STAGE_PARSING: u8 = 1;
+/// Triangulating and indexing a layer.
+pub const STAGE_TRIANGULATING: u8 = 2;
+/// Making a layer's simplified copies.
+pub const STAGE_SIMPLIFYING: u8 = 3;
+/// Writing an export.
+pub const STAGE_EXPORTING: u8 = 4;
+
+/// What a stage is called on screen.
+pub fn stage_label(stage: u8) -> &'static str {
+    match stage {
+        STAGE_READING => "reading",
+        STAGE_PARSING => "parsing and checking",
+        STAGE_TRIANGULATING => "triangulating and indexing",
+        STAGE_SIMPLIFYING => "simplifying for low zooms",
+        _ => "exporting",
+    }
+}
+
+/// The result of a job.
+pub enum Loaded {
+    /// A country file.
+    Countries(PathBuf, Result<Arc<MapLayer>, LoadError>),
+    /// A scenario file and its warnings.
+    Scenario(PathBuf, Result<(Arc<Timeline>, Vec<Diagnostic>), LoadError>),
+    /// The embedded countries and scenario ("Back to the embedded data").
+    Defaults(Result<(Arc<MapLayer>, Arc<Timeline>), LoadError>),
+    /// The embedded 1:50m layer, prepared.
+    FineLayer(Result<Arc<MapLayer>, LoadError>),
+    /// A file dialog chose a file to open.
+    DialogChose(PathBuf, FileKind),
+    /// A file dialog chose where to export.
+    ExportChose(PathBuf),
+    /// No file dialog could be shown.
+    DialogFailed(String),
+    /// An export was written, or why not.
+    Exported(PathBuf, Result<(), ExportError>),
+    /// A job ended without its result: it panicked, or its thread could not start.
+    Failed {
+        /// The job's name.
+        job: String,
+        /// What went wrong.
+        why: String,
+    },
+}
+
+/// A job under way.
+struct Job {
+    id: u64,
+    name: String,
+    stage: Arc<AtomicU8>,
+    handle: JoinHandle<()>,
+}
+
+/// The jobs under way and the channel their results come back on.
+pub struct Jobs {
+    tx: Sender<(Option<u64>, Loaded)>,
+    rx: Receiver<(Option<u64>, Loaded)>,
+    running: Vec<Job>,
+    next_id: u64,
+    not_started: Vec<Loaded>,
+}
+
+impl Default for Jobs {
+    fn default() -> Self {
+        let (tx, rx) = channel();
+        Self {
+            tx,
+            rx,
+            running: Vec::new(),
+            next_id: 0,
+            not_started: Vec::new(),
+        }
+    }
+}
+
+impl Jobs {
+    /// Whether no job is under way.
+    pub fn is_empty(&self) -> bool {
+        self.running.is_empty()
+    }
+
+    /// Each job under way: its name and the stage it has reached.
+    pub fn statuses(&self) -> impl Iterator<Item = (&str, &'static str)> {
+        self.running.iter().map(|j| {
+            (
+                j.name.as_str(),
+                stage_label(j.stage.load(Ordering::Relaxed)),
+            )
+        })
+    }
+
+    /// Runs `work` on a thread as a job called `name`, shown at `stage` until `work` moves it
+    /// on. A panic in `work` comes back as [`Loaded::Failed`].
+    pub fn spawn(
+        &mut self,
+        name: String,
+        stage: u8,
+        work: impl FnOnce(&AtomicU8) -> Loaded + Send + 'static,
+    ) {
+        let id = self.next_id;
+        self.next_id += 1;
+        let stage = Arc::new(AtomicU8::new(stage));
+        let tx = self.tx.clone();
+        let (job_name, job_stage) = (name.clone(), stage.clone());
+        let spawned = std::thread::Builder::new()
+            .name(format!("job-{id}"))
+            .spawn(move || {
+                let result =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&job_stage)));
+                let loaded = result.unwrap_or_else(|panic| Loaded::Failed {
+                    job: job_name,
+                    why: panic_text(panic.as_ref()),
+                });
+                let _ = tx.send((Some(id), loaded));
+            });
+        match spawned {
+            Ok(handle) => self.running.push(Job {
+                id,
+                name,
+                stage,
+                handle,
+            }),
+            Err(e) => self.not_started.push(Loaded::Failed {
+                job: name,
+                why: format!("its thread could not start: {e}"),
+            }),
+        }
+    }
+
+    /// Runs `work` on a thread that is not shown as a job (a file dialog, which waits on the
+    /// person); it sends its result itself, if any.
+    ///
+    /// # Errors
+    /// When the thread cannot start.
+    pub fn spawn_quiet(
+        &self,
+        name: &str,
+        work: impl FnOnce() -> Option<Loaded> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let tx = self.tx.clone();
+        std::thread::Builder::new()
+            .name(name.to_owned())
+            .spawn(move || {
+                if let Some(loaded) = work() {
+                    let _ = tx.send((None, loaded));
+                }
+            })
+            .map(drop)
+    }
+
+    /// The results that have come in since the last call, in order. A job whose thread has
+    /// ended without sending one is reported as [`Loaded::Failed`].
+    pub fn poll(&mut self) -> Vec<Loaded> {
+        // Threads that had ended before the channel is read: their result, if any, is in it.
+        let ended: Vec<u64> = self
+            .running
+            .iter()
+            .filter(|j| j.handle.is_finished())
+            .map(|j| j.id)
+            .collect();
+        let mut results = std::mem::take(&mut self.not_started);
+        while let Ok((id, loaded)) = self.rx.try_recv() {
+            if let Some(id) = id {
+                self.running.retain(|j| j.id != id);
+            }
+            results.push(loaded);
+        }
+        for id in ended {
+            if let Some(i) = self.running.iter().position(|j| j.id == id) {
+                let job = self.running.remove(i);
+                results.push(Loaded::Failed {
+                    job: job.name,
+                    why: "it stopped without a result".to_owned(),
+                });
+            }
+        }
+        results
+    }
+}
+
+fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {
+    let text = panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".to_owned());
+    format!("it failed ({text})")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wait_for(jobs: &mut Jobs) -> Vec<Loaded> {
+        let start = std::time::Instant::now();
+        let mut results = Vec::new();
+        while !jobs.is_empty() && start.elapsed() < std::time::Duration::from_secs(10) {
+            results.extend(jobs.poll());
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        results.extend(jobs.poll());
+        results
+    }
+
+    #[test]
+    fn a_job_that_panics_reports_a_failure_and_is_no_longer_running() {
+        let mut jobs = Jobs::default();
+        jobs.spawn("a file".to_owned(), STAGE_READING, |_| {
+            panic!("a bug in the loader")
+        });
+        assert_eq!(jobs.statuses().collect::<Vec<_>>(), [("a file", "reading")]);
+        let results = wait_for(&mut jobs);
+        assert!(jobs.is_empty(), "no spinner left");
+        let [Loaded::Failed { job, why }] = &results[..] else {
+            panic!("one failure expected");
+        };
+        assert_eq!(job, "a file");
+        assert!(why.contains("a bug in the loader"), "{why}");
+    }
+
+    #[test]
+    fn a_job_reports_its_result_once_and_shows_its_stage() {
+        let mut jobs = Jobs::default();
+        let (go_tx, go_rx) = std::sync::mpsc::channel::<()>();
+        jobs.spawn("export".to_owned(), STAGE_READING, move |stage| {
+            stage.store(STAGE_EXPORTING, Ordering::Relaxed);
+            let _ = go_rx.recv();
+            Loaded::DialogFailed("done".to_owned())
+        });
+        let start = std::time::Instant::now();
+        while jobs.statuses().next().map(|s| s.1) != Some("exporting")
+            && start.elapsed() < std::time::Duration::from_secs(10)
+        {
+            std::thread::yield_now();
+        }
+        assert_eq!(jobs.statuses().next(), Some(("export", "exporting")));
+        assert!(jobs.poll().is_empty(), "nothing yet");
+        let _ = go_tx.send(());
+        let results = wait_for(&mut jobs);
+        assert!(matches!(&results[..], [Loaded::DialogFailed(t)] if t == "done"));
+    }
+}

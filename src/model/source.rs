@@ -1,0 +1,67 @@
+//! Which source addresses may be opened. A scenario is someone else's file: a source written
+//! as `file:///…`, `javascript:…` or `smb://…` must never reach the operating system's
+//! opener. [`web_address`] is the one place that decides; the app makes only what it
+//! accepts clickable and shows anything else as text with [`NOT_OPENED`].
+
+/// The note shown beside a source that is not opened.
+pub const NOT_OPENED: &str = "not a web address; not opened";
+
+/// The address to open for a source, if it is a web address: `http://` or `https://`
+/// (in any case) followed by a host, with no spaces or control characters. Surrounding
+/// whitespace is trimmed. `None` for anything else: other schemes, relative paths, text.
+pub fn web_address(source: &str) -> Option<&str> {
+    let address = source.trim();
+    let scheme_len = address.find("://")?;
+    let scheme = &address[..scheme_len];
+    if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")) {
+        return None;
+    }
+    let rest = &address[scheme_len + 3..];
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    // The host part without any user info and port.
+    let host = host.rsplit('@').next().unwrap_or_default();
+    let host = host.split(':').next().unwrap_or_default();
+    let clean = !address.chars().any(|c| c.is_whitespace() || c.is_control());
+    (clean && !host.is_empty()).then_some(address)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_http_and_https_addresses_with_a_host_are_web_addresses() {
+        for (source, opened) in [
+            (
+                "https://www.reuters.com/world/africa/x",
+                Some("https://www.reuters.com/world/africa/x"),
+            ),
+            ("http://example.org", Some("http://example.org")),
+            (
+                "  HTTPS://Example.org/a?b#c ",
+                Some("HTTPS://Example.org/a?b#c"),
+            ),
+            (
+                "https://user@example.org:8443/x",
+                Some("https://user@example.org:8443/x"),
+            ),
+            ("file:///etc/passwd", None),
+            ("javascript:alert(1)", None),
+            ("smb://server/share", None),
+            ("ftp://example.org/file", None),
+            ("data:text/html,<script>", None),
+            ("mailto:someone@example.org", None),
+            ("//example.org/x", None),
+            ("example.org/x", None),
+            ("https://", None),
+            ("https:///etc/passwd", None),
+            ("https://exa mple.org", None),
+            ("https://example.org/\nfile:///etc", None),
+            ("httpsx://example.org", None),
+            ("javascript://https://example.org", None),
+            ("", None),
+        ] {
+            assert_eq!(web_address(source), opened, "{source:?}");
+        }
+    }
+}
