@@ -23,6 +23,18 @@ pub enum Where {
         /// The feature's key (`ADM0_A3` …), if found.
         key: Option<String>,
     },
+    /// A feature of a GeoJSON layer, and the line and column of the value the message is
+    /// about (the feature itself, or a position, member … inside it).
+    FeatureAt {
+        /// Line, from 1.
+        line: usize,
+        /// Column, from 1.
+        column: usize,
+        /// Index in the `features` array.
+        index: usize,
+        /// The feature's key (`ADM0_A3` …), if found.
+        key: Option<String>,
+    },
 }
 
 /// One problem found in one file.
@@ -93,6 +105,26 @@ impl fmt::Display for Diagnostic {
                     self.file, self.message
                 )
             }
+            Where::FeatureAt {
+                line,
+                column,
+                index,
+                key: Some(key),
+            } => write!(
+                f,
+                "{}:{line}:{column}: feature {index} ({key}): {level}: {}",
+                self.file, self.message
+            ),
+            Where::FeatureAt {
+                line,
+                column,
+                index,
+                key: None,
+            } => write!(
+                f,
+                "{}:{line}:{column}: feature {index}: {level}: {}",
+                self.file, self.message
+            ),
         }
     }
 }
