@@ -17,7 +17,7 @@ use super::country::{
     CountryLayer, crosses_antimeridian, JsonObject, KeySource, bbox_problem, country_from, crs_problem, feature_key,
     synthetic_key,
 };
-use super::diagnostic::{MAX_DIAGNOSTICS, cap_diagnostics, shorten};
+use super::diagnostic::{MAX_DIAGNOSTICS, shorten};
 use super::json_error::{describe, expect_object, json_diagnostic, strip_bom};
 use super::json_text::{duplicate_members, elements, line_columns, resolve, skip_ws};
 use super::read::{gunzip_if_needed, read_file_bytes};
@@ -84,6 +84,8 @@ impl Problem {
 
 /// Where a finding is, until the text is read once to turn places into lines and columns.
 enum Spot {
+    /// The file as a whole.
+    File,
     /// At a byte offset.
     Offset(usize),
     /// At a JSON Pointer from the top of the document.
@@ -157,6 +159,7 @@ impl<'a> Findings<'a> {
             .list
             .iter()
             .map(|f| match &f.spot {
+                Spot::File => None,
                 Spot::Offset(at) => Some(*at),
                 Spot::Root(pointer) => Some(resolve(text, root, pointer).unwrap_or_else(|n| n)),
                 Spot::Feature { index, pointer, .. } => starts
@@ -184,6 +187,7 @@ impl<'a> Findings<'a> {
                         index,
                         key: key.as_deref().map(shorten),
                     },
+                    (Spot::File, _) => Where::File,
                     (_, _) => Where::LineColumn { line, column },
                 };
                 Diagnostic {
@@ -420,17 +424,7 @@ pub(super) fn parse_full(name: &str, text: &[u8]) -> Result<CountryLayer, LoadEr
         );
     }
     if countries.is_empty() && !found.has_errors() {
-        let diagnostics = cap_diagnostics(
-            name,
-            std::iter::once(Diagnostic::error(
-                name,
-                Where::File,
-                "the layer has no country features",
-            ))
-            .chain(found.into_diagnostics())
-            .collect(),
-        );
-        return Err(LoadError { diagnostics });
+        found.error(Class::Layer, Spot::File, "the layer has no country features");
     }
     if found.has_errors() {
         Err(fail(found))
