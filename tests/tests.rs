@@ -8,6 +8,8 @@
 //! - `cli`: the `state` and `check` subcommands, run as a process.
 //! - `app_ui`: the real app driven through egui_kittest.
 //! - `rendered`: the app rendered to pixels through wgpu (Mesa here).
+//! - `rfc_corpus`: one country layer per MUST and SHOULD of RFC 7946 and RFC 8259, and what
+//!   `check` says of each (tests/fixtures/rfc/EXPECTED.tsv).
 
 mod common;
 
@@ -18,5 +20,6 @@ mod export;
 mod loaders;
 mod map_hits;
 mod rendered;
+mod rfc_corpus;
 mod seed_story;
 mod timeline_props;

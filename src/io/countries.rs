@@ -765,7 +765,7 @@ fn part_name(kind: &str, path: &[usize]) -> String {
         }
         ("MultiLineString", [l, rest @ ..]) => format!("line {l}{}", position(rest.first())),
         (_, [p, ..]) => format!("position {p}"),
-        _ => "the position".to_owned(),
+        _ => "the Point's position".to_owned(),
     }
 }
 
