@@ -388,19 +388,23 @@ fn countries_minus_99_everywhere_and_no_id_is_a_warning() {
 }
 
 #[test]
-fn countries_duplicate_adm0_a3() {
-    countries_error("duplicate_adm0_a3.geojson")
-        .at_feature(1, Some("NER"))
-        .says("duplicate key NER (ADM0_A3): feature 0 has it too");
+fn countries_duplicate_adm0_a3_is_a_warning() {
+    // The first keeps the key; the second is drawn under a key no scenario can name.
+    let (layer, said) = countries_warning("duplicate_adm0_a3_warns.geojson");
+    said.at_feature(1, Some("#1"))
+        .at_feature_place(3, 48)
+        .says("duplicate key NER (ADM0_A3): feature 0 has it too; this one is drawn and can be clicked, as #1");
+    assert_eq!(layer.countries[0].key, "NER");
+    assert_eq!(layer.countries[1].key, "#1");
 }
 
 #[test]
 fn countries_very_long_key_is_shortened_in_messages() {
-    let said = countries_error("very_long_key_duplicated.geojson");
+    let (_, said) = countries_warning("very_long_key_duplicated_warns.geojson");
     let short = format!("{}…", "X".repeat(40));
-    said.at_feature(1, Some(&short))
+    said.at_feature(1, Some("#1"))
         .says(&format!("duplicate key {short}"));
-    assert!(said.0.to_string().chars().count() < 300, "{}", said.0);
+    assert!(said.0.to_string().chars().count() < 400, "{}", said.0);
 }
 
 #[test]

@@ -278,6 +278,8 @@ pub(super) fn parse_full(name: &str, text: &[u8]) -> Result<CountryLayer, LoadEr
     let mut countries = Vec::with_capacity(features.len());
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut keyless: Vec<usize> = Vec::new();
+    // (country, feature that has the key, key, where it came from, its pointer)
+    let mut duplicates: Vec<(usize, usize, String, KeySource, String)> = Vec::new();
     let total = features.len();
     for (index, feature) in features.into_iter().enumerate() {
         let spot = |key: Option<&str>, pointer: &str| Spot::Feature {
@@ -361,24 +363,22 @@ pub(super) fn parse_full(name: &str, text: &[u8]) -> Result<CountryLayer, LoadEr
             found.warning(spot(key_text.as_deref(), &pointer), message);
         }
         let key = match key {
-            Some((key, source)) => {
-                if let Some(first) = seen.insert(key.clone(), index) {
+            Some((key, source)) => match seen.get(&key) {
+                // A second feature with a key: drawn, but no scenario can refer to it (the
+                // first one has the key). World layers do this with dependencies.
+                Some(&first) => {
                     let member = match source {
                         KeySource::Id => "/id".to_owned(),
                         other => format!("/properties/{}", other.as_str()),
                     };
-                    found.error(
-                        Class::Layer,
-                        spot(Some(&key), &member),
-                        format!(
-                            "duplicate key {} ({}): feature {first} has it too",
-                            shorten(&key),
-                            source.as_str()
-                        ),
-                    );
+                    duplicates.push((countries.len(), first, key, source, member));
+                    (String::new(), KeySource::Synthetic)
                 }
-                (key, source)
-            }
+                None => {
+                    seen.insert(key.clone(), index);
+                    (key, source)
+                }
+            },
             None => {
                 keyless.push(countries.len());
                 (String::new(), KeySource::Synthetic)
@@ -388,9 +388,25 @@ pub(super) fn parse_full(name: &str, text: &[u8]) -> Result<CountryLayer, LoadEr
     }
     // Keys for the features without one, that no real key of the layer has.
     let real: HashSet<String> = seen.into_keys().collect();
-    for &c in &keyless {
+    for &c in keyless.iter().chain(duplicates.iter().map(|d| &d.0)) {
         let country = &mut countries[c];
         country.key = synthetic_key(country.feature, &|k| real.contains(k));
+    }
+    for (c, first, key, source, member) in duplicates {
+        let country = &countries[c];
+        found.warning(
+            Spot::Feature {
+                index: country.feature,
+                key: Some(country.key.clone()),
+                pointer: member,
+            },
+            format!(
+                "duplicate key {} ({}): feature {first} has it too; this one is drawn and can be clicked, as {}, but no scenario can refer to it",
+                shorten(&key),
+                source.as_str(),
+                country.key
+            ),
+        );
     }
     let chain = "ADM0_A3, ISO_A3, ISO_A3_EH or id, other than -99";
     if keyless.len() <= KEYLESS_ONE_BY_ONE {
@@ -562,27 +578,38 @@ fn read_geometry(
         long_positions: false,
         antimeridian: false,
     };
-    if kind == "Polygon" {
-        return shape
-            .polygon(coordinates, "", "/geometry/coordinates")
-            .map(|p| Some(MultiPolygon(vec![p])));
-    }
-    coordinates
-        .iter()
-        .enumerate()
-        .map(|(i, polygon)| match polygon {
-            Value::Array(rings) => shape.polygon(
-                rings,
-                &format!("polygon {i}: "),
-                &format!("/geometry/coordinates/{i}"),
-            ),
-            _ => Err(Problem::geojson(
-                format!("/geometry/coordinates/{i}"),
-                format!("polygon {i} is not an array"),
-            )),
-        })
-        .collect::<Result<Vec<_>, _>>()
-        .map(|p| Some(MultiPolygon(p)))
+    let polygons = if kind == "Polygon" {
+        vec![shape.polygon(coordinates, "", "/geometry/coordinates")?]
+    } else {
+        coordinates
+            .iter()
+            .enumerate()
+            .map(|(i, polygon)| match polygon {
+                Value::Array(rings) => shape.polygon(
+                    rings,
+                    &format!("polygon {i}: "),
+                    &format!("/geometry/coordinates/{i}"),
+                ),
+                _ => Err(Problem::geojson(
+                    format!("/geometry/coordinates/{i}"),
+                    format!("polygon {i} is not an array"),
+                )),
+            })
+            .collect::<Result<Vec<_>, _>>()?
+    };
+    // Polygons across the antimeridian (noted above) are cut in two at ±180°.
+    Ok(Some(MultiPolygon(
+        polygons
+            .into_iter()
+            .flat_map(|p| {
+                if super::antimeridian::crosses(&p) {
+                    super::antimeridian::cut_polygon(&p)
+                } else {
+                    vec![p]
+                }
+            })
+            .collect(),
+    )))
 }
 
 /// Checks that a geometry object is valid GeoJSON of any type (RFC 7946 §3.1), so that the
@@ -881,7 +908,7 @@ impl Shape<'_> {
                     self.notes.push((
                         format!("{ring_at}/{}", p - 1),
                         format!(
-                            "{which}, positions {} and {p}: the edge spans {:.0}° of longitude, the long way round; RFC 7946 §3.1.9: a shape that crosses the antimeridian SHOULD be cut in two at ±180°; drawn as it is",
+                            "{which}, positions {} and {p}: the edge spans {:.0}° of longitude, the long way round; RFC 7946 §3.1.9: a shape that crosses the antimeridian SHOULD be cut in two at ±180°; cut it there",
                             p - 1,
                             (here.x - previous.x).abs()
                         ),

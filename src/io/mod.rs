@@ -4,6 +4,7 @@
 //! Every loader takes bytes and a display name, never panics, and either returns the whole
 //! result or an error; nothing is half-loaded.
 
+mod antimeridian;
 mod countries;
 mod country;
 mod diagnostic;
