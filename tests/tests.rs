@@ -10,6 +10,7 @@
 //! - `rendered`: the app rendered to pixels through wgpu (Mesa here).
 //! - `rfc_corpus`: one country layer per MUST and SHOULD of RFC 7946 and RFC 8259, and what
 //!   `check` says of each (tests/fixtures/rfc/EXPECTED.tsv).
+//! - `world_layers`: extracts of world layers from npm packages, loaded, hit-tested, clicked.
 
 mod common;
 
@@ -23,3 +24,4 @@ mod rendered;
 mod rfc_corpus;
 mod seed_story;
 mod timeline_props;
+mod world_layers;
