@@ -10,6 +10,7 @@
 //! - `rendered`: the app rendered to pixels through wgpu (Mesa here).
 //! - `rfc_corpus`: one country layer per MUST and SHOULD of RFC 7946 and RFC 8259, and what
 //!   `check` says of each (tests/fixtures/rfc/EXPECTED.tsv).
+//! - `rfc_mutations`: RFC-shaped mutations of a valid layer, each checked against what it should give.
 //! - `world_layers`: extracts of world layers from npm packages, loaded, hit-tested, clicked.
 
 mod common;
@@ -22,6 +23,7 @@ mod loaders;
 mod map_hits;
 mod rendered;
 mod rfc_corpus;
+mod rfc_mutations;
 mod seed_story;
 mod timeline_props;
 mod world_layers;
