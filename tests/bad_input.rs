@@ -60,8 +60,10 @@ impl Said {
         let key = key.map(str::to_owned);
         assert!(
             match &self.0.place {
-                Where::Feature { index: i, key: k } | Where::FeatureAt { index: i, key: k, .. } =>
-                    *i == index && *k == key,
+                Where::Feature { index: i, key: k }
+                | Where::FeatureAt {
+                    index: i, key: k, ..
+                } => *i == index && *k == key,
                 _ => false,
             },
             "expected feature {index} ({key:?}): {}",
@@ -376,7 +378,10 @@ fn countries_missing_key_is_a_warning() {
         .says("no scenario can refer to it");
     assert_eq!(layer.countries.len(), 2);
     assert_eq!(layer.countries[1].key, "#1");
-    assert_eq!(layer.countries[1].key_source, sahel_atlas::io::KeySource::Synthetic);
+    assert_eq!(
+        layer.countries[1].key_source,
+        sahel_atlas::io::KeySource::Synthetic
+    );
     assert_eq!(layer.keyed_by(), "ADM0_A3 (1), no key (1)");
 }
 
@@ -392,7 +397,7 @@ fn countries_duplicate_adm0_a3_is_a_warning() {
     // The first keeps the key; the second is drawn under a key no scenario can name.
     let (layer, said) = countries_warning("duplicate_adm0_a3_warns.geojson");
     said.at_feature(1, Some("#1"))
-        .at_feature_place(3, 48)
+        .at_feature_place(3, 47)
         .says("duplicate key NER (ADM0_A3): feature 0 has it too; this one is drawn and can be clicked, as #1");
     assert_eq!(layer.countries[0].key, "NER");
     assert_eq!(layer.countries[1].key, "#1");
@@ -592,7 +597,10 @@ fn scenario_ended_then_winding_down_is_a_warning() {
 fn scenario_sources_that_are_not_http_or_https_are_errors() {
     // A scenario is someone else's file: a source is opened by a click, so only web pages.
     for (file, phrase) in [
-        ("source_file_scheme.json", "source \"file:///etc/passwd\": is a file: address"),
+        (
+            "source_file_scheme.json",
+            "source \"file:///etc/passwd\": is a file: address",
+        ),
         ("source_javascript_scheme.json", "is a javascript: address"),
         ("source_smb_scheme.json", "is a smb: address"),
         ("source_without_scheme.json", "has no scheme"),
@@ -767,8 +775,7 @@ fn load_everything(bytes: &[u8]) {
     let well_placed = |d: &Diagnostic, name: &str| {
         assert_eq!(d.file, name, "{d}");
         assert!(!d.message.trim().is_empty(), "{d}");
-        if let Where::LineColumn { line, column } | Where::FeatureAt { line, column, .. } =
-            d.place
+        if let Where::LineColumn { line, column } | Where::FeatureAt { line, column, .. } = d.place
         {
             assert!(line >= 1 && line <= lines && column >= 1, "{d}");
         }

@@ -62,7 +62,10 @@ fn every_rfc_fixture_has_its_outcome_place_and_phrase() {
     assert!(files.len() >= 40, "only {} fixtures", files.len());
     let mut outcomes = BTreeMap::<String, usize>::new();
     for file in &files {
-        assert!(is_section_name(file), "{file} is not named rfcNNNN-SECTION-what");
+        assert!(
+            is_section_name(file),
+            "{file} is not named rfcNNNN-SECTION-what"
+        );
         let (outcome, place, phrase) = expected
             .remove(file)
             .unwrap_or_else(|| panic!("{file} has no line in EXPECTED.tsv"));

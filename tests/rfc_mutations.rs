@@ -135,9 +135,7 @@ fn feature(i: usize, with_hole: bool, mutation: Option<Mutation>) -> String {
             }
         }
     }
-    format!(
-        r#"{{"type": "Feature", "properties": {properties}, "geometry": {geometry}{extra}}}"#
-    )
+    format!(r#"{{"type": "Feature", "properties": {properties}, "geometry": {geometry}{extra}}}"#)
 }
 
 /// A layer of `n` features, mutation `k` applied to feature `k`; one feature per line, or all
@@ -162,8 +160,12 @@ fn offset(text: &str, line: usize, column: usize) -> usize {
 }
 
 fn layer_case() -> impl Strategy<Value = (usize, Vec<bool>, Vec<Mutation>, bool)> {
-    (prop::collection::vec(mutation(), 0..=4), 0..3usize, any::<bool>()).prop_flat_map(
-        |(mutations, more, one_line)| {
+    (
+        prop::collection::vec(mutation(), 0..=4),
+        0..3usize,
+        any::<bool>(),
+    )
+        .prop_flat_map(|(mutations, more, one_line)| {
             let n = (mutations.len() + more).clamp(1, KEYS.len());
             (
                 Just(n),
@@ -171,8 +173,7 @@ fn layer_case() -> impl Strategy<Value = (usize, Vec<bool>, Vec<Mutation>, bool)
                 Just(mutations),
                 Just(one_line),
             )
-        },
-    )
+        })
 }
 
 proptest! {

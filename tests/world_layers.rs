@@ -13,7 +13,7 @@ fn world(file: &str) -> PathBuf {
         .join(file)
 }
 
-fn load(path: &PathBuf) -> CountryLayer {
+fn load(path: &std::path::Path) -> CountryLayer {
     read_countries(path).unwrap_or_else(|e| panic!("{} should load: {e}", path.display()))
 }
 
@@ -33,17 +33,18 @@ fn world_atlas_converted_from_topojson_is_keyed_by_its_numeric_ids() {
     assert_eq!(keys, ["242", "466", "562", "#3"]);
     assert_eq!(layer.keyed_by(), "id (3), no key (1)");
     assert!(
-        layer.warnings.iter().any(|w| w.message.contains("\"Somaliland\" is drawn")),
+        layer
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("\"Somaliland\" is drawn")),
         "{:?}",
         layer.warnings
     );
     // Fiji's ring runs across the antimeridian: cut in two there, with a warning.
-    assert!(
-        layer
-            .warnings
-            .iter()
-            .any(|w| w.message.contains("SHOULD be cut in two at ±180°; cut it there"))
-    );
+    assert!(layer.warnings.iter().any(|w| {
+        w.message
+            .contains("SHOULD be cut in two at ±180°; cut it there")
+    }));
     let map = MapLayer::new(layer);
     assert_eq!(name_at(&map, NIAMEY.0, NIAMEY.1).as_deref(), Some("Niger"));
     assert_eq!(name_at(&map, BAMAKO.0, BAMAKO.1).as_deref(), Some("Mali"));
@@ -52,7 +53,9 @@ fn world_atlas_converted_from_topojson_is_keyed_by_its_numeric_ids() {
     for lon in [-150.0, -100.0, 0.0, 100.0] {
         assert_eq!(name_at(&map, lon, -16.3), None, "{lon}");
     }
-    let somaliland = map.country_at_lon_lat(46.0, 9.8).expect("Somaliland is drawn");
+    let somaliland = map
+        .country_at_lon_lat(46.0, 9.8)
+        .expect("Somaliland is drawn");
     assert_eq!(map.countries()[somaliland].key, "#3");
     assert_eq!(map.country_index("#3"), Some(somaliland));
 }
@@ -71,7 +74,9 @@ fn geo_maps_countries_land_has_no_key_the_chain_reads_but_draws() {
     assert_eq!(layer.keyed_by(), "no key");
     assert_eq!(layer.warnings.len(), 3, "{:?}", layer.warnings);
     let map = MapLayer::new(layer);
-    let niger = map.country_at_lon_lat(NIAMEY.0, NIAMEY.1).expect("Niger drawn");
+    let niger = map
+        .country_at_lon_lat(NIAMEY.0, NIAMEY.1)
+        .expect("Niger drawn");
     assert_eq!(map.countries()[niger].key, "#0");
     assert_eq!(map.countries()[niger].name, "feature 0");
 }

@@ -97,7 +97,10 @@ fn continuous(ring: &[Coord<f64>]) -> Vec<Coord<f64>> {
         let pole = if mean < 0.0 { -90.0 } else { 90.0 };
         if let (Some(&first), Some(&last)) = (ring.first(), ring.last()) {
             ring.push(Coord { x: last.x, y: pole });
-            ring.push(Coord { x: first.x, y: pole });
+            ring.push(Coord {
+                x: first.x,
+                y: pole,
+            });
             ring.push(first);
         }
     }
@@ -166,7 +169,12 @@ mod tests {
         assert!((area - 2.0).abs() < 1e-9, "{area}");
         for p in &pieces {
             assert!(!crosses(p), "{p:?}");
-            assert!(p.exterior().0.iter().all(|c| (-180.0..=180.0).contains(&c.x)));
+            assert!(
+                p.exterior()
+                    .0
+                    .iter()
+                    .all(|c| (-180.0..=180.0).contains(&c.x))
+            );
         }
     }
 

@@ -14,8 +14,8 @@ use geo::{Coord, LineString, MultiPolygon, Polygon};
 use serde_json::Value;
 
 use super::country::{
-    CountryLayer, crosses_antimeridian, JsonObject, KeySource, bbox_problem, country_from, crs_problem, feature_key,
-    synthetic_key,
+    CountryLayer, JsonObject, KeySource, bbox_problem, country_from, crosses_antimeridian,
+    crs_problem, feature_key, synthetic_key,
 };
 use super::diagnostic::{MAX_DIAGNOSTICS, shorten};
 use super::json_error::{describe, expect_object, json_diagnostic, strip_bom};
@@ -440,7 +440,11 @@ pub(super) fn parse_full(name: &str, text: &[u8]) -> Result<CountryLayer, LoadEr
         );
     }
     if countries.is_empty() && !found.has_errors() {
-        found.error(Class::Layer, Spot::File, "the layer has no country features");
+        found.error(
+            Class::Layer,
+            Spot::File,
+            "the layer has no country features",
+        );
     }
     if found.has_errors() {
         Err(fail(found))
@@ -713,7 +717,12 @@ fn check_geometry<'a>(
                 ),
             ));
         }
-        None => return Err(Problem::geojson(at, format!("the {kind} has no \"coordinates\""))),
+        None => {
+            return Err(Problem::geojson(
+                at,
+                format!("the {kind} has no \"coordinates\""),
+            ));
+        }
     };
     // Depth first without recursion: (value, levels above positions, path of indices).
     let mut stack: Vec<(&Value, usize, Vec<usize>)> = vec![(coordinates, levels, Vec::new())];
@@ -727,7 +736,8 @@ fn check_geometry<'a>(
         };
         let name = || part_name(kind, &path);
         if level == 0 {
-            position_problem(value, &name()).map_or(Ok(()), |m| Err(Problem::geojson(pointer(), m)))?;
+            position_problem(value, &name())
+                .map_or(Ok(()), |m| Err(Problem::geojson(pointer(), m)))?;
             continue;
         }
         let Value::Array(items) = value else {
@@ -810,10 +820,7 @@ impl Shape<'_> {
     /// `at` is its pointer.
     fn polygon(&mut self, rings: &[Value], name: &str, at: &str) -> Result<Polygon<f64>, Problem> {
         if rings.is_empty() {
-            return Err(Problem::geojson(
-                at,
-                format!("{name}polygon has no rings"),
-            ));
+            return Err(Problem::geojson(at, format!("{name}polygon has no rings")));
         }
         let mut converted = Vec::with_capacity(rings.len());
         for (r, ring) in rings.iter().enumerate() {
@@ -950,7 +957,11 @@ mod tests {
         let layer = parse_countries("t", square(r#"{"ISO_A3":"-99"}"#).as_bytes()).unwrap();
         assert_eq!(layer.countries[0].key, "#0");
         assert_eq!(layer.countries[0].key_source, KeySource::Synthetic);
-        assert!(layer.warnings[0].message.contains("no key"), "{:?}", layer.warnings);
+        assert!(
+            layer.warnings[0].message.contains("no key"),
+            "{:?}",
+            layer.warnings
+        );
         // -99 is "none" in the id too, as a string or a number.
         for id in [r#""-99""#, "-99"] {
             let text = square(r#"{"name":"Somaliland"}"#)

@@ -222,7 +222,8 @@ pub(super) fn synthetic_key(feature: usize, taken: &impl Fn(&str) -> bool) -> St
 
 /// What is wrong with a `bbox` member, if anything (RFC 7946 §5).
 pub(super) fn bbox_problem(bbox: &Value) -> Option<String> {
-    const WHAT: &str = "RFC 7946 §5: a bbox is [west, south, east, north], or 6 numbers with heights";
+    const WHAT: &str =
+        "RFC 7946 §5: a bbox is [west, south, east, north], or 6 numbers with heights";
     let Value::Array(items) = bbox else {
         return Some(format!(
             "\"bbox\" is {}; {WHAT}",
@@ -247,7 +248,10 @@ pub(super) fn bbox_problem(bbox: &Value) -> Option<String> {
     let (west, south, east, north) = (n[0], n[1], n[half], n[half + 1]);
     let lon = -180.0..=180.0;
     let lat = -90.0..=90.0;
-    if !lon.contains(&west) || !lon.contains(&east) || !lat.contains(&south) || !lat.contains(&north)
+    if !lon.contains(&west)
+        || !lon.contains(&east)
+        || !lat.contains(&south)
+        || !lat.contains(&north)
     {
         return Some(format!(
             "\"bbox\" [{west}, {south}, {east}, {north}] is not longitudes and latitudes in degrees; {WHAT}"
@@ -298,4 +302,3 @@ pub(super) fn crs_problem(crs: &Value) -> Option<String> {
 pub(super) fn crosses_antimeridian(a: Coord<f64>, b: Coord<f64>) -> bool {
     (a.x - b.x).abs() > 180.0 && !(a.y.abs() >= 89.999_999 && b.y.abs() >= 89.999_999)
 }
-

@@ -187,17 +187,6 @@ pub(crate) fn shorten(text: &str) -> String {
 /// the first hundred say enough.
 pub(crate) const MAX_DIAGNOSTICS: usize = 100;
 
-/// Keeps the first [`MAX_DIAGNOSTICS`] (errors come first), and says how many more there were.
-pub(crate) fn cap_diagnostics(file: &str, mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    if diagnostics.len() <= MAX_DIAGNOSTICS {
-        return diagnostics;
-    }
-    let dropped = diagnostics.split_off(MAX_DIAGNOSTICS);
-    let errors = dropped.iter().filter(|d| d.is_error()).count();
-    diagnostics.push(not_shown(file, errors, dropped.len() - errors));
-    diagnostics
-}
-
 /// Says how many problems were left out; an error if any of them is.
 pub(crate) fn not_shown(file: &str, errors: usize, warnings: usize) -> Diagnostic {
     let message = format!(

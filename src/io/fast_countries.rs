@@ -129,7 +129,9 @@ impl<'de> Deserialize<'de> for Feature {
                     match name.0.as_ref() {
                         "type" => kind = Some(map.next_value::<String>()?),
                         "id" => id = Some(map.next_value::<Value>()?),
-                        "properties" => properties = map.next_value::<Option<Props>>()?.map(|p| p.0),
+                        "properties" => {
+                            properties = map.next_value::<Option<Props>>()?.map(|p| p.0)
+                        }
                         "geometry" => geometry = map.next_value::<Option<Geometry>>()?,
                         "bbox" => checked_bbox(&mut map)?,
                         _ => map.next_value_seed(Skip)?,

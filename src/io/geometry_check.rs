@@ -97,9 +97,11 @@ pub fn invalid_geometry(shape: &MultiPolygon<f64>, max: usize) -> Vec<Finding> {
                     intersection,
                     is_proper,
                 } => (intersection, is_proper, false),
-                LineIntersection::Collinear { intersection } => {
-                    (intersection.start, false, intersection.start != intersection.end)
-                }
+                LineIntersection::Collinear { intersection } => (
+                    intersection.start,
+                    false,
+                    intersection.start != intersection.end,
+                ),
             };
             let message = if p != p2 {
                 // Parts that touch or share a border are fine; parts whose edges cross overlap.
@@ -363,7 +365,10 @@ mod tests {
         let shape = MultiPolygon(vec![Polygon::new(outer, vec![crossing])]);
         let found = invalid_geometry(&shape, 5);
         assert!(!found.is_empty());
-        assert!(found[0].message.contains("the outer ring and hole 1 cross"), "{found:?}");
+        assert!(
+            found[0].message.contains("the outer ring and hole 1 cross"),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -372,17 +377,27 @@ mod tests {
         let crossing = Polygon::new(square(1.0, 1.0, 2.0), vec![]);
         let found = invalid_geometry(&MultiPolygon(vec![a.clone(), crossing]), 5);
         assert_eq!(found.len(), 1, "{found:?}");
-        assert!(found[0].message.starts_with("polygons 0 and 1 overlap"), "{found:?}");
+        assert!(
+            found[0].message.starts_with("polygons 0 and 1 overlap"),
+            "{found:?}"
+        );
         let inside = Polygon::new(square(0.5, 0.5, 1.0), vec![]);
         let found = invalid_geometry(&MultiPolygon(vec![a.clone(), inside]), 5);
         assert_eq!(found.len(), 1, "{found:?}");
-        assert!(found[0].message.contains("polygon 1 lies inside polygon 0"), "{found:?}");
+        assert!(
+            found[0].message.contains("polygon 1 lies inside polygon 0"),
+            "{found:?}"
+        );
         // Sharing a border, touching at a corner, or an island in a lake: all fine.
         let beside = Polygon::new(square(2.0, 0.0, 2.0), vec![]);
         let corner = Polygon::new(square(2.0, 2.0, 1.0), vec![]);
         let lake = Polygon::new(square(10.0, 0.0, 4.0), vec![square(11.0, 1.0, 2.0)]);
         let island = Polygon::new(square(11.5, 1.5, 1.0), vec![]);
         let shape = MultiPolygon(vec![a, beside, corner, lake, island]);
-        assert!(invalid_geometry(&shape, 5).is_empty(), "{:?}", invalid_geometry(&shape, 5));
+        assert!(
+            invalid_geometry(&shape, 5).is_empty(),
+            "{:?}",
+            invalid_geometry(&shape, 5)
+        );
     }
 }

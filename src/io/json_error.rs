@@ -139,9 +139,9 @@ fn after_surrogate_escape(text: &[u8], offset: usize) -> bool {
         .get(offset.saturating_sub(12)..text.len().min(offset + 1))
         .unwrap_or_default()
         .to_ascii_lowercase();
-    before
-        .windows(4)
-        .any(|w| w[0] == b'\\' && w[1] == b'u' && w[2] == b'd' && matches!(w[3], b'8'..=b'9' | b'a'..=b'f'))
+    before.windows(4).any(|w| {
+        w[0] == b'\\' && w[1] == b'u' && w[2] == b'd' && matches!(w[3], b'8'..=b'9' | b'a'..=b'f')
+    })
 }
 
 fn syntax_message(text: &[u8], offset: usize, raw: &str) -> String {

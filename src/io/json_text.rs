@@ -349,7 +349,9 @@ pub(crate) fn duplicate_members(text: &[u8], max: usize) -> Vec<DuplicateMember>
                     let raw = text.get(i + 1..close.saturating_sub(1)).unwrap_or_default();
                     // An escaped name is the same name as its plain spelling.
                     let name: Cow<'_, [u8]> = if raw.contains(&b'\\') {
-                        match serde_json::from_slice::<String>(text.get(i..close).unwrap_or_default()) {
+                        match serde_json::from_slice::<String>(
+                            text.get(i..close).unwrap_or_default(),
+                        ) {
                             Ok(s) => Cow::Owned(s.into_bytes()),
                             Err(_) => Cow::Borrowed(raw),
                         }

@@ -387,22 +387,22 @@ pub fn unsafe_source(source: &str) -> Option<String> {
                     .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
         });
     let rest_ok = |prefix: usize| {
-        source
-            .get(prefix..)
-            .is_some_and(|rest| rest.starts_with("//") && rest.len() > 2 && !rest.contains(char::is_whitespace))
+        source.get(prefix..).is_some_and(|rest| {
+            rest.starts_with("//") && rest.len() > 2 && !rest.contains(char::is_whitespace)
+        })
     };
     match scheme.map(str::to_ascii_lowercase).as_deref() {
         Some("http") if rest_ok(5) => None,
         Some("https") if rest_ok(6) => None,
-        Some("http" | "https") => Some(
-            "is not a complete web address (http(s):// then a host, no spaces)".to_owned(),
-        ),
+        Some("http" | "https") => {
+            Some("is not a complete web address (http(s):// then a host, no spaces)".to_owned())
+        }
         Some(other) => Some(format!(
             "is a {other}: address; only http and https sources are allowed (they are opened in a browser)"
         )),
-        None => Some(
-            "has no scheme; a source is a web address starting http:// or https://".to_owned(),
-        ),
+        None => {
+            Some("has no scheme; a source is a web address starting http:// or https://".to_owned())
+        }
     }
 }
 
@@ -429,7 +429,11 @@ mod tests {
 
     #[test]
     fn only_http_and_https_sources_are_safe() {
-        for good in ["https://example.org/a b".replace(' ', "%20").as_str(), "http://x.y", "HTTPS://X.Y/z"] {
+        for good in [
+            "https://example.org/a b".replace(' ', "%20").as_str(),
+            "http://x.y",
+            "HTTPS://X.Y/z",
+        ] {
             assert_eq!(unsafe_source(good), None, "{good}");
         }
         for (bad, phrase) in [
