@@ -997,6 +997,24 @@ mod tests {
     }
 
     #[test]
+    fn the_fast_path_takes_natural_earth_at_1_10m() {
+        // The 1:10m layer is not embedded; the load budget (README, Performance) rests on it
+        // taking the fast path.
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/geodata/ne_10m_admin_0_countries.geojson"
+        );
+        let Ok(bytes) = std::fs::read(path) else {
+            eprintln!("skipped: no {path}");
+            return;
+        };
+        let started = std::time::Instant::now();
+        let fast = super::super::fast_countries::parse_fast(&bytes);
+        eprintln!("fast path on 1:10m: {:?}", started.elapsed());
+        assert_eq!(fast.map(|c| c.len()), Some(258));
+    }
+
+    #[test]
     fn the_fast_path_reads_features_in_order_whatever_their_number_and_place() {
         // Two threads build every other feature: odd and even counts, "type" after
         // "features", members it does not know, and problems in either half.
