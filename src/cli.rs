@@ -10,7 +10,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::io::{
-    Diagnostic, FileKind, Where, detect_kind, parse_countries, parse_scenario, read_file_bytes,
+    Diagnostic, FileKind, detect_kind, parse_countries, parse_scenario, read_file_bytes,
 };
 use crate::model::{Severity, Timeline};
 
@@ -201,12 +201,15 @@ pub fn check_bytes(name: &str, bytes: &[u8]) -> CheckReport {
         FileKind::Countries => match parse_countries(name, bytes) {
             Ok(layer) => {
                 let mut diagnostics = layer.warnings.clone();
-                diagnostics.extend(geometry_warnings(name, &layer));
+                diagnostics.extend(crate::io::geometry_check::geometry_warnings(
+                    name, bytes, &layer,
+                ));
                 CheckReport {
                     summary: Some(format!(
-                        "{name}: countries: {} features, {} vertices",
+                        "{name}: countries: {} features, {} vertices, keyed by {}",
                         layer.countries.len(),
-                        layer.vertex_count()
+                        layer.vertex_count(),
+                        layer.keyed_by()
                     )),
                     diagnostics,
                 }
@@ -259,30 +262,6 @@ fn geojson_data_summary(name: &str, bytes: &[u8]) -> Option<String> {
         "{name}: GeoJSON data, not a country layer: {} features ({lines} LineString, {points} Point)",
         collection.features.len()
     ))
-}
-
-/// Self-intersections and other invalid geometry: drawn anyway, so warnings.
-fn geometry_warnings(name: &str, layer: &crate::io::CountryLayer) -> Vec<Diagnostic> {
-    layer
-        .countries
-        .iter()
-        .enumerate()
-        .filter_map(|(index, c)| {
-            let problems = crate::io::geometry_check::self_intersections(&c.shape_lon_lat, 3);
-            if problems.is_empty() {
-                return None;
-            }
-            let text = problems.join("; ");
-            Some(Diagnostic::warning(
-                name,
-                Where::Feature {
-                    index,
-                    key: Some(c.key.clone()),
-                },
-                format!("invalid geometry: {text}"),
-            ))
-        })
-        .collect()
 }
 
 /// Runs `check` over files; returns the text to print and whether every file passed.

@@ -51,15 +51,28 @@ impl Said {
         self
     }
 
-    /// At this feature, with this key.
+    /// At this feature, with this key (at a line and column in it, or not).
     fn at_feature(&self, index: usize, key: Option<&str>) -> &Self {
-        assert_eq!(
-            self.0.place,
-            Where::Feature {
-                index,
-                key: key.map(str::to_owned)
+        let key = key.map(str::to_owned);
+        assert!(
+            match &self.0.place {
+                Where::Feature { index: i, key: k }
+                | Where::FeatureAt {
+                    index: i, key: k, ..
+                } => *i == index && *k == key,
+                _ => false,
             },
-            "{}",
+            "expected feature {index} ({key:?}): {}",
+            self.0
+        );
+        self
+    }
+
+    /// At this line and column of a feature.
+    fn at_feature_place(&self, line: usize, column: usize) -> &Self {
+        assert!(
+            matches!(self.0.place, Where::FeatureAt { line: l, column: c, .. } if (l, c) == (line, column)),
+            "expected {line}:{column}: {}",
             self.0
         );
         self
@@ -342,46 +355,76 @@ fn countries_properties_not_an_object() {
         .says("\"properties\" is the string \"MLI\"; it must be an object");
 }
 
-#[test]
-fn countries_missing_key() {
-    countries_error("missing_key.geojson")
-        .at_feature(1, None)
-        .says("no key: the feature has no ADM0_A3, ISO_A3 or ISO_A3_EH");
+/// The only warning of a country layer that loads.
+fn countries_warning(file: &str) -> (CountryLayer, Said) {
+    let layer = countries_load(file);
+    assert_eq!(layer.warnings.len(), 1, "{:?}", layer.warnings);
+    let said = Said(layer.warnings[0].clone());
+    said.is_warning();
+    (layer, said)
 }
 
 #[test]
-fn countries_minus_99_everywhere_and_no_id() {
-    countries_error("minus_99_everywhere_no_id.geojson")
-        .at_feature(1, None)
-        .says("(other than -99) and no id");
+fn countries_missing_key_is_a_warning() {
+    // Drawn and clickable under a key no real one can be, but no scenario can refer to it.
+    let (layer, said) = countries_warning("missing_key_warns.geojson");
+    said.at_feature(1, Some("#1"))
+        .at_feature_place(3, 1)
+        .says("no key (ADM0_A3, ISO_A3, ISO_A3_EH or id, other than -99)")
+        .says("no scenario can refer to it");
+    assert_eq!(layer.countries.len(), 2);
+    assert_eq!(layer.countries[1].key, "#1");
+    assert_eq!(
+        layer.countries[1].key_source,
+        sahel_atlas::io::KeySource::Synthetic
+    );
+    assert_eq!(layer.keyed_by(), "ADM0_A3 (1), no key (1)");
 }
 
 #[test]
-fn countries_duplicate_adm0_a3() {
-    countries_error("duplicate_adm0_a3.geojson")
-        .at_feature(1, Some("NER"))
-        .says("duplicate key NER: feature 0 has it too");
+fn countries_minus_99_everywhere_and_no_id_is_a_warning() {
+    let (layer, said) = countries_warning("minus_99_everywhere_no_id_warns.geojson");
+    said.at_feature(1, Some("#1")).says("other than -99");
+    assert_eq!(layer.countries[1].name, "Somaliland");
+}
+
+#[test]
+fn countries_duplicate_adm0_a3_is_a_warning() {
+    // The first keeps the key; the second is drawn under a key no scenario can name.
+    let (layer, said) = countries_warning("duplicate_adm0_a3_warns.geojson");
+    said.at_feature(1, Some("#1"))
+        .at_feature_place(3, 47)
+        .says("duplicate key NER (ADM0_A3): feature 0 has it too; this one is drawn and can be clicked, as #1");
+    assert_eq!(layer.countries[0].key, "NER");
+    assert_eq!(layer.countries[1].key, "#1");
 }
 
 #[test]
 fn countries_very_long_key_is_shortened_in_messages() {
-    let said = countries_error("very_long_key_duplicated.geojson");
+    let (_, said) = countries_warning("very_long_key_duplicated_warns.geojson");
     let short = format!("{}…", "X".repeat(40));
-    said.at_feature(1, Some(&short))
+    said.at_feature(1, Some("#1"))
         .says(&format!("duplicate key {short}"));
-    assert!(said.0.to_string().chars().count() < 300, "{}", said.0);
+    assert!(said.0.to_string().chars().count() < 400, "{}", said.0);
 }
 
 #[test]
 fn countries_null_geometry_is_a_warning() {
-    // A feature without a shape is left out; the rest of the layer is still useful.
-    let layer = countries_load("null_geometry_warns.geojson");
+    // A feature without a shape is skipped; the rest of the layer is still useful.
+    let (layer, said) = countries_warning("null_geometry_warns.geojson");
     assert_eq!(layer.countries.len(), 1);
-    assert_eq!(layer.warnings.len(), 1, "{:?}", layer.warnings);
-    Said(layer.warnings[0].clone())
-        .is_warning()
-        .at_feature(1, Some("MLI"))
-        .says("has no geometry; left out");
+    said.at_feature(1, Some("MLI"))
+        .at_feature_place(3, 67)
+        .says("has no geometry (null); the feature is skipped");
+}
+
+#[test]
+fn countries_empty_coordinates_is_the_same_warning_as_null() {
+    let (layer, said) = countries_warning("empty_coordinates_warns.geojson");
+    assert_eq!(layer.countries.len(), 1);
+    said.at_feature(1, Some("MLI"))
+        .says("has no geometry (empty \"coordinates\"")
+        .says("the feature is skipped");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -547,6 +590,25 @@ fn scenario_ended_then_winding_down_is_a_warning() {
 }
 
 #[test]
+fn scenario_sources_that_are_not_http_or_https_are_errors() {
+    // A scenario is someone else's file: a source is opened by a click, so only web pages.
+    for (file, phrase) in [
+        (
+            "source_file_scheme.json",
+            "source \"file:///etc/passwd\": is a file: address",
+        ),
+        ("source_javascript_scheme.json", "is a javascript: address"),
+        ("source_smb_scheme.json", "is a smb: address"),
+        ("source_without_scheme.json", "has no scheme"),
+    ] {
+        scenario_error(file)
+            .at(15, 92)
+            .says(phrase)
+            .says("event \"end\"");
+    }
+}
+
+#[test]
 fn every_fixture_has_a_test() {
     let source = include_str!("bad_input.rs");
     for kind in ["countries", "scenario"] {
@@ -615,11 +677,17 @@ fn a_hundred_thousand_bad_features_give_a_hundred_messages_and_a_count() {
         r#"{{"type": "FeatureCollection", "features": [{}]}}"#,
         vec![feature; 100_000].join(",")
     );
-    let error = parse_countries("many.geojson", text.as_bytes()).expect_err("no keys");
+    let error = parse_countries("many.geojson", text.as_bytes()).expect_err("no shapes");
     assert_eq!(error.diagnostics.len(), 101);
+    Said(error.diagnostics[0].clone())
+        .about_the_file()
+        .says("the layer has no country features");
+    Said(error.diagnostics[1].clone())
+        .at_feature(0, None)
+        .says("the feature is skipped");
     Said(error.diagnostics[100].clone())
         .about_the_file()
-        .says("and 99900 more problems");
+        .says("and 99901 more problems (0 errors, 99901 warnings) not shown");
 }
 
 #[test]
@@ -695,7 +763,8 @@ fn load_everything(bytes: &[u8]) {
     let well_placed = |d: &Diagnostic, name: &str| {
         assert_eq!(d.file, name, "{d}");
         assert!(!d.message.trim().is_empty(), "{d}");
-        if let Where::LineColumn { line, column } = d.place {
+        if let Where::LineColumn { line, column } | Where::FeatureAt { line, column, .. } = d.place
+        {
             assert!(line >= 1 && line <= lines && column >= 1, "{d}");
         }
     };

@@ -12,6 +12,10 @@
 //! - `reading_map`: picking, focus, filters, edge markers, theme (issue #11).
 //! - `one_picture`: the screen and the PNG export draw one display list alike.
 //! - `time_control`: playback speed, stopping at the end, looping, jumps.
+//! - `rfc_corpus`: one country layer per MUST and SHOULD of RFC 7946 and RFC 8259, and what
+//!   `check` says of each (tests/fixtures/rfc/EXPECTED.tsv).
+//! - `rfc_mutations`: RFC-shaped mutations of a valid layer, each checked against what it should give.
+//! - `world_layers`: extracts of world layers from npm packages, loaded, hit-tested, clicked.
 
 mod common;
 
@@ -24,6 +28,9 @@ mod map_hits;
 mod one_picture;
 mod reading_map;
 mod rendered;
+mod rfc_corpus;
+mod rfc_mutations;
 mod seed_story;
 mod time_control;
 mod timeline_props;
+mod world_layers;

@@ -1,79 +1,28 @@
 //! Country layers: GeoJSON FeatureCollections of Polygon/MultiPolygon features, keyed by
-//! `ADM0_A3`, else `ISO_A3` / `ISO_A3_EH` when not `-99`, else the feature `id`.
+//! `ADM0_A3`, else `ISO_A3`, else `ISO_A3_EH`, else the feature `id` (`-99`, Natural Earth's
+//! "none", skipped in each).
+//!
+//! The full loader here reads what the fast path ([`super::fast_countries`]) does not take,
+//! and says what is wrong and where, in the words of RFC 7946 (GeoJSON) and RFC 8259 (JSON):
+//! errors for what makes the layer mean something else or nothing, warnings for what it
+//! repairs or skips (the README's "GeoJSON conformance" section lists them).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use geo::{Coord, LineString, MultiPolygon, Polygon};
 use serde_json::Value;
 
-use super::diagnostic::{cap_diagnostics, shorten};
+use super::country::{
+    CountryLayer, JsonObject, KeySource, bbox_problem, country_from, crosses_antimeridian,
+    crs_problem, feature_key, synthetic_key,
+};
+use super::diagnostic::{MAX_DIAGNOSTICS, shorten};
 use super::json_error::{describe, expect_object, json_diagnostic, strip_bom};
-use super::json_text::{line_columns, resolve};
+use super::json_text::{duplicate_members, elements, line_columns, resolve, skip_ws};
 use super::read::{gunzip_if_needed, read_file_bytes};
 use super::{Diagnostic, LoadError, Where};
-
-/// A GeoJSON object's members.
-type JsonObject = serde_json::Map<String, Value>;
-
-/// One country of a layer, with the properties the atlas shows.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Country {
-    /// `ADM0_A3` (or the fallback key).
-    pub key: String,
-    /// Short name (`NAME`).
-    pub name: String,
-    /// Long name (`NAME_LONG`).
-    pub name_long: String,
-    /// Official name (`FORMAL_EN`).
-    pub formal_name: Option<String>,
-    /// ISO 3166-1 alpha-3 code, when it has one.
-    pub iso_a3: Option<String>,
-    /// ISO 3166-1 alpha-2 code, when it has one.
-    pub iso_a2: Option<String>,
-    /// Population estimate and its year.
-    pub population: Option<(f64, i32)>,
-    /// GDP in millions of US dollars and its year.
-    pub gdp_musd: Option<(f64, i32)>,
-    /// Continent.
-    pub continent: Option<String>,
-    /// UN region.
-    pub region: Option<String>,
-    /// UN subregion.
-    pub subregion: Option<String>,
-    /// Where to put the label, lon/lat (`LABEL_X`, `LABEL_Y`).
-    pub label_lon_lat: Option<[f64; 2]>,
-    /// The shape, in lon/lat degrees. Empty in the countries of a
-    /// [`MapLayer`](crate::map::MapLayer), whose meshes hold it from then on.
-    pub shape_lon_lat: MultiPolygon<f64>,
-}
-
-/// A loaded country layer.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CountryLayer {
-    /// Where it came from, for messages and the window.
-    pub source: String,
-    /// The countries, in file order.
-    pub countries: Vec<Country>,
-    /// Warnings found while loading (the layer loaded anyway).
-    pub warnings: Vec<Diagnostic>,
-}
-
-impl CountryLayer {
-    /// Number of polygon vertices in the layer.
-    pub fn vertex_count(&self) -> usize {
-        use geo::CoordsIter;
-        self.countries
-            .iter()
-            .map(|c| c.shape_lon_lat.coords_count())
-            .sum()
-    }
-
-    /// The country with this key.
-    pub fn country(&self, key: &str) -> Option<&Country> {
-        self.countries.iter().find(|c| c.key == key)
-    }
-}
+use crate::model::Severity;
 
 /// Reads and parses a country layer file (GeoJSON, optionally gzip-compressed).
 ///
@@ -103,153 +52,414 @@ pub fn parse_countries(name: &str, bytes: &[u8]) -> Result<CountryLayer, LoadErr
     parse_full(name, text)
 }
 
+/// How far a problem goes, to report the first real defect first: a file that is not the JSON
+/// it seems, then one that is not GeoJSON, then GeoJSON that is not a country layer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Class {
+    /// RFC 8259: the JSON text means more than one thing (duplicate member names).
+    Json,
+    /// RFC 7946: not valid GeoJSON (a string for a number, a malformed bbox, an open ring …).
+    GeoJson,
+    /// Valid GeoJSON, but not a country layer (points, duplicate keys …).
+    Layer,
+}
+
+/// A problem found in a feature, at a JSON Pointer from the feature.
+#[derive(Debug)]
+struct Problem {
+    class: Class,
+    pointer: String,
+    message: String,
+}
+
+impl Problem {
+    fn geojson(pointer: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            class: Class::GeoJson,
+            pointer: pointer.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Where a finding is, until the text is read once to turn places into lines and columns.
+enum Spot {
+    /// The file as a whole.
+    File,
+    /// At a byte offset.
+    Offset(usize),
+    /// At a JSON Pointer from the top of the document.
+    Root(String),
+    /// At a JSON Pointer from a feature.
+    Feature {
+        index: usize,
+        key: Option<String>,
+        pointer: String,
+    },
+}
+
+struct Finding {
+    severity: Severity,
+    class: Class,
+    spot: Spot,
+    message: String,
+}
+
+/// What the full loader found, placed at the end.
+struct Findings<'a> {
+    name: &'a str,
+    text: &'a [u8],
+    list: Vec<Finding>,
+}
+
+impl<'a> Findings<'a> {
+    fn error(&mut self, class: Class, spot: Spot, message: impl Into<String>) {
+        self.list.push(Finding {
+            severity: Severity::Error,
+            class,
+            spot,
+            message: message.into(),
+        });
+    }
+
+    fn warning(&mut self, spot: Spot, message: impl Into<String>) {
+        self.list.push(Finding {
+            severity: Severity::Warning,
+            class: Class::Layer,
+            spot,
+            message: message.into(),
+        });
+    }
+
+    fn has_errors(&self) -> bool {
+        self.list.iter().any(|f| f.severity == Severity::Error)
+    }
+
+    /// Errors (the deepest defect first, then in file order), then warnings, each at its line
+    /// and column.
+    fn into_diagnostics(mut self) -> Vec<Diagnostic> {
+        self.list
+            .sort_by_key(|f| (std::cmp::Reverse(f.severity), f.class));
+        // Only the first hundred are shown: place only those.
+        let dropped = self.list.split_off(self.list.len().min(MAX_DIAGNOSTICS));
+        let text = self.text;
+        let root = skip_ws(text, 0);
+        let needs_features = self
+            .list
+            .iter()
+            .any(|f| matches!(f.spot, Spot::Feature { .. }));
+        let starts = if needs_features {
+            resolve(text, root, "/features")
+                .map(|at| elements(text, at))
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        let offsets: Vec<Option<usize>> = self
+            .list
+            .iter()
+            .map(|f| match &f.spot {
+                Spot::File => None,
+                Spot::Offset(at) => Some(*at),
+                Spot::Root(pointer) => Some(resolve(text, root, pointer).unwrap_or_else(|n| n)),
+                Spot::Feature { index, pointer, .. } => starts
+                    .get(*index)
+                    .map(|&start| resolve(text, start, pointer).unwrap_or_else(|n| n)),
+            })
+            .collect();
+        let places = line_columns(
+            text,
+            &offsets.iter().map(|o| o.unwrap_or(0)).collect::<Vec<_>>(),
+        );
+        let mut out: Vec<Diagnostic> = self
+            .list
+            .into_iter()
+            .zip(offsets.into_iter().zip(places))
+            .map(|(f, (offset, (line, column)))| {
+                let place = match (f.spot, offset) {
+                    (Spot::Feature { index, key, .. }, Some(_)) => Where::FeatureAt {
+                        line,
+                        column,
+                        index,
+                        key: key.as_deref().map(shorten),
+                    },
+                    (Spot::Feature { index, key, .. }, None) => Where::Feature {
+                        index,
+                        key: key.as_deref().map(shorten),
+                    },
+                    (Spot::File, _) => Where::File,
+                    (_, _) => Where::LineColumn { line, column },
+                };
+                Diagnostic {
+                    file: self.name.to_owned(),
+                    place,
+                    severity: f.severity,
+                    message: f.message,
+                }
+            })
+            .collect();
+        if !dropped.is_empty() {
+            let errors = dropped
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count();
+            out.push(super::diagnostic::not_shown(
+                self.name,
+                errors,
+                dropped.len() - errors,
+            ));
+        }
+        out
+    }
+}
+
+/// The most features without a key that get a warning each; more get one for them all.
+const KEYLESS_ONE_BY_ONE: usize = 10;
+
 /// The full loader: walks the JSON tree and explains every problem with its place.
-fn parse_full(name: &str, text: &[u8]) -> Result<CountryLayer, LoadError> {
+pub(super) fn parse_full(name: &str, text: &[u8]) -> Result<CountryLayer, LoadError> {
     expect_object(name, text, WHAT)?;
     let root: Value = serde_json::from_slice(text)
         .map_err(|e| LoadError::single(json_diagnostic(name, text, &e)))?;
-    let Value::Object(mut root) = root else {
-        return Err(top_level_error(name, text, "", format!("expected {WHAT}")));
+    let mut found = Findings {
+        name,
+        text,
+        list: Vec::new(),
     };
-    if let Some(problem) = collection_type_problem(&root) {
-        return Err(top_level_error(name, text, "/type", problem));
+    for duplicate in duplicate_members(text, MAX_DIAGNOSTICS) {
+        let (line, column) = line_columns(text, &[duplicate.first])[0];
+        found.error(
+            Class::Json,
+            Spot::Offset(duplicate.second),
+            format!(
+                "duplicate member \"{}\": this object has one already, at {line}:{column}; RFC 8259 §4: names SHOULD be unique, and readers differ on which one counts",
+                shorten(&duplicate.name)
+            ),
+        );
+    }
+    let Value::Object(mut root) = root else {
+        found.error(Class::GeoJson, Spot::Offset(0), format!("expected {WHAT}"));
+        return Err(fail(found));
+    };
+    if let Some((pointer, problem)) = collection_type_problem(&root) {
+        found.error(Class::GeoJson, Spot::Root(pointer.to_owned()), problem);
+        return Err(fail(found));
+    }
+    if let Some(problem) = root.get("bbox").and_then(bbox_problem) {
+        found.error(Class::GeoJson, Spot::Root("/bbox".to_owned()), problem);
+    }
+    if let Some(problem) = root.get("crs").and_then(crs_problem) {
+        found.error(Class::GeoJson, Spot::Root("/crs".to_owned()), problem);
     }
     let features = match root.remove("features") {
         Some(Value::Array(features)) => features,
         Some(other) => {
-            return Err(top_level_error(
-                name,
-                text,
-                "/features",
+            found.error(
+                Class::GeoJson,
+                Spot::Root("/features".to_owned()),
                 format!(
                     "\"features\" is {}; it must be an array of GeoJSON Features",
                     describe(&other)
                 ),
-            ));
+            );
+            return Err(fail(found));
         }
         None => {
-            return Err(top_level_error(
-                name,
-                text,
-                "",
-                "the FeatureCollection has no \"features\" array".to_owned(),
-            ));
+            found.error(
+                Class::GeoJson,
+                Spot::Root(String::new()),
+                "the FeatureCollection has no \"features\" array",
+            );
+            return Err(fail(found));
         }
     };
     drop(root);
 
-    let mut errors = Vec::new();
-    let mut warnings = Vec::new();
     let mut countries = Vec::with_capacity(features.len());
     let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut keyless: Vec<usize> = Vec::new();
+    // (country, feature that has the key, key, where it came from, its pointer)
+    let mut duplicates: Vec<(usize, usize, String, KeySource, String)> = Vec::new();
+    let total = features.len();
     for (index, feature) in features.into_iter().enumerate() {
-        let fail = |key: Option<&str>, message: String| {
-            let place = Where::Feature {
-                index,
-                key: key.map(shorten),
-            };
-            Diagnostic::error(name, place, message)
+        let spot = |key: Option<&str>, pointer: &str| Spot::Feature {
+            index,
+            key: key.map(str::to_owned),
+            pointer: pointer.to_owned(),
         };
         let Value::Object(mut feature) = feature else {
-            errors.push(fail(
-                None,
+            found.error(
+                Class::GeoJson,
+                spot(None, ""),
                 format!("is {}, not a GeoJSON Feature object", describe(&feature)),
-            ));
+            );
             continue;
         };
         let props = match feature.remove("properties") {
             Some(Value::Object(props)) => props,
             None | Some(Value::Null) => JsonObject::new(),
             Some(other) => {
-                let key = feature_key(&JsonObject::new(), feature.get("id"));
-                errors.push(fail(
-                    key.as_deref(),
+                let key = feature_key(&JsonObject::new(), feature.get("id")).map(|k| k.0);
+                found.error(
+                    Class::GeoJson,
+                    spot(key.as_deref(), "/properties"),
                     format!(
-                        "\"properties\" is {}; it must be an object (ADM0_A3, NAME …)",
+                        "\"properties\" is {}; it must be an object (ADM0_A3, NAME …) or null (RFC 7946 §3.2)",
                         describe(&other)
                     ),
-                ));
+                );
                 continue;
             }
         };
         let key = feature_key(&props, feature.get("id"));
+        let key_text = key.as_ref().map(|k| k.0.clone());
         match feature.get("type") {
             Some(Value::String(t)) if t == "Feature" => {}
             other => {
-                let found = other.map_or_else(|| "missing".to_owned(), describe);
-                errors.push(fail(
-                    key.as_deref(),
+                let found_type = other.map_or_else(|| "missing".to_owned(), describe);
+                found.error(
+                    Class::GeoJson,
+                    spot(key_text.as_deref(), if other.is_some() { "/type" } else { "" }),
                     format!(
-                        "\"type\" is {found}; each of \"features\" must have \"type\": \"Feature\""
+                        "\"type\" is {found_type}; each of \"features\" must have \"type\": \"Feature\""
                     ),
-                ));
+                );
                 continue;
             }
         }
-        let Some(key) = key else {
-            errors.push(fail(
-                None,
-                "no key: the feature has no ADM0_A3, ISO_A3 or ISO_A3_EH property (other than -99) and no id".to_owned(),
-            ));
-            continue;
-        };
-        if let Some(first) = seen.insert(key.clone(), index) {
-            errors.push(fail(
-                Some(&key),
+        if let Some(id) = feature.get("id")
+            && !matches!(id, Value::String(_) | Value::Number(_) | Value::Null)
+        {
+            found.warning(
+                spot(key_text.as_deref(), "/id"),
                 format!(
-                    "duplicate key {}: feature {first} has it too",
-                    shorten(&key)
+                    "\"id\" is {}; RFC 7946 §3.2: an id is a string or a number; ignored",
+                    describe(id)
                 ),
-            ));
+            );
         }
-        let geometry = match feature.remove("geometry") {
-            None | Some(Value::Null) => {
-                let place = Where::Feature {
-                    index,
-                    key: Some(shorten(&key)),
-                };
-                warnings.push(Diagnostic::warning(
-                    name,
-                    place,
-                    "has no geometry; left out",
-                ));
+        if let Some(problem) = feature.get("bbox").and_then(bbox_problem) {
+            found.error(Class::GeoJson, spot(key_text.as_deref(), "/bbox"), problem);
+        }
+        let mut notes = Vec::new();
+        let shape = match read_geometry(feature.get("geometry"), &mut notes) {
+            Ok(Some(shape)) => shape,
+            Ok(None) => {
+                for (pointer, message) in notes {
+                    found.warning(spot(key_text.as_deref(), &pointer), message);
+                }
                 continue;
             }
-            Some(Value::Object(geometry)) => geometry,
-            Some(other) => {
-                errors.push(fail(
-                    Some(&key),
-                    format!(
-                        "\"geometry\" is {}; it must be a Polygon or MultiPolygon object, or null",
-                        describe(&other)
-                    ),
-                ));
+            Err(problem) => {
+                found.error(
+                    problem.class,
+                    spot(key_text.as_deref(), &problem.pointer),
+                    problem.message,
+                );
                 continue;
             }
         };
-        match shape_from(&geometry) {
-            Ok(shape) => countries.push(country_from(key, &props, shape)),
-            Err(message) => errors.push(fail(Some(&key), message)),
+        for (pointer, message) in notes {
+            found.warning(spot(key_text.as_deref(), &pointer), message);
         }
+        let key = match key {
+            Some((key, source)) => match seen.get(&key) {
+                // A second feature with a key: drawn, but no scenario can refer to it (the
+                // first one has the key). World layers do this with dependencies.
+                Some(&first) => {
+                    let member = match source {
+                        KeySource::Id => "/id".to_owned(),
+                        other => format!("/properties/{}", other.as_str()),
+                    };
+                    duplicates.push((countries.len(), first, key, source, member));
+                    (String::new(), KeySource::Synthetic)
+                }
+                None => {
+                    seen.insert(key.clone(), index);
+                    (key, source)
+                }
+            },
+            None => {
+                keyless.push(countries.len());
+                (String::new(), KeySource::Synthetic)
+            }
+        };
+        countries.push(country_from(key, index, &props, shape));
     }
-    if countries.is_empty() && errors.is_empty() {
-        errors.push(Diagnostic::error(
-            name,
-            Where::File,
+    // Keys for the features without one, that no real key of the layer has.
+    let real: HashSet<String> = seen.into_keys().collect();
+    for &c in keyless.iter().chain(duplicates.iter().map(|d| &d.0)) {
+        let country = &mut countries[c];
+        country.key = synthetic_key(country.feature, &|k| real.contains(k));
+    }
+    for (c, first, key, source, member) in duplicates {
+        let country = &countries[c];
+        found.warning(
+            Spot::Feature {
+                index: country.feature,
+                key: Some(country.key.clone()),
+                pointer: member,
+            },
+            format!(
+                "duplicate key {} ({}): feature {first} has it too; this one is drawn and can be clicked, as {}, but no scenario can refer to it",
+                shorten(&key),
+                source.as_str(),
+                country.key
+            ),
+        );
+    }
+    let chain = "ADM0_A3, ISO_A3, ISO_A3_EH or id, other than -99";
+    if keyless.len() <= KEYLESS_ONE_BY_ONE {
+        for &c in &keyless {
+            let country = &countries[c];
+            found.warning(
+                Spot::Feature {
+                    index: country.feature,
+                    key: Some(country.key.clone()),
+                    pointer: String::new(),
+                },
+                format!(
+                    "no key ({chain}): \"{}\" is drawn and can be clicked, as {}, but no scenario can refer to it",
+                    shorten(&country.name),
+                    country.key
+                ),
+            );
+        }
+    } else if let Some(&first) = keyless.first() {
+        let country = &countries[first];
+        found.warning(
+            Spot::Feature {
+                index: country.feature,
+                key: Some(country.key.clone()),
+                pointer: String::new(),
+            },
+            format!(
+                "{} of {total} features have no key ({chain}), this one first: they are drawn and can be clicked, as #<feature>, but no scenario can refer to them",
+                keyless.len()
+            ),
+        );
+    }
+    if countries.is_empty() && !found.has_errors() {
+        found.error(
+            Class::Layer,
+            Spot::File,
             "the layer has no country features",
-        ));
+        );
     }
-    if errors.is_empty() {
+    if found.has_errors() {
+        Err(fail(found))
+    } else {
         Ok(CountryLayer {
             source: name.to_owned(),
             countries,
-            warnings: cap_diagnostics(name, warnings),
+            warnings: found.into_diagnostics(),
         })
-    } else {
-        errors.extend(warnings);
-        Err(LoadError {
-            diagnostics: cap_diagnostics(name, errors),
-        })
+    }
+}
+
+fn fail(found: Findings<'_>) -> LoadError {
+    LoadError {
+        diagnostics: found.into_diagnostics(),
     }
 }
 
@@ -267,253 +477,457 @@ const GEOMETRY_TYPES: [&str; 7] = [
     "GeometryCollection",
 ];
 
-/// What is wrong with the top-level `type`, if anything.
-fn collection_type_problem(root: &JsonObject) -> Option<String> {
+/// What is wrong with the top-level `type`, if anything, and where.
+fn collection_type_problem(root: &JsonObject) -> Option<(&'static str, String)> {
     match root.get("type") {
         Some(Value::String(t)) if t == "FeatureCollection" => None,
-        Some(Value::String(t)) if t == "Feature" => Some(
+        Some(Value::String(t)) if t == "Feature" => Some((
+            "/type",
             "this is a single GeoJSON Feature; a country layer is a FeatureCollection: \
              {\"type\": \"FeatureCollection\", \"features\": [ … ]}"
                 .to_owned(),
-        ),
-        Some(Value::String(t)) if GEOMETRY_TYPES.contains(&t.as_str()) => Some(format!(
-            "this is a bare GeoJSON {t} geometry; a country layer is a FeatureCollection of \
-             Features, each with its country's ADM0_A3 in its properties"
         )),
-        Some(other) => Some(format!(
-            "\"type\" is {}; expected {WHAT} (\"type\": \"FeatureCollection\")",
-            describe(other)
+        Some(Value::String(t)) if GEOMETRY_TYPES.contains(&t.as_str()) => Some((
+            "/type",
+            format!(
+                "this is a bare GeoJSON {t} geometry; a country layer is a FeatureCollection of \
+                 Features, each with its country's ADM0_A3 in its properties"
+            ),
+        )),
+        Some(other) => Some((
+            "/type",
+            format!(
+                "\"type\" is {}; expected {WHAT} (\"type\": \"FeatureCollection\")",
+                describe(other)
+            ),
         )),
         None if root
             .get("format")
             .and_then(Value::as_str)
             .is_some_and(|f| f.starts_with("sahel-atlas/scenario")) =>
         {
-            Some("this is a Sahel Atlas scenario, not a country layer".to_owned())
+            Some((
+                "",
+                "this is a Sahel Atlas scenario, not a country layer".to_owned(),
+            ))
         }
-        None => Some(format!(
-            "no \"type\"; expected {WHAT} ({{\"type\": \"FeatureCollection\", \"features\": [ … ]}})"
+        None => Some((
+            "",
+            format!(
+                "no \"type\"; expected {WHAT} ({{\"type\": \"FeatureCollection\", \"features\": [ … ]}})"
+            ),
         )),
     }
-}
-
-/// An error about the collection as a whole, at the value `pointer` leads to (or as near as
-/// it gets).
-fn top_level_error(name: &str, text: &[u8], pointer: &str, message: String) -> LoadError {
-    let at = resolve(text, 0, pointer).unwrap_or_else(|nearest| nearest);
-    let (line, column) = line_columns(text, &[at])[0];
-    LoadError::single(Diagnostic::error(
-        name,
-        Where::LineColumn { line, column },
-        message,
-    ))
-}
-
-/// The key of a feature: `ADM0_A3`, else `ISO_A3` / `ISO_A3_EH`, else the feature id.
-pub(super) fn feature_key(props: &JsonObject, id: Option<&Value>) -> Option<String> {
-    for field in ["ADM0_A3", "ISO_A3", "ISO_A3_EH"] {
-        if let Some(value) = text(props, field) {
-            return Some(value);
-        }
-    }
-    match id? {
-        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
-}
-
-/// A non-empty string property that is not Natural Earth's `-99` for "none".
-fn text(props: &JsonObject, field: &str) -> Option<String> {
-    let value = props.get(field)?.as_str()?.trim();
-    (!value.is_empty() && value != "-99").then(|| value.to_owned())
-}
-
-fn number(props: &JsonObject, field: &str) -> Option<f64> {
-    let n = props.get(field)?.as_f64()?;
-    (n.is_finite() && n >= 0.0).then_some(n)
-}
-
-fn year(props: &JsonObject, field: &str) -> Option<i32> {
-    props
-        .get(field)?
-        .as_i64()
-        .and_then(|y| i32::try_from(y).ok())
-}
-
-pub(super) fn country_from(key: String, props: &JsonObject, shape: MultiPolygon<f64>) -> Country {
-    let name = text(props, "NAME")
-        .or_else(|| text(props, "ADMIN"))
-        .or_else(|| text(props, "name"))
-        .unwrap_or_else(|| key.clone());
-    let label = match (
-        number_signed(props, "LABEL_X"),
-        number_signed(props, "LABEL_Y"),
-    ) {
-        (Some(x), Some(y)) if (-180.0..=180.0).contains(&x) && (-90.0..=90.0).contains(&y) => {
-            Some([x, y])
-        }
-        _ => None,
-    };
-    Country {
-        name_long: text(props, "NAME_LONG").unwrap_or_else(|| name.clone()),
-        formal_name: text(props, "FORMAL_EN"),
-        iso_a3: text(props, "ISO_A3").or_else(|| text(props, "ISO_A3_EH")),
-        iso_a2: text(props, "ISO_A2").or_else(|| text(props, "ISO_A2_EH")),
-        population: number(props, "POP_EST").map(|p| (p, year(props, "POP_YEAR").unwrap_or(0))),
-        gdp_musd: number(props, "GDP_MD").map(|g| (g, year(props, "GDP_YEAR").unwrap_or(0))),
-        continent: text(props, "CONTINENT"),
-        region: text(props, "REGION_UN"),
-        subregion: text(props, "SUBREGION"),
-        label_lon_lat: label,
-        shape_lon_lat: shape,
-        name,
-        key,
-    }
-}
-
-fn number_signed(props: &JsonObject, field: &str) -> Option<f64> {
-    props.get(field)?.as_f64().filter(|n| n.is_finite())
-}
-
-/// The shape of a GeoJSON geometry object, which must be a Polygon or MultiPolygon.
-fn shape_from(geometry: &JsonObject) -> Result<MultiPolygon<f64>, String> {
-    let kind = match geometry.get("type") {
-        Some(Value::String(kind)) => kind.as_str(),
-        Some(other) => {
-            return Err(format!(
-                "geometry \"type\" is {}; a country must be a Polygon or MultiPolygon",
-                describe(other)
-            ));
-        }
-        None => {
-            return Err(
-                "geometry has no \"type\"; a country must be a Polygon or MultiPolygon".to_owned(),
-            );
-        }
-    };
-    if kind != "Polygon" && kind != "MultiPolygon" {
-        return Err(if GEOMETRY_TYPES.contains(&kind) {
-            format!("geometry is a {kind}; a country must be a Polygon or MultiPolygon")
-        } else {
-            format!(
-                "geometry type \"{}\" is not a GeoJSON geometry; a country must be a Polygon or MultiPolygon",
-                shorten(kind)
-            )
-        });
-    }
-    let coordinates = match geometry.get("coordinates") {
-        Some(Value::Array(coordinates)) => coordinates,
-        Some(other) => {
-            return Err(format!(
-                "\"coordinates\" is {}; a {kind}'s coordinates are {}",
-                describe(other),
-                if kind == "Polygon" { RINGS } else { POLYGONS }
-            ));
-        }
-        None => return Err(format!("the {kind} has no \"coordinates\"")),
-    };
-    if kind == "Polygon" {
-        return polygon_from(coordinates).map(|p| MultiPolygon(vec![p]));
-    }
-    if coordinates.is_empty() {
-        return Err("MultiPolygon with no polygons".to_owned());
-    }
-    coordinates
-        .iter()
-        .enumerate()
-        .map(|(i, polygon)| match polygon {
-            Value::Array(rings) => polygon_from(rings).map_err(|e| format!("polygon {i}: {e}")),
-            other => Err(format!(
-                "polygon {i} is {}; a polygon is {RINGS}",
-                describe(other)
-            )),
-        })
-        .collect::<Result<Vec<_>, _>>()
-        .map(MultiPolygon)
 }
 
 const RINGS: &str = "an array of rings, each an array of [longitude, latitude] positions";
 const POLYGONS: &str =
     "an array of polygons, each an array of rings of [longitude, latitude] positions";
 
-/// Checks and converts one GeoJSON polygon (rings of positions).
-fn polygon_from(rings: &[Value]) -> Result<Polygon<f64>, String> {
-    if rings.is_empty() {
-        return Err("polygon has no rings".to_owned());
+/// A feature's shape: `Ok(None)` when it has none (null, or empty coordinates: a warning in
+/// `notes` says it is skipped). Warnings about what was repaired go to `notes` too, as
+/// (pointer from the feature, message).
+fn read_geometry(
+    geometry: Option<&Value>,
+    notes: &mut Vec<(String, String)>,
+) -> Result<Option<MultiPolygon<f64>>, Problem> {
+    let geometry = match geometry {
+        None => {
+            notes.push((
+                String::new(),
+                "has no \"geometry\" member (RFC 7946 §3.2 asks for one, null if none); the feature is skipped"
+                    .to_owned(),
+            ));
+            return Ok(None);
+        }
+        Some(Value::Null) => {
+            notes.push((
+                "/geometry".to_owned(),
+                "has no geometry (null); the feature is skipped".to_owned(),
+            ));
+            return Ok(None);
+        }
+        Some(Value::Object(geometry)) => geometry,
+        Some(other) => {
+            return Err(Problem::geojson(
+                "/geometry",
+                format!(
+                    "\"geometry\" is {}; it must be a Polygon or MultiPolygon object, or null",
+                    describe(other)
+                ),
+            ));
+        }
+    };
+    let kind = check_geometry(geometry, "/geometry", 0)?;
+    let Some(kind) = kind else {
+        notes.push((
+            "/geometry/coordinates".to_owned(),
+            "has no geometry (empty \"coordinates\"; RFC 7946 §3.1 lets readers take it as null); the feature is skipped"
+                .to_owned(),
+        ));
+        return Ok(None);
+    };
+    if kind != "Polygon" && kind != "MultiPolygon" {
+        return Err(Problem {
+            class: Class::Layer,
+            pointer: "/geometry/type".to_owned(),
+            message: format!("geometry is a {kind}; a country must be a Polygon or MultiPolygon"),
+        });
     }
-    let mut converted = Vec::with_capacity(rings.len());
-    for (r, ring) in rings.iter().enumerate() {
-        let which = if r == 0 {
+    let Some(Value::Array(coordinates)) = geometry.get("coordinates") else {
+        return Err(Problem::geojson("/geometry", "no coordinates"));
+    };
+    let mut shape = Shape {
+        notes,
+        long_positions: false,
+        antimeridian: false,
+    };
+    let polygons = if kind == "Polygon" {
+        vec![shape.polygon(coordinates, "", "/geometry/coordinates")?]
+    } else {
+        coordinates
+            .iter()
+            .enumerate()
+            .map(|(i, polygon)| match polygon {
+                Value::Array(rings) => shape.polygon(
+                    rings,
+                    &format!("polygon {i}: "),
+                    &format!("/geometry/coordinates/{i}"),
+                ),
+                _ => Err(Problem::geojson(
+                    format!("/geometry/coordinates/{i}"),
+                    format!("polygon {i} is not an array"),
+                )),
+            })
+            .collect::<Result<Vec<_>, _>>()?
+    };
+    // Polygons across the antimeridian (noted above) are cut in two at ±180°.
+    Ok(Some(MultiPolygon(
+        polygons
+            .into_iter()
+            .flat_map(|p| {
+                if super::antimeridian::crosses(&p) {
+                    super::antimeridian::cut_polygon(&p)
+                } else {
+                    vec![p]
+                }
+            })
+            .collect(),
+    )))
+}
+
+/// Checks that a geometry object is valid GeoJSON of any type (RFC 7946 §3.1), so that the
+/// real defect is named before "a country must be a Polygon". Its type, or `None` when its
+/// coordinates (or geometries) are empty.
+fn check_geometry<'a>(
+    geometry: &'a JsonObject,
+    at: &str,
+    depth: usize,
+) -> Result<Option<&'a str>, Problem> {
+    let kind = match geometry.get("type") {
+        Some(Value::String(kind)) => kind.as_str(),
+        Some(other) => {
+            return Err(Problem::geojson(
+                format!("{at}/type"),
+                format!(
+                    "geometry \"type\" is {}; a country must be a Polygon or MultiPolygon",
+                    describe(other)
+                ),
+            ));
+        }
+        None => {
+            return Err(Problem::geojson(
+                at,
+                "geometry has no \"type\"; a country must be a Polygon or MultiPolygon",
+            ));
+        }
+    };
+    if !GEOMETRY_TYPES.contains(&kind) {
+        return Err(Problem::geojson(
+            format!("{at}/type"),
+            format!(
+                "geometry type \"{}\" is not a GeoJSON geometry (RFC 7946 §1.4 lists them); a country must be a Polygon or MultiPolygon",
+                shorten(kind)
+            ),
+        ));
+    }
+    if let Some(problem) = geometry.get("bbox").and_then(bbox_problem) {
+        return Err(Problem::geojson(format!("{at}/bbox"), problem));
+    }
+    if kind == "GeometryCollection" {
+        let members = match geometry.get("geometries") {
+            Some(Value::Array(members)) => members,
+            Some(other) => {
+                return Err(Problem::geojson(
+                    format!("{at}/geometries"),
+                    format!(
+                        "\"geometries\" is {}; RFC 7946 §3.1.8: an array of geometry objects",
+                        describe(other)
+                    ),
+                ));
+            }
+            None => {
+                return Err(Problem::geojson(
+                    at,
+                    "the GeometryCollection has no \"geometries\" (RFC 7946 §3.1.8)",
+                ));
+            }
+        };
+        if members.is_empty() {
+            return Ok(None);
+        }
+        for (i, member) in members.iter().enumerate() {
+            let here = format!("{at}/geometries/{i}");
+            let Value::Object(member) = member else {
+                return Err(Problem::geojson(
+                    here,
+                    format!(
+                        "geometry {i} of the GeometryCollection is {}, not a geometry object",
+                        describe(member)
+                    ),
+                ));
+            };
+            if depth < 8 {
+                check_geometry(member, &here, depth + 1)?;
+            }
+        }
+        return Ok(Some(kind));
+    }
+    let levels = match kind {
+        "Point" => 0,
+        "MultiPoint" | "LineString" => 1,
+        "MultiLineString" | "Polygon" => 2,
+        _ => 3,
+    };
+    let coordinates = match geometry.get("coordinates") {
+        Some(Value::Array(c)) if c.is_empty() => return Ok(None),
+        Some(c @ Value::Array(_)) => c,
+        Some(other) => {
+            let what = match kind {
+                "Polygon" => RINGS,
+                "MultiPolygon" => POLYGONS,
+                "Point" => "a position, [longitude, latitude]",
+                _ => "an array of positions, or of arrays of them",
+            };
+            return Err(Problem::geojson(
+                format!("{at}/coordinates"),
+                format!(
+                    "\"coordinates\" is {}; a {kind}'s coordinates are {what}",
+                    describe(other)
+                ),
+            ));
+        }
+        None => {
+            return Err(Problem::geojson(
+                at,
+                format!("the {kind} has no \"coordinates\""),
+            ));
+        }
+    };
+    // Depth first without recursion: (value, levels above positions, path of indices).
+    let mut stack: Vec<(&Value, usize, Vec<usize>)> = vec![(coordinates, levels, Vec::new())];
+    while let Some((value, level, path)) = stack.pop() {
+        let pointer = || {
+            let mut p = format!("{at}/coordinates");
+            for i in &path {
+                p.push_str(&format!("/{i}"));
+            }
+            p
+        };
+        let name = || part_name(kind, &path);
+        if level == 0 {
+            position_problem(value, &name())
+                .map_or(Ok(()), |m| Err(Problem::geojson(pointer(), m)))?;
+            continue;
+        }
+        let Value::Array(items) = value else {
+            let what = match (kind, level) {
+                ("Polygon", 1) | ("MultiPolygon", 1) => {
+                    "a ring is an array of [longitude, latitude] positions"
+                }
+                ("MultiPolygon", 2) => "a polygon is an array of rings",
+                _ => "an array of positions",
+            };
+            return Err(Problem::geojson(
+                pointer(),
+                format!("{} is {}; {what}", name(), describe(value)),
+            ));
+        };
+        for (i, item) in items.iter().enumerate().rev() {
+            let mut p = path.clone();
+            p.push(i);
+            stack.push((item, level - 1, p));
+        }
+    }
+    Ok(Some(kind))
+}
+
+/// What is wrong with a position, if anything (RFC 7946 §3.1.1: two or more numbers).
+fn position_problem(position: &Value, name: &str) -> Option<String> {
+    let Value::Array(numbers) = position else {
+        return Some(format!(
+            "{name} is {}; a position is [longitude, latitude]",
+            describe(position)
+        ));
+    };
+    if let Some(bad) = numbers.iter().take(3).find(|n| !n.is_number()) {
+        return Some(format!(
+            "{name}: {} is not a number (RFC 7946 §3.1.1: a position is an array of numbers)",
+            describe(bad)
+        ));
+    }
+    match numbers.len() {
+        0 => Some(format!("{name} is empty; needs longitude and latitude")),
+        1 => Some(format!("{name} has 1 number; needs longitude and latitude")),
+        _ => None,
+    }
+}
+
+/// A person's name for the coordinates at `path` in a geometry of this kind:
+/// "polygon 2: hole 1, position 7".
+fn part_name(kind: &str, path: &[usize]) -> String {
+    let ring = |r: usize| {
+        if r == 0 {
             "outer ring".to_owned()
         } else {
             format!("hole {r}")
-        };
-        let Value::Array(ring) = ring else {
-            return Err(format!(
-                "{which} is {}; a ring is an array of [longitude, latitude] positions",
-                describe(ring)
-            ));
-        };
-        if ring.len() < 4 {
-            return Err(format!(
-                "{which} has {} position{}; a ring needs at least 4 (closed)",
-                ring.len(),
-                if ring.len() == 1 { "" } else { "s" }
-            ));
         }
-        let mut coords = Vec::with_capacity(ring.len());
-        for (p, position) in ring.iter().enumerate() {
-            let Value::Array(numbers) = position else {
-                return Err(format!(
-                    "{which}, position {p} is {}; a position is [longitude, latitude]",
-                    describe(position)
-                ));
-            };
-            let (lon, lat) = match numbers.as_slice() {
-                [lon, lat, ..] => (lon, lat),
-                [_] => {
-                    return Err(format!(
-                        "{which}, position {p} has 1 number; needs longitude and latitude"
-                    ));
-                }
-                [] => {
-                    return Err(format!(
-                        "{which}, position {p} is empty; needs longitude and latitude"
-                    ));
-                }
-            };
-            let (Some(lon), Some(lat)) = (lon.as_f64(), lat.as_f64()) else {
-                let bad = if lon.is_number() { lat } else { lon };
-                return Err(format!(
-                    "{which}, position {p}: {} is not a number",
-                    describe(bad)
-                ));
-            };
-            if !lon.is_finite() || !lat.is_finite() {
-                return Err(format!("{which}, position {p}: not a finite number"));
-            }
-            // Natural Earth has 180.00000000000006: allow rounding noise, then clamp.
-            const SLACK: f64 = 1e-6;
-            if !(-180.0 - SLACK..=180.0 + SLACK).contains(&lon) {
-                return Err(format!(
-                    "{which}, position {p}: longitude {lon} is outside -180..180 (is it [longitude, latitude], in degrees?)"
-                ));
-            }
-            if !(-90.0 - SLACK..=90.0 + SLACK).contains(&lat) {
-                return Err(format!(
-                    "{which}, position {p}: latitude {lat} is outside -90..90 (is it [longitude, latitude], in degrees?)"
-                ));
-            }
-            coords.push(Coord {
-                x: lon.clamp(-180.0, 180.0),
-                y: lat.clamp(-90.0, 90.0),
-            });
+    };
+    let position = |p: Option<&usize>| p.map(|p| format!(", position {p}")).unwrap_or_default();
+    match (kind, path) {
+        ("Polygon", [r, rest @ ..]) => format!("{}{}", ring(*r), position(rest.first())),
+        ("MultiPolygon", [p]) => format!("polygon {p}"),
+        ("MultiPolygon", [p, r, rest @ ..]) => {
+            format!("polygon {p}: {}{}", ring(*r), position(rest.first()))
         }
-        converted.push(LineString(coords));
+        ("MultiLineString", [l, rest @ ..]) => format!("line {l}{}", position(rest.first())),
+        (_, [p, ..]) => format!("position {p}"),
+        _ => "the Point's position".to_owned(),
     }
-    let exterior = converted.remove(0);
-    Ok(Polygon::new(exterior, converted))
+}
+
+/// Converts polygons whose structure [`check_geometry`] has checked, noting what it repairs.
+struct Shape<'n> {
+    notes: &'n mut Vec<(String, String)>,
+    /// Whether positions with more than three numbers were noted already.
+    long_positions: bool,
+    /// Whether an edge across the antimeridian was noted already.
+    antimeridian: bool,
+}
+
+impl Shape<'_> {
+    /// One GeoJSON polygon (rings of positions). `name` prefixes messages ("polygon 2: "),
+    /// `at` is its pointer.
+    fn polygon(&mut self, rings: &[Value], name: &str, at: &str) -> Result<Polygon<f64>, Problem> {
+        if rings.is_empty() {
+            return Err(Problem::geojson(at, format!("{name}polygon has no rings")));
+        }
+        let mut converted = Vec::with_capacity(rings.len());
+        for (r, ring) in rings.iter().enumerate() {
+            let which = if r == 0 {
+                format!("{name}outer ring")
+            } else {
+                format!("{name}hole {r}")
+            };
+            let ring_at = format!("{at}/{r}");
+            let ring: &[Value] = ring.as_array().map_or(&[], Vec::as_slice);
+            let numbers = |p: &Value| -> Vec<f64> {
+                p.as_array()
+                    .map(|n| n.iter().filter_map(Value::as_f64).collect())
+                    .unwrap_or_default()
+            };
+            let closed = match (ring.first(), ring.last()) {
+                (Some(first), Some(last)) => ring.len() > 1 && numbers(first) == numbers(last),
+                _ => false,
+            };
+            if closed && ring.len() < 4 {
+                return Err(Problem::geojson(
+                    ring_at,
+                    format!(
+                        "{which} has {} positions; a ring needs at least 4 (closed: the last the same as the first; RFC 7946 §3.1.6)",
+                        ring.len()
+                    ),
+                ));
+            }
+            if !closed && ring.len() < 3 {
+                return Err(Problem::geojson(
+                    ring_at,
+                    format!(
+                        "{which} has {} position{} and is not closed; a ring needs at least 4, the last the same as the first (RFC 7946 §3.1.6)",
+                        ring.len(),
+                        if ring.len() == 1 { "" } else { "s" }
+                    ),
+                ));
+            }
+            if !closed {
+                self.notes.push((
+                    format!("{ring_at}/{}", ring.len() - 1),
+                    format!(
+                        "{which} is not closed: its last position is not its first; closed it (RFC 7946 §3.1.6: the first and last positions MUST be the same)"
+                    ),
+                ));
+            }
+            let mut coords: Vec<Coord<f64>> = Vec::with_capacity(ring.len() + 1);
+            for (p, position) in ring.iter().enumerate() {
+                let n = position.as_array().map_or(0, Vec::len);
+                let [lon, lat, ..] = numbers(position)[..] else {
+                    return Err(Problem::geojson(
+                        format!("{ring_at}/{p}"),
+                        format!("{which}, position {p} is not a position"),
+                    ));
+                };
+                // Natural Earth has 180.00000000000006: allow rounding noise, then clamp.
+                const SLACK: f64 = 1e-6;
+                if !(-180.0 - SLACK..=180.0 + SLACK).contains(&lon) {
+                    return Err(Problem::geojson(
+                        format!("{ring_at}/{p}"),
+                        format!(
+                            "{which}, position {p}: longitude {lon} is outside -180..180 (is it [longitude, latitude], in degrees? RFC 7946 §4)"
+                        ),
+                    ));
+                }
+                if !(-90.0 - SLACK..=90.0 + SLACK).contains(&lat) {
+                    return Err(Problem::geojson(
+                        format!("{ring_at}/{p}"),
+                        format!(
+                            "{which}, position {p}: latitude {lat} is outside -90..90 (is it [longitude, latitude], in degrees? RFC 7946 §4)"
+                        ),
+                    ));
+                }
+                if n > 3 && !self.long_positions {
+                    self.long_positions = true;
+                    self.notes.push((
+                        format!("{ring_at}/{p}"),
+                        format!(
+                            "{which}, position {p} has {n} numbers; RFC 7946 §3.1.1: positions SHOULD NOT have more than three (longitude, latitude, height); the rest is ignored"
+                        ),
+                    ));
+                }
+                let here = Coord {
+                    x: lon.clamp(-180.0, 180.0),
+                    y: lat.clamp(-90.0, 90.0),
+                };
+                if let Some(previous) = coords.last()
+                    && crosses_antimeridian(*previous, here)
+                    && !self.antimeridian
+                {
+                    self.antimeridian = true;
+                    self.notes.push((
+                        format!("{ring_at}/{}", p - 1),
+                        format!(
+                            "{which}, positions {} and {p}: the edge spans {:.0}° of longitude, the long way round; RFC 7946 §3.1.9: a shape that crosses the antimeridian SHOULD be cut in two at ±180°; cut it there",
+                            p - 1,
+                            (here.x - previous.x).abs()
+                        ),
+                    ));
+                }
+                coords.push(here);
+            }
+            converted.push(LineString(coords));
+        }
+        let exterior = converted.remove(0);
+        Ok(Polygon::new(exterior, converted))
+    }
 }
 
 #[cfg(test)]
@@ -540,8 +954,31 @@ mod tests {
         )
         .unwrap();
         assert_eq!(layer.countries[0].key, "NOR");
-        let err = parse_countries("t", square(r#"{"ISO_A3":"-99"}"#).as_bytes()).unwrap_err();
-        assert!(err.headline().contains("no key"), "{err}");
+        let layer = parse_countries("t", square(r#"{"ISO_A3":"-99"}"#).as_bytes()).unwrap();
+        assert_eq!(layer.countries[0].key, "#0");
+        assert_eq!(layer.countries[0].key_source, KeySource::Synthetic);
+        assert!(
+            layer.warnings[0].message.contains("no key"),
+            "{:?}",
+            layer.warnings
+        );
+        // -99 is "none" in the id too, as a string or a number.
+        for id in [r#""-99""#, "-99"] {
+            let text = square(r#"{"name":"Somaliland"}"#)
+                .replace(r#""properties""#, &format!(r#""id":{id},"properties""#));
+            let layer = parse_countries("t", text.as_bytes()).unwrap();
+            assert_eq!(layer.countries[0].key_source, KeySource::Synthetic, "{id}");
+            assert_eq!(layer.countries[0].name, "Somaliland");
+        }
+        let layer = parse_countries(
+            "t",
+            square(r#"{"ADM0_A3":"-99","ISO_A3":" -99 ","ISO_A3_EH":"-99"}"#)
+                .replace(r#""properties""#, r#""id":"KOS","properties""#)
+                .as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(layer.countries[0].key, "KOS");
+        assert_eq!(layer.keyed_by(), "id");
     }
 
     #[test]
@@ -555,6 +992,26 @@ mod tests {
         // A file with a problem is left to the full loader.
         let bad = square(r#"{"ISO_A3":"-99"}"#);
         assert!(super::super::fast_countries::parse_fast(bad.as_bytes()).is_none());
+        let bad = square(r#"{"ADM0_A3":"MLI","ADM0_A3":"NER"}"#);
+        assert!(super::super::fast_countries::parse_fast(bad.as_bytes()).is_none());
+    }
+
+    #[test]
+    fn the_fast_path_takes_natural_earth_at_1_10m() {
+        // The 1:10m layer is not embedded; the load budget (README, Performance) rests on it
+        // taking the fast path.
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/geodata/ne_10m_admin_0_countries.geojson"
+        );
+        let Ok(bytes) = std::fs::read(path) else {
+            eprintln!("skipped: no {path}");
+            return;
+        };
+        let started = std::time::Instant::now();
+        let fast = super::super::fast_countries::parse_fast(&bytes);
+        eprintln!("fast path on 1:10m: {:?}", started.elapsed());
+        assert_eq!(fast.map(|c| c.len()), Some(258));
     }
 
     #[test]

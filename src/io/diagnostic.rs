@@ -23,6 +23,18 @@ pub enum Where {
         /// The feature's key (`ADM0_A3` …), if found.
         key: Option<String>,
     },
+    /// A feature of a GeoJSON layer, and the line and column of the value the message is
+    /// about (the feature itself, or a position, member … inside it).
+    FeatureAt {
+        /// Line, from 1.
+        line: usize,
+        /// Column, from 1.
+        column: usize,
+        /// Index in the `features` array.
+        index: usize,
+        /// The feature's key (`ADM0_A3` …), if found.
+        key: Option<String>,
+    },
 }
 
 /// One problem found in one file.
@@ -93,6 +105,26 @@ impl fmt::Display for Diagnostic {
                     self.file, self.message
                 )
             }
+            Where::FeatureAt {
+                line,
+                column,
+                index,
+                key: Some(key),
+            } => write!(
+                f,
+                "{}:{line}:{column}: feature {index} ({key}): {level}: {}",
+                self.file, self.message
+            ),
+            Where::FeatureAt {
+                line,
+                column,
+                index,
+                key: None,
+            } => write!(
+                f,
+                "{}:{line}:{column}: feature {index}: {level}: {}",
+                self.file, self.message
+            ),
         }
     }
 }
@@ -154,17 +186,6 @@ pub(crate) fn shorten(text: &str) -> String {
 /// The most diagnostics one file reports; a broken file can have millions of problems, and
 /// the first hundred say enough.
 pub(crate) const MAX_DIAGNOSTICS: usize = 100;
-
-/// Keeps the first [`MAX_DIAGNOSTICS`] (errors come first), and says how many more there were.
-pub(crate) fn cap_diagnostics(file: &str, mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    if diagnostics.len() <= MAX_DIAGNOSTICS {
-        return diagnostics;
-    }
-    let dropped = diagnostics.split_off(MAX_DIAGNOSTICS);
-    let errors = dropped.iter().filter(|d| d.is_error()).count();
-    diagnostics.push(not_shown(file, errors, dropped.len() - errors));
-    diagnostics
-}
 
 /// Says how many problems were left out; an error if any of them is.
 pub(crate) fn not_shown(file: &str, errors: usize, warnings: usize) -> Diagnostic {

@@ -3,89 +3,243 @@
 //! accept without a word; anything unusual returns `None` and the full loader (which explains
 //! every problem with its place) runs instead, so results never differ.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 
 use geo::{Coord, LineString, MultiPolygon, Polygon};
 use serde::Deserialize;
-use serde::de::{DeserializeSeed, Deserializer, SeqAccess, Visitor};
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use super::Country;
+use super::country::{Country, country_from, crosses_antimeridian, feature_key};
 
-#[derive(Deserialize)]
-struct Feature {
-    #[serde(rename = "type")]
-    kind: String,
-    #[serde(default)]
-    id: Option<Value>,
-    properties: Option<Props>,
-    geometry: Option<Geometry>,
-}
+/// A member name, borrowed from the text when it has no escapes.
+struct Name<'de>(Cow<'de, str>);
 
-/// The properties the atlas reads; the rest are skipped without being stored.
-#[derive(Deserialize)]
-#[allow(non_snake_case)]
-struct Props {
-    ADM0_A3: Option<Value>,
-    ISO_A3: Option<Value>,
-    ISO_A3_EH: Option<Value>,
-    ISO_A2: Option<Value>,
-    ISO_A2_EH: Option<Value>,
-    NAME: Option<Value>,
-    ADMIN: Option<Value>,
-    name: Option<Value>,
-    NAME_LONG: Option<Value>,
-    FORMAL_EN: Option<Value>,
-    POP_EST: Option<Value>,
-    POP_YEAR: Option<Value>,
-    GDP_MD: Option<Value>,
-    GDP_YEAR: Option<Value>,
-    CONTINENT: Option<Value>,
-    REGION_UN: Option<Value>,
-    SUBREGION: Option<Value>,
-    LABEL_X: Option<Value>,
-    LABEL_Y: Option<Value>,
-}
-
-impl Props {
-    fn into_map(self) -> Map<String, Value> {
-        let mut map = Map::new();
-        let fields = [
-            ("ADM0_A3", self.ADM0_A3),
-            ("ISO_A3", self.ISO_A3),
-            ("ISO_A3_EH", self.ISO_A3_EH),
-            ("ISO_A2", self.ISO_A2),
-            ("ISO_A2_EH", self.ISO_A2_EH),
-            ("NAME", self.NAME),
-            ("ADMIN", self.ADMIN),
-            ("name", self.name),
-            ("NAME_LONG", self.NAME_LONG),
-            ("FORMAL_EN", self.FORMAL_EN),
-            ("POP_EST", self.POP_EST),
-            ("POP_YEAR", self.POP_YEAR),
-            ("GDP_MD", self.GDP_MD),
-            ("GDP_YEAR", self.GDP_YEAR),
-            ("CONTINENT", self.CONTINENT),
-            ("REGION_UN", self.REGION_UN),
-            ("SUBREGION", self.SUBREGION),
-            ("LABEL_X", self.LABEL_X),
-            ("LABEL_Y", self.LABEL_Y),
-        ];
-        for (k, v) in fields {
-            if let Some(v) = v {
-                map.insert(k.to_owned(), v);
+impl<'de> Deserialize<'de> for Name<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Name<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a member name")
+            }
+            fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Name<'de>, E> {
+                Ok(Name(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Name<'de>, E> {
+                Ok(Name(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Name<'de>, E> {
+                Ok(Name(Cow::Owned(v)))
             }
         }
-        map
+        deserializer.deserialize_str(V)
     }
 }
 
-#[derive(Deserialize)]
+/// Fails on an object that has a member name twice (RFC 8259 §4: names SHOULD be unique;
+/// serde_json keeps the last one without a word): the full loader then says where.
+fn unique<E: serde::de::Error>(mut names: Vec<Cow<'_, str>>) -> Result<(), E> {
+    names.sort_unstable();
+    if names.windows(2).any(|w| w[0] == w[1]) {
+        return Err(E::custom("duplicate member"));
+    }
+    Ok(())
+}
+
+/// Reads past any value, failing on duplicate member names anywhere inside it.
+struct Skip;
+
+impl<'de> DeserializeSeed<'de> for Skip {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Skip {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element_seed(Skip)?.is_some() {}
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut names = Vec::new();
+        while let Some(name) = map.next_key::<Name<'de>>()? {
+            names.push(name.0);
+            map.next_value_seed(Skip)?;
+        }
+        unique(names)
+    }
+}
+
+/// A `bbox` member, which must be well formed (else the full loader says how it is not).
+fn checked_bbox<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+    let bbox: Value = map.next_value()?;
+    match super::country::bbox_problem(&bbox) {
+        None => Ok(()),
+        Some(problem) => Err(serde::de::Error::custom(problem)),
+    }
+}
+
+struct Feature {
+    kind: String,
+    id: Option<Value>,
+    properties: Option<Map<String, Value>>,
+    geometry: Option<Geometry>,
+}
+
+impl<'de> Deserialize<'de> for Feature {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Feature;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a GeoJSON Feature")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Feature, A::Error> {
+                let (mut kind, mut id, mut properties, mut geometry) = (None, None, None, None);
+                let mut names = Vec::new();
+                while let Some(name) = map.next_key::<Name<'de>>()? {
+                    match name.0.as_ref() {
+                        "type" => kind = Some(map.next_value::<String>()?),
+                        "id" => id = Some(map.next_value::<Value>()?),
+                        "properties" => {
+                            properties = map.next_value::<Option<Props>>()?.map(|p| p.0)
+                        }
+                        "geometry" => geometry = map.next_value::<Option<Geometry>>()?,
+                        "bbox" => checked_bbox(&mut map)?,
+                        _ => map.next_value_seed(Skip)?,
+                    }
+                    names.push(name.0);
+                }
+                unique(names)?;
+                Ok(Feature {
+                    kind: kind.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    id,
+                    properties,
+                    geometry,
+                })
+            }
+        }
+        deserializer.deserialize_map(V)
+    }
+}
+
+/// The properties the atlas reads; the rest are read past without being stored.
+struct Props(Map<String, Value>);
+
+/// The properties [`Props`] keeps.
+const READ_PROPERTIES: [&str; 19] = [
+    "ADM0_A3",
+    "ISO_A3",
+    "ISO_A3_EH",
+    "ISO_A2",
+    "ISO_A2_EH",
+    "NAME",
+    "ADMIN",
+    "name",
+    "NAME_LONG",
+    "FORMAL_EN",
+    "POP_EST",
+    "POP_YEAR",
+    "GDP_MD",
+    "GDP_YEAR",
+    "CONTINENT",
+    "REGION_UN",
+    "SUBREGION",
+    "LABEL_X",
+    "LABEL_Y",
+];
+
+impl<'de> Deserialize<'de> for Props {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Props;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object of properties")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Props, A::Error> {
+                let mut kept = Map::new();
+                let mut names = Vec::new();
+                while let Some(name) = map.next_key::<Name<'de>>()? {
+                    if READ_PROPERTIES.contains(&name.0.as_ref()) {
+                        kept.insert(name.0.clone().into_owned(), map.next_value::<Value>()?);
+                    } else {
+                        map.next_value_seed(Skip)?;
+                    }
+                    names.push(name.0);
+                }
+                unique(names)?;
+                Ok(Props(kept))
+            }
+        }
+        deserializer.deserialize_map(V)
+    }
+}
+
 struct Geometry {
-    #[serde(rename = "type")]
     kind: String,
     coordinates: Nested,
+}
+
+impl<'de> Deserialize<'de> for Geometry {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Geometry;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a GeoJSON geometry")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Geometry, A::Error> {
+                use serde::de::Error;
+                let (mut kind, mut coordinates) = (None, None);
+                let mut names = Vec::new();
+                while let Some(name) = map.next_key::<Name<'de>>()? {
+                    match name.0.as_ref() {
+                        "type" => kind = Some(map.next_value::<String>()?),
+                        "coordinates" => coordinates = Some(map.next_value::<Nested>()?),
+                        "bbox" => checked_bbox(&mut map)?,
+                        _ => map.next_value_seed(Skip)?,
+                    }
+                    names.push(name.0);
+                }
+                unique(names)?;
+                Ok(Geometry {
+                    kind: kind.ok_or_else(|| A::Error::missing_field("type"))?,
+                    coordinates: coordinates
+                        .ok_or_else(|| A::Error::missing_field("coordinates"))?,
+                })
+            }
+        }
+        deserializer.deserialize_map(V)
+    }
 }
 
 /// Nested coordinate arrays of any depth, flattened: positions, and for every array above
@@ -162,12 +316,9 @@ impl<'de> Visitor<'de> for Elem<'_> {
         Ok(Item::Other)
     }
 
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Item, A::Error> {
-        while map
-            .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
-            .is_some()
-        {}
-        Ok(Item::Other)
+    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<Item, A::Error> {
+        // An object among coordinates: not for the fast path.
+        Err(serde::de::Error::custom("an object among coordinates"))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Item, A::Error> {
@@ -192,7 +343,7 @@ impl<'de> Visitor<'de> for Elem<'_> {
             return Ok(Item::Array(None));
         }
         match (depth, count) {
-            (None, 2 | 3) => {
+            (None, 2) => {
                 self.out.positions.push([numbers[0], numbers[1]]);
                 Ok(Item::Array(Some(1)))
             }
@@ -255,15 +406,22 @@ pub(super) fn parse_fast(text: &[u8]) -> Option<Vec<Country>> {
         .then_some(countries)
 }
 
-fn country_of(feature: Feature) -> Option<Country> {
+fn country_of((index, feature): (usize, Feature)) -> Option<Country> {
     if feature.kind != "Feature" {
         return None;
     }
-    let props = feature.properties?.into_map();
-    let key = super::countries::feature_key(&props, feature.id.as_ref())?;
+    if feature
+        .id
+        .as_ref()
+        .is_some_and(|id| !matches!(id, Value::String(_) | Value::Number(_) | Value::Null))
+    {
+        return None;
+    }
+    let props = feature.properties?;
+    let key = feature_key(&props, feature.id.as_ref())?;
     let geometry = feature.geometry?;
     let shape = shape_of(&geometry)?;
-    Some(super::countries::country_from(key, &props, shape))
+    Some(country_from(key, index, &props, shape))
 }
 
 /// A feature collection read by one of [`parse_fast`]'s threads: the features whose index
@@ -276,7 +434,7 @@ struct HalfCollection {
     kind: String,
     /// How many features the collection has, built or not.
     count: usize,
-    features: Vec<Feature>,
+    features: Vec<(usize, Feature)>,
 }
 
 impl<'de> DeserializeSeed<'de> for Half {
@@ -294,23 +452,30 @@ impl<'de> Visitor<'de> for Half {
         f.write_str("a GeoJSON FeatureCollection")
     }
 
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         use serde::de::Error;
         let (mut kind, mut features) = (None, None);
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "type" if kind.is_none() => kind = Some(map.next_value::<String>()?),
-                "features" if features.is_none() => {
+        let mut names = Vec::new();
+        while let Some(name) = map.next_key::<Name<'de>>()? {
+            match name.0.as_ref() {
+                "type" => kind = Some(map.next_value::<String>()?),
+                "features" => {
                     features = Some(map.next_value_seed(HalfFeatures {
                         parity: self.parity,
                     })?);
                 }
-                "type" | "features" => return Err(A::Error::custom("duplicate member")),
-                _ => {
-                    map.next_value::<serde::de::IgnoredAny>()?;
+                "bbox" => checked_bbox(&mut map)?,
+                "crs" => {
+                    let crs: Value = map.next_value()?;
+                    if let Some(problem) = super::country::crs_problem(&crs) {
+                        return Err(A::Error::custom(problem));
+                    }
                 }
+                _ => map.next_value_seed(Skip)?,
             }
+            names.push(name.0);
         }
+        unique(names)?;
         let kind = kind.ok_or_else(|| A::Error::missing_field("type"))?;
         let (count, features) = features.ok_or_else(|| A::Error::missing_field("features"))?;
         Ok(HalfCollection {
@@ -327,7 +492,7 @@ struct HalfFeatures {
 }
 
 impl<'de> DeserializeSeed<'de> for HalfFeatures {
-    type Value = (usize, Vec<Feature>);
+    type Value = (usize, Vec<(usize, Feature)>);
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_seq(self)
@@ -335,7 +500,7 @@ impl<'de> DeserializeSeed<'de> for HalfFeatures {
 }
 
 impl<'de> Visitor<'de> for HalfFeatures {
-    type Value = (usize, Vec<Feature>);
+    type Value = (usize, Vec<(usize, Feature)>);
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an array of features")
@@ -347,7 +512,7 @@ impl<'de> Visitor<'de> for HalfFeatures {
         loop {
             let more = if count % 2 == self.parity {
                 seq.next_element::<Feature>()?
-                    .map(|f| built.push(f))
+                    .map(|f| built.push((count, f)))
                     .is_some()
             } else {
                 seq.next_element::<serde::de::IgnoredAny>()?.is_some()
@@ -385,7 +550,9 @@ fn shape_of(geometry: &Geometry) -> Option<MultiPolygon<f64>> {
                 let end = end as usize;
                 let ring = nested.positions.get(ring_start..end)?;
                 ring_start = end;
-                if ring.len() < 4 {
+                // Closed, with four positions or more (RFC 7946 §3.1.6): else the full loader
+                // closes it with a warning, or says why it cannot.
+                if ring.len() < 4 || ring.first() != ring.last() {
                     return None;
                 }
                 let mut coords = Vec::with_capacity(ring.len());
@@ -397,10 +564,17 @@ fn shape_of(geometry: &Geometry) -> Option<MultiPolygon<f64>> {
                     if !on_earth {
                         return None;
                     }
-                    coords.push(Coord {
+                    let here = Coord {
                         x: lon.clamp(-180.0, 180.0),
                         y: lat.clamp(-90.0, 90.0),
-                    });
+                    };
+                    if coords
+                        .last()
+                        .is_some_and(|&previous| crosses_antimeridian(previous, here))
+                    {
+                        return None;
+                    }
+                    coords.push(here);
                 }
                 rings.push(LineString(coords));
             }

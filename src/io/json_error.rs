@@ -133,6 +133,17 @@ fn show_char(text: &[u8], offset: usize) -> String {
     }
 }
 
+/// Whether a `\\uD800`…`\\uDFFF` escape (half of a surrogate pair) ends just before `offset`.
+fn after_surrogate_escape(text: &[u8], offset: usize) -> bool {
+    let before = text
+        .get(offset.saturating_sub(12)..text.len().min(offset + 1))
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    before.windows(4).any(|w| {
+        w[0] == b'\\' && w[1] == b'u' && w[2] == b'd' && matches!(w[3], b'8'..=b'9' | b'a'..=b'f')
+    })
+}
+
 fn syntax_message(text: &[u8], offset: usize, raw: &str) -> String {
     if looks_binary(text) {
         return "this is not a text file: it holds binary data, not JSON".to_owned();
@@ -156,6 +167,11 @@ fn syntax_message(text: &[u8], offset: usize, raw: &str) -> String {
             "a string holds bytes that are not UTF-8; save the file as UTF-8".to_owned()
         }
         "recursion limit exceeded" => TOO_DEEP.to_owned(),
+        _ if raw.contains("surrogate")
+            || (raw == "unexpected end of hex escape" && after_surrogate_escape(text, offset)) =>
+        {
+            "a \\uD800-style escape is half of a UTF-16 surrogate pair, without its other half (RFC 8259 §8.2); write the character itself, or both halves".to_owned()
+        }
         "number out of range" => {
             let start = text[..offset.min(text.len())]
                 .iter()

@@ -310,6 +310,90 @@ pub(crate) fn path_at(text: &[u8], offset: usize) -> PathAt {
     }
 }
 
+/// A member name that an object has twice (RFC 8259 §4: names SHOULD be unique).
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct DuplicateMember {
+    /// The name, decoded.
+    pub name: String,
+    /// Where the first one's name starts (its `"`).
+    pub first: usize,
+    /// Where the second one's name starts.
+    pub second: usize,
+}
+
+/// Every member name an object of the text has already had, up to `max` of them, in file
+/// order. Reads the text once, without recursion; meant for text that parsed as JSON.
+pub(crate) fn duplicate_members(text: &[u8], max: usize) -> Vec<DuplicateMember> {
+    use std::borrow::Cow;
+    use std::collections::HashMap;
+    enum Frame<'a> {
+        Object {
+            names: HashMap<Cow<'a, [u8]>, usize>,
+            expect_key: bool,
+        },
+        Array,
+    }
+    let mut found = Vec::new();
+    let mut stack: Vec<Frame<'_>> = Vec::new();
+    let mut i = 0;
+    while let Some(&b) = text.get(i) {
+        match b {
+            b'"' => {
+                let close = skip_string(text, i);
+                if let Some(Frame::Object {
+                    names,
+                    expect_key: expect_key @ true,
+                }) = stack.last_mut()
+                {
+                    *expect_key = false;
+                    let raw = text.get(i + 1..close.saturating_sub(1)).unwrap_or_default();
+                    // An escaped name is the same name as its plain spelling.
+                    let name: Cow<'_, [u8]> = if raw.contains(&b'\\') {
+                        match serde_json::from_slice::<String>(
+                            text.get(i..close).unwrap_or_default(),
+                        ) {
+                            Ok(s) => Cow::Owned(s.into_bytes()),
+                            Err(_) => Cow::Borrowed(raw),
+                        }
+                    } else {
+                        Cow::Borrowed(raw)
+                    };
+                    if let Some(&first) = names.get(&name) {
+                        found.push(DuplicateMember {
+                            name: String::from_utf8_lossy(&name).into_owned(),
+                            first,
+                            second: i,
+                        });
+                        if found.len() >= max {
+                            return found;
+                        }
+                    } else {
+                        names.insert(name, i);
+                    }
+                }
+                i = close;
+                continue;
+            }
+            b'{' => stack.push(Frame::Object {
+                names: HashMap::new(),
+                expect_key: true,
+            }),
+            b'[' => stack.push(Frame::Array),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => {
+                if let Some(Frame::Object { expect_key, .. }) = stack.last_mut() {
+                    *expect_key = true;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    found
+}
+
 /// The byte offset where line `line` (from 1) starts, or the end of the text.
 pub(crate) fn line_start(text: &[u8], line: usize) -> usize {
     if line <= 1 {
@@ -384,6 +468,18 @@ mod tests {
     }
 
     #[test]
+    fn finds_duplicate_member_names_at_the_second() {
+        let text = br#"{"a": 1, "b": {"a": 2, "c": [{"a": 1, "a": 2}]}, "\u0061": 3}"#;
+        let found = duplicate_members(text, 10);
+        let names: Vec<(&str, usize, usize)> = found
+            .iter()
+            .map(|d| (d.name.as_str(), d.first, d.second))
+            .collect();
+        assert_eq!(names, vec![("a", 30, 38), ("a", 1, 49)]);
+        assert!(duplicate_members(br#"{"a": {"a": {"a": 1}}, "b": "a"}"#, 10).is_empty());
+    }
+
+    #[test]
     fn never_panics_on_garbage() {
         for text in [
             &b"{\"a"[..],
@@ -397,6 +493,7 @@ mod tests {
             let _ = path_at(text, 100);
             let _ = elements(text, 0);
             let _ = line_columns(text, &[0, 3, 99]);
+            let _ = duplicate_members(text, 5);
         }
     }
 }

@@ -4,7 +4,9 @@
 //! Every loader takes bytes and a display name, never panics, and either returns the whole
 //! result or an error; nothing is half-loaded.
 
+mod antimeridian;
 mod countries;
+mod country;
 mod diagnostic;
 mod fast_countries;
 pub mod geometry_check;
@@ -13,7 +15,8 @@ mod json_text;
 mod read;
 mod scenario_file;
 
-pub use countries::{Country, CountryLayer, parse_countries, read_countries};
+pub use countries::{parse_countries, read_countries};
+pub use country::{Country, CountryLayer, KeySource};
 pub use diagnostic::{Diagnostic, LoadError, Where};
 pub use read::{MAX_FILE_BYTES, read_file_bytes};
 pub use scenario_file::{parse_scenario, read_scenario};

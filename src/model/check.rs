@@ -214,13 +214,13 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
             );
         }
         for (s, source) in event.sources.iter().enumerate() {
-            if !(source.starts_with("https://") || source.starts_with("http://")) {
+            if let Some(why) = unsafe_source(source) {
                 push(
-                    Warning,
+                    Error,
                     Item::Event(i),
                     Some(id),
                     &format!("/sources/{s}"),
-                    format!("event {q}: source {} is not a web address", quote(source)),
+                    format!("event {q}: source {}: {why}", quote(source)),
                 );
             }
         }
@@ -374,6 +374,38 @@ fn quote(text: &str) -> String {
     out
 }
 
+/// Why a source address may not be opened, if so: only `http` and `https` addresses are web
+/// pages a reader can open; a scenario is someone else's file, and `file:`, `javascript:`,
+/// `smb:` … (or no scheme at all) would hand the operating system anything.
+pub fn unsafe_source(source: &str) -> Option<String> {
+    let scheme = source
+        .split_once(':')
+        .map(|(scheme, _)| scheme)
+        .filter(|s| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        });
+    let rest_ok = |prefix: usize| {
+        source.get(prefix..).is_some_and(|rest| {
+            rest.starts_with("//") && rest.len() > 2 && !rest.contains(char::is_whitespace)
+        })
+    };
+    match scheme.map(str::to_ascii_lowercase).as_deref() {
+        Some("http") if rest_ok(5) => None,
+        Some("https") if rest_ok(6) => None,
+        Some("http" | "https") => {
+            Some("is not a complete web address (http(s):// then a host, no spaces)".to_owned())
+        }
+        Some(other) => Some(format!(
+            "is a {other}: address; only http and https sources are allowed (they are opened in a browser)"
+        )),
+        None => {
+            Some("has no scheme; a source is a web address starting http:// or https://".to_owned())
+        }
+    }
+}
+
 /// Why going from `previous` to `next` makes no sense, if it does not.
 fn senseless_transition(previous: Option<Status>, next: Status) -> Option<&'static str> {
     use Status::{Active, Ended, Planned, Suspended, WindingDown};
@@ -394,6 +426,29 @@ fn senseless_transition(previous: Option<Status>, next: Status) -> Option<&'stat
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_http_and_https_sources_are_safe() {
+        for good in [
+            "https://example.org/a b".replace(' ', "%20").as_str(),
+            "http://x.y",
+            "HTTPS://X.Y/z",
+        ] {
+            assert_eq!(unsafe_source(good), None, "{good}");
+        }
+        for (bad, phrase) in [
+            ("file:///etc/passwd", "a file: address"),
+            ("javascript:alert(1)", "a javascript: address"),
+            ("smb://server/share", "a smb: address"),
+            ("www.example.org", "no scheme"),
+            ("https:/example.org", "not a complete web address"),
+            ("https://", "not a complete web address"),
+            ("https://exa mple.org", "not a complete web address"),
+        ] {
+            let why = unsafe_source(bad).unwrap_or_default();
+            assert!(why.contains(phrase), "{bad}: {why}");
+        }
+    }
 
     #[test]
     fn transitions() {
