@@ -172,9 +172,12 @@ impl SahelApp {
                 |d| d.to_date().strftime("%-d %b %Y").to_string(),
             );
             let text = RichText::new(format!(
-                "• {} — {} since {since}",
+                "• {} — {} since {since}{}",
                 rel.label,
-                link.status.label()
+                link.status.label(),
+                link.unconfirmed_note()
+                    .map(|n| format!(" ({n})"))
+                    .unwrap_or_default()
             ))
             .color(palette::status(link.status));
             if ui
@@ -195,9 +198,11 @@ impl SahelApp {
             let event = &scenario.events[e];
             let concerns = event.changes.iter().any(|c| match c {
                 Change::State { state, .. } => state == key,
-                Change::Relationship { relationship, .. } => timeline
-                    .relationship_index(relationship)
-                    .is_some_and(|r| scenario.relationships[r].parties.iter().any(|p| p == key)),
+                Change::Relationship { relationship, .. } | Change::Reaffirmed { relationship } => {
+                    timeline
+                        .relationship_index(relationship)
+                        .is_some_and(|r| scenario.relationships[r].parties.iter().any(|p| p == key))
+                }
             });
             if !concerns {
                 continue;
