@@ -373,7 +373,7 @@ impl TryFrom<RawChange> for Change {
                 ..
             } => Err("a state change needs a \"government\" (civilian or military)".to_owned()),
             _ => Err(
-                "a change is {\"relationship\", \"status\"}, {\"relationship\", \"reaffirmed\": true} or {\"state\", \"government\", \"leader\"}"
+                "a change is either {\"relationship\", \"status\"}, {\"relationship\", \"reaffirmed\": true} or {\"state\", \"government\", \"leader\"}"
                     .to_owned(),
             ),
         }
