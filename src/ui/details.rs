@@ -339,6 +339,9 @@ impl SahelApp {
                     RichText::new(format!("Now: {}", l.status.label()))
                         .color(palette::status(l.status)),
                 );
+                if let Some(note) = l.unconfirmed_note() {
+                    ui.label(RichText::new(note).italics());
+                }
             }
             None => {
                 ui.label(RichText::new("Does not exist yet at this date").weak());
@@ -346,14 +349,17 @@ impl SahelApp {
         }
         ui.label(RichText::new("History").strong());
         if rel.in_force_at_start {
-            ui.label(format!("In force before {}", scenario.span.start));
+            ui.horizontal_wrapped(|ui| {
+                ui.label(format!("In force before {}", scenario.span.start));
+                self.sources_ui(ui, &rel.start_sources);
+            });
         }
         for (day, status, e) in timeline.relationship_history(link).collect::<Vec<_>>() {
             let event = &scenario.events[e];
             ui.horizontal_wrapped(|ui| {
                 let text = RichText::new(format!(
                     "{} › {}: {}",
-                    format_date_with_precision(event.date, event.precision),
+                    event.dates_label(),
                     status.label(),
                     event.title
                 ))
