@@ -621,3 +621,35 @@ fn state_json_says_when_each_status_was_last_confirmed() {
         "{table}"
     );
 }
+
+/// The app shows the new facts: the link panel says when an unconfirmed status was last
+/// confirmed, and the event list gives an exit's announcement and effective dates.
+#[test]
+fn the_app_shows_last_confirmation_and_both_dates() {
+    use egui_kittest::kittest::Queryable;
+    use sahel_atlas::command::Command;
+    use sahel_atlas::time_control::TimeCommand;
+
+    let t = timeline();
+    let eucap = t.relationship_index("eucap-sahel-mali").expect("EUCAP");
+    let mut h = crate::app_ui::harness();
+    h.state_mut()
+        .push(Command::Time(TimeCommand::SetDay(day("2026-01-15"))));
+    h.state_mut().push(Command::SelectLink(Some(eucap)));
+    h.run_steps(3);
+    assert!(
+        h.query_all_by_label_contains("status last confirmed on 31 Jan 2025")
+            .next()
+            .is_some(),
+        "no 'status last confirmed' in the link panel"
+    );
+    h.state_mut()
+        .push(Command::Time(TimeCommand::SetDay(day("2024-01-28"))));
+    h.run_steps(3);
+    assert!(
+        h.query_all_by_label_contains("announced 28 Jan 2024 · effective 29 Jan 2025")
+            .next()
+            .is_some(),
+        "no announced/effective dates in the event list"
+    );
+}
