@@ -176,6 +176,9 @@ fn synthetic_scenario(relationships: usize, events: usize) -> Scenario {
             kind: RelationshipKind::Other,
             parties: vec![format!("S{}", i % 100), format!("S{}", (i * 7 + 1) % 100)],
             in_force_at_start: false,
+            start_sources: Vec::new(),
+            confirmed_until: None,
+            confirmed_source: None,
         })
         .collect();
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -192,6 +195,7 @@ fn synthetic_scenario(relationships: usize, events: usize) -> Scenario {
             Event {
                 id: format!("e{i}"),
                 date: start.saturating_add(jiff::SignedDuration::from_hours(day * 24)),
+                effective: None,
                 precision: DatePrecision::Day,
                 title: String::new(),
                 summary: String::new(),
@@ -213,6 +217,7 @@ fn synthetic_scenario(relationships: usize, events: usize) -> Scenario {
             start,
             end: Date::constant(2030, 1, 1),
         },
+        research_until: None,
         entities,
         relationships: rels,
         events,

@@ -716,6 +716,7 @@ fn empty_scenario() -> crate::model::Scenario {
             start: jiff::civil::Date::constant(2012, 1, 1),
             end: today,
         },
+        research_until: None,
         entities: Vec::new(),
         relationships: Vec::new(),
         events: Vec::new(),

@@ -31,6 +31,10 @@ pub struct LinkJson<'a> {
     pub since: Option<String>,
     /// Sources of the event that set the status.
     pub sources: Vec<&'a str>,
+    /// The last date a source confirmed the status (`null` when the scenario does not say).
+    pub confirmed_until: Option<String>,
+    /// Whether the status at the date is past `confirmed_until`, unconfirmed.
+    pub unconfirmed: bool,
 }
 
 /// One country in `state --json`.
@@ -84,6 +88,8 @@ pub fn state_json(timeline: &Timeline, date: jiff::civil::Date) -> StateJson<'_>
                             .collect()
                     })
                     .unwrap_or_default(),
+                confirmed_until: rel.confirmed_until.map(|d| d.to_string()),
+                unconfirmed: l.last_confirmed.is_some(),
             }
         })
         .collect();
@@ -137,11 +143,15 @@ pub fn state_table(timeline: &Timeline, date: jiff::civil::Date) -> String {
         let label: String = l.label.chars().take(70).collect();
         let _ = writeln!(
             out,
-            "  {:<width$}  {:<12}  since {:<10}  {}",
+            "  {:<width$}  {:<12}  since {:<10}  {}{}",
             label,
             l.status,
             l.since.as_deref().unwrap_or("the start"),
             l.parties.join(", "),
+            match (&l.confirmed_until, l.unconfirmed) {
+                (Some(c), true) => format!("  (status last confirmed on {c})"),
+                _ => String::new(),
+            },
         );
     }
     out

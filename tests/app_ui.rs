@@ -222,6 +222,9 @@ fn niger_government_changes_across_the_july_2023_coup_in_the_panel() {
     h.get_by_label_contains("Government: civilian, Mohamed Bazoum");
     press(&mut h, egui::Key::ArrowRight);
     assert_eq!(h.state().day(), day("2023-07-26"));
+    h.get_by_label_contains("Government: military, CNSP junta");
+    press(&mut h, egui::Key::ArrowRight);
+    assert_eq!(h.state().day(), day("2023-07-28"));
     h.get_by_label_contains("Government: military, Abdourahamane Tiani");
 }
 

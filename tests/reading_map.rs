@@ -427,3 +427,58 @@ fn exported_labels_never_overlap_and_markers_appear_in_exports() {
         }
     }
 }
+
+#[test]
+fn a_tie_whose_status_is_unconfirmed_has_its_own_style_and_legend_row() {
+    use sahel_atlas::export::{MapData, RenderOptions};
+    use sahel_atlas::map::display::{Item, Meta};
+    let layer = crate::common::fine();
+    let coarse = crate::common::coarse();
+    let timeline = crate::common::timeline();
+    let data = MapData {
+        layer: &layer,
+        places: &coarse,
+        timeline: &timeline,
+    };
+    // The first date on which some drawn tie is unconfirmed, looking month by month.
+    let date = (2012..=2026)
+        .flat_map(|y| (1..=12).map(move |m| jiff::civil::Date::constant(y, m, 1)))
+        .find(|&d| {
+            let state = timeline.state_at_date(d);
+            let scene =
+                sahel_atlas::map::scene::build_scene(&coarse, &coarse, &timeline, &state, false);
+            scene.links.iter().any(|l| l.unconfirmed_since.is_some())
+        })
+        .expect("the shipped scenario has ties whose status was last confirmed before a date");
+    let state = timeline.state_at_date(date);
+    // In focus on one end of such a tie, so that no bundle stands for it.
+    let scene = sahel_atlas::map::scene::build_scene(&coarse, &coarse, &timeline, &state, false);
+    let hub = scene
+        .links
+        .iter()
+        .find(|l| l.unconfirmed_since.is_some())
+        .map(|l| timeline.scenario().entities[l.ends[0]].id.clone());
+    let options = RenderOptions {
+        camera: Some(MapCamera::world([1600.0, 1000.0])),
+        focus: hub,
+        ..RenderOptions::at(date)
+    };
+    let list = sahel_atlas::export::frame(&data, &options);
+    let mut unconfirmed = 0;
+    for item in &list.items {
+        if let Item::Polyline {
+            line,
+            meta: Some(Meta::Link(r, status)),
+            ..
+        } = item
+        {
+            let link = state.link(*r).expect("drawn link exists");
+            if timeline.unconfirmed_since(*r, state.day).is_some() && link.status != Status::Ended {
+                assert_eq!(*line, Line::unconfirmed(*status), "{r} unconfirmed");
+                unconfirmed += 1;
+            }
+        }
+    }
+    assert!(unconfirmed > 0);
+    assert!(list.texts().any(|t| t == Line::UNCONFIRMED_LABEL));
+}

@@ -65,10 +65,19 @@ fn niger_government_changes_with_the_26_july_2023_coup() {
     );
     let after = after.country(ner).expect("NER government");
     assert_eq!(after.government, GovernmentForm::Military);
+    // The junta announced Bazoum's removal on the evening of 26 July; it named Gen. Tiani its
+    // head, and head of state, on 28 July.
     assert!(
-        after.leader.as_deref().is_some_and(|l| l.contains("Tiani")),
+        after.leader.as_deref().is_some_and(|l| l.contains("CNSP")),
         "{:?}",
         after.leader
+    );
+    let named = t.state_at(day("2023-07-28"));
+    let named = named.country(ner).expect("NER government");
+    assert!(
+        named.leader.as_deref().is_some_and(|l| l.contains("Tiani")),
+        "{:?}",
+        named.leader
     );
 }
 

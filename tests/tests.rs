@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::type_complexity)]
 //!
 //! - `seed_story`: the seed article's story and other facts of the shipped scenario.
+//! - `data_dates`: the shipped scenario's ties at the 14 audit dates, with their sources.
 //! - `timeline_props`: `state_at` equals a naive fold of the events, for random scenarios.
 //! - `map_hits`: hit tests on the embedded layers at known places.
 //! - `loaders`: the country and scenario loaders on good and bad input.
@@ -22,6 +23,7 @@ mod common;
 mod app_ui;
 mod bad_input;
 mod cli;
+mod data_dates;
 mod export;
 mod loaders;
 mod map_hits;

@@ -18,9 +18,12 @@ prop_compose! {
     fn scenario_strategy()(
         n_rel in 1usize..12,
         raw_events in prop::collection::vec(
-            (0i32..5000, prop::collection::vec((0usize..12, status_strategy()), 0..4), prop::option::of((0usize..3, any::<bool>()))),
+            (0i32..5000, prop::option::of(0i32..800),
+             prop::collection::vec((0usize..12, prop::option::of(status_strategy())), 0..4),
+             prop::option::of((0usize..3, any::<bool>()))),
             0..60),
         in_force in prop::collection::vec(any::<bool>(), 12),
+        confirmed in prop::collection::vec(prop::option::of(0i32..5000), 12),
     ) -> Scenario {
         let states = ["MLI", "NER", "BFA"];
         let mut entities: Vec<Entity> = states.iter().map(|id| Entity {
@@ -30,11 +33,18 @@ prop_compose! {
         let relationships = (0..n_rel).map(|i| Relationship {
             id: format!("r{i}"), label: format!("R{i}"), short: None, kind: RelationshipKind::Other,
             parties: vec!["EU".into(), states[i % 3].to_owned()], in_force_at_start: in_force[i],
+            start_sources: Vec::new(),
+            confirmed_until: confirmed[i].map(|c| START.saturating_add(jiff::SignedDuration::from_hours(i64::from(c) * 24))),
+            confirmed_source: None,
         }).collect();
-        let events = raw_events.into_iter().enumerate().map(|(i, (offset, changes, gov))| {
+        let events = raw_events.into_iter().enumerate().map(|(i, (offset, delay, changes, gov))| {
             let date = START.saturating_add(jiff::SignedDuration::from_hours(i64::from(offset) * 24));
+            let effective = delay.map(|d| date.saturating_add(jiff::SignedDuration::from_hours(i64::from(d) * 24)));
             let mut list: Vec<Change> = changes.into_iter().filter(|(r, _)| *r < n_rel)
-                .map(|(r, status)| Change::Relationship { relationship: format!("r{r}"), status }).collect();
+                .map(|(r, status)| match status {
+                    Some(status) => Change::Relationship { relationship: format!("r{r}"), status },
+                    None => Change::Reaffirmed { relationship: format!("r{r}") },
+                }).collect();
             if let Some((s, military)) = gov {
                 list.push(Change::State {
                     state: states[s].to_owned(),
@@ -42,25 +52,27 @@ prop_compose! {
                     leader: Some(format!("leader {i}")),
                 });
             }
-            Event { id: format!("e{i}"), date, precision: DatePrecision::Day, title: String::new(), summary: String::new(),
+            Event { id: format!("e{i}"), date, effective, precision: DatePrecision::Day, title: String::new(), summary: String::new(),
                 note: None, confidence: None, sources: vec!["https://example.org".into()], changes: list }
         }).collect();
         Scenario {
             format: SCENARIO_FORMAT.into(), title: "random".into(), description: String::new(),
             span: ScenarioSpan { start: START, end: Date::constant(2026, 12, 31) },
+            research_until: None,
             entities, relationships, events,
         }
     }
 }
 
-/// The naive answer: replay every event on or before `day`, in date then file order.
+/// A link as compared: status, since, and the day it was last confirmed when unconfirmed.
+type Link = (Status, Option<Day>, Option<Day>);
+
+/// The naive answer: replay every change taking effect on or before `day`, in effective date
+/// then file order.
 fn naive(
     scenario: &Scenario,
     day: Day,
-) -> (
-    Vec<Option<(Status, Option<Day>)>>,
-    Vec<Option<(GovernmentForm, String)>>,
-) {
+) -> (Vec<Option<Link>>, Vec<Option<(GovernmentForm, String)>>) {
     let mut links: Vec<Option<(Status, Option<Day>)>> = scenario
         .relationships
         .iter()
@@ -68,10 +80,17 @@ fn naive(
         .collect();
     let mut govs: Vec<Option<(GovernmentForm, String)>> = vec![None; scenario.entities.len()];
     let mut order: Vec<usize> = (0..scenario.events.len()).collect();
-    order.sort_by_key(|&i| (scenario.events[i].date, i));
+    order.sort_by_key(|&i| {
+        (
+            scenario.events[i]
+                .effective
+                .unwrap_or(scenario.events[i].date),
+            i,
+        )
+    });
     for i in order {
         let e = &scenario.events[i];
-        let d = Day::from_date(e.date);
+        let d = Day::from_date(e.effective.unwrap_or(e.date));
         if d > day {
             break;
         }
@@ -88,6 +107,7 @@ fn naive(
                         .expect("rel");
                     links[r] = Some((*status, Some(d)));
                 }
+                Change::Reaffirmed { .. } => {}
                 Change::State {
                     state,
                     government,
@@ -103,18 +123,33 @@ fn naive(
             }
         }
     }
+    let links = links
+        .into_iter()
+        .zip(&scenario.relationships)
+        .map(|(link, rel)| {
+            link.map(|(status, since)| {
+                let confirmed = rel.confirmed_until.map(Day::from_date);
+                let unconfirmed = confirmed.filter(|&c| {
+                    day > c && status != Status::Ended && since.is_none_or(|s| s <= c)
+                });
+                (status, since, unconfirmed)
+            })
+        })
+        .collect();
     (links, govs)
 }
 
 fn observed(
     t: &Timeline,
     state: &sahel_atlas::model::State,
-) -> (
-    Vec<Option<(Status, Option<Day>)>>,
-    Vec<Option<(GovernmentForm, String)>>,
-) {
+) -> (Vec<Option<Link>>, Vec<Option<(GovernmentForm, String)>>) {
     let links = (0..t.scenario().relationships.len())
-        .map(|r| state.link(r).map(|l| (l.status, l.since)))
+        .map(|r| {
+            state.link(r).map(|l| {
+                assert_eq!(l.last_confirmed, t.unconfirmed_since(r, state.day));
+                (l.status, l.since, l.last_confirmed)
+            })
+        })
         .collect();
     let govs = (0..t.scenario().entities.len())
         .map(|e| {
@@ -172,6 +207,11 @@ fn state_at_equals_naive_fold_across_many_snapshots() {
             kind: RelationshipKind::Other,
             parties: vec!["EU".into(), "MLI".into()],
             in_force_at_start: i % 7 == 0,
+            start_sources: Vec::new(),
+            confirmed_until: (i % 5 == 0).then(|| {
+                START.saturating_add(jiff::SignedDuration::from_hours(i as i64 * 24 * 90))
+            }),
+            confirmed_source: None,
         })
         .collect();
     let events = (0..5000)
@@ -180,6 +220,11 @@ fn state_at_equals_naive_fold_across_many_snapshots() {
             date: START.saturating_add(jiff::SignedDuration::from_hours(
                 (next() % 5000) as i64 * 24,
             )),
+            effective: (i % 3 == 0).then(|| {
+                Date::constant(2013, 6, 1).saturating_add(jiff::SignedDuration::from_hours(
+                    (next() % 4000) as i64 * 24,
+                ))
+            }),
             precision: DatePrecision::Day,
             title: String::new(),
             summary: String::new(),
@@ -215,6 +260,7 @@ fn state_at_equals_naive_fold_across_many_snapshots() {
             start: START,
             end: Date::constant(2026, 12, 31),
         },
+        research_until: None,
         entities,
         relationships,
         events,

@@ -223,12 +223,12 @@ pub(crate) fn draw_legend(
         .filter(|&s| !(options.hide_ended && s == Status::Ended))
         .filter(|s| !options.filter.hidden_statuses.contains(s))
         .collect();
-    let row_count = 2 + statuses.len() + 1 + fills.len();
+    let row_count = 2 + statuses.len() + 2 + fills.len();
     let height = row_count as f32 * ROW + 2.0 * PAD;
     let widest = statuses
         .iter()
         .map(|s| s.label())
-        .chain(["Organisation"])
+        .chain(["Organisation", Line::UNCONFIRMED_LABEL])
         .chain(fills.iter().map(|f| f.1))
         .map(|t| text::width(t, SIZE))
         .fold(0.0, f32::max);
@@ -273,6 +273,15 @@ pub(crate) fn draw_legend(
             canvas.text([text_x, baseline], status.label(), &item);
         });
     }
+    row(&mut |top, baseline| {
+        let mid = top + ROW / 2.0;
+        canvas.polyline(
+            &[[x + PAD, mid], [x + PAD + SAMPLE, mid]],
+            &Line::unconfirmed(Status::Active),
+            None,
+        );
+        canvas.text([text_x, baseline], Line::UNCONFIRMED_LABEL, &item);
+    });
     row(&mut |top, baseline| {
         node_symbol(canvas, [x + PAD + SAMPLE / 2.0, top + ROW / 2.0]);
         canvas.text([text_x, baseline], "Organisation", &item);

@@ -68,6 +68,23 @@ impl Line {
         }
     }
 
+    /// A link whose status no source has confirmed since a date: its status's colour,
+    /// fainter and finely dotted, so it does not assert what nobody reported.
+    pub fn unconfirmed(status: Status) -> Self {
+        let line = Self::of_link(status);
+        Self {
+            paint: Paint {
+                alpha: line.paint.alpha * 0.6,
+                ..line.paint
+            },
+            width: line.width.min(2.0),
+            dash: Some((1.5, 3.5)),
+        }
+    }
+
+    /// The legend's label for unconfirmed links.
+    pub const UNCONFIRMED_LABEL: &'static str = "Status not confirmed lately";
+
     /// This line, `factor` times as wide.
     #[must_use]
     pub fn widened(self, factor: f32) -> Self {
@@ -948,7 +965,11 @@ pub fn map_frame_with_labels(
             }
             let emphasised = Some(link.relationship) == highlights.hovered_link
                 || Some(link.relationship) == highlights.highlighted_link;
-            let mut line = Line::of_link(link.status);
+            let mut line = if link.unconfirmed_since.is_some() {
+                Line::unconfirmed(link.status)
+            } else {
+                Line::of_link(link.status)
+            };
             if emphasised {
                 line = line.widened(marks::LINK_EMPHASIS);
             } else if !in_focus {

@@ -9,7 +9,7 @@ use super::links::{Arc, fanned_bends};
 use super::projection::world_from_lon_lat;
 use super::style::{self, Rgb};
 use crate::model::{
-    EntityKind, GovernmentForm, LinkFilter, State, Status, Timeline, is_sahel_state,
+    Day, EntityKind, GovernmentForm, LinkFilter, State, Status, Timeline, is_sahel_state,
 };
 
 /// A link ready to draw: its arc sampled in world coordinates.
@@ -19,6 +19,9 @@ pub struct SceneLink {
     pub relationship: usize,
     /// Its status at the date.
     pub status: Status,
+    /// When its status is unconfirmed at the date, the day it was last confirmed (draw it in
+    /// the unconfirmed style); `None` while confirmed.
+    pub unconfirmed_since: Option<Day>,
     /// Points along the arc, world coordinates.
     pub points_world: Vec<[f64; 2]>,
     /// The entities at the arc's two ends: the hub, then the other party.
@@ -162,7 +165,7 @@ pub fn build_scene_with(
         .collect();
 
     // One arc from the hub to each other party, fanned out per pair.
-    let mut arcs: Vec<(usize, Status, usize, usize)> = Vec::new();
+    let mut arcs: Vec<(usize, Status, usize, usize, Option<Day>)> = Vec::new();
     for link in state.links() {
         let rel = &scenario.relationships[link.relationship];
         if (options.hide_ended && link.status == Status::Ended)
@@ -175,14 +178,20 @@ pub fn build_scene_with(
         };
         for party in rel.parties.iter().skip(1) {
             if let Some(other) = timeline.entity_index(party) {
-                arcs.push((link.relationship, link.status, hub, other));
+                arcs.push((
+                    link.relationship,
+                    link.status,
+                    hub,
+                    other,
+                    link.last_confirmed,
+                ));
             }
         }
     }
     let bends = fanned_bends(&arcs.iter().map(|a| (a.2, a.3)).collect::<Vec<_>>());
     let mut links = Vec::with_capacity(arcs.len());
     let mut linked = HashSet::new();
-    for (&(relationship, status, hub, other), bend) in arcs.iter().zip(bends) {
+    for (&(relationship, status, hub, other, unconfirmed_since), bend) in arcs.iter().zip(bends) {
         let (Some(a), Some(b)) = (
             entity_world(timeline, places, hub),
             entity_world(timeline, places, other),
@@ -194,6 +203,7 @@ pub fn build_scene_with(
         links.push(SceneLink {
             relationship,
             status,
+            unconfirmed_since,
             points_world: Arc::new(a, b, bend).points(32).collect(),
             ends: [hub, other],
         });

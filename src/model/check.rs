@@ -80,6 +80,21 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
         );
     }
 
+    if let Some(until) = scenario.research_until
+        && (until < span.start || until > span.end)
+    {
+        push(
+            Warning,
+            Item::Scenario,
+            None,
+            "/research_until",
+            format!(
+                "research_until {until} is outside the span {} – {}",
+                span.start, span.end
+            ),
+        );
+    }
+
     let mut entity_kinds: HashMap<&str, EntityKind> = HashMap::new();
     for (i, entity) in scenario.entities.iter().enumerate() {
         let id = entity.id.as_str();
@@ -163,6 +178,31 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
                 ),
             );
         }
+        if let Some(confirmed) = rel.confirmed_until {
+            if confirmed < span.start || confirmed > span.end {
+                push(
+                    Warning,
+                    Item::Relationship(i),
+                    Some(id),
+                    "/confirmed_until",
+                    format!(
+                        "relationship {q}: confirmed_until {confirmed} is outside the span {} – {}",
+                        span.start, span.end
+                    ),
+                );
+            }
+            if rel.confirmed_source.is_none() {
+                push(
+                    Warning,
+                    Item::Relationship(i),
+                    Some(id),
+                    "/confirmed_until",
+                    format!(
+                        "relationship {q} gives confirmed_until but no confirmed_source: say which page confirmed the status then"
+                    ),
+                );
+            }
+        }
         let mut seen = HashSet::new();
         for (p, party) in rel.parties.iter().enumerate() {
             let pointer = format!("/parties/{p}");
@@ -188,10 +228,9 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
     }
 
     let mut event_ids: HashSet<&str> = HashSet::new();
-    // Per relationship: (date, status, event index, change index) in date order, to judge
-    // transitions.
-    let mut histories: HashMap<&str, Vec<(jiff::civil::Date, Status, usize, usize)>> =
-        HashMap::new();
+    // Per relationship: (effective date, status or `None` for a reaffirmation, event index,
+    // change index), to judge transitions in date order.
+    let mut histories: HashMap<&str, Vec<HistoryEntry>> = HashMap::new();
     for (i, event) in scenario.events.iter().enumerate() {
         let id = event.id.as_str();
         let q = quote(id);
@@ -236,6 +275,31 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
                 ),
             );
         }
+        if let Some(effective) = event.effective {
+            if effective < event.date {
+                push(
+                    Warning,
+                    Item::Event(i),
+                    Some(id),
+                    "/effective",
+                    format!(
+                        "event {q} takes effect on {effective}, before its date {}",
+                        event.date
+                    ),
+                );
+            } else if effective > span.end {
+                push(
+                    Warning,
+                    Item::Event(i),
+                    Some(id),
+                    "/effective",
+                    format!(
+                        "event {q} takes effect on {effective}, after the span ends ({})",
+                        span.end
+                    ),
+                );
+            }
+        }
         match event.precision {
             DatePrecision::Month if event.date.day() != 1 => push(
                 Warning,
@@ -255,11 +319,16 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
         }
         let mut changed = HashSet::new();
         for (c, change) in event.changes.iter().enumerate() {
-            match change {
+            let (relationship, status) = match change {
                 Change::Relationship {
                     relationship,
                     status,
-                } => {
+                } => (Some(relationship), Some(*status)),
+                Change::Reaffirmed { relationship } => (Some(relationship), None),
+                Change::State { .. } => (None, None),
+            };
+            match (change, relationship) {
+                (_, Some(relationship)) => {
                     let pointer = format!("/changes/{c}/relationship");
                     if !relationship_ids.contains(relationship.as_str()) {
                         push(
@@ -283,12 +352,14 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
                             format!("event {q} changes {} twice", quote(relationship)),
                         );
                     }
-                    histories
-                        .entry(relationship.as_str())
-                        .or_default()
-                        .push((event.date, *status, i, c));
+                    histories.entry(relationship.as_str()).or_default().push((
+                        event.effective_date(),
+                        status,
+                        i,
+                        c,
+                    ));
                 }
-                Change::State { state, .. } => {
+                (Change::State { state, .. }, None) => {
                     let pointer = format!("/changes/{c}/state");
                     match entity_kinds.get(state.as_str()) {
                         None => push(
@@ -311,6 +382,7 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
                         Some(EntityKind::State) => {}
                     }
                 }
+                (_, None) => {}
             }
         }
     }
@@ -333,6 +405,29 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
         let mut previous = rel.in_force_at_start.then_some(Status::Active);
         for &(_, status, i, c) in &history {
             let event_id = scenario.events[i].id.as_str();
+            let Some(status) = status else {
+                let why = match previous {
+                    None => Some(
+                        "it does not exist yet (no earlier event, and not in force at the start)",
+                    ),
+                    Some(Status::Ended) => Some("it had already ended"),
+                    Some(_) => None,
+                };
+                if let Some(why) = why {
+                    push(
+                        Warning,
+                        Item::Event(i),
+                        Some(event_id),
+                        &format!("/changes/{c}/reaffirmed"),
+                        format!(
+                            "event {} reaffirms {}: {why}",
+                            quote(event_id),
+                            quote(&rel.id)
+                        ),
+                    );
+                }
+                continue;
+            };
             if let Some(why) = senseless_transition(previous, status) {
                 push(
                     Warning,
@@ -353,6 +448,10 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
     problems.sort_by_key(|p| std::cmp::Reverse(p.severity));
     problems
 }
+
+/// A relationship's change in [`check`]: (effective date, status or `None` for a
+/// reaffirmation, event index, change index).
+type HistoryEntry = (jiff::civil::Date, Option<Status>, usize, usize);
 
 /// An id or other text from the file, in double quotes for a message: control characters
 /// escaped, cut to 40 characters.
@@ -410,14 +509,18 @@ pub fn unsafe_source(source: &str) -> Option<String> {
 fn senseless_transition(previous: Option<Status>, next: Status) -> Option<&'static str> {
     use Status::{Active, Ended, Planned, Suspended, WindingDown};
     match (previous, next) {
-        (None, Suspended | WindingDown | Ended) => {
-            Some("it never began (no earlier event, and not in force at the start)")
-        }
-        (Some(a), b) if a == b => Some("it already had that status"),
+        (None, Suspended | WindingDown | Ended) => Some(
+            "it never began (no earlier event, and not in force at the start); add an event that makes it planned or active first, or set in_force_at_start",
+        ),
+        (Some(a), b) if a == b => Some(
+            "it already had that status (for an event that only reaffirms a tie, write {\"relationship\": …, \"reaffirmed\": true})",
+        ),
         (Some(Active | Suspended | WindingDown), Planned) => {
             Some("a relationship already under way cannot go back to planned")
         }
-        (Some(Planned), Suspended) => Some("it never began"),
+        (Some(Planned), Suspended) => {
+            Some("it never began (it is only planned); add an event that makes it active first")
+        }
         (Some(Ended), Suspended | WindingDown) => Some("it had already ended"),
         _ => None,
     }

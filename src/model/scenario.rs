@@ -23,6 +23,10 @@ pub struct Scenario {
     pub description: String,
     /// The dates the time slider runs over.
     pub span: ScenarioSpan,
+    /// The last date the scenario's research covers: after it, the map shows what was known
+    /// then, not what happened (the time bar marks the rest of the span "beyond the data").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub research_until: Option<Date>,
     /// States and organisations.
     pub entities: Vec<Entity>,
     /// Agreements, missions, deployments, memberships, sanctions: the links on the map.
@@ -132,6 +136,16 @@ pub struct Relationship {
     /// Already in force when the span starts (active from the start, before any event).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub in_force_at_start: bool,
+    /// Sources showing the tie was in force when the span starts (with `in_force_at_start`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub start_sources: Vec<String>,
+    /// The last date a source confirmed the tie's status. After it, unless a later event
+    /// changes the status, the tie is shown as unconfirmed ("status last confirmed on …").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirmed_until: Option<Date>,
+    /// The source that confirmed the status on `confirmed_until`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirmed_source: Option<String>,
 }
 
 impl Relationship {
@@ -225,8 +239,12 @@ impl RelationshipKind {
 pub struct Event {
     /// Unique id.
     pub id: String,
-    /// When it happened (the first of the month or year when less precise).
+    /// When it happened or was announced (the first of the month or year when less precise).
     pub date: Date,
+    /// When its changes take effect, if later than `date` (an exit announced on one day and
+    /// effective a year later). Statuses and governments change on this day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective: Option<Date>,
     /// How precisely the date is known.
     #[serde(default)]
     pub precision: DatePrecision,
@@ -248,6 +266,26 @@ pub struct Event {
     pub changes: Vec<Change>,
 }
 
+impl Event {
+    /// The day its changes take effect: `effective` if given, else `date`.
+    pub fn effective_date(&self) -> Date {
+        self.effective.unwrap_or(self.date)
+    }
+
+    /// Its date as shown in lists: "28 Jan 2024", or "announced 28 Jan 2024 · effective
+    /// 29 Jan 2025" when it takes effect later.
+    pub fn dates_label(&self) -> String {
+        let date = super::format_date_with_precision(self.date, self.precision);
+        match self.effective {
+            Some(effective) if effective != self.date => format!(
+                "announced {date} · effective {}",
+                super::format_date_with_precision(effective, DatePrecision::Day)
+            ),
+            _ => date,
+        }
+    }
+}
+
 /// One change an event makes.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "RawChange", into = "RawChange")]
@@ -258,6 +296,11 @@ pub enum Change {
         relationship: String,
         /// Its status from the event's date.
         status: Status,
+    },
+    /// The event reaffirms or reinforces a relationship without changing its status.
+    Reaffirmed {
+        /// Relationship id.
+        relationship: String,
     },
     /// A state's government changes.
     State {
@@ -278,6 +321,8 @@ struct RawChange {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     status: Option<Status>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    reaffirmed: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     state: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     government: Option<GovernmentForm>,
@@ -293,6 +338,7 @@ impl TryFrom<RawChange> for Change {
             RawChange {
                 relationship: Some(relationship),
                 status: Some(status),
+                reaffirmed: None | Some(false),
                 state: None,
                 government: None,
                 leader: None,
@@ -301,8 +347,26 @@ impl TryFrom<RawChange> for Change {
                 status,
             }),
             RawChange {
+                relationship: Some(relationship),
+                status: None,
+                reaffirmed: Some(true),
+                state: None,
+                government: None,
+                leader: None,
+            } => Ok(Self::Reaffirmed { relationship }),
+            RawChange {
+                relationship: Some(_),
+                status: Some(_),
+                reaffirmed: Some(true),
+                ..
+            } => Err(
+                "a change either sets a \"status\" or says \"reaffirmed\": true, not both"
+                    .to_owned(),
+            ),
+            RawChange {
                 relationship: None,
                 status: None,
+                reaffirmed: None,
                 state: Some(state),
                 government: Some(government),
                 leader,
@@ -315,14 +379,16 @@ impl TryFrom<RawChange> for Change {
                 relationship: Some(_),
                 status: None,
                 ..
-            } => Err("a relationship change needs a \"status\"".to_owned()),
+            } => Err(
+                "a relationship change needs a \"status\" (or \"reaffirmed\": true)".to_owned(),
+            ),
             RawChange {
                 state: Some(_),
                 government: None,
                 ..
             } => Err("a state change needs a \"government\" (civilian or military)".to_owned()),
             _ => Err(
-                "a change is either {\"relationship\", \"status\"} or {\"state\", \"government\", \"leader\"}"
+                "a change is either {\"relationship\", \"status\"}, {\"relationship\", \"reaffirmed\": true} or {\"state\", \"government\", \"leader\"}"
                     .to_owned(),
             ),
         }
@@ -338,6 +404,15 @@ impl From<Change> for RawChange {
             } => Self {
                 relationship: Some(relationship),
                 status: Some(status),
+                reaffirmed: None,
+                state: None,
+                government: None,
+                leader: None,
+            },
+            Change::Reaffirmed { relationship } => Self {
+                relationship: Some(relationship),
+                status: None,
+                reaffirmed: Some(true),
                 state: None,
                 government: None,
                 leader: None,
@@ -349,6 +424,7 @@ impl From<Change> for RawChange {
             } => Self {
                 relationship: None,
                 status: None,
+                reaffirmed: None,
                 state: Some(state),
                 government: Some(government),
                 leader,

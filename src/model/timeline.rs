@@ -49,6 +49,8 @@ struct LinkIndex {
     /// `changes[offsets[r]..offsets[r + 1]]` are relationship `r`'s, in date order.
     offsets: Vec<u32>,
     in_force_at_start: Vec<bool>,
+    /// Per relationship: the day its status was last confirmed, if the scenario says.
+    confirmed_until: Vec<Option<Day>>,
 }
 
 impl LinkIndex {
@@ -60,26 +62,42 @@ impl LinkIndex {
         }
     }
 
-    fn link_state(&self, r: usize, applied: u32) -> Option<LinkState> {
-        match applied.checked_sub(1) {
+    fn link_state(&self, r: usize, applied: u32, day: Day) -> Option<LinkState> {
+        let mut link = match applied.checked_sub(1) {
             Some(k) => {
                 let c = self.changes[self.offsets[r] as usize + k as usize];
-                Some(LinkState {
+                LinkState {
                     relationship: r,
                     status: c.status,
                     since: Some(c.day),
                     event: Some(c.event as usize),
-                })
+                    last_confirmed: None,
+                }
             }
-            None if self.in_force_at_start[r] => Some(LinkState {
+            None if self.in_force_at_start[r] => LinkState {
                 relationship: r,
                 status: Status::Active,
                 since: None,
                 event: None,
-            }),
-            None => None,
-        }
+                last_confirmed: None,
+            },
+            None => return None,
+        };
+        link.last_confirmed = self
+            .confirmed_until
+            .get(r)
+            .copied()
+            .flatten()
+            .filter(|&c| unconfirmed(link.status, link.since, c, day));
+        Some(link)
     }
+}
+
+/// Whether a status set on `since` (`None`: before the span) and last confirmed on `confirmed`
+/// is unconfirmed on `day`: the day is past the confirmation, no later change has set the
+/// status, and the tie has not ended.
+fn unconfirmed(status: Status, since: Option<Day>, confirmed: Day, day: Day) -> bool {
+    day > confirmed && status != Status::Ended && since.is_none_or(|s| s <= confirmed)
 }
 
 /// The counts after a number of steps.
@@ -96,6 +114,7 @@ pub struct Timeline {
     scenario: Scenario,
     start: Day,
     end: Day,
+    research_until: Option<Day>,
     relationship_index: HashMap<String, usize>,
     entity_index: HashMap<String, usize>,
     /// The entities (states) that have a government, and their changes sorted by day.
@@ -122,6 +141,21 @@ pub struct LinkState {
     pub since: Option<Day>,
     /// The event that set it (index into [`Scenario::events`]).
     pub event: Option<usize>,
+    /// When the status is unconfirmed at the date, the day a source last confirmed it (the
+    /// relationship's `confirmed_until`); `None` while it is confirmed.
+    pub last_confirmed: Option<Day>,
+}
+
+impl LinkState {
+    /// "status last confirmed on 5 Jan 2025" when the status is unconfirmed at the date.
+    pub fn unconfirmed_note(&self) -> Option<String> {
+        self.last_confirmed.map(|d| {
+            format!(
+                "status last confirmed on {}",
+                d.to_date().strftime("%-d %b %Y")
+            )
+        })
+    }
 }
 
 /// A state's government at a date.
@@ -220,9 +254,13 @@ impl Timeline {
                 }]);
             }
         }
-        for &event_index in &events_by_day {
+        // Changes take effect on each event's effective day: index them in that order (file
+        // order within a day).
+        let mut events_by_effect: Vec<usize> = (0..scenario.events.len()).collect();
+        events_by_effect.sort_by_key(|&i| scenario.events[i].effective_date());
+        for &event_index in &events_by_effect {
             let event = &scenario.events[event_index];
-            let day = Day::from_date(event.date);
+            let day = Day::from_date(event.effective_date());
             let event_u32 = u32::try_from(event_index).unwrap_or(u32::MAX);
             for change in &event.changes {
                 match change {
@@ -238,6 +276,7 @@ impl Timeline {
                             });
                         }
                     }
+                    Change::Reaffirmed { .. } => {}
                     Change::State {
                         state,
                         government,
@@ -309,6 +348,11 @@ impl Timeline {
                 .iter()
                 .map(|r| r.in_force_at_start)
                 .collect(),
+            confirmed_until: scenario
+                .relationships
+                .iter()
+                .map(|r| r.confirmed_until.map(Day::from_date))
+                .collect(),
         });
 
         // Snapshots of the counts every SNAPSHOT_STEPS steps, the first before any step (the
@@ -344,6 +388,7 @@ impl Timeline {
         }
 
         Self {
+            research_until: scenario.research_until.map(Day::from_date),
             scenario,
             start,
             end,
@@ -373,6 +418,43 @@ impl Timeline {
     /// Last day of the span.
     pub fn end(&self) -> Day {
         self.end
+    }
+
+    /// The last day the scenario's research covers, if it says.
+    pub fn research_until(&self) -> Option<Day> {
+        self.research_until
+    }
+
+    /// Whether `day` is past the research: what the map shows then is what was known on
+    /// [`Self::research_until`].
+    pub fn beyond_research(&self, day: Day) -> bool {
+        self.research_until.is_some_and(|r| day > r)
+    }
+
+    /// The day a relationship's status was last confirmed (its `confirmed_until`), if the
+    /// scenario says.
+    pub fn confirmed_until(&self, relationship: usize) -> Option<Day> {
+        self.links
+            .confirmed_until
+            .get(relationship)
+            .copied()
+            .flatten()
+    }
+
+    /// If the relationship exists on `day` but its status there has not been confirmed since
+    /// its `confirmed_until`, that day ("status last confirmed on …"); else `None`.
+    pub fn unconfirmed_since(&self, relationship: usize, day: Day) -> Option<Day> {
+        let confirmed = self.confirmed_until(relationship)?;
+        let changes = self.links.changes_of(relationship);
+        let k = changes.partition_point(|c| c.day <= day);
+        let (status, since) = match k.checked_sub(1) {
+            Some(k) => (changes[k].status, Some(changes[k].day)),
+            None if self.links.in_force_at_start.get(relationship) == Some(&true) => {
+                (Status::Active, None)
+            }
+            None => return None,
+        };
+        unconfirmed(status, since, confirmed, day).then_some(confirmed)
     }
 
     /// Index of the relationship with this id.
@@ -414,7 +496,8 @@ impl Timeline {
         i.checked_sub(1).map(|i| self.event_days[i])
     }
 
-    /// The status history of one relationship: (day, status, event index), in date order.
+    /// The status history of one relationship: (day it took effect, status, event index), in
+    /// date order.
     pub fn relationship_history(
         &self,
         relationship: usize,
@@ -553,17 +636,277 @@ impl State {
         self.link_applied
             .iter()
             .enumerate()
-            .filter_map(|(r, &applied)| self.links.link_state(r, applied))
+            .filter_map(|(r, &applied)| self.links.link_state(r, applied, self.day))
     }
 
     /// The link state of a relationship, if it exists at this date.
     pub fn link(&self, relationship: usize) -> Option<LinkState> {
         let applied = *self.link_applied.get(relationship)?;
-        self.links.link_state(relationship, applied)
+        self.links.link_state(relationship, applied, self.day)
     }
 
     /// The government of an entity at this date, if known.
     pub fn country(&self, entity: usize) -> Option<&CountryState> {
         self.countries.iter().find(|c| c.entity == entity)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Severity, check};
+
+    /// A scenario from the JSON of its relationships and events.
+    fn scenario(relationships: &str, events: &str, extra: &str) -> Scenario {
+        let text = format!(
+            r#"{{"format": "sahel-atlas/scenario@1", "title": "t",
+                "span": {{"start": "2012-01-01", "end": "2026-12-31"}}{extra},
+                "entities": [
+                  {{"id": "MLI", "kind": "state", "name": "Mali"}},
+                  {{"id": "ECOWAS", "kind": "organisation", "name": "ECOWAS",
+                    "place": {{"lon": 7.5, "lat": 9.0}}}}],
+                "relationships": [{relationships}],
+                "events": [{events}]}}"#
+        );
+        serde_json::from_str(&text).unwrap()
+    }
+
+    fn day(y: i16, m: i8, d: i8) -> Day {
+        Day::from_date(Date::constant(y, m, d))
+    }
+
+    const MEMBERSHIP: &str = r#"{"id": "m", "label": "Mali in ECOWAS", "kind": "membership",
+        "parties": ["ECOWAS", "MLI"], "in_force_at_start": true,
+        "start_sources": ["https://en.wikipedia.org/wiki/ECOWAS"]}"#;
+
+    #[test]
+    fn an_exit_takes_effect_on_its_effective_day() {
+        let s = scenario(
+            MEMBERSHIP,
+            r#"{"id": "exit", "date": "2024-01-28", "effective": "2025-01-29",
+                "title": "Exit", "sources": ["https://example.org"],
+                "changes": [{"relationship": "m", "status": "ended"}]}"#,
+            "",
+        );
+        assert!(check(&s).is_empty(), "{:?}", check(&s));
+        let t = Timeline::new(s);
+        // Listed on the announcement day …
+        assert_eq!(t.event_days(), &[day(2024, 1, 28)]);
+        assert_eq!(
+            t.scenario().events[0].dates_label(),
+            "announced 28 Jan 2024 · effective 29 Jan 2025"
+        );
+        // … but the membership holds until the effective day.
+        let before = t.state_at(day(2025, 1, 28)).link(0).unwrap();
+        assert_eq!((before.status, before.since), (Status::Active, None));
+        let after = t.state_at(day(2025, 1, 29)).link(0).unwrap();
+        assert_eq!(after.status, Status::Ended);
+        assert_eq!(after.since, Some(day(2025, 1, 29)));
+        assert_eq!(
+            t.relationship_history(0).map(|h| h.0).collect::<Vec<_>>(),
+            vec![day(2025, 1, 29)]
+        );
+    }
+
+    #[test]
+    fn changes_are_ordered_by_effective_day_not_announcement() {
+        // Announced first but effective last: the suspension of 2021 comes before it.
+        let s = scenario(
+            MEMBERSHIP,
+            r#"{"id": "exit", "date": "2020-01-01", "effective": "2022-01-01",
+                "title": "Exit", "sources": ["https://example.org"],
+                "changes": [{"relationship": "m", "status": "ended"}]},
+               {"id": "suspend", "date": "2021-01-01", "title": "Suspended",
+                "sources": ["https://example.org"],
+                "changes": [{"relationship": "m", "status": "suspended"}]}"#,
+            "",
+        );
+        assert!(check(&s).is_empty(), "{:?}", check(&s));
+        let t = Timeline::new(s);
+        assert_eq!(
+            t.state_at(day(2021, 6, 1)).link(0).unwrap().status,
+            Status::Suspended
+        );
+        assert_eq!(
+            t.state_at(day(2022, 6, 1)).link(0).unwrap().status,
+            Status::Ended
+        );
+    }
+
+    #[test]
+    fn a_status_past_its_confirmation_is_unconfirmed_until_an_event_sets_it() {
+        let rel = r#"{"id": "m", "label": "Mali in ECOWAS", "kind": "membership",
+            "parties": ["ECOWAS", "MLI"], "confirmed_until": "2020-06-30",
+            "confirmed_source": "https://example.org/confirmed"}"#;
+        let s = scenario(
+            rel,
+            r#"{"id": "a", "date": "2015-01-01", "title": "Joins",
+                "sources": ["https://example.org"],
+                "changes": [{"relationship": "m", "status": "active"}]},
+               {"id": "b", "date": "2022-01-01", "title": "Suspended",
+                "sources": ["https://example.org"],
+                "changes": [{"relationship": "m", "status": "suspended"}]}"#,
+            "",
+        );
+        assert!(check(&s).is_empty(), "{:?}", check(&s));
+        let t = Timeline::new(s);
+        let confirmed = day(2020, 6, 30);
+        assert_eq!(t.confirmed_until(0), Some(confirmed));
+        // Not yet in force: nothing to confirm.
+        assert_eq!(t.unconfirmed_since(0, day(2014, 1, 1)), None);
+        // Confirmed up to and on the day.
+        assert_eq!(t.state_at(confirmed).link(0).unwrap().last_confirmed, None);
+        assert_eq!(t.unconfirmed_since(0, confirmed), None);
+        // After it, until the next event.
+        let later = t.state_at(day(2021, 1, 1)).link(0).unwrap();
+        assert_eq!(later.last_confirmed, Some(confirmed));
+        assert_eq!(t.unconfirmed_since(0, day(2021, 1, 1)), Some(confirmed));
+        assert_eq!(
+            later.unconfirmed_note().unwrap(),
+            "status last confirmed on 30 Jun 2020"
+        );
+        // The 2022 event sets the status again: confirmed.
+        assert_eq!(
+            t.state_at(day(2023, 1, 1)).link(0).unwrap().last_confirmed,
+            None
+        );
+        assert_eq!(t.unconfirmed_since(0, day(2023, 1, 1)), None);
+    }
+
+    #[test]
+    fn an_ended_tie_is_never_unconfirmed() {
+        let rel = r#"{"id": "m", "label": "x", "kind": "membership", "parties": ["ECOWAS", "MLI"],
+            "in_force_at_start": true, "confirmed_until": "2013-01-01",
+            "confirmed_source": "https://example.org"}"#;
+        let s = scenario(
+            rel,
+            r#"{"id": "a", "date": "2012-06-01", "title": "Ends",
+                "sources": ["https://example.org"],
+                "changes": [{"relationship": "m", "status": "ended"}]}"#,
+            "",
+        );
+        let t = Timeline::new(s);
+        assert_eq!(t.unconfirmed_since(0, day(2020, 1, 1)), None);
+        assert_eq!(
+            t.state_at(day(2020, 1, 1)).link(0).unwrap().last_confirmed,
+            None
+        );
+    }
+
+    #[test]
+    fn research_until_is_exposed() {
+        let s = scenario(MEMBERSHIP, "", r#", "research_until": "2026-04-30""#);
+        assert!(check(&s).is_empty(), "{:?}", check(&s));
+        let t = Timeline::new(s);
+        assert_eq!(t.research_until(), Some(day(2026, 4, 30)));
+        assert!(!t.beyond_research(day(2026, 4, 30)));
+        assert!(t.beyond_research(day(2026, 5, 1)));
+        let none = Timeline::new(scenario(MEMBERSHIP, "", ""));
+        assert_eq!(none.research_until(), None);
+        assert!(!none.beyond_research(day(2026, 12, 31)));
+    }
+
+    #[test]
+    fn a_reaffirmation_changes_nothing_and_warns_about_nothing() {
+        let s = scenario(
+            MEMBERSHIP,
+            r#"{"id": "a", "date": "2014-01-01", "title": "Reaffirmed",
+                "sources": ["https://example.org"],
+                "changes": [{"relationship": "m", "reaffirmed": true}]},
+               {"id": "b", "date": "2015-01-01", "title": "Only news",
+                "sources": ["https://example.org"]}"#,
+            "",
+        );
+        assert!(check(&s).is_empty(), "{:?}", check(&s));
+        assert_eq!(
+            s.events[0].changes,
+            vec![Change::Reaffirmed {
+                relationship: "m".into()
+            }]
+        );
+        let t = Timeline::new(s);
+        let link = t.state_at(day(2016, 1, 1)).link(0).unwrap();
+        assert_eq!(
+            (link.status, link.since, link.event),
+            (Status::Active, None, None)
+        );
+        assert_eq!(t.relationship_history(0).count(), 0);
+    }
+
+    #[test]
+    fn reaffirming_what_does_not_exist_is_a_warning() {
+        let rel =
+            r#"{"id": "m", "label": "x", "kind": "membership", "parties": ["ECOWAS", "MLI"]}"#;
+        let s = scenario(
+            rel,
+            r#"{"id": "a", "date": "2014-01-01", "title": "Reaffirmed",
+                "sources": ["https://example.org"],
+                "changes": [{"relationship": "m", "reaffirmed": true}]}"#,
+            "",
+        );
+        let problems = check(&s);
+        assert!(
+            problems.iter().any(|p| p.severity == Severity::Warning
+                && p.message.contains("reaffirms \"m\": it does not exist yet")),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn a_change_cannot_both_set_a_status_and_reaffirm() {
+        let text = r#"{"relationship": "m", "status": "active", "reaffirmed": true}"#;
+        let e = serde_json::from_str::<Change>(text)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("not both"), "{e}");
+    }
+
+    #[test]
+    fn never_began_names_the_fix() {
+        let rel =
+            r#"{"id": "m", "label": "x", "kind": "membership", "parties": ["ECOWAS", "MLI"]}"#;
+        let s = scenario(
+            rel,
+            r#"{"id": "a", "date": "2014-01-01", "title": "Suspended",
+                "sources": ["https://example.org"],
+                "changes": [{"relationship": "m", "status": "suspended"}]}"#,
+            "",
+        );
+        let problems = check(&s);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].severity, Severity::Warning);
+        assert!(problems[0].message.contains("it never began"));
+        assert!(
+            problems[0].message.contains(
+                "add an event that makes it planned or active first, or set in_force_at_start"
+            ),
+            "{}",
+            problems[0].message
+        );
+    }
+
+    #[test]
+    fn odd_effective_dates_and_confirmations_are_warnings() {
+        let rel = r#"{"id": "m", "label": "x", "kind": "membership", "parties": ["ECOWAS", "MLI"],
+            "in_force_at_start": true, "confirmed_until": "2030-01-01"}"#;
+        let s = scenario(
+            rel,
+            r#"{"id": "a", "date": "2014-01-01", "effective": "2013-01-01", "title": "x",
+                "sources": ["https://example.org"],
+                "changes": [{"relationship": "m", "status": "ended"}]}"#,
+            r#", "research_until": "2011-01-01""#,
+        );
+        let messages: Vec<String> = check(&s).into_iter().map(|p| p.message).collect();
+        for expected in [
+            "takes effect on 2013-01-01, before its date 2014-01-01",
+            "confirmed_until 2030-01-01 is outside the span",
+            "no confirmed_source",
+            "research_until 2011-01-01 is outside the span",
+        ] {
+            assert!(
+                messages.iter().any(|m| m.contains(expected)),
+                "{expected}: {messages:?}"
+            );
+        }
     }
 }

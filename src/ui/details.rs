@@ -171,9 +171,12 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
             |d| d.to_date().strftime("%-d %b %Y").to_string(),
         );
         let mut text = RichText::new(format!(
-            "• {} — {} since {since}",
+            "• {} — {} since {since}{}",
             rel.label,
-            link.status.label()
+            link.status.label(),
+            link.unconfirmed_note()
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default()
         ))
         .color(palette::status(link.status));
         if cx.view.map_hovered_link == Some(link.relationship) {
@@ -204,9 +207,11 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
         let event = &scenario.events[e];
         let concerns = event.changes.iter().any(|c| match c {
             Change::State { state, .. } => state == key,
-            Change::Relationship { relationship, .. } => timeline
-                .relationship_index(relationship)
-                .is_some_and(|r| scenario.relationships[r].parties.iter().any(|p| p == key)),
+            Change::Relationship { relationship, .. } | Change::Reaffirmed { relationship } => {
+                timeline
+                    .relationship_index(relationship)
+                    .is_some_and(|r| scenario.relationships[r].parties.iter().any(|p| p == key))
+            }
         });
         if !concerns {
             continue;
@@ -343,6 +348,9 @@ fn link_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, link: usize) {
                 RichText::new(format!("Now: {}", l.status.label()))
                     .color(palette::status(l.status)),
             );
+            if let Some(note) = l.unconfirmed_note() {
+                ui.label(RichText::new(note).italics());
+            }
         }
         None => {
             ui.label(RichText::new("Does not exist yet at this date").weak());
@@ -350,14 +358,17 @@ fn link_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, link: usize) {
     }
     ui.label(RichText::new("History").strong());
     if rel.in_force_at_start {
-        ui.label(format!("In force before {}", scenario.span.start));
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!("In force before {}", scenario.span.start));
+            super::sources::sources_ui(ui, &rel.start_sources, cx.commands);
+        });
     }
     for (day, status, e) in timeline.relationship_history(link).collect::<Vec<_>>() {
         let event = &scenario.events[e];
         ui.horizontal_wrapped(|ui| {
             let text = RichText::new(format!(
                 "{} › {}: {}",
-                format_date_with_precision(event.date, event.precision),
+                event.dates_label(),
                 status.label(),
                 event.title
             ))

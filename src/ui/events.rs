@@ -6,7 +6,7 @@ use egui::{Color32, RichText};
 
 use super::Cx;
 use crate::command::Command;
-use crate::model::{Change, Day, format_date_with_precision};
+use crate::model::{Change, Day};
 use crate::time_control::TimeCommand;
 
 /// Height of one line of the list.
@@ -50,8 +50,7 @@ pub(crate) fn events_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             let is_past = current.is_some_and(|c| pos <= c);
             ui.horizontal(|ui| {
                 ui.set_height(ROW_HEIGHT);
-                let date = format_date_with_precision(event.date, event.precision);
-                let text = RichText::new(format!("{date} · {}", event.title));
+                let text = RichText::new(format!("{} · {}", event.dates_label(), event.title));
                 let text = if is_current {
                     text.strong()
                         .background_color(Color32::from_rgba_unmultiplied(0xE3, 0xA8, 0x5B, 90))
@@ -92,7 +91,7 @@ fn current_event_card_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, e: usize) {
         .fill(Color32::from_rgba_unmultiplied(0xE3, 0xA8, 0x5B, 60))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            let date = format_date_with_precision(event.date, event.precision);
+            let date = event.dates_label();
             ui.label(RichText::new(format!("{date} · {}", event.title)).strong());
             ui.label(&event.summary);
             if let Some(note) = &event.note {
@@ -109,6 +108,14 @@ fn current_event_card_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, e: usize) {
                                 "› {}: {}",
                                 scenario.relationships[r].short_label(),
                                 status.label()
+                            ));
+                        }
+                    }
+                    Change::Reaffirmed { relationship } => {
+                        if let Some(r) = timeline.relationship_index(relationship) {
+                            ui.label(format!(
+                                "› {}: reaffirmed",
+                                scenario.relationships[r].short_label()
                             ));
                         }
                     }

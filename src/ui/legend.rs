@@ -67,6 +67,13 @@ pub(crate) fn legend_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, rect: egui::Rect, fi
                                         ui.label(format!("{} ({})", status.label(), by_status[i]));
                                     });
                                 }
+                                ui.horizontal(|ui| {
+                                    ui.add_space(ui.spacing().interact_size.x + ui.spacing().item_spacing.x);
+                                    line_sample(ui, &Line::unconfirmed(Status::Active));
+                                    ui.label(Line::UNCONFIRMED_LABEL).on_hover_text(
+                                        "No source has confirmed the status since a date: the tooltip and the details say which",
+                                    );
+                                });
                             });
                         egui::CollapsingHeader::new(RichText::new("Kinds").strong())
                             .id_salt("legend_kinds")

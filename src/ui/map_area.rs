@@ -82,9 +82,12 @@ pub(crate) fn map_area_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, mesh_cache: &mut M
                 .map(|s| format!("\nSource: {s}"))
                 .unwrap_or_default();
             format!(
-                "{}\n{} since {since}{source}\nClick for its history",
+                "{}\n{} since {since}{}{source}\nClick for its history",
                 rel.label,
-                l.status.label()
+                l.status.label(),
+                l.unconfirmed_note()
+                    .map(|n| format!("\n{n}"))
+                    .unwrap_or_default()
             )
         })
     } else if let Some(n) = response.hovered_node {

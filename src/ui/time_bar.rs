@@ -133,6 +133,12 @@ fn time_strip_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     let painter = ui.painter_at(rect);
     let visuals = ui.visuals();
     painter.rect_filled(track, 3.0, visuals.extreme_bg_color);
+    // After the last date the research covers: shaded, "beyond the data".
+    let research_until = cx.document.timeline.research_until().filter(|&r| r < end);
+    if let Some(r) = research_until {
+        let beyond = Rect::from_min_max(Pos2::new(x_of(r), track.min.y), track.max);
+        painter.rect_filled(beyond, 0.0, visuals.weak_text_color().gamma_multiply(0.25));
+    }
     // Years.
     let first_year = start.to_date().year();
     let last_year = end.to_date().year();
@@ -206,6 +212,13 @@ fn time_strip_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     );
     if let Some(p) = response.hover_pos() {
         let d = day_of(p.x);
-        response.on_hover_text_at_pointer(d.to_date().strftime("%-d %b %Y").to_string());
+        let mut text = d.to_date().strftime("%-d %b %Y").to_string();
+        if let Some(r) = research_until.filter(|&r| d > r) {
+            text.push_str(&format!(
+                "\nBeyond the data: the research covers events up to {}",
+                r.to_date().strftime("%-d %b %Y")
+            ));
+        }
+        response.on_hover_text_at_pointer(text);
     }
 }

@@ -1,0 +1,655 @@
+//! The shipped scenario at the 14 dates of the data audit (issue #10): for each Sahel state,
+//! the status of its main ties, each row with the address of the page the status rests on.
+//! Plus the rules that keep the data honest: every tie begins (planned or active, or in force
+//! at the start with its own sources), `check` says nothing, and the state JSON carries
+//! `confirmed_until`.
+
+use sahel_atlas::model::{Severity, Status, Timeline, check};
+
+use crate::common::{day, timeline};
+
+/// One expected fact: on `date`, `tie` (a relationship of `state`) has `status`; `unconfirmed`
+/// when the status is past the tie's `confirmed_until`; `source` is a page behind the status
+/// (a source of the event that set it, or a start source for a tie in force at the start).
+struct Row {
+    date: &'static str,
+    state: &'static str,
+    tie: &'static str,
+    status: Option<Status>,
+    unconfirmed: bool,
+    source: &'static str,
+}
+
+const fn row(
+    date: &'static str,
+    state: &'static str,
+    tie: &'static str,
+    status: Option<Status>,
+    unconfirmed: bool,
+    source: &'static str,
+) -> Row {
+    Row {
+        date,
+        state,
+        tie,
+        status,
+        unconfirmed,
+        source,
+    }
+}
+
+use Status::{Active, Ended, Planned, Suspended, WindingDown};
+
+#[rustfmt::skip]
+const ROWS: &[Row] = &[
+    // MLI
+    row("2013-01-15", "MLI", "mli-ecowas", Some(Active), false, "https://articles.rfi.fr/fr/afrique/20120408-mali-cedeao-leve-sanctions-sanogo-bictogo"),
+    row("2013-01-15", "MLI", "afisma", Some(Planned), false, "https://en.wikipedia.org/wiki/United_Nations_Security_Council_Resolution_2085"),
+    row("2013-01-15", "MLI", "serval", Some(Active), false, "https://en.wikipedia.org/wiki/Operation_Serval"),
+    row("2013-01-15", "MLI", "mli-ukr-relations", Some(Active), false, "https://hc2tv.bj/2024/08/06/rupture-diplomatique-entre-le-mali-et-lukraine-fin-de-32-annees-de-cooperation-%F0%9F%8E%A5"),
+    row("2014-08-01", "MLI", "mli-ecowas", Some(Active), false, "https://articles.rfi.fr/fr/afrique/20120408-mali-cedeao-leve-sanctions-sanogo-bictogo"),
+    row("2014-08-01", "MLI", "mli-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2014-08-01", "MLI", "minusma", Some(Active), false, "http://www.diplomatie.gouv.fr/en/country-files/mali/events/article/mali-transformation-of-afisma-into"),
+    row("2014-08-01", "MLI", "afisma", Some(Ended), false, "http://www.diplomatie.gouv.fr/en/country-files/mali/events/article/mali-transformation-of-afisma-into"),
+    row("2014-08-01", "MLI", "serval", Some(Ended), false, "https://en.wikipedia.org/wiki/Operation_Serval"),
+    row("2014-08-01", "MLI", "barkhane-mli", Some(Active), false, "https://en.wikipedia.org/wiki/Operation_Barkhane"),
+    row("2014-08-01", "MLI", "eutm-mali", Some(Active), false, "http://ue.eu.int/eeas/security-defence?lang=bg"),
+    row("2014-08-01", "MLI", "eucap-sahel-mali", Some(Planned), false, "https://inenuitvoer.sdu.nl/content/CELEX-02014D0219-20190513-ENG"),
+    row("2014-08-01", "MLI", "fra-mli-defence-treaty", Some(Active), false, "https://www.journaldumali.com/france-mali-l%c2%92accord-est-signe/"),
+    row("2014-08-01", "MLI", "mli-ukr-relations", Some(Active), false, "https://hc2tv.bj/2024/08/06/rupture-diplomatique-entre-le-mali-et-lukraine-fin-de-32-annees-de-cooperation-%F0%9F%8E%A5"),
+    row("2017-07-02", "MLI", "mli-ecowas", Some(Active), false, "https://articles.rfi.fr/fr/afrique/20120408-mali-cedeao-leve-sanctions-sanogo-bictogo"),
+    row("2017-07-02", "MLI", "mli-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2017-07-02", "MLI", "minusma", Some(Active), false, "http://www.diplomatie.gouv.fr/en/country-files/mali/events/article/mali-transformation-of-afisma-into"),
+    row("2017-07-02", "MLI", "barkhane-mli", Some(Active), false, "https://en.wikipedia.org/wiki/Operation_Barkhane"),
+    row("2017-07-02", "MLI", "eutm-mali", Some(Active), false, "http://ue.eu.int/eeas/security-defence?lang=bg"),
+    row("2017-07-02", "MLI", "eucap-sahel-mali", Some(Active), false, "https://www.eeas.europa.eu/eucap-sahel-mali_en"),
+    row("2017-07-02", "MLI", "fra-mli-defence-treaty", Some(Active), false, "https://www.journaldumali.com/france-mali-l%c2%92accord-est-signe/"),
+    row("2017-07-02", "MLI", "mli-ukr-relations", Some(Active), false, "https://hc2tv.bj/2024/08/06/rupture-diplomatique-entre-le-mali-et-lukraine-fin-de-32-annees-de-cooperation-%F0%9F%8E%A5"),
+    row("2020-08-19", "MLI", "mli-ecowas", Some(Suspended), false, "https://allafrica.com/stories/202008190579.html"),
+    row("2020-08-19", "MLI", "mli-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2020-08-19", "MLI", "minusma", Some(Active), false, "http://www.diplomatie.gouv.fr/en/country-files/mali/events/article/mali-transformation-of-afisma-into"),
+    row("2020-08-19", "MLI", "barkhane-mli", Some(Active), false, "https://en.wikipedia.org/wiki/Operation_Barkhane"),
+    row("2020-08-19", "MLI", "eutm-mali", Some(Active), false, "http://ue.eu.int/eeas/security-defence?lang=bg"),
+    row("2020-08-19", "MLI", "eucap-sahel-mali", Some(Active), false, "https://www.eeas.europa.eu/eucap-sahel-mali_en"),
+    row("2020-08-19", "MLI", "fra-mli-defence-treaty", Some(Active), false, "https://www.journaldumali.com/france-mali-l%c2%92accord-est-signe/"),
+    row("2020-08-19", "MLI", "mli-ukr-relations", Some(Active), false, "https://hc2tv.bj/2024/08/06/rupture-diplomatique-entre-le-mali-et-lukraine-fin-de-32-annees-de-cooperation-%F0%9F%8E%A5"),
+    row("2021-05-25", "MLI", "mli-ecowas", Some(Active), false, "http://www.africanews.com/2020/10/06/ecowas-lifts-mali-sanctions/"),
+    row("2021-05-25", "MLI", "mli-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2021-05-25", "MLI", "minusma", Some(Active), false, "http://www.diplomatie.gouv.fr/en/country-files/mali/events/article/mali-transformation-of-afisma-into"),
+    row("2021-05-25", "MLI", "barkhane-mli", Some(Active), false, "https://en.wikipedia.org/wiki/Operation_Barkhane"),
+    row("2021-05-25", "MLI", "eutm-mali", Some(Active), false, "http://ue.eu.int/eeas/security-defence?lang=bg"),
+    row("2021-05-25", "MLI", "eucap-sahel-mali", Some(Active), false, "https://www.eeas.europa.eu/eucap-sahel-mali_en"),
+    row("2021-05-25", "MLI", "fra-mli-defence-treaty", Some(Active), false, "https://www.journaldumali.com/france-mali-l%c2%92accord-est-signe/"),
+    row("2021-05-25", "MLI", "mli-ukr-relations", Some(Active), false, "https://hc2tv.bj/2024/08/06/rupture-diplomatique-entre-le-mali-et-lukraine-fin-de-32-annees-de-cooperation-%F0%9F%8E%A5"),
+    row("2022-02-18", "MLI", "mli-ecowas", Some(Suspended), false, "https://www.trtworld.com:443/article/12765657"),
+    row("2022-02-18", "MLI", "mli-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2022-02-18", "MLI", "minusma", Some(Active), false, "http://www.diplomatie.gouv.fr/en/country-files/mali/events/article/mali-transformation-of-afisma-into"),
+    row("2022-02-18", "MLI", "barkhane-mli", Some(WindingDown), false, "https://www.journalducameroun.com/en/frances-macron-to-overhaul-barkhane-force/"),
+    row("2022-02-18", "MLI", "eutm-mali", Some(Active), false, "http://ue.eu.int/eeas/security-defence?lang=bg"),
+    row("2022-02-18", "MLI", "eucap-sahel-mali", Some(Active), false, "https://www.eeas.europa.eu/eucap-sahel-mali_en"),
+    row("2022-02-18", "MLI", "wagner-mli", Some(Active), false, "https://alitaliyanews.com/2022/01/mali-soldati-russi-timbuktu-nellex-base-francese.html?m=1"),
+    row("2022-02-18", "MLI", "fra-mli-defence-treaty", Some(Active), false, "https://www.journaldumali.com/france-mali-l%c2%92accord-est-signe/"),
+    row("2022-02-18", "MLI", "mli-ukr-relations", Some(Active), false, "https://hc2tv.bj/2024/08/06/rupture-diplomatique-entre-le-mali-et-lukraine-fin-de-32-annees-de-cooperation-%F0%9F%8E%A5"),
+    row("2022-08-16", "MLI", "mli-ecowas", Some(Suspended), false, "https://www.trtworld.com:443/article/12765657"),
+    row("2022-08-16", "MLI", "mli-g5-sahel", Some(Ended), false, "https://ledito.tg/le-mali-se-retire-du-g5-sahel"),
+    row("2022-08-16", "MLI", "minusma", Some(Active), false, "http://www.diplomatie.gouv.fr/en/country-files/mali/events/article/mali-transformation-of-afisma-into"),
+    row("2022-08-16", "MLI", "barkhane-mli", Some(Ended), false, "https://tribuneonlineng.com/french-troops-fully-withdraw-from-mali/"),
+    row("2022-08-16", "MLI", "eutm-mali", Some(Suspended), false, "https://agenceurope.eu/en/bulletin/article/12930/8"),
+    row("2022-08-16", "MLI", "eucap-sahel-mali", Some(Active), false, "https://www.eeas.europa.eu/eucap-sahel-mali_en"),
+    row("2022-08-16", "MLI", "wagner-mli", Some(Active), false, "https://alitaliyanews.com/2022/01/mali-soldati-russi-timbuktu-nellex-base-francese.html?m=1"),
+    row("2022-08-16", "MLI", "fra-mli-defence-treaty", Some(WindingDown), false, "https://medafricatimes.com/?p=26602"),
+    row("2022-08-16", "MLI", "mli-ukr-relations", Some(Active), false, "https://hc2tv.bj/2024/08/06/rupture-diplomatique-entre-le-mali-et-lukraine-fin-de-32-annees-de-cooperation-%F0%9F%8E%A5"),
+    row("2023-07-27", "MLI", "mli-ecowas", Some(Suspended), false, "https://www.trtworld.com:443/article/12765657"),
+    row("2023-07-27", "MLI", "minusma", Some(WindingDown), false, "https://www.trtworld.com:443/article/13647297"),
+    row("2023-07-27", "MLI", "eutm-mali", Some(Suspended), false, "https://agenceurope.eu/en/bulletin/article/12930/8"),
+    row("2023-07-27", "MLI", "eucap-sahel-mali", Some(Active), false, "https://www.eeas.europa.eu/eucap-sahel-mali_en"),
+    row("2023-07-27", "MLI", "wagner-mli", Some(Active), false, "https://alitaliyanews.com/2022/01/mali-soldati-russi-timbuktu-nellex-base-francese.html?m=1"),
+    row("2023-07-27", "MLI", "fra-mli-defence-treaty", Some(Ended), false, "https://medafricatimes.com/?p=26602"),
+    row("2023-07-27", "MLI", "mli-ukr-relations", Some(Active), false, "https://hc2tv.bj/2024/08/06/rupture-diplomatique-entre-le-mali-et-lukraine-fin-de-32-annees-de-cooperation-%F0%9F%8E%A5"),
+    row("2023-12-05", "MLI", "mli-ecowas", Some(Suspended), false, "https://www.trtworld.com:443/article/12765657"),
+    row("2023-12-05", "MLI", "mli-aes", Some(Active), false, "https://www.vanguardngr.com/2023/09/mali-niger-burkina-establish-sahel-alliance/"),
+    row("2023-12-05", "MLI", "minusma", Some(WindingDown), false, "https://www.trtworld.com:443/article/13647297"),
+    row("2023-12-05", "MLI", "eutm-mali", Some(Suspended), false, "https://agenceurope.eu/en/bulletin/article/12930/8"),
+    row("2023-12-05", "MLI", "eucap-sahel-mali", Some(Active), false, "https://www.eeas.europa.eu/eucap-sahel-mali_en"),
+    row("2023-12-05", "MLI", "wagner-mli", Some(Active), false, "https://alitaliyanews.com/2022/01/mali-soldati-russi-timbuktu-nellex-base-francese.html?m=1"),
+    row("2023-12-05", "MLI", "mli-ukr-relations", Some(Active), false, "https://hc2tv.bj/2024/08/06/rupture-diplomatique-entre-le-mali-et-lukraine-fin-de-32-annees-de-cooperation-%F0%9F%8E%A5"),
+    row("2024-03-17", "MLI", "mli-ecowas", Some(Suspended), false, "https://www.trtworld.com:443/article/12765657"),
+    row("2024-03-17", "MLI", "mli-aes", Some(Active), false, "https://www.vanguardngr.com/2023/09/mali-niger-burkina-establish-sahel-alliance/"),
+    row("2024-03-17", "MLI", "minusma", Some(Ended), false, "https://press.un.org/en/2023/sc15341.doc.htm"),
+    row("2024-03-17", "MLI", "eutm-mali", Some(Suspended), false, "https://agenceurope.eu/en/bulletin/article/12930/8"),
+    row("2024-03-17", "MLI", "eucap-sahel-mali", Some(Active), false, "https://www.eeas.europa.eu/eucap-sahel-mali_en"),
+    row("2024-03-17", "MLI", "wagner-mli", Some(Active), false, "https://alitaliyanews.com/2022/01/mali-soldati-russi-timbuktu-nellex-base-francese.html?m=1"),
+    row("2024-03-17", "MLI", "mli-ukr-relations", Some(Active), false, "https://hc2tv.bj/2024/08/06/rupture-diplomatique-entre-le-mali-et-lukraine-fin-de-32-annees-de-cooperation-%F0%9F%8E%A5"),
+    row("2024-09-16", "MLI", "mli-ecowas", Some(Suspended), false, "https://www.trtworld.com:443/article/12765657"),
+    row("2024-09-16", "MLI", "mli-aes", Some(Active), false, "https://www.vanguardngr.com/2023/09/mali-niger-burkina-establish-sahel-alliance/"),
+    row("2024-09-16", "MLI", "eutm-mali", Some(Ended), false, "https://unn.ua/en/news/eu-winds-down-its-military-training-mission-eutm-in-mali"),
+    row("2024-09-16", "MLI", "eucap-sahel-mali", Some(Active), false, "https://www.eeas.europa.eu/eucap-sahel-mali_en"),
+    row("2024-09-16", "MLI", "wagner-mli", Some(Active), false, "https://alitaliyanews.com/2022/01/mali-soldati-russi-timbuktu-nellex-base-francese.html?m=1"),
+    row("2024-09-16", "MLI", "mli-ukr-relations", Some(Ended), false, "https://hc2tv.bj/2024/08/06/rupture-diplomatique-entre-le-mali-et-lukraine-fin-de-32-annees-de-cooperation-%F0%9F%8E%A5"),
+    row("2025-01-30", "MLI", "mli-ecowas", Some(Ended), false, "https://news.yahoo.com/niger-mali-burkina-faso-quit-145115778.html"),
+    row("2025-01-30", "MLI", "mli-aes", Some(Active), false, "https://www.vanguardngr.com/2023/09/mali-niger-burkina-establish-sahel-alliance/"),
+    row("2025-01-30", "MLI", "eucap-sahel-mali", Some(Active), false, "https://www.eeas.europa.eu/eucap-sahel-mali_en"),
+    row("2025-01-30", "MLI", "wagner-mli", Some(Active), false, "https://alitaliyanews.com/2022/01/mali-soldati-russi-timbuktu-nellex-base-francese.html?m=1"),
+    row("2025-06-07", "MLI", "mli-aes", Some(Active), false, "https://www.vanguardngr.com/2023/09/mali-niger-burkina-establish-sahel-alliance/"),
+    row("2025-06-07", "MLI", "eucap-sahel-mali", Some(Active), true, "https://www.eeas.europa.eu/eucap-sahel-mali_en"),
+    row("2025-06-07", "MLI", "wagner-mli", Some(Ended), false, "https://www.arabnews.pk/node/2603741/world"),
+    row("2025-06-07", "MLI", "africa-corps-mli", Some(Active), false, "https://www.arabnews.pk/node/2603741/world"),
+    row("2026-01-15", "MLI", "mli-aes", Some(Active), false, "https://www.vanguardngr.com/2023/09/mali-niger-burkina-establish-sahel-alliance/"),
+    row("2026-01-15", "MLI", "eucap-sahel-mali", Some(Active), true, "https://www.eeas.europa.eu/eucap-sahel-mali_en"),
+    row("2026-01-15", "MLI", "africa-corps-mli", Some(Active), false, "https://www.arabnews.pk/node/2603741/world"),
+    // BFA
+    row("2013-01-15", "BFA", "bfa-ecowas", Some(Active), false, "https://en.wikipedia.org/wiki/Economic_Community_of_West_African_States"),
+    row("2013-01-15", "BFA", "fra-forces-bfa", Some(Active), false, "http://news.aouaga.com/h/147430.html"),
+    row("2014-08-01", "BFA", "bfa-ecowas", Some(Active), false, "https://en.wikipedia.org/wiki/Economic_Community_of_West_African_States"),
+    row("2014-08-01", "BFA", "bfa-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2014-08-01", "BFA", "fra-forces-bfa", Some(Active), false, "http://news.aouaga.com/h/147430.html"),
+    row("2017-07-02", "BFA", "bfa-ecowas", Some(Active), false, "https://en.wikipedia.org/wiki/Economic_Community_of_West_African_States"),
+    row("2017-07-02", "BFA", "bfa-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2017-07-02", "BFA", "fra-forces-bfa", Some(Active), false, "http://news.aouaga.com/h/147430.html"),
+    row("2020-08-19", "BFA", "bfa-ecowas", Some(Active), false, "https://en.wikipedia.org/wiki/Economic_Community_of_West_African_States"),
+    row("2020-08-19", "BFA", "bfa-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2020-08-19", "BFA", "fra-forces-bfa", Some(Active), false, "http://news.aouaga.com/h/147430.html"),
+    row("2020-08-19", "BFA", "fra-bfa-sofa", Some(Active), false, "https://apanews.net/macron-demands-clarification-as-french-troops-ousted-from-burkina"),
+    row("2021-05-25", "BFA", "bfa-ecowas", Some(Active), false, "https://en.wikipedia.org/wiki/Economic_Community_of_West_African_States"),
+    row("2021-05-25", "BFA", "bfa-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2021-05-25", "BFA", "fra-forces-bfa", Some(Active), false, "http://news.aouaga.com/h/147430.html"),
+    row("2021-05-25", "BFA", "fra-bfa-sofa", Some(Active), false, "https://apanews.net/macron-demands-clarification-as-french-troops-ousted-from-burkina"),
+    row("2022-02-18", "BFA", "bfa-ecowas", Some(Suspended), false, "https://nation.africa/kenya/news/africa/ecowas-suspends-burkina-faso-following-military-coup-3698228"),
+    row("2022-02-18", "BFA", "bfa-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2022-02-18", "BFA", "fra-forces-bfa", Some(Active), false, "http://news.aouaga.com/h/147430.html"),
+    row("2022-02-18", "BFA", "fra-bfa-sofa", Some(Active), false, "https://apanews.net/macron-demands-clarification-as-french-troops-ousted-from-burkina"),
+    row("2022-08-16", "BFA", "bfa-ecowas", Some(Suspended), false, "https://nation.africa/kenya/news/africa/ecowas-suspends-burkina-faso-following-military-coup-3698228"),
+    row("2022-08-16", "BFA", "bfa-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2022-08-16", "BFA", "fra-forces-bfa", Some(Active), false, "http://news.aouaga.com/h/147430.html"),
+    row("2022-08-16", "BFA", "fra-bfa-sofa", Some(Active), false, "https://apanews.net/macron-demands-clarification-as-french-troops-ousted-from-burkina"),
+    row("2023-07-27", "BFA", "bfa-ecowas", Some(Suspended), false, "https://nation.africa/kenya/news/africa/ecowas-suspends-burkina-faso-following-military-coup-3698228"),
+    row("2023-07-27", "BFA", "bfa-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2023-07-27", "BFA", "fra-forces-bfa", Some(Ended), false, "https://pledgetimes.com/burkina-faso-announces-the-end-of-the-operations-of-the-french-forces-on-its-territory/"),
+    row("2023-07-27", "BFA", "fra-bfa-sofa", Some(Ended), false, "https://pledgetimes.com/burkina-faso-announces-the-end-of-the-operations-of-the-french-forces-on-its-territory/"),
+    row("2023-12-05", "BFA", "bfa-ecowas", Some(Suspended), false, "https://nation.africa/kenya/news/africa/ecowas-suspends-burkina-faso-following-military-coup-3698228"),
+    row("2023-12-05", "BFA", "bfa-g5-sahel", Some(Ended), false, "https://newsghana.com.gh/niger-burkina-faso-leaves-g5-sahel/"),
+    row("2023-12-05", "BFA", "bfa-aes", Some(Active), false, "https://www.vanguardngr.com/2023/09/mali-niger-burkina-establish-sahel-alliance/"),
+    row("2023-12-05", "BFA", "rus-bfa-military-cooperation", Some(Planned), false, "https://www.sidwaya.info/blog/securite-la-federation-de-russie-reaffirme-son-soutien-aux-autorites-de-la-transition/"),
+    row("2024-03-17", "BFA", "bfa-ecowas", Some(Suspended), false, "https://nation.africa/kenya/news/africa/ecowas-suspends-burkina-faso-following-military-coup-3698228"),
+    row("2024-03-17", "BFA", "bfa-aes", Some(Active), false, "https://www.vanguardngr.com/2023/09/mali-niger-burkina-establish-sahel-alliance/"),
+    row("2024-03-17", "BFA", "africa-corps-bfa", Some(Active), false, "https://www.dailymaverick.co.za/article/2024-01-25-russian-troops-deploy-to-burkina-faso/"),
+    row("2024-03-17", "BFA", "rus-bfa-military-cooperation", Some(Active), false, "https://www.dailymaverick.co.za/article/2024-01-25-russian-troops-deploy-to-burkina-faso/"),
+    row("2024-09-16", "BFA", "bfa-ecowas", Some(Suspended), false, "https://nation.africa/kenya/news/africa/ecowas-suspends-burkina-faso-following-military-coup-3698228"),
+    row("2024-09-16", "BFA", "bfa-aes", Some(Active), false, "https://www.vanguardngr.com/2023/09/mali-niger-burkina-establish-sahel-alliance/"),
+    row("2024-09-16", "BFA", "africa-corps-bfa", Some(Active), false, "https://www.dailymaverick.co.za/article/2024-01-25-russian-troops-deploy-to-burkina-faso/"),
+    row("2024-09-16", "BFA", "rus-bfa-military-cooperation", Some(Active), false, "https://www.dailymaverick.co.za/article/2024-01-25-russian-troops-deploy-to-burkina-faso/"),
+    row("2025-01-30", "BFA", "bfa-ecowas", Some(Ended), false, "https://news.yahoo.com/niger-mali-burkina-faso-quit-145115778.html"),
+    row("2025-01-30", "BFA", "bfa-aes", Some(Active), false, "https://www.vanguardngr.com/2023/09/mali-niger-burkina-establish-sahel-alliance/"),
+    row("2025-01-30", "BFA", "africa-corps-bfa", Some(Active), false, "https://www.dailymaverick.co.za/article/2024-01-25-russian-troops-deploy-to-burkina-faso/"),
+    row("2025-01-30", "BFA", "rus-bfa-military-cooperation", Some(Active), false, "https://www.dailymaverick.co.za/article/2024-01-25-russian-troops-deploy-to-burkina-faso/"),
+    row("2025-06-07", "BFA", "bfa-aes", Some(Active), false, "https://www.vanguardngr.com/2023/09/mali-niger-burkina-establish-sahel-alliance/"),
+    row("2025-06-07", "BFA", "africa-corps-bfa", Some(Active), false, "https://www.dailymaverick.co.za/article/2024-01-25-russian-troops-deploy-to-burkina-faso/"),
+    row("2025-06-07", "BFA", "rus-bfa-military-cooperation", Some(Active), false, "https://www.dailymaverick.co.za/article/2024-01-25-russian-troops-deploy-to-burkina-faso/"),
+    row("2026-01-15", "BFA", "bfa-aes", Some(Active), false, "https://www.vanguardngr.com/2023/09/mali-niger-burkina-establish-sahel-alliance/"),
+    row("2026-01-15", "BFA", "africa-corps-bfa", Some(Active), false, "https://www.dailymaverick.co.za/article/2024-01-25-russian-troops-deploy-to-burkina-faso/"),
+    row("2026-01-15", "BFA", "rus-bfa-military-cooperation", Some(Active), false, "https://www.dailymaverick.co.za/article/2024-01-25-russian-troops-deploy-to-burkina-faso/"),
+    // NER
+    row("2013-01-15", "NER", "ner-ecowas", Some(Active), false, "https://en.wikipedia.org/wiki/Economic_Community_of_West_African_States"),
+    row("2013-01-15", "NER", "usa-ner-forces", Some(Active), false, "https://codelist.biz/niger-condemns-military-cooperation-agreement-with-united-states-with-immediate-effect/"),
+    row("2013-01-15", "NER", "usa-ner-assistance", Some(Active), false, "https://ptinti.com/2013/09/10/"),
+    row("2013-01-15", "NER", "eucap-sahel-niger", Some(Active), false, "https://inenuitvoer.sdu.nl/content/CELEX-02012D0392-20131028-ENG"),
+    row("2013-01-15", "NER", "ner-mnjtf", Some(Active), false, "https://mnjtffmm.org/about/"),
+    row("2014-08-01", "NER", "ner-ecowas", Some(Active), false, "https://en.wikipedia.org/wiki/Economic_Community_of_West_African_States"),
+    row("2014-08-01", "NER", "ner-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2014-08-01", "NER", "fra-forces-ner", Some(Active), false, "http://issikta.blogspot.com/2014/01/le-niger-maillon-cle-de-la-lutte.html"),
+    row("2014-08-01", "NER", "usa-ner-forces", Some(Active), false, "https://codelist.biz/niger-condemns-military-cooperation-agreement-with-united-states-with-immediate-effect/"),
+    row("2014-08-01", "NER", "usa-ner-assistance", Some(Active), false, "https://ptinti.com/2013/09/10/"),
+    row("2014-08-01", "NER", "eucap-sahel-niger", Some(Active), false, "https://inenuitvoer.sdu.nl/content/CELEX-02012D0392-20131028-ENG"),
+    row("2014-08-01", "NER", "ner-mnjtf", Some(Active), false, "https://mnjtffmm.org/about/"),
+    row("2017-07-02", "NER", "ner-ecowas", Some(Active), false, "https://en.wikipedia.org/wiki/Economic_Community_of_West_African_States"),
+    row("2017-07-02", "NER", "ner-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2017-07-02", "NER", "fra-forces-ner", Some(Active), false, "http://issikta.blogspot.com/2014/01/le-niger-maillon-cle-de-la-lutte.html"),
+    row("2017-07-02", "NER", "usa-ner-forces", Some(Active), false, "https://codelist.biz/niger-condemns-military-cooperation-agreement-with-united-states-with-immediate-effect/"),
+    row("2017-07-02", "NER", "usa-ner-assistance", Some(Active), false, "https://ptinti.com/2013/09/10/"),
+    row("2017-07-02", "NER", "eucap-sahel-niger", Some(Active), false, "https://inenuitvoer.sdu.nl/content/CELEX-02012D0392-20131028-ENG"),
+    row("2017-07-02", "NER", "ner-mnjtf", Some(Active), false, "https://mnjtffmm.org/about/"),
+    row("2020-08-19", "NER", "ner-ecowas", Some(Active), false, "https://en.wikipedia.org/wiki/Economic_Community_of_West_African_States"),
+    row("2020-08-19", "NER", "ner-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2020-08-19", "NER", "fra-forces-ner", Some(Active), false, "http://issikta.blogspot.com/2014/01/le-niger-maillon-cle-de-la-lutte.html"),
+    row("2020-08-19", "NER", "usa-ner-forces", Some(Active), false, "https://codelist.biz/niger-condemns-military-cooperation-agreement-with-united-states-with-immediate-effect/"),
+    row("2020-08-19", "NER", "usa-ner-assistance", Some(Active), false, "https://ptinti.com/2013/09/10/"),
+    row("2020-08-19", "NER", "eucap-sahel-niger", Some(Active), false, "https://inenuitvoer.sdu.nl/content/CELEX-02012D0392-20131028-ENG"),
+    row("2020-08-19", "NER", "ner-mnjtf", Some(Active), false, "https://mnjtffmm.org/about/"),
+    row("2020-08-19", "NER", "misin", Some(Active), false, "http://siciliainformazioni.com/redazione/742194/lawmakers-to-vote-on-niger-mission-next-week"),
+    row("2021-05-25", "NER", "ner-ecowas", Some(Active), false, "https://en.wikipedia.org/wiki/Economic_Community_of_West_African_States"),
+    row("2021-05-25", "NER", "ner-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2021-05-25", "NER", "fra-forces-ner", Some(Active), false, "http://issikta.blogspot.com/2014/01/le-niger-maillon-cle-de-la-lutte.html"),
+    row("2021-05-25", "NER", "usa-ner-forces", Some(Active), false, "https://codelist.biz/niger-condemns-military-cooperation-agreement-with-united-states-with-immediate-effect/"),
+    row("2021-05-25", "NER", "usa-ner-assistance", Some(Active), false, "https://ptinti.com/2013/09/10/"),
+    row("2021-05-25", "NER", "eucap-sahel-niger", Some(Active), false, "https://inenuitvoer.sdu.nl/content/CELEX-02012D0392-20131028-ENG"),
+    row("2021-05-25", "NER", "ner-mnjtf", Some(Active), false, "https://mnjtffmm.org/about/"),
+    row("2021-05-25", "NER", "misin", Some(Active), false, "http://siciliainformazioni.com/redazione/742194/lawmakers-to-vote-on-niger-mission-next-week"),
+    row("2022-02-18", "NER", "ner-ecowas", Some(Active), false, "https://en.wikipedia.org/wiki/Economic_Community_of_West_African_States"),
+    row("2022-02-18", "NER", "ner-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2022-02-18", "NER", "fra-forces-ner", Some(Active), false, "http://issikta.blogspot.com/2014/01/le-niger-maillon-cle-de-la-lutte.html"),
+    row("2022-02-18", "NER", "usa-ner-forces", Some(Active), false, "https://codelist.biz/niger-condemns-military-cooperation-agreement-with-united-states-with-immediate-effect/"),
+    row("2022-02-18", "NER", "usa-ner-assistance", Some(Active), false, "https://ptinti.com/2013/09/10/"),
+    row("2022-02-18", "NER", "eucap-sahel-niger", Some(Active), false, "https://inenuitvoer.sdu.nl/content/CELEX-02012D0392-20131028-ENG"),
+    row("2022-02-18", "NER", "ner-mnjtf", Some(Active), false, "https://mnjtffmm.org/about/"),
+    row("2022-02-18", "NER", "misin", Some(Active), false, "http://siciliainformazioni.com/redazione/742194/lawmakers-to-vote-on-niger-mission-next-week"),
+    row("2022-08-16", "NER", "ner-ecowas", Some(Active), false, "https://en.wikipedia.org/wiki/Economic_Community_of_West_African_States"),
+    row("2022-08-16", "NER", "ner-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2022-08-16", "NER", "fra-forces-ner", Some(Active), false, "http://issikta.blogspot.com/2014/01/le-niger-maillon-cle-de-la-lutte.html"),
+    row("2022-08-16", "NER", "usa-ner-forces", Some(Active), false, "https://codelist.biz/niger-condemns-military-cooperation-agreement-with-united-states-with-immediate-effect/"),
+    row("2022-08-16", "NER", "usa-ner-assistance", Some(Active), false, "https://ptinti.com/2013/09/10/"),
+    row("2022-08-16", "NER", "eucap-sahel-niger", Some(Active), false, "https://inenuitvoer.sdu.nl/content/CELEX-02012D0392-20131028-ENG"),
+    row("2022-08-16", "NER", "ner-mnjtf", Some(Active), false, "https://mnjtffmm.org/about/"),
+    row("2022-08-16", "NER", "misin", Some(Active), false, "http://siciliainformazioni.com/redazione/742194/lawmakers-to-vote-on-niger-mission-next-week"),
+    row("2023-07-27", "NER", "ner-ecowas", Some(Active), false, "https://en.wikipedia.org/wiki/Economic_Community_of_West_African_States"),
+    row("2023-07-27", "NER", "ner-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2023-07-27", "NER", "fra-forces-ner", Some(Active), false, "http://issikta.blogspot.com/2014/01/le-niger-maillon-cle-de-la-lutte.html"),
+    row("2023-07-27", "NER", "usa-ner-forces", Some(Active), false, "https://codelist.biz/niger-condemns-military-cooperation-agreement-with-united-states-with-immediate-effect/"),
+    row("2023-07-27", "NER", "usa-ner-assistance", Some(Active), false, "https://ptinti.com/2013/09/10/"),
+    row("2023-07-27", "NER", "eucap-sahel-niger", Some(Active), false, "https://inenuitvoer.sdu.nl/content/CELEX-02012D0392-20131028-ENG"),
+    row("2023-07-27", "NER", "ner-mnjtf", Some(Active), false, "https://mnjtffmm.org/about/"),
+    row("2023-07-27", "NER", "misin", Some(Active), false, "http://siciliainformazioni.com/redazione/742194/lawmakers-to-vote-on-niger-mission-next-week"),
+    row("2023-12-05", "NER", "ner-ecowas", Some(Active), false, "https://en.wikipedia.org/wiki/Economic_Community_of_West_African_States"),
+    row("2023-12-05", "NER", "ner-g5-sahel", Some(Ended), false, "https://newsghana.com.gh/niger-burkina-faso-leaves-g5-sahel/"),
+    row("2023-12-05", "NER", "ner-aes", Some(Active), false, "https://www.vanguardngr.com/2023/09/mali-niger-burkina-establish-sahel-alliance/"),
+    row("2023-12-05", "NER", "fra-forces-ner", Some(WindingDown), false, "https://www.brecorder.com/news/40264827/macron-says-france-to-withdraw-ambassador-troops-from-niger-after-coup"),
+    row("2023-12-05", "NER", "usa-ner-forces", Some(Active), false, "https://codelist.biz/niger-condemns-military-cooperation-agreement-with-united-states-with-immediate-effect/"),
+    row("2023-12-05", "NER", "usa-ner-assistance", Some(Suspended), false, "https://wirenn.com/post/military-coup-d-etat-in-niger"),
+    row("2023-12-05", "NER", "eucap-sahel-niger", Some(WindingDown), false, "https://en.sputniknews.africa/amp/20231205/niger-ends-agreement-with-eu-on-civilian-peacekeeping-mission-in-country-1063956437.html"),
+    row("2023-12-05", "NER", "ner-mnjtf", Some(Active), false, "https://mnjtffmm.org/about/"),
+    row("2023-12-05", "NER", "rus-ner-defence-cooperation", Some(Active), false, "https://www.alwihdainfo.com/Niger-Niamey-et-Moscou-s-accordent-pour-renforcer-leur-cooperation-militaire_a128437.html"),
+    row("2023-12-05", "NER", "misin", Some(Active), false, "http://siciliainformazioni.com/redazione/742194/lawmakers-to-vote-on-niger-mission-next-week"),
+    row("2024-03-17", "NER", "ner-ecowas", Some(Suspended), false, "https://www.premiumtimesng.com/foreign/west-africa-foreign/651760-ecowas-finally-suspends-niger-republic.html"),
+    row("2024-03-17", "NER", "ner-aes", Some(Active), false, "https://www.vanguardngr.com/2023/09/mali-niger-burkina-establish-sahel-alliance/"),
+    row("2024-03-17", "NER", "fra-forces-ner", Some(Ended), false, "http://en.people.cn/n3/2023/1223/c90000-20114097.html"),
+    row("2024-03-17", "NER", "usa-ner-forces", Some(WindingDown), false, "https://minute.bf/cooperation-le-niger-denonce-ses-accords-militaires-avec-les-etats-unis"),
+    row("2024-03-17", "NER", "usa-ner-assistance", Some(Ended), false, "https://minute.bf/cooperation-le-niger-denonce-ses-accords-militaires-avec-les-etats-unis"),
+    row("2024-03-17", "NER", "eucap-sahel-niger", Some(WindingDown), false, "https://en.sputniknews.africa/amp/20231205/niger-ends-agreement-with-eu-on-civilian-peacekeeping-mission-in-country-1063956437.html"),
+    row("2024-03-17", "NER", "ner-mnjtf", Some(Active), false, "https://mnjtffmm.org/about/"),
+    row("2024-03-17", "NER", "rus-ner-defence-cooperation", Some(Active), false, "https://www.alwihdainfo.com/Niger-Niamey-et-Moscou-s-accordent-pour-renforcer-leur-cooperation-militaire_a128437.html"),
+    row("2024-03-17", "NER", "misin", Some(Active), false, "http://siciliainformazioni.com/redazione/742194/lawmakers-to-vote-on-niger-mission-next-week"),
+    row("2024-09-16", "NER", "ner-ecowas", Some(Suspended), false, "https://www.premiumtimesng.com/foreign/west-africa-foreign/651760-ecowas-finally-suspends-niger-republic.html"),
+    row("2024-09-16", "NER", "ner-aes", Some(Active), false, "https://www.vanguardngr.com/2023/09/mali-niger-burkina-establish-sahel-alliance/"),
+    row("2024-09-16", "NER", "usa-ner-forces", Some(Ended), false, "https://unn.ua/en/news/the-us-has-completed-its-withdrawal-from-niger"),
+    row("2024-09-16", "NER", "eucap-sahel-niger", Some(Ended), false, "https://en.wikipedia.org/wiki/European_Union_Capacity_Building_Mission_in_Niger"),
+    row("2024-09-16", "NER", "ner-mnjtf", Some(Active), false, "https://mnjtffmm.org/about/"),
+    row("2024-09-16", "NER", "rus-ner-defence-cooperation", Some(Active), false, "https://www.alwihdainfo.com/Niger-Niamey-et-Moscou-s-accordent-pour-renforcer-leur-cooperation-militaire_a128437.html"),
+    row("2024-09-16", "NER", "africa-corps-ner", Some(Active), false, "https://www.bnnbloomberg.ca/niger-receives-russian-military-instructors-rtn-says-1.2058131"),
+    row("2024-09-16", "NER", "misin", Some(Active), false, "http://siciliainformazioni.com/redazione/742194/lawmakers-to-vote-on-niger-mission-next-week"),
+    row("2025-01-30", "NER", "ner-ecowas", Some(Ended), false, "https://news.yahoo.com/niger-mali-burkina-faso-quit-145115778.html"),
+    row("2025-01-30", "NER", "ner-aes", Some(Active), false, "https://www.vanguardngr.com/2023/09/mali-niger-burkina-establish-sahel-alliance/"),
+    row("2025-01-30", "NER", "ner-mnjtf", Some(Active), false, "https://mnjtffmm.org/about/"),
+    row("2025-01-30", "NER", "rus-ner-defence-cooperation", Some(Active), false, "https://www.alwihdainfo.com/Niger-Niamey-et-Moscou-s-accordent-pour-renforcer-leur-cooperation-militaire_a128437.html"),
+    row("2025-01-30", "NER", "africa-corps-ner", Some(Active), false, "https://www.bnnbloomberg.ca/niger-receives-russian-military-instructors-rtn-says-1.2058131"),
+    row("2025-01-30", "NER", "misin", Some(Active), false, "http://siciliainformazioni.com/redazione/742194/lawmakers-to-vote-on-niger-mission-next-week"),
+    row("2025-06-07", "NER", "ner-aes", Some(Active), false, "https://www.vanguardngr.com/2023/09/mali-niger-burkina-establish-sahel-alliance/"),
+    row("2025-06-07", "NER", "ner-mnjtf", Some(Ended), false, "https://www.thestar.com.my/news/world/2025/03/30/niger-withdraws-from-lake-chad-military-force"),
+    row("2025-06-07", "NER", "rus-ner-defence-cooperation", Some(Active), false, "https://www.alwihdainfo.com/Niger-Niamey-et-Moscou-s-accordent-pour-renforcer-leur-cooperation-militaire_a128437.html"),
+    row("2025-06-07", "NER", "africa-corps-ner", Some(Active), false, "https://www.bnnbloomberg.ca/niger-receives-russian-military-instructors-rtn-says-1.2058131"),
+    row("2025-06-07", "NER", "misin", Some(Active), false, "http://siciliainformazioni.com/redazione/742194/lawmakers-to-vote-on-niger-mission-next-week"),
+    row("2026-01-15", "NER", "ner-aes", Some(Active), false, "https://www.vanguardngr.com/2023/09/mali-niger-burkina-establish-sahel-alliance/"),
+    row("2026-01-15", "NER", "rus-ner-defence-cooperation", Some(Active), false, "https://www.alwihdainfo.com/Niger-Niamey-et-Moscou-s-accordent-pour-renforcer-leur-cooperation-militaire_a128437.html"),
+    row("2026-01-15", "NER", "africa-corps-ner", Some(Active), false, "https://www.bnnbloomberg.ca/niger-receives-russian-military-instructors-rtn-says-1.2058131"),
+    row("2026-01-15", "NER", "misin", Some(Active), false, "http://siciliainformazioni.com/redazione/742194/lawmakers-to-vote-on-niger-mission-next-week"),
+    // TCD
+    row("2013-01-15", "TCD", "fra-forces-tcd", Some(Active), false, "https://archives.defense.gouv.fr/operations/missions-realisees/afrique/operations-epervier-1986-2014/dossier/tchad-chronologie-et-reperes-historiques.html"),
+    row("2013-01-15", "TCD", "tcd-mnjtf", Some(Active), false, "https://mnjtffmm.org/about/"),
+    row("2014-08-01", "TCD", "tcd-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2014-08-01", "TCD", "fra-forces-tcd", Some(Active), false, "https://archives.defense.gouv.fr/operations/missions-realisees/afrique/operations-epervier-1986-2014/dossier/tchad-chronologie-et-reperes-historiques.html"),
+    row("2014-08-01", "TCD", "usa-tcd-forces", Some(Active), false, "https://www.cbsnews.com/news/u-s-deploys-80-troops-to-chad-in-nigerian-schoolgirls-hunt/"),
+    row("2014-08-01", "TCD", "tcd-mnjtf", Some(Active), false, "https://mnjtffmm.org/about/"),
+    row("2014-08-01", "TCD", "tcd-minusma-contingent", Some(Active), false, "http://www.diplomatie.gouv.fr/en/country-files/mali/events/article/mali-transformation-of-afisma-into"),
+    row("2017-07-02", "TCD", "tcd-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2017-07-02", "TCD", "fra-forces-tcd", Some(Active), false, "https://archives.defense.gouv.fr/operations/missions-realisees/afrique/operations-epervier-1986-2014/dossier/tchad-chronologie-et-reperes-historiques.html"),
+    row("2017-07-02", "TCD", "usa-tcd-forces", Some(Active), false, "https://www.cbsnews.com/news/u-s-deploys-80-troops-to-chad-in-nigerian-schoolgirls-hunt/"),
+    row("2017-07-02", "TCD", "tcd-mnjtf", Some(Active), false, "https://mnjtffmm.org/about/"),
+    row("2017-07-02", "TCD", "tcd-minusma-contingent", Some(Active), false, "http://www.diplomatie.gouv.fr/en/country-files/mali/events/article/mali-transformation-of-afisma-into"),
+    row("2020-08-19", "TCD", "tcd-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2020-08-19", "TCD", "fra-forces-tcd", Some(Active), false, "https://archives.defense.gouv.fr/operations/missions-realisees/afrique/operations-epervier-1986-2014/dossier/tchad-chronologie-et-reperes-historiques.html"),
+    row("2020-08-19", "TCD", "fra-tcd-defence-agreement", Some(Active), false, "https://fr.apanews.net/tv/le-tchad-met-fin-a-laccord-de-defense-avec-la-france-2"),
+    row("2020-08-19", "TCD", "usa-tcd-forces", Some(Active), false, "https://www.cbsnews.com/news/u-s-deploys-80-troops-to-chad-in-nigerian-schoolgirls-hunt/"),
+    row("2020-08-19", "TCD", "tcd-mnjtf", Some(Active), false, "https://mnjtffmm.org/about/"),
+    row("2020-08-19", "TCD", "tcd-minusma-contingent", Some(Active), false, "http://www.diplomatie.gouv.fr/en/country-files/mali/events/article/mali-transformation-of-afisma-into"),
+    row("2021-05-25", "TCD", "tcd-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2021-05-25", "TCD", "fra-forces-tcd", Some(Active), false, "https://archives.defense.gouv.fr/operations/missions-realisees/afrique/operations-epervier-1986-2014/dossier/tchad-chronologie-et-reperes-historiques.html"),
+    row("2021-05-25", "TCD", "fra-tcd-defence-agreement", Some(Active), false, "https://fr.apanews.net/tv/le-tchad-met-fin-a-laccord-de-defense-avec-la-france-2"),
+    row("2021-05-25", "TCD", "usa-tcd-forces", Some(Active), false, "https://www.cbsnews.com/news/u-s-deploys-80-troops-to-chad-in-nigerian-schoolgirls-hunt/"),
+    row("2021-05-25", "TCD", "tcd-mnjtf", Some(Active), false, "https://mnjtffmm.org/about/"),
+    row("2021-05-25", "TCD", "tcd-minusma-contingent", Some(Active), false, "http://www.diplomatie.gouv.fr/en/country-files/mali/events/article/mali-transformation-of-afisma-into"),
+    row("2022-02-18", "TCD", "tcd-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2022-02-18", "TCD", "fra-forces-tcd", Some(Active), false, "https://archives.defense.gouv.fr/operations/missions-realisees/afrique/operations-epervier-1986-2014/dossier/tchad-chronologie-et-reperes-historiques.html"),
+    row("2022-02-18", "TCD", "fra-tcd-defence-agreement", Some(Active), false, "https://fr.apanews.net/tv/le-tchad-met-fin-a-laccord-de-defense-avec-la-france-2"),
+    row("2022-02-18", "TCD", "usa-tcd-forces", Some(Active), false, "https://www.cbsnews.com/news/u-s-deploys-80-troops-to-chad-in-nigerian-schoolgirls-hunt/"),
+    row("2022-02-18", "TCD", "tcd-mnjtf", Some(Active), false, "https://mnjtffmm.org/about/"),
+    row("2022-02-18", "TCD", "tcd-minusma-contingent", Some(Active), false, "http://www.diplomatie.gouv.fr/en/country-files/mali/events/article/mali-transformation-of-afisma-into"),
+    row("2022-08-16", "TCD", "tcd-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2022-08-16", "TCD", "fra-forces-tcd", Some(Active), false, "https://archives.defense.gouv.fr/operations/missions-realisees/afrique/operations-epervier-1986-2014/dossier/tchad-chronologie-et-reperes-historiques.html"),
+    row("2022-08-16", "TCD", "fra-tcd-defence-agreement", Some(Active), false, "https://fr.apanews.net/tv/le-tchad-met-fin-a-laccord-de-defense-avec-la-france-2"),
+    row("2022-08-16", "TCD", "usa-tcd-forces", Some(Active), false, "https://www.cbsnews.com/news/u-s-deploys-80-troops-to-chad-in-nigerian-schoolgirls-hunt/"),
+    row("2022-08-16", "TCD", "tcd-mnjtf", Some(Active), false, "https://mnjtffmm.org/about/"),
+    row("2022-08-16", "TCD", "tcd-minusma-contingent", Some(Active), false, "http://www.diplomatie.gouv.fr/en/country-files/mali/events/article/mali-transformation-of-afisma-into"),
+    row("2023-07-27", "TCD", "tcd-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2023-07-27", "TCD", "fra-forces-tcd", Some(Active), false, "https://archives.defense.gouv.fr/operations/missions-realisees/afrique/operations-epervier-1986-2014/dossier/tchad-chronologie-et-reperes-historiques.html"),
+    row("2023-07-27", "TCD", "fra-tcd-defence-agreement", Some(Active), false, "https://fr.apanews.net/tv/le-tchad-met-fin-a-laccord-de-defense-avec-la-france-2"),
+    row("2023-07-27", "TCD", "usa-tcd-forces", Some(Active), false, "https://www.cbsnews.com/news/u-s-deploys-80-troops-to-chad-in-nigerian-schoolgirls-hunt/"),
+    row("2023-07-27", "TCD", "tcd-mnjtf", Some(Active), false, "https://mnjtffmm.org/about/"),
+    row("2023-07-27", "TCD", "tcd-minusma-contingent", Some(Active), false, "http://www.diplomatie.gouv.fr/en/country-files/mali/events/article/mali-transformation-of-afisma-into"),
+    row("2023-12-05", "TCD", "tcd-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2023-12-05", "TCD", "fra-forces-tcd", Some(Active), false, "https://archives.defense.gouv.fr/operations/missions-realisees/afrique/operations-epervier-1986-2014/dossier/tchad-chronologie-et-reperes-historiques.html"),
+    row("2023-12-05", "TCD", "fra-tcd-defence-agreement", Some(Active), false, "https://fr.apanews.net/tv/le-tchad-met-fin-a-laccord-de-defense-avec-la-france-2"),
+    row("2023-12-05", "TCD", "usa-tcd-forces", Some(Active), false, "https://www.cbsnews.com/news/u-s-deploys-80-troops-to-chad-in-nigerian-schoolgirls-hunt/"),
+    row("2023-12-05", "TCD", "tcd-mnjtf", Some(Active), false, "https://mnjtffmm.org/about/"),
+    row("2023-12-05", "TCD", "tcd-minusma-contingent", Some(Ended), false, "https://loeildusahara.com/tchad-les-soldats-tchadiens-de-la-minusma-de-retour-au-bercail/"),
+    row("2023-12-05", "TCD", "hun-tcd-mission", Some(Planned), false, "https://defence.hu/news/the-government-of-hungary-sends-a-military-mission-to-chad.html"),
+    row("2024-03-17", "TCD", "tcd-g5-sahel", Some(Ended), false, "https://english.news.cn/20231206/d9de2e067a8346acb0308878d205c81f/c.html"),
+    row("2024-03-17", "TCD", "fra-forces-tcd", Some(Active), false, "https://archives.defense.gouv.fr/operations/missions-realisees/afrique/operations-epervier-1986-2014/dossier/tchad-chronologie-et-reperes-historiques.html"),
+    row("2024-03-17", "TCD", "fra-tcd-defence-agreement", Some(Active), false, "https://fr.apanews.net/tv/le-tchad-met-fin-a-laccord-de-defense-avec-la-france-2"),
+    row("2024-03-17", "TCD", "usa-tcd-forces", Some(Active), false, "https://www.cbsnews.com/news/u-s-deploys-80-troops-to-chad-in-nigerian-schoolgirls-hunt/"),
+    row("2024-03-17", "TCD", "tcd-mnjtf", Some(Active), false, "https://mnjtffmm.org/about/"),
+    row("2024-03-17", "TCD", "hun-tcd-mission", Some(Planned), false, "https://defence.hu/news/the-government-of-hungary-sends-a-military-mission-to-chad.html"),
+    row("2024-09-16", "TCD", "fra-forces-tcd", Some(Active), false, "https://archives.defense.gouv.fr/operations/missions-realisees/afrique/operations-epervier-1986-2014/dossier/tchad-chronologie-et-reperes-historiques.html"),
+    row("2024-09-16", "TCD", "fra-tcd-defence-agreement", Some(Active), false, "https://fr.apanews.net/tv/le-tchad-met-fin-a-laccord-de-defense-avec-la-france-2"),
+    row("2024-09-16", "TCD", "usa-tcd-forces", Some(WindingDown), false, "https://www.trtworld.com:443/article/17928695"),
+    row("2024-09-16", "TCD", "tcd-mnjtf", Some(Active), false, "https://mnjtffmm.org/about/"),
+    row("2024-09-16", "TCD", "hun-tcd-mission", Some(Planned), false, "https://defence.hu/news/the-government-of-hungary-sends-a-military-mission-to-chad.html"),
+    row("2025-01-30", "TCD", "fra-forces-tcd", Some(Ended), false, "https://zambianobserver.com/chad-announces-full-pullout-of-french-troops/"),
+    row("2025-01-30", "TCD", "fra-tcd-defence-agreement", Some(Ended), false, "https://zambianobserver.com/chad-announces-full-pullout-of-french-troops/"),
+    row("2025-01-30", "TCD", "usa-tcd-forces", Some(WindingDown), true, "https://www.trtworld.com:443/article/17928695"),
+    row("2025-01-30", "TCD", "tcd-mnjtf", Some(Active), true, "https://mnjtffmm.org/about/"),
+    row("2025-01-30", "TCD", "hun-tcd-mission", Some(Planned), false, "https://defence.hu/news/the-government-of-hungary-sends-a-military-mission-to-chad.html"),
+    row("2025-06-07", "TCD", "usa-tcd-forces", Some(WindingDown), true, "https://www.trtworld.com:443/article/17928695"),
+    row("2025-06-07", "TCD", "tcd-mnjtf", Some(Active), true, "https://mnjtffmm.org/about/"),
+    row("2025-06-07", "TCD", "hun-tcd-mission", Some(Planned), true, "https://defence.hu/news/the-government-of-hungary-sends-a-military-mission-to-chad.html"),
+    row("2026-01-15", "TCD", "usa-tcd-forces", Some(WindingDown), true, "https://www.trtworld.com:443/article/17928695"),
+    row("2026-01-15", "TCD", "tcd-mnjtf", Some(Active), true, "https://mnjtffmm.org/about/"),
+    row("2026-01-15", "TCD", "hun-tcd-mission", Some(Planned), true, "https://defence.hu/news/the-government-of-hungary-sends-a-military-mission-to-chad.html"),
+    // MRT
+    row("2014-08-01", "MRT", "mrt-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2014-08-01", "MRT", "fra-forces-mrt", Some(Active), false, "https://en.wikipedia.org/wiki/Operation_Barkhane"),
+    row("2017-07-02", "MRT", "mrt-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2017-07-02", "MRT", "fra-forces-mrt", Some(Active), false, "https://en.wikipedia.org/wiki/Operation_Barkhane"),
+    row("2020-08-19", "MRT", "mrt-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2020-08-19", "MRT", "fra-forces-mrt", Some(Active), false, "https://en.wikipedia.org/wiki/Operation_Barkhane"),
+    row("2021-05-25", "MRT", "mrt-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2021-05-25", "MRT", "fra-forces-mrt", Some(Active), false, "https://en.wikipedia.org/wiki/Operation_Barkhane"),
+    row("2022-02-18", "MRT", "mrt-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2022-02-18", "MRT", "fra-forces-mrt", Some(WindingDown), false, "https://www.journalducameroun.com/en/frances-macron-to-overhaul-barkhane-force/"),
+    row("2022-08-16", "MRT", "mrt-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2022-08-16", "MRT", "fra-forces-mrt", Some(WindingDown), false, "https://www.journalducameroun.com/en/frances-macron-to-overhaul-barkhane-force/"),
+    row("2022-08-16", "MRT", "nato-mrt-dcb", Some(Active), false, "https://nato.int/cps/en/natohq/news_216763.htm"),
+    row("2023-07-27", "MRT", "mrt-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2023-07-27", "MRT", "fra-forces-mrt", Some(Ended), false, "https://earthpressnews.com/emmanuel-macron-formalizes-the-end-of-operation-barkhane/"),
+    row("2023-07-27", "MRT", "nato-mrt-dcb", Some(Active), false, "https://nato.int/cps/en/natohq/news_216763.htm"),
+    row("2023-12-05", "MRT", "mrt-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2023-12-05", "MRT", "nato-mrt-dcb", Some(Active), false, "https://nato.int/cps/en/natohq/news_216763.htm"),
+    row("2024-03-17", "MRT", "mrt-g5-sahel", Some(Ended), false, "https://english.news.cn/20231206/d9de2e067a8346acb0308878d205c81f/c.html"),
+    row("2024-03-17", "MRT", "nato-mrt-dcb", Some(Active), false, "https://nato.int/cps/en/natohq/news_216763.htm"),
+    row("2024-09-16", "MRT", "nato-mrt-dcb", Some(Active), false, "https://nato.int/cps/en/natohq/news_216763.htm"),
+    row("2024-09-16", "MRT", "eu-mrt-epf", Some(Active), false, "https://fr.madar.mr/?p=7934"),
+    row("2025-01-30", "MRT", "nato-mrt-dcb", Some(Active), false, "https://nato.int/cps/en/natohq/news_216763.htm"),
+    row("2025-01-30", "MRT", "eu-mrt-epf", Some(Active), false, "https://fr.madar.mr/?p=7934"),
+    row("2025-06-07", "MRT", "nato-mrt-dcb", Some(Active), false, "https://nato.int/cps/en/natohq/news_216763.htm"),
+    row("2025-06-07", "MRT", "eu-mrt-epf", Some(Active), false, "https://fr.madar.mr/?p=7934"),
+    row("2026-01-15", "MRT", "nato-mrt-dcb", Some(Active), false, "https://nato.int/cps/en/natohq/news_216763.htm"),
+    row("2026-01-15", "MRT", "eu-mrt-epf", Some(Active), false, "https://fr.madar.mr/?p=7934"),
+    // Ties that do not exist yet at a date: the source is the page that dates their start.
+    row("2023-07-27", "MLI", "mli-aes", None, false, "https://www.vanguardngr.com/2023/09/mali-niger-burkina-establish-sahel-alliance/"),
+    row("2013-01-15", "MLI", "minusma", None, false, "https://watchlist.org/security-council-agrees-to-create-new-un-peacekeeping-mission-for-mali"),
+    row("2013-01-15", "MRT", "mrt-g5-sahel", None, false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2023-07-27", "TCD", "hun-tcd-mission", None, false, "https://defence.hu/news/the-government-of-hungary-sends-a-military-mission-to-chad.html"),
+];
+
+/// The sources behind the status of `tie` on `date`: its event's, or its start sources.
+fn sources_behind(t: &Timeline, tie: usize, date: &str) -> Vec<String> {
+    let scenario = t.scenario();
+    match t.state_at(day(date)).link(tie).and_then(|l| l.event) {
+        Some(e) => scenario.events[e].sources.clone(),
+        None => scenario.relationships[tie].start_sources.clone(),
+    }
+}
+
+/// The sources of the first event that sets a status of `tie`.
+fn first_sources(t: &Timeline, tie: usize) -> Vec<String> {
+    t.relationship_history(tie)
+        .next()
+        .map(|(_, _, e)| t.scenario().events[e].sources.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn main_ties_of_each_sahel_state_at_the_audit_dates() {
+    let t = timeline();
+    let mut wrong = Vec::new();
+    for r in ROWS {
+        let tie = t
+            .relationship_index(r.tie)
+            .unwrap_or_else(|| panic!("no relationship {}", r.tie));
+        let rel = &t.scenario().relationships[tie];
+        assert!(
+            rel.parties.iter().any(|p| p == r.state),
+            "{} is not a tie of {}",
+            r.tie,
+            r.state
+        );
+        let link = t.state_at(day(r.date)).link(tie);
+        let status = link.map(|l| l.status);
+        let unconfirmed = link.is_some_and(|l| l.last_confirmed.is_some());
+        if status != r.status || unconfirmed != r.unconfirmed {
+            wrong.push(format!(
+                "{} {} {}: expected {:?}{}, found {:?}{} (source {})",
+                r.date,
+                r.state,
+                r.tie,
+                r.status,
+                if r.unconfirmed { " unconfirmed" } else { "" },
+                status,
+                if unconfirmed { " unconfirmed" } else { "" },
+                r.source
+            ));
+            continue;
+        }
+        let sources = if r.status.is_some() {
+            sources_behind(&t, tie, r.date)
+        } else {
+            first_sources(&t, tie)
+        };
+        if !sources.iter().any(|s| s == r.source) {
+            wrong.push(format!(
+                "{} {} {}: {} is not among the sources behind it: {sources:?}",
+                r.date, r.state, r.tie, r.source
+            ));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} rows wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn the_table_covers_every_sahel_state_at_every_audit_date() {
+    let dates = [
+        "2013-01-15",
+        "2014-08-01",
+        "2017-07-02",
+        "2020-08-19",
+        "2021-05-25",
+        "2022-02-18",
+        "2022-08-16",
+        "2023-07-27",
+        "2023-12-05",
+        "2024-03-17",
+        "2024-09-16",
+        "2025-01-30",
+        "2025-06-07",
+        "2026-01-15",
+    ];
+    for date in dates {
+        for state in sahel_atlas::model::SAHEL_STATES {
+            assert!(
+                ROWS.iter().any(|r| r.date == date && r.state == state),
+                "no row for {state} on {date}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_tie_begins_planned_or_active_or_is_in_force_at_the_start_with_a_source() {
+    let t = timeline();
+    for (r, rel) in t.scenario().relationships.iter().enumerate() {
+        if rel.in_force_at_start {
+            assert!(
+                !rel.start_sources.is_empty()
+                    && rel.start_sources.iter().all(|s| s.starts_with("http")),
+                "{} is in force at the start without a source for that",
+                rel.id
+            );
+            continue;
+        }
+        let first = t.relationship_history(r).next().map(|(_, s, _)| s);
+        assert!(
+            matches!(first, Some(Status::Planned | Status::Active)),
+            "{} begins as {first:?}",
+            rel.id
+        );
+    }
+}
+
+#[test]
+fn the_shipped_scenario_checks_without_a_single_warning() {
+    let t = timeline();
+    let problems = check(t.scenario());
+    assert!(problems.is_empty(), "{problems:#?}");
+    // And through the file loader, as `sahel-atlas check` reads it.
+    let bytes = std::fs::read("geodata/scenario.json").expect("shipped scenario");
+    let (_, warnings) =
+        sahel_atlas::io::parse_scenario("geodata/scenario.json", &bytes).expect("parses");
+    assert!(warnings.is_empty(), "{warnings:#?}");
+    assert!(!problems.iter().any(|p| p.severity == Severity::Error));
+}
+
+#[test]
+fn confirmations_and_the_research_end_are_sourced_and_inside_the_span() {
+    let t = timeline();
+    let scenario = t.scenario();
+    let research = scenario.research_until.expect("research_until");
+    assert!(research >= jiff::civil::date(2026, 1, 1) && research <= scenario.span.end);
+    assert_eq!(
+        t.research_until(),
+        Some(sahel_atlas::model::Day::from_date(research))
+    );
+    // The last event the research covers is on or before it.
+    let last = scenario
+        .events
+        .iter()
+        .map(|e| e.date)
+        .max()
+        .expect("events");
+    assert!(last <= research, "{last} after {research}");
+    let mut confirmed = 0;
+    for rel in &scenario.relationships {
+        if let Some(c) = rel.confirmed_until {
+            confirmed += 1;
+            assert!(
+                c <= research,
+                "{}: confirmed_until {c} after the research",
+                rel.id
+            );
+            assert!(
+                rel.confirmed_source
+                    .as_deref()
+                    .is_some_and(|s| s.starts_with("http")),
+                "{}: confirmed_until without a source",
+                rel.id
+            );
+        }
+    }
+    assert!(
+        confirmed >= 5,
+        "only {confirmed} ties say when they were last confirmed"
+    );
+}
+
+#[test]
+fn the_aes_exit_is_announced_in_2024_and_takes_effect_in_2025() {
+    let t = timeline();
+    let scenario = t.scenario();
+    let exit = scenario
+        .events
+        .iter()
+        .find(|e| e.id == "2024-01-28-aes-states-quit-ecowas")
+        .expect("exit event");
+    assert_eq!(exit.effective, Some(jiff::civil::date(2025, 1, 29)));
+    assert_eq!(
+        exit.dates_label(),
+        "announced 28 Jan 2024 · effective 29 Jan 2025"
+    );
+    let mli = t.relationship_index("mli-ecowas").expect("mli-ecowas");
+    let on = |d: &str| t.state_at(day(d)).link(mli).map(|l| l.status);
+    assert_eq!(on("2024-01-28"), Some(Status::Suspended));
+    assert_eq!(on("2025-01-28"), Some(Status::Suspended));
+    assert_eq!(on("2025-01-29"), Some(Status::Ended));
+}
+
+#[test]
+fn state_json_says_when_each_status_was_last_confirmed() {
+    let t = timeline();
+    let json = serde_json::to_value(sahel_atlas::cli::state_json(
+        &t,
+        jiff::civil::date(2026, 1, 15),
+    ))
+    .expect("json");
+    let links = json["links"].as_array().expect("links");
+    assert!(links.iter().all(|l| l.get("confirmed_until").is_some()));
+    let eucap = links
+        .iter()
+        .find(|l| l["id"] == "eucap-sahel-mali")
+        .expect("EUCAP Sahel Mali");
+    assert_eq!(eucap["confirmed_until"], "2025-01-31");
+    assert_eq!(eucap["unconfirmed"], true);
+    let aes = links
+        .iter()
+        .find(|l| l["id"] == "mli-aes")
+        .expect("mli-aes");
+    assert_eq!(aes["confirmed_until"], serde_json::Value::Null);
+    assert_eq!(aes["unconfirmed"], false);
+    let table = sahel_atlas::cli::state_table(&t, jiff::civil::date(2026, 1, 15));
+    assert!(
+        table.contains("status last confirmed on 2025-01-31"),
+        "{table}"
+    );
+}
+
+/// The app shows the new facts: the link panel says when an unconfirmed status was last
+/// confirmed, and the event list gives an exit's announcement and effective dates.
+#[test]
+fn the_app_shows_last_confirmation_and_both_dates() {
+    use egui_kittest::kittest::Queryable;
+    use sahel_atlas::command::Command;
+    use sahel_atlas::time_control::TimeCommand;
+
+    let t = timeline();
+    let eucap = t.relationship_index("eucap-sahel-mali").expect("EUCAP");
+    let mut h = crate::app_ui::harness();
+    h.state_mut()
+        .push(Command::Time(TimeCommand::SetDay(day("2026-01-15"))));
+    h.state_mut().push(Command::SelectLink(Some(eucap)));
+    h.run_steps(3);
+    assert!(
+        h.query_all_by_label_contains("status last confirmed on 31 Jan 2025")
+            .next()
+            .is_some(),
+        "no 'status last confirmed' in the link panel"
+    );
+    h.state_mut()
+        .push(Command::Time(TimeCommand::SetDay(day("2024-01-28"))));
+    h.run_steps(3);
+    assert!(
+        h.query_all_by_label_contains("announced 28 Jan 2024 · effective 29 Jan 2025")
+            .next()
+            .is_some(),
+        "no announced/effective dates in the event list"
+    );
+}
