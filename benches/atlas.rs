@@ -213,6 +213,7 @@ fn synthetic_scenario(relationships: usize, events: usize) -> Scenario {
             start,
             end: Date::constant(2030, 1, 1),
         },
+        groups: Vec::new(),
         entities,
         relationships: rels,
         events,

@@ -826,6 +826,7 @@ fn empty_scenario() -> crate::model::Scenario {
             start: jiff::civil::Date::constant(2012, 1, 1),
             end: today,
         },
+        groups: Vec::new(),
         entities: Vec::new(),
         relationships: Vec::new(),
         events: Vec::new(),

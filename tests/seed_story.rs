@@ -119,3 +119,45 @@ fn every_row_of_the_research_timeline_is_an_event_with_its_sources() {
     }
     assert_eq!(rows, 134);
 }
+
+#[test]
+fn every_entity_of_the_shipped_scenario_is_listed_in_a_group() {
+    let t = timeline();
+    let listed: Vec<&str> = t
+        .scenario()
+        .groups
+        .iter()
+        .flat_map(|g| g.members.iter().map(String::as_str))
+        .collect();
+    for e in &t.scenario().entities {
+        assert!(
+            listed.contains(&e.id.as_str()),
+            "{} is in no group of geodata/scenario.json",
+            e.id
+        );
+    }
+}
+
+#[test]
+fn ties_take_the_group_of_their_partner() {
+    let t = timeline();
+    let group = |rel: &str| {
+        let r = t.relationship_index(rel).expect("relationship");
+        t.groups()[t.group_of_relationship(r)].id.as_str()
+    };
+    assert_eq!(group("eumpm-niger"), "western");
+    assert_eq!(group("fra-forces-ner"), "western");
+    assert_eq!(group("nato-mrt-dcb"), "western");
+    assert_eq!(group("rus-ner-defence-cooperation"), "russian");
+    assert_eq!(group("wagner-mli"), "russian");
+    assert_eq!(group("africa-corps-ner"), "russian");
+    assert_eq!(group("ner-aes"), "regional");
+    assert_eq!(group("ecowas-sanctions-ner"), "regional");
+    // Between Sahel states only: the hub's group, regional.
+    assert_eq!(group("aes-unified-force"), "regional");
+    assert_eq!(group("minusma"), "un");
+    // The first party that is not a Sahel state decides: Algeria, not the UN.
+    assert_eq!(group("algiers-peace-agreement"), "other");
+    assert_eq!(group("tur-ner-defence-cooperation"), "other");
+    assert_eq!(t.groups().len(), 5);
+}

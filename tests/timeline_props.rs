@@ -48,6 +48,7 @@ prop_compose! {
         Scenario {
             format: SCENARIO_FORMAT.into(), title: "random".into(), description: String::new(),
             span: ScenarioSpan { start: START, end: Date::constant(2026, 12, 31) },
+            groups: Vec::new(),
             entities, relationships, events,
         }
     }
@@ -215,6 +216,7 @@ fn state_at_equals_naive_fold_across_many_snapshots() {
             start: START,
             end: Date::constant(2026, 12, 31),
         },
+        groups: Vec::new(),
         entities,
         relationships,
         events,

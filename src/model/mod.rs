@@ -13,11 +13,11 @@ mod timeline;
 pub use check::{Item, Problem, Severity, check};
 pub use date::{DatePrecision, Day, format_date_with_precision, parse_date};
 pub use scenario::{
-    Change, Entity, EntityKind, Event, Government, GovernmentForm, Place, Relationship,
-    RelationshipKind, SCENARIO_FORMAT, Scenario, ScenarioSpan,
+    Change, Entity, EntityKind, Event, Government, GovernmentForm, Group, OTHER_GROUP, Place,
+    Relationship, RelationshipKind, SCENARIO_FORMAT, Scenario, ScenarioSpan, parse_colour,
 };
 pub use status::Status;
-pub use timeline::{CountryState, LinkState, State, Timeline};
+pub use timeline::{CountryState, LinkState, PartnerGroup, State, Timeline};
 
 /// The five Sahel states the atlas is about (Natural Earth `ADM0_A3` codes).
 pub const SAHEL_STATES: [&str; 5] = ["MLI", "BFA", "NER", "TCD", "MRT"];
