@@ -8,14 +8,14 @@ use sahel_atlas::model::{
     RelationshipKind, SCENARIO_FORMAT, Scenario, ScenarioSpan, Status, Timeline,
 };
 
-const START: Date = Date::constant(2012, 1, 1);
+pub(crate) const START: Date = Date::constant(2012, 1, 1);
 
 fn status_strategy() -> impl Strategy<Value = Status> {
     prop::sample::select(Status::ALL.to_vec())
 }
 
 prop_compose! {
-    fn scenario_strategy()(
+    pub(crate) fn scenario_strategy()(
         n_rel in 1usize..12,
         raw_events in prop::collection::vec(
             (0i32..5000, prop::collection::vec((0usize..12, status_strategy()), 0..4), prop::option::of((0usize..3, any::<bool>()))),

@@ -6,12 +6,14 @@
 
 mod check;
 mod date;
+mod diff;
 mod scenario;
 mod status;
 mod timeline;
 
 pub use check::{Item, Problem, Severity, check};
 pub use date::{DatePrecision, Day, format_date_with_precision, parse_date};
+pub use diff::{ChangeKind, Diff, SahelChanges, TieChange};
 pub use scenario::{
     Change, Entity, EntityKind, Event, Government, GovernmentForm, Group, OTHER_GROUP, Place,
     Relationship, RelationshipKind, SCENARIO_FORMAT, Scenario, ScenarioSpan, parse_colour,
