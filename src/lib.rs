@@ -13,6 +13,7 @@
 //! - [`app`] and `ui`: the eframe app and its panels. Panels emit [`command::Command`]s that
 //!   the app applies after the frame; the time bar drives a [`time_control::TimeControl`].
 //! - [`cli`]: the headless subcommands (`state`, `check`).
+//! - [`changes`]: what changed between two dates and per year, as text (`diff`, `changelog`).
 //!
 //! # Coordinate spaces
 //! `lon_lat` (WGS84 degrees) → `world` (Equal Earth, units of the Earth's radius, y north,
@@ -20,6 +21,7 @@
 //! `screen_from_world`.
 
 pub mod app;
+pub mod changes;
 pub mod cli;
 pub mod command;
 pub mod data;

@@ -77,6 +77,11 @@ enum Sub {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// Compare two dates: every tie whose status differs, and the events that changed it
+    /// (a table, or --json, --csv, --markdown).
+    Diff(sahel_atlas::changes::DiffArgs),
+    /// Per calendar year, the ties that began and the ties that ended.
+    Changelog(sahel_atlas::changes::ChangelogArgs),
 }
 
 /// What `render` was asked to draw.
@@ -166,6 +171,11 @@ fn main() -> ExitCode {
             args.scenario.as_deref(),
             &at,
             &out,
+        )),
+        Some(Sub::Diff(a)) => finish(sahel_atlas::changes::run_diff(&a, args.scenario.as_deref())),
+        Some(Sub::Changelog(a)) => finish(sahel_atlas::changes::run_changelog(
+            &a,
+            args.scenario.as_deref(),
         )),
         None => run_app(
             AppStart {
