@@ -82,6 +82,9 @@ enum Sub {
     Diff(sahel_atlas::changes::DiffArgs),
     /// Per calendar year, the ties that began and the ties that ended.
     Changelog(sahel_atlas::changes::ChangelogArgs),
+    /// Draw a state's alignment over time (live ties per partner group, stacked) as SVG or
+    /// PNG; without --country, the five Sahel states.
+    Chart(sahel_atlas::export::chart::ChartArgs),
 }
 
 /// What `render` was asked to draw.
@@ -174,6 +177,10 @@ fn main() -> ExitCode {
         )),
         Some(Sub::Diff(a)) => finish(sahel_atlas::changes::run_diff(&a, args.scenario.as_deref())),
         Some(Sub::Changelog(a)) => finish(sahel_atlas::changes::run_changelog(
+            &a,
+            args.scenario.as_deref(),
+        )),
+        Some(Sub::Chart(a)) => finish(sahel_atlas::export::chart::run_chart(
             &a,
             args.scenario.as_deref(),
         )),

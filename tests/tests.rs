@@ -3,6 +3,7 @@
 //!
 //! - `seed_story`: the seed article's story and other facts of the shipped scenario.
 //! - `timeline_props`: `state_at` equals a naive fold of the events, for random scenarios.
+//! - `chart`: the alignment chart's pixels and the `chart` command.
 //! - `cli_changes`: `diff` and `changelog`, run as a process.
 //! - `diff_props`: `Diff` holds exactly the ties whose status differs, for random scenarios.
 //! - `map_hits`: hit tests on the embedded layers at known places.
@@ -15,6 +16,7 @@ mod common;
 
 mod app_ui;
 mod bad_input;
+mod chart;
 mod cli;
 mod cli_changes;
 mod diff_props;

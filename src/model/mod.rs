@@ -4,6 +4,7 @@
 //! A [`Scenario`] is what a scenario file holds. A [`Timeline`] indexes a scenario once so that
 //! [`Timeline::state_at`] answers "what holds at this date?" without replaying history.
 
+mod alignment;
 mod changelog;
 mod check;
 mod date;
@@ -12,6 +13,7 @@ mod scenario;
 mod status;
 mod timeline;
 
+pub use alignment::{Alignment, AlignmentStep, counts_for_alignment};
 pub use changelog::{LogEntry, YearLog};
 pub use check::{Item, Problem, Severity, check};
 pub use date::{DatePrecision, Day, format_date_with_precision, parse_date};
