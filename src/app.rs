@@ -132,6 +132,8 @@ pub struct SahelApp {
     fine_wanted: bool,
     /// Memory to give back: the view or the layer changed then, and the last time it was.
     trim: TrimClock,
+    /// Compare mode (two dates and what changed between them) and its windows.
+    pub compare: crate::compare::CompareView,
 }
 
 /// When to give freed memory back to the system ([`crate::memory::release_free_memory`]):
@@ -293,6 +295,7 @@ impl SahelApp {
             created: std::time::Instant::now(),
             fine_wanted: false,
             trim: TrimClock::new(),
+            compare: crate::compare::CompareView::default(),
         }
     }
 
@@ -370,6 +373,7 @@ impl SahelApp {
         egui::Panel::right("events")
             .default_size(300.0)
             .show(ui, |ui| self.events_ui(ui));
+        self.compare_ui(ui);
         egui::Panel::left("details")
             .default_size(270.0)
             .show(ui, |ui| self.details_ui(ui));
@@ -480,6 +484,7 @@ impl SahelApp {
                 }
                 if key == Key::Escape {
                     self.selected_link = None;
+                    self.push(Command::Compare(crate::compare::CompareCommand::Leave));
                 }
                 self.push(command);
             }
@@ -555,6 +560,7 @@ impl SahelApp {
             Command::OpenDialog(kind) => self.open_dialog(kind),
             Command::ExportDialog(format) => self.export_dialog(format),
             Command::ExportTo(path) => self.start_export(path),
+            Command::Compare(c) => self.apply_compare(c),
         }
     }
 

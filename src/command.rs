@@ -39,4 +39,6 @@ pub enum Command {
     OpenUrl(String),
     /// A time-bar command.
     Time(TimeCommand),
+    /// Compare mode and its windows.
+    Compare(crate::compare::CompareCommand),
 }

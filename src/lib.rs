@@ -24,6 +24,7 @@ pub mod app;
 pub mod changes;
 pub mod cli;
 pub mod command;
+pub mod compare;
 pub mod data;
 pub mod export;
 pub mod io;

@@ -9,11 +9,13 @@
 //! - `map_hits`: hit tests on the embedded layers at known places.
 //! - `loaders`: the country and scenario loaders on good and bad input.
 //! - `cli`: the `state` and `check` subcommands, run as a process.
+//! - `app_compare`: compare mode, the change log and the alignment charts in the app.
 //! - `app_ui`: the real app driven through egui_kittest.
 //! - `rendered`: the app rendered to pixels through wgpu (Mesa here).
 
 mod common;
 
+mod app_compare;
 mod app_ui;
 mod bad_input;
 mod chart;

@@ -186,6 +186,7 @@ impl SahelApp {
             }
         }
 
+        self.alignment_ui(ui, entity);
         self.partner_timeline_ui(ui, &timeline, key);
 
         // Events that concern this country.

@@ -36,6 +36,22 @@ impl SahelApp {
                             self.push(Command::ExportDialog(format));
                         }
                     }
+                    let comparing = self.compare.range.is_some();
+                    for (label, markdown) in
+                        [("Changes as CSV…", false), ("Changes as Markdown…", true)]
+                    {
+                        if ui
+                            .add_enabled(comparing, egui::Button::new(label))
+                            .on_disabled_hover_text(
+                                "Mark two dates first: shift-click the time strip",
+                            )
+                            .clicked()
+                        {
+                            self.push(Command::Compare(
+                                crate::compare::CompareCommand::ExportChanges { markdown },
+                            ));
+                        }
+                    }
                 });
                 if ui.button("Back to the embedded data").clicked() {
                     self.push(Command::LoadDefaults);
@@ -59,8 +75,18 @@ impl SahelApp {
                 if ui.checkbox(&mut hide, "Hide ended links").changed() {
                     self.push(Command::SetHideEnded(hide));
                 }
+                if ui.button("Alignment of the Sahel states").clicked() {
+                    self.push(Command::Compare(
+                        crate::compare::CompareCommand::ShowSahelChart(true),
+                    ));
+                }
             });
             ui.menu_button("Help", |ui| {
+                if ui.button("What changed this year").clicked() {
+                    self.push(Command::Compare(
+                        crate::compare::CompareCommand::ShowChangelog(true),
+                    ));
+                }
                 ui.label("Drag to pan, wheel or pinch to zoom, click a country for details.");
                 ui.label("Left / Right arrow: previous / next event   Space: play / pause");
                 ui.label("Home / End: start / end   + / − / 0: zoom in / out / reset");

@@ -99,6 +99,7 @@ impl SahelApp {
                 }
             }
         });
+        ui.horizontal(|ui| self.compare_field_ui(ui));
         self.time_strip_ui(ui);
         ui.add_space(4.0);
     }
@@ -120,7 +121,9 @@ impl SahelApp {
             let t = f64::from(((x - track.min.x) / track.width()).clamp(0.0, 1.0));
             Day(start.0 + (t * span).round() as i32)
         };
-        if let Some(p) = response.interact_pointer_pos()
+        let comparing = self.compare_strip_input(ui, &response, &day_of);
+        if !comparing
+            && let Some(p) = response.interact_pointer_pos()
             && (response.dragged() || response.clicked())
         {
             let d = day_of(p.x);
@@ -131,6 +134,7 @@ impl SahelApp {
         let painter = ui.painter_at(rect);
         let visuals = ui.visuals();
         painter.rect_filled(track, 3.0, visuals.extreme_bg_color);
+        self.compare_strip_paint(&painter, track, &x_of);
         // Years.
         let first_year = start.to_date().year();
         let last_year = end.to_date().year();

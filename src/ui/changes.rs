@@ -1,0 +1,252 @@
+//! Compare mode in the UI: the Changes panel (what changed between the two dates, grouped by
+//! Sahel state, each change with the events that caused it), the "Compare with" field, and the
+//! range on the time strip (shift-click or shift-drag marks it).
+
+use egui::{Color32, Pos2, Rect, RichText, Sense, Stroke};
+
+use crate::app::SahelApp;
+use crate::command::Command;
+use crate::compare::CompareCommand;
+use crate::map::widget::palette;
+use crate::model::{ChangeKind, Day, Status, format_date_with_precision, parse_date};
+use crate::time_control::TimeCommand;
+
+/// The range's colour on the time strip.
+const RANGE: Color32 = Color32::from_rgb(0x2C, 0x5A, 0xA0);
+
+fn compare(command: CompareCommand) -> Command {
+    Command::Compare(command)
+}
+
+fn status_text(status: Option<Status>) -> RichText {
+    match status {
+        Some(s) => RichText::new(s.label()).color(palette::status(s)),
+        None => RichText::new("none").weak(),
+    }
+}
+
+fn kind_label(kind: ChangeKind) -> &'static str {
+    match kind {
+        ChangeKind::Appeared => "Appeared",
+        ChangeKind::Ended => "Ended",
+        ChangeKind::Changed => "Changed",
+    }
+}
+
+impl SahelApp {
+    /// Compare mode's panel and the windows of the View and Help menus. Call between the
+    /// other side panels and the map.
+    pub(crate) fn compare_ui(&mut self, ui: &mut egui::Ui) {
+        self.refresh_compare();
+        if self.compare.range.is_some() {
+            egui::Panel::right("changes")
+                .default_size(330.0)
+                .show(ui, |ui| self.changes_ui(ui));
+        }
+        self.changelog_window(ui);
+        self.sahel_chart_window(ui);
+    }
+
+    fn changes_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(diff) = self.compare_diff() else {
+            return;
+        };
+        let timeline = self.timeline.clone();
+        let scenario = timeline.scenario();
+        let fmt = |d: Day| d.to_date().strftime("%-d %b %Y").to_string();
+        ui.heading("Changes");
+        ui.label(format!("From {} to {}", fmt(diff.from), fmt(diff.to)));
+        ui.horizontal(|ui| {
+            if ui
+                .button("Leave compare mode")
+                .on_hover_text("Esc")
+                .clicked()
+            {
+                self.push(compare(CompareCommand::Leave));
+            }
+            ui.menu_button("Export…", |ui| {
+                if ui.button("Changes as CSV…").clicked() {
+                    self.push(compare(CompareCommand::ExportChanges { markdown: false }));
+                }
+                if ui.button("Changes as Markdown…").clicked() {
+                    self.push(compare(CompareCommand::ExportChanges { markdown: true }));
+                }
+            });
+        });
+        ui.label(
+            RichText::new(format!(
+                "{} tie{} changed status",
+                diff.changes.len(),
+                if diff.changes.len() == 1 { "" } else { "s" }
+            ))
+            .strong(),
+        );
+        ui.separator();
+        if diff.is_empty() {
+            ui.label(RichText::new("Nothing changed between these dates.").weak());
+            return;
+        }
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                for group in diff.by_sahel_state(&timeline) {
+                    let heading = crate::changes::sahel_heading(&timeline, group.state);
+                    egui::CollapsingHeader::new(
+                        RichText::new(format!("{heading} ({})", group.changes.len())).strong(),
+                    )
+                    .id_salt(("changes", group.state))
+                    .default_open(true)
+                    .show(ui, |ui| {
+                        for &i in &group.changes {
+                            let c = &diff.changes[i];
+                            let rel = &scenario.relationships[c.relationship];
+                            let selected = self.selected_link == Some(c.relationship);
+                            if ui
+                                .selectable_label(selected, RichText::new(&rel.label).strong())
+                                .on_hover_text("Show its history")
+                                .clicked()
+                            {
+                                self.push(Command::SelectLink(Some(c.relationship)));
+                            }
+                            ui.horizontal_wrapped(|ui| {
+                                ui.label(format!("{}:", kind_label(c.kind())));
+                                ui.label(status_text(c.from));
+                                ui.label("to");
+                                ui.label(status_text(c.to));
+                            });
+                            for &e in &c.events {
+                                let event = &scenario.events[e];
+                                let text = format!(
+                                    "{} · {}",
+                                    format_date_with_precision(event.date, event.precision),
+                                    event.title
+                                );
+                                if ui
+                                    .add(egui::Link::new(RichText::new(text).small()))
+                                    .on_hover_text(&event.summary)
+                                    .clicked()
+                                {
+                                    self.push(Command::Time(TimeCommand::SetDay(Day::from_date(
+                                        event.date,
+                                    ))));
+                                    self.scroll_to_current = true;
+                                }
+                            }
+                            ui.add_space(4.0);
+                        }
+                    });
+                }
+            });
+    }
+
+    /// The "Compare with" field of the time bar.
+    pub(crate) fn compare_field_ui(&mut self, ui: &mut egui::Ui) {
+        ui.separator();
+        let label = ui.label("Compare with");
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut self.compare.input)
+                    .hint_text("YYYY-MM-DD")
+                    .desired_width(90.0),
+            )
+            .labelled_by(label.id)
+            .on_hover_text("Or shift-click or shift-drag on the strip below");
+        let submitted = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui.button("Compare").clicked() || submitted {
+            match parse_date(&self.compare.input) {
+                Ok(date) => {
+                    self.push(compare(CompareCommand::WithCurrent(Day::from_date(date))));
+                    self.compare.input.clear();
+                }
+                Err(e) => self.messages.push(crate::app::Message {
+                    headline: format!("Cannot compare with that date: {e}"),
+                    details: Vec::new(),
+                    is_error: true,
+                }),
+            }
+        }
+    }
+
+    /// Shift-click (compare with the current date) and shift-drag (compare the two ends) on
+    /// the time strip. Returns whether the gesture was a comparison, so the strip does not also
+    /// move the date.
+    pub(crate) fn compare_strip_input(
+        &mut self,
+        ui: &egui::Ui,
+        response: &egui::Response,
+        day_of: &dyn Fn(f32) -> Day,
+    ) -> bool {
+        let shift = ui.input(|i| i.modifiers.shift);
+        if response.drag_started() && shift {
+            let origin = ui
+                .input(|i| i.pointer.press_origin())
+                .or(response.interact_pointer_pos());
+            self.compare.drag_anchor = origin.map(|o| day_of(o.x));
+        }
+        if let Some(anchor) = self.compare.drag_anchor {
+            if let Some(p) = response.interact_pointer_pos() {
+                let range = Some((anchor, day_of(p.x)));
+                if range.map(|(a, b)| (a.min(b), a.max(b))) != self.compare.range {
+                    self.push(compare(CompareCommand::SetRange(range)));
+                }
+            }
+            if !response.dragged() {
+                self.compare.drag_anchor = None;
+            }
+            return true;
+        }
+        if shift && response.clicked() {
+            if let Some(p) = response.interact_pointer_pos() {
+                self.push(compare(CompareCommand::WithCurrent(day_of(p.x))));
+            }
+            return true;
+        }
+        false
+    }
+
+    /// The compared range on the time strip: a band between the two dates, a line at each.
+    pub(crate) fn compare_strip_paint(
+        &mut self,
+        painter: &egui::Painter,
+        track: Rect,
+        x_of: &dyn Fn(Day) -> f32,
+    ) {
+        self.compare.strip_track = Some(track);
+        let Some((from, to)) = self.compare.range else {
+            return;
+        };
+        let (a, b) = (x_of(from), x_of(to));
+        painter.rect_filled(
+            Rect::from_min_max(
+                Pos2::new(a, track.min.y),
+                Pos2::new(b.max(a + 1.0), track.max.y),
+            ),
+            0.0,
+            RANGE.gamma_multiply(0.25),
+        );
+        for x in [a, b] {
+            painter.line_segment(
+                [Pos2::new(x, track.min.y - 4.0), Pos2::new(x, track.max.y)],
+                Stroke::new(2.0, RANGE),
+            );
+        }
+    }
+
+    /// Where `day` sits on the time strip as last drawn (for tests and tools).
+    pub fn time_strip_x(&self, day: Day) -> Option<f32> {
+        let track = self.compare.strip_track?;
+        let (start, end) = (self.timeline.start(), self.timeline.end());
+        let span = f64::from((end.0 - start.0).max(1));
+        Some(track.min.x + (f64::from(day.0 - start.0) / span) as f32 * track.width())
+    }
+
+    /// The y of the middle of the time strip as last drawn.
+    pub fn time_strip_y(&self) -> Option<f32> {
+        self.compare.strip_track.map(|t| t.center().y)
+    }
+}
+
+/// A clickable label, for lists.
+pub(crate) fn click_label(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) -> egui::Response {
+    ui.add(egui::Label::new(text).sense(Sense::click()))
+}
