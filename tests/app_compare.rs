@@ -181,3 +181,34 @@ fn the_details_panel_and_the_view_menu_show_alignment_charts() {
         "the window is open"
     );
 }
+
+#[test]
+fn the_change_list_exports_as_csv_and_markdown_with_sources() {
+    let mut h = harness();
+    go_to(&mut h, "2023-12-31");
+    h.state_mut()
+        .push(Command::Compare(CompareCommand::WithCurrent(day(
+            "2023-07-25",
+        ))));
+    h.run_steps(2);
+    let dir = std::env::temp_dir().join(format!("sahel-changes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let (csv, md) = (dir.join("changes.csv"), dir.join("changes.md"));
+    for path in [&csv, &md] {
+        h.state_mut()
+            .push(Command::Compare(CompareCommand::ExportChangesTo(
+                path.clone(),
+            )));
+    }
+    h.run_steps(2);
+    let csv = std::fs::read_to_string(&csv).expect("CSV written");
+    assert!(csv.starts_with("from,to,id,label,kind,change,group,parties"));
+    assert!(
+        csv.lines()
+            .any(|l| l.contains(",eumpm-niger,") && l.contains("https://"))
+    );
+    let md = std::fs::read_to_string(&md).expect("Markdown written");
+    assert!(md.starts_with("# What changed from 25 Jul 2023 to 31 Dec 2023"));
+    assert!(md.contains("## Niger") && md.contains("](https://"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -259,6 +259,12 @@ pub fn alignment_chart(
     }
     // Years along the bottom.
     let axis_y = title_h + panels_h;
+    // A label every year, or every few years when they would crowd each other.
+    let year_w = (x1 - x0) * 365.25 / span;
+    let label_every = [1i16, 2, 5, 10]
+        .into_iter()
+        .find(|&k| year_w * f32::from(k) >= 32.0)
+        .unwrap_or(10);
     for year in start.to_date().year()..=end.to_date().year() {
         let Ok(date) = jiff::civil::Date::new(year, 1, 1) else {
             continue;
@@ -274,6 +280,9 @@ pub fn alignment_chart(
             rgb: GRID,
             width: 1.0,
         });
+        if year % label_every != 0 {
+            continue;
+        }
         items.push(ChartItem::Text {
             at: [x + 2.0, axis_y + 14.0],
             text: year.to_string(),
@@ -291,12 +300,17 @@ pub fn alignment_chart(
             width: 2.0,
         });
     }
-    // Legend.
+    // Legend, wrapped onto more lines when narrow (the chart grows to hold them).
     let mut x = x0;
-    let y = axis_y + axis_h + 14.0;
+    let mut y = axis_y + axis_h + 14.0;
     for (g, group) in timeline.groups().iter().enumerate() {
         if !used_groups[g] {
             continue;
+        }
+        let item_w = 16.0 + text::width(&group.label, 11.0);
+        if x > x0 && x + item_w > x1 {
+            x = x0;
+            y += 16.0;
         }
         items.push(ChartItem::Rect {
             min: [x, y - 10.0],
@@ -311,8 +325,9 @@ pub fn alignment_chart(
             rgb: INK,
             anchor: Anchor::Start,
         });
-        x += 16.0 + text::width(&group.label, 11.0) + 18.0;
+        x += item_w + 18.0;
     }
+    let size = [w, h.max(y + 8.0)];
     ChartLayout {
         size,
         items,

@@ -90,3 +90,43 @@ impl Timeline {
             })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn beginnings_and_ends_by_year() {
+        let text = r#"{"format": "sahel-atlas/scenario@1", "title": "t",
+            "span": {"start": "2020-01-01", "end": "2023-12-31"},
+            "entities": [{"id": "NER", "kind": "state", "name": "Niger"},
+                         {"id": "FRA", "kind": "state", "name": "France"}],
+            "relationships": [
+              {"id": "a", "label": "A", "kind": "other", "parties": ["FRA", "NER"]},
+              {"id": "b", "label": "B", "kind": "other", "parties": ["FRA", "NER"], "in_force_at_start": true}],
+            "events": [
+              {"id": "e1", "date": "2020-03-01", "title": "t", "sources": ["https://x"],
+               "changes": [{"relationship": "a", "status": "planned"}]},
+              {"id": "e2", "date": "2021-03-01", "title": "t", "sources": ["https://x"],
+               "changes": [{"relationship": "a", "status": "active"}, {"relationship": "b", "status": "suspended"}]},
+              {"id": "e3", "date": "2021-06-01", "title": "t", "sources": ["https://x"],
+               "changes": [{"relationship": "b", "status": "active"}]},
+              {"id": "e4", "date": "2022-05-01", "title": "t", "sources": ["https://x"],
+               "changes": [{"relationship": "a", "status": "ended"}, {"relationship": "b", "status": "ended"}]},
+              {"id": "e5", "date": "2023-02-01", "title": "t", "sources": ["https://x"],
+               "changes": [{"relationship": "a", "status": "active"}]}]}"#;
+        let t = Timeline::new(serde_json::from_str(text).expect("scenario"));
+        let log = t.changelog();
+        let years: Vec<i16> = log.iter().map(|y| y.year).collect();
+        // 2020 only planned a tie: nothing began.
+        assert_eq!(years, [2021, 2022, 2023]);
+        // 2021: a began (planned -> active); b resumed after a suspension, which is no beginning.
+        assert_eq!(log[0].began.len(), 1);
+        assert_eq!(log[0].began[0].relationship, 0);
+        assert!(log[0].ended.is_empty());
+        assert_eq!(log[1].ended.len(), 2);
+        // Active again after an end: it begins again.
+        assert_eq!(log[2].began.len(), 1);
+        assert_eq!(t.changelog_of_year(2020).began.len(), 0);
+    }
+}

@@ -34,13 +34,16 @@ impl SahelApp {
 
     /// Draws the chart of `entities` with its interactions.
     fn chart_ui(&mut self, ui: &mut egui::Ui, entities: &[usize], size: Vec2) {
-        let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
         let layout = alignment_chart(
             &self.timeline,
             entities,
             [size.x, size.y],
             Some(self.day()),
             None,
+        );
+        let (rect, response) = ui.allocate_exact_size(
+            Vec2::new(layout.size[0], layout.size[1]),
+            Sense::click_and_drag(),
         );
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 2.0, Color32::WHITE);
