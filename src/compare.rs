@@ -53,6 +53,8 @@ pub struct CompareView {
     pub show_sahel_chart: bool,
     /// The time strip's track as last drawn.
     pub(crate) strip_track: Option<egui::Rect>,
+    /// The alignment charts drawn this frame: where, and their layout.
+    pub(crate) charts: Vec<(egui::Rect, crate::export::chart::ChartLayout)>,
 }
 
 impl SahelApp {
@@ -71,6 +73,37 @@ impl SahelApp {
             }
             _ => Some(Arc::new(self.timeline.diff(from, to))),
         }
+    }
+
+    /// Where an alignment chart drawn in the last frame shows `entity` (an id) on `day`: in
+    /// the band of `group` (a group id) when given, else in the middle of the plot (for tests
+    /// and tools).
+    pub fn chart_point(&self, entity: &str, day: Day, group: Option<&str>) -> Option<egui::Pos2> {
+        use crate::export::chart::ChartItem;
+        let e = self.timeline.entity_index(entity)?;
+        let g = match group {
+            Some(id) => Some(self.timeline.group_index(id)?),
+            None => None,
+        };
+        self.compare.charts.iter().find_map(|(rect, layout)| {
+            let plot = layout.plots.iter().find(|p| p.alignment.entity == e)?;
+            let x = layout.x_of(day) + 1.0;
+            let y = match g {
+                None => (plot.rect[1] + plot.rect[3]) / 2.0,
+                Some(g) => layout.items.iter().find_map(|item| match item {
+                    ChartItem::Rect {
+                        min,
+                        max,
+                        band: Some(band),
+                        ..
+                    } if band.entity == e && band.group == g && min[0] <= x && x < max[0] => {
+                        Some((min[1] + max[1]) / 2.0)
+                    }
+                    _ => None,
+                })?,
+            };
+            Some(rect.min + egui::Vec2::new(x, y))
+        })
     }
 
     /// Recomputes the diff when the range or the data changed.

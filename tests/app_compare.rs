@@ -212,3 +212,43 @@ fn the_change_list_exports_as_csv_and_markdown_with_sources() {
     assert!(md.contains("## Niger") && md.contains("](https://"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_click_in_the_alignment_chart_moves_the_date_and_hover_names_the_ties() {
+    let mut h = Harness::builder()
+        .with_size(egui::Vec2::new(1500.0, 1400.0))
+        .with_max_steps(400)
+        .build_ui_state(|ui, app: &mut SahelApp| app.show(ui), SahelApp::new());
+    h.run_steps(3);
+    h.state_mut()
+        .push(Command::SelectCountry(Some("NER".to_owned())));
+    h.run_steps(3);
+    let p = h
+        .state()
+        .chart_point("NER", day("2016-06-01"), None)
+        .expect("Niger's chart is drawn");
+    crate::app_ui::click_at(&mut h, p);
+    // The chart is a few hundred pixels wide for 15 years: a pixel is about three weeks.
+    let moved = h.state().day();
+    assert!(
+        (moved.0 - day("2016-06-01").0).abs() <= 40,
+        "{:?}",
+        moved.to_date()
+    );
+    // Hover the Russian band in 2025: the tooltip names the group and Russia's ties.
+    let band = h
+        .state()
+        .chart_point("NER", day("2025-06-01"), Some("russian"))
+        .expect("a Russian band in 2025");
+    h.hover_at(band);
+    h.run_steps(30);
+    let tip: Vec<String> = h
+        .get_all_by_label_contains("Niger, Russia, Wagner and the Africa Corps:")
+        .filter_map(|n| egui_kittest::kittest::NodeT::accesskit_node(&n).label())
+        .collect();
+    assert!(
+        tip.iter()
+            .any(|t| t.contains("• Russia–Niger defence cooperation")),
+        "{tip:?}"
+    );
+}

@@ -100,6 +100,7 @@ impl SahelApp {
             let text = self.band_tooltip(&layout, local(p));
             response.on_hover_text_at_pointer(text);
         }
+        self.compare.charts.push((rect, layout));
     }
 
     /// What the pointer is over: a band's group, dates and ties, or the date.

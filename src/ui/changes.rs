@@ -38,6 +38,7 @@ impl SahelApp {
     /// other side panels and the map.
     pub(crate) fn compare_ui(&mut self, ui: &mut egui::Ui) {
         self.refresh_compare();
+        self.compare.charts.clear();
         if self.compare.range.is_some() {
             egui::Panel::right("changes")
                 .default_size(330.0)
