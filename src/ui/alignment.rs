@@ -2,6 +2,10 @@
 //! whole span (in the details panel), and the five Sahel states together (View menu). The
 //! same layout as `sahel-atlas chart` ([`crate::export::chart`]), drawn with egui's painter.
 //! The current date is marked; a click moves the date; hovering a band lists its ties.
+//!
+//! Not egui_plot (0.38 is built for egui 0.37): the chart is a handful of rectangles, and
+//! drawing the export's own layout keeps the app's chart and `sahel-atlas chart` the same
+//! picture without another dependency.
 
 use egui::{Align2, Color32, FontId, Pos2, Sense, Stroke, Vec2};
 

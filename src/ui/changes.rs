@@ -142,7 +142,6 @@ impl SahelApp {
 
     /// The "Compare with" field of the time bar.
     pub(crate) fn compare_field_ui(&mut self, ui: &mut egui::Ui) {
-        ui.separator();
         let label = ui.label("Compare with");
         let field = ui
             .add(

@@ -91,6 +91,9 @@ impl SahelApp {
                 ui.label("Left / Right arrow: previous / next event   Space: play / pause");
                 ui.label("Home / End: start / end   + / − / 0: zoom in / out / reset");
                 ui.label("Esc: clear the selection");
+                ui.label(
+                    "Shift-click or shift-drag the time strip: compare two dates (Esc leaves)",
+                );
             });
             ui.separator();
             ui.label(egui::RichText::new(&self.timeline.scenario().title).strong());
