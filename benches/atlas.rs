@@ -218,6 +218,7 @@ fn synthetic_scenario(relationships: usize, events: usize) -> Scenario {
             end: Date::constant(2030, 1, 1),
         },
         research_until: None,
+        groups: Vec::new(),
         entities,
         relationships: rels,
         events,

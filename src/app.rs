@@ -717,6 +717,7 @@ fn empty_scenario() -> crate::model::Scenario {
             end: today,
         },
         research_until: None,
+        groups: Vec::new(),
         entities: Vec::new(),
         relationships: Vec::new(),
         events: Vec::new(),

@@ -20,6 +20,7 @@
 //! - [`cli`]: the command line and the headless subcommands (`state`, `check`, `render`,
 //!   `export`), run in-process; [`startup`]: the window, and the start-up merge of the
 //!   remembered state with the command line. `main.rs` only parses and dispatches.
+//! - [`changes`]: what changed between two dates and per year, as text (`diff`, `changelog`).
 //!
 //! # Coordinate spaces
 //! `lon_lat` (WGS84 degrees) → `world` (Equal Earth, units of the Earth's radius, y north,
@@ -27,6 +28,7 @@
 //! `screen_from_world`.
 
 pub mod app;
+pub mod changes;
 pub mod cli;
 pub mod command;
 pub mod data;

@@ -495,6 +495,27 @@ fn scenario_unknown_entity_in_parties() {
 }
 
 #[test]
+fn scenario_group_unknown_member() {
+    scenario_error("group_unknown_member.json")
+        .at(6, 61)
+        .says("group \"western\" lists unknown entity \"FRA\"");
+}
+
+#[test]
+fn scenario_group_entity_in_two_groups() {
+    scenario_error("group_entity_in_two_groups.json")
+        .at(7, 85)
+        .says("\"EU\" is in two groups, \"western\" and \"regional\"");
+}
+
+#[test]
+fn scenario_group_colour_not_hex() {
+    scenario_error("group_colour_not_hex.json")
+        .at(6, 53)
+        .says("colour \"blue\" is not of the form #rrggbb");
+}
+
+#[test]
 fn scenario_relationship_with_one_party() {
     scenario_error("relationship_one_party.json")
         .at(10, 84)

@@ -127,3 +127,103 @@ fn every_row_of_the_research_timeline_is_an_event_with_its_sources() {
     }
     assert_eq!(rows, 134);
 }
+
+#[test]
+fn every_entity_of_the_shipped_scenario_is_listed_in_a_group() {
+    let t = timeline();
+    let listed: Vec<&str> = t
+        .scenario()
+        .groups
+        .iter()
+        .flat_map(|g| g.members.iter().map(String::as_str))
+        .collect();
+    for e in &t.scenario().entities {
+        assert!(
+            listed.contains(&e.id.as_str()),
+            "{} is in no group of geodata/scenario.json",
+            e.id
+        );
+    }
+}
+
+#[test]
+fn ties_take_the_group_of_their_partner() {
+    let t = timeline();
+    let group = |rel: &str| {
+        let r = t.relationship_index(rel).expect("relationship");
+        t.groups()[t.group_of_relationship(r)].id.as_str()
+    };
+    assert_eq!(group("eumpm-niger"), "western");
+    assert_eq!(group("fra-forces-ner"), "western");
+    assert_eq!(group("nato-mrt-dcb"), "western");
+    assert_eq!(group("rus-ner-defence-cooperation"), "russian");
+    assert_eq!(group("wagner-mli"), "russian");
+    assert_eq!(group("africa-corps-ner"), "russian");
+    assert_eq!(group("ner-aes"), "regional");
+    assert_eq!(group("ecowas-sanctions-ner"), "regional");
+    // Between Sahel states only: the hub's group, regional.
+    assert_eq!(group("aes-unified-force"), "regional");
+    assert_eq!(group("minusma"), "un");
+    // The first party that is not a Sahel state decides: Algeria, not the UN.
+    assert_eq!(group("algiers-peace-agreement"), "other");
+    assert_eq!(group("tur-ner-defence-cooperation"), "other");
+    assert_eq!(t.groups().len(), 5);
+}
+
+#[test]
+fn the_second_half_of_2023_as_a_diff_tells_the_niger_story() {
+    use sahel_atlas::model::ChangeKind;
+    let t = timeline();
+    let diff = t.diff(day("2023-07-25"), day("2023-12-31"));
+    let change = |rel: &str| {
+        let r = t.relationship_index(rel).expect("relationship");
+        diff.change_of(r)
+            .unwrap_or_else(|| panic!("{rel} did not change"))
+            .clone()
+    };
+    for mission in ["eucap-sahel-niger", "eumpm-niger"] {
+        let c = change(mission);
+        assert_eq!(c.from, Some(Status::Active), "{mission}");
+        assert_ne!(c.to, Some(Status::Active), "{mission}");
+        assert!(
+            c.events
+                .iter()
+                .any(|&e| t.scenario().events[e].id == "2023-12-04-niger-ends-eu-missions"),
+            "{mission}: {:?}",
+            c.events
+        );
+    }
+    let french = change("fra-forces-ner");
+    assert_eq!(french.to, Some(Status::Ended));
+    assert_eq!(french.kind(), ChangeKind::Ended);
+    let russia = change("rus-ner-defence-cooperation");
+    assert_eq!((russia.from, russia.kind()), (None, ChangeKind::Appeared));
+    // Grouped by Sahel state: Niger holds all four.
+    let groups = diff.by_sahel_state(&t);
+    let niger = groups
+        .iter()
+        .find(|g| g.state == Some("NER"))
+        .expect("Niger changed");
+    for rel in [
+        "eucap-sahel-niger",
+        "eumpm-niger",
+        "fra-forces-ner",
+        "rus-ner-defence-cooperation",
+    ] {
+        let r = t.relationship_index(rel).expect("relationship");
+        assert!(
+            niger
+                .changes
+                .iter()
+                .any(|&i| diff.changes[i].relationship == r),
+            "{rel}"
+        );
+    }
+    // Backwards, Russia–Niger cooperation disappears.
+    let back = t.diff(day("2023-12-31"), day("2023-07-25"));
+    let r = t
+        .relationship_index("rus-ner-defence-cooperation")
+        .expect("rel");
+    assert_eq!(back.change_of(r).map(|c| c.to), Some(None));
+    assert!(t.diff(day("2023-07-25"), day("2023-07-25")).is_empty());
+}

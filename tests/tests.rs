@@ -4,6 +4,9 @@
 //! - `seed_story`: the seed article's story and other facts of the shipped scenario.
 //! - `data_dates`: the shipped scenario's ties at the 14 audit dates, with their sources.
 //! - `timeline_props`: `state_at` equals a naive fold of the events, for random scenarios.
+//! - `chart`: the alignment chart's pixels and the `chart` command.
+//! - `cli_changes`: `diff` and `changelog`, run as a process.
+//! - `diff_props`: `Diff` holds exactly the ties whose status differs, for random scenarios.
 //! - `map_hits`: hit tests on the embedded layers at known places.
 //! - `loaders`: the country and scenario loaders on good and bad input.
 //! - `cli`: the `state` and `check` subcommands, run as a process.
@@ -22,8 +25,11 @@ mod common;
 
 mod app_ui;
 mod bad_input;
+mod chart;
 mod cli;
 mod data_dates;
+mod cli_changes;
+mod diff_props;
 mod export;
 mod loaders;
 mod map_hits;

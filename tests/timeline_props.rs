@@ -8,14 +8,14 @@ use sahel_atlas::model::{
     RelationshipKind, SCENARIO_FORMAT, Scenario, ScenarioSpan, Status, Timeline,
 };
 
-const START: Date = Date::constant(2012, 1, 1);
+pub(crate) const START: Date = Date::constant(2012, 1, 1);
 
 fn status_strategy() -> impl Strategy<Value = Status> {
     prop::sample::select(Status::ALL.to_vec())
 }
 
 prop_compose! {
-    fn scenario_strategy()(
+    pub(crate) fn scenario_strategy()(
         n_rel in 1usize..12,
         raw_events in prop::collection::vec(
             (0i32..5000, prop::option::of(0i32..800),
@@ -59,6 +59,7 @@ prop_compose! {
             format: SCENARIO_FORMAT.into(), title: "random".into(), description: String::new(),
             span: ScenarioSpan { start: START, end: Date::constant(2026, 12, 31) },
             research_until: None,
+            groups: Vec::new(),
             entities, relationships, events,
         }
     }
@@ -261,6 +262,7 @@ fn state_at_equals_naive_fold_across_many_snapshots() {
             end: Date::constant(2026, 12, 31),
         },
         research_until: None,
+        groups: Vec::new(),
         entities,
         relationships,
         events,

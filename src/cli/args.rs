@@ -85,6 +85,14 @@ pub enum Sub {
         #[command(flatten)]
         filter: FilterArgs,
     },
+    /// Compare two dates: every tie whose status differs, and the events that changed it
+    /// (a table, or --json, --csv, --markdown).
+    Diff(crate::changes::DiffArgs),
+    /// Per calendar year, the ties that began and the ties that ended.
+    Changelog(crate::changes::ChangelogArgs),
+    /// Draw a state's alignment over time (live ties per partner group, stacked) as SVG or
+    /// PNG; without --country, the five Sahel states.
+    Chart(crate::export::chart::ChartArgs),
 }
 
 /// Which links a picture or an export holds: the legend's filters on the command line.

@@ -69,6 +69,9 @@ pub enum CliError {
     /// `--statuses`, `--kinds` or `--partners` names something unknown.
     #[error(transparent)]
     Filter(#[from] crate::model::FilterError),
+    /// `chart` could not make its picture.
+    #[error(transparent)]
+    Chart(#[from] crate::export::chart::ChartError),
     /// `--focus` names no entity of the scenario.
     #[error("--focus: the scenario has no entity '{0}'")]
     UnknownFocus(String),
@@ -103,9 +106,8 @@ pub fn filter_of(
 }
 
 /// The ids of the scenario's partner groups.
-fn group_ids(_timeline: &Timeline) -> Vec<String> {
-    // TODO(merge): the scenario's groups.
-    Vec::new()
+fn group_ids(timeline: &Timeline) -> Vec<String> {
+    timeline.groups().iter().map(|g| g.id.clone()).collect()
 }
 
 /// Runs a headless subcommand on the files in `data` (the embedded data where none).
@@ -138,6 +140,24 @@ pub fn run(command: &Sub, data: &DataArgs) -> Result<Outcome, CliError> {
         Sub::Render(request) => {
             let stdout = render(data, request, &mut warnings)?;
             Ok(Outcome::done(stdout, warnings))
+        }
+        Sub::Diff(args) => {
+            let timeline = load_timeline(data.scenario.as_deref(), &mut warnings)?;
+            let mut text = crate::changes::run_diff(args, &timeline)?;
+            text.push('\n');
+            Ok(Outcome::done(text, warnings))
+        }
+        Sub::Changelog(args) => {
+            let timeline = load_timeline(data.scenario.as_deref(), &mut warnings)?;
+            let mut text = crate::changes::run_changelog(args, &timeline);
+            text.push('\n');
+            Ok(Outcome::done(text, warnings))
+        }
+        Sub::Chart(args) => {
+            let timeline = load_timeline(data.scenario.as_deref(), &mut warnings)?;
+            let mut text = crate::export::chart::run_chart(args, &timeline)?;
+            text.push('\n');
+            Ok(Outcome::done(text, warnings))
         }
         Sub::Export { at, out, filter } => {
             let stdout = export(data, *at, out, filter, &mut warnings)?;

@@ -9,6 +9,7 @@
 //! Sizes are output pixels; one app point is one output pixel, so a 1600×1000 picture at the
 //! default camera looks like a 1600×1000 map view in the app.
 
+pub mod chart;
 mod frames;
 mod picture;
 mod png;

@@ -336,8 +336,13 @@ fn draw_caption(
             &|t: &str| text::width(t, CAPTION_SIZE) <= max_w,
         )
     };
-    // TODO(merge): name groups by their label once the scenario has partner groups.
-    let group_label = |id: &str| id.to_owned();
+    let group_label = |id: &str| {
+        data.timeline
+            .groups()
+            .iter()
+            .find(|g| g.id == id)
+            .map_or_else(|| id.to_owned(), |g| g.label.clone())
+    };
     if let Some(filtered) = options.filter.describe(&group_label)
         && let Some(line) = text::truncated(&filtered, CAPTION_SIZE, max_w)
     {

@@ -9,12 +9,6 @@ use crate::map::lon_lat_from_world;
 use crate::map::scene::{SceneOptions, build_scene_with, entity_world};
 use crate::model::{EntityKind, LinkFilter, LinkState, Scenario, Timeline};
 
-/// The partner group of a relationship, for filters.
-fn timeline_group(_timeline: &Timeline, _relationship: usize) -> Option<&str> {
-    // TODO(merge): Timeline::group_of_relationship once the scenario has groups.
-    None
-}
-
 /// Degrees rounded to 6 decimals (about 10 cm), as RFC 7946 suggests.
 fn degrees(v: f64) -> f64 {
     (v * 1e6).round() / 1e6
@@ -165,7 +159,7 @@ pub fn state_csv_filtered(timeline: &Timeline, date: Date, filter: &LinkFilter) 
         if !filter.shows(
             link.status,
             rel.kind,
-            timeline_group(timeline, link.relationship),
+            timeline.group_id_of_relationship(link.relationship),
         ) {
             continue;
         }

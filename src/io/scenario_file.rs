@@ -70,6 +70,7 @@ pub fn parse_scenario(name: &str, bytes: &[u8]) -> Result<(Scenario, Vec<Diagnos
                     Item::Entity(i) => message = format!("entities[{i}]: {message}"),
                     Item::Relationship(i) => message = format!("relationships[{i}]: {message}"),
                     Item::Event(i) => message = format!("events[{i}]: {message}"),
+                    Item::Group(i) => message = format!("groups[{i}]: {message}"),
                     Item::Scenario => {}
                 }
             }
@@ -111,10 +112,11 @@ fn locate(text: &[u8], problems: &[Problem]) -> Vec<Option<usize>> {
             .map(|at| elements(text, at))
             .unwrap_or_default()
     };
-    let (entities, relationships, events) = (
+    let (entities, relationships, events, groups) = (
         section("entities"),
         section("relationships"),
         section("events"),
+        section("groups"),
     );
     problems
         .iter()
@@ -124,6 +126,7 @@ fn locate(text: &[u8], problems: &[Problem]) -> Vec<Option<usize>> {
                 Item::Entity(i) => entities.get(i).copied(),
                 Item::Relationship(i) => relationships.get(i).copied(),
                 Item::Event(i) => events.get(i).copied(),
+                Item::Group(i) => groups.get(i).copied(),
             }?;
             Some(resolve(text, item, &p.pointer).unwrap_or_else(|nearest| nearest))
         })

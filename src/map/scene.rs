@@ -169,7 +169,11 @@ pub fn build_scene_with(
     for link in state.links() {
         let rel = &scenario.relationships[link.relationship];
         if (options.hide_ended && link.status == Status::Ended)
-            || !options.filter.shows(link.status, rel.kind, None)
+            || !options.filter.shows(
+                link.status,
+                rel.kind,
+                timeline.group_id_of_relationship(link.relationship),
+            )
         {
             continue;
         }

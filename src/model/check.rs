@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Change, DatePrecision, EntityKind, SCENARIO_FORMAT, Scenario, Status};
+use super::{Change, DatePrecision, EntityKind, SCENARIO_FORMAT, Scenario, Status, parse_colour};
 
 /// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -24,6 +24,8 @@ pub enum Item {
     Relationship(usize),
     /// `events[index]`.
     Event(usize),
+    /// `groups[index]`.
+    Group(usize),
 }
 
 /// One thing wrong with a scenario.
@@ -149,6 +151,69 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
                 "/government",
                 format!("{q} is an organisation but has a government"),
             );
+        }
+    }
+
+    let mut group_ids: HashSet<&str> = HashSet::new();
+    // Entity id -> the group that first listed it.
+    let mut grouped: HashMap<&str, &str> = HashMap::new();
+    for (g, group) in scenario.groups.iter().enumerate() {
+        let id = group.id.as_str();
+        let q = quote(id);
+        if id.trim().is_empty() {
+            push(
+                Error,
+                Item::Group(g),
+                None,
+                "/id",
+                "group has an empty id".into(),
+            );
+        } else if !group_ids.insert(id) {
+            push(
+                Error,
+                Item::Group(g),
+                Some(id),
+                "/id",
+                format!("duplicate group id {q}"),
+            );
+        }
+        if let Some(colour) = &group.colour
+            && parse_colour(colour).is_none()
+        {
+            push(
+                Error,
+                Item::Group(g),
+                Some(id),
+                "/colour",
+                format!(
+                    "group {q}: colour {} is not of the form #rrggbb",
+                    quote(colour)
+                ),
+            );
+        }
+        for (m, member) in group.members.iter().enumerate() {
+            let pointer = format!("/members/{m}");
+            if !entity_kinds.contains_key(member.as_str()) {
+                push(
+                    Error,
+                    Item::Group(g),
+                    Some(id),
+                    &pointer,
+                    format!("group {q} lists unknown entity {}", quote(member)),
+                );
+            } else if let Some(first) = grouped.insert(member.as_str(), id) {
+                grouped.insert(member.as_str(), first);
+                let message = if first == id {
+                    format!("group {q} lists {} twice", quote(member))
+                } else {
+                    format!(
+                        "{} is in two groups, {} and {q}; an entity belongs to one group",
+                        quote(member),
+                        quote(first)
+                    )
+                };
+                push(Error, Item::Group(g), Some(id), &pointer, message);
+            }
         }
     }
 

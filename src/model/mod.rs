@@ -4,23 +4,29 @@
 //! A [`Scenario`] is what a scenario file holds. A [`Timeline`] indexes a scenario once so that
 //! [`Timeline::state_at`] answers "what holds at this date?" without replaying history.
 
+mod alignment;
+mod changelog;
 mod check;
 mod date;
 mod filter;
+mod diff;
 mod scenario;
 pub mod source;
 mod status;
 mod timeline;
 
+pub use alignment::{Alignment, AlignmentStep, counts_for_alignment};
+pub use changelog::{LogEntry, YearLog};
 pub use check::{Item, Problem, Severity, check};
 pub use date::{DateError, DatePrecision, Day, format_date_with_precision, parse_date};
+pub use diff::{ChangeKind, Diff, SahelChanges, TieChange};
 pub use filter::{FilterError, LinkFilter};
 pub use scenario::{
-    Change, Entity, EntityKind, Event, Government, GovernmentForm, Place, Relationship,
-    RelationshipKind, SCENARIO_FORMAT, Scenario, ScenarioSpan,
+    Change, Entity, EntityKind, Event, Government, GovernmentForm, Group, OTHER_GROUP, Place,
+    Relationship, RelationshipKind, SCENARIO_FORMAT, Scenario, ScenarioSpan, parse_colour,
 };
 pub use status::Status;
-pub use timeline::{CountryState, LinkState, State, Timeline};
+pub use timeline::{CountryState, LinkState, PartnerGroup, State, Timeline};
 
 /// The five Sahel states the atlas is about (Natural Earth `ADM0_A3` codes).
 pub const SAHEL_STATES: [&str; 5] = ["MLI", "BFA", "NER", "TCD", "MRT"];

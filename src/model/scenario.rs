@@ -27,6 +27,10 @@ pub struct Scenario {
     /// then, not what happened (the time bar marks the rest of the span "beyond the data").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub research_until: Option<Date>,
+    /// Partner groups (Western, Russian, regional, UN, other) for filters, charts and
+    /// comparisons: which entities belong together. Optional; see [`Group`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<Group>,
     /// States and organisations.
     pub entities: Vec<Entity>,
     /// Agreements, missions, deployments, memberships, sanctions: the links on the map.
@@ -42,6 +46,39 @@ pub struct ScenarioSpan {
     pub start: Date,
     /// Last day.
     pub end: Date,
+}
+
+/// A partner group: entities that count together in filters and the alignment chart.
+///
+/// An entity belongs to at most one group; one not listed belongs to the group whose id is
+/// [`OTHER_GROUP`] (added when the file has none). A relationship's group is its partner's:
+/// the group of its first party that is not one of the [`super::SAHEL_STATES`], or of its
+/// first party when all of them are Sahel states.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    /// Unique id, lower case (`western`, `russian`, `regional`, `un`, `other`).
+    pub id: String,
+    /// What the legend says ("Western states, EU and NATO").
+    pub label: String,
+    /// `#rrggbb`, for the legend and charts; a default palette colour when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub colour: Option<String>,
+    /// Entity ids.
+    #[serde(default)]
+    pub members: Vec<String>,
+}
+
+/// The id of the group that holds every entity no group lists.
+pub const OTHER_GROUP: &str = "other";
+
+/// Parses `#rrggbb`.
+pub fn parse_colour(text: &str) -> Option<[u8; 3]> {
+    let hex = text.strip_prefix('#')?;
+    if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some([byte(0)?, byte(2)?, byte(4)?])
 }
 
 /// A state (keyed by Natural Earth `ADM0_A3`) or an organisation.

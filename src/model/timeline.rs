@@ -12,7 +12,31 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use super::{Change, Day, EntityKind, GovernmentForm, Scenario, Status};
+use super::{
+    Change, Day, EntityKind, GovernmentForm, OTHER_GROUP, Scenario, Status, is_sahel_state,
+    parse_colour,
+};
+
+/// A partner group resolved for drawing: its id, label and colour.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PartnerGroup {
+    /// Id from the file (`western`, …).
+    pub id: String,
+    /// Legend text.
+    pub label: String,
+    /// sRGB colour.
+    pub colour: [u8; 3],
+}
+
+/// Colours for groups that give none, by position.
+const GROUP_PALETTE: [[u8; 3]; 6] = [
+    [0x2C, 0x6F, 0xBB],
+    [0xB8, 0x32, 0x2E],
+    [0xD9, 0x8E, 0x04],
+    [0x3A, 0x9B, 0xD9],
+    [0x8A, 0x8A, 0x8A],
+    [0x7B, 0x4F, 0x9D],
+];
 
 /// One dated status change of one relationship.
 #[derive(Clone, Copy, Debug)]
@@ -128,6 +152,13 @@ pub struct Timeline {
     step_days: Vec<Day>,
     links: Arc<LinkIndex>,
     snapshots: Vec<Snapshot>,
+    /// Partner groups, the last-resort "other" one included.
+    groups: Vec<PartnerGroup>,
+    /// Per entity: its group (index into `groups`).
+    entity_group: Vec<usize>,
+    /// Per relationship: the entity that decides its group, and that group.
+    relationship_partner: Vec<Option<usize>>,
+    relationship_group: Vec<usize>,
 }
 
 /// The status of one relationship at a date.
@@ -387,8 +418,15 @@ impl Timeline {
             });
         }
 
+        let (groups, entity_group, relationship_partner, relationship_group) =
+            resolve_groups(&scenario, &entity_index);
+
         Self {
             research_until: scenario.research_until.map(Day::from_date),
+            groups,
+            entity_group,
+            relationship_partner,
+            relationship_group,
             scenario,
             start,
             end,
@@ -403,6 +441,51 @@ impl Timeline {
             links,
             snapshots,
         }
+    }
+
+    /// The partner groups, in the file's order, with an "other" group last when the file has
+    /// none (so every entity and relationship has a group).
+    pub fn groups(&self) -> &[PartnerGroup] {
+        &self.groups
+    }
+
+    /// The group (index into [`Self::groups`]) of an entity: the group that lists it, else
+    /// "other".
+    pub fn group_of_entity(&self, entity: usize) -> usize {
+        self.entity_group
+            .get(entity)
+            .copied()
+            .unwrap_or(self.groups.len().saturating_sub(1))
+    }
+
+    /// The entity that decides a relationship's group: its first party that is not a Sahel
+    /// state, or its first party when all are (`None` for an unknown index or no known party).
+    pub fn partner_of_relationship(&self, relationship: usize) -> Option<usize> {
+        self.relationship_partner
+            .get(relationship)
+            .copied()
+            .flatten()
+    }
+
+    /// The group (index into [`Self::groups`]) of a relationship: its partner's group (see
+    /// [`Self::partner_of_relationship`]); "other" when it has no known party.
+    pub fn group_id_of_relationship(&self, relationship: usize) -> Option<&str> {
+        self.groups
+            .get(self.group_of_relationship(relationship))
+            .map(|g| g.id.as_str())
+    }
+
+    /// The index (in [`Self::groups`]) of a relationship's partner group.
+    pub fn group_of_relationship(&self, relationship: usize) -> usize {
+        self.relationship_group
+            .get(relationship)
+            .copied()
+            .unwrap_or(self.groups.len().saturating_sub(1))
+    }
+
+    /// The index of the group with this id.
+    pub fn group_index(&self, id: &str) -> Option<usize> {
+        self.groups.iter().position(|g| g.id == id)
     }
 
     /// The scenario this timeline indexes.
@@ -628,6 +711,86 @@ impl Timeline {
             }
         }
     }
+}
+
+/// Resolves the scenario's groups: the groups with colours (an "other" group appended when
+/// missing), each entity's group, each relationship's partner and group. Unknown members and
+/// second memberships are ignored here (`check` reports them): the first group listing an
+/// entity wins.
+#[allow(clippy::type_complexity)]
+fn resolve_groups(
+    scenario: &Scenario,
+    entity_index: &HashMap<String, usize>,
+) -> (
+    Vec<PartnerGroup>,
+    Vec<usize>,
+    Vec<Option<usize>>,
+    Vec<usize>,
+) {
+    let mut groups: Vec<PartnerGroup> = scenario
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| PartnerGroup {
+            id: g.id.clone(),
+            label: g.label.clone(),
+            colour: g
+                .colour
+                .as_deref()
+                .and_then(parse_colour)
+                .unwrap_or(GROUP_PALETTE[i % GROUP_PALETTE.len()]),
+        })
+        .collect();
+    let other = match groups.iter().position(|g| g.id == OTHER_GROUP) {
+        Some(i) => i,
+        None => {
+            groups.push(PartnerGroup {
+                id: OTHER_GROUP.to_owned(),
+                label: "Other".to_owned(),
+                colour: GROUP_PALETTE[4],
+            });
+            groups.len() - 1
+        }
+    };
+    let mut entity_group = vec![usize::MAX; scenario.entities.len()];
+    for (g, group) in scenario.groups.iter().enumerate() {
+        for member in &group.members {
+            if let Some(&e) = entity_index.get(member)
+                && entity_group[e] == usize::MAX
+            {
+                entity_group[e] = g;
+            }
+        }
+    }
+    for g in &mut entity_group {
+        if *g == usize::MAX {
+            *g = other;
+        }
+    }
+    let relationship_partner: Vec<Option<usize>> = scenario
+        .relationships
+        .iter()
+        .map(|rel| {
+            let known = || {
+                rel.parties
+                    .iter()
+                    .filter_map(|p| entity_index.get(p).copied())
+            };
+            known()
+                .find(|&e| !is_sahel_state(&scenario.entities[e].id))
+                .or_else(|| known().next())
+        })
+        .collect();
+    let relationship_group = relationship_partner
+        .iter()
+        .map(|p| p.map_or(other, |e| entity_group[e]))
+        .collect();
+    (
+        groups,
+        entity_group,
+        relationship_partner,
+        relationship_group,
+    )
 }
 
 impl State {
@@ -908,5 +1071,51 @@ mod tests {
                 "{expected}: {messages:?}"
             );
         }
+    }
+
+    fn scenario_with_groups(groups: &str) -> Scenario {
+        let text = format!(
+            r#"{{"format": "sahel-atlas/scenario@1", "title": "t",
+                "span": {{"start": "2020-01-01", "end": "2021-01-01"}},
+                {groups}
+                "entities": [
+                  {{"id": "NER", "kind": "state", "name": "Niger"}},
+                  {{"id": "MLI", "kind": "state", "name": "Mali"}},
+                  {{"id": "FRA", "kind": "state", "name": "France"}},
+                  {{"id": "TUR", "kind": "state", "name": "Turkey"}}],
+                "relationships": [
+                  {{"id": "a", "label": "a", "kind": "other", "parties": ["NER", "FRA"]}},
+                  {{"id": "b", "label": "b", "kind": "other", "parties": ["MLI", "NER"]}},
+                  {{"id": "c", "label": "c", "kind": "other", "parties": ["NER", "TUR"]}}],
+                "events": []}}"#
+        );
+        serde_json::from_str(&text).expect("test scenario")
+    }
+
+    #[test]
+    fn groups_resolve_with_an_implicit_other() {
+        let t = Timeline::new(scenario_with_groups(
+            r##""groups": [{"id": "western", "label": "W", "colour": "#010203", "members": ["FRA"]},
+                           {"id": "regional", "label": "R", "members": ["NER", "MLI"]}],"##,
+        ));
+        let ids: Vec<&str> = t.groups().iter().map(|g| g.id.as_str()).collect();
+        assert_eq!(ids, ["western", "regional", "other"]);
+        assert_eq!(t.groups()[0].colour, [1, 2, 3]);
+        // The partner decides, wherever it sits among the parties.
+        assert_eq!(t.group_of_relationship(0), 0);
+        assert_eq!(t.partner_of_relationship(0), t.entity_index("FRA"));
+        // Sahel states only: the first party's group.
+        assert_eq!(t.group_of_relationship(1), 1);
+        // Not listed: other.
+        assert_eq!(t.group_of_relationship(2), 2);
+        assert_eq!(t.group_of_entity(t.entity_index("TUR").unwrap_or(9)), 2);
+    }
+
+    #[test]
+    fn a_scenario_without_groups_puts_everything_in_other() {
+        let t = Timeline::new(scenario_with_groups(""));
+        assert_eq!(t.groups().len(), 1);
+        assert_eq!(t.groups()[0].id, OTHER_GROUP);
+        assert!((0..3).all(|r| t.group_of_relationship(r) == 0));
     }
 }
