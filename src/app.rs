@@ -676,6 +676,7 @@ impl SahelApp {
                 .focus_ties
                 .then(|| self.view.selected.clone())
                 .flatten(),
+            compare: None,
         };
         self.jobs
             .spawn(path.display().to_string(), STAGE_EXPORTING, move |_| {

@@ -55,6 +55,7 @@ impl AtDate {
         let options = SceneOptions {
             hide_ended: view.hide_ended,
             filter: view.filter.clone(),
+            compare: None,
         };
         let scene = |layer: &MapLayer| {
             build_scene_with(layer, &document.coarse, &document.timeline, state, &options)

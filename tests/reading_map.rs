@@ -482,3 +482,84 @@ fn a_tie_whose_status_is_unconfirmed_has_its_own_style_and_legend_row() {
     assert!(unconfirmed > 0);
     assert!(list.texts().any(|t| t == Line::UNCONFIRMED_LABEL));
 }
+
+#[test]
+fn a_comparison_draws_what_appeared_ended_and_changed_and_says_from_a_to_b() {
+    use sahel_atlas::export::{MapData, RenderOptions};
+    use sahel_atlas::map::display::{Item, Meta, marks};
+    let layer = crate::common::fine();
+    let coarse = crate::common::coarse();
+    let timeline = crate::common::timeline();
+    let data = MapData {
+        layer: &layer,
+        places: &coarse,
+        timeline: &timeline,
+    };
+    let (a, b) = (
+        jiff::civil::Date::constant(2023, 7, 25),
+        jiff::civil::Date::constant(2023, 12, 31),
+    );
+    let options = RenderOptions {
+        compare: Some((a, b)),
+        ..RenderOptions::at(b)
+    };
+    let list = sahel_atlas::export::frame(&data, &options);
+    assert!(list.texts().any(|t| t == "From 25 Jul 2023 to 31 Dec 2023"));
+    for row in ["Appeared", "Ended", "Changed status (old colour, then new)"] {
+        assert!(list.texts().any(|t| t == row), "legend row {row}");
+    }
+    let diff = timeline.diff(
+        sahel_atlas::model::Day::from_date(a),
+        sahel_atlas::model::Day::from_date(b),
+    );
+    let id = |r: usize| timeline.scenario().relationships[r].id.clone();
+    // Every arc drawn: a changed tie in its change's drawing, an unchanged one faded.
+    let mut halos = 0;
+    let mut seen_changed = std::collections::HashSet::new();
+    let mut previous_halo = false;
+    for item in &list.items {
+        let Item::Polyline { line, meta, .. } = item else {
+            continue;
+        };
+        match meta {
+            None if *line == marks::APPEARED_HALO => {
+                halos += 1;
+                previous_halo = true;
+                continue;
+            }
+            Some(Meta::Link(r, status)) => {
+                let change = diff.changes.iter().find(|c| c.relationship == *r);
+                match change.map(|c| c.kind()) {
+                    None => assert!(
+                        line.paint.alpha < Line::of_link(*status).paint.alpha * 0.5,
+                        "{} unchanged, faded",
+                        id(*r)
+                    ),
+                    Some(sahel_atlas::model::ChangeKind::Appeared) => {
+                        assert!(previous_halo, "{} appeared over a halo", id(*r));
+                        seen_changed.insert(id(*r));
+                    }
+                    Some(_) => {
+                        seen_changed.insert(id(*r));
+                    }
+                }
+            }
+            _ => {}
+        }
+        previous_halo = false;
+    }
+    assert!(halos > 0, "something appeared in the second half of 2023");
+    // The seed story: Niger's EU missions and French forces changed, Russia–Niger appeared.
+    for (r, kind) in diff.changes.iter().map(|c| (id(c.relationship), c.kind())) {
+        if r.contains("niger")
+            && ["eumpm", "eucap", "russia", "france"]
+                .iter()
+                .any(|p| r.contains(p))
+        {
+            assert!(
+                seen_changed.contains(&r),
+                "{r} ({kind:?}) is drawn as a change"
+            );
+        }
+    }
+}

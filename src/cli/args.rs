@@ -145,6 +145,10 @@ pub struct RenderArgs {
     /// Leave out links that have ended.
     #[arg(long)]
     pub hide_ended: bool,
+    /// Compare mode: draw what changed since this date up to --at (ties that appeared,
+    /// ended or changed status; the rest faded), titled "from A to B".
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<Date>,
     /// Which links (as the legend's filters).
     #[command(flatten)]
     pub filter: FilterArgs,

@@ -217,6 +217,7 @@ fn render(
         hide_ended: request.hide_ended,
         filter: filter.clone(),
         focus: focus.clone(),
+        compare: request.since.map(|since| (since, date)),
     };
     let out = &request.out;
     match job {
@@ -340,6 +341,7 @@ mod tests {
             size: [320, 200],
             view: None,
             hide_ended: false,
+            since: None,
             filter: super::super::args::FilterArgs::default(),
         }
     }

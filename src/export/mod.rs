@@ -98,6 +98,9 @@ pub struct RenderOptions {
     /// The entity in focus (an id, such as `NER`): its ties at full strength, the rest faded,
     /// and markers where its arcs leave the picture.
     pub focus: Option<String>,
+    /// Compare mode: draw what changed between these two dates (in either order) on the map
+    /// of the later one; the title says "from A to B".
+    pub compare: Option<(Date, Date)>,
 }
 
 impl RenderOptions {
@@ -110,6 +113,7 @@ impl RenderOptions {
             hide_ended: false,
             filter: crate::model::LinkFilter::default(),
             focus: None,
+            compare: None,
         }
     }
 

@@ -13,7 +13,7 @@ use crate::map::display::{
 use crate::map::scene::{Scene, SceneOptions, build_scene_with};
 use crate::map::style::{self, Rgb};
 use crate::map::text;
-use crate::model::{DatePrecision, State, Status, format_date_with_precision};
+use crate::model::{DatePrecision, Day, State, Status, format_date_with_precision};
 
 use super::{MapData, RenderOptions};
 
@@ -101,6 +101,9 @@ pub fn frame(data: &MapData<'_>, options: &RenderOptions) -> DisplayList {
         &SceneOptions {
             hide_ended: options.hide_ended,
             filter: options.filter.clone(),
+            compare: options
+                .compare
+                .map(|(a, b)| (Day::from_date(a.min(b)), Day::from_date(a.max(b)))),
         },
     );
     let size = options.size.map(|s| s as f32);
@@ -109,6 +112,7 @@ pub fn frame(data: &MapData<'_>, options: &RenderOptions) -> DisplayList {
             .focus
             .as_deref()
             .and_then(|id| data.timeline.entity_index(id)),
+        compare: options.compare.is_some(),
         ..Highlights::default()
     };
     let mut list = display::map_frame(
@@ -149,7 +153,14 @@ fn draw_title(
     let scenario = data.timeline.scenario();
     let max_w = (options.size[0] as f32 - 2.0 * (MARGIN + PAD)).clamp(60.0, 560.0);
     let title = text::truncated(&scenario.title, 16.0, max_w).unwrap_or_default();
-    let date = options.date.strftime("%-d %B %Y").to_string();
+    let date = match options.compare {
+        Some((a, b)) => format!(
+            "From {} to {}",
+            a.min(b).strftime("%-d %b %Y"),
+            a.max(b).strftime("%-d %b %Y")
+        ),
+        None => options.date.strftime("%-d %B %Y").to_string(),
+    };
     let latest = data
         .timeline
         .current_event_position(state.day)
@@ -223,12 +234,18 @@ pub(crate) fn draw_legend(
         .filter(|&s| !(options.hide_ended && s == Status::Ended))
         .filter(|s| !options.filter.hidden_statuses.contains(s))
         .collect();
-    let row_count = 2 + statuses.len() + 2 + fills.len();
+    let compare_rows = if options.compare.is_some() {
+        display::COMPARE_LEGEND.len() + 1
+    } else {
+        0
+    };
+    let row_count = 2 + statuses.len() + 2 + fills.len() + compare_rows;
     let height = row_count as f32 * ROW + 2.0 * PAD;
     let widest = statuses
         .iter()
         .map(|s| s.label())
         .chain(["Organisation", Line::UNCONFIRMED_LABEL])
+        .chain(display::COMPARE_LEGEND.iter().map(|c| c.0))
         .chain(fills.iter().map(|f| f.1))
         .map(|t| text::width(t, SIZE))
         .fold(0.0, f32::max);
@@ -261,6 +278,20 @@ pub(crate) fn draw_legend(
         ..heading
     };
     let text_x = x + PAD + SAMPLE + 10.0;
+    if options.compare.is_some() {
+        row(&mut |_, baseline| canvas.text([x + PAD, baseline], "What changed", &heading));
+        for (label, kind) in display::COMPARE_LEGEND {
+            row(&mut |top, baseline| {
+                let mid = top + ROW / 2.0;
+                for item in display::compare_sample(kind, [x + PAD, mid], [x + PAD + SAMPLE, mid]) {
+                    if let Item::Polyline { points, line, .. } = item {
+                        canvas.polyline(&points, &line, None);
+                    }
+                }
+                canvas.text([text_x, baseline], label, &item);
+            });
+        }
+    }
     row(&mut |_, baseline| canvas.text([x + PAD, baseline], "Links", &heading));
     for &status in &statuses {
         row(&mut |top, baseline| {

@@ -55,6 +55,7 @@ pub fn state_geojson_filtered(
     let options = SceneOptions {
         hide_ended: false,
         filter: filter.clone(),
+        compare: None,
     };
     let scene = build_scene_with(places, places, timeline, &state, &options);
     let date_text = date.to_string();

@@ -16,7 +16,7 @@ use super::projection::world_from_lon_lat;
 use super::scene::{Scene, SceneLink, SceneNode};
 use super::style::{self, LinkStyle, Rgb};
 use super::text;
-use crate::model::{Status, is_sahel_state};
+use crate::model::{ChangeKind, Status, is_sahel_state};
 
 /// A colour with an opacity.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -409,6 +409,24 @@ pub mod marks {
         rgb: [0xFF, 0xFF, 0xFF],
         alpha: 70.0 / 255.0,
     };
+    /// The light halo under a tie that appeared (compare mode).
+    pub const APPEARED_HALO: Line = Line {
+        paint: Paint {
+            rgb: [0x9B, 0xE0, 0x9F],
+            alpha: 0.7,
+        },
+        width: 8.0,
+        dash: None,
+    };
+    /// A tie that ended between the two dates (compare mode).
+    pub const ENDED_IN_RANGE: Line = Line {
+        paint: Paint {
+            rgb: style::INK,
+            alpha: 0.85,
+        },
+        width: 2.0,
+        dash: Some((5.0, 4.0)),
+    };
     /// How much wider an emphasised link is drawn.
     pub const LINK_EMPHASIS: f32 = 1.8;
 }
@@ -457,6 +475,8 @@ pub struct Highlights {
     /// The entity in focus (the selected country or organisation): its ties are drawn at
     /// full strength, the others faded, and only its ties get markers at the view's edge.
     pub focus: Option<usize>,
+    /// Compare mode: ties that changed are drawn by their change, the rest faded.
+    pub compare: bool,
 }
 
 /// Below this zoom (pixels per world unit; the default Sahel view is about 1,000) and with
@@ -488,7 +508,9 @@ fn status_rank(status: Status) -> u8 {
 /// pair's first arc) with the number of links it stands for. Picking uses the same list, so
 /// a click only ever finds an arc that is drawn.
 pub fn drawn_arcs(scene: SceneRef<'_>, camera: &MapCamera, focus: Option<usize>) -> Vec<DrawnArc> {
-    if focus.is_some() || camera.scale >= BUNDLE_BELOW_SCALE {
+    // Zoomed in, in focus, or comparing (every change must show): every link its own arc.
+    let comparing = scene.links.iter().any(|l| l.change.is_some());
+    if focus.is_some() || comparing || camera.scale >= BUNDLE_BELOW_SCALE {
         return (0..scene.links.len())
             .map(|link| DrawnArc { link, count: 1 })
             .collect();
@@ -546,6 +568,111 @@ fn trimmed(points: Vec<[f32; 2]>, start: f32, end: f32) -> Vec<[f32; 2]> {
     let mut points = cut_front(points, end);
     points.reverse();
     points
+}
+
+/// How compare mode draws a tie: unchanged ones faded; one that appeared over a light halo;
+/// one that ended in ink, dashed, with a cross at its middle; one that changed
+/// status in its old colour up to the middle and its new colour from there.
+fn compare_link(items: &mut Vec<Item>, link: &SceneLink, points: Vec<[f32; 2]>, emphasised: bool) {
+    let meta = Some(Meta::Link(link.relationship, link.status));
+    let widen = |line: Line| {
+        if emphasised {
+            line.widened(marks::LINK_EMPHASIS)
+        } else {
+            line
+        }
+    };
+    match link.change {
+        None => items.push(Item::Polyline {
+            points,
+            line: widen(Line::of_link(link.status).faded(OUT_OF_FOCUS)),
+            meta,
+        }),
+        Some((_, ChangeKind::Appeared)) => {
+            items.push(Item::Polyline {
+                points: points.clone(),
+                line: marks::APPEARED_HALO,
+                meta: None,
+            });
+            items.push(Item::Polyline {
+                points,
+                line: widen(Line::of_link(link.status)),
+                meta,
+            });
+        }
+        Some((_, ChangeKind::Ended)) => {
+            let mid = points.get(points.len() / 2).copied();
+            items.push(Item::Polyline {
+                points,
+                line: widen(marks::ENDED_IN_RANGE),
+                meta,
+            });
+            if let Some([x, y]) = mid {
+                for (a, b) in [([-4.0, -4.0], [4.0, 4.0]), ([-4.0, 4.0], [4.0, -4.0])] {
+                    items.push(Item::Polyline {
+                        points: vec![[x + a[0], y + a[1]], [x + b[0], y + b[1]]],
+                        line: Line::solid(style::INK, 2.0),
+                        meta: None,
+                    });
+                }
+            }
+        }
+        Some((from, ChangeKind::Changed)) => {
+            let half = points.len() / 2;
+            let (first, second) = (
+                points[..=half.min(points.len() - 1)].to_vec(),
+                points[half..].to_vec(),
+            );
+            items.push(Item::Polyline {
+                points: first,
+                line: widen(Line::of_link(from.unwrap_or(link.status))),
+                meta,
+            });
+            items.push(Item::Polyline {
+                points: second,
+                line: widen(Line::of_link(link.status)),
+                meta,
+            });
+        }
+    }
+}
+
+/// The legend's rows for compare mode: label and a sample drawing each.
+pub const COMPARE_LEGEND: [(&str, ChangeKind); 3] = [
+    ("Appeared", ChangeKind::Appeared),
+    ("Ended", ChangeKind::Ended),
+    ("Changed status (old colour, then new)", ChangeKind::Changed),
+];
+
+/// A sample of a compare-mode drawing between `a` and `b` (legends).
+pub fn compare_sample(kind: ChangeKind, a: [f32; 2], b: [f32; 2]) -> Vec<Item> {
+    let points: Vec<[f32; 2]> = (0..=8)
+        .map(|i| {
+            let t = i as f32 / 8.0;
+            [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t]
+        })
+        .collect();
+    let (status, from) = match kind {
+        ChangeKind::Appeared => (Status::Active, None),
+        ChangeKind::Ended => (Status::Ended, Some(Status::Active)),
+        ChangeKind::Changed => (Status::WindingDown, Some(Status::Active)),
+    };
+    let link = SceneLink {
+        relationship: usize::MAX,
+        status,
+        unconfirmed_since: None,
+        points_world: Vec::new(),
+        ends: [0, 0],
+        change: Some((from, kind)),
+    };
+    let mut items = Vec::new();
+    compare_link(&mut items, &link, points, false);
+    for item in &mut items {
+        if let Item::Polyline { meta, .. } = item {
+            *meta = None;
+        }
+    }
+    items
 }
 
 /// How far from its hub an arc starts, and from its other end it stops, pixels.
@@ -981,6 +1108,10 @@ pub fn map_frame_with_labels(
                 .map(|&p| list.pixel_from_world(p))
                 .collect();
             let points = trimmed(points, ARC_TRIM.0, ARC_TRIM.1);
+            if highlights.compare {
+                compare_link(&mut list.items, link, points, emphasised);
+                continue;
+            }
             if arc.count > 1
                 && let Some(&mid) = points.get(points.len() / 2)
             {

@@ -9,7 +9,8 @@ use super::links::{Arc, fanned_bends};
 use super::projection::world_from_lon_lat;
 use super::style::{self, Rgb};
 use crate::model::{
-    Day, EntityKind, GovernmentForm, LinkFilter, State, Status, Timeline, is_sahel_state,
+    ChangeKind, Day, EntityKind, GovernmentForm, LinkFilter, State, Status, Timeline,
+    is_sahel_state,
 };
 
 /// A link ready to draw: its arc sampled in world coordinates.
@@ -26,6 +27,9 @@ pub struct SceneLink {
     pub points_world: Vec<[f64; 2]>,
     /// The entities at the arc's two ends: the hub, then the other party.
     pub ends: [usize; 2],
+    /// In compare mode, how the tie differs between the two dates (its status at the first
+    /// date and the kind of change); `None` when it does not, or outside compare mode.
+    pub change: Option<(Option<Status>, ChangeKind)>,
 }
 
 /// An organisation's node.
@@ -61,6 +65,9 @@ pub struct SceneOptions {
     pub hide_ended: bool,
     /// Statuses, kinds and partner groups left out.
     pub filter: LinkFilter,
+    /// Compare mode: the two dates, earlier first. The scene is then the state at the later
+    /// date, each tie tagged with how it differs from the earlier one.
+    pub compare: Option<(Day, Day)>,
 }
 
 /// Where an entity sits, world coordinates: a state's label point in `places` (the layer that
@@ -115,6 +122,21 @@ pub fn build_scene_with(
     state: &State,
     options: &SceneOptions,
 ) -> Scene {
+    let compared;
+    let (state, diff) = match options.compare {
+        Some((from, to)) => {
+            compared = timeline.state_at(to);
+            (&compared, Some(timeline.diff(from, to)))
+        }
+        None => (state, None),
+    };
+    let change_of = |relationship: usize| {
+        diff.as_ref()?
+            .changes
+            .iter()
+            .find(|c| c.relationship == relationship)
+            .map(|c| (c.from, c.kind()))
+    };
     let scenario = timeline.scenario();
     let partners = partner_states(timeline);
     let mut live: HashSet<&str> = HashSet::new();
@@ -210,6 +232,7 @@ pub fn build_scene_with(
             unconfirmed_since,
             points_world: Arc::new(a, b, bend).points(32).collect(),
             ends: [hub, other],
+            change: change_of(relationship),
         });
     }
     links.sort_by_key(|l| l.status != Status::Ended);

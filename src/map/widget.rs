@@ -252,6 +252,7 @@ pub fn map_ui(
         highlighted_link: scene.highlighted_link,
         hovered_node: out.hovered_node,
         focus: scene.focus,
+        compare: scene.links.iter().any(|l| l.change.is_some()),
     };
     let list =
         display::map_frame_with_labels(marks, *camera, size, &highlights, labels.clone(), &markers);
