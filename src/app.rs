@@ -753,6 +753,7 @@ impl SahelApp {
             size: [width as u32, height.clamp(200.0, 4000.0) as u32],
             camera,
             hide_ended: self.hide_ended,
+            headline: None,
         };
         let tx = self.loaded_tx.clone();
         self.loading.push((

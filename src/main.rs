@@ -109,6 +109,13 @@ struct RenderArgs {
     /// Leave out links that have ended.
     #[arg(long)]
     hide_ended: bool,
+    /// For a clip (--out ending .mp4 or .gif): frames per second while time flows.
+    #[arg(long, value_name = "FPS")]
+    fps: Option<f64>,
+    /// For a clip: hold each frame on which an event takes effect this many seconds, with
+    /// the event's title as a headline.
+    #[arg(long, value_name = "SECONDS")]
+    hold_events: Option<f64>,
 }
 
 fn main() -> ExitCode {
@@ -215,6 +222,13 @@ fn render(
     enum Job {
         One(jiff::civil::Date, Format),
         Frames(jiff::civil::Date, jiff::civil::Date, FrameStep),
+        Clip(sahel_atlas::export::AnimationRequest),
+    }
+    let clip = sahel_atlas::export::AnimationFormat::of_path(out).is_some();
+    if !clip && (request.fps.is_some() || request.hold_events.is_some()) {
+        return Err(
+            "--fps and --hold-events are for clips: end --out with .mp4 or .gif".to_owned(),
+        );
     }
     let job = match (&request.at, &request.from, &request.to, &request.step) {
         (Some(at), None, None, None) => {
@@ -237,11 +251,27 @@ fn render(
                 ));
             }
             let step = FrameStep::parse(step).map_err(|e| format!("--step: {e}"))?;
-            Job::Frames(
-                parse_date_arg("--from", from)?,
-                parse_date_arg("--to", to)?,
-                step,
-            )
+            let (from, to) = (parse_date_arg("--from", from)?, parse_date_arg("--to", to)?);
+            if clip {
+                Job::Clip(sahel_atlas::export::AnimationRequest {
+                    from,
+                    to,
+                    step,
+                    fps: request.fps.unwrap_or(2.0),
+                    hold_events: request.hold_events.unwrap_or(0.0),
+                })
+            } else if out.extension().is_some()
+                && !out.is_dir()
+                && Format::of_path(out) != Some(Format::Png)
+            {
+                return Err(format!(
+                    "cannot tell what to write to '{}': end --out with .mp4 or .gif for a clip, \
+                     or give a folder or a pattern such as frames/sahel-####.png for frames",
+                    out.display()
+                ));
+            } else {
+                Job::Frames(from, to, step)
+            }
         }
         _ => {
             return Err(
@@ -263,6 +293,7 @@ fn render(
         size,
         camera,
         hide_ended: request.hide_ended,
+        headline: None,
     };
     let write_error = |e: ExportError| e.to_string();
     match job {
@@ -276,6 +307,27 @@ fn render(
                 sahel_atlas::export::render_png(&data, &options(date)).map_err(write_error)?;
             write_file(out, &png)?;
             Ok(format!("wrote {}", out.display()))
+        }
+        Job::Clip(clip) => {
+            let progress = sahel_atlas::export::AnimationProgress::default();
+            let done = sahel_atlas::export::render_animation(
+                &data,
+                &options(clip.from),
+                &clip,
+                out,
+                &progress,
+            )
+            .map_err(write_error)?;
+            Ok(format!(
+                "wrote {} ({}×{}, {} frames, {} held on events, {:.1} s, {} KB)",
+                out.display(),
+                done.size[0],
+                done.size[1],
+                done.frames,
+                done.held,
+                done.seconds,
+                done.bytes.div_ceil(1024)
+            ))
         }
         Job::Frames(from, to, step) => {
             let written =

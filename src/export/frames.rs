@@ -165,7 +165,13 @@ pub fn render_frames(
     }
     let mut written = Vec::with_capacity(dates.len());
     for (i, date) in dates.into_iter().enumerate() {
-        let png = render_png(data, &RenderOptions { date, ..*options })?;
+        let png = render_png(
+            data,
+            &RenderOptions {
+                date,
+                ..options.clone()
+            },
+        )?;
         let path = frame_path(out, i + 1);
         std::fs::write(&path, png).map_err(|source| ExportError::Write {
             path: path.clone(),

@@ -9,7 +9,10 @@
 //! Sizes are output pixels; one app point is one output pixel, so a 1600×1000 picture at the
 //! default camera looks like a 1600×1000 map view in the app.
 
+mod animation;
 mod frames;
+mod gif_out;
+mod mp4_out;
 mod picture;
 mod png;
 mod state;
@@ -23,9 +26,13 @@ use jiff::civil::Date;
 use crate::map::{MapCamera, MapLayer};
 use crate::model::Timeline;
 
+pub use animation::{
+    AnimationFormat, AnimationFrame, AnimationProgress, AnimationRequest, AnimationSummary,
+    animation_schedule, render_animation,
+};
 pub use frames::{FrameStep, StepUnit, frame_dates, render_frames};
 pub use picture::caption_sources;
-pub use png::render_png;
+pub use png::{render_png, render_rgba, render_rgba_in_bands};
 pub use state::{state_csv, state_geojson};
 pub use svg::render_svg;
 
@@ -55,6 +62,15 @@ pub enum ExportError {
     /// The frame dates make no series.
     #[error("{0}")]
     BadRange(String),
+    /// An animation's settings make no clip (frame rate, hold, format).
+    #[error("{0}")]
+    BadAnimation(String),
+    /// A clip could not be encoded (the H.264 or GIF encoder failed).
+    #[error("cannot encode the clip: {0}")]
+    Clip(String),
+    /// The export was cancelled; nothing was left at the path asked for.
+    #[error("the export was cancelled")]
+    Cancelled,
     /// A file or folder could not be written.
     #[error("cannot write {path}: {source}")]
     Write {
@@ -78,7 +94,7 @@ pub struct MapData<'a> {
 }
 
 /// What to draw: the date, the size and the view.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RenderOptions {
     /// The date shown.
     pub date: Date,
@@ -89,6 +105,9 @@ pub struct RenderOptions {
     pub camera: Option<MapCamera>,
     /// Leave out links that have ended, as the app's "hide ended" switch does.
     pub hide_ended: bool,
+    /// A headline drawn large in the title panel in place of the latest event: the titles of
+    /// the events an animation frame is held on. `None` for ordinary pictures.
+    pub headline: Option<String>,
 }
 
 impl RenderOptions {
@@ -99,6 +118,7 @@ impl RenderOptions {
             size: [1600, 1000],
             camera: None,
             hide_ended: false,
+            headline: None,
         }
     }
 

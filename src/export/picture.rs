@@ -351,7 +351,15 @@ fn centred_baseline(p: [f32; 2], size: f32) -> [f32; 2] {
     [p[0], p[1] + (ascent + descent) / 2.0]
 }
 
-/// Title, date and latest event, top left. Returns the panel's bottom edge.
+/// The size of an animation frame's headline (see [`RenderOptions::headline`]).
+pub(crate) const HEADLINE_SIZE: f32 = 18.0;
+
+/// The widest a line of the title panel may be in a picture `width` pixels wide.
+pub(crate) fn title_max_width(width: u32) -> f32 {
+    (width as f32 - 2.0 * (MARGIN + PAD)).clamp(60.0, 560.0)
+}
+
+/// Title, date and latest event (or the headline), top left. Returns the panel's bottom edge.
 fn draw_title(
     canvas: &mut impl Canvas,
     data: &MapData<'_>,
@@ -359,7 +367,7 @@ fn draw_title(
     options: &RenderOptions,
 ) -> f32 {
     let scenario = data.timeline.scenario();
-    let max_w = (options.size[0] as f32 - 2.0 * (MARGIN + PAD)).clamp(60.0, 560.0);
+    let max_w = title_max_width(options.size[0]);
     let title = text::truncated(&scenario.title, 16.0, max_w).unwrap_or_default();
     let date = options.date.strftime("%-d %B %Y").to_string();
     let latest = data
@@ -376,10 +384,15 @@ fn draw_title(
             format!("Latest event: {when} — {}", e.title)
         });
     let latest = latest.and_then(|l| text::truncated(&l, 12.0, max_w));
+    // An animation's held frame: the event titles, large, in place of the latest event.
+    let latest = match &options.headline {
+        Some(h) => text::truncated(h, HEADLINE_SIZE, max_w).map(|h| (h, HEADLINE_SIZE, style::INK)),
+        None => latest.map(|l| (l, 12.0, style::LABEL)),
+    };
     let lines: Vec<(String, f32, Rgb)> = [
         Some((title, 16.0, style::LABEL)),
         Some((date, 34.0, style::INK)),
-        latest.map(|l| (l, 12.0, style::LABEL)),
+        latest,
     ]
     .into_iter()
     .flatten()

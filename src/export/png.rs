@@ -39,13 +39,28 @@ fn encode_png_fast([w, h]: [u32; 2], rgba: &[u8]) -> Result<Vec<u8>, ExportError
     Ok(out)
 }
 
-/// Draws the map as rows of (not premultiplied) RGBA, in two bands on two threads: each
+/// Draws the map as rows of (not premultiplied) RGBA, `options.size` pixels, in two bands on
+/// two threads (see [`render_rgba_in_bands`]). PNG, GIF and MP4 frames are all drawn by this.
+///
+/// # Errors
+/// [`ExportError::BadSize`] for a size out of range.
+pub fn render_rgba(data: &MapData<'_>, options: &RenderOptions) -> Result<Vec<u8>, ExportError> {
+    render_rgba_in_bands(data, options, 2)
+}
+
+/// Draws the map as rows of (not premultiplied) RGBA in `bands` horizontal bands, each on
+/// its own thread (1: on the calling thread; an animation draws one frame per thread). Each
 /// band draws the whole picture clipped to its rows, and rasterising, which is most of the
 /// work, is shared. Bands start on whole pixels, so the picture is the same as in one piece.
 ///
 /// # Errors
 /// [`ExportError::BadSize`] for a size out of range.
-fn render_rgba(data: &MapData<'_>, options: &RenderOptions) -> Result<Vec<u8>, ExportError> {
+pub fn render_rgba_in_bands(
+    data: &MapData<'_>,
+    options: &RenderOptions,
+    bands: u32,
+) -> Result<Vec<u8>, ExportError> {
+    options.check_size()?;
     let [w, h] = options.size;
     let band = |top: u32, rows: u32| -> Result<Vec<u8>, ExportError> {
         let pixmap = Pixmap::new(w, rows).ok_or(ExportError::BadSize(w, h))?;
@@ -57,7 +72,7 @@ fn render_rgba(data: &MapData<'_>, options: &RenderOptions) -> Result<Vec<u8>, E
         Ok(canvas.pixmap.take_demultiplied())
     };
     let split = h / 2;
-    if split == 0 {
+    if split == 0 || bands < 2 {
         return band(0, h);
     }
     let (upper, lower) = std::thread::scope(|scope| {
