@@ -132,6 +132,8 @@ pub struct SahelApp {
     fine_wanted: bool,
     /// Memory to give back: the view or the layer changed then, and the last time it was.
     trim: TrimClock,
+    /// File → Export animation…: its window and the clip being written.
+    pub(crate) animation: crate::ui::animation::AnimationUi,
 }
 
 /// When to give freed memory back to the system ([`crate::memory::release_free_memory`]):
@@ -293,6 +295,7 @@ impl SahelApp {
             created: std::time::Instant::now(),
             fine_wanted: false,
             trim: TrimClock::new(),
+            animation: crate::ui::animation::AnimationUi::default(),
         }
     }
 
@@ -376,6 +379,7 @@ impl SahelApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| self.map_area_ui(ui));
+        self.animation_window(&ui.ctx().clone());
 
         let commands = std::mem::take(&mut self.commands);
         for command in commands {

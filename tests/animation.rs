@@ -459,3 +459,52 @@ fn the_render_command_writes_a_clip_and_refuses_bad_arguments_in_one_line() {
     assert!(!Path::new("x.gif").exists() && !Path::new("x.mp4").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_app_exports_an_animation_off_the_ui_thread() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+    let dir = scratch_dir("app");
+    let out = dir.join("from-the-app.gif");
+    let out_text = out.to_string_lossy().into_owned();
+    let mut h = crate::app_ui::harness();
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label("Export animation…").click();
+    h.run_steps(2);
+    for (label, text) in [
+        ("From", "2023-10-01"),
+        ("To", "2024-01-01"),
+        ("Size", "200x120"),
+        ("File", out_text.as_str()),
+    ] {
+        h.get_by_role_and_label(Role::TextInput, label).click();
+        h.run_steps(1);
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.run_steps(1);
+        h.get_by_role_and_label(Role::TextInput, label).type_text(text);
+        h.run_steps(1);
+    }
+    h.get_by_label("GIF").click();
+    h.run_steps(1);
+    h.get_by_label("Export").click();
+    h.run_steps(2);
+    let started = std::time::Instant::now();
+    while h.query_by_label_contains("Wrote").is_none() && started.elapsed().as_secs() < 120 {
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.get_by_label_contains("Wrote");
+    let file = std::fs::File::open(&out).expect("the app wrote the GIF");
+    let mut options = gif::DecodeOptions::new();
+    options.set_color_output(gif::ColorOutput::Indexed);
+    let mut decoder = options.read_info(file).expect("GIF header");
+    assert_eq!((decoder.width(), decoder.height()), (200, 120));
+    let mut frames = 0;
+    while decoder.read_next_frame().expect("frame").is_some() {
+        frames += 1;
+    }
+    assert_eq!(frames, 4, "October 2023 to January 2024, monthly");
+    assert_eq!(files_in(&dir), ["from-the-app.gif"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}

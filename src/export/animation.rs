@@ -296,6 +296,13 @@ pub fn render_animation(
     if format == AnimationFormat::Mp4 {
         // H.264 4:2:0 needs even sides.
         options.size = options.size.map(|s| (s & !1).max(2));
+        let [w, h] = options.size;
+        if w.max(h) > 3840 || w.min(h) > 2160 {
+            return Err(ExportError::BadAnimation(format!(
+                "an MP4 of {w}×{h} pixels is too large for H.264 here: at most 3840×2160 \
+                 (or 2160×3840); ask for a smaller --size"
+            )));
+        }
     }
     options.check_size()?;
     let frames = animation_schedule(data.timeline, request, options.size[0])?;

@@ -37,6 +37,9 @@ impl SahelApp {
                         }
                     }
                 });
+                if ui.button("Export animation…").clicked() {
+                    self.open_animation_window();
+                }
                 if ui.button("Back to the embedded data").clicked() {
                     self.push(Command::LoadDefaults);
                 }

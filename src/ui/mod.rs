@@ -1,6 +1,7 @@
 //! The panels around the map: menu, time bar, event list, details and the map area with its
 //! legend. Each is an `impl SahelApp` block that reads the app and pushes commands.
 
+pub(crate) mod animation;
 mod details;
 mod dialogs;
 mod events;
