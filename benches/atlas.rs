@@ -289,7 +289,16 @@ fn bench_animation(c: &mut Criterion) {
     let mut group = c.benchmark_group("animation");
     group.sample_size(10);
     group.bench_function("13_frames_1280x720_png", |b| {
-        b.iter(|| black_box(render_frames(&data, &options, from, to, step, &dir.join("png"))))
+        b.iter(|| {
+            black_box(render_frames(
+                &data,
+                &options,
+                from,
+                to,
+                step,
+                &dir.join("png"),
+            ))
+        })
     });
     for ext in ["mp4", "gif"] {
         let out = dir.join(format!("clip.{ext}"));

@@ -190,6 +190,25 @@ fn a_held_frame_carries_its_headline_in_the_title_panel() {
     );
     // The rest of the picture is the same.
     assert!(!differs(640, 1280, 0, 720), "the headline changed the map");
+
+    // In a clip with holds the other frames keep the headline's room (an empty headline),
+    // so the title panel and the legend stay put: only the panel's text differs.
+    let small = |headline: Option<&str>| {
+        let options = RenderOptions {
+            size: [800, 500],
+            headline: headline.map(str::to_owned),
+            ..RenderOptions::at(date("2025-12-01"))
+        };
+        render_rgba(&data(&layer, &timeline), &options).expect("render")
+    };
+    let (held, other) = (small(Some("A headline")), small(Some("")));
+    let below_panel_same = (135..430).all(|y| {
+        (0..800).all(|x| held[(y * 800 + x) * 4..][..3] == other[(y * 800 + x) * 4..][..3])
+    });
+    assert!(
+        below_panel_same,
+        "the legend or the panel moved between frames"
+    );
 }
 
 #[test]
@@ -482,7 +501,8 @@ fn the_app_exports_an_animation_off_the_ui_thread() {
         h.run_steps(1);
         h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
         h.run_steps(1);
-        h.get_by_role_and_label(Role::TextInput, label).type_text(text);
+        h.get_by_role_and_label(Role::TextInput, label)
+            .type_text(text);
         h.run_steps(1);
     }
     h.get_by_label("GIF").click();

@@ -399,11 +399,13 @@ fn run_pipeline<P: Send>(
     let encoded = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let halted = || stop.load(Ordering::Relaxed) || progress.is_cancelled();
+    // In a clip with held frames, the others keep the headline's room (an empty headline).
+    let reserve = frames.iter().any(|f| f.headline.is_some());
     std::thread::scope(|scope| {
         let (tx, rx) = mpsc::sync_channel::<(usize, Result<P, ExportError>)>(workers);
         for _ in 0..workers {
             let tx = tx.clone();
-            let (next, encoded, halted) = (&next, &encoded, &halted);
+            let (next, encoded, halted, reserve) = (&next, &encoded, &halted, reserve);
             scope.spawn(move || {
                 loop {
                     if halted() {
@@ -416,7 +418,7 @@ fn run_pipeline<P: Send>(
                     }
                     let options = RenderOptions {
                         date: frame.date,
-                        headline: frame.headline.clone(),
+                        headline: frame.headline.clone().or_else(|| reserve.then(String::new)),
                         ..base.clone()
                     };
                     let result = render_rgba_in_bands(data, &options, 1).and_then(prepare);

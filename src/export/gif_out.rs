@@ -12,6 +12,7 @@
 use std::borrow::Cow;
 use std::fs::File;
 use std::io::BufWriter;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use gif::{DisposalMethod, Encoder, Frame, Repeat};
 
@@ -23,9 +24,26 @@ use super::ExportError;
 /// The palette index left for "unchanged" (transparent) pixels.
 const TRANSPARENT: u8 = 255;
 
-/// Up to 255 colours (the 256th is [`TRANSPARENT`]).
+/// Up to 255 colours (the 256th is [`TRANSPARENT`]), with what finds a pixel's entry fast:
+/// the palette's own colours exactly, and every other colour through a table of the nearest
+/// entry per 6-bit-per-channel cell, filled as cells are first met and shared by the drawing
+/// threads.
 pub(crate) struct Palette {
     colours: Vec<Rgb>,
+    /// Open-addressed: (colour key + 1, index); 0 marks an empty slot.
+    exact: Vec<(u32, u8)>,
+    /// The nearest entry per cell, or [`TRANSPARENT`] while not yet known.
+    cells: Vec<AtomicU8>,
+}
+
+const EXACT_SLOTS: usize = 1024;
+
+fn key_of(rgb: Rgb) -> u32 {
+    u32::from(rgb[0]) << 16 | u32::from(rgb[1]) << 8 | u32::from(rgb[2])
+}
+
+fn slot_of(key: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B1) >> 22) as usize % EXACT_SLOTS
 }
 
 /// `fg` at opacity `a` over `bg`.
@@ -104,7 +122,57 @@ impl Palette {
                 colours.push(c);
             }
         }
-        Self { colours }
+        let mut exact = vec![(0u32, 0u8); EXACT_SLOTS];
+        for (i, &c) in colours.iter().enumerate() {
+            let key = key_of(c);
+            let mut slot = slot_of(key);
+            while exact.get(slot).is_some_and(|e| e.0 != 0) {
+                slot = (slot + 1) % EXACT_SLOTS;
+            }
+            if let Some(e) = exact.get_mut(slot) {
+                *e = (key + 1, i as u8);
+            }
+        }
+        let cells = (0..1 << 18).map(|_| AtomicU8::new(TRANSPARENT)).collect();
+        Self {
+            colours,
+            exact,
+            cells,
+        }
+    }
+
+    /// The index of a colour that is in the palette.
+    fn exact_index(&self, key: u32) -> Option<u8> {
+        let mut slot = slot_of(key);
+        loop {
+            match self.exact.get(slot) {
+                Some(&(k, i)) if k == key + 1 => return Some(i),
+                Some(&(0, _)) | None => return None,
+                Some(_) => slot = (slot + 1) % EXACT_SLOTS,
+            }
+        }
+    }
+
+    /// The entry for a pixel: its own colour's if the palette has it, else the nearest to
+    /// the centre of its cell.
+    fn index_of(&self, rgb: Rgb) -> u8 {
+        if let Some(i) = self.exact_index(key_of(rgb)) {
+            return i;
+        }
+        let cell = (usize::from(rgb[0] >> 2) << 12)
+            | (usize::from(rgb[1] >> 2) << 6)
+            | usize::from(rgb[2] >> 2);
+        let Some(slot) = self.cells.get(cell) else {
+            return self.nearest(rgb);
+        };
+        let known = slot.load(Ordering::Relaxed);
+        if known != TRANSPARENT {
+            return known;
+        }
+        let centre = rgb.map(|c| (c & !3) | 2);
+        let index = self.nearest(centre);
+        slot.store(index, Ordering::Relaxed);
+        index
     }
 
     /// The palette as the GIF's global colour table: 256 RGB triples.
@@ -131,25 +199,13 @@ impl Palette {
 
     /// Each RGBA pixel's palette index (alpha is ignored: frames are opaque).
     pub(crate) fn index_pixels(&self, rgba: &[u8]) -> Vec<u8> {
-        const SLOTS: usize = 4096;
-        let mut cache = vec![(u32::MAX, 0u8); SLOTS];
         let mut last = (u32::MAX, 0u8);
         let mut out = Vec::with_capacity(rgba.len() / 4);
         for px in rgba.chunks_exact(4) {
-            let key = u32::from(px[0]) << 16 | u32::from(px[1]) << 8 | u32::from(px[2]);
+            let rgb = [px[0], px[1], px[2]];
+            let key = key_of(rgb);
             if key != last.0 {
-                let slot = (key.wrapping_mul(0x9E37_79B1) >> 20) as usize % SLOTS;
-                let index = match cache.get(slot) {
-                    Some(&(k, index)) if k == key => index,
-                    _ => {
-                        let index = self.nearest([px[0], px[1], px[2]]);
-                        if let Some(entry) = cache.get_mut(slot) {
-                            *entry = (key, index);
-                        }
-                        index
-                    }
-                };
-                last = (key, index);
+                last = (key, self.index_of(rgb));
             }
             out.push(last.1);
         }

@@ -106,7 +106,9 @@ pub struct RenderOptions {
     /// Leave out links that have ended, as the app's "hide ended" switch does.
     pub hide_ended: bool,
     /// A headline drawn large in the title panel in place of the latest event: the titles of
-    /// the events an animation frame is held on. `None` for ordinary pictures.
+    /// the events an animation frame is held on. `None` for ordinary pictures; `Some("")`
+    /// for the other frames of a clip with holds: the latest event as usual, in a panel with
+    /// the headline's room, so that the layout does not jump between frames.
     pub headline: Option<String>,
 }
 

@@ -82,14 +82,16 @@ impl Mp4Clip {
         };
         let scratch =
             BufWriter::with_capacity(1 << 20, File::create(scratch_path).map_err(write_error)?);
-        // A key frame at least every two seconds of flowing time, so players can seek.
-        let gop = (fps * 2.0).round().clamp(1.0, 600.0) as u32;
+        // A key frame every five seconds of flowing time or so, so players can seek.
+        let gop = (fps * 5.0).round().clamp(1.0, 600.0) as u32;
         // Generous for flat map colours and thin lines; rate control keeps quality, the
         // QP ceiling keeps text sharp.
         let bits = (f64::from(size[0]) * f64::from(size[1]) * fps.max(1.0) * 0.25)
             .clamp(500_000.0, 40_000_000.0) as u32;
         let config = EncoderConfig::new()
-            .usage_type(UsageType::ScreenContentRealTime)
+            // The camera tools are about four times as fast here as the screen-content
+            // ones (7 against 25 ms a 720p frame), for files a third larger.
+            .usage_type(UsageType::CameraVideoRealTime)
             .rate_control_mode(RateControlMode::Off)
             .adaptive_quantization(false)
             .background_detection(false)

@@ -384,10 +384,21 @@ fn draw_title(
             format!("Latest event: {when} — {}", e.title)
         });
     let latest = latest.and_then(|l| text::truncated(&l, 12.0, max_w));
-    // An animation's held frame: the event titles, large, in place of the latest event.
-    let latest = match &options.headline {
-        Some(h) => text::truncated(h, HEADLINE_SIZE, max_w).map(|h| (h, HEADLINE_SIZE, style::INK)),
-        None => latest.map(|l| (l, 12.0, style::LABEL)),
+    // An animation's held frame: the event titles, large, in place of the latest event. An
+    // empty headline (the other frames of a clip with holds) keeps the latest event but the
+    // headline's room, so that the panel and the legend do not jump from frame to frame.
+    let latest = match options.headline.as_deref() {
+        Some(h) if !h.is_empty() => {
+            text::truncated(h, HEADLINE_SIZE, max_w).map(|h| (h, HEADLINE_SIZE, style::INK))
+        }
+        _ => latest.map(|l| (l, 12.0, style::LABEL)),
+    };
+    let row = |size: f32| {
+        if size == 12.0 && options.headline.is_some() {
+            HEADLINE_SIZE * 1.3
+        } else {
+            size * 1.3
+        }
     };
     let lines: Vec<(String, f32, Rgb)> = [
         Some((title, 16.0, style::LABEL)),
@@ -402,7 +413,7 @@ fn draw_title(
         .iter()
         .map(|(t, size, _)| text::width(t, *size))
         .fold(0.0, f32::max);
-    let heights: Vec<f32> = lines.iter().map(|(_, size, _)| size * 1.3).collect();
+    let heights: Vec<f32> = lines.iter().map(|(_, size, _)| row(*size)).collect();
     let height: f32 = heights.iter().sum();
     let (x, y) = (MARGIN, MARGIN);
     canvas.begin_group("title");
