@@ -64,7 +64,8 @@ enum Sub {
         files: Vec<PathBuf>,
     },
     /// Draw the map at a date as a PNG or SVG picture (`--at`), or as numbered PNG frames
-    /// from one date to another (`--from`, `--to`, `--step`). Countries default to the
+    /// from one date to another (`--from`, `--to`, `--step`), or as an MP4 or GIF clip of them
+    /// (`--out clip.mp4`, `--fps`, `--hold-events`). Countries default to the
     /// embedded 1:50m layer.
     Render(RenderArgs),
     /// Write the state at a date for GIS tools: GeoJSON (link arcs, organisations, states'
@@ -95,7 +96,8 @@ struct RenderArgs {
     #[arg(long, value_name = "STEP")]
     step: Option<String>,
     /// The picture (.png or .svg); for frames, a folder (frame-0001.png, …) or a pattern
-    /// whose run of # becomes the frame number, such as frames/sahel-####.png.
+    /// whose run of # becomes the frame number, such as frames/sahel-####.png; for a clip of
+    /// the frames, a .mp4 (H.264) or .gif file.
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
     /// Width and height in pixels.
