@@ -255,8 +255,73 @@ fn bench_state_at(c: &mut Criterion) {
     group.finish();
 }
 
+/// 13 monthly frames at 1280×720 on the embedded 1:50m layer (as `render` draws them):
+/// numbered PNGs (the frames a person would hand to ffmpeg) against an MP4 and a GIF.
+fn bench_animation(c: &mut Criterion) {
+    use sahel_atlas::export::{
+        AnimationProgress, AnimationRequest, FrameStep, MapData, RenderOptions, render_animation,
+        render_frames,
+    };
+    let (Ok(fine), Ok(coarse), Ok(timeline)) = (
+        sahel_atlas::data::fine_layer(),
+        sahel_atlas::data::coarse_layer(),
+        sahel_atlas::data::default_timeline(),
+    ) else {
+        eprintln!("skipping animation: the embedded data did not load");
+        return;
+    };
+    let data = MapData {
+        layer: &fine,
+        places: &coarse,
+        timeline: &timeline,
+    };
+    let (from, to) = (Date::constant(2023, 1, 1), Date::constant(2024, 1, 1));
+    let Ok(step) = FrameStep::parse("1m") else {
+        return;
+    };
+    let options = RenderOptions {
+        size: [1280, 720],
+        ..RenderOptions::at(from)
+    };
+    let request = AnimationRequest {
+        from,
+        to,
+        step,
+        fps: 2.0,
+        hold_events: 0.0,
+    };
+    let dir = std::env::temp_dir().join(format!("sahel-atlas-bench-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let mut group = c.benchmark_group("animation");
+    group.sample_size(10);
+    group.bench_function("13_frames_1280x720_png", |b| {
+        b.iter(|| {
+            black_box(render_frames(
+                &data,
+                &options,
+                from,
+                to,
+                step,
+                &dir.join("png"),
+            ))
+        })
+    });
+    for ext in ["mp4", "gif"] {
+        let out = dir.join(format!("clip.{ext}"));
+        group.bench_function(format!("13_frames_1280x720_{ext}"), |b| {
+            b.iter(|| {
+                let progress = AnimationProgress::default();
+                black_box(render_animation(&data, &options, &request, &out, &progress).is_ok())
+            })
+        });
+    }
+    group.finish();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 criterion_group!(
     benches,
+    bench_animation,
     bench_state_at,
     bench_hit_test,
     bench_load,

@@ -42,6 +42,9 @@ pub struct SahelApp {
     pub(crate) commands: Vec<Command>,
     /// The map widget's meshes, reused while only the date changes.
     mesh_cache: MeshCache,
+    /// File → Export animation…: its window's fields and the clip being written (the
+    /// window's own state, as `mesh_cache` is the map widget's).
+    animation: crate::ui::animation::AnimationUi,
     /// Text being typed in the panels' fields.
     memory: PanelMemory,
     /// Close the window after the first frame (`SAHEL_ATLAS_QUIT_AFTER_FIRST_FRAME=1`), to
@@ -154,6 +157,7 @@ impl SahelApp {
             at_date,
             commands: Vec::new(),
             mesh_cache: MeshCache::default(),
+            animation: crate::ui::animation::AnimationUi::default(),
             memory: PanelMemory::default(),
             quit_after_first_frame: std::env::var_os("SAHEL_ATLAS_QUIT_AFTER_FIRST_FRAME")
                 .is_some(),
@@ -265,6 +269,12 @@ impl SahelApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| crate::ui::map_area_ui(ui, &mut cx, mesh_cache));
+        crate::ui::animation::animation_window(
+            &mut self.animation,
+            &self.document,
+            &self.view,
+            &ui.ctx().clone(),
+        );
 
         self.view.scroll_to_current = false;
         let commands = std::mem::take(&mut self.commands);
@@ -435,6 +445,9 @@ impl SahelApp {
                 }
             }
             Command::SetTheme(theme) => view.theme = theme,
+            Command::OpenAnimationWindow => {
+                crate::ui::animation::open_animation_window(&mut self.animation, &self.document);
+            }
             Command::Time(t) => {
                 view.time.apply(t, &self.document.timeline);
                 view.scroll_to_current = true;
@@ -468,6 +481,11 @@ impl SahelApp {
             }
             Command::ExportTo(path) => self.start_export(path),
         }
+    }
+
+    /// Whether File → Export animation…'s window is open.
+    pub fn animation_window_open(&self) -> bool {
+        self.animation.open
     }
 
     /// A camera framing a country: around its label point, sized by its largest part.
@@ -677,6 +695,7 @@ impl SahelApp {
                 .then(|| self.view.selected.clone())
                 .flatten(),
             compare: None,
+            headline: None,
         };
         self.jobs
             .spawn(path.display().to_string(), STAGE_EXPORTING, move |_| {

@@ -67,6 +67,8 @@ pub enum Command {
     FrameWorld([f64; 2], [f64; 2]),
     /// Light, dark or the system's theme.
     SetTheme(ThemeChoice),
+    /// File → Export animation…: open its window.
+    OpenAnimationWindow,
 }
 
 /// The app's theme.

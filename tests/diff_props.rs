@@ -59,7 +59,9 @@ proptest! {
             let id = &scenario.relationships[c.relationship].id;
             let mut want: Vec<usize> = (0..scenario.events.len())
                 .filter(|&e| {
-                    let day = Day::from_date(scenario.events[e].date);
+                    // A change takes effect on its event's effective day (its date unless an
+                    // announcement says later).
+                    let day = Day::from_date(scenario.events[e].effective_date());
                     day > early && day <= late && scenario.events[e].changes.iter().any(|ch| {
                         matches!(ch, Change::Relationship { relationship, .. } if relationship == id)
                     })

@@ -9,6 +9,7 @@
 //! - `diff_props`: `Diff` holds exactly the ties whose status differs, for random scenarios.
 //! - `map_hits`: hit tests on the embedded layers at known places.
 //! - `loaders`: the country and scenario loaders on good and bad input.
+//! - `animation`: GIF and MP4 clips read back with decoders, holds on events, cancel.
 //! - `cli`: the `state` and `check` subcommands, run as a process.
 //! - `app_ui`: the real app driven through egui_kittest.
 //! - `rendered`: the app rendered to pixels through wgpu (Mesa here); fails under CI when no
@@ -23,6 +24,7 @@
 
 mod common;
 
+mod animation;
 mod app_ui;
 mod bad_input;
 mod chart;

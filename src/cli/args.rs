@@ -131,7 +131,8 @@ pub struct RenderArgs {
     #[arg(long, value_name = "STEP", value_parser = FrameStep::parse)]
     pub step: Option<FrameStep>,
     /// The picture (.png or .svg); for frames, a folder (frame-0001.png, …) or a pattern
-    /// whose run of # becomes the frame number, such as frames/sahel-####.png.
+    /// whose run of # becomes the frame number, such as frames/sahel-####.png; for a clip of
+    /// the frames, a .mp4 (H.264) or .gif file.
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
     /// Width and height in pixels.
@@ -145,6 +146,13 @@ pub struct RenderArgs {
     /// Leave out links that have ended.
     #[arg(long)]
     pub hide_ended: bool,
+    /// For a clip (--out ending .mp4 or .gif): frames per second while time flows.
+    #[arg(long, value_name = "FPS")]
+    pub fps: Option<f64>,
+    /// For a clip: hold each frame on which an event takes effect this many seconds, with
+    /// the event's title as a headline.
+    #[arg(long, value_name = "SECONDS")]
+    pub hold_events: Option<f64>,
     /// Compare mode: draw what changed since this date up to --at (ties that appeared,
     /// ended or changed status; the rest faded), titled "from A to B".
     #[arg(long, value_name = "DATE", value_parser = parse_date)]

@@ -72,6 +72,9 @@ pub enum CliError {
     /// `chart` could not make its picture.
     #[error(transparent)]
     Chart(#[from] crate::export::chart::ChartError),
+    /// `--fps` or `--hold-events` without a clip to write.
+    #[error("--fps and --hold-events are for clips: end --out with .mp4 or .gif")]
+    ClipOptionsWithoutClip,
     /// `--focus` names no entity of the scenario.
     #[error("--focus: the scenario has no entity '{0}'")]
     UnknownFocus(String),
@@ -170,11 +173,16 @@ pub fn run(command: &Sub, data: &DataArgs) -> Result<Outcome, CliError> {
 enum RenderJob {
     One(Date, Format),
     Frames(Date, Date, FrameStep),
+    Clip(crate::export::AnimationRequest),
 }
 
 impl RenderJob {
     fn of(request: &RenderArgs) -> Result<Self, CliError> {
         let out = &request.out;
+        let clip = crate::export::AnimationFormat::of_path(out).is_some();
+        if !clip && (request.fps.is_some() || request.hold_events.is_some()) {
+            return Err(CliError::ClipOptionsWithoutClip);
+        }
         match (request.at, request.from, request.to, request.step) {
             (Some(at), None, None, None) => match Format::of_path(out) {
                 Some(format @ (Format::Png | Format::Svg)) => Ok(Self::One(at, format)),
@@ -184,8 +192,27 @@ impl RenderJob {
                 }),
             },
             (None, Some(from), Some(to), Some(step)) => {
+                if clip {
+                    return Ok(Self::Clip(crate::export::AnimationRequest {
+                        from,
+                        to,
+                        step,
+                        fps: request.fps.unwrap_or(2.0),
+                        hold_events: request.hold_events.unwrap_or(0.0),
+                    }));
+                }
                 if Format::of_path(out) == Some(Format::Svg) {
                     return Err(CliError::FramesAreNotSvg(out.clone()));
+                }
+                if out.extension().is_some()
+                    && !out.is_dir()
+                    && Format::of_path(out) != Some(Format::Png)
+                {
+                    return Err(CliError::UnknownFormat {
+                        path: out.clone(),
+                        expected: ".mp4 or .gif for a clip, or a folder or a pattern such as \
+                                   frames/sahel-####.png for frames",
+                    });
                 }
                 Ok(Self::Frames(from, to, step))
             }
@@ -218,12 +245,28 @@ fn render(
         filter: filter.clone(),
         focus: focus.clone(),
         compare: request.since.map(|since| (since, date)),
+        headline: None,
     };
     let out = &request.out;
     match job {
         RenderJob::One(date, format) => {
             crate::export::export_to_file(out, format, &map, &options(date))?;
             Ok(format!("wrote {}\n", out.display()))
+        }
+        RenderJob::Clip(clip) => {
+            let progress = crate::export::AnimationProgress::default();
+            let done =
+                crate::export::render_animation(&map, &options(clip.from), &clip, out, &progress)?;
+            Ok(format!(
+                "wrote {} ({}×{}, {} frames, {} held on events, {:.1} s, {} KB)\n",
+                out.display(),
+                done.size[0],
+                done.size[1],
+                done.frames,
+                done.held,
+                done.seconds,
+                done.bytes.div_ceil(1024)
+            ))
         }
         RenderJob::Frames(from, to, step) => {
             let written = crate::export::render_frames(&map, &options(from), from, to, step, out)?;
@@ -342,6 +385,8 @@ mod tests {
             view: None,
             hide_ended: false,
             since: None,
+            fps: None,
+            hold_events: None,
             filter: super::super::args::FilterArgs::default(),
         }
     }

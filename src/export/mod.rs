@@ -9,8 +9,11 @@
 //! Sizes are output pixels; one app point is one output pixel, so a 1600×1000 picture at the
 //! default camera looks like a 1600×1000 map view in the app.
 
+mod animation;
 pub mod chart;
 mod frames;
+mod gif_out;
+mod mp4_out;
 mod picture;
 mod png;
 mod state;
@@ -24,10 +27,14 @@ use jiff::civil::Date;
 use crate::map::{MapCamera, MapLayer};
 use crate::model::Timeline;
 
+pub use animation::{
+    AnimationFormat, AnimationFrame, AnimationProgress, AnimationRequest, AnimationSummary,
+    animation_schedule, render_animation,
+};
 pub use frames::{FrameStep, StepUnit, frame_dates, render_frames};
 pub use picture::caption_sources;
 pub use picture::frame;
-pub use png::{rasterise, render_png, render_rgba};
+pub use png::{rasterise, rasterise_in_bands, render_png, render_rgba, render_rgba_in_bands};
 pub use state::{state_csv, state_csv_filtered, state_geojson, state_geojson_filtered};
 pub use svg::render_svg;
 pub use write::{export_bytes, export_to_file};
@@ -58,6 +65,15 @@ pub enum ExportError {
     /// The frame dates make no series.
     #[error("{0}")]
     BadRange(String),
+    /// An animation's settings make no clip (frame rate, hold, format).
+    #[error("{0}")]
+    BadAnimation(String),
+    /// A clip could not be encoded (the H.264 or GIF encoder failed).
+    #[error("cannot encode the clip: {0}")]
+    Clip(String),
+    /// The export was cancelled; nothing was left at the path asked for.
+    #[error("the export was cancelled")]
+    Cancelled,
     /// A file or folder could not be written.
     #[error("cannot write {path}: {source}")]
     Write {
@@ -101,6 +117,11 @@ pub struct RenderOptions {
     /// Compare mode: draw what changed between these two dates (in either order) on the map
     /// of the later one; the title says "from A to B".
     pub compare: Option<(Date, Date)>,
+    /// A headline drawn large in the title panel in place of the latest event: the titles of
+    /// the events an animation frame is held on. `None` for ordinary pictures; `Some("")`
+    /// for the other frames of a clip with holds: the latest event as usual, in a panel with
+    /// the headline's room, so that the layout does not jump between frames.
+    pub headline: Option<String>,
 }
 
 impl RenderOptions {
@@ -114,6 +135,7 @@ impl RenderOptions {
             filter: crate::model::LinkFilter::default(),
             focus: None,
             compare: None,
+            headline: None,
         }
     }
 

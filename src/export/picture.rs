@@ -143,7 +143,15 @@ fn node_symbol(canvas: &mut impl Canvas, p: [f32; 2]) {
     );
 }
 
-/// Title, date and latest event, top left. Returns the panel's bottom edge.
+/// The size of an animation frame's headline (see [`RenderOptions::headline`]).
+pub(crate) const HEADLINE_SIZE: f32 = 18.0;
+
+/// The widest a line of the title panel may be in a picture `width` pixels wide.
+pub(crate) fn title_max_width(width: u32) -> f32 {
+    (width as f32 - 2.0 * (MARGIN + PAD)).clamp(60.0, 560.0)
+}
+
+/// Title, date and latest event (or the headline), top left. Returns the panel's bottom edge.
 fn draw_title(
     canvas: &mut impl Canvas,
     data: &MapData<'_>,
@@ -151,7 +159,7 @@ fn draw_title(
     options: &RenderOptions,
 ) -> f32 {
     let scenario = data.timeline.scenario();
-    let max_w = (options.size[0] as f32 - 2.0 * (MARGIN + PAD)).clamp(60.0, 560.0);
+    let max_w = title_max_width(options.size[0]);
     let title = text::truncated(&scenario.title, 16.0, max_w).unwrap_or_default();
     let date = match options.compare {
         Some((a, b)) => format!(
@@ -175,10 +183,26 @@ fn draw_title(
             format!("Latest event: {when} — {}", e.title)
         });
     let latest = latest.and_then(|l| text::truncated(&l, 12.0, max_w));
+    // An animation's held frame: the event titles, large, in place of the latest event. An
+    // empty headline (the other frames of a clip with holds) keeps the latest event but the
+    // headline's room, so that the panel and the legend do not jump from frame to frame.
+    let latest = match options.headline.as_deref() {
+        Some(h) if !h.is_empty() => {
+            text::truncated(h, HEADLINE_SIZE, max_w).map(|h| (h, HEADLINE_SIZE, style::INK))
+        }
+        _ => latest.map(|l| (l, 12.0, style::LABEL)),
+    };
+    let row = |size: f32| {
+        if size == 12.0 && options.headline.is_some() {
+            HEADLINE_SIZE * 1.3
+        } else {
+            size * 1.3
+        }
+    };
     let lines: Vec<(String, f32, Rgb)> = [
         Some((title, 16.0, style::LABEL)),
         Some((date, 34.0, style::INK)),
-        latest.map(|l| (l, 12.0, style::LABEL)),
+        latest,
     ]
     .into_iter()
     .flatten()
@@ -188,7 +212,7 @@ fn draw_title(
         .iter()
         .map(|(t, size, _)| text::width(t, *size))
         .fold(0.0, f32::max);
-    let heights: Vec<f32> = lines.iter().map(|(_, size, _)| size * 1.3).collect();
+    let heights: Vec<f32> = lines.iter().map(|(_, size, _)| row(*size)).collect();
     let height: f32 = heights.iter().sum();
     let (x, y) = (MARGIN, MARGIN);
     canvas.begin_group("title");

@@ -28,9 +28,22 @@ pub fn render_png(data: &MapData<'_>, options: &RenderOptions) -> Result<Vec<u8>
 /// # Errors
 /// [`ExportError::BadSize`] for a size out of range.
 pub fn render_rgba(data: &MapData<'_>, options: &RenderOptions) -> Result<Vec<u8>, ExportError> {
+    render_rgba_in_bands(data, options, 2)
+}
+
+/// [`render_rgba`] in `bands` horizontal bands, each on its own thread (1: on the calling
+/// thread; an animation draws one frame per thread).
+///
+/// # Errors
+/// [`ExportError::BadSize`] for a size out of range.
+pub fn render_rgba_in_bands(
+    data: &MapData<'_>,
+    options: &RenderOptions,
+    bands: u32,
+) -> Result<Vec<u8>, ExportError> {
     options.check_size()?;
     let list = picture::frame(data, options);
-    rasterise(&list, data.layer)
+    rasterise_in_bands(&list, data.layer, bands)
 }
 
 /// PNG with fast compression: a 1600×1000 map encodes several times faster than at the
@@ -60,6 +73,18 @@ fn encode_png_fast([w, h]: [u32; 2], rgba: &[u8]) -> Result<Vec<u8>, ExportError
 /// # Errors
 /// [`ExportError::BadSize`] for a size out of range.
 pub fn rasterise(list: &DisplayList, layer: &MapLayer) -> Result<Vec<u8>, ExportError> {
+    rasterise_in_bands(list, layer, 2)
+}
+
+/// [`rasterise`] in one band on the calling thread (`bands` < 2) or two on two threads.
+///
+/// # Errors
+/// [`ExportError::BadSize`] for a size out of range.
+pub fn rasterise_in_bands(
+    list: &DisplayList,
+    layer: &MapLayer,
+    bands: u32,
+) -> Result<Vec<u8>, ExportError> {
     let [w, h] = list.size.map(|s| s.round().max(0.0) as u32);
     let band = |top: u32, rows: u32| -> Result<Vec<u8>, ExportError> {
         let pixmap = Pixmap::new(w, rows).ok_or(ExportError::BadSize(w, h))?;
@@ -71,7 +96,7 @@ pub fn rasterise(list: &DisplayList, layer: &MapLayer) -> Result<Vec<u8>, Export
         Ok(canvas.pixmap.take_demultiplied())
     };
     let split = h / 2;
-    if split == 0 {
+    if split == 0 || bands < 2 {
         return band(0, h);
     }
     let (upper, lower) = std::thread::scope(|scope| {

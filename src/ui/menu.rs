@@ -36,6 +36,9 @@ pub(crate) fn menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
                     }
                 }
             });
+            if ui.button("Export animation…").clicked() {
+                cx.push(Command::OpenAnimationWindow);
+            }
             if ui.button("Back to the embedded data").clicked() {
                 cx.push(Command::LoadDefaults);
             }

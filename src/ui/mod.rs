@@ -3,6 +3,7 @@
 //! state at the date through shared references, and pushes [`Command`]s that the app applies
 //! after the frame. No panel changes the document or the view.
 
+pub(crate) mod animation;
 mod details;
 mod events;
 mod legend;
