@@ -67,6 +67,8 @@ pub enum Command {
     FrameWorld([f64; 2], [f64; 2]),
     /// Light, dark or the system's theme.
     SetTheme(ThemeChoice),
+    /// Compare mode and its windows.
+    Compare(crate::compare::CompareCommand),
 }
 
 /// The app's theme.

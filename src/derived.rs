@@ -18,6 +18,8 @@ pub struct AtDate {
     pub coarse: Scene,
     /// The scene on the fine layer, when there is one.
     pub fine: Option<Scene>,
+    /// What changed between the compared dates, while compare mode is on.
+    pub compare: crate::compare::DiffCache,
 }
 
 impl AtDate {
@@ -28,6 +30,7 @@ impl AtDate {
             state: document.timeline.state_at(view.day()),
             coarse: Scene::default(),
             fine: None,
+            compare: crate::compare::DiffCache::default(),
         };
         at.refresh(document, view);
         at
@@ -36,6 +39,7 @@ impl AtDate {
     /// Brings this up to date with the view's date and filters and the document; does
     /// nothing when none changed.
     pub fn refresh(&mut self, document: &Document, view: &View) {
+        self.compare.refresh(document, view.compare.range);
         let day = view.day();
         let key = (
             day,

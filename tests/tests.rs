@@ -11,6 +11,7 @@
 //! - `loaders`: the country and scenario loaders on good and bad input.
 //! - `cli`: the `state` and `check` subcommands, run as a process.
 //! - `app_ui`: the real app driven through egui_kittest.
+//! - `app_compare`: compare mode, the change log and the alignment charts in the app.
 //! - `rendered`: the app rendered to pixels through wgpu (Mesa here); fails under CI when no
 //!   adapter exists.
 //! - `reading_map`: picking, focus, filters, edge markers, theme (issue #11).
@@ -23,12 +24,13 @@
 
 mod common;
 
+mod app_compare;
 mod app_ui;
 mod bad_input;
 mod chart;
 mod cli;
-mod data_dates;
 mod cli_changes;
+mod data_dates;
 mod diff_props;
 mod export;
 mod loaders;

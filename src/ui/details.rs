@@ -198,6 +198,7 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
         cx.push(Command::HoverLink(hovered_row));
     }
 
+    super::alignment::alignment_ui(ui, cx, entity);
     partner_timeline_ui(ui, cx, &timeline, key);
 
     // Events that concern this country.
