@@ -207,6 +207,34 @@ mod tests {
     }
 
     #[test]
+    fn the_diff_is_kept_per_range_and_document_generation() {
+        let mut document = Document::new(
+            crate::data::coarse_layer().expect("embedded layer"),
+            None,
+            crate::data::default_timeline().expect("embedded scenario"),
+        );
+        let mut cache = DiffCache::default();
+        cache.refresh(&document, None);
+        assert!(cache.diff().is_none());
+        let july = Day::from_date(jiff::civil::Date::constant(2023, 7, 25));
+        let december = Day::from_date(jiff::civil::Date::constant(2023, 12, 31));
+        cache.refresh(&document, Some((july, december)));
+        let first = cache.diff().expect("a diff").clone();
+        assert_eq!((first.from, first.to), (july, december));
+        assert!(!first.is_empty());
+        // The same range and data: the same diff, not a new one.
+        cache.refresh(&document, Some((july, december)));
+        assert!(Arc::ptr_eq(&first, cache.diff().expect("a diff")));
+        // New data: computed again.
+        document.generation += 1;
+        cache.refresh(&document, Some((july, december)));
+        assert!(!Arc::ptr_eq(&first, cache.diff().expect("a diff")));
+        // Out of compare mode: dropped.
+        cache.refresh(&document, None);
+        assert!(cache.diff().is_none());
+    }
+
+    #[test]
     fn markdown_is_chosen_by_extension() {
         assert!(is_markdown_path(Path::new("a/changes.MD")));
         assert!(is_markdown_path(Path::new("changes.markdown")));
