@@ -230,10 +230,9 @@ fn the_change_list_exports_as_csv_and_markdown_with_sources() {
 
 #[test]
 fn a_click_in_the_alignment_chart_moves_the_date_and_hover_names_the_ties() {
-    // Tall enough that Niger's chart, below its ties in the details panel, is not scrolled
-    // away (`chart_point` gives only visible points).
+    // `chart_point` gives only points that are not scrolled away.
     let mut h = Harness::builder()
-        .with_size(egui::Vec2::new(1500.0, 1800.0))
+        .with_size(egui::Vec2::new(1500.0, 1000.0))
         .with_max_steps(400)
         .build_ui_state(|ui, app: &mut SahelApp| app.show(ui), SahelApp::new());
     h.run_steps(3);
