@@ -10,6 +10,7 @@ use std::sync::atomic::Ordering;
 use egui::{Key, Modifiers};
 
 use crate::command::Command;
+use crate::compare::CompareCommand;
 use crate::derived::AtDate;
 use crate::document::Document;
 use crate::io::{FileKind, LoadError};
@@ -45,8 +46,8 @@ pub struct SahelApp {
     /// File → Export animation…: its window's fields and the clip being written (the
     /// window's own state, as `mesh_cache` is the map widget's).
     animation: crate::ui::animation::AnimationUi,
-    /// Text being typed in the panels' fields.
-    memory: PanelMemory,
+    /// Text being typed in the panels' fields, and where the panels drew things.
+    pub(crate) memory: PanelMemory,
     /// Close the window after the first frame (`SAHEL_ATLAS_QUIT_AFTER_FIRST_FRAME=1`), to
     /// measure start-up.
     quit_after_first_frame: bool,
@@ -249,6 +250,7 @@ impl SahelApp {
             ui.ctx().set_theme(self.view.theme.preference());
         }
 
+        self.memory.charts.clear();
         let mut cx = Cx {
             document: &self.document,
             view: &self.view,
@@ -262,6 +264,8 @@ impl SahelApp {
         egui::Panel::right("events")
             .default_size(300.0)
             .show(ui, |ui| crate::ui::events_ui(ui, &mut cx));
+        // The Changes panel (while comparing) and the change log and chart windows.
+        crate::ui::compare_ui(ui, &mut cx);
         egui::Panel::left("details")
             .default_size(270.0)
             .show(ui, |ui| crate::ui::details_ui(ui, &mut cx));
@@ -346,7 +350,11 @@ impl SahelApp {
             (Key::Num0, &[Command::ResetView]),
             (
                 Key::Escape,
-                &[Command::SelectCountry(None), Command::SelectLink(None)],
+                &[
+                    Command::SelectCountry(None),
+                    Command::SelectLink(None),
+                    Command::Compare(CompareCommand::Leave),
+                ],
             ),
         ];
         for (key, commands) in bindings {
@@ -446,7 +454,11 @@ impl SahelApp {
             }
             Command::SetTheme(theme) => view.theme = theme,
             Command::OpenAnimationWindow => {
-                crate::ui::animation::open_animation_window(&mut self.animation, &self.document);
+                crate::ui::animation::open_animation_window(
+                    &mut self.animation,
+                    &self.document,
+                    &self.view,
+                );
             }
             Command::Time(t) => {
                 view.time.apply(t, &self.document.timeline);
@@ -480,6 +492,19 @@ impl SahelApp {
                 }
             }
             Command::ExportTo(path) => self.start_export(path),
+            Command::Compare(c) => {
+                let now = self.view.day();
+                match self.view.compare.apply(c, now) {
+                    Some(CompareCommand::ExportChanges { markdown }) => {
+                        self.export_changes_dialog(markdown);
+                    }
+                    Some(CompareCommand::ExportChangesTo(path)) => {
+                        let markdown = crate::compare::is_markdown_path(&path);
+                        self.export_changes_to(path, markdown);
+                    }
+                    _ => {}
+                }
+            }
         }
     }
 
@@ -630,6 +655,7 @@ impl SahelApp {
             Loaded::Defaults(Err(e)) => messages.push(failed("the embedded data", &e)),
             Loaded::DialogChose(path, kind) => self.start_load(path, Some(kind)),
             Loaded::ExportChose(path) => self.start_export(path),
+            Loaded::ChangesChose(path, markdown) => self.export_changes_to(path, markdown),
             // Only while the embedded layers are shown.
             Loaded::FineLayer(Ok(fine)) if self.document.countries_path.is_none() => {
                 self.document.fine = Some(fine);
@@ -659,6 +685,38 @@ impl SahelApp {
             .time
             .apply(TimeCommand::SetDay(day), &self.document.timeline);
         self.view.selected_link = None;
+    }
+
+    /// Asks where to write the change list of compare mode, off the UI thread.
+    fn export_changes_dialog(&mut self, markdown: bool) {
+        let Some(range) = self.view.compare.range else {
+            self.view.messages.push(nothing_to_compare());
+            return;
+        };
+        if let Err(message) = crate::dialogs::export_changes_dialog(&self.jobs, markdown, range) {
+            self.view.messages.push(message);
+        }
+    }
+
+    /// Writes the change list of compare mode to `path` (Markdown or CSV, with every event's
+    /// sources) off the UI thread; the result comes back as a message.
+    fn export_changes_to(&mut self, path: PathBuf, markdown: bool) {
+        let Some(diff) = self.compare_diff() else {
+            self.view.messages.push(nothing_to_compare());
+            return;
+        };
+        let timeline = self.document.timeline.clone();
+        self.jobs
+            .spawn(path.display().to_string(), STAGE_EXPORTING, move |_| {
+                let text = crate::compare::changes_text(&timeline, &diff, markdown);
+                let result = std::fs::write(&path, text).map_err(|source| {
+                    crate::export::ExportError::Write {
+                        path: path.clone(),
+                        source,
+                    }
+                });
+                Loaded::Exported(path, result)
+            });
     }
 
     /// Writes the current view at the current date to `path` off the UI thread: PNG or SVG of
@@ -694,7 +752,11 @@ impl SahelApp {
                 .focus_ties
                 .then(|| self.view.selected.clone())
                 .flatten(),
-            compare: None,
+            compare: self
+                .view
+                .compare
+                .range
+                .map(|(a, b)| (a.to_date(), b.to_date())),
             headline: None,
         };
         self.jobs
@@ -724,6 +786,11 @@ impl eframe::App for SahelApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, crate::persist::STORAGE_KEY, &self.persisted());
     }
+}
+
+/// Why the change list cannot be exported outside compare mode.
+fn nothing_to_compare() -> Message {
+    Message::error("Nothing to export: mark two dates on the time strip first (shift-click).")
 }
 
 fn empty_scenario() -> crate::model::Scenario {

@@ -69,6 +69,8 @@ pub enum Command {
     SetTheme(ThemeChoice),
     /// File → Export animation…: open its window.
     OpenAnimationWindow,
+    /// Compare mode and its windows.
+    Compare(crate::compare::CompareCommand),
 }
 
 /// The app's theme.

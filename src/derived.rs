@@ -11,13 +11,15 @@ use crate::view::View;
 /// The state at the view's date, and what the map draws from it.
 pub struct AtDate {
     /// The day, filter and document generation this was built for.
-    key: Option<(Day, bool, u64, crate::model::LinkFilter)>,
+    key: Option<(Day, bool, u64, crate::model::LinkFilter, Option<(Day, Day)>)>,
     /// The state at the date.
     pub state: State,
     /// The scene on the coarse layer.
     pub coarse: Scene,
     /// The scene on the fine layer, when there is one.
     pub fine: Option<Scene>,
+    /// What changed between the compared dates, while compare mode is on.
+    pub compare: crate::compare::DiffCache,
 }
 
 impl AtDate {
@@ -28,6 +30,7 @@ impl AtDate {
             state: document.timeline.state_at(view.day()),
             coarse: Scene::default(),
             fine: None,
+            compare: crate::compare::DiffCache::default(),
         };
         at.refresh(document, view);
         at
@@ -36,12 +39,14 @@ impl AtDate {
     /// Brings this up to date with the view's date and filters and the document; does
     /// nothing when none changed.
     pub fn refresh(&mut self, document: &Document, view: &View) {
+        self.compare.refresh(document, view.compare.range);
         let day = view.day();
         let key = (
             day,
             view.hide_ended,
             document.generation,
             view.filter.clone(),
+            view.compare.range,
         );
         if self.key.as_ref() == Some(&key) {
             return;
@@ -55,7 +60,7 @@ impl AtDate {
         let options = SceneOptions {
             hide_ended: view.hide_ended,
             filter: view.filter.clone(),
-            compare: None,
+            compare: view.compare.range,
         };
         let scene = |layer: &MapLayer| {
             build_scene_with(layer, &document.coarse, &document.timeline, state, &options)

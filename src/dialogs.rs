@@ -1,7 +1,8 @@
 //! Native file dialogs, run off the UI thread so a missing desktop portal never freezes the
 //! app. The chosen path comes back as a load, the same way drag-and-drop and the command line
-//! load files. Only [`crate::SahelApp::apply`] calls these, for `Command::OpenDialog` and
-//! `Command::ExportDialog`; the result comes back through [`Jobs`].
+//! load files. Only [`crate::SahelApp::apply`] calls these, for `Command::OpenDialog`,
+//! `Command::ExportDialog` and the change list's export; the result comes back through
+//! [`Jobs`].
 
 use std::time::{Duration, Instant};
 
@@ -75,6 +76,46 @@ pub(crate) fn export_dialog(
                 Some(Loaded::DialogFailed(format!(
                     "{NO_DIALOG} Use `sahel-atlas render` or `sahel-atlas export` on the \
                      command line instead."
+                )))
+            }
+            None => None,
+        }
+    });
+    spawned.map_err(|_| Message::error("Could not start the file dialog."))
+}
+
+/// Asks where to write the change list of the range `from`–`to` (Markdown or CSV), off the UI
+/// thread; the answer comes back as [`Loaded::ChangesChose`].
+///
+/// # Errors
+/// A message to show when the dialog's thread cannot start.
+pub(crate) fn export_changes_dialog(
+    jobs: &Jobs,
+    markdown: bool,
+    (from, to): (Day, Day),
+) -> Result<(), Message> {
+    let (name, ext) = if markdown {
+        ("Markdown", "md")
+    } else {
+        ("CSV", "csv")
+    };
+    let file_name = format!(
+        "sahel-atlas-changes-{}-{}.{ext}",
+        from.to_date(),
+        to.to_date()
+    );
+    let spawned = jobs.spawn_quiet("export-dialog", move || {
+        let started = Instant::now();
+        let dialog = rfd::AsyncFileDialog::new()
+            .set_title("Export the changes")
+            .set_file_name(&file_name)
+            .add_filter(name, &[ext]);
+        match pollster::block_on(dialog.save_file()) {
+            Some(file) => Some(Loaded::ChangesChose(file.path().to_path_buf(), markdown)),
+            None if started.elapsed() < Duration::from_millis(400) => {
+                Some(Loaded::DialogFailed(format!(
+                    "{NO_DIALOG} Use `sahel-atlas diff --from A --to B --csv` (or \
+                     `--markdown`) on the command line instead."
                 )))
             }
             None => None,

@@ -50,6 +50,9 @@ pub enum Loaded {
     DialogChose(PathBuf, FileKind),
     /// A file dialog chose where to export.
     ExportChose(PathBuf),
+    /// A file dialog chose where to write the change list of compare mode (Markdown when
+    /// `true`, else CSV).
+    ChangesChose(PathBuf, bool),
     /// No file dialog could be shown.
     DialogFailed(String),
     /// An export was written, or why not.

@@ -31,6 +31,7 @@ pub mod app;
 pub mod changes;
 pub mod cli;
 pub mod command;
+pub mod compare;
 pub mod data;
 pub mod derived;
 mod dialogs;

@@ -101,6 +101,8 @@ pub struct View {
     /// The labels and edge markers the map placed in the last frame (map-local pixels): what
     /// a click on a name or a marker picks.
     pub map_marks: MapMarks,
+    /// Compare mode (two dates and what changed between them) and its windows.
+    pub compare: crate::compare::CompareView,
 }
 
 /// The labels and edge markers placed on the map in a frame.
@@ -133,6 +135,7 @@ impl View {
             map_hovered_link: None,
             theme: crate::command::ThemeChoice::default(),
             map_marks: MapMarks::default(),
+            compare: crate::compare::CompareView::default(),
         }
     }
 

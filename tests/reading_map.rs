@@ -563,3 +563,44 @@ fn a_comparison_draws_what_appeared_ended_and_changed_and_says_from_a_to_b() {
         }
     }
 }
+
+#[test]
+fn compare_mode_tags_what_changed_on_the_map_and_esc_leaves_it() {
+    use sahel_atlas::compare::CompareCommand;
+    use sahel_atlas::model::ChangeKind;
+    let mut h = harness();
+    h.state_mut()
+        .push(Command::Compare(CompareCommand::SetRange(Some((
+            day("2023-07-25"),
+            day("2023-12-31"),
+        )))));
+    h.run_steps(3);
+    let scene = h.state().scene().clone();
+    let timeline = h.state().timeline().clone();
+    let kind_of = |id: &str| {
+        let r = timeline.relationship_index(id).expect("known tie");
+        scene
+            .links
+            .iter()
+            .find(|l| l.relationship == r)
+            .and_then(|l| l.change)
+            .map(|c| c.1)
+    };
+    assert_eq!(kind_of("eumpm-niger"), Some(ChangeKind::Changed));
+    assert!(
+        scene
+            .links
+            .iter()
+            .any(|l| matches!(l.change, Some((_, ChangeKind::Appeared))))
+    );
+    assert!(
+        scene.links.iter().any(|l| l.change.is_none()),
+        "unchanged ties stay, faded"
+    );
+    // The legend says what each drawing means.
+    h.get_by_label("Appeared");
+    h.get_by_label("Changed status (old colour, then new)");
+    h.key_press(egui::Key::Escape);
+    h.run_steps(3);
+    assert!(h.state().scene().links.iter().all(|l| l.change.is_none()));
+}

@@ -12,6 +12,7 @@
 //! - `animation`: GIF and MP4 clips read back with decoders, holds on events, cancel.
 //! - `cli`: the `state` and `check` subcommands, run as a process.
 //! - `app_ui`: the real app driven through egui_kittest.
+//! - `app_compare`: compare mode, the change log and the alignment charts in the app.
 //! - `rendered`: the app rendered to pixels through wgpu (Mesa here); fails under CI when no
 //!   adapter exists.
 //! - `reading_map`: picking, focus, filters, edge markers, theme (issue #11).
@@ -25,6 +26,7 @@
 mod common;
 
 mod animation;
+mod app_compare;
 mod app_ui;
 mod bad_input;
 mod chart;

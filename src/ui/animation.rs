@@ -81,18 +81,20 @@ fn duration_text(seconds: f64) -> String {
 
 /// The range the export window starts with: the compare range when the app has one,
 /// else the scenario's whole span.
-fn animation_default_range(document: &Document) -> (Date, Date) {
-    // Hook: when the app gains a compare range (two dates to compare), return it here.
-    (
-        document.timeline.start().to_date(),
-        document.timeline.end().to_date(),
-    )
+fn animation_default_range(document: &Document, view: &View) -> (Date, Date) {
+    match view.compare.range {
+        Some((a, b)) => (a.to_date(), b.to_date()),
+        None => (
+            document.timeline.start().to_date(),
+            document.timeline.end().to_date(),
+        ),
+    }
 }
 
-/// Opens the Export animation window (File menu).
-pub(crate) fn open_animation_window(a: &mut AnimationUi, document: &Document) {
-    let (from, to) = animation_default_range(document);
-    if a.from.is_empty() || a.to.is_empty() {
+/// Opens the Export animation window (File menu), on the compare range when there is one.
+pub(crate) fn open_animation_window(a: &mut AnimationUi, document: &Document, view: &View) {
+    let (from, to) = animation_default_range(document, view);
+    if a.from.is_empty() || a.to.is_empty() || view.compare.range.is_some() {
         a.from = from.to_string();
         a.to = to.to_string();
     }

@@ -146,6 +146,9 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
         ui.label(format!("Government: {form}{leader}{since}"));
     }
 
+    // Its alignment over the whole span, above the ties, so it shows without scrolling.
+    super::alignment::alignment_ui(ui, cx, entity);
+
     // Links at the date.
     let mine: Vec<_> = cx
         .at_date

@@ -46,6 +46,51 @@ pub(crate) fn legend_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, rect: egui::Rect, fi
                 // The panel follows the theme; the samples are the map's own colours.
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
                         ui.set_max_width(250.0);
+                        if let Some((a, b)) = cx.view.compare.range {
+                            ui.label(RichText::new(format!(
+                                "What changed from {} to {}",
+                                a.to_date().strftime("%-d %b %Y"),
+                                b.to_date().strftime("%-d %b %Y")
+                            ))
+                            .strong());
+                            for (label, kind) in crate::map::display::COMPARE_LEGEND {
+                                ui.horizontal(|ui| {
+                                    let (r, _) = ui.allocate_exact_size(
+                                        Vec2::new(30.0, 12.0),
+                                        Sense::hover(),
+                                    );
+                                    let items = crate::map::display::compare_sample(
+                                        kind,
+                                        [r.min.x + 1.0, r.center().y],
+                                        [r.max.x - 1.0, r.center().y],
+                                    );
+                                    for item in items {
+                                        if let crate::map::display::Item::Polyline {
+                                            points, line, ..
+                                        } = item
+                                        {
+                                            let points: Vec<Pos2> =
+                                                points.iter().map(|p| Pos2::new(p[0], p[1])).collect();
+                                            let stroke =
+                                                egui::Stroke::new(line.width, paint::color(line.paint));
+                                            match line.dash {
+                                                None => {
+                                                    ui.painter().line(points, stroke);
+                                                }
+                                                Some((d, g)) => {
+                                                    ui.painter().extend(egui::Shape::dashed_line(
+                                                        &points, stroke, d, g,
+                                                    ));
+                                                }
+                                            }
+                                        }
+                                    }
+                                    ui.label(label);
+                                });
+                            }
+                            ui.label(RichText::new("Everything else is faded.").weak());
+                            ui.separator();
+                        }
                         egui::CollapsingHeader::new(RichText::new("Links by status").strong())
                             .id_salt("legend_status")
                             .default_open(true)

@@ -35,6 +35,20 @@ pub(crate) fn menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
                         cx.push(Command::ExportDialog(format));
                     }
                 }
+                let comparing = cx.view.compare.range.is_some();
+                for (label, markdown) in
+                    [("Changes as CSV…", false), ("Changes as Markdown…", true)]
+                {
+                    if ui
+                        .add_enabled(comparing, egui::Button::new(label))
+                        .on_disabled_hover_text("Mark two dates first: shift-click the time strip")
+                        .clicked()
+                    {
+                        cx.push(Command::Compare(
+                            crate::compare::CompareCommand::ExportChanges { markdown },
+                        ));
+                    }
+                }
             });
             if ui.button("Export animation…").clicked() {
                 cx.push(Command::OpenAnimationWindow);
@@ -71,6 +85,11 @@ pub(crate) fn menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             {
                 cx.push(Command::SetFocusTies(focus));
             }
+            if ui.button("Alignment of the Sahel states").clicked() {
+                cx.push(Command::Compare(
+                    crate::compare::CompareCommand::ShowSahelChart(true),
+                ));
+            }
             ui.menu_button("Theme", |ui| {
                 for theme in [
                     crate::command::ThemeChoice::System,
@@ -84,10 +103,16 @@ pub(crate) fn menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             });
         });
         ui.menu_button("Help", |ui| {
+            if ui.button("What changed this year").clicked() {
+                cx.push(Command::Compare(
+                    crate::compare::CompareCommand::ShowChangelog(true),
+                ));
+            }
             ui.label("Drag to pan, wheel or pinch to zoom, click a country for details.");
             ui.label("Left / Right arrow: previous / next event   Space: play / pause");
             ui.label("Home / End: start / end   + / − / 0: zoom in / out / reset");
-            ui.label("Esc: clear the selection");
+            ui.label("Esc: clear the selection, leave compare mode");
+            ui.label("Shift-click or shift-drag the time strip: compare two dates");
         });
         ui.separator();
         ui.label(egui::RichText::new(&cx.document.timeline.scenario().title).strong());

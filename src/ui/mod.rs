@@ -3,7 +3,10 @@
 //! state at the date through shared references, and pushes [`Command`]s that the app applies
 //! after the frame. No panel changes the document or the view.
 
+mod alignment;
 pub(crate) mod animation;
+mod changelog;
+mod changes;
 mod details;
 mod events;
 mod legend;
@@ -12,6 +15,7 @@ mod menu;
 mod sources;
 mod time_bar;
 
+pub(crate) use changes::compare_ui;
 pub(crate) use details::details_ui;
 pub(crate) use events::events_ui;
 pub(crate) use map_area::map_area_ui;
@@ -52,11 +56,21 @@ impl Cx<'_> {
     }
 }
 
-/// The panels' own widget state: text being typed, which is neither document nor view.
+/// The panels' own widget state: text being typed, a drag under way, and where things were
+/// drawn in the last frame (for tests and tools); neither document nor view.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct PanelMemory {
     /// The country search field.
     pub search: String,
     /// The "Go to date" field.
     pub date_input: String,
+    /// The "Compare with" field.
+    pub compare_input: String,
+    /// Where a shift-drag on the time strip started.
+    pub drag_anchor: Option<crate::model::Day>,
+    /// The time strip's track as last drawn.
+    pub strip_track: Option<egui::Rect>,
+    /// The alignment charts drawn this frame: where, the part of it that is visible (not
+    /// scrolled away), and their layout.
+    pub charts: Vec<(egui::Rect, egui::Rect, crate::export::chart::ChartLayout)>,
 }

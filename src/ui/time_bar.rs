@@ -101,6 +101,7 @@ pub(crate) fn time_bar_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             }
         }
     });
+    ui.horizontal(|ui| super::changes::compare_field_ui(ui, cx));
     time_strip_ui(ui, cx);
     ui.add_space(4.0);
 }
@@ -122,7 +123,9 @@ fn time_strip_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         let t = f64::from(((x - track.min.x) / track.width()).clamp(0.0, 1.0));
         Day(start.0 + (t * span).round() as i32)
     };
-    if let Some(p) = response.interact_pointer_pos()
+    let comparing = super::changes::compare_strip_input(ui, cx, &response, &day_of);
+    if !comparing
+        && let Some(p) = response.interact_pointer_pos()
         && (response.dragged() || response.clicked())
     {
         let d = day_of(p.x);
@@ -133,6 +136,7 @@ fn time_strip_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     let painter = ui.painter_at(rect);
     let visuals = ui.visuals();
     painter.rect_filled(track, 3.0, visuals.extreme_bg_color);
+    super::changes::compare_strip_paint(&painter, cx, track, &x_of);
     // After the last date the research covers: shaded, "beyond the data".
     let research_until = cx.document.timeline.research_until().filter(|&r| r < end);
     if let Some(r) = research_until {

@@ -1,0 +1,171 @@
+//! The alignment chart in the app: a selected state's live ties per partner group over the
+//! whole span (in the details panel), and the five Sahel states together (View menu). The
+//! same layout as `sahel-atlas chart` ([`crate::export::chart`]), drawn with egui's painter.
+//! The current date is marked; a click moves the date; hovering a band lists its ties.
+//!
+//! Not egui_plot (0.38 is built for egui 0.37): the chart is a handful of rectangles, and
+//! drawing the export's own layout keeps the app's chart and `sahel-atlas chart` the same
+//! picture without another dependency.
+
+use egui::{Align2, Color32, FontId, Pos2, Sense, Stroke, Vec2};
+
+use super::Cx;
+use crate::command::Command;
+use crate::compare::CompareCommand;
+use crate::export::chart::{Anchor, ChartItem, ChartLayout, alignment_chart};
+use crate::model::{Day, SAHEL_STATES, Timeline};
+use crate::time_control::TimeCommand;
+
+fn colour(rgb: [u8; 3]) -> Color32 {
+    Color32::from_rgb(rgb[0], rgb[1], rgb[2])
+}
+
+/// The chart of one state in the details panel (nothing when it has no ties).
+pub(crate) fn alignment_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, entity: usize) {
+    if cx.document.timeline.alignment(entity).max_total() == 0 {
+        return;
+    }
+    ui.add_space(4.0);
+    ui.label(egui::RichText::new("Alignment over time").strong())
+        .on_hover_text(
+            "Live ties (active or winding down) per partner group, stacked; sanctions are \
+             left out. Click to go to a date; hover a band for its ties.",
+        );
+    let width = ui.available_width().max(200.0);
+    chart_ui(ui, cx, &[entity], Vec2::new(width, 150.0));
+}
+
+/// Draws the chart of `entities` with its interactions.
+fn chart_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, entities: &[usize], size: Vec2) {
+    let timeline = cx.document.timeline.clone();
+    let layout = alignment_chart(
+        &timeline,
+        entities,
+        [size.x, size.y],
+        Some(cx.view.day()),
+        None,
+    );
+    let (rect, response) = ui.allocate_exact_size(
+        Vec2::new(layout.size[0], layout.size[1]),
+        Sense::click_and_drag(),
+    );
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 2.0, Color32::WHITE);
+    let at = |p: [f32; 2]| rect.min + Vec2::new(p[0], p[1]);
+    for item in &layout.items {
+        match item {
+            ChartItem::Rect { min, max, rgb, .. } => {
+                painter.rect_filled(
+                    egui::Rect::from_min_max(at(*min), at(*max)),
+                    0.0,
+                    colour(*rgb),
+                );
+            }
+            ChartItem::Line {
+                from,
+                to,
+                rgb,
+                width,
+            } => {
+                painter.line_segment([at(*from), at(*to)], Stroke::new(*width, colour(*rgb)));
+            }
+            ChartItem::Text {
+                at: p,
+                text,
+                size,
+                rgb,
+                anchor,
+            } => {
+                let align = match anchor {
+                    Anchor::Start => Align2::LEFT_BOTTOM,
+                    Anchor::Middle => Align2::CENTER_BOTTOM,
+                    Anchor::End => Align2::RIGHT_BOTTOM,
+                };
+                painter.text(
+                    at(*p) + Vec2::new(0.0, 3.0),
+                    align,
+                    text,
+                    FontId::proportional(*size),
+                    colour(*rgb),
+                );
+            }
+        }
+    }
+    let local = |p: Pos2| [p.x - rect.min.x, p.y - rect.min.y];
+    if let Some(p) = response.interact_pointer_pos()
+        && (response.clicked() || response.dragged())
+    {
+        let day = layout.day_at(local(p)[0]);
+        if day != cx.view.day() {
+            cx.push(Command::Time(TimeCommand::SetDay(day)));
+        }
+    }
+    if let Some(p) = response.hover_pos() {
+        let text = band_tooltip(&timeline, &layout, local(p));
+        response.on_hover_text_at_pointer(text);
+    }
+    let visible = ui.clip_rect().intersect(rect);
+    cx.memory.charts.push((rect, visible, layout));
+}
+
+/// What the pointer is over: a band's group, dates and ties, or the date.
+fn band_tooltip(timeline: &Timeline, layout: &ChartLayout, p: [f32; 2]) -> String {
+    let fmt = |d: Day| d.to_date().strftime("%-d %b %Y").to_string();
+    let Some(band) = layout.band_at(p) else {
+        return format!("{}: click to go there", fmt(layout.day_at(p[0])));
+    };
+    let Some(plot) = layout
+        .plots
+        .iter()
+        .find(|plot| plot.alignment.entity == band.entity)
+    else {
+        return String::new();
+    };
+    let step = &plot.alignment.steps[band.step];
+    let group = &timeline.groups()[band.group];
+    let scenario = timeline.scenario();
+    let ties = timeline.alignment_ties(band.entity, band.group, step.from);
+    let mut text = format!(
+        "{}, {}: {} from {} to {}",
+        scenario.entities[band.entity].name,
+        group.label,
+        ties.len(),
+        fmt(step.from),
+        fmt(plot.alignment.step_end(band.step)),
+    );
+    for r in ties {
+        text.push_str("\n• ");
+        text.push_str(&scenario.relationships[r].label);
+    }
+    text
+}
+
+/// View → "Alignment of the Sahel states": the five charts stacked on one scale.
+pub(crate) fn sahel_chart_window(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    if !cx.view.compare.show_sahel_chart {
+        return;
+    }
+    let mut open = true;
+    let entities: Vec<usize> = SAHEL_STATES
+        .iter()
+        .filter_map(|s| cx.document.timeline.entity_index(s))
+        .collect();
+    egui::Window::new("Alignment of the Sahel states")
+        .open(&mut open)
+        .default_size([760.0, 640.0])
+        .show(ui.ctx(), |ui| {
+            ui.label(
+                egui::RichText::new(
+                    "Live ties (active or winding down) per partner group. Click to go to a \
+                     date; hover a band for its ties.",
+                )
+                .weak(),
+            );
+            let width = ui.available_width().max(300.0);
+            let height = (110.0 * entities.len() as f32 + 50.0).max(200.0);
+            chart_ui(ui, cx, &entities, Vec2::new(width, height));
+        });
+    if !open {
+        cx.push(Command::Compare(CompareCommand::ShowSahelChart(false)));
+    }
+}
