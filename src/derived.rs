@@ -8,10 +8,14 @@ use crate::map::scene::{Scene, SceneOptions, build_scene_with};
 use crate::model::{Day, State};
 use crate::view::View;
 
+/// What the scenes were built for: the day, hiding ended links, the document generation,
+/// the filter and the compare range.
+type SceneKey = (Day, bool, u64, crate::model::LinkFilter, Option<(Day, Day)>);
+
 /// The state at the view's date, and what the map draws from it.
 pub struct AtDate {
     /// The day, filter and document generation this was built for.
-    key: Option<(Day, bool, u64, crate::model::LinkFilter, Option<(Day, Day)>)>,
+    key: Option<SceneKey>,
     /// The state at the date.
     pub state: State,
     /// The scene on the coarse layer.
