@@ -251,6 +251,18 @@ fn each_filter_of_the_legend_leaves_its_links_out() {
     assert!(h.state().scene().links.iter().all(|l| {
         timeline.scenario().relationships[l.relationship].kind != RelationshipKind::Membership
     }));
+    // Partner groups: the Russian group's ties leave the map.
+    let mut filter = h.state().view.filter.clone();
+    filter.toggle_group("russian");
+    h.state_mut().push(Command::SetFilter(filter));
+    h.run_steps(2);
+    assert!(
+        h.state()
+            .scene()
+            .links
+            .iter()
+            .all(|l| { timeline.group_id_of_relationship(l.relationship) != Some("russian") })
+    );
     // Remembered between runs.
     let remembered = h.state().persisted();
     assert!(

@@ -16,9 +16,18 @@ pub(crate) fn legend_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, rect: egui::Rect, fi
         let scenario = cx.document.timeline.scenario();
         let mut by_status = [0usize; 5];
         let mut by_kind = [0usize; RelationshipKind::ALL.len()];
+        let groups = cx.document.timeline.groups();
+        let mut by_group = vec![0usize; groups.len()];
         for link in cx.at_date.state.links() {
             if let Some(i) = Status::ALL.iter().position(|&s| s == link.status) {
                 by_status[i] += 1;
+            }
+            if let Some(n) = by_group.get_mut(
+                cx.document
+                    .timeline
+                    .group_of_relationship(link.relationship),
+            ) {
+                *n += 1;
             }
             let kind = scenario.relationships[link.relationship].kind;
             if let Some(i) = RelationshipKind::ALL.iter().position(|&k| k == kind) {
@@ -133,6 +142,24 @@ pub(crate) fn legend_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, rect: egui::Rect, fi
                                     if ui.checkbox(&mut shown, label).changed() {
                                         filter.toggle_kind(*kind);
                                     }
+                                }
+                            });
+                        egui::CollapsingHeader::new(RichText::new("Partners").strong())
+                            .id_salt("legend_partners")
+                            .show(ui, |ui| {
+                                for (group, count) in groups.iter().zip(&by_group) {
+                                    let mut shown = !filter.hidden_groups.contains(&group.id);
+                                    ui.horizontal(|ui| {
+                                        if ui
+                                            .checkbox(&mut shown, format!("{} ({count})", group.label))
+                                            .changed()
+                                        {
+                                            filter.toggle_group(&group.id);
+                                        }
+                                        let [r, g, b] = group.colour;
+                                        let (rect, _) = ui.allocate_exact_size(Vec2::new(10.0, 10.0), Sense::hover());
+                                        ui.painter().rect_filled(rect, 2.0, Color32::from_rgb(r, g, b));
+                                    });
                                 }
                             });
                         egui::CollapsingHeader::new(RichText::new("Countries").strong())
