@@ -616,3 +616,52 @@ fn compare_mode_tags_what_changed_on_the_map_and_esc_leaves_it() {
     h.run_steps(3);
     assert!(h.state().scene().links.iter().all(|l| l.change.is_none()));
 }
+
+#[test]
+fn edge_markers_never_overlap() {
+    use sahel_atlas::export::{MapData, RenderOptions};
+    let layer = crate::common::fine();
+    let coarse = crate::common::coarse();
+    let timeline = crate::common::timeline();
+    let data = MapData {
+        layer: &layer,
+        places: &coarse,
+        timeline: &timeline,
+    };
+    let date = jiff::civil::Date::constant(2023, 12, 5);
+    // Niger close up and in focus: France, the EU, Germany, Italy, Russia… all beyond the top.
+    for focus in ["NER", "MLI", "TCD"] {
+        let options = RenderOptions {
+            size: [1200, 800],
+            camera: Some(MapCamera::framing_lon_lat(
+                [0.0, 8.0],
+                [24.0, 24.0],
+                [1200.0, 800.0],
+            )),
+            focus: Some(focus.to_owned()),
+            ..RenderOptions::at(date)
+        };
+        let list = sahel_atlas::export::frame(&data, &options);
+        let mut boxes = Vec::new();
+        let mut in_markers = false;
+        for item in &list.items {
+            match item {
+                sahel_atlas::map::display::Item::Group(g) => in_markers = *g == "edge-markers",
+                sahel_atlas::map::display::Item::Text { at, text, style } if in_markers => {
+                    boxes.push((
+                        text.clone(),
+                        sahel_atlas::map::display::text_box(*at, text, style),
+                    ));
+                }
+                _ => {}
+            }
+        }
+        assert!(boxes.len() >= 3, "{focus}: {boxes:?}");
+        for (i, (ta, a)) in boxes.iter().enumerate() {
+            for (tb, b) in &boxes[i + 1..] {
+                let overlap = a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+                assert!(!overlap, "{focus}: {ta} overlaps {tb}");
+            }
+        }
+    }
+}

@@ -822,7 +822,7 @@ pub fn edge_markers(
             },
         ));
     }
-    markers
+    let mut placed: Vec<(usize, EdgeMarker)> = markers
         .into_iter()
         .map(|(side, mut m)| {
             let name = scene.entity_names.get(m.far).map_or("?", String::as_str);
@@ -858,9 +858,45 @@ pub fn edge_markers(
                 b[2].max(m.at[0] + 8.0),
                 b[3].max(m.at[1] + 8.0),
             ];
-            m
+            (side, m)
         })
-        .collect()
+        .collect();
+    // Labels on one side never overlap: sorted along the edge, each moves on past the one
+    // before it (the arrows stay where the arcs leave).
+    placed.sort_by(|a, b| {
+        let along = |(side, m): &(usize, EdgeMarker)| if *side < 2 { m.at[1] } else { m.at[0] };
+        (a.0, along(a))
+            .partial_cmp(&(b.0, along(b)))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    for i in 1..placed.len() {
+        let (before, rest) = placed.split_at_mut(i);
+        let (prev_side, prev) = &before[i - 1];
+        let (side, m) = &mut rest[0];
+        if side != prev_side {
+            continue;
+        }
+        let k = if *side < 2 { 1 } else { 0 };
+        let lo = |m: &EdgeMarker| {
+            let w = text::width(&m.label, EDGE_LABEL.size);
+            let (ascent, descent) = text::ascent_descent(EDGE_LABEL.size);
+            let half = if k == 0 {
+                w / 2.0
+            } else {
+                (ascent - descent) / 2.0
+            };
+            (m.label_at[k] - half, m.label_at[k] + half)
+        };
+        let (_, prev_end) = lo(prev);
+        let (start, _) = lo(m);
+        let shift = prev_end + 6.0 - start;
+        if shift > 0.0 {
+            m.label_at[k] += shift;
+            m.bounds[k] = m.bounds[k].min(m.label_at[k] - (m.label_at[k] - start - shift));
+            m.bounds[k + 2] += shift;
+        }
+    }
+    placed.into_iter().map(|(_, m)| m).collect()
 }
 
 /// The arrow of an edge marker: a small triangle at `at` pointing along `direction`.
