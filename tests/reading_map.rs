@@ -665,3 +665,71 @@ fn edge_markers_never_overlap() {
         }
     }
 }
+
+#[test]
+fn hovering_a_tie_in_the_panel_highlights_its_arc_and_the_other_way_round() {
+    let mut h = harness();
+    go_to(&mut h, "2023-12-05");
+    let p = label_of(&h, "NER").expect("Niger's label");
+    click_at(&mut h, p);
+    // The first row of Niger's ties that is on screen in the details panel.
+    let timeline = h.state().timeline().clone();
+    let rows: Vec<(String, egui::Pos2)> = h
+        .get_all_by_role(egui::accesskit::Role::Label)
+        .filter_map(|n| {
+            use egui_kittest::kittest::NodeT as _;
+            let text = n.accesskit_node().label().or(n.value())?;
+            let r = n.rect();
+            (text.starts_with("• ") && r.center().y < 880.0 && r.center().y > 40.0).then(|| {
+                (
+                    text,
+                    egui::Pos2::new(r.center().x as f32, r.center().y as f32),
+                )
+            })
+        })
+        .collect();
+    let (text, row) = rows.first().cloned().expect("a tie row on screen");
+    let r = timeline
+        .scenario()
+        .relationships
+        .iter()
+        .position(|rel| text.starts_with(&format!("• {} — ", rel.label)))
+        .expect("the row names a tie");
+    h.event(egui::Event::PointerMoved(row));
+    h.run_steps(3);
+    assert_eq!(
+        h.state().view.panel_hovered_link,
+        Some(r),
+        "the row's arc is highlighted"
+    );
+    // And an arc under the pointer on the map marks its row.
+    let app = h.state();
+    let cam = app.view.camera.expect("camera");
+    let rect = app.view.map_rect;
+    let center = [f64::from(rect.center().x), f64::from(rect.center().y)];
+    let labels = app.view.map_marks.labels.clone();
+    let scene = app.scene().clone();
+    let target = scene.links.iter().find_map(|l| {
+        let mid = l.points_world[l.points_world.len() / 2];
+        let s = cam.screen_from_world(mid, center);
+        let p = Pos2::new(s[0] as f32, s[1] as f32);
+        let local = [p.x - rect.min.x, p.y - rect.min.y];
+        let clear = labels.iter().all(|b| {
+            local[0] < b.bounds[0] - 12.0
+                || local[0] > b.bounds[2] + 12.0
+                || local[1] < b.bounds[1] - 12.0
+                || local[1] > b.bounds[3] + 12.0
+        });
+        (rect.shrink(80.0).contains(p)
+            && clear
+            && l.ends.contains(&timeline.entity_index("NER").unwrap_or(0)))
+        .then_some(p)
+    });
+    let p = target.expect("an arc of Niger's in view");
+    h.event(egui::Event::PointerMoved(p));
+    h.run_steps(3);
+    assert!(
+        h.state().view.map_hovered_link.is_some(),
+        "the arc under the pointer is known to the panels"
+    );
+}
