@@ -680,12 +680,8 @@ fn hovering_a_tie_in_the_panel_highlights_its_arc_and_the_other_way_round() {
             use egui_kittest::kittest::NodeT as _;
             let text = n.accesskit_node().label().or(n.value())?;
             let r = n.rect();
-            (text.starts_with("• ") && r.center().y < 880.0 && r.center().y > 40.0).then(|| {
-                (
-                    text,
-                    egui::Pos2::new(r.center().x as f32, r.center().y as f32),
-                )
-            })
+            (text.starts_with("• ") && r.center().y < 880.0 && r.center().y > 40.0)
+                .then(|| (text, r.center()))
         })
         .collect();
     let (text, row) = rows.first().cloned().expect("a tie row on screen");
