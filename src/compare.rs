@@ -11,7 +11,6 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::app::SahelApp;
 use crate::document::Document;
 use crate::model::{Day, Diff, Timeline};
 
@@ -117,74 +116,6 @@ pub fn changes_text(timeline: &Timeline, diff: &Diff, markdown: bool) -> String 
         crate::changes::diff_markdown(timeline, diff)
     } else {
         crate::changes::diff_csv(timeline, diff)
-    }
-}
-
-impl SahelApp {
-    /// The dates compared, earlier first, while compare mode is on.
-    pub fn compare_range(&self) -> Option<(Day, Day)> {
-        self.view.compare.range
-    }
-
-    /// What changed between the compared dates, while compare mode is on: the diff the
-    /// panels read (computed once per range and data), or computed now when the cache is
-    /// behind (a command applied since the last frame).
-    pub fn compare_diff(&self) -> Option<Arc<Diff>> {
-        let (from, to) = self.view.compare.range?;
-        match self.at_date.compare.diff() {
-            Some(diff) if (diff.from, diff.to) == (from, to) => Some(diff.clone()),
-            _ => Some(Arc::new(self.document.timeline.diff(from, to))),
-        }
-    }
-
-    /// Where an alignment chart drawn in the last frame shows `entity` (an id) on `day`: in
-    /// the band of `group` (a group id) when given, else in the middle of the plot (for tests
-    /// and tools). `None` when no chart shows it or that point is scrolled out of view.
-    pub fn chart_point(&self, entity: &str, day: Day, group: Option<&str>) -> Option<egui::Pos2> {
-        use crate::export::chart::ChartItem;
-        let timeline = &self.document.timeline;
-        let e = timeline.entity_index(entity)?;
-        let g = match group {
-            Some(id) => Some(timeline.group_index(id)?),
-            None => None,
-        };
-        self.memory
-            .charts
-            .iter()
-            .find_map(|(rect, visible, layout)| {
-                let plot = layout.plots.iter().find(|p| p.alignment.entity == e)?;
-                let x = layout.x_of(day) + 1.0;
-                let y = match g {
-                    None => (plot.rect[1] + plot.rect[3]) / 2.0,
-                    Some(g) => layout.items.iter().find_map(|item| match item {
-                        ChartItem::Rect {
-                            min,
-                            max,
-                            band: Some(band),
-                            ..
-                        } if band.entity == e && band.group == g && min[0] <= x && x < max[0] => {
-                            Some((min[1] + max[1]) / 2.0)
-                        }
-                        _ => None,
-                    })?,
-                };
-                let point = rect.min + egui::Vec2::new(x, y);
-                visible.contains(point).then_some(point)
-            })
-    }
-
-    /// Where `day` sits on the time strip as last drawn (for tests and tools).
-    pub fn time_strip_x(&self, day: Day) -> Option<f32> {
-        let track = self.memory.strip_track?;
-        let timeline = &self.document.timeline;
-        let (start, end) = (timeline.start(), timeline.end());
-        let span = f64::from((end.0 - start.0).max(1));
-        Some(track.min.x + (f64::from(day.0 - start.0) / span) as f32 * track.width())
-    }
-
-    /// The y of the middle of the time strip as last drawn.
-    pub fn time_strip_y(&self) -> Option<f32> {
-        self.memory.strip_track.map(|t| t.center().y)
     }
 }
 

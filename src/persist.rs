@@ -43,7 +43,7 @@ pub struct Persisted {
     /// Whether the selection's ties were in focus (`None`: the default, on).
     pub focus_ties: Option<bool>,
     /// The theme chosen.
-    pub theme: crate::command::ThemeChoice,
+    pub theme: crate::view::ThemeChoice,
 }
 
 impl Persisted {

@@ -97,7 +97,7 @@ pub struct View {
     /// The arc under the pointer on the map in the last frame.
     pub map_hovered_link: Option<usize>,
     /// Light, dark or the system's theme.
-    pub theme: crate::command::ThemeChoice,
+    pub theme: ThemeChoice,
     /// The labels and edge markers the map placed in the last frame (map-local pixels): what
     /// a click on a name or a marker picks.
     pub map_marks: MapMarks,
@@ -133,7 +133,7 @@ impl View {
             filter: crate::model::LinkFilter::default(),
             panel_hovered_link: None,
             map_hovered_link: None,
-            theme: crate::command::ThemeChoice::default(),
+            theme: ThemeChoice::default(),
             map_marks: MapMarks::default(),
             compare: crate::compare::CompareView::default(),
         }
@@ -156,5 +156,37 @@ pub fn rect_size(rect: egui::Rect) -> [f64; 2] {
         [f64::from(rect.width()), f64::from(rect.height())]
     } else {
         [1000.0, 700.0]
+    }
+}
+
+/// The app's theme.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ThemeChoice {
+    /// Follow the system.
+    #[default]
+    System,
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+impl ThemeChoice {
+    /// egui's preference for this choice.
+    pub fn preference(self) -> egui::ThemePreference {
+        match self {
+            Self::System => egui::ThemePreference::System,
+            Self::Light => egui::ThemePreference::Light,
+            Self::Dark => egui::ThemePreference::Dark,
+        }
+    }
+
+    /// Its name in the menu.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::System => "System",
+            Self::Light => "Light",
+            Self::Dark => "Dark",
+        }
     }
 }
