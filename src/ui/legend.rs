@@ -68,6 +68,14 @@ pub(crate) fn legend_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, rect: egui::Rect, fi
                                         Vec2::new(30.0, 12.0),
                                         Sense::hover(),
                                     );
+                                    // On the map's own land colour, as the map shows it,
+                                    // so that the ink of "ended" reads in the dark theme.
+                                    let [lr, lg, lb] = crate::map::style::LAND;
+                                    ui.painter().rect_filled(
+                                        r.expand(2.0),
+                                        2.0,
+                                        Color32::from_rgb(lr, lg, lb),
+                                    );
                                     let items = crate::map::display::compare_sample(
                                         kind,
                                         [r.min.x + 1.0, r.center().y],
