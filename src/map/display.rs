@@ -493,16 +493,6 @@ pub struct DrawnArc {
     pub count: usize,
 }
 
-fn status_rank(status: Status) -> u8 {
-    match status {
-        Status::Active => 5,
-        Status::WindingDown => 4,
-        Status::Suspended => 3,
-        Status::Planned => 2,
-        Status::Ended => 1,
-    }
-}
-
 /// The arcs a frame draws, in drawing order: every link of the scene, or at low zoom with
 /// nothing in focus, one arc per pair of ends (the link with the liveliest status, on the
 /// pair's first arc) with the number of links it stands for. Picking uses the same list, so
@@ -522,7 +512,7 @@ pub fn drawn_arcs(scene: SceneRef<'_>, camera: &MapCamera, focus: Option<usize>)
     for (i, link) in scene.links.iter().enumerate() {
         let g = groups.entry(pair(link.ends)).or_insert((i, i, 0));
         g.2 += 1;
-        if status_rank(link.status) > status_rank(scene.links[g.1].status) {
+        if link.status.liveliness() > scene.links[g.1].status.liveliness() {
             g.1 = i;
         }
     }
@@ -1048,6 +1038,37 @@ pub fn place_labels<'a>(
     placed
 }
 
+/// What a frame of the map places before it draws: the labels, the markers at the edge and
+/// the arcs drawn. Worked out once a frame, for drawing and for picking alike.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FramePlan {
+    /// Labels of countries and organisations, placed.
+    pub labels: Vec<PlacedLabel>,
+    /// Markers where arcs leave the view.
+    pub markers: Vec<EdgeMarker>,
+    /// The arcs drawn (bundled at low zoom).
+    pub arcs: Vec<DrawnArc>,
+}
+
+/// Places a frame of `size` seen through `camera`: markers first, then the labels around them,
+/// and the arcs drawn.
+pub fn plan_frame(
+    layer: &MapLayer,
+    scene: SceneRef<'_>,
+    camera: MapCamera,
+    size: [f32; 2],
+    focus: Option<usize>,
+) -> FramePlan {
+    let frame = DisplayList::new(size, camera);
+    let markers = edge_markers(&frame, scene, focus);
+    let obstacles: Vec<[f32; 4]> = markers.iter().map(|m| m.bounds).collect();
+    FramePlan {
+        labels: place_labels(&frame, layer, scene, &obstacles),
+        markers,
+        arcs: drawn_arcs(scene, &camera, focus),
+    }
+}
+
 /// Builds the display list of the map itself (no title, legend or caption): background, sea,
 /// countries, borders, highlights, links, organisation nodes and labels, as the app shows
 /// them.
@@ -1058,22 +1079,18 @@ pub fn map_frame(
     size: [f32; 2],
     highlights: &Highlights,
 ) -> DisplayList {
-    let frame = DisplayList::new(size, camera);
-    let markers = edge_markers(&frame, scene, highlights.focus);
-    let obstacles: Vec<[f32; 4]> = markers.iter().map(|m| m.bounds).collect();
-    let labels = place_labels(&frame, layer, scene, &obstacles);
-    map_frame_with_labels(scene, camera, size, highlights, labels, &markers)
+    let plan = plan_frame(layer, scene, camera, size, highlights.focus);
+    map_frame_planned(scene, camera, size, highlights, &plan)
 }
 
-/// [`map_frame`] with labels already placed by [`place_labels`] for the same frame (the
-/// widget places them first to know what the pointer is on).
-pub fn map_frame_with_labels(
+/// [`map_frame`] with the frame already planned by [`plan_frame`] (the widget plans first to
+/// know what the pointer is on).
+pub fn map_frame_planned(
     scene: SceneRef<'_>,
     camera: MapCamera,
     size: [f32; 2],
     highlights: &Highlights,
-    labels: Vec<PlacedLabel>,
-    markers: &[EdgeMarker],
+    plan: &FramePlan,
 ) -> DisplayList {
     let mut list = DisplayList::new(size, camera);
     list.fills.extend_from_slice(scene.fills);
@@ -1115,11 +1132,10 @@ pub fn map_frame_with_labels(
 
     list.items.push(Item::Group("links"));
     let focused = |ends: &[usize; 2]| highlights.focus.is_none_or(|f| ends.contains(&f));
-    let arcs = drawn_arcs(scene, &camera, highlights.focus);
     let mut counts = Vec::new();
     // Ties out of focus first, faded, so the focused ones sit on top.
     for in_focus in [false, true] {
-        for arc in &arcs {
+        for arc in &plan.arcs {
             let Some(link) = scene.links.get(arc.link) else {
                 continue;
             };
@@ -1198,7 +1214,7 @@ pub fn map_frame_with_labels(
     list.items.push(Item::EndGroup);
 
     list.items.push(Item::Group("edge-markers"));
-    for m in markers {
+    for m in &plan.markers {
         list.items.push(Item::Rings {
             rings: vec![arrow(m.at, m.direction)],
             fill: Some(Paint::solid(style::INK)),
@@ -1213,14 +1229,14 @@ pub fn map_frame_with_labels(
     list.items.push(Item::EndGroup);
 
     list.items.push(Item::Group("labels"));
-    for label in labels {
+    for label in &plan.labels {
         let style = match label.names {
             Labelled::Country(_) => marks::COUNTRY_LABEL,
             Labelled::Node(_) => marks::NODE_LABEL,
         };
         list.items.push(Item::Text {
             at: label.at,
-            text: label.text,
+            text: label.text.clone(),
             style,
         });
     }

@@ -9,11 +9,11 @@
 use egui::{Pos2, Rect, Sense};
 
 use super::camera::MapCamera;
-use super::display::{self, EdgeMarker, Highlights, Labelled, PlacedLabel};
+use super::display::{self, EdgeMarker, FramePlan, Highlights, Labelled, PlacedLabel};
 use super::layer::MapLayer;
 use super::links::distance_to_polyline;
 use super::projection::world_from_lon_lat;
-use super::scene::{SceneLink, SceneNode};
+use super::scene::SceneLink;
 
 pub use super::paint::MeshCache;
 
@@ -56,20 +56,12 @@ pub mod palette {
 pub struct MapScene<'a> {
     /// The country layer.
     pub layer: &'a MapLayer,
-    /// Fill colour per country of the layer.
-    pub fills: &'a [crate::map::style::Rgb],
-    /// Countries that get a label, with the label text.
-    pub labels: &'a [(usize, String)],
+    /// What is drawn: fills, labels, links, organisation nodes (the scene at the date).
+    pub marks: display::SceneRef<'a>,
     /// The selected country.
     pub selected: Option<usize>,
-    /// Links to draw, in drawing order.
-    pub links: &'a [SceneLink],
     /// The highlighted link (hovered in a list, selected).
     pub highlighted_link: Option<usize>,
-    /// Organisation nodes.
-    pub nodes: &'a [SceneNode],
-    /// A short name per entity (for markers at the edge).
-    pub entity_names: &'a [String],
     /// The entity in focus: its ties at full strength, the rest faded.
     pub focus: Option<usize>,
 }
@@ -117,17 +109,16 @@ pub const LINK_PICK_CLEARANCE: f32 = 6.0;
 /// What the pointer is on, as a click would take it: see the module's documentation.
 pub fn pick(
     frame: &display::DisplayList,
-    layer: &MapLayer,
     scene: &MapScene<'_>,
-    labels: &[PlacedLabel],
-    markers: &[EdgeMarker],
+    plan: &FramePlan,
     p: [f32; 2],
 ) -> MapClick {
+    let (labels, markers) = (&plan.labels, &plan.markers);
     let world = frame
         .camera
         .world_from_screen([f64::from(p[0]), f64::from(p[1])], frame.center());
     let near = |q: [f32; 2], d: f32| (q[0] - p[0]).hypot(q[1] - p[1]) <= d;
-    if let Some(n) = scene.nodes.iter().find(|n| {
+    if let Some(n) = scene.marks.nodes.iter().find(|n| {
         near(
             frame.pixel_from_world(n.world),
             display::marks::NODE_RADIUS + 3.0,
@@ -165,30 +156,19 @@ pub fn pick(
             });
             clear_of_ends && distance_to_polyline(world, &l.points_world) <= tolerance
         };
-        let drawn = display::drawn_arcs(marks_of(scene), &frame.camera, scene.focus);
-        if let Some(l) = drawn
+        if let Some(l) = plan
+            .arcs
             .iter()
             .rev()
-            .filter_map(|a| scene.links.get(a.link))
+            .filter_map(|a| scene.marks.links.get(a.link))
             .find(on_arc)
         {
             return MapClick::Link(l.relationship);
         }
     }
-    match layer.country_at_world(world) {
+    match scene.layer.country_at_world(world) {
         Some(c) => MapClick::Country(c),
         None => MapClick::Nothing,
-    }
-}
-
-/// The scene's marks, borrowed for the display list.
-fn marks_of<'a>(scene: &MapScene<'a>) -> display::SceneRef<'a> {
-    display::SceneRef {
-        fills: scene.fills,
-        labels: scene.labels,
-        links: scene.links,
-        nodes: scene.nodes,
-        entity_names: scene.entity_names,
     }
 }
 
@@ -222,11 +202,8 @@ pub fn map_ui(
     }
 
     let size = [rect.width(), rect.height()];
-    let marks = marks_of(scene);
     let frame = display::DisplayList::new(size, *camera);
-    let markers = display::edge_markers(&frame, marks, scene.focus);
-    let obstacles: Vec<[f32; 4]> = markers.iter().map(|m| m.bounds).collect();
-    let labels = display::place_labels(&frame, scene.layer, marks, &obstacles);
+    let plan = display::plan_frame(scene.layer, scene.marks, *camera, size, scene.focus);
 
     // What the pointer is on.
     let pointer = response.hover_pos().filter(|p| rect.contains(*p));
@@ -235,7 +212,7 @@ pub fn map_ui(
         let local = [p.x - rect.min.x, p.y - rect.min.y];
         let world = camera.world_from_screen([f64::from(p.x), f64::from(p.y)], center);
         out.pointer_lon_lat = Some(super::projection::lon_lat_from_world(world[0], world[1]));
-        let hit = pick(&frame, scene.layer, scene, &labels, &markers, local);
+        let hit = pick(&frame, scene, &plan, local);
         match hit {
             MapClick::Node(n) => out.hovered_node = Some(n),
             MapClick::Link(l) => out.hovered_link = Some(l),
@@ -252,14 +229,13 @@ pub fn map_ui(
         highlighted_link: scene.highlighted_link,
         hovered_node: out.hovered_node,
         focus: scene.focus,
-        compare: scene.links.iter().any(|l| l.change.is_some()),
+        compare: scene.marks.links.iter().any(|l| l.change.is_some()),
     };
-    let list =
-        display::map_frame_with_labels(marks, *camera, size, &highlights, labels.clone(), &markers);
+    let list = display::map_frame_planned(scene.marks, *camera, size, &highlights, &plan);
     let painter = ui.painter_at(rect);
     super::paint::paint(&painter, rect.min, &list, scene.layer, cache);
-    out.labels = labels;
-    out.markers = markers;
+    out.labels = plan.labels;
+    out.markers = plan.markers;
 
     if response.clicked() {
         out.clicked = Some(picked.unwrap_or(MapClick::Nothing));

@@ -39,6 +39,18 @@ impl Status {
         }
     }
 
+    /// How live a status is, for picking the one that stands for several ties: active
+    /// above winding down above suspended above planned above ended.
+    pub fn liveliness(self) -> u8 {
+        match self {
+            Self::Active => 5,
+            Self::WindingDown => 4,
+            Self::Suspended => 3,
+            Self::Planned => 2,
+            Self::Ended => 1,
+        }
+    }
+
     /// A human label for legends.
     pub fn label(self) -> &'static str {
         match self {

@@ -308,7 +308,7 @@ fn partner_timeline_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, timeline: &Timeline, 
             let status = rels
                 .iter()
                 .filter_map(|&r| status_at(timeline, r, probe))
-                .max_by_key(|s| status_rank(*s));
+                .max_by_key(|s| s.liveliness());
             if let Some(status) = status {
                 let seg = egui::Rect::from_min_max(
                     egui::pos2(x_of(w[0]), bar.min.y),
@@ -432,16 +432,6 @@ fn status_at(timeline: &Timeline, relationship: usize, day: Day) -> Option<Statu
         }
     }
     status
-}
-
-fn status_rank(status: Status) -> u8 {
-    match status {
-        Status::Active => 5,
-        Status::WindingDown => 4,
-        Status::Suspended => 3,
-        Status::Planned => 2,
-        Status::Ended => 1,
-    }
 }
 
 /// 1_234_567 → "1.23 million".

@@ -42,13 +42,9 @@ pub(crate) fn map_area_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, mesh_cache: &mut M
         .flatten();
     let scene = MapScene {
         layer: &layer,
-        fills: &derived.fills,
-        labels: &derived.labels,
+        marks: derived.as_ref(),
         selected,
-        links: &derived.links,
         highlighted_link: view.panel_hovered_link.or(view.selected_link),
-        nodes: &derived.nodes,
-        entity_names: &derived.entity_names,
         focus,
     };
     let before = camera;
