@@ -45,14 +45,15 @@ pub fn paint(
     let rect = Rect::from_min_size(origin, Vec2::new(list.size[0], list.size[1]));
     let (min_world, max_world) = list.world_bounds();
     let meshes = layer.meshes_for_scale(list.camera.scale);
+    // The borders are built with the fills, into the same cached meshes.
+    let border = list.items.iter().find_map(|i| match i {
+        Item::Borders(line) => Some(*line),
+        _ => None,
+    });
     for item in &list.items {
         match item {
             Item::Group(_) | Item::EndGroup => {}
             Item::Countries | Item::Borders(_) => {
-                let border = list.items.iter().find_map(|i| match i {
-                    Item::Borders(line) => Some(*line),
-                    _ => None,
-                });
                 countries(cache, list, layer, rect, ppp, border, &to_screen);
                 if matches!(item, Item::Countries) {
                     painter.add(Shape::Mesh(cache.fill.clone()));
