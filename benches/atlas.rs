@@ -179,6 +179,7 @@ fn synthetic_scenario(relationships: usize, events: usize) -> Scenario {
             start_sources: Vec::new(),
             confirmed_until: None,
             confirmed_source: None,
+            site: None,
         })
         .collect();
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -201,10 +202,12 @@ fn synthetic_scenario(relationships: usize, events: usize) -> Scenario {
                 summary: String::new(),
                 note: None,
                 confidence: None,
+                notice: None,
                 sources: vec!["https://example.org".to_owned()],
                 changes: vec![Change::Relationship {
                     relationship: format!("r{r}"),
                     status: Status::ALL[(next() % 5) as usize],
+                    size: Default::default(),
                 }],
             }
         })

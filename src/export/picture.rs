@@ -263,12 +263,17 @@ pub(crate) fn draw_legend(
     } else {
         0
     };
-    let row_count = 2 + statuses.len() + 2 + fills.len() + compare_rows;
+    let row_count = 2 + statuses.len() + 4 + fills.len() + compare_rows;
     let height = row_count as f32 * ROW + 2.0 * PAD;
     let widest = statuses
         .iter()
         .map(|s| s.label())
-        .chain(["Organisation", Line::UNCONFIRMED_LABEL])
+        .chain([
+            "Organisation",
+            Line::UNCONFIRMED_LABEL,
+            display::TROOPS_LEGEND_LABEL,
+            display::SITE_LEGEND_LABEL,
+        ])
         .chain(display::COMPARE_LEGEND.iter().map(|c| c.0))
         .chain(fills.iter().map(|f| f.1))
         .map(|t| text::width(t, SIZE))
@@ -338,8 +343,22 @@ pub(crate) fn draw_legend(
         canvas.text([text_x, baseline], Line::UNCONFIRMED_LABEL, &item);
     });
     row(&mut |top, baseline| {
+        for (points, line) in display::troops_samples(x + PAD, top + ROW / 2.0, SAMPLE) {
+            canvas.polyline(&points, &line, None);
+        }
+        canvas.text([text_x, baseline], display::TROOPS_LEGEND_LABEL, &item);
+    });
+    row(&mut |top, baseline| {
         node_symbol(canvas, [x + PAD + SAMPLE / 2.0, top + ROW / 2.0]);
         canvas.text([text_x, baseline], "Organisation", &item);
+    });
+    row(&mut |top, baseline| {
+        if let Item::Rings { rings, fill, line } =
+            display::site_marker([x + PAD + SAMPLE / 2.0, top + ROW / 2.0])
+        {
+            canvas.rings(&rings, fill, line.as_ref(), None);
+        }
+        canvas.text([text_x, baseline], display::SITE_LEGEND_LABEL, &item);
     });
     row(&mut |_, baseline| canvas.text([x + PAD, baseline], "Countries", &heading));
     for (rgb, label) in fills {
