@@ -407,3 +407,43 @@ fn check_sources_lists_a_tie_winding_down_past_its_notice() {
     );
     assert!(lines[0].contains("winding down past its notice: \"agreement\" winds down from 2020-12-01 with notice P6M (it ran out on 2021-06-01), but is still winding down on 2021-11-30"), "{}", lines[0]);
 }
+
+#[test]
+fn the_shipped_scenario_puts_the_presences_at_their_bases_with_their_sizes() {
+    let t = crate::common::timeline();
+    let tie = |id: &str| t.relationship_index(id).expect(id);
+    let site = |id: &str| {
+        t.scenario().relationships[tie(id)]
+            .site
+            .clone()
+            .expect(id)
+            .name
+    };
+    assert_eq!(site("fra-forces-ner"), "Air Base 101, Niamey");
+    assert_eq!(site("usa-ner-forces"), "Air Base 201, Agadez");
+    assert_eq!(site("fra-forces-tcd"), "Adji Kosseï air base, N'Djamena");
+    assert!(site("fra-forces-bfa").contains("Kamboinsin"));
+    assert!(site("fra-base-civ").contains("Port-Bouët"));
+    assert!(site("deu-minusma-contingent").contains("Gao"));
+    assert_eq!(site("tcd-minusma-contingent"), "Tessalit");
+    let troops = |id: &str, date: &str| {
+        t.state_at(day(date))
+            .link(tie(id))
+            .and_then(|l| l.size.troops)
+    };
+    assert_eq!(troops("fra-forces-ner", "2023-11-01"), Some(1500));
+    assert_eq!(troops("usa-ner-forces", "2024-04-01"), Some(1000));
+    assert_eq!(troops("minusma", "2017-01-01"), Some(13_289));
+    assert_eq!(troops("fra-forces-ner", "2024-01-01"), None, "ended");
+    let eumpm = t
+        .state_at(day("2023-06-01"))
+        .link(tie("eumpm-niger"))
+        .unwrap();
+    assert_eq!(eumpm.size.label(), "€27.3 million");
+    // Every figure comes with the sources of the event that gives it.
+    for (r, _) in t.scenario().relationships.iter().enumerate() {
+        for (_, _, e) in t.size_history(r) {
+            assert!(!t.scenario().events[e].sources.is_empty());
+        }
+    }
+}
