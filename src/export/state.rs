@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use crate::map::MapLayer;
 use crate::map::lon_lat_from_world;
-use crate::map::scene::{SceneOptions, build_scene_with, entity_world};
+use crate::map::scene::{Scene, SceneOptions, build_scene_with, entity_world};
 use crate::model::{EntityKind, LinkFilter, LinkState, Relationship, Scenario, Timeline};
 
 /// Degrees rounded to 6 decimals (about 10 cm), as RFC 7946 suggests.
@@ -111,25 +111,7 @@ pub fn state_geojson_filtered(
             "properties": properties,
         }));
     }
-    for (i, site) in scene.sites.iter().enumerate() {
-        let ties: Vec<&str> = scene
-            .links
-            .iter()
-            .filter(|l| l.site == Some(i))
-            .filter_map(|l| scenario.relationships.get(l.relationship))
-            .map(|r| r.id.as_str())
-            .collect();
-        features.push(json!({
-            "type": "Feature",
-            "geometry": { "type": "Point", "coordinates": lon_lat_json(site.world) },
-            "properties": {
-                "feature": "site",
-                "name": site.name,
-                "ties": ties.join(";"),
-                "date": date_text,
-            },
-        }));
-    }
+    features.extend(site_features(scenario, &scene, &date_text));
     for (i, e) in scenario.entities.iter().enumerate() {
         if e.kind != EntityKind::Organisation {
             continue;
@@ -174,6 +156,32 @@ pub fn state_geojson_filtered(
     let mut text = serde_json::to_string_pretty(&collection).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// A `Point` feature per site the scene's arcs end at: `name`, `ties` (their ids joined with
+/// `;`), `date`.
+fn site_features(scenario: &Scenario, scene: &Scene, date_text: &str) -> Vec<Value> {
+    let mut features = Vec::new();
+    for (i, site) in scene.sites.iter().enumerate() {
+        let ties: Vec<&str> = scene
+            .links
+            .iter()
+            .filter(|l| l.site == Some(i))
+            .filter_map(|l| scenario.relationships.get(l.relationship))
+            .map(|r| r.id.as_str())
+            .collect();
+        features.push(json!({
+            "type": "Feature",
+            "geometry": { "type": "Point", "coordinates": lon_lat_json(site.world) },
+            "properties": {
+                "feature": "site",
+                "name": site.name,
+                "ties": ties.join(";"),
+                "date": date_text,
+            },
+        }));
+    }
+    features
 }
 
 /// One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
