@@ -465,7 +465,7 @@ pub const TROOPS_LEGEND_LABEL: &str = "Width: 100 · 1,000 · 10,000 troops";
 /// The legend's row for sites.
 pub const SITE_LEGEND_LABEL: &str = "Site (base, camp)";
 
-/// The legend's samples for arc widths: three short active lines, one per
+/// The legend's samples for arc widths: three short ink lines, one per
 /// [`TROOPS_LEGEND`] number, side by side from `x` to `x + width` at height `y`.
 pub fn troops_samples(x: f32, y: f32, width: f32) -> Vec<([[f32; 2]; 2], Line)> {
     let step = width / TROOPS_LEGEND.len() as f32;
@@ -474,10 +474,8 @@ pub fn troops_samples(x: f32, y: f32, width: f32) -> Vec<([[f32; 2]; 2], Line)> 
         .enumerate()
         .map(|(i, &t)| {
             let x0 = x + i as f32 * step;
-            let line = Line {
-                width: troops_width(t),
-                ..Line::of_link(Status::Active)
-            };
+            // In ink: width is not a status, and a filtered-out status leaves no pixel.
+            let line = Line::solid(style::INK, troops_width(t));
             ([[x0 + 1.0, y], [x0 + step - 2.0, y]], line)
         })
         .collect()

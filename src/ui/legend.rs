@@ -136,8 +136,11 @@ pub(crate) fn legend_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, rect: egui::Rect, fi
                                         "No source has confirmed the status since a date: the tooltip and the details say which",
                                     );
                                 });
-                                troops_row_ui(ui);
                             });
+                        // Closed at first, so the legend does not grow over the map's labels.
+                        egui::CollapsingHeader::new(RichText::new("Width and sites").strong())
+                            .id_salt("legend_sizes")
+                            .show(ui, troops_row_ui);
                         egui::CollapsingHeader::new(RichText::new("Kinds").strong())
                             .id_salt("legend_kinds")
                             .show(ui, |ui| {
@@ -221,7 +224,8 @@ fn troops_row_ui(ui: &mut egui::Ui) {
         {
             ui.painter().line_segment(
                 points.map(|p| Pos2::new(p[0], p[1])),
-                egui::Stroke::new(line.width, paint::color(line.paint)),
+                // The theme's text colour: the map's ink would vanish on a dark panel.
+                egui::Stroke::new(line.width, ui.visuals().text_color()),
             );
         }
         ui.label(crate::map::display::TROOPS_LEGEND_LABEL)
