@@ -1038,8 +1038,65 @@ pub enum Labelled {
     Site(usize),
 }
 
+/// A label waiting for its place.
+struct Candidate<'b> {
+    at: [f32; 2],
+    text: &'b str,
+    style: &'static TextStyle,
+    names: Labelled,
+}
+
+/// The sites' names, just below their markers, from [`SITE_LABEL_SCALE`] on (none below it).
+fn site_candidates<'a>(list: &DisplayList, scene: SceneRef<'a>) -> Vec<Candidate<'a>> {
+    let named = list.camera.scale >= SITE_LABEL_SCALE;
+    scene
+        .sites
+        .iter()
+        .enumerate()
+        .filter(move |_| named)
+        .filter_map(|(i, site)| {
+            let p = list.pixel_from_world(site.world);
+            let at = [p[0], p[1] + marks::SITE_LABEL_OFFSET];
+            list.contains(at, 0.0).then_some(Candidate {
+                at,
+                text: site.name.as_str(),
+                style: &marks::SITE_LABEL,
+                names: Labelled::Site(i),
+            })
+        })
+        .collect()
+}
+
+/// Where a label may go, in order of preference: its spot, then just below, above, right and
+/// left of it (a node's label sits above its disc, a site's below its marker).
+fn label_shifts(names: Labelled, w: f32) -> [[f32; 2]; 5] {
+    match names {
+        Labelled::Country(_) => [
+            [0.0, 0.0],
+            [0.0, 14.0],
+            [0.0, -14.0],
+            [w * 0.5 + 10.0, 0.0],
+            [-w * 0.5 - 10.0, 0.0],
+        ],
+        Labelled::Node(_) => [
+            [0.0, 0.0],
+            [0.0, 2.0 * marks::NODE_LABEL_OFFSET],
+            [w * 0.5 + 10.0, marks::NODE_LABEL_OFFSET],
+            [-w * 0.5 - 10.0, marks::NODE_LABEL_OFFSET],
+            [0.0, -12.0],
+        ],
+        Labelled::Site(_) => [
+            [0.0, 0.0],
+            [0.0, -2.0 * marks::SITE_LABEL_OFFSET],
+            [w * 0.5 + 8.0, -marks::SITE_LABEL_OFFSET],
+            [-w * 0.5 - 8.0, -marks::SITE_LABEL_OFFSET],
+            [0.0, 10.0],
+        ],
+    }
+}
+
 /// Places the labels of `scene` in a frame: Sahel states first, then organisations, then
-/// partners, each at its place or, where that is taken, just below, above, right or left of
+/// partners, then sites when zoomed in, each at its place or, where that is taken, just below, above, right or left of
 /// it, and left out where all five would overlap a label already placed or a node's disc.
 /// Countries and organisation nodes share one placement, so no two labels ever overlap.
 pub fn place_labels<'a>(
@@ -1048,12 +1105,6 @@ pub fn place_labels<'a>(
     scene: SceneRef<'a>,
     obstacles: &[[f32; 4]],
 ) -> Vec<PlacedLabel> {
-    struct Candidate<'b> {
-        at: [f32; 2],
-        text: &'b str,
-        style: &'static TextStyle,
-        names: Labelled,
-    }
     let is_sahel = |c: usize| {
         layer
             .countries()
@@ -1090,22 +1141,7 @@ pub fn place_labels<'a>(
         .iter()
         .filter(|(c, _)| !is_sahel(*c))
         .filter_map(country);
-    let named = list.camera.scale >= SITE_LABEL_SCALE;
-    let sites = scene
-        .sites
-        .iter()
-        .enumerate()
-        .filter(move |_| named)
-        .filter_map(|(i, site)| {
-            let p = list.pixel_from_world(site.world);
-            let at = [p[0], p[1] + marks::SITE_LABEL_OFFSET];
-            list.contains(at, 0.0).then_some(Candidate {
-                at,
-                text: site.name.as_str(),
-                style: &marks::SITE_LABEL,
-                names: Labelled::Site(i),
-            })
-        });
+    let sites = site_candidates(list, scene).into_iter();
     // Node symbols are obstacles too: a label never covers an organisation's disc.
     let mut taken: Vec<[f32; 4]> = scene
         .nodes
@@ -1127,29 +1163,7 @@ pub fn place_labels<'a>(
         };
         let w = text::width(c.text, c.style.size);
         // The preferred spot, then just below, just above, right and left of it.
-        let shifts: [[f32; 2]; 5] = match c.names {
-            Labelled::Country(_) => [
-                [0.0, 0.0],
-                [0.0, 14.0],
-                [0.0, -14.0],
-                [w * 0.5 + 10.0, 0.0],
-                [-w * 0.5 - 10.0, 0.0],
-            ],
-            Labelled::Node(_) => [
-                [0.0, 0.0],
-                [0.0, 2.0 * marks::NODE_LABEL_OFFSET],
-                [w * 0.5 + 10.0, marks::NODE_LABEL_OFFSET],
-                [-w * 0.5 - 10.0, marks::NODE_LABEL_OFFSET],
-                [0.0, -12.0],
-            ],
-            Labelled::Site(_) => [
-                [0.0, 0.0],
-                [0.0, -2.0 * marks::SITE_LABEL_OFFSET],
-                [w * 0.5 + 8.0, -marks::SITE_LABEL_OFFSET],
-                [-w * 0.5 - 8.0, -marks::SITE_LABEL_OFFSET],
-                [0.0, 10.0],
-            ],
-        };
+        let shifts = label_shifts(c.names, w);
         let spot = shifts.iter().find_map(|d| {
             let at = [c.at[0] + d[0], c.at[1] + d[1]];
             let b = text_box(at, c.text, c.style);
