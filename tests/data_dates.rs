@@ -412,7 +412,7 @@ const ROWS: &[Row] = &[
     row("2024-02-08", "MRT", "eu-mrt-migration-partnership", Some(Planned), false, "https://app.1848.nl/document/item/575289"),
     row("2024-03-06", "MRT", "eu-mrt-migration-partnership", Some(Planned), false, "https://app.1848.nl/document/item/575289"),
     row("2024-03-07", "MRT", "eu-mrt-migration-partnership", Some(Active), false, "https://senalioune.com/la-mauritanie-et-lue-signent-une-declaration-relative-a-la-migration/"),
-    row("2013-01-15", "MRT", "usa-mrt-security-cooperation", Some(Active), false, "https://www.aljazeera.com/news/2014/7/14/us-ramps-up-terrorism-fight-in-mauritania"),
+    row("2013-01-15", "MRT", "usa-mrt-security-cooperation", Some(Active), false, "https://en.wikipedia.org/wiki/Pan_Sahel_Initiative"),
     row("2026-01-15", "MRT", "usa-mrt-security-cooperation", Some(Active), false, "https://www.aljazeera.com/news/2014/7/14/us-ramps-up-terrorism-fight-in-mauritania"),
     row("2022-07-10", "NER", "ben-ner-military-cooperation", None, false, "https://aa.com.tr/fr/afrique/terrorisme-le-niger-et-le-b%C3%A9nin-signent-un-accord-de-coop%C3%A9ration-militaire/2635614"),
     row("2022-07-11", "NER", "ben-ner-military-cooperation", Some(Active), false, "https://aa.com.tr/fr/afrique/terrorisme-le-niger-et-le-b%C3%A9nin-signent-un-accord-de-coop%C3%A9ration-militaire/2635614"),
