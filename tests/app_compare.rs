@@ -71,7 +71,14 @@ fn shift_click_on_the_strip_compares_and_the_changes_panel_lists_niger() {
     h.get_by_label(&format!("Niger ({})", niger.changes.len()));
     h.get_by_label("EU Military Partnership Mission in Niger (EUMPM Niger)");
     h.get_by_label("EU Capacity Building Mission in Niger (EUCAP Sahel Niger)");
-    h.get_by_label("Russia–Niger defence cooperation (agreements of 4 Dec 2023)");
+    h.get_by_label("ECOWAS sanctions on Niger (2023–2024; UEMOA measures alongside)");
+    // Russia–Niger cooperation, in force since 2017, did not change between the two dates.
+    assert!(
+        h.query_by_label(
+            "Russia–Niger military cooperation (agreement of 2017; new documents of 4 Dec 2023)"
+        )
+        .is_none()
+    );
 
     // A click on an event jumps to it; the compared dates stay.
     h.get_all_by_label("4 Dec 2023 · Niger ends the EU's two missions")
@@ -152,15 +159,15 @@ fn the_change_log_window_lists_what_began_and_ended_in_the_year() {
     h.run_steps(3);
     h.get_by_label("What changed this year");
     h.get_by_label_contains("Began (");
-    h.get_by_label("4 Dec 2023 · Russia–Niger defence cooperation (agreements of 4 Dec 2023)")
+    h.get_by_label("30 Jul 2023 · ECOWAS sanctions on Niger (2023–2024; UEMOA measures alongside)")
         .click();
     h.run_steps(3);
-    assert_eq!(h.state().day(), day("2023-12-04"));
-    let rus = h
+    assert_eq!(h.state().day(), day("2023-07-30"));
+    let sanctions = h
         .state()
         .timeline()
-        .relationship_index("rus-ner-defence-cooperation");
-    assert_eq!(h.state().view.selected_link, rus);
+        .relationship_index("ecowas-sanctions-ner");
+    assert_eq!(h.state().view.selected_link, sanctions);
 }
 
 #[test]
@@ -264,7 +271,7 @@ fn a_click_in_the_alignment_chart_moves_the_date_and_hover_names_the_ties() {
         .collect();
     assert!(
         tip.iter()
-            .any(|t| t.contains("• Russia–Niger defence cooperation")),
+            .any(|t| t.contains("• Russia–Niger military cooperation")),
         "{tip:?}"
     );
 }
