@@ -12,6 +12,7 @@ use egui::{Key, Modifiers};
 use crate::command::Command;
 use crate::compare::CompareCommand;
 use crate::derived::AtDate;
+use crate::dialogs::{PathPrompt, PathPurpose};
 use crate::document::Document;
 use crate::io::{FileKind, LoadError};
 use crate::jobs::{
@@ -20,8 +21,8 @@ use crate::jobs::{
 };
 use crate::map::scene::Scene;
 use crate::map::widget::MeshCache;
-use crate::map::{MapCamera, MapLayer, world_from_lon_lat};
-use crate::model::{Day, Timeline};
+use crate::map::{MapCamera, MapLayer};
+use crate::model::{Day, Status, Timeline};
 use crate::persist::Persisted;
 use crate::time_control::TimeCommand;
 use crate::ui::{Cx, PanelMemory};
@@ -56,6 +57,8 @@ pub struct SahelApp {
     fine_wanted: bool,
     /// A web address to open at the end of the frame.
     pending_url: Option<String>,
+    /// File → Quit was chosen: close the window at the end of the frame.
+    quit: bool,
     /// Memory to give back: the view or the layer changed then, and the last time it was.
     trim: TrimClock,
 }
@@ -165,6 +168,7 @@ impl SahelApp {
             created: std::time::Instant::now(),
             fine_wanted: false,
             pending_url: None,
+            quit: false,
             trim: TrimClock::new(),
         }
     }
@@ -259,16 +263,7 @@ impl SahelApp {
             memory: &mut self.memory,
             commands: &mut self.commands,
         };
-        egui::Panel::top("menu").show(ui, |ui| crate::ui::menu_ui(ui, &mut cx));
-        egui::Panel::bottom("time_bar").show(ui, |ui| crate::ui::time_bar_ui(ui, &mut cx));
-        egui::Panel::right("events")
-            .default_size(300.0)
-            .show(ui, |ui| crate::ui::events_ui(ui, &mut cx));
-        // The Changes panel (while comparing) and the change log and chart windows.
-        crate::ui::compare_ui(ui, &mut cx);
-        egui::Panel::left("details")
-            .default_size(270.0)
-            .show(ui, |ui| crate::ui::details_ui(ui, &mut cx));
+        crate::ui::layout_panels(ui, &mut cx);
         let mesh_cache = &mut self.mesh_cache;
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
@@ -295,6 +290,9 @@ impl SahelApp {
         self.refresh_state();
         if let Some(url) = self.pending_url.take() {
             ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+        }
+        if std::mem::take(&mut self.quit) {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
         if self.quit_after_first_frame {
             self.quit_after_first_frame = false;
@@ -328,6 +326,12 @@ impl SahelApp {
         for path in dropped {
             self.push(Command::Load(path, None));
         }
+        if ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Q)) {
+            self.commands.push(Command::Quit);
+        }
+        if ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::F)) {
+            self.memory.focus_find = true;
+        }
         if ui.ctx().egui_wants_keyboard_input() {
             if ui.input(|i| i.key_pressed(Key::Escape)) {
                 ui.ctx().memory_mut(|m| {
@@ -357,6 +361,15 @@ impl SahelApp {
                 ],
             ),
         ];
+        // `/` focuses Find, and is not typed into it.
+        if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Slash)) {
+            ui.input_mut(|i| {
+                i.events
+                    .retain(|e| !matches!(e, egui::Event::Text(t) if t == "/"));
+            });
+            self.memory.focus_find = true;
+            self.memory.slash_pending = true;
+        }
         for (key, commands) in bindings {
             if ui.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
                 self.commands.extend_from_slice(commands);
@@ -375,17 +388,7 @@ impl SahelApp {
             }
             Command::FlyToCountry(key) => {
                 if let Some(goal) = self.camera_for_country(&key) {
-                    let view = &mut self.view;
-                    view.camera_is_default = false;
-                    if let Some(from) = view.camera {
-                        view.flight = Some(Flight {
-                            from,
-                            to: goal,
-                            t: 0.0,
-                        });
-                    } else {
-                        view.camera = Some(goal);
-                    }
+                    self.view.fly_to(goal);
                 }
                 self.view.selected = Some(key);
             }
@@ -405,15 +408,18 @@ impl SahelApp {
                 }
             }
             Command::ResetView => {
-                view.camera = Some(MapCamera::sahel(view.map_size()));
+                view.camera = Some(view.default_camera());
                 view.camera_is_default = true;
                 view.flight = None;
             }
-            Command::MapResized(rect) => {
-                let resized = view.map_rect.size() != rect.size();
-                view.map_rect = rect;
+            Command::MapResized { map, visible } => {
+                // Banners coming and going change only what later framings avoid.
+                let resized = view.map_rect.size() != map.size();
+                view.map_rect = map;
+                view.visible_rect = visible;
                 if view.camera.is_none() || (view.camera_is_default && resized) {
-                    view.camera = Some(MapCamera::sahel(view.map_size()));
+                    view.camera = Some(view.default_camera());
+                    view.flight = None;
                 }
             }
             Command::MoveCamera(camera) => {
@@ -421,36 +427,35 @@ impl SahelApp {
                 view.camera_is_default = false;
                 view.flight = None;
             }
-            Command::SetHideEnded(hide) => view.hide_ended = hide,
+            // "Hide ended links" and the legend's "Ended" box are one setting.
+            Command::SetHideEnded(hide) => {
+                view.hide_ended = hide;
+                if view.filter.hidden_statuses.contains(&Status::Ended) != hide {
+                    view.filter.toggle_status(Status::Ended);
+                }
+            }
             Command::SetFocusTies(on) => view.focus_ties = on,
-            Command::SetFilter(filter) => view.filter = filter,
+            Command::SetFilter(filter) => {
+                view.hide_ended = filter.hidden_statuses.contains(&Status::Ended);
+                view.filter = filter;
+            }
             Command::HoverLink(link) => view.panel_hovered_link = link,
             Command::MapDrawn {
                 hovered_link,
+                hovered_country,
+                pointer_lon_lat,
                 marks,
             } => {
+                view.map_pointer_lon_lat = pointer_lon_lat;
                 view.map_hovered_link = hovered_link;
+                view.map_hovered_country = hovered_country;
                 view.map_marks = marks;
             }
             Command::FrameWorld(a, b) => {
-                let (a, b) = (
-                    crate::map::lon_lat_from_world(a[0], a[1]),
-                    crate::map::lon_lat_from_world(b[0], b[1]),
-                );
-                let min = [a[0].min(b[0]), a[1].min(b[1])];
-                let max = [a[0].max(b[0]), a[1].max(b[1])];
-                let goal = MapCamera::framing_lon_lat(min, max, view.map_size());
-                view.camera_is_default = false;
-                match view.camera {
-                    Some(from) => {
-                        view.flight = Some(Flight {
-                            from,
-                            to: goal,
-                            t: 0.0,
-                        });
-                    }
-                    None => view.camera = Some(goal),
-                }
+                let lo = [a[0].min(b[0]), a[1].min(b[1])];
+                let hi = [a[0].max(b[0]), a[1].max(b[1])];
+                let goal = view.framing_world(lo, hi);
+                view.fly_to(goal);
             }
             Command::SetTheme(theme) => view.theme = theme,
             Command::OpenAnimationWindow => {
@@ -480,21 +485,27 @@ impl SahelApp {
             },
             Command::Load(path, kind) => self.start_load(path, kind),
             Command::LoadDefaults => self.start_loading_defaults(),
-            Command::OpenDialog(kind) => {
-                if let Err(message) = crate::dialogs::open_dialog(&self.jobs, kind) {
-                    self.view.messages.push(message);
-                }
+            Command::OpenDialog(kind) => self.ask_path(PathPurpose::Open(kind)),
+            Command::ExportDialog(format) => self.ask_path(PathPurpose::Export(format)),
+            Command::AskPath(purpose) => {
+                let suggested = self.suggested_path(&purpose);
+                let why = "Type the path.";
+                self.memory.path_prompt = Some(PathPrompt::new(purpose, &suggested, why));
             }
-            Command::ExportDialog(format) => {
-                let day = self.view.day();
-                if let Err(message) = crate::dialogs::export_dialog(&self.jobs, format, day) {
-                    self.view.messages.push(message);
-                }
-            }
+            Command::ClosePathPrompt => self.memory.path_prompt = None,
+            Command::Quit => self.quit = true,
             Command::ExportTo(path) => self.start_export(path),
             Command::Compare(c) => {
                 let now = self.view.day();
-                match self.view.compare.apply(c, now) {
+                let was_comparing = self.view.compare.range.is_some();
+                let export = self.view.compare.apply(c, now);
+                if !was_comparing && self.view.compare.range.is_some() {
+                    // Entering compare mode frames the Sahel in the visible part of the map.
+                    let goal = self.view.default_camera();
+                    self.view.fly_to(goal);
+                    self.view.camera_is_default = true;
+                }
+                match export {
                     Some(CompareCommand::ExportChanges { markdown }) => {
                         self.export_changes_dialog(markdown);
                     }
@@ -513,23 +524,21 @@ impl SahelApp {
         self.animation.open
     }
 
-    /// A camera framing a country: around its label point, sized by its largest part.
+    /// A camera framing a country (what Find flies to).
+    /// The box is its largest part with room around it for its neighbours' names, framed in
+    /// the visible part of the map.
     pub fn camera_for_country(&self, key: &str) -> Option<MapCamera> {
         let layer = self.layer();
         let c = layer.country_index(key)?;
-        let country = &layer.countries()[c];
-        let size = self.view.map_size();
         let [min_lon, min_lat, max_lon, max_lat] = layer.largest_part_lon_lat(c)?;
-        let pad = 4.0;
-        let mut cam = MapCamera::framing_lon_lat(
-            [min_lon - pad, min_lat - pad],
-            [max_lon + pad, max_lat + pad],
-            size,
-        );
-        if let Some([lon, lat]) = country.label_lon_lat {
-            cam.center_world = world_from_lon_lat(lon, lat);
-        }
-        Some(cam)
+        let pad = 6.0;
+        Some(MapCamera::framing_lon_lat_in(
+            [min_lon - pad, (min_lat - pad).max(-89.0)],
+            [max_lon + pad, (max_lat + pad).min(89.0)],
+            self.view.map_size(),
+            self.view.visible_local(),
+            crate::view::LABEL_ROOM,
+        ))
     }
 
     /// Starts preparing the embedded 1:50m layer once nothing else is loading and no country
@@ -653,9 +662,11 @@ impl SahelApp {
                 self.after_new_timeline();
             }
             Loaded::Defaults(Err(e)) => messages.push(failed("the embedded data", &e)),
-            Loaded::DialogChose(path, kind) => self.start_load(path, Some(kind)),
-            Loaded::ExportChose(path) => self.start_export(path),
-            Loaded::ChangesChose(path, markdown) => self.export_changes_to(path, markdown),
+            Loaded::PathChosen(purpose, path) => self.apply(purpose.command(path)),
+            Loaded::NoDialog(purpose, suggested) => {
+                let prompt = PathPrompt::new(purpose, &suggested, crate::dialogs::NO_DIALOG);
+                self.memory.path_prompt = Some(prompt);
+            }
             // Only while the embedded layers are shown.
             Loaded::FineLayer(Ok(fine)) if self.document.countries_path.is_none() => {
                 self.document.fine = Some(fine);
@@ -689,13 +700,25 @@ impl SahelApp {
 
     /// Asks where to write the change list of compare mode, off the UI thread.
     fn export_changes_dialog(&mut self, markdown: bool) {
-        let Some(range) = self.view.compare.range else {
+        if self.view.compare.range.is_none() {
             self.view.messages.push(nothing_to_compare());
             return;
-        };
-        if let Err(message) = crate::dialogs::export_changes_dialog(&self.jobs, markdown, range) {
+        }
+        self.ask_path(PathPurpose::Changes(markdown));
+    }
+
+    /// Asks for a path with the native dialog, off the UI thread; where none can be shown,
+    /// the typed-path window opens.
+    fn ask_path(&mut self, purpose: PathPurpose) {
+        let suggested = self.suggested_path(&purpose);
+        if let Err(message) = crate::dialogs::ask_path(&self.jobs, purpose, suggested) {
             self.view.messages.push(message);
         }
+    }
+
+    /// The path first suggested for `purpose`.
+    fn suggested_path(&self, purpose: &PathPurpose) -> PathBuf {
+        crate::dialogs::suggested_path(purpose, self.view.day(), self.view.compare.range)
     }
 
     /// Writes the change list of compare mode to `path` (Markdown or CSV, with every event's

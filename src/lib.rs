@@ -34,7 +34,7 @@ pub mod command;
 pub mod compare;
 pub mod data;
 pub mod derived;
-mod dialogs;
+pub mod dialogs;
 pub mod document;
 pub mod export;
 pub mod io;

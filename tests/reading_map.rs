@@ -674,13 +674,15 @@ fn hovering_a_tie_in_the_panel_highlights_its_arc_and_the_other_way_round() {
     click_at(&mut h, p);
     // The first row of Niger's ties that is on screen in the details panel.
     let timeline = h.state().timeline().clone();
+    // Above the time bar, where the panel's scroll area shows them.
+    let bottom = h.state().view.map_rect.max.y - 10.0;
     let rows: Vec<(String, egui::Pos2)> = h
         .get_all_by_role(egui::accesskit::Role::Label)
         .filter_map(|n| {
             use egui_kittest::kittest::NodeT as _;
             let text = n.accesskit_node().label().or(n.value())?;
             let r = n.rect();
-            (text.starts_with("• ") && r.center().y < 880.0 && r.center().y > 40.0)
+            (text.starts_with("• ") && r.center().y < bottom && r.center().y > 40.0)
                 .then(|| (text, r.center()))
         })
         .collect();

@@ -34,19 +34,14 @@ fn kind_label(kind: ChangeKind) -> &'static str {
     }
 }
 
-/// Compare mode's panel (while comparing) and the windows of the View and Help menus. Call
-/// between the other side panels and the map.
-pub(crate) fn compare_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
-    if cx.view.compare.range.is_some() {
-        egui::Panel::right("changes")
-            .default_size(330.0)
-            .show(ui, |ui| changes_ui(ui, cx));
-    }
+/// The windows of the View and Help menus: the change log and the Sahel-wide chart.
+pub(crate) fn compare_windows(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     super::changelog::changelog_window(ui, cx);
     super::alignment::sahel_chart_window(ui, cx);
 }
 
-fn changes_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+/// The Changes, in the right panel while comparing.
+pub(crate) fn changes_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     let Some(diff) = cx.at_date.compare.diff().cloned() else {
         return;
     };

@@ -60,6 +60,10 @@ pub(crate) fn menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             ui.label(
                 egui::RichText::new("Or drop a .geojson or scenario file on the window").weak(),
             );
+            ui.separator();
+            if ui.button("Quit").on_hover_text("Ctrl+Q").clicked() {
+                cx.push(Command::Quit);
+            }
         });
         ui.menu_button("View", |ui| {
             if ui.button("Zoom in  (+)").clicked() {
@@ -71,6 +75,7 @@ pub(crate) fn menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             if ui.button("Reset view  (0)").clicked() {
                 cx.push(Command::ResetView);
             }
+            // The same setting as the legend's "Ended" box.
             let mut hide = cx.view.hide_ended;
             if ui.checkbox(&mut hide, "Hide ended links").changed() {
                 cx.push(Command::SetHideEnded(hide));
@@ -113,6 +118,11 @@ pub(crate) fn menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             ui.label("Home / End: start / end   + / − / 0: zoom in / out / reset");
             ui.label("Esc: clear the selection, leave compare mode");
             ui.label("Shift-click or shift-drag the time strip: compare two dates");
+            ui.label("Ctrl+F or /: find a country   Ctrl+Q: quit");
+            ui.separator();
+            if ui.button("About Sahel Atlas").clicked() {
+                cx.memory.about_open = true;
+            }
         });
         ui.separator();
         ui.label(egui::RichText::new(&cx.document.timeline.scenario().title).strong());
@@ -127,4 +137,50 @@ pub(crate) fn menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
                 .on_hover_text("The map stays usable while files load.");
         }
     });
+}
+
+/// The README, shown from Help → About.
+const README: &str = include_str!("../../README.md");
+
+/// Help → About: the version, what the data covers, the licences, and the README.
+pub(crate) fn about_window(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    let mut open = cx.memory.about_open;
+    egui::Window::new("About Sahel Atlas")
+        .id(egui::Id::unique("about"))
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(420.0)
+        .show(ui.ctx(), |ui| {
+            ui.label(
+                egui::RichText::new(format!("Sahel Atlas {}", env!("CARGO_PKG_VERSION"))).strong(),
+            );
+            ui.label(env!("CARGO_PKG_DESCRIPTION"));
+            ui.separator();
+            let timeline = &cx.document.timeline;
+            let scenario = timeline.scenario();
+            ui.label(format!("Scenario: {}", scenario.title));
+            ui.label(format!(
+                "Data: {} events on {} ties, {} to {}",
+                scenario.events.len(),
+                scenario.relationships.len(),
+                scenario.span.start,
+                scenario.span.end
+            ));
+            if let Some(until) = timeline.research_until() {
+                ui.label(format!("Research covers events up to {}", until.to_date()));
+            }
+            ui.label("Countries: Natural Earth (public domain)");
+            ui.label(format!("Licence: {}", env!("CARGO_PKG_LICENSE")));
+            ui.separator();
+            egui::CollapsingHeader::new("README")
+                .id_salt("about_readme")
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .max_height(360.0)
+                        .show(ui, |ui| {
+                            ui.label(egui::RichText::new(README).monospace().size(11.0));
+                        });
+                });
+        });
+    cx.memory.about_open = open;
 }
