@@ -674,8 +674,19 @@ fn hovering_a_tie_in_the_panel_highlights_its_arc_and_the_other_way_round() {
     click_at(&mut h, p);
     // The first row of Niger's ties that is on screen in the details panel.
     let timeline = h.state().timeline().clone();
-    // Above the time bar, where the panel's scroll area shows them.
+    // Above the time bar, where the panel's scroll area shows them (scrolled to the first).
     let bottom = h.state().view.map_rect.max.y - 10.0;
+    h.get_all_by_role(egui::accesskit::Role::Label)
+        .find(|n| {
+            use egui_kittest::kittest::NodeT as _;
+            let node = n.accesskit_node();
+            node.label()
+                .or(node.value())
+                .is_some_and(|t| t.starts_with("• "))
+        })
+        .expect("a tie row")
+        .scroll_to_me();
+    h.run_steps(3);
     let rows: Vec<(String, egui::Pos2)> = h
         .get_all_by_role(egui::accesskit::Role::Label)
         .filter_map(|n| {
