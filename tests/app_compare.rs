@@ -4,10 +4,10 @@ use egui::{Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sahel_atlas::SahelApp;
-use sahel_atlas::command::Command;
-use sahel_atlas::compare::CompareCommand;
+use sahel_atlas::app::command::Command;
+use sahel_atlas::app::compare::CompareCommand;
+use sahel_atlas::app::time_control::TimeCommand;
 use sahel_atlas::model::Day;
-use sahel_atlas::time_control::TimeCommand;
 
 use crate::app_ui::harness;
 use crate::common::day;
@@ -78,10 +78,13 @@ fn shift_click_on_the_strip_compares_and_the_changes_panel_lists_niger() {
     h.get_by_label("Russia–Niger defence cooperation (agreements of 4 Dec 2023)");
 
     // A click on an event jumps to it; the compared dates stay.
-    h.get_all_by_label("4 Dec 2023 · Niger ends the EU's two missions")
+    let event = "4 Dec 2023 · Niger ends the EU's two missions";
+    h.get_all_by_label(event)
         .next()
         .expect("the event under the EU missions")
-        .click();
+        .scroll_to_me();
+    h.run_steps(3);
+    h.get_all_by_label(event).next().expect("the event").click();
     h.run_steps(3);
     assert_eq!(h.state().day(), day("2023-12-04"));
     assert_eq!(h.state().compare_range(), Some((from, to)));

@@ -7,12 +7,12 @@ use egui::{Pos2, Rect, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use sahel_atlas::SahelApp;
-use sahel_atlas::command::Command;
-use sahel_atlas::compare::CompareCommand;
-use sahel_atlas::dialogs::PathPurpose;
+use sahel_atlas::app::command::Command;
+use sahel_atlas::app::compare::CompareCommand;
+use sahel_atlas::app::dialogs::PathPurpose;
+use sahel_atlas::app::time_control::TimeCommand;
+use sahel_atlas::app::view::Message;
 use sahel_atlas::model::Status;
-use sahel_atlas::time_control::TimeCommand;
-use sahel_atlas::view::Message;
 
 use crate::app_ui::{click_at, screen_of};
 use crate::common::day;

@@ -8,6 +8,7 @@ mod antimeridian;
 mod countries;
 mod country;
 mod diagnostic;
+pub mod embedded;
 mod fast_countries;
 pub mod geometry_check;
 mod json_error;

@@ -7,9 +7,9 @@
 use egui::{Color32, RichText};
 
 use super::Cx;
-use crate::command::Command;
+use crate::app::command::Command;
+use crate::app::time_control::TimeCommand;
 use crate::model::{Change, Day, RelationshipKind, Timeline, is_sahel_state};
-use crate::time_control::TimeCommand;
 
 /// Height of one line of the list.
 const ROW_HEIGHT: f32 = 20.0;
@@ -42,9 +42,9 @@ impl EventFilter {
     fn keeps(&self, timeline: &Timeline, e: usize) -> bool {
         let scenario = timeline.scenario();
         let event = &scenario.events[e];
-        let text = crate::search::fold(self.text.trim());
+        let text = crate::map::search::fold(self.text.trim());
         if !text.is_empty() {
-            let haystack = crate::search::fold(&format!(
+            let haystack = crate::map::search::fold(&format!(
                 "{} {} {}",
                 event.dates_label(),
                 event.title,

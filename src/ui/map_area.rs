@@ -5,11 +5,11 @@ use egui::{Color32, Pos2, Rect, RichText, Vec2};
 use std::sync::Arc;
 
 use super::Cx;
-use crate::command::Command;
+use crate::app::command::Command;
+use crate::app::view::{MapMarks, default_camera};
 use crate::map::MapLayer;
 use crate::map::widget::{MapClick, MapResponse, MapScene, MeshCache, map_ui};
 use crate::model::{Day, format_date_with_precision};
-use crate::view::{MapMarks, default_camera};
 
 /// The map area. `mesh_cache` is the map widget's frame cache (meshes reused while only the
 /// date changes): the widget's own memory, not the document or the view.
@@ -271,7 +271,7 @@ fn messages_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, rect: Rect) -> f32 {
 
 /// One message: its headline, a Dismiss button and its details (a few, the rest folded);
 /// returns whether it was dismissed.
-fn message_ui(ui: &mut egui::Ui, m: &crate::view::Message) -> bool {
+fn message_ui(ui: &mut egui::Ui, m: &crate::app::view::Message) -> bool {
     let color = if m.is_error {
         Color32::from_rgb(0xB0, 0x20, 0x20)
     } else {

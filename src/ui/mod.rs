@@ -5,8 +5,8 @@
 
 mod alignment;
 pub(crate) mod animation;
-mod changelog;
-mod changes;
+mod changelog_window;
+mod changes_panel;
 mod details;
 mod events;
 mod legend;
@@ -35,7 +35,7 @@ pub(crate) fn layout_panels(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         .default_size(300.0_f32.min(width * 0.26))
         .size_range(200.0..=(width * 0.34).max(200.0))
         .show(ui, |ui| right_panel_ui(ui, cx));
-    changes::compare_windows(ui, cx);
+    compare_windows(ui, cx);
     path_prompt::path_prompt_window(ui, cx);
     menu::about_window(ui, cx);
 }
@@ -60,15 +60,15 @@ fn right_panel_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     if cx.memory.events_while_comparing {
         events::events_ui(ui, cx);
     } else {
-        changes::changes_ui(ui, cx);
+        changes_panel::changes_ui(ui, cx);
     }
 }
 
-use crate::command::Command;
-use crate::derived::AtDate;
-use crate::document::Document;
-use crate::jobs::Jobs;
-use crate::view::View;
+use crate::app::command::Command;
+use crate::app::derived::AtDate;
+use crate::app::document::Document;
+use crate::app::jobs::Jobs;
+use crate::app::view::View;
 
 /// What a panel reads and where it puts its requests, for one frame.
 pub(crate) struct Cx<'a> {
@@ -122,10 +122,21 @@ pub(crate) struct PanelMemory {
     /// Help → About is open.
     pub about_open: bool,
     /// A typed path asked for where no file dialog could be shown.
-    pub path_prompt: Option<crate::dialogs::PathPrompt>,
+    pub path_prompt: Option<crate::app::dialogs::PathPrompt>,
     /// The time strip's track as last drawn.
     pub strip_track: Option<egui::Rect>,
     /// The alignment charts drawn this frame: where, the part of it that is visible (not
     /// scrolled away), and their layout.
     pub charts: Vec<(egui::Rect, egui::Rect, crate::export::chart::ChartLayout)>,
+}
+
+/// The windows of the View and Help menus: the change log and the Sahel-wide chart.
+pub(crate) fn compare_windows(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    changelog_window::changelog_window(ui, cx);
+    alignment::sahel_chart_window(ui, cx);
+}
+
+/// A label that answers clicks, for lists whose rows go somewhere.
+pub(crate) fn click_label(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) -> egui::Response {
+    ui.add(egui::Label::new(text).sense(egui::Sense::click()))
 }

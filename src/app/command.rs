@@ -4,10 +4,10 @@
 
 use std::path::PathBuf;
 
+use crate::app::time_control::TimeCommand;
+use crate::app::view::Message;
 use crate::io::FileKind;
 use crate::map::MapCamera;
-use crate::time_control::TimeCommand;
-use crate::view::Message;
 
 /// A request from the UI.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,7 +47,7 @@ pub enum Command {
     /// Export the current view and date to a file (format from the extension).
     ExportTo(PathBuf),
     /// Ask for a path by typing it (the window a failed file dialog opens).
-    AskPath(crate::dialogs::PathPurpose),
+    AskPath(crate::app::dialogs::PathPurpose),
     /// Close the typed-path window.
     ClosePathPrompt,
     /// File → Quit.
@@ -77,7 +77,7 @@ pub enum Command {
         /// The pointer's place on the map, lon/lat, when the map has the pointer.
         pointer_lon_lat: Option<[f64; 2]>,
         /// Labels and markers, map-local pixels.
-        marks: crate::view::MapMarks,
+        marks: crate::app::view::MapMarks,
     },
     /// Frame two places (world coordinates): both ends of arcs leaving the view.
     FrameWorld([f64; 2], [f64; 2]),
@@ -86,7 +86,7 @@ pub enum Command {
     /// File → Export animation…: open its window.
     OpenAnimationWindow,
     /// Compare mode and its windows.
-    Compare(crate::compare::CompareCommand),
+    Compare(crate::app::compare::CompareCommand),
 }
 
-pub use crate::view::ThemeChoice;
+pub use crate::app::view::ThemeChoice;

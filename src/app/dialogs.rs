@@ -9,11 +9,11 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::command::Command;
+use crate::app::command::Command;
+use crate::app::jobs::{Jobs, Loaded};
+use crate::app::view::Message;
 use crate::io::FileKind;
-use crate::jobs::{Jobs, Loaded};
 use crate::model::Day;
-use crate::view::Message;
 
 /// What a file path is asked for.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,7 +56,7 @@ impl PathPurpose {
             Self::Open(kind) => Command::Load(path, Some(*kind)),
             Self::Export(_) => Command::ExportTo(path),
             Self::Changes(_) => {
-                Command::Compare(crate::compare::CompareCommand::ExportChangesTo(path))
+                Command::Compare(crate::app::compare::CompareCommand::ExportChangesTo(path))
             }
         }
     }
