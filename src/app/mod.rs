@@ -37,7 +37,7 @@ use crate::io::{FileKind, LoadError};
 use crate::map::scene::Scene;
 use crate::map::widget::MeshCache;
 use crate::map::{MapCamera, MapLayer};
-use crate::model::{Day, Status, Timeline};
+use crate::model::{Day, Timeline};
 use crate::ui::{Cx, PanelMemory};
 
 pub use crate::app::document::FINE_LAYER_SCALE;
@@ -405,52 +405,21 @@ impl SahelApp {
                 self.view.selected = Some(key);
             }
             Command::SelectLink(link) => view.selected_link = link,
-            Command::ZoomIn | Command::ZoomOut => {
-                let factor = if command == Command::ZoomIn {
-                    1.5
-                } else {
-                    1.0 / 1.5
-                };
-                if let Some(cam) = view.camera {
-                    let c = view.map_rect.center();
-                    let c = [f64::from(c.x), f64::from(c.y)];
-                    view.camera = Some(cam.zoomed_at(c, c, factor));
-                    view.camera_is_default = false;
-                    view.flight = None;
-                }
-            }
+            Command::ZoomIn | Command::ZoomOut => view.zoom_step(command == Command::ZoomIn),
             Command::ResetView => {
                 view.camera = Some(view.default_camera());
                 view.camera_is_default = true;
                 view.flight = None;
             }
-            Command::MapResized { map, visible } => {
-                // Banners coming and going change only what later framings avoid.
-                let resized = view.map_rect.size() != map.size();
-                view.map_rect = map;
-                view.visible_rect = visible;
-                if view.camera.is_none() || (view.camera_is_default && resized) {
-                    view.camera = Some(view.default_camera());
-                    view.flight = None;
-                }
-            }
+            Command::MapResized { map, visible } => view.set_map_rect(map, visible),
             Command::MoveCamera(camera) => {
                 view.camera = Some(camera);
                 view.camera_is_default = false;
                 view.flight = None;
             }
-            // "Hide ended links" and the legend's "Ended" box are one setting.
-            Command::SetHideEnded(hide) => {
-                view.hide_ended = hide;
-                if view.filter.hidden_statuses.contains(&Status::Ended) != hide {
-                    view.filter.toggle_status(Status::Ended);
-                }
-            }
+            Command::SetHideEnded(hide) => view.set_hide_ended(hide),
             Command::SetFocusTies(on) => view.focus_ties = on,
-            Command::SetFilter(filter) => {
-                view.hide_ended = filter.hidden_statuses.contains(&Status::Ended);
-                view.filter = filter;
-            }
+            Command::SetFilter(filter) => view.set_filter(filter),
             Command::HoverLink(link) => view.panel_hovered_link = link,
             Command::MapDrawn {
                 hovered_link,
@@ -507,27 +476,30 @@ impl SahelApp {
             Command::ClosePathPrompt => self.memory.path_prompt = None,
             Command::Quit => self.quit = true,
             Command::ExportTo(path) => self.start_export(path),
-            Command::Compare(c) => {
-                let now = self.view.day();
-                let was_comparing = self.view.compare.range.is_some();
-                let export = self.view.compare.apply(c, now);
-                if !was_comparing && self.view.compare.range.is_some() {
-                    // Entering compare mode frames the Sahel in the visible part of the map.
-                    let goal = self.view.default_camera();
-                    self.view.fly_to(goal);
-                    self.view.camera_is_default = true;
-                }
-                match export {
-                    Some(CompareCommand::ExportChanges { markdown }) => {
-                        self.export_changes_dialog(markdown);
-                    }
-                    Some(CompareCommand::ExportChangesTo(path)) => {
-                        let markdown = crate::app::compare::is_markdown_path(&path);
-                        self.export_changes_to(path, markdown);
-                    }
-                    _ => {}
-                }
+            Command::Compare(c) => self.apply_compare(c),
+        }
+    }
+
+    /// Compare mode's commands. Entering compare mode frames the Sahel in the visible part of
+    /// the map.
+    fn apply_compare(&mut self, command: CompareCommand) {
+        let now = self.view.day();
+        let was_comparing = self.view.compare.range.is_some();
+        let export = self.view.compare.apply(command, now);
+        if !was_comparing && self.view.compare.range.is_some() {
+            let goal = self.view.default_camera();
+            self.view.fly_to(goal);
+            self.view.camera_is_default = true;
+        }
+        match export {
+            Some(CompareCommand::ExportChanges { markdown }) => {
+                self.export_changes_dialog(markdown);
             }
+            Some(CompareCommand::ExportChangesTo(path)) => {
+                let markdown = crate::app::compare::is_markdown_path(&path);
+                self.export_changes_to(path, markdown);
+            }
+            _ => {}
         }
     }
 

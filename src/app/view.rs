@@ -160,6 +160,49 @@ impl View {
         rect_size(self.map_rect)
     }
 
+    /// Zooms one step in (or out) about the map's centre.
+    pub fn zoom_step(&mut self, zoom_in: bool) {
+        let factor = if zoom_in { 1.5 } else { 1.0 / 1.5 };
+        if let Some(cam) = self.camera {
+            let c = self.map_rect.center();
+            let c = [f64::from(c.x), f64::from(c.y)];
+            self.camera = Some(cam.zoomed_at(c, c, factor));
+            self.camera_is_default = false;
+            self.flight = None;
+        }
+    }
+
+    /// The map was laid out in `map`, of which banners leave `visible`. The default view
+    /// follows the map's size; banners coming and going change only what later framings
+    /// avoid, never the camera.
+    pub fn set_map_rect(&mut self, map: egui::Rect, visible: egui::Rect) {
+        let resized = self.map_rect.size() != map.size();
+        self.map_rect = map;
+        self.visible_rect = visible;
+        if self.camera.is_none() || (self.camera_is_default && resized) {
+            self.camera = Some(self.default_camera());
+            self.flight = None;
+        }
+    }
+
+    /// Hides or shows ended links: "Hide ended links" and the legend's "Ended" box are one
+    /// setting.
+    pub fn set_hide_ended(&mut self, hide: bool) {
+        self.hide_ended = hide;
+        let ended = crate::model::Status::Ended;
+        if self.filter.hidden_statuses.contains(&ended) != hide {
+            self.filter.toggle_status(ended);
+        }
+    }
+
+    /// Which links are drawn; hiding the ended ones is "Hide ended links".
+    pub fn set_filter(&mut self, filter: crate::model::LinkFilter) {
+        self.hide_ended = filter
+            .hidden_statuses
+            .contains(&crate::model::Status::Ended);
+        self.filter = filter;
+    }
+
     /// Flies the camera to `goal` (or jumps there before the first frame); the view is no
     /// longer the default one.
     pub fn fly_to(&mut self, goal: MapCamera) {

@@ -29,11 +29,11 @@ pub(crate) fn layout_panels(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     egui::Panel::bottom("time_bar").show(ui, |ui| time_bar::time_bar_ui(ui, cx));
     egui::Panel::left("details")
         .default_size(270.0_f32.min(width * 0.24))
-        .size_range(180.0..=(width * 0.3).max(180.0))
+        .size_range(180.0..=(width * 0.25).max(180.0))
         .show(ui, |ui| details::details_ui(ui, cx));
     egui::Panel::right("events")
         .default_size(300.0_f32.min(width * 0.26))
-        .size_range(200.0..=(width * 0.34).max(200.0))
+        .size_range(200.0..=(width * 0.27).max(200.0))
         .show(ui, |ui| right_panel_ui(ui, cx));
     compare_windows(ui, cx);
     path_prompt::path_prompt_window(ui, cx);
