@@ -324,6 +324,12 @@ fn a_marker_says_where_arcs_leave_the_view_and_a_click_frames_both_ends() {
                 .contains(Pos2::new(s[0] as f32, s[1] as f32)),
             "{w:?} in view"
         );
+        // With room for its label: well inside the visible rectangle, not at its edge.
+        let room = app.view.visible_rect.shrink2(egui::vec2(40.0, 14.0));
+        assert!(
+            room.contains(Pos2::new(s[0] as f32, s[1] as f32)),
+            "{w:?} at {s:?}, too near the edge of {room:?}"
+        );
     }
 }
 

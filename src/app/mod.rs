@@ -944,6 +944,35 @@ mod tests {
     }
 
     #[test]
+    fn where_no_dialog_can_be_shown_the_typed_path_window_opens_for_the_same_purpose() {
+        let mut app = SahelApp::with_document(Document::new(
+            crate::map::embedded::coarse_layer().expect("embedded layer"),
+            None,
+            crate::io::embedded::default_timeline().expect("embedded scenario"),
+        ));
+        let purpose = PathPurpose::Export(crate::export::Format::Svg);
+        app.finish(Loaded::NoDialog(
+            purpose.clone(),
+            PathBuf::from("/x/map.svg"),
+        ));
+        let prompt = app
+            .memory
+            .path_prompt
+            .clone()
+            .expect("the typed-path window");
+        assert_eq!(prompt.purpose, purpose);
+        assert_eq!(prompt.path, "/x/map.svg");
+        assert_eq!(prompt.why, crate::app::dialogs::NO_DIALOG);
+        // What it carries out is what the dialog's answer would have.
+        assert_eq!(
+            purpose.command(PathBuf::from("/x/map.svg")),
+            Command::ExportTo(PathBuf::from("/x/map.svg"))
+        );
+        app.apply(Command::ClosePathPrompt);
+        assert_eq!(app.memory.path_prompt, None);
+    }
+
+    #[test]
     fn only_web_addresses_are_opened() {
         let mut app = SahelApp::with_document(Document::new(
             crate::map::embedded::coarse_layer().expect("embedded layer"),

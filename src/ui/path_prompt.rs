@@ -73,3 +73,33 @@ pub(crate) fn typed_path(purpose: &PathPurpose, text: &str) -> Option<PathBuf> {
     }
     Some(path)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::Format;
+    use crate::io::FileKind;
+
+    #[test]
+    fn a_typed_path_gets_its_formats_extension_and_nothing_typed_is_nothing() {
+        let png = PathPurpose::Export(Format::Png);
+        assert_eq!(
+            typed_path(&png, " /x/map "),
+            Some(PathBuf::from("/x/map.png"))
+        );
+        assert_eq!(
+            typed_path(&png, "/x/map.png"),
+            Some(PathBuf::from("/x/map.png"))
+        );
+        assert_eq!(
+            typed_path(&PathPurpose::Changes(true), "/x/changes"),
+            Some(PathBuf::from("/x/changes.md"))
+        );
+        let open = PathPurpose::Open(FileKind::Scenario);
+        assert_eq!(
+            typed_path(&open, "/x/scenario"),
+            Some(PathBuf::from("/x/scenario"))
+        );
+        assert_eq!(typed_path(&png, "   "), None);
+    }
+}
