@@ -61,7 +61,11 @@ fn shift_click_on_the_strip_compares_and_the_changes_panel_lists_niger() {
     assert_eq!(h.state().day(), day("2023-12-31"));
     let diff = h.state().compare_diff().expect("a diff");
     assert!(!diff.is_empty());
-    h.get_by_label_contains("Changes");
+    // The Changes, in the right panel (with a tab for the events).
+    assert!(
+        h.get_all_by_label("Changes").count() >= 2,
+        "the heading and the tab"
+    );
     let timeline = h.state().timeline().clone();
     let niger = diff
         .by_sahel_state(&timeline)
@@ -81,10 +85,13 @@ fn shift_click_on_the_strip_compares_and_the_changes_panel_lists_niger() {
     );
 
     // A click on an event jumps to it; the compared dates stay.
-    h.get_all_by_label("4 Dec 2023 · Niger ends the EU's two missions")
+    let event = "4 Dec 2023 · Niger ends the EU's two missions";
+    h.get_all_by_label(event)
         .next()
         .expect("the event under the EU missions")
-        .click();
+        .scroll_to_me();
+    h.run_steps(3);
+    h.get_all_by_label(event).next().expect("the event").click();
     h.run_steps(3);
     assert_eq!(h.state().day(), day("2023-12-04"));
     assert_eq!(h.state().compare_range(), Some((from, to)));
