@@ -56,7 +56,9 @@ impl EventFilter {
         }
         let ties = || {
             event.changes.iter().filter_map(|c| match c {
-                Change::Relationship { relationship, .. } | Change::Reaffirmed { relationship } => {
+                Change::Relationship { relationship, .. }
+                | Change::Reaffirmed { relationship, .. }
+                | Change::Size { relationship, .. } => {
                     timeline
                         .relationship_index(relationship)
                         .map(|r| &scenario.relationships[r])
