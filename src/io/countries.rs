@@ -574,7 +574,8 @@ pub fn collection_findings(
 
 /// The warning for a Feature without a `properties` member.
 pub(crate) const NO_PROPERTIES: &str = "has no \"properties\" member (RFC 7946 §3.2: a \
-    Feature has one, null when it has no properties); read as null, so it has no key";
+    Feature has one, null when it has no properties); read as null: no key or name comes \
+    from properties";
 
 /// The members of a GeoJSON object that RFC 7946 §7.1 forbids it, because they define
 /// another kind of object: `coordinates` and `geometries` (geometries) in a FeatureCollection
