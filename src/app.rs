@@ -709,12 +709,13 @@ impl SahelApp {
         self.jobs
             .spawn(path.display().to_string(), STAGE_EXPORTING, move |_| {
                 let text = crate::compare::changes_text(&timeline, &diff, markdown);
-                let result = crate::io::atomic::write_atomic(&path, text.as_bytes()).map_err(|source| {
-                    crate::export::ExportError::Write {
-                        path: path.clone(),
-                        source,
-                    }
-                });
+                let result =
+                    crate::io::atomic::write_atomic(&path, text.as_bytes()).map_err(|source| {
+                        crate::export::ExportError::Write {
+                            path: path.clone(),
+                            source,
+                        }
+                    });
                 Loaded::Exported(path, result)
             });
     }

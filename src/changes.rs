@@ -274,7 +274,11 @@ pub fn diff_markdown(timeline: &Timeline, diff: &Diff) -> String {
         markdown_text(&scenario.title)
     );
     for group in diff.by_sahel_state(timeline) {
-        let _ = writeln!(out, "\n## {}\n", markdown_text(&sahel_heading(timeline, group.state)));
+        let _ = writeln!(
+            out,
+            "\n## {}\n",
+            markdown_text(&sahel_heading(timeline, group.state))
+        );
         for &i in &group.changes {
             let c = &diff.changes[i];
             let rel = &scenario.relationships[c.relationship];

@@ -65,4 +65,3 @@ fn main() -> ExitCode {
         }
     }
 }
-

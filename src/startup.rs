@@ -81,9 +81,15 @@ pub fn run_app(start: AppStart, renderer: RendererChoice) -> Result<(), StartErr
     let start = Arc::new(start);
     match run_window(&start, renderer) {
         // Without an event loop (no display to connect to), wgpu cannot start either.
-        Err(eframe::Error::WinitEventLoop(e)) => Err(StartError::NoDisplay(format!(
-            " (the display cannot be reached: {e})"
-        ))),
+        Err(eframe::Error::WinitEventLoop(_)) => {
+            let named = ["WAYLAND_DISPLAY", "DISPLAY"]
+                .iter()
+                .find_map(|v| std::env::var(v).ok().map(|d| format!("{v}={d}")))
+                .unwrap_or_else(|| "the display".to_owned());
+            Err(StartError::NoDisplay(format!(
+                " ({named} cannot be reached)"
+            )))
+        }
         Err(e) if renderer == RendererChoice::Glow => {
             crate::cli::output::say(&format!(
                 "sahel-atlas: OpenGL did not start ({e}); trying wgpu"
@@ -181,6 +187,19 @@ fn wgpu_options() -> eframe::WgpuConfiguration {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn no_display_is_said_in_one_line_before_any_renderer_is_tried() {
+        let none = missing_display(|_| false);
+        if cfg!(target_os = "linux") {
+            let why = none.expect("no display on Linux without DISPLAY or WAYLAND_DISPLAY");
+            let e = StartError::NoDisplay(why).to_string();
+            assert!(e.starts_with("no display is available"), "{e}");
+            assert!(!e.contains('\n'), "{e}");
+        }
+        assert_eq!(missing_display(|v| v == "DISPLAY"), None);
+        assert_eq!(missing_display(|v| v == "WAYLAND_DISPLAY"), None);
+    }
+
     use super::*;
 
     fn fixture(path: &str) -> PathBuf {

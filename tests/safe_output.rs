@@ -16,10 +16,7 @@ fn bin() -> Command {
 }
 
 fn scratch_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "sahel-atlas-safe-{}-{name}",
-        std::process::id()
-    ));
+    let dir = std::env::temp_dir().join(format!("sahel-atlas-safe-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch folder");
     dir
@@ -59,7 +56,10 @@ fn decode_every_mp4_sample(bytes: Vec<u8>) -> usize {
         let mut at = 0;
         while at + 4 <= sample.bytes.len() {
             let len = u32::from_be_bytes(sample.bytes[at..at + 4].try_into().expect("4")) as usize;
-            assert!(at + 4 + len <= sample.bytes.len(), "sample {k}: NAL unit size");
+            assert!(
+                at + 4 + len <= sample.bytes.len(),
+                "sample {k}: NAL unit size"
+            );
             stream.extend_from_slice(&[0, 0, 0, 1]);
             stream.extend_from_slice(&sample.bytes[at + 4..at + 4 + len]);
             at += 4 + len;
@@ -201,15 +201,28 @@ fn a_full_disk_leaves_every_old_file_as_it_was_and_no_temporary() {
     };
     let dir = &disk.0;
     let outputs = [
-        ("map.png", vec!["render", "--at", "2023-12-05", "--size", "320x200"]),
-        ("map.svg", vec!["render", "--at", "2023-12-05", "--size", "320x200"]),
+        (
+            "map.png",
+            vec!["render", "--at", "2023-12-05", "--size", "320x200"],
+        ),
+        (
+            "map.svg",
+            vec!["render", "--at", "2023-12-05", "--size", "320x200"],
+        ),
         ("state.csv", vec!["export", "--at", "2023-12-05"]),
         ("state.geojson", vec!["export", "--at", "2023-12-05"]),
         ("chart.svg", vec!["chart", "--country", "NER"]),
         (
             "clip.gif",
             vec![
-                "render", "--from", "2023-01-01", "--to", "2023-04-01", "--step", "1m", "--size",
+                "render",
+                "--from",
+                "2023-01-01",
+                "--to",
+                "2023-04-01",
+                "--step",
+                "1m",
+                "--size",
                 "160x100",
             ],
         ),
@@ -231,8 +244,17 @@ fn a_full_disk_leaves_every_old_file_as_it_was_and_no_temporary() {
         let out = dir.join(name);
         let ran = sahel_atlas(args.iter().copied().chain(["--out", &s(&out)]));
         assert_eq!(ran.code, Some(1), "{name}: {ran:?}");
-        assert_eq!(ran.stderr.trim().lines().count(), 1, "{name}: {}", ran.stderr);
-        assert!(ran.stderr.contains("cannot write"), "{name}: {}", ran.stderr);
+        assert_eq!(
+            ran.stderr.trim().lines().count(),
+            1,
+            "{name}: {}",
+            ran.stderr
+        );
+        assert!(
+            ran.stderr.contains("cannot write"),
+            "{name}: {}",
+            ran.stderr
+        );
         assert_eq!(&std::fs::read(&out).expect("still there"), before, "{name}");
     }
     let ran = sahel_atlas([
@@ -263,7 +285,15 @@ fn a_full_disk_leaves_every_old_file_as_it_was_and_no_temporary() {
 fn interrupt_a_clip(out: &Path, signal: &str) -> (Option<i32>, String) {
     let dir = out.parent().expect("folder");
     let mut child = bin()
-        .args(["render", "--from", "2012-01-01", "--to", "2026-12-01", "--step", "7d"])
+        .args([
+            "render",
+            "--from",
+            "2012-01-01",
+            "--to",
+            "2026-12-01",
+            "--step",
+            "7d",
+        ])
         .args(["--size", "320x200", "--out", &s(out)])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -305,7 +335,11 @@ fn sigint_and_sigterm_remove_the_temporary_files_and_exit_130_and_143() {
         assert_eq!(got, Some(code), "{name}: {stderr}");
         assert_eq!(stderr.trim().lines().count(), 1, "one line: {stderr}");
         assert!(
-            stderr.contains(if code == 130 { "interrupted" } else { "terminated" }),
+            stderr.contains(if code == 130 {
+                "interrupted"
+            } else {
+                "terminated"
+            }),
             "{stderr}"
         );
         assert_eq!(files_in(&dir), [name], "no temporary file is left");
@@ -328,7 +362,14 @@ fn standard_output_on_a_full_device_is_one_line_and_exit_1() {
         &["state", "--at", "2023-12-05", "--json"][..],
         &["state", "--at", "2023-12-05"],
         &["changelog", "--markdown"],
-        &["diff", "--from", "2023-07-25", "--to", "2023-12-31", "--markdown"],
+        &[
+            "diff",
+            "--from",
+            "2023-07-25",
+            "--to",
+            "2023-12-31",
+            "--markdown",
+        ],
     ] {
         let out = bin()
             .args(args)
@@ -349,7 +390,14 @@ fn standard_output_on_a_full_device_is_one_line_and_exit_1() {
 #[test]
 fn a_closed_pipe_ends_quietly() {
     for args in [
-        &["diff", "--from", "2012-01-01", "--to", "2026-12-31", "--markdown"][..],
+        &[
+            "diff",
+            "--from",
+            "2012-01-01",
+            "--to",
+            "2026-12-31",
+            "--markdown",
+        ][..],
         &["changelog", "--markdown"],
         &["state", "--at", "2023-12-05", "--json"],
     ] {
@@ -426,7 +474,10 @@ fn an_unknown_key_is_an_error_at_its_place_with_the_nearest_key() {
         t.replace(r#""title": "Tiny","#, r#""title": "Tiny", "zzzzzzzz": 1,"#)
     });
     let (ok, out) = check(&path);
-    assert!(!ok && out.contains("unknown field `zzzzzzzz`; the fields here are"), "{out}");
+    assert!(
+        !ok && out.contains("unknown field `zzzzzzzz`; the fields here are"),
+        "{out}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -438,14 +489,20 @@ fn dates_are_yyyy_mm_dd_or_shorter_only_where_the_precision_says_so() {
     });
     let (ok, out) = check(&path);
     assert!(!ok, "{out}");
-    assert!(out.contains("'20200301' is not a date of the form YYYY-MM-DD"), "{out}");
+    assert!(
+        out.contains("'20200301' is not a date of the form YYYY-MM-DD"),
+        "{out}"
+    );
     for (from, to) in [
         (r#""start": "2020-01-01""#, r#""start": "2020-1-1""#),
         (r#""end": "2021-12-31""#, r#""end": "2021-12-31T00:00""#),
     ] {
         let path = scenario_file(&dir, "span.json", |t| t.replace(from, to));
         let (ok, out) = check(&path);
-        assert!(!ok && out.contains("is not a date of the form YYYY-MM-DD"), "{out}");
+        assert!(
+            !ok && out.contains("is not a date of the form YYYY-MM-DD"),
+            "{out}"
+        );
     }
     // The month-precision event may be written 2021-03; the day-precision one may not.
     let path = scenario_file(&dir, "month.json", |t| {
@@ -458,51 +515,65 @@ fn dates_are_yyyy_mm_dd_or_shorter_only_where_the_precision_says_so() {
     });
     let (ok, out) = check(&path);
     assert!(!ok, "{out}");
-    assert!(out.contains("day.json:13:") && out.contains("needs \"precision\": \"month\""), "{out}");
+    assert!(
+        out.contains("day.json:13:") && out.contains("needs \"precision\": \"month\""),
+        "{out}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn every_address_field_must_be_a_web_address() {
     let dir = scratch_dir("addresses");
-    let cases: [(&str, &str, &str); 6] = [
+    let cases: [(&str, &str, &str, &str); 6] = [
         (
             "event",
             r#""sources": ["https://example.org/a"]"#,
             r#""sources": ["javascript:alert(1)"]"#,
+            "event \"start\": source \"javascript:alert(1)\": is a javascript: address",
         ),
         (
             "spaces",
             r#""sources": ["https://example.org/a"]"#,
             r#""sources": ["https://example.org/a b"]"#,
+            "is not a complete web address",
         ),
         (
             "start",
             r#""parties": ["EU", "NER"]}"#,
             r#""parties": ["EU", "NER"], "in_force_at_start": true, "start_sources": ["file:///etc/passwd"]}"#,
+            "start source \"file:///etc/passwd\": is a file: address",
         ),
         (
             "confirmed",
             r#""parties": ["EU", "NER"]}"#,
             r#""parties": ["EU", "NER"], "confirmed_until": "2020-06-01", "confirmed_source": "javascript:alert(1)"}"#,
+            "confirmed_source \"javascript:alert(1)\": is a javascript: address",
         ),
         (
             "government",
             r#""place": {"lon": 9.5, "lat": 17.4}}"#,
             r#""place": {"lon": 9.5, "lat": 17.4}, "government": {"form": "civilian", "sources": ["smb://server/x"]}}"#,
+            "government source \"smb://server/x\": is a smb: address",
         ),
         (
             "relative",
             r#""sources": ["https://example.org/b"]"#,
             r#""sources": ["example.org/b"]"#,
+            "has no scheme",
         ),
     ];
-    for (name, from, to) in cases {
+    for (name, from, to, says) in cases {
         let path = scenario_file(&dir, &format!("{name}.json"), |t| t.replacen(from, to, 1));
         let (ok, out) = check(&path);
         assert!(!ok, "{name}: {out}");
-        assert!(out.contains("is not a web address"), "{name}: {out}");
-        assert!(out.contains(&format!("{name}.json:")), "{name}: at a line: {out}");
+        assert!(out.contains(says), "{name}: {out}");
+        assert!(
+            out.contains(&format!("{name}.json:")),
+            "{name}: at a line: {out}"
+        );
+        let errors = out.lines().filter(|l| l.contains(": error: ")).count();
+        assert_eq!(errors, 1, "{name}: one error, no duplicate: {out}");
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -511,8 +582,16 @@ fn every_address_field_must_be_a_web_address() {
 fn control_characters_in_any_text_are_errors() {
     let dir = scratch_dir("controls");
     for (name, from, to) in [
-        ("title", r#""title": "Starts""#, r#""title": "Starts\u001b[2J""#),
-        ("bell", r#""label": "A mission""#, r#""label": "A\u0007 mission""#),
+        (
+            "title",
+            r#""title": "Starts""#,
+            r#""title": "Starts\u001b[2J""#,
+        ),
+        (
+            "bell",
+            r#""label": "A mission""#,
+            r#""label": "A\u0007 mission""#,
+        ),
         ("nul", r#""name": "Niger""#, r#""name": "Niger\u0000""#),
         ("newline", r#""title": "Tiny""#, r#""title": "Ti\nny""#),
     ] {
@@ -530,7 +609,8 @@ fn chart_of_an_organisation_is_a_clear_error() {
     let ran = sahel_atlas(["chart", "--country", "EU", "--out", &s(&dir.join("c.svg"))]);
     assert_eq!(ran.code, Some(1));
     assert!(
-        ran.stderr.contains("EU: European Union is an organisation, not a state"),
+        ran.stderr
+            .contains("EU: European Union is an organisation, not a state"),
         "{}",
         ran.stderr
     );
@@ -549,12 +629,34 @@ fn dates_outside_the_span_are_errors_that_give_the_span() {
         vec!["state", "--at", "1900-01-01"],
         vec!["state", "--at", "2030-01-01", "--json"],
         vec!["render", "--at", "1900-01-01", "--out", &out("a.png")],
-        vec!["render", "--at", "2023-12-05", "--since", "2000-01-01", "--out", &out("a.png")],
+        vec![
+            "render",
+            "--at",
+            "2023-12-05",
+            "--since",
+            "2000-01-01",
+            "--out",
+            &out("a.png"),
+        ],
         vec!["export", "--at", "1999-12-31", "--out", &out("a.csv")],
         vec!["diff", "--from", "1900-01-01", "--to", "2023-12-31"],
-        vec!["diff", "--from", "2023-01-01", "--to", "2099-01-01", "--json"],
         vec![
-            "render", "--from", "2000-01-01", "--to", "2013-01-01", "--step", "1y", "--out",
+            "diff",
+            "--from",
+            "2023-01-01",
+            "--to",
+            "2099-01-01",
+            "--json",
+        ],
+        vec![
+            "render",
+            "--from",
+            "2000-01-01",
+            "--to",
+            "2013-01-01",
+            "--step",
+            "1y",
+            "--out",
             &out("frames"),
         ],
         vec!["changelog", "--year", "1990"],
@@ -562,7 +664,8 @@ fn dates_outside_the_span_are_errors_that_give_the_span() {
         let ran = sahel_atlas(&args);
         assert_eq!(ran.code, Some(1), "{args:?}: {ran:?}");
         assert!(
-            ran.stderr.contains("outside the scenario's span, 2012-01-01 to 2026-12-31"),
+            ran.stderr
+                .contains("outside the scenario's span, 2012-01-01 to 2026-12-31"),
             "{args:?}: {}",
             ran.stderr
         );
@@ -617,7 +720,10 @@ fn markdown_escapes_titles_and_percent_encodes_sources() {
 fn csv_cells_that_would_be_formulas_are_neutralised() {
     let dir = scratch_dir("csv");
     let path = scenario_file(&dir, "formula.json", |t| {
-        t.replace(r#""label": "A mission""#, r#""label": "=HYPERLINK(\"http://x\",\"y\")""#)
+        t.replace(
+            r#""label": "A mission""#,
+            r#""label": "=HYPERLINK(\"http://x\",\"y\")""#,
+        )
     });
     let out = dir.join("s.csv");
     let ran = sahel_atlas([
@@ -680,19 +786,27 @@ fn tables_for_a_terminal_show_control_characters_instead_of_sending_them() {
         &["https://example.org".to_owned()],
     ));
     let date = jiff::civil::Date::constant(2020, 6, 1);
-    let table = sahel_atlas::export::escape::terminal_text(&sahel_atlas::cli::state_table(
-        &timeline, date,
-    ));
-    assert!(table.contains("Bell\u{2407} and escape\u{241b}[2J and nul\u{2400}"), "{table}");
+    let table =
+        sahel_atlas::export::escape::terminal_text(&sahel_atlas::cli::state_table(&timeline, date));
+    assert!(
+        table.contains("Bell\u{2407} and escape\u{241b}[2J and nul\u{2400}"),
+        "{table}"
+    );
     assert!(
         !table.chars().any(|c| c.is_control() && c != '\n'),
         "{table:?}"
     );
-    let diff = timeline.diff(Day::from_date(timeline.start().to_date()), Day::from_date(date));
+    let diff = timeline.diff(
+        Day::from_date(timeline.start().to_date()),
+        Day::from_date(date),
+    );
     let text = sahel_atlas::export::escape::terminal_text(&sahel_atlas::changes::diff_table(
         &timeline, &diff,
     ));
-    assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "{text:?}"
+    );
 }
 
 /// The targets of the Markdown links in `md`: what follows each `](` that is not escaped,
@@ -718,8 +832,8 @@ fn any_text() -> impl Strategy<Value = String> {
         prop::collection::vec(any::<char>(), 0..40).prop_map(String::from_iter),
         prop::collection::vec(
             prop::sample::select(vec![
-                '<', '>', '&', '"', '\'', '(', ')', '[', ']', '\\', '`', '*', '_', '!', '\n',
-                '\r', '\u{1b}', '\u{7}', '\0', ' ', ':', '/', 'a', 'j', 'h',
+                '<', '>', '&', '"', '\'', '(', ')', '[', ']', '\\', '`', '*', '_', '!', '\n', '\r',
+                '\u{1b}', '\u{7}', '\0', ' ', ':', '/', 'a', 'j', 'h',
             ]),
             0..40
         )

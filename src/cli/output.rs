@@ -64,7 +64,10 @@ mod tests {
             Err(StdoutError::Closed)
         ));
         let e = write_to(&mut Failing(io::ErrorKind::StorageFull), b"x").expect_err("full");
-        assert!(e.to_string().starts_with("cannot write to standard output"), "{e}");
+        assert!(
+            e.to_string().starts_with("cannot write to standard output"),
+            "{e}"
+        );
         let mut sink = Vec::new();
         assert!(write_to(&mut sink, b"ok").is_ok());
         assert_eq!(sink, b"ok");

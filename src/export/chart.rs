@@ -647,9 +647,11 @@ pub fn run_chart(args: &ChartArgs, timeline: &Timeline) -> Result<String, ChartE
     } else {
         chart_png(&layout)?
     };
-    crate::io::atomic::write_atomic(&args.out, &bytes).map_err(|source| super::ExportError::Write {
-        path: args.out.clone(),
-        source,
+    crate::io::atomic::write_atomic(&args.out, &bytes).map_err(|source| {
+        super::ExportError::Write {
+            path: args.out.clone(),
+            source,
+        }
     })?;
     Ok(format!("wrote {}", args.out.display()))
 }

@@ -135,7 +135,10 @@ mod tests {
             "&lt;script&gt;alert(1)&lt;/script&gt; &amp; \\[x\\](y) \\*b\\* \\`c\\`"
         );
         assert_eq!(markdown_text("a\nb\u{1b}[31m"), "a b \\[31m");
-        assert_eq!(markdown_text("Niger ends the EU's missions"), "Niger ends the EU's missions");
+        assert_eq!(
+            markdown_text("Niger ends the EU's missions"),
+            "Niger ends the EU's missions"
+        );
     }
 
     #[test]
@@ -151,7 +154,10 @@ mod tests {
         assert!(!file.contains("]("), "{file}");
         let broken = markdown_link("4", "https://example.org/x)[y](javascript:alert(1)");
         assert_eq!(broken.matches("](").count(), 1, "{broken}");
-        assert!(broken.ends_with(')') && !broken[4..].contains('('), "{broken}");
+        assert!(
+            broken.ends_with(')') && !broken[4..].contains('('),
+            "{broken}"
+        );
     }
 
     #[test]
@@ -170,7 +176,10 @@ mod tests {
 
     #[test]
     fn terminal_text_shows_control_characters() {
-        assert_eq!(terminal_text("a\u{1b}[2Jb\u{7}c\0d"), "a\u{241b}[2Jb\u{2407}c\u{2400}d");
+        assert_eq!(
+            terminal_text("a\u{1b}[2Jb\u{7}c\0d"),
+            "a\u{241b}[2Jb\u{2407}c\u{2400}d"
+        );
         assert_eq!(terminal_text("x\u{202E}y\u{9b}z"), "x\u{FFFD}y\u{FFFD}z");
         assert_eq!(terminal_text("kept\tand\nkept"), "kept\tand\nkept");
     }

@@ -250,13 +250,8 @@ impl GifClip {
         palette: &Palette,
     ) -> Result<Self, ExportError> {
         let side = |s: u32| u16::try_from(s).map_err(|_| ExportError::BadSize(size[0], size[1]));
-        let mut encoder = Encoder::new(
-            file,
-            side(size[0])?,
-            side(size[1])?,
-            &palette.table(),
-        )
-        .map_err(encode_error)?;
+        let mut encoder = Encoder::new(file, side(size[0])?, side(size[1])?, &palette.table())
+            .map_err(encode_error)?;
         encoder.set_repeat(Repeat::Infinite).map_err(encode_error)?;
         Ok(Self {
             encoder,

@@ -21,8 +21,8 @@ use openh264::encoder::{
 use openh264::formats::{RgbaSliceU8, YUVBuffer};
 
 use super::ExportError;
-use crate::io::atomic::ScratchFile;
 use super::animation::AnimationFrame;
+use crate::io::atomic::ScratchFile;
 
 /// Ticks per second of the track's clock.
 pub(crate) const TIMESCALE: u32 = 90_000;

@@ -482,10 +482,7 @@ pub(super) fn parse_full(name: &str, text: &[u8]) -> Result<CountryLayer, LoadEr
 ///
 /// # Errors
 /// The malformed `bbox` members, as diagnostics.
-pub fn collection_findings(
-    name: &str,
-    bytes: &[u8],
-) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
+pub fn collection_findings(name: &str, bytes: &[u8]) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
     let Ok(bytes) = gunzip_if_needed(name, bytes) else {
         return Ok(Vec::new());
     };

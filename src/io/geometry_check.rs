@@ -109,7 +109,11 @@ pub fn invalid_geometry(shape: &MultiPolygon<f64>, max: usize) -> Vec<Finding> {
             // Where rings of one polygon, or two parts, meet without crossing: counted after
             // the loop (two or more points cut the interior in two).
             if !crossing && (p != p2 || r != r2) {
-                let key = if p == p2 { (p, r, p2, r2) } else { (p, 0, p2, 0) };
+                let key = if p == p2 {
+                    (p, r, p2, r2)
+                } else {
+                    (p, 0, p2, 0)
+                };
                 let entry = meetings.entry(key).or_insert_with(|| Meeting {
                     first: (p, r, i),
                     points: Vec::new(),
@@ -299,7 +303,8 @@ impl Meeting {
         let on_shared = |c: &Coord<f64>| {
             self.shared.iter().any(|&(a, b)| {
                 let cross = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
-                let within = |v: f64, e: f64, f: f64| v >= e.min(f) - 1e-12 && v <= e.max(f) + 1e-12;
+                let within =
+                    |v: f64, e: f64, f: f64| v >= e.min(f) - 1e-12 && v <= e.max(f) + 1e-12;
                 cross.abs() <= 1e-12 * (1.0 + (b.x - a.x).abs() + (b.y - a.y).abs())
                     && within(c.x, a.x, b.x)
                     && within(c.y, a.y, b.y)

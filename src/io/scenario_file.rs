@@ -184,6 +184,26 @@ fn pointer_and_path(steps: &[Step<'_>]) -> (String, String) {
     (pointer, path)
 }
 
+/// Whether the address at `steps` is one `model::check` checks with its own message (event
+/// `sources`, `start_sources`, `confirmed_source`, `government.sources`); the walk checks
+/// those any later field adds.
+fn checked_by_model(steps: &[Step<'_>]) -> bool {
+    let keys: Vec<&str> = steps
+        .iter()
+        .filter_map(|s| match s {
+            Step::Key(k) => Some(*k),
+            Step::Index(_) => None,
+        })
+        .collect();
+    matches!(
+        keys[..],
+        ["events", "sources"]
+            | ["relationships", "start_sources"]
+            | ["relationships", "confirmed_source"]
+            | ["entities", "government", "sources"]
+    )
+}
+
 /// Whether a member of this name holds source addresses.
 fn is_address_key(key: &str) -> bool {
     matches!(key, "sources" | "source") || key.ends_with("_sources") || key.ends_with("_source")
@@ -234,6 +254,7 @@ fn strict_walk<'a>(
                     ),
                 ));
             } else if address_key.is_some()
+                && !checked_by_model(steps)
                 && crate::model::source::web_address(text) != Some(text.as_str())
             {
                 let (pointer, path) = pointer_and_path(steps);
@@ -291,6 +312,42 @@ fn locate(text: &[u8], problems: &[Problem]) -> Vec<Option<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_in_members_added_later_are_checked_by_their_name() {
+        let text = br#"{"events": [{"sources": ["https://example.org"],
+ "troops_sources": ["javascript:alert(1)"], "site_source": "file:///x",
+ "notice": {"source": "https://example.org/ok"}}]}"#;
+        let found = strict_text_diagnostics("s.json", text);
+        let messages: Vec<String> = found.iter().map(ToString::to_string).collect();
+        assert_eq!(found.len(), 2, "{messages:?}");
+        let says = |phrase: &str| messages.iter().any(|m| m.contains(phrase));
+        assert!(
+            says("s.json:2:21: error: events[0].troops_sources[0]"),
+            "{messages:?}"
+        );
+        assert!(
+            says("events[0].site_source: 'file:///x' is not a web address"),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn control_characters_are_found_in_every_string_at_their_place() {
+        let text = b"{\"title\": \"a\\u001bb\", \"events\": [{\"note\": \"x\\ty\"}]}";
+        let found = strict_text_diagnostics("s.json", text);
+        let messages: Vec<String> = found.iter().map(ToString::to_string).collect();
+        assert_eq!(found.len(), 2, "{messages:?}");
+        let says = |phrase: &str| messages.iter().any(|m| m.contains(phrase));
+        assert!(
+            says("1:11: error: title: holds the control character U+001B"),
+            "{messages:?}"
+        );
+        assert!(
+            says("events[0].note: holds the control character U+0009"),
+            "{messages:?}"
+        );
+    }
 
     #[test]
     fn locates_items_by_index_and_pointer() {

@@ -97,8 +97,9 @@ pub fn parse_event_date(text: &str) -> Result<Date, DateError> {
     let digits = |r: std::ops::Range<usize>| bytes[r].iter().all(u8::is_ascii_digit);
     let num = |r: std::ops::Range<usize>| text[r].parse::<i16>().unwrap_or(0);
     match bytes.len() {
-        4 if digits(0..4) => Ok(Date::new(num(0..4), 1, 1)
-            .map_err(|_| DateError::NoSuchDay(text.to_owned()))?),
+        4 if digits(0..4) => {
+            Ok(Date::new(num(0..4), 1, 1).map_err(|_| DateError::NoSuchDay(text.to_owned()))?)
+        }
         7 if digits(0..4) && bytes[4] == b'-' && digits(5..7) => {
             Date::new(num(0..4), num(5..7) as i8, 1)
                 .map_err(|_| DateError::NoSuchDay(text.to_owned()))
@@ -194,10 +195,20 @@ mod tests {
 
     #[test]
     fn event_dates_take_three_shapes_and_nothing_else() {
-        assert_eq!(parse_event_date("2023-12-04"), Ok(Date::constant(2023, 12, 4)));
+        assert_eq!(
+            parse_event_date("2023-12-04"),
+            Ok(Date::constant(2023, 12, 4))
+        );
         assert_eq!(parse_event_date("2023-12"), Ok(Date::constant(2023, 12, 1)));
         assert_eq!(parse_event_date("2023"), Ok(Date::constant(2023, 1, 1)));
-        for bad in ["20231204", "2023-13", "2023-1", "23", " 2023-12-04", "2023-12-04T00:00"] {
+        for bad in [
+            "20231204",
+            "2023-13",
+            "2023-1",
+            "23",
+            " 2023-12-04",
+            "2023-12-04T00:00",
+        ] {
             assert!(parse_event_date(bad).is_err(), "{bad}");
         }
     }
