@@ -800,9 +800,9 @@ fn tables_for_a_terminal_show_control_characters_instead_of_sending_them() {
         Day::from_date(timeline.start().to_date()),
         Day::from_date(date),
     );
-    let text = sahel_atlas::export::escape::terminal_text(&sahel_atlas::changes::diff_table(
-        &timeline, &diff,
-    ));
+    let text = sahel_atlas::export::escape::terminal_text(
+        &sahel_atlas::export::change_list::diff_table(&timeline, &diff),
+    );
     assert!(
         !text.chars().any(|c| c.is_control() && c != '\n'),
         "{text:?}"
@@ -868,8 +868,8 @@ proptest! {
         );
         let log = timeline.changelog();
         for md in [
-            sahel_atlas::changes::diff_markdown(&timeline, &diff),
-            sahel_atlas::changes::changelog_markdown(&timeline, &log),
+            sahel_atlas::export::change_list::diff_markdown(&timeline, &diff),
+            sahel_atlas::export::change_list::changelog_markdown(&timeline, &log),
         ] {
             prop_assert!(!md.contains('<'), "raw HTML: {md}");
             prop_assert!(

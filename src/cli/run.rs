@@ -206,7 +206,7 @@ pub fn run(command: &Sub, data: &DataArgs) -> Result<Outcome, CliError> {
                 &timeline,
                 &[("--from", Some(args.from)), ("--to", Some(args.to))],
             )?;
-            let mut text = crate::changes::run_diff(args, &timeline)?;
+            let mut text = crate::export::change_list::run_diff(args, &timeline)?;
             if !(args.json || args.csv || args.markdown) {
                 text = terminal_text(&text);
             }
@@ -221,7 +221,7 @@ pub fn run(command: &Sub, data: &DataArgs) -> Result<Outcome, CliError> {
             {
                 return Err(CliError::YearOutsideSpan { year, start, end });
             }
-            let mut text = crate::changes::run_changelog(args, &timeline);
+            let mut text = crate::export::change_list::run_changelog(args, &timeline);
             if !args.markdown {
                 text = terminal_text(&text);
             }
@@ -316,8 +316,11 @@ fn render(
             ("--to", request.to),
         ],
     )?;
-    let (layer, places) =
-        load_layers(data.countries.as_deref(), crate::data::fine_layer, warnings)?;
+    let (layer, places) = load_layers(
+        data.countries.as_deref(),
+        crate::map::embedded::fine_layer,
+        warnings,
+    )?;
     let map = MapData {
         layer: &layer,
         places: &places,
@@ -387,7 +390,7 @@ fn export(
     check_in_span(&timeline, &[("--at", Some(at))])?;
     let (layer, places) = load_layers(
         data.countries.as_deref(),
-        crate::data::coarse_layer,
+        crate::map::embedded::coarse_layer,
         warnings,
     )?;
     let map = MapData {
@@ -419,7 +422,7 @@ pub fn load_timeline(
             warnings.extend(found.iter().map(ToString::to_string));
             Ok(Arc::new(Timeline::new(scenario)))
         }
-        None => crate::data::default_timeline(),
+        None => crate::io::embedded::default_timeline(),
     }
 }
 
@@ -441,7 +444,7 @@ pub fn load_layers(
             let layer = Arc::new(MapLayer::outlines_only(layer));
             Ok((layer.clone(), layer))
         }
-        None => Ok((embedded()?, crate::data::coarse_layer()?)),
+        None => Ok((embedded()?, crate::map::embedded::coarse_layer()?)),
     }
 }
 

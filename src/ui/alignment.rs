@@ -10,11 +10,11 @@
 use egui::{Align2, Color32, FontId, Pos2, Sense, Stroke, Vec2};
 
 use super::Cx;
-use crate::command::Command;
-use crate::compare::CompareCommand;
+use crate::app::command::Command;
+use crate::app::compare::CompareCommand;
+use crate::app::time_control::TimeCommand;
 use crate::export::chart::{Anchor, ChartItem, ChartLayout, alignment_chart};
 use crate::model::{Day, SAHEL_STATES, Timeline};
-use crate::time_control::TimeCommand;
 
 fn colour(rgb: [u8; 3]) -> Color32 {
     Color32::from_rgb(rgb[0], rgb[1], rgb[2])
