@@ -119,6 +119,8 @@ pub fn invalid_geometry(shape: &MultiPolygon<f64>, max: usize) -> Vec<Finding> {
                     points: Vec::new(),
                     shared: Vec::new(),
                 });
+                // The earliest edge in the file, whatever order the R-tree gives them in.
+                entry.first = entry.first.min((p, r, i));
                 match hit {
                     LineIntersection::Collinear { intersection }
                         if intersection.start != intersection.end =>
@@ -187,7 +189,8 @@ pub fn invalid_geometry(shape: &MultiPolygon<f64>, max: usize) -> Vec<Finding> {
     let mut meetings: Vec<((u32, u32, u32, u32), Meeting)> = meetings.into_iter().collect();
     meetings.sort_by_key(|(key, _)| *key);
     for ((p, r, p2, r2), meeting) in meetings {
-        let touches = meeting.touch_points();
+        let mut touches = meeting.touch_points();
+        touches.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
         if touches.len() < 2 {
             continue;
         }
@@ -289,7 +292,8 @@ pub fn invalid_geometry(shape: &MultiPolygon<f64>, max: usize) -> Vec<Finding> {
 
 /// Where two rings of a polygon, or two parts, meet without crossing.
 struct Meeting {
-    /// The first edge that meets the other ring or part: (polygon, ring, position).
+    /// The earliest edge (in file order) that meets the other ring or part: (polygon, ring,
+    /// position).
     first: (u32, u32, u32),
     /// Single points where an edge of one touches an edge of the other.
     points: Vec<Coord<f64>>,
