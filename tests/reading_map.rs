@@ -180,7 +180,17 @@ fn focus_fades_the_ties_of_the_rest_and_can_be_turned_off() {
                 .filter(|l| l.relationship == *r)
                 .map(|l| l.ends.contains(&niger))
                 .collect();
-            let full = Line::of_link(*status).paint.alpha;
+            // A tie whose status is past its last confirmation is drawn fainter at full
+            // strength (Niger's outreach to IS fighters, last confirmed in March 2022).
+            let unconfirmed = scene
+                .links
+                .iter()
+                .any(|l| l.relationship == *r && l.unconfirmed_since.is_some());
+            let full = if unconfirmed {
+                Line::unconfirmed(*status).paint.alpha
+            } else {
+                Line::of_link(*status).paint.alpha
+            };
             if arcs.iter().all(|&t| t) {
                 assert!(
                     (line.paint.alpha - full).abs() < 1e-6,

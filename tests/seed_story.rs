@@ -193,7 +193,11 @@ fn ties_take_the_group_of_their_partner() {
     // The first party that is not a Sahel state decides: Algeria, not the UN.
     assert_eq!(group("algiers-peace-agreement"), "other");
     assert_eq!(group("tur-ner-defence-cooperation"), "other");
-    assert_eq!(t.groups().len(), 5);
+    // The non-state armed groups are a group of their own: talks with JNIM are theirs.
+    assert_eq!(group("jnim-mli-talks"), "armed");
+    assert_eq!(group("issp-ner-outreach"), "armed");
+    assert_eq!(group("usa-jnim-designation"), "western");
+    assert_eq!(t.groups().len(), 6);
 }
 
 #[test]

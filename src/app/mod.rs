@@ -809,7 +809,6 @@ impl SahelApp {
     /// the band of `group` (a group id) when given, else in the middle of the plot (for tests
     /// and tools). `None` when no chart shows it or that point is scrolled out of view.
     pub fn chart_point(&self, entity: &str, day: Day, group: Option<&str>) -> Option<egui::Pos2> {
-        use crate::export::chart::ChartItem;
         let timeline = &self.document.timeline;
         let e = timeline.entity_index(entity)?;
         let g = match group {
@@ -824,16 +823,9 @@ impl SahelApp {
                 let x = layout.x_of(day) + 1.0;
                 let y = match g {
                     None => (plot.rect[1] + plot.rect[3]) / 2.0,
-                    Some(g) => layout.items.iter().find_map(|item| match item {
-                        ChartItem::Rect {
-                            min,
-                            max,
-                            band: Some(band),
-                            ..
-                        } if band.entity == e && band.group == g && min[0] <= x && x < max[0] => {
-                            Some((min[1] + max[1]) / 2.0)
-                        }
-                        _ => None,
+                    Some(g) => layout.bands.iter().find_map(|b| {
+                        (b.band.entity == e && b.band.group == g && b.min[0] <= x && x < b.max[0])
+                            .then_some((b.min[1] + b.max[1]) / 2.0)
                     })?,
                 };
                 let point = rect.min + egui::Vec2::new(x, y);
