@@ -201,6 +201,7 @@ fn synthetic_scenario(relationships: usize, events: usize) -> Scenario {
                 title: String::new(),
                 summary: String::new(),
                 note: None,
+                notice: None,
                 confidence: None,
                 sources: vec!["https://example.org".to_owned()],
                 changes: vec![Change::Relationship {

@@ -53,7 +53,7 @@ prop_compose! {
                 });
             }
             Event { id: format!("e{i}"), date, effective, precision: DatePrecision::Day, title: String::new(), summary: String::new(),
-                note: None, confidence: None, sources: vec!["https://example.org".into()], changes: list }
+                note: None, notice: None, confidence: None, sources: vec!["https://example.org".into()], changes: list }
         }).collect();
         Scenario {
             format: SCENARIO_FORMAT.into(), title: "random".into(), description: String::new(),
@@ -230,6 +230,7 @@ fn state_at_equals_naive_fold_across_many_snapshots() {
             title: String::new(),
             summary: String::new(),
             note: None,
+            notice: None,
             confidence: None,
             sources: vec!["https://example.org".into()],
             changes: vec![Change::Relationship {

@@ -318,6 +318,10 @@ pub struct Event {
     /// A caveat on the sources or the date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The notice period the event gives, as an ISO 8601 duration (`P6M`): how long a
+    /// denunciation or withdrawal takes to take effect. Kept as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<String>,
     /// `low` where the sources are thin.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<String>,
