@@ -180,6 +180,7 @@ fn synthetic_scenario(relationships: usize, events: usize) -> Scenario {
             start_sources: Vec::new(),
             confirmed_until: None,
             confirmed_source: None,
+            site: None,
         })
         .collect();
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -201,12 +202,13 @@ fn synthetic_scenario(relationships: usize, events: usize) -> Scenario {
                 title: String::new(),
                 summary: String::new(),
                 note: None,
-                notice: None,
                 confidence: None,
+                notice: None,
                 sources: vec!["https://example.org".to_owned()],
                 changes: vec![Change::Relationship {
                     relationship: format!("r{r}"),
                     status: Status::ALL[(next() % 5) as usize],
+                    size: Default::default(),
                 }],
             }
         })

@@ -23,12 +23,15 @@
 //!   adapter exists.
 //! - `reading_map`: picking, focus, filters, edge markers, theme (issue #11).
 //! - `one_picture`: the screen and the PNG export draw one display list alike.
+//! - `provenance`: no tie of the shipped scenario winds down past its notice.
 //! - `time_control`: playback speed, stopping at the end, looping, jumps.
 //! - `rfc_corpus`: one country layer per MUST and SHOULD of RFC 7946 and RFC 8259, and what
 //!   `check` says of each (tests/fixtures/rfc/EXPECTED.tsv).
 //! - `rfc_mutations`: RFC-shaped mutations of a valid layer, each checked against what it should give.
 //! - `safe_output`: issue #17: atomic outputs (four writers, a full disk, signals), stdout
 //!   errors, the strict scenario reader, dates outside the span, Markdown/CSV/terminal escapes.
+//! - `sites_sizes`: a tie's site, troops, amount and notice, from the file to the map, the
+//!   exports and `check --sources` (issue #19).
 //! - `world_layers`: extracts of world layers from npm packages, loaded, hit-tested, clicked.
 
 mod common;
@@ -46,12 +49,14 @@ mod export;
 mod loaders;
 mod map_hits;
 mod one_picture;
+mod provenance;
 mod reading_map;
 mod rendered;
 mod rfc_corpus;
 mod rfc_mutations;
 mod safe_output;
 mod seed_story;
+mod sites_sizes;
 mod time_control;
 mod timeline_props;
 mod world_layers;

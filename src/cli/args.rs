@@ -67,6 +67,11 @@ pub enum Sub {
         /// Files to check.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Also list, for scenarios, every tie whose beginning has no source of its own,
+        /// whose status no source has confirmed for more than 12 months before
+        /// research_until, or that stays winding down past its notice.
+        #[arg(long)]
+        sources: bool,
     },
     /// Draw the map at a date as a PNG or SVG picture (`--at`), or as numbered PNG frames
     /// from one date to another (`--from`, `--to`, `--step`). Countries default to the

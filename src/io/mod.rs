@@ -22,7 +22,7 @@ pub use countries::{collection_findings, parse_countries, read_countries};
 pub use country::{Country, CountryLayer, KeySource};
 pub use diagnostic::{Diagnostic, LoadError, Where};
 pub use read::{MAX_FILE_BYTES, read_file_bytes};
-pub use scenario_file::{parse_scenario, read_scenario};
+pub use scenario_file::{parse_scenario, read_scenario, source_diagnostics};
 
 /// What kind of file some bytes look like.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

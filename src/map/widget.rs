@@ -139,6 +139,13 @@ pub fn pick(
         return match label.names {
             Labelled::Country(c) => MapClick::Country(c),
             Labelled::Node(e) => MapClick::Node(e),
+            // A site's name stands for the ties that end there: the first one drawn.
+            Labelled::Site(i) => scene
+                .marks
+                .links
+                .iter()
+                .find(|l| l.site == Some(i))
+                .map_or(MapClick::Nothing, |l| MapClick::Link(l.relationship)),
         };
     }
     let clear_of_labels = !labels

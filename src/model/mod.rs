@@ -10,7 +10,9 @@ mod check;
 mod date;
 mod diff;
 mod filter;
+mod provenance;
 mod scenario;
+mod size;
 pub mod source;
 mod status;
 mod timeline;
@@ -23,10 +25,12 @@ pub use date::{
 };
 pub use diff::{ChangeKind, Diff, SahelChanges, TieChange};
 pub use filter::{FilterError, LinkFilter};
+pub use provenance::check_sources;
 pub use scenario::{
     Change, Entity, EntityKind, Event, Government, GovernmentForm, Group, OTHER_GROUP, Place,
-    Relationship, RelationshipKind, SCENARIO_FORMAT, Scenario, ScenarioSpan, parse_colour,
+    Relationship, RelationshipKind, SCENARIO_FORMAT, Scenario, ScenarioSpan, Site, parse_colour,
 };
+pub use size::{Amount, Currency, Notice, Size, thousands, troops_label};
 pub use status::Status;
 pub use timeline::{CountryState, LinkState, PartnerGroup, State, Timeline};
 

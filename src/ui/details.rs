@@ -7,7 +7,7 @@ use super::Cx;
 use crate::app::command::Command;
 use crate::app::time_control::TimeCommand;
 use crate::map::widget::palette;
-use crate::model::{Change, Day, Status, Timeline, format_date_with_precision};
+use crate::model::{Change, Day, Size, Status, Timeline, format_date_with_precision};
 
 pub(crate) fn details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     search_ui(ui, cx);
@@ -173,8 +173,12 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
             || "before the span".to_owned(),
             |d| d.to_date().strftime("%-d %b %Y").to_string(),
         );
+        let size = Some(link.size.label())
+            .filter(|s| !s.is_empty())
+            .map(|s| format!(" · {s}"))
+            .unwrap_or_default();
         let mut text = RichText::new(format!(
-            "• {} — {} since {since}{}",
+            "• {} — {} since {since}{size}{}",
             rel.label,
             link.status.label(),
             link.unconfirmed_note()
@@ -208,13 +212,12 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
     ui.label(RichText::new("Events").strong());
     for &e in timeline.events_in_order() {
         let event = &scenario.events[e];
-        let concerns = event.changes.iter().any(|c| match c {
-            Change::State { state, .. } => state == key,
-            Change::Relationship { relationship, .. } | Change::Reaffirmed { relationship } => {
-                timeline
-                    .relationship_index(relationship)
-                    .is_some_and(|r| scenario.relationships[r].parties.iter().any(|p| p == key))
-            }
+        let concerns = event.changes.iter().any(|c| match (c, c.relationship()) {
+            (Change::State { state, .. }, _) => state == key,
+            (_, Some(relationship)) => timeline
+                .relationship_index(relationship)
+                .is_some_and(|r| scenario.relationships[r].parties.iter().any(|p| p == key)),
+            (_, None) => false,
         });
         if !concerns {
             continue;
@@ -345,10 +348,20 @@ fn link_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, link: usize) {
         .map(|p| scenario.entity_name(p))
         .collect();
     ui.label(format!("{} · {}", rel.kind.label(), parties.join(", ")));
+    if let Some(site) = &rel.site {
+        ui.label(format!(
+            "Site: {} ({:.3}, {:.3})",
+            site.name, site.lat, site.lon
+        ));
+    }
     match cx.at_date.state.link(link) {
         Some(l) => {
+            let size = Some(l.size.label())
+                .filter(|s| !s.is_empty())
+                .map(|s| format!(" · {s}"))
+                .unwrap_or_default();
             ui.label(
-                RichText::new(format!("Now: {}", l.status.label()))
+                RichText::new(format!("Now: {}{size}", l.status.label()))
                     .color(palette::status(l.status)),
             );
             if let Some(note) = l.unconfirmed_note() {
@@ -366,16 +379,16 @@ fn link_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, link: usize) {
             super::sources::sources_ui(ui, &rel.start_sources, cx.commands);
         });
     }
-    for (day, status, e) in timeline.relationship_history(link).collect::<Vec<_>>() {
+    for (day, status, size, e) in tie_history(&timeline, link) {
         let event = &scenario.events[e];
         ui.horizontal_wrapped(|ui| {
-            let text = RichText::new(format!(
-                "{} › {}: {}",
-                event.dates_label(),
-                status.label(),
-                event.title
-            ))
-            .color(palette::status(status));
+            let what = match (status, size.is_empty()) {
+                (Some(s), true) => s.label().to_owned(),
+                (Some(s), false) => format!("{} · {}", s.label(), size.label()),
+                (None, _) => size.label(),
+            };
+            let text = RichText::new(format!("{} › {what}: {}", event.dates_label(), event.title))
+                .color(status.map_or(ui.visuals().text_color(), palette::status));
             if ui
                 .add(egui::Label::new(text).sense(Sense::click()))
                 .clicked()
@@ -385,6 +398,23 @@ fn link_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, link: usize) {
             super::sources::sources_ui(ui, &event.sources, cx.commands);
         });
     }
+}
+
+/// A tie's history as the details panel lists it: every event that sets its status or its
+/// size, in the order they take effect — (day, status set, size given, event index).
+fn tie_history(timeline: &Timeline, link: usize) -> Vec<(Day, Option<Status>, Size, usize)> {
+    let mut rows: Vec<(Day, Option<Status>, Size, usize)> = timeline
+        .relationship_history(link)
+        .map(|(d, s, e)| (d, Some(s), Size::default(), e))
+        .collect();
+    for (day, size, e) in timeline.size_history(link) {
+        match rows.iter_mut().find(|r| r.3 == e) {
+            Some(row) => row.2 = size,
+            None => rows.push((day, None, size, e)),
+        }
+    }
+    rows.sort_by_key(|r| (r.0, r.3));
+    rows
 }
 
 /// Every link at the date as text: reachable by keyboard and screen readers.

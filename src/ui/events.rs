@@ -98,43 +98,12 @@ fn current_event_card_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, e: usize) {
                 ui.label(RichText::new(note).italics().weak());
             }
             for change in &event.changes {
-                match change {
-                    Change::Relationship {
-                        relationship,
-                        status,
-                    } => {
-                        if let Some(r) = timeline.relationship_index(relationship) {
-                            ui.label(format!(
-                                "› {}: {}",
-                                scenario.relationships[r].short_label(),
-                                status.label()
-                            ));
-                        }
-                    }
-                    Change::Reaffirmed { relationship } => {
-                        if let Some(r) = timeline.relationship_index(relationship) {
-                            ui.label(format!(
-                                "› {}: reaffirmed",
-                                scenario.relationships[r].short_label()
-                            ));
-                        }
-                    }
-                    Change::State {
-                        state,
-                        government,
-                        leader,
-                    } => {
-                        ui.label(format!(
-                            "› {}: {} government{}",
-                            scenario.entity_name(state),
-                            government.as_str(),
-                            leader
-                                .as_deref()
-                                .map(|l| format!(", {l}"))
-                                .unwrap_or_default()
-                        ));
-                    }
+                if let Some(line) = change_line(&timeline, change) {
+                    ui.label(line);
                 }
+            }
+            if let Some(notice) = event.notice {
+                ui.label(format!("Notice: {notice}"));
             }
             ui.horizontal_wrapped(|ui| {
                 ui.label("Sources:");
@@ -146,4 +115,47 @@ fn current_event_card_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, e: usize) {
                 }
             });
         });
+}
+
+/// "› EUMPM Niger: winding down", "› French forces in Niger: active · 1,500 troops", "› Niger:
+/// military government, Abdourahamane Tiani"; `None` for an unknown relationship.
+fn change_line(timeline: &crate::model::Timeline, change: &Change) -> Option<String> {
+    let scenario = timeline.scenario();
+    let size = change
+        .size()
+        .map(|s| format!(" · {}", s.label()))
+        .unwrap_or_default();
+    let tie = |id: &str| {
+        timeline
+            .relationship_index(id)
+            .map(|r| scenario.relationships[r].short_label().to_owned())
+    };
+    match change {
+        Change::Relationship {
+            relationship,
+            status,
+            ..
+        } => Some(format!(
+            "› {}: {}{size}",
+            tie(relationship)?,
+            status.label()
+        )),
+        Change::Reaffirmed { relationship, .. } => {
+            Some(format!("› {}: reaffirmed{size}", tie(relationship)?))
+        }
+        Change::Size { relationship, .. } => Some(format!("› {}: size{size}", tie(relationship)?)),
+        Change::State {
+            state,
+            government,
+            leader,
+        } => Some(format!(
+            "› {}: {} government{}",
+            scenario.entity_name(state),
+            government.as_str(),
+            leader
+                .as_deref()
+                .map(|l| format!(", {l}"))
+                .unwrap_or_default()
+        )),
+    }
 }

@@ -137,6 +137,10 @@ pub(crate) fn legend_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, rect: egui::Rect, fi
                                     );
                                 });
                             });
+                        // Closed at first, so the legend does not grow over the map's labels.
+                        egui::CollapsingHeader::new(RichText::new("Width and sites").strong())
+                            .id_salt("legend_sizes")
+                            .show(ui, troops_row_ui);
                         egui::CollapsingHeader::new(RichText::new("Kinds").strong())
                             .id_salt("legend_kinds")
                             .show(ui, |ui| {
@@ -206,6 +210,47 @@ pub(crate) fn legend_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, rect: egui::Rect, fi
             cx.push(Command::SetFocusTies(focus));
         }
     }
+}
+
+/// The row that explains arc widths: three samples, 100, 1,000 and 10,000 troops, and the
+/// site marker.
+fn troops_row_ui(ui: &mut egui::Ui) {
+    let indent = ui.spacing().interact_size.x + ui.spacing().item_spacing.x;
+    ui.horizontal(|ui| {
+        ui.add_space(indent);
+        let (r, _) = ui.allocate_exact_size(Vec2::new(42.0, 14.0), Sense::hover());
+        for (points, line) in
+            crate::map::display::troops_samples(r.min.x, r.center().y, r.width())
+        {
+            ui.painter().line_segment(
+                points.map(|p| Pos2::new(p[0], p[1])),
+                // The theme's text colour: the map's ink would vanish on a dark panel.
+                egui::Stroke::new(line.width, ui.visuals().text_color()),
+            );
+        }
+        ui.label(crate::map::display::TROOPS_LEGEND_LABEL)
+            .on_hover_text("An arc is as wide as the troops its tie has at the date, where a source gives them; the others are drawn at their status's width");
+    });
+    ui.horizontal(|ui| {
+        ui.add_space(indent);
+        let (r, _) = ui.allocate_exact_size(Vec2::new(30.0, 12.0), Sense::hover());
+        let c = r.center();
+        let d = crate::map::display::marks::SITE_RADIUS;
+        ui.painter().add(egui::Shape::convex_polygon(
+            vec![
+                Pos2::new(c.x, c.y - d),
+                Pos2::new(c.x + d, c.y),
+                Pos2::new(c.x, c.y + d),
+                Pos2::new(c.x - d, c.y),
+            ],
+            paint::color(crate::map::display::marks::SITE_FILL),
+            egui::Stroke::new(1.0, Color32::WHITE),
+        ));
+        ui.label(crate::map::display::SITE_LEGEND_LABEL)
+            .on_hover_text(
+                "Where a tie is on the ground: its arc ends there, and zoomed in the site is named",
+            );
+    });
 }
 
 /// A short sample of a link's line, as the map draws it.

@@ -77,8 +77,17 @@ pub(crate) fn map_area_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, mesh_cache: &mut M
                 .and_then(|e| scenario.events[e].sources.first())
                 .map(|s| format!("\nSource: {s}"))
                 .unwrap_or_default();
+            let size = Some(l.size.label())
+                .filter(|s| !s.is_empty())
+                .map(|s| format!("\n{s}"))
+                .unwrap_or_default();
+            let site = rel
+                .site
+                .as_ref()
+                .map(|s| format!("\nAt {}", s.name))
+                .unwrap_or_default();
             format!(
-                "{}\n{} since {since}{}{source}\nClick for its history",
+                "{}\n{} since {since}{}{size}{site}{source}\nClick for its history",
                 rel.label,
                 l.status.label(),
                 l.unconfirmed_note()
