@@ -53,6 +53,7 @@ fn main() -> ExitCode {
                 countries: args.data.countries,
                 scenario: args.data.scenario,
                 at: args.at,
+                since: args.since,
                 started,
             };
             match sahel_atlas::app::startup::run_app(start, args.renderer) {

@@ -18,6 +18,8 @@
 //! - `animation`: GIF and MP4 clips read back with decoders, holds on events, cancel.
 //! - `cli`: the `state` and `check` subcommands, run as a process.
 //! - `app_ui`: the real app driven through egui_kittest.
+//! - `app_view`: the map keeps the Sahel in view: panels, banners, framing, clicks, the
+//!   time bar's places, typed paths, the events filter (issue #20).
 //! - `app_compare`: compare mode, the change log and the alignment charts in the app.
 //! - `rendered`: the app rendered to pixels through wgpu (Mesa here); fails under CI when no
 //!   adapter exists.
@@ -39,6 +41,7 @@ mod common;
 mod animation;
 mod app_compare;
 mod app_ui;
+mod app_view;
 mod bad_input;
 mod chart;
 mod cli;

@@ -19,6 +19,10 @@ pub struct Args {
     /// Start at this date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub at: Option<Date>,
+    /// Start in compare mode: what changed since this date up to --at (or the date the app
+    /// opens at), as `render --since` draws it.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<Date>,
     /// How the window is drawn: OpenGL (glow, the default: the lightest, and the one that
     /// runs on most machines) or wgpu (Vulkan, Metal, DirectX 12). When OpenGL cannot
     /// start, the app tries wgpu.

@@ -777,6 +777,18 @@ pub fn compare_sample(kind: ChangeKind, a: [f32; 2], b: [f32; 2]) -> Vec<Item> {
     items
 }
 
+/// Whether a link is drawn at full strength in a frame: not ended, not faded out of focus,
+/// and in compare mode (`comparing`) one that changed. Only such arcs are picked over a
+/// country.
+pub fn at_full_strength(link: &SceneLink, focus: Option<usize>, comparing: bool) -> bool {
+    let strong = if comparing {
+        link.change.is_some()
+    } else {
+        link.status != Status::Ended
+    };
+    strong && focus.is_none_or(|f| link.ends.contains(&f))
+}
+
 /// How far from its hub an arc starts, and from its other end it stops, pixels.
 const ARC_TRIM: (f32, f32) = (7.0, 3.0);
 
