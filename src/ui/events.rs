@@ -56,11 +56,11 @@ impl EventFilter {
         }
         let ties = || {
             event.changes.iter().filter_map(|c| match c {
-                Change::Relationship { relationship, .. } | Change::Reaffirmed { relationship } => {
-                    timeline
-                        .relationship_index(relationship)
-                        .map(|r| &scenario.relationships[r])
-                }
+                Change::Relationship { relationship, .. }
+                | Change::Reaffirmed { relationship, .. }
+                | Change::Size { relationship, .. } => timeline
+                    .relationship_index(relationship)
+                    .map(|r| &scenario.relationships[r]),
                 Change::State { .. } => None,
             })
         };
