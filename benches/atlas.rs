@@ -2,6 +2,7 @@
 //! state at a date, and headless rendering. Run with `cargo bench --bench atlas`; the 1:10m
 //! cases read `../shared/geodata/ne_10m_admin_0_countries.geojson` (or `$SAHEL_ATLAS_10M`) and
 //! are skipped with a note when it is not there.
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a benchmark reports on the console
 
 use std::hint::black_box;
 use std::sync::Arc;

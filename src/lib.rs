@@ -7,7 +7,10 @@
 //!   "what holds at this date?" by binary search per relationship, or incrementally while
 //!   scrubbing ([`model::Timeline::seek`]).
 //! - [`io`]: reading and checking files. Country layers are GeoJSON keyed by `ADM0_A3`;
-//!   scenarios are JSON. Loaders take bytes, never panic, and report file, place and problem.
+//!   scenarios are JSON (read strictly: unknown keys, loose dates, non-web sources and control
+//!   characters are errors). Loaders take bytes, never panic, and report file, place and
+//!   problem. Every file the program writes goes through [`io::atomic`]: a temporary file
+//!   beside the target, synced, then renamed over it.
 //! - [`map`]: the Equal Earth projection, the camera, the country layer triangulated and
 //!   R-tree-indexed once when it loads, link arcs, and the egui map widget.
 //! - [`export`]: pictures and files: the title, legend and caption around the display list,
@@ -23,8 +26,10 @@
 //!   data change; [`app::persist`] converts the view to and from what is remembered;
 //!   [`app::startup`] opens the window and merges the remembered state with the command line.
 //! - [`cli`]: the command line (every clap struct) and the headless subcommands (`state`,
-//!   `check`, `render`, `export`, `diff`, `changelog`, `chart`), run in-process. `main.rs`
-//!   only parses and dispatches.
+//!   `check`, `render`, `export`, `diff`, `changelog`, `chart`), run in-process; standard
+//!   output written with every error checked ([`cli::output`]); SIGINT/SIGTERM removing the
+//!   temporary files of unfinished writes ([`cli::signals`]). `main.rs` only parses and
+//!   dispatches. Text from the scenario leaves through [`export::escape`].
 //!
 //! Each layer uses only those listed before it: `model` nothing of the crate; `io` reads
 //! into `model`; `map` draws `io`'s layers and `model`'s state; `export` writes `map`'s display

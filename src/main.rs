@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::Parser as _;
 use sahel_atlas::app::startup::AppStart;
 use sahel_atlas::cli::args::{Args, usage_error_line};
+use sahel_atlas::cli::output::say;
 
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
@@ -13,7 +14,7 @@ fn main() -> ExitCode {
         Ok(args) => args,
         Err(e) if e.use_stderr() => {
             // Usage errors exit 1 like every other error, as one line.
-            eprintln!("{}", usage_error_line(&e));
+            say(&usage_error_line(&e));
             return ExitCode::FAILURE;
         }
         Err(e) => {
@@ -22,21 +23,28 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
     };
+    // SIGINT and SIGTERM remove the temporary files of unfinished writes, then exit.
+    if let Err(e) = sahel_atlas::cli::signals::install() {
+        say(&format!("sahel-atlas: cannot watch for Ctrl-C: {e}"));
+    }
     match args.command {
         Some(command) => match sahel_atlas::cli::run::run(&command, &args.data) {
             Ok(outcome) => {
                 for warning in &outcome.warnings {
-                    eprintln!("{warning}");
+                    say(warning);
                 }
-                print!("{}", outcome.stdout);
-                if outcome.success {
-                    ExitCode::SUCCESS
-                } else {
-                    ExitCode::FAILURE
+                match sahel_atlas::cli::output::write_stdout(outcome.stdout.as_bytes()) {
+                    Ok(()) if outcome.success => ExitCode::SUCCESS,
+                    Ok(()) => ExitCode::FAILURE,
+                    Err(sahel_atlas::cli::output::StdoutError::Closed) => ExitCode::SUCCESS,
+                    Err(e) => {
+                        say(&format!("sahel-atlas: {e}"));
+                        ExitCode::FAILURE
+                    }
                 }
             }
             Err(e) => {
-                eprintln!("sahel-atlas: {e}");
+                say(&format!("sahel-atlas: {e}"));
                 ExitCode::FAILURE
             }
         },
@@ -51,7 +59,7 @@ fn main() -> ExitCode {
             match sahel_atlas::app::startup::run_app(start, args.renderer) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("sahel-atlas: {e}");
+                    say(&format!("sahel-atlas: {e}"));
                     ExitCode::FAILURE
                 }
             }

@@ -1,5 +1,11 @@
 //! Integration tests, one binary.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::type_complexity)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::type_complexity,
+    clippy::print_stdout,
+    clippy::print_stderr
+)]
 //!
 //! - `seed_story`: the seed article's story and other facts of the shipped scenario.
 //! - `data_dates`: the shipped scenario's ties at the 14 audit dates, with their sources.
@@ -24,6 +30,8 @@
 //! - `rfc_corpus`: one country layer per MUST and SHOULD of RFC 7946 and RFC 8259, and what
 //!   `check` says of each (tests/fixtures/rfc/EXPECTED.tsv).
 //! - `rfc_mutations`: RFC-shaped mutations of a valid layer, each checked against what it should give.
+//! - `safe_output`: issue #17: atomic outputs (four writers, a full disk, signals), stdout
+//!   errors, the strict scenario reader, dates outside the span, Markdown/CSV/terminal escapes.
 //! - `sites_sizes`: a tie's site, troops, amount and notice, from the file to the map, the
 //!   exports and `check --sources` (issue #19).
 //! - `world_layers`: extracts of world layers from npm packages, loaded, hit-tested, clicked.
@@ -49,6 +57,7 @@ mod reading_map;
 mod rendered;
 mod rfc_corpus;
 mod rfc_mutations;
+mod safe_output;
 mod seed_story;
 mod sites_sizes;
 mod time_control;

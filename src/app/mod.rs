@@ -308,10 +308,10 @@ impl SahelApp {
         }
         if self.quit_after_first_frame {
             self.quit_after_first_frame = false;
-            eprintln!(
+            crate::cli::output::say(&format!(
                 "first frame {:.0} ms after the app was created",
                 self.created.elapsed().as_secs_f64() * 1000.0
-            );
+            ));
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
@@ -716,12 +716,13 @@ impl SahelApp {
         self.jobs
             .spawn(path.display().to_string(), STAGE_EXPORTING, move |_| {
                 let text = crate::app::compare::changes_text(&timeline, &diff, markdown);
-                let result = std::fs::write(&path, text).map_err(|source| {
-                    crate::export::ExportError::Write {
-                        path: path.clone(),
-                        source,
-                    }
-                });
+                let result =
+                    crate::io::atomic::write_atomic(&path, text.as_bytes()).map_err(|source| {
+                        crate::export::ExportError::Write {
+                            path: path.clone(),
+                            source,
+                        }
+                    });
                 Loaded::Exported(path, result)
             });
     }

@@ -64,23 +64,62 @@ impl AppStart {
 
 /// Why the window did not start.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot start the window: {0}")]
-pub struct StartError(#[from] eframe::Error);
+pub enum StartError {
+    /// No display to open a window on: neither `DISPLAY` nor `WAYLAND_DISPLAY` is set, or
+    /// the display named cannot be reached.
+    #[error(
+        "no display is available{0}: the app needs a desktop session (the subcommands state, \
+         check, render, export, diff, changelog and chart run without one)"
+    )]
+    NoDisplay(String),
+    /// The window or its renderer failed.
+    #[error("cannot start the window: {0}")]
+    Window(#[from] eframe::Error),
+}
 
 /// Runs the app in a window until it closes, with `renderer`; when OpenGL does not start,
-/// says so on stderr and tries wgpu.
+/// says so on stderr and tries wgpu. With no display at all, it says so and tries nothing.
 ///
 /// # Errors
-/// [`StartError`] when no renderer starts.
+/// [`StartError`] when there is no display or no renderer starts.
 pub fn run_app(start: AppStart, renderer: RendererChoice) -> Result<(), StartError> {
+    if let Some(why) = missing_display(|name| std::env::var_os(name).is_some()) {
+        return Err(StartError::NoDisplay(why));
+    }
     let start = Arc::new(start);
     match run_window(&start, renderer) {
+        // Without an event loop (no display to connect to), wgpu cannot start either.
+        Err(eframe::Error::WinitEventLoop(_)) => {
+            let named = ["WAYLAND_DISPLAY", "DISPLAY"]
+                .iter()
+                .find_map(|v| std::env::var(v).ok().map(|d| format!("{v}={d}")))
+                .unwrap_or_else(|| "the display".to_owned());
+            Err(StartError::NoDisplay(format!(
+                " ({named} cannot be reached)"
+            )))
+        }
         Err(e) if renderer == RendererChoice::Glow => {
-            eprintln!("sahel-atlas: OpenGL did not start ({e}); trying wgpu");
+            crate::cli::output::say(&format!(
+                "sahel-atlas: OpenGL did not start ({e}); trying wgpu"
+            ));
             Ok(run_window(&start, RendererChoice::Wgpu)?)
         }
         other => Ok(other?),
     }
+}
+
+/// Why there is no display to open a window on, if there is none: on Linux and the BSDs a
+/// desktop session sets `DISPLAY` (X11) or `WAYLAND_DISPLAY`. `is_set` says whether an
+/// environment variable is set.
+pub fn missing_display(is_set: impl Fn(&str) -> bool) -> Option<String> {
+    let needs_variable = cfg!(all(
+        unix,
+        not(target_os = "macos"),
+        not(target_os = "ios"),
+        not(target_os = "android")
+    ));
+    (needs_variable && !is_set("DISPLAY") && !is_set("WAYLAND_DISPLAY"))
+        .then(|| " (neither DISPLAY nor WAYLAND_DISPLAY is set)".to_owned())
 }
 
 /// The app's icon at 256×256 (`assets/icons/`, rendered from `assets/sahel-atlas.svg`).
@@ -124,10 +163,10 @@ fn run_window(start: &Arc<AppStart>, renderer: RendererChoice) -> eframe::Result
         native_options(renderer),
         Box::new(move |cc| {
             if std::env::var_os("SAHEL_ATLAS_QUIT_AFTER_FIRST_FRAME").is_some() {
-                eprintln!(
+                crate::cli::output::say(&format!(
                     "window and GPU ready {:.0} ms after start ({renderer:?})",
                     start.started.elapsed().as_secs_f64() * 1000.0
-                );
+                ));
             }
             let remembered = cc.storage.and_then(|storage| {
                 eframe::get_value::<Persisted>(storage, crate::app::persist::STORAGE_KEY)
@@ -159,6 +198,19 @@ fn wgpu_options() -> eframe::WgpuConfiguration {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn no_display_is_said_in_one_line_before_any_renderer_is_tried() {
+        let none = missing_display(|_| false);
+        if cfg!(target_os = "linux") {
+            let why = none.expect("no display on Linux without DISPLAY or WAYLAND_DISPLAY");
+            let e = StartError::NoDisplay(why).to_string();
+            assert!(e.starts_with("no display is available"), "{e}");
+            assert!(!e.contains('\n'), "{e}");
+        }
+        assert_eq!(missing_display(|v| v == "DISPLAY"), None);
+        assert_eq!(missing_display(|v| v == "WAYLAND_DISPLAY"), None);
+    }
+
     use super::*;
 
     fn fixture(path: &str) -> PathBuf {

@@ -137,7 +137,7 @@ pub struct RenderArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub to: Option<Date>,
     /// Time between frames: a whole number and d, w, m or y (7d, 2w, 1m, 1y).
-    #[arg(long, value_name = "STEP", value_parser = FrameStep::parse)]
+    #[arg(long, value_name = "STEP", allow_hyphen_values = true, value_parser = FrameStep::parse)]
     pub step: Option<FrameStep>,
     /// The picture (.png or .svg); for frames, a folder (frame-0001.png, …) or a pattern
     /// whose run of # becomes the frame number, such as frames/sahel-####.png; for a clip of
@@ -145,7 +145,13 @@ pub struct RenderArgs {
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
     /// Width and height in pixels.
-    #[arg(long, value_name = "WxH", default_value = "1600x1000", value_parser = parse_size)]
+    #[arg(
+        long,
+        value_name = "WxH",
+        default_value = "1600x1000",
+        allow_hyphen_values = true,
+        value_parser = parse_size
+    )]
     pub size: [u32; 2],
     /// The view: longitude and latitude of the centre, and zoom in pixels per world unit
     /// (the Equal Earth world is about 5.4 units wide: 300 shows it all in 1600 pixels,
@@ -156,11 +162,11 @@ pub struct RenderArgs {
     #[arg(long)]
     pub hide_ended: bool,
     /// For a clip (--out ending .mp4 or .gif): frames per second while time flows.
-    #[arg(long, value_name = "FPS")]
+    #[arg(long, value_name = "FPS", allow_negative_numbers = true)]
     pub fps: Option<f64>,
     /// For a clip: hold each frame on which an event takes effect this many seconds, with
     /// the event's title as a headline.
-    #[arg(long, value_name = "SECONDS")]
+    #[arg(long, value_name = "SECONDS", allow_negative_numbers = true)]
     pub hold_events: Option<f64>,
     /// Compare mode: draw what changed since this date up to --at (ties that appeared,
     /// ended or changed status; the rest faded), titled "from A to B".

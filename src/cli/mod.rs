@@ -2,7 +2,9 @@
 //! ([`run`]), the state at a date, and checking files.
 
 pub mod args;
+pub mod output;
 pub mod run;
+pub mod signals;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -242,14 +244,21 @@ pub fn check_bytes(name: &str, bytes: &[u8]) -> CheckReport {
                     diagnostics,
                 }
             }
-            Err(e) => match geojson_data_summary(name, bytes) {
+            Err(e) => match (
+                geojson_data_summary(name, bytes),
+                crate::io::collection_findings(name, bytes),
+            ) {
                 // Good GeoJSON without polygons (an exported state, say): not a country layer,
-                // but nothing wrong with it.
-                Some(summary) => CheckReport {
+                // but nothing wrong with it beyond what the warnings say.
+                (Some(summary), Ok(warnings)) => CheckReport {
                     summary: Some(summary),
-                    diagnostics: Vec::new(),
+                    diagnostics: warnings,
                 },
-                None => CheckReport {
+                (Some(_), Err(errors)) => CheckReport {
+                    summary: None,
+                    diagnostics: errors,
+                },
+                (None, _) => CheckReport {
                     summary: None,
                     diagnostics: e.diagnostics,
                 },

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use super::args::{DataArgs, RenderArgs, Sub};
+use crate::export::escape::terminal_text;
 use crate::export::{ExportError, Format, FrameStep, MapData, RenderOptions};
 use crate::io::LoadError;
 use crate::map::MapLayer;
@@ -78,6 +79,60 @@ pub enum CliError {
     /// `--focus` names no entity of the scenario.
     #[error("--focus: the scenario has no entity '{0}'")]
     UnknownFocus(String),
+    /// A date given on the command line lies outside the scenario's span.
+    #[error("{flag} {date} is outside the scenario's span, {start} to {end}")]
+    OutsideSpan {
+        /// The option (`--at`, `--from`, …).
+        flag: &'static str,
+        /// The date given.
+        date: Date,
+        /// The span's first day.
+        start: Date,
+        /// The span's last day.
+        end: Date,
+    },
+    /// Frames were asked for with `--out` a file name that is neither a folder nor a pattern.
+    #[error(
+        "frames need a folder or a pattern for --out: '{}' is a file name; write a folder \
+         such as frames/ or a pattern whose # become the frame number, such as \
+         frames/sahel-####.png (or end --out with .mp4 or .gif for a clip)",
+        .0.display()
+    )]
+    FramesNeedFolderOrPattern(PathBuf),
+    /// `changelog --year` outside the scenario's span.
+    #[error("--year {year} is outside the scenario's span, {start} to {end}")]
+    YearOutsideSpan {
+        /// The year given.
+        year: i16,
+        /// The span's first day.
+        start: Date,
+        /// The span's last day.
+        end: Date,
+    },
+}
+
+/// Checks that each `(flag, date)` lies in the scenario's span.
+///
+/// # Errors
+/// [`CliError::OutsideSpan`] for the first that does not.
+pub fn check_in_span(
+    timeline: &Timeline,
+    dates: &[(&'static str, Option<Date>)],
+) -> Result<(), CliError> {
+    let (start, end) = (timeline.start().to_date(), timeline.end().to_date());
+    for &(flag, date) in dates {
+        if let Some(date) = date
+            && (date < start || date > end)
+        {
+            return Err(CliError::OutsideSpan {
+                flag,
+                date,
+                start,
+                end,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The filter and focus that `args` ask for, checked against the scenario.
@@ -123,19 +178,20 @@ pub fn run(command: &Sub, data: &DataArgs) -> Result<Outcome, CliError> {
     match command {
         Sub::State { at, json } => {
             let timeline = load_timeline(data.scenario.as_deref(), &mut warnings)?;
+            check_in_span(&timeline, &[("--at", Some(*at))])?;
             let stdout = if *json {
                 let mut text = serde_json::to_string_pretty(&super::state_json(&timeline, *at))?;
                 text.push('\n');
                 text
             } else {
-                super::state_table(&timeline, *at)
+                terminal_text(&super::state_table(&timeline, *at))
             };
             Ok(Outcome::done(stdout, warnings))
         }
         Sub::Check { files, sources } => {
             let (stdout, success) = super::check_files_with(files, *sources);
             Ok(Outcome {
-                stdout,
+                stdout: terminal_text(&stdout),
                 warnings,
                 success,
             })
@@ -146,13 +202,29 @@ pub fn run(command: &Sub, data: &DataArgs) -> Result<Outcome, CliError> {
         }
         Sub::Diff(args) => {
             let timeline = load_timeline(data.scenario.as_deref(), &mut warnings)?;
+            check_in_span(
+                &timeline,
+                &[("--from", Some(args.from)), ("--to", Some(args.to))],
+            )?;
             let mut text = crate::export::change_list::run_diff(args, &timeline)?;
+            if !(args.json || args.csv || args.markdown) {
+                text = terminal_text(&text);
+            }
             text.push('\n');
             Ok(Outcome::done(text, warnings))
         }
         Sub::Changelog(args) => {
             let timeline = load_timeline(data.scenario.as_deref(), &mut warnings)?;
+            let (start, end) = (timeline.start().to_date(), timeline.end().to_date());
+            if let Some(year) = args.year
+                && !(start.year()..=end.year()).contains(&year)
+            {
+                return Err(CliError::YearOutsideSpan { year, start, end });
+            }
             let mut text = crate::export::change_list::run_changelog(args, &timeline);
+            if !args.markdown {
+                text = terminal_text(&text);
+            }
             text.push('\n');
             Ok(Outcome::done(text, warnings))
         }
@@ -204,6 +276,12 @@ impl RenderJob {
                 if Format::of_path(out) == Some(Format::Svg) {
                     return Err(CliError::FramesAreNotSvg(out.clone()));
                 }
+                if Format::of_path(out) == Some(Format::Png)
+                    && !crate::export::is_frame_pattern(out)
+                    && !out.is_dir()
+                {
+                    return Err(CliError::FramesNeedFolderOrPattern(out.clone()));
+                }
                 if out.extension().is_some()
                     && !out.is_dir()
                     && Format::of_path(out) != Some(Format::Png)
@@ -229,6 +307,15 @@ fn render(
 ) -> Result<String, CliError> {
     let job = RenderJob::of(request)?;
     let timeline = load_timeline(data.scenario.as_deref(), warnings)?;
+    check_in_span(
+        &timeline,
+        &[
+            ("--at", request.at),
+            ("--since", request.since),
+            ("--from", request.from),
+            ("--to", request.to),
+        ],
+    )?;
     let (layer, places) = load_layers(
         data.countries.as_deref(),
         crate::map::embedded::fine_layer,
@@ -300,6 +387,7 @@ fn export(
         }
     };
     let timeline = load_timeline(data.scenario.as_deref(), warnings)?;
+    check_in_span(&timeline, &[("--at", Some(at))])?;
     let (layer, places) = load_layers(
         data.countries.as_deref(),
         crate::map::embedded::coarse_layer,

@@ -17,6 +17,7 @@ use std::sync::mpsc;
 
 use jiff::civil::Date;
 
+use crate::io::atomic::{AtomicFile, ScratchFile};
 use crate::model::{Day, Timeline};
 
 use super::picture::{HEADLINE_SIZE, title_max_width};
@@ -30,6 +31,8 @@ use crate::map::text;
 pub const MAX_FPS: f64 = 60.0;
 /// The highest frame rate of a GIF: players show shorter delays than 1/50 s as 1/10 s.
 pub const MAX_GIF_FPS: f64 = 50.0;
+/// The shortest side of a clip, pixels (H.264's macroblocks are 16 pixels).
+pub const MIN_CLIP_SIDE: u32 = 16;
 /// The longest hold on an event, seconds.
 pub const MAX_HOLD: f64 = 60.0;
 
@@ -240,36 +243,14 @@ pub(crate) fn headline_of(titles: &[&str], fits: &dyn Fn(&str) -> bool) -> Optio
     Some(format!("{first} (and {} more)", rest.len()))
 }
 
-/// Removes a file when dropped unless kept: the temporary file of an export that did not
-/// finish.
-struct TempFile {
-    path: PathBuf,
-    keep: bool,
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        if !self.keep {
-            let _ = std::fs::remove_file(&self.path);
-        }
-    }
-}
-
-/// A hidden file beside `out`, named after it: `dir/.name.suffix`.
-fn beside(out: &Path, suffix: &str) -> PathBuf {
-    let name = out
-        .file_name()
-        .map_or_else(|| "animation".into(), |n| n.to_string_lossy().into_owned());
-    out.with_file_name(format!(".{name}.{suffix}"))
-}
-
 /// Draws the clip `request` asks for with `options`' size, view and switches (its date and
 /// headline are set per frame) and writes it to `out`, MP4 or GIF by extension. MP4 frames
 /// have even sides: an odd width or height is rounded down by one pixel.
 ///
 /// Frames are drawn on every core and encoded as they come; `progress` counts them and
-/// cancels. The clip is written to a hidden temporary file beside `out` (`.NAME.part`),
-/// renamed to `out` at the end; on error or cancel it is removed and `out` is untouched.
+/// cancels. The clip is written atomically ([`crate::io::atomic`]): to a uniquely named
+/// hidden file beside `out` (`.NAME.XXXXXX.part`; an MP4's samples to a second one), renamed
+/// to `out` at the end; on error or cancel they are removed and `out` is untouched.
 ///
 /// # Errors
 /// [`ExportError::BadAnimation`] for an unknown extension, frame rate or hold;
@@ -294,6 +275,13 @@ pub fn render_animation(
         headline: None,
         ..options.clone()
     };
+    let [w, h] = options.size;
+    if w.min(h) < MIN_CLIP_SIDE {
+        return Err(ExportError::BadAnimation(format!(
+            "a clip of {w}×{h} pixels is too small: each side must be at least \
+             {MIN_CLIP_SIDE} pixels; ask for a larger --size"
+        )));
+    }
     if format == AnimationFormat::Mp4 {
         // H.264 4:2:0 needs even sides.
         options.size = options.size.map(|s| (s & !1).max(2));
@@ -319,19 +307,12 @@ pub fn render_animation(
         path: out.to_path_buf(),
         source,
     };
-    let mut temp = TempFile {
-        path: beside(out, "part"),
-        keep: false,
-    };
-    let file = std::fs::File::create(&temp.path).map_err(write_error)?;
+    let mut file = AtomicFile::create(out).map_err(write_error)?;
     match format {
         AnimationFormat::Mp4 => {
-            let scratch = TempFile {
-                path: beside(out, "mdat.part"),
-                keep: false,
-            };
+            let scratch = ScratchFile::beside(out, "mdat").map_err(write_error)?;
             let mut writer =
-                mp4_out::Mp4Clip::create(&scratch.path, out, options.size, request.fps, &frames)?;
+                mp4_out::Mp4Clip::create(&scratch, out, options.size, request.fps, &frames)?;
             run_pipeline(
                 data,
                 &options,
@@ -340,7 +321,7 @@ pub fn render_animation(
                 &mp4_out::yuv_of_rgba(options.size),
                 &mut |i, yuv| writer.add_frame(i, &yuv),
             )?;
-            writer.finish(file)?;
+            writer.finish(&mut file)?;
             drop(scratch);
         }
         AnimationFormat::Gif => {
@@ -359,14 +340,13 @@ pub fn render_animation(
                     writer.add_frame(pixels, start, end)
                 },
             )?;
-            writer.finish().map_err(write_error)?;
+            file = writer.finish().map_err(write_error)?;
         }
     }
     if progress.is_cancelled() {
         return Err(ExportError::Cancelled);
     }
-    std::fs::rename(&temp.path, out).map_err(write_error)?;
-    temp.keep = true;
+    file.commit().map_err(write_error)?;
     let bytes = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
     Ok(AnimationSummary {
         path: out.to_path_buf(),
@@ -522,13 +502,5 @@ mod tests {
             Some(AnimationFormat::Gif)
         );
         assert_eq!(AnimationFormat::of_path(Path::new("clip.avi")), None);
-    }
-
-    #[test]
-    fn temporary_files_sit_beside_the_target() {
-        assert_eq!(
-            beside(Path::new("out/clip.mp4"), "part"),
-            Path::new("out/.clip.mp4.part")
-        );
     }
 }

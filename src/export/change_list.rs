@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::export::escape::{csv_cell, markdown_link, markdown_text};
 use crate::model::{
     DatePrecision, Day, Diff, LogEntry, Timeline, YearLog, format_date_with_precision,
 };
@@ -35,7 +36,7 @@ pub struct DiffArgs {
 #[derive(clap::Args, Debug, Clone, PartialEq)]
 pub struct ChangelogArgs {
     /// Only this calendar year.
-    #[arg(long, value_name = "YEAR")]
+    #[arg(long, value_name = "YEAR", allow_negative_numbers = true)]
     pub year: Option<i16>,
     /// Print Markdown (with the events' sources) instead of text.
     #[arg(long)]
@@ -195,15 +196,6 @@ pub fn diff_table(timeline: &Timeline, diff: &Diff) -> String {
     out
 }
 
-/// A field for CSV: quoted when it holds a comma, quote or line break.
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
-}
-
 /// A diff as CSV: one row per change, with its events, their dates and their sources.
 pub fn diff_csv(timeline: &Timeline, diff: &Diff) -> String {
     let scenario = timeline.scenario();
@@ -247,20 +239,8 @@ pub fn diff_csv(timeline: &Timeline, diff: &Diff) -> String {
             dates.join(" "),
             sources.join(" "),
         ];
-        let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        let row: Vec<String> = fields.iter().map(|f| csv_cell(f)).collect();
         let _ = writeln!(out, "{}", row.join(","));
-    }
-    out
-}
-
-/// Markdown text with `[`, `]`, `*`, `_` and `` ` `` escaped.
-fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '[' | ']' | '*' | '_' | '`' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
     }
     out
 }
@@ -272,12 +252,12 @@ fn event_markdown(timeline: &Timeline, event: usize) -> String {
         .sources
         .iter()
         .enumerate()
-        .map(|(n, s)| format!("[{}]({s})", n + 1))
+        .map(|(n, s)| markdown_link(&(n + 1).to_string(), s))
         .collect();
     format!(
         "{}: {} (sources: {})",
         format_date_with_precision(e.date, e.precision),
-        md(&e.title),
+        markdown_text(&e.title),
         links.join(", ")
     )
 }
@@ -291,21 +271,25 @@ pub fn diff_markdown(timeline: &Timeline, diff: &Diff) -> String {
         day(diff.from),
         day(diff.to),
         diff.changes.len(),
-        md(&scenario.title)
+        markdown_text(&scenario.title)
     );
     for group in diff.by_sahel_state(timeline) {
-        let _ = writeln!(out, "\n## {}\n", md(&sahel_heading(timeline, group.state)));
+        let _ = writeln!(
+            out,
+            "\n## {}\n",
+            markdown_text(&sahel_heading(timeline, group.state))
+        );
         for &i in &group.changes {
             let c = &diff.changes[i];
             let rel = &scenario.relationships[c.relationship];
             let _ = writeln!(
                 out,
                 "- **{}** ({}; {}): {}, {} → {}",
-                md(&rel.label),
+                markdown_text(&rel.label),
                 rel.kind.label(),
                 rel.parties
                     .iter()
-                    .map(|p| md(scenario.entity_name(p)))
+                    .map(|p| markdown_text(scenario.entity_name(p)))
                     .collect::<Vec<_>>()
                     .join(", "),
                 c.kind().as_str(),
@@ -352,7 +336,7 @@ pub fn changelog_markdown(timeline: &Timeline, years: &[YearLog]) -> String {
     let scenario = timeline.scenario();
     let mut out = format!(
         "# Ties that began and ended, by year\n\n{}\n",
-        md(&scenario.title)
+        markdown_text(&scenario.title)
     );
     for y in years {
         let _ = writeln!(out, "\n## {}\n", y.year);
@@ -363,7 +347,7 @@ pub fn changelog_markdown(timeline: &Timeline, years: &[YearLog]) -> String {
                 let _ = writeln!(
                     out,
                     "- **{}**: {}",
-                    md(&rel.label),
+                    markdown_text(&rel.label),
                     event_markdown(timeline, entry.event)
                 );
             }

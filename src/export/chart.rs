@@ -362,6 +362,12 @@ pub fn chart_for(
             let e = timeline
                 .entity_index(id)
                 .ok_or_else(|| ChartError::UnknownEntity(id.to_owned()))?;
+            if scenario.entities[e].kind != crate::model::EntityKind::State {
+                return Err(ChartError::NotAState {
+                    id: id.to_owned(),
+                    name: scenario.entities[e].name.clone(),
+                });
+            }
             (
                 vec![e],
                 format!(
@@ -399,6 +405,17 @@ pub enum ChartError {
     /// `--country` names no entity of the scenario.
     #[error("the scenario has no entity '{0}'")]
     UnknownEntity(String),
+    /// `--country` names an organisation: the chart is a state's alignment.
+    #[error(
+        "--country {id}: {name} is an organisation, not a state; the chart shows a state's \
+         ties (give a state such as NER, or leave --country out for the five Sahel states)"
+    )]
+    NotAState {
+        /// The id given.
+        id: String,
+        /// The organisation's name.
+        name: String,
+    },
     /// `--out` is neither .svg nor .png.
     #[error("cannot tell what to write to '{}': end --out with .png or .svg", .0.display())]
     UnknownFormat(PathBuf),
@@ -417,7 +434,7 @@ pub struct ChartArgs {
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
     /// Width and height in pixels (default 1200x360, or 1200x1000 for the five states).
-    #[arg(long, value_name = "WxH", value_parser = super::parse_size)]
+    #[arg(long, value_name = "WxH", allow_hyphen_values = true, value_parser = super::parse_size)]
     pub size: Option<[u32; 2]>,
 }
 
@@ -450,9 +467,11 @@ pub fn run_chart(args: &ChartArgs, timeline: &Timeline) -> Result<String, ChartE
     } else {
         chart_png(&layout)?
     };
-    std::fs::write(&args.out, bytes).map_err(|source| super::ExportError::Write {
-        path: args.out.clone(),
-        source,
+    crate::io::atomic::write_atomic(&args.out, &bytes).map_err(|source| {
+        super::ExportError::Write {
+            path: args.out.clone(),
+            source,
+        }
     })?;
     Ok(format!("wrote {}", args.out.display()))
 }

@@ -105,8 +105,9 @@ pub fn frame_dates(from: Date, to: Date, step: FrameStep) -> Result<Vec<Date>, E
     Ok(dates)
 }
 
-/// Whether `out` is a file pattern (holds `{n}` or a run of `#`) rather than a folder.
-fn is_pattern(out: &Path) -> bool {
+/// Whether `out` is a file pattern (its file name holds `{n}` or a run of `#`) rather than
+/// a folder.
+pub fn is_frame_pattern(out: &Path) -> bool {
     out.file_name()
         .and_then(|f| f.to_str())
         .is_some_and(|f| f.contains("{n}") || f.contains('#'))
@@ -117,7 +118,7 @@ fn is_pattern(out: &Path) -> bool {
 /// when `out` is a folder, `out/frame-NNNN.png`.
 fn frame_path(out: &Path, n: usize) -> PathBuf {
     let number = format!("{n:04}");
-    let Some(pattern) = out.to_str().filter(|_| is_pattern(out)) else {
+    let Some(pattern) = out.to_str().filter(|_| is_frame_pattern(out)) else {
         return out.join(format!("frame-{number}.png"));
     };
     if pattern.contains("{n}") {
@@ -152,7 +153,7 @@ pub fn render_frames(
 ) -> Result<Vec<PathBuf>, ExportError> {
     options.check_size()?;
     let dates = frame_dates(from, to, step)?;
-    let folder = if is_pattern(out) {
+    let folder = if is_frame_pattern(out) {
         out.parent().map(Path::to_path_buf).unwrap_or_default()
     } else {
         out.to_path_buf()
@@ -173,7 +174,7 @@ pub fn render_frames(
             },
         )?;
         let path = frame_path(out, i + 1);
-        std::fs::write(&path, png).map_err(|source| ExportError::Write {
+        crate::io::atomic::write_atomic(&path, &png).map_err(|source| ExportError::Write {
             path: path.clone(),
             source,
         })?;

@@ -10,12 +10,11 @@
 //! date and a few links change stays small.
 
 use std::borrow::Cow;
-use std::fs::File;
-use std::io::BufWriter;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use gif::{DisposalMethod, Encoder, Frame, Repeat};
 
+use crate::io::atomic::AtomicFile;
 use crate::map::display::{self, Canvas, DisplayList, Item, Line, Meta, Paint, TextStyle};
 use crate::map::style::Rgb;
 
@@ -328,7 +327,7 @@ struct Pending {
 
 /// A GIF being written.
 pub(crate) struct GifClip {
-    encoder: Encoder<BufWriter<File>>,
+    encoder: Encoder<AtomicFile>,
     size: [u32; 2],
     previous: Option<Vec<u8>>,
     pending: Option<Pending>,
@@ -346,18 +345,13 @@ fn encode_error(e: gif::EncodingError) -> ExportError {
 impl GifClip {
     /// Starts a looping GIF of `size` with `palette` as its colour table.
     pub(crate) fn create(
-        file: File,
+        file: AtomicFile,
         size: [u32; 2],
         palette: &Palette,
     ) -> Result<Self, ExportError> {
         let side = |s: u32| u16::try_from(s).map_err(|_| ExportError::BadSize(size[0], size[1]));
-        let mut encoder = Encoder::new(
-            BufWriter::with_capacity(1 << 20, file),
-            side(size[0])?,
-            side(size[1])?,
-            &palette.table(),
-        )
-        .map_err(encode_error)?;
+        let mut encoder = Encoder::new(file, side(size[0])?, side(size[1])?, &palette.table())
+            .map_err(encode_error)?;
         encoder.set_repeat(Repeat::Infinite).map_err(encode_error)?;
         Ok(Self {
             encoder,
@@ -425,16 +419,13 @@ impl GifClip {
         Ok(())
     }
 
-    /// Writes the last frame and the trailer.
-    pub(crate) fn finish(mut self) -> Result<(), std::io::Error> {
+    /// Writes the last frame and the trailer; returns the file for the caller to commit.
+    pub(crate) fn finish(mut self) -> Result<AtomicFile, std::io::Error> {
         self.flush_pending()
             .map_err(|e| std::io::Error::other(e.to_string()))?;
-        let writer = self
-            .encoder
+        self.encoder
             .into_inner()
-            .map_err(|e| std::io::Error::other(e.to_string()))?;
-        let file = writer.into_inner().map_err(|e| e.into_error())?;
-        file.sync_all()
+            .map_err(|e| std::io::Error::other(e.to_string()))
     }
 }
 

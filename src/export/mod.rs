@@ -12,6 +12,7 @@
 mod animation;
 pub mod change_list;
 pub mod chart;
+pub mod escape;
 mod frames;
 mod gif_out;
 mod mp4_out;
@@ -32,7 +33,7 @@ pub use animation::{
     AnimationFormat, AnimationFrame, AnimationProgress, AnimationRequest, AnimationSummary,
     animation_schedule, render_animation,
 };
-pub use frames::{FrameStep, StepUnit, frame_dates, render_frames};
+pub use frames::{FrameStep, StepUnit, frame_dates, is_frame_pattern, render_frames};
 pub use picture::caption_sources;
 pub use picture::frame;
 pub use png::{rasterise, rasterise_in_bands, render_png, render_rgba, render_rgba_in_bands};

@@ -22,6 +22,7 @@ use openh264::formats::{RgbaSliceU8, YUVBuffer};
 
 use super::ExportError;
 use super::animation::AnimationFrame;
+use crate::io::atomic::ScratchFile;
 
 /// Ticks per second of the track's clock.
 pub(crate) const TIMESCALE: u32 = 90_000;
@@ -67,10 +68,10 @@ pub(crate) struct Mp4Clip {
 }
 
 impl Mp4Clip {
-    /// Starts a clip of `frames` at `size` (even sides), writing samples to `scratch_path`.
+    /// Starts a clip of `frames` at `size` (even sides), writing samples to `scratch`.
     /// `out` is the file asked for, named in errors.
     pub(crate) fn create(
-        scratch_path: &Path,
+        scratch: &ScratchFile,
         out: &Path,
         size: [u32; 2],
         fps: f64,
@@ -80,8 +81,9 @@ impl Mp4Clip {
             path: out.to_path_buf(),
             source,
         };
+        let scratch_path = scratch.path();
         let scratch =
-            BufWriter::with_capacity(1 << 20, File::create(scratch_path).map_err(write_error)?);
+            BufWriter::with_capacity(1 << 20, scratch.open_for_writing().map_err(write_error)?);
         // A key frame every five seconds of flowing time or so, so players can seek.
         let gop = (fps * 5.0).round().clamp(1.0, 600.0) as u32;
         // Generous for flat map colours and thin lines; rate control keeps quality, the
@@ -196,9 +198,9 @@ impl Mp4Clip {
         Ok(())
     }
 
-    /// Lays the file out in `out`: `ftyp`, `moov`, `mdat` (copied from the scratch file,
-    /// which is then removed).
-    pub(crate) fn finish(mut self, out: File) -> Result<(), ExportError> {
+    /// Lays the file out in `out`: `ftyp`, `moov`, `mdat` (copied from the scratch file).
+    /// The caller syncs and renames `out`, and removes the scratch file.
+    pub(crate) fn finish(mut self, out: &mut dyn Write) -> Result<(), ExportError> {
         let (Some(sps), Some(pps)) = (self.sps.take(), self.pps.take()) else {
             return Err(ExportError::Clip(
                 "the H.264 encoder gave no sequence or picture parameter set".to_owned(),
@@ -224,15 +226,13 @@ impl Mp4Clip {
         let moov_len = self.moov(&sps, &pps, 0).len() as u64;
         let offset = ftyp.len() as u64 + moov_len + mdat_header.len() as u64;
         let moov = self.moov(&sps, &pps, offset);
-        let mut w = BufWriter::with_capacity(1 << 20, out);
         let copy = (|| -> std::io::Result<()> {
-            w.write_all(&ftyp)?;
-            w.write_all(&moov)?;
-            w.write_all(&mdat_header)?;
+            out.write_all(&ftyp)?;
+            out.write_all(&moov)?;
+            out.write_all(&mdat_header)?;
             let mut scratch = File::open(&self.scratch_path)?;
-            std::io::copy(&mut scratch, &mut w)?;
-            w.flush()?;
-            w.get_ref().sync_all()
+            std::io::copy(&mut scratch, &mut *out)?;
+            out.flush()
         })();
         copy.map_err(|e| self.write_error(e))
     }

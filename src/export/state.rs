@@ -4,6 +4,7 @@
 use jiff::civil::Date;
 use serde_json::{Value, json};
 
+use super::escape::csv_cell;
 use crate::map::MapLayer;
 use crate::map::lon_lat_from_world;
 use crate::map::scene::{Scene, SceneOptions, build_scene_with, entity_world};
@@ -184,15 +185,6 @@ fn site_features(scenario: &Scenario, scene: &Scene, date_text: &str) -> Vec<Val
     features
 }
 
-/// One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
-}
-
 /// The links that exist at `date` (ended ones too) as CSV with a header row: `id`, `label`,
 /// `kind`, `parties` (joined with `;`), `status`, `since` (empty when in force since before
 /// the span), `sources` (joined with ` | `), `site`, `site_lon`, `site_lat`, `troops`,
@@ -239,24 +231,11 @@ pub fn state_csv_filtered(timeline: &Timeline, date: Date, filter: &LinkFilter) 
         });
         let row: Vec<String> = row
             .iter()
-            .map(|f| csv_field(f))
-            .chain(extra.iter().map(|f| csv_field(f)))
+            .map(|f| csv_cell(f))
+            .chain(extra.iter().map(|f| csv_cell(f)))
             .collect();
         out.push_str(&row.join(","));
         out.push_str("\r\n");
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_fields_are_quoted_when_needed() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a, b"), "\"a, b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
-    }
 }

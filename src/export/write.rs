@@ -34,7 +34,8 @@ pub fn export_bytes(
     })
 }
 
-/// Writes an export of `data` in `format` to `path` (see [`export_bytes`]).
+/// Writes an export of `data` in `format` to `path` (see [`export_bytes`]), atomically
+/// ([`crate::io::atomic`]): on any failure `path` is as it was.
 ///
 /// # Errors
 /// [`ExportError`] when the export cannot be made or the file cannot be written.
@@ -45,7 +46,7 @@ pub fn export_to_file(
     options: &RenderOptions,
 ) -> Result<(), ExportError> {
     let bytes = export_bytes(format, data, options)?;
-    std::fs::write(path, bytes).map_err(|source| ExportError::Write {
+    crate::io::atomic::write_atomic(path, &bytes).map_err(|source| ExportError::Write {
         path: path.to_path_buf(),
         source,
     })

@@ -251,6 +251,12 @@ pub(super) fn parse_full(name: &str, text: &[u8]) -> Result<CountryLayer, LoadEr
     if let Some(problem) = root.get("crs").and_then(crs_problem) {
         found.error(Class::GeoJson, Spot::Root("/crs".to_owned()), problem);
     }
+    for member in foreign_members(&root, "FeatureCollection") {
+        found.warning(
+            Spot::Root(format!("/{member}")),
+            changed_semantics("FeatureCollection", member),
+        );
+    }
     let features = match root.remove("features") {
         Some(Value::Array(features)) => features,
         Some(other) => {
@@ -295,9 +301,21 @@ pub(super) fn parse_full(name: &str, text: &[u8]) -> Result<CountryLayer, LoadEr
             );
             continue;
         };
+        for member in foreign_members(&feature, "Feature") {
+            let key = feature_key(&JsonObject::new(), feature.get("id")).map(|k| k.0);
+            found.warning(
+                spot(key.as_deref(), &format!("/{member}")),
+                changed_semantics("Feature", member),
+            );
+        }
         let props = match feature.remove("properties") {
             Some(Value::Object(props)) => props,
-            None | Some(Value::Null) => JsonObject::new(),
+            Some(Value::Null) => JsonObject::new(),
+            None => {
+                let key = feature_key(&JsonObject::new(), feature.get("id")).map(|k| k.0);
+                found.warning(spot(key.as_deref(), ""), NO_PROPERTIES);
+                JsonObject::new()
+            }
             Some(other) => {
                 let key = feature_key(&JsonObject::new(), feature.get("id")).map(|k| k.0);
                 found.error(
@@ -457,6 +475,137 @@ pub(super) fn parse_full(name: &str, text: &[u8]) -> Result<CountryLayer, LoadEr
     }
 }
 
+/// The RFC 7946 rules that hold for any FeatureCollection, whatever its geometries (a layer
+/// of points and lines such as `export` writes): `Err` with the errors when a `bbox`
+/// anywhere is malformed (§5); else `Ok` with the warnings: Features without `properties`
+/// (§3.2) and members that change what an object means (§7.1). Each at its LINE:COL.
+///
+/// # Errors
+/// The malformed `bbox` members, as diagnostics.
+pub fn collection_findings(name: &str, bytes: &[u8]) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
+    let Ok(bytes) = gunzip_if_needed(name, bytes) else {
+        return Ok(Vec::new());
+    };
+    let text = strip_bom(&bytes);
+    let Ok(Value::Object(root)) = serde_json::from_slice::<Value>(text) else {
+        return Ok(Vec::new());
+    };
+    // (feature index, pointer from the root, is an error, message)
+    let mut found = Vec::new();
+    type Found = Vec<(Option<usize>, String, bool, String)>;
+    let bbox = |found: &mut Found, feature: Option<usize>, object: &JsonObject, at: &str| {
+        if let Some(problem) = object.get("bbox").and_then(bbox_problem) {
+            found.push((feature, format!("{at}/bbox"), true, problem));
+        }
+    };
+    bbox(&mut found, None, &root, "");
+    for member in foreign_members(&root, "FeatureCollection") {
+        found.push((
+            None,
+            format!("/{member}"),
+            false,
+            changed_semantics("FeatureCollection", member),
+        ));
+    }
+    let features = root.get("features").and_then(Value::as_array);
+    for (i, feature) in features.into_iter().flatten().enumerate() {
+        let Value::Object(feature) = feature else {
+            continue;
+        };
+        let at = format!("/features/{i}");
+        bbox(&mut found, Some(i), feature, &at);
+        if !feature.contains_key("properties") {
+            found.push((Some(i), at.clone(), false, NO_PROPERTIES.to_owned()));
+        }
+        for member in foreign_members(feature, "Feature") {
+            found.push((
+                Some(i),
+                format!("{at}/{member}"),
+                false,
+                changed_semantics("Feature", member),
+            ));
+        }
+        if let Some(Value::Object(geometry)) = feature.get("geometry") {
+            bbox(&mut found, Some(i), geometry, &format!("{at}/geometry"));
+            for member in foreign_members(geometry, "geometry") {
+                found.push((
+                    Some(i),
+                    format!("{at}/geometry/{member}"),
+                    false,
+                    changed_semantics("geometry", member),
+                ));
+            }
+        }
+    }
+    found.truncate(MAX_DIAGNOSTICS);
+    let start = skip_ws(text, 0);
+    let offsets: Vec<usize> = found
+        .iter()
+        .map(|(_, pointer, _, _)| resolve(text, start, pointer).unwrap_or_else(|n| n))
+        .collect();
+    let places = line_columns(text, &offsets);
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    for ((feature, _, error, message), (line, column)) in found.into_iter().zip(places) {
+        let place = match feature {
+            Some(index) => Where::FeatureAt {
+                line,
+                column,
+                index,
+                key: None,
+            },
+            None => Where::LineColumn { line, column },
+        };
+        if error {
+            errors.push(Diagnostic::error(name, place, message));
+        } else {
+            warnings.push(Diagnostic::warning(name, place, message));
+        }
+    }
+    if errors.is_empty() {
+        Ok(warnings)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The warning for a Feature without a `properties` member.
+pub(crate) const NO_PROPERTIES: &str = "has no \"properties\" member (RFC 7946 §3.2: a \
+    Feature has one, null when it has no properties); read as null: no key or name comes \
+    from properties";
+
+/// The members of a GeoJSON object that RFC 7946 §7.1 forbids it, because they define
+/// another kind of object: `coordinates` and `geometries` (geometries) in a FeatureCollection
+/// or Feature; `geometry` and `properties` (features) in a FeatureCollection or geometry;
+/// `features` (a FeatureCollection) in a Feature or geometry. `what` is
+/// `"FeatureCollection"`, `"Feature"` or `"geometry"`.
+pub(crate) fn foreign_members<'a>(object: &JsonObject, what: &str) -> Vec<&'a str> {
+    let forbidden: &[&'a str] = match what {
+        "FeatureCollection" => &["coordinates", "geometries", "geometry", "properties"],
+        "Feature" => &["coordinates", "geometries", "features"],
+        _ => &["geometry", "properties", "features"],
+    };
+    forbidden
+        .iter()
+        .copied()
+        .filter(|m| object.contains_key(*m))
+        .collect()
+}
+
+/// The warning for a member that changes an object's meaning (RFC 7946 §7.1).
+pub(crate) fn changed_semantics(what: &str, member: &str) -> String {
+    let belongs = match member {
+        "coordinates" | "geometries" => "a geometry",
+        "geometry" | "properties" => "a Feature",
+        _ => "a FeatureCollection",
+    };
+    let article = if what == "geometry" { "" } else { "a " };
+    format!(
+        "{article}{what} has a \"{member}\" member, which belongs to {belongs}: RFC 7946 §7.1 \
+         forbids members that change what an object means (geojsonhint flags them); ignored"
+    )
+}
+
 fn fail(found: Findings<'_>) -> LoadError {
     LoadError {
         diagnostics: found.into_diagnostics(),
@@ -558,6 +707,12 @@ fn read_geometry(
             ));
         }
     };
+    for member in foreign_members(geometry, "geometry") {
+        notes.push((
+            format!("/geometry/{member}"),
+            changed_semantics("geometry", member),
+        ));
+    }
     let kind = check_geometry(geometry, "/geometry", 0)?;
     let Some(kind) = kind else {
         notes.push((

@@ -134,6 +134,10 @@ impl<'de> Deserialize<'de> for Feature {
                         }
                         "geometry" => geometry = map.next_value::<Option<Geometry>>()?,
                         "bbox" => checked_bbox(&mut map)?,
+                        // RFC 7946 §7.1: the full loader says what is wrong.
+                        "coordinates" | "geometries" | "features" => {
+                            return Err(serde::de::Error::custom("a geometry's member"));
+                        }
                         _ => map.next_value_seed(Skip)?,
                     }
                     names.push(name.0);
@@ -226,6 +230,9 @@ impl<'de> Deserialize<'de> for Geometry {
                         "type" => kind = Some(map.next_value::<String>()?),
                         "coordinates" => coordinates = Some(map.next_value::<Nested>()?),
                         "bbox" => checked_bbox(&mut map)?,
+                        "geometry" | "properties" | "features" => {
+                            return Err(A::Error::custom("a Feature's member"));
+                        }
                         _ => map.next_value_seed(Skip)?,
                     }
                     names.push(name.0);
@@ -470,6 +477,9 @@ impl<'de> Visitor<'de> for Half {
                     if let Some(problem) = super::country::crs_problem(&crs) {
                         return Err(A::Error::custom(problem));
                     }
+                }
+                "coordinates" | "geometries" | "geometry" | "properties" => {
+                    return Err(A::Error::custom("a member of another kind of object"));
                 }
                 _ => map.next_value_seed(Skip)?,
             }

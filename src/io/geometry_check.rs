@@ -4,7 +4,8 @@
 //! Shapes that fail still draw, so these are warnings.
 //!
 //! Touching is not crossing: a hole may touch its outer ring (or another hole) at a single
-//! point, and two parts of a country may touch at a point or along a border.
+//! point, and two parts of a country may touch at a point or along a border. Touching at two
+//! or more points cuts an interior in two: that is a warning too.
 
 use std::collections::HashSet;
 
@@ -76,6 +77,8 @@ pub fn invalid_geometry(shape: &MultiPolygon<f64>, max: usize) -> Vec<Finding> {
         }
     }
     let tree = RTree::bulk_load(edges_by_part.concat());
+    let mut meetings: std::collections::HashMap<(u32, u32, u32, u32), Meeting> =
+        std::collections::HashMap::new();
     for edge in tree.iter() {
         let (p, r, i) = edge.data;
         let envelope: AABB<[f64; 2]> = edge.envelope();
@@ -103,6 +106,35 @@ pub fn invalid_geometry(shape: &MultiPolygon<f64>, max: usize) -> Vec<Finding> {
                     intersection.start != intersection.end,
                 ),
             };
+            // Where rings of one polygon, or two parts, meet without crossing: counted after
+            // the loop (two or more points cut the interior in two).
+            if !crossing && (p != p2 || r != r2) {
+                let key = if p == p2 {
+                    (p, r, p2, r2)
+                } else {
+                    (p, 0, p2, 0)
+                };
+                let entry = meetings.entry(key).or_insert_with(|| Meeting {
+                    first: (p, r, i),
+                    points: Vec::new(),
+                    shared: Vec::new(),
+                });
+                // The earliest edge in the file, whatever order the R-tree gives them in.
+                entry.first = entry.first.min((p, r, i));
+                match hit {
+                    LineIntersection::Collinear { intersection }
+                        if intersection.start != intersection.end =>
+                    {
+                        entry.shared.push((intersection.start, intersection.end));
+                    }
+                    LineIntersection::Collinear { intersection } => {
+                        entry.points.push(intersection.start);
+                    }
+                    LineIntersection::SinglePoint { intersection, .. } => {
+                        entry.points.push(intersection);
+                    }
+                }
+            }
             let message = if p != p2 {
                 // Parts that touch or share a border are fine; parts whose edges cross overlap.
                 if !crossing || !overlapping.insert((p, p2)) {
@@ -148,6 +180,54 @@ pub fn invalid_geometry(shape: &MultiPolygon<f64>, max: usize) -> Vec<Finding> {
             if found.len() >= max {
                 return found;
             }
+        }
+    }
+    // A hole touching its outer ring (or another hole) at two or more points, or two parts
+    // touching at two or more points, cut an interior in two (OGC Simple Features: a
+    // polygon's interior is connected; GEOS: "Interior is disconnected"). Points on a border
+    // two parts share are the ends of that border, not touches.
+    let mut meetings: Vec<((u32, u32, u32, u32), Meeting)> = meetings.into_iter().collect();
+    meetings.sort_by_key(|(key, _)| *key);
+    for ((p, r, p2, r2), meeting) in meetings {
+        let mut touches = meeting.touch_points();
+        touches.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+        if touches.len() < 2 {
+            continue;
+        }
+        let shown: Vec<String> = touches
+            .iter()
+            .take(3)
+            .map(|c| format!("({:.5}, {:.5})", c.x, c.y))
+            .collect();
+        let more = if touches.len() > 3 { ", …" } else { "" };
+        let message = if p == p2 {
+            format!(
+                "polygon {p}: {} and {} touch at {} points, {}{more}: they cut the polygon's \
+                 interior in two (OGC Simple Features: a polygon's interior is connected; a \
+                 hole may touch its outer ring at one point only)",
+                ring_name(r),
+                ring_name(r2),
+                touches.len(),
+                shown.join(", ")
+            )
+        } else {
+            format!(
+                "polygons {p} and {p2} touch at {} points, {}{more}: the area between them is \
+                 cut off (OGC Simple Features: the interior is disconnected; parts may touch \
+                 at one point, or share a border)",
+                touches.len(),
+                shown.join(", ")
+            )
+        };
+        let (fp, fr, fi) = meeting.first;
+        found.push(Finding {
+            polygon: fp as usize,
+            ring: fr as usize,
+            position: fi as usize,
+            message,
+        });
+        if found.len() >= max {
+            return found;
         }
     }
     // Parts wholly inside another part (an island drawn twice, say): no edges cross, so look
@@ -208,6 +288,43 @@ pub fn invalid_geometry(shape: &MultiPolygon<f64>, max: usize) -> Vec<Finding> {
         }
     }
     found
+}
+
+/// Where two rings of a polygon, or two parts, meet without crossing.
+struct Meeting {
+    /// The earliest edge (in file order) that meets the other ring or part: (polygon, ring,
+    /// position).
+    first: (u32, u32, u32),
+    /// Single points where an edge of one touches an edge of the other.
+    points: Vec<Coord<f64>>,
+    /// Stretches both share (a common border).
+    shared: Vec<(Coord<f64>, Coord<f64>)>,
+}
+
+impl Meeting {
+    /// The distinct points where the two touch, leaving out those on a shared stretch.
+    fn touch_points(&self) -> Vec<Coord<f64>> {
+        let on_shared = |c: &Coord<f64>| {
+            self.shared.iter().any(|&(a, b)| {
+                let cross = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+                let within =
+                    |v: f64, e: f64, f: f64| v >= e.min(f) - 1e-12 && v <= e.max(f) + 1e-12;
+                cross.abs() <= 1e-12 * (1.0 + (b.x - a.x).abs() + (b.y - a.y).abs())
+                    && within(c.x, a.x, b.x)
+                    && within(c.y, a.y, b.y)
+            })
+        };
+        let mut distinct: Vec<Coord<f64>> = Vec::new();
+        for c in self.points.iter().filter(|c| !on_shared(c)) {
+            if !distinct
+                .iter()
+                .any(|d| (d.x - c.x).abs() < 1e-9 && (d.y - c.y).abs() < 1e-9)
+            {
+                distinct.push(*c);
+            }
+        }
+        distinct
+    }
 }
 
 /// Whether `v` lies in the area of the polygon whose edges `tree` holds (holes excluded): a

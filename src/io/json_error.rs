@@ -8,7 +8,6 @@ use serde_json::error::Category;
 use super::diagnostic::shorten;
 use super::json_text::{line_columns, line_start, path_at, skip_ws};
 use super::{Diagnostic, LoadError, Where};
-use crate::model::parse_date;
 
 /// How deep serde_json lets arrays and objects nest.
 pub(crate) const MAX_DEPTH: usize = 128;
@@ -30,6 +29,15 @@ pub(crate) fn strip_bom(bytes: &[u8]) -> &[u8] {
 pub(crate) fn expect_object(name: &str, text: &[u8], what: &str) -> Result<(), LoadError> {
     let fail =
         |place, message: String| Err(LoadError::single(Diagnostic::error(name, place, message)));
+    if let Some(encoding) = utf16(text) {
+        return fail(
+            Where::File,
+            format!(
+                "the file is {encoding}, not UTF-8: JSON files are UTF-8 (RFC 8259 §8.1); \
+                 save it as UTF-8"
+            ),
+        );
+    }
     let at = skip_ws(text, 0);
     match text.get(at) {
         Some(b'{') => Ok(()),
@@ -48,6 +56,27 @@ pub(crate) fn expect_object(name: &str, text: &[u8], what: &str) -> Result<(), L
                 )
             }
         },
+    }
+}
+
+/// `Some("UTF-16LE")` or `Some("UTF-16BE")` when the text is UTF-16: by its byte order mark,
+/// or, without one, by the zero byte beside each of the first ASCII characters.
+pub(crate) fn utf16(text: &[u8]) -> Option<&'static str> {
+    match text {
+        [0xFF, 0xFE, ..] => return Some("UTF-16LE"),
+        [0xFE, 0xFF, ..] => return Some("UTF-16BE"),
+        _ => {}
+    }
+    let pairs: Vec<&[u8]> = text.chunks_exact(2).take(8).collect();
+    if pairs.len() < 2 {
+        return None;
+    }
+    if pairs.iter().all(|p| p[0] != 0 && p[0] < 0x80 && p[1] == 0) {
+        Some("UTF-16LE")
+    } else if pairs.iter().all(|p| p[0] == 0 && p[1] != 0 && p[1] < 0x80) {
+        Some("UTF-16BE")
+    } else {
+        None
     }
 }
 
@@ -198,17 +227,73 @@ fn syntax_message(text: &[u8], offset: usize, raw: &str) -> String {
 /// A message for a value of the wrong shape, prefixed with its path (`events[1].date: …`),
 /// and the offset of the value.
 fn data_message(text: &[u8], offset: usize, raw: &str) -> (String, usize) {
+    if let Some(message) = unknown_field_message(raw) {
+        let key = key_start_before(text, offset);
+        let at = path_at(text, key);
+        let message = if at.path.is_empty() {
+            message
+        } else {
+            format!("{}: {message}", at.path)
+        };
+        return (message, key);
+    }
     let at = path_at(text, offset);
     let mut message = raw.to_owned();
-    if let (Some("date" | "start" | "end"), Some(start)) = (at.key.as_deref(), at.value_start)
-        && let Some(literal) = text.get(start..=offset)
-        && let Ok(date) = serde_json::from_slice::<String>(literal)
-        && let Err(why) = parse_date(&date)
-    {
-        message = why.to_string();
-    }
     if !at.path.is_empty() {
         message = format!("{}: {message}", at.path);
     }
     (message, at.value_start.unwrap_or(offset))
+}
+
+/// serde's "unknown field `efective`, expected one of `id`, `date`, …" as "unknown field
+/// `efective`; did you mean `effective`?" (the known field nearest in spelling), or with
+/// the list of known fields when none is near. `None` for other messages.
+pub(crate) fn unknown_field_message(raw: &str) -> Option<String> {
+    let rest = raw.strip_prefix("unknown field `")?;
+    let (field, rest) = rest.split_once('`')?;
+    let known: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+    Some(match nearest_name(field, &known) {
+        Some(near) => format!("unknown field `{field}`; did you mean `{near}`?"),
+        None if known.is_empty() => format!("unknown field `{field}`: this object has no fields"),
+        None => format!(
+            "unknown field `{field}`; the fields here are {}",
+            known
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    })
+}
+
+/// The name in `known` nearest to `field` in spelling, if one is near enough to be a typo:
+/// at most a third of its letters (and at least one) edited, or the same letters in a
+/// different case or with `-` for `_`.
+pub(crate) fn nearest_name<'a>(field: &str, known: &[&'a str]) -> Option<&'a str> {
+    let folded = |s: &str| s.to_lowercase().replace('-', "_");
+    let (best, distance) = known
+        .iter()
+        .map(|k| (*k, strsim::damerau_levenshtein(&folded(field), &folded(k))))
+        .min_by_key(|&(_, d)| d)?;
+    let limit = (field.chars().count() / 3).max(1);
+    (distance <= limit).then_some(best)
+}
+
+/// The start (the `"`) of the member name that ends at or just before `offset`, where
+/// serde_json stops on an unknown field.
+fn key_start_before(text: &[u8], offset: usize) -> usize {
+    let mut i = offset.min(text.len().saturating_sub(1));
+    // Back to the name's closing quote.
+    while i > 0 && text.get(i) != Some(&b'"') {
+        i -= 1;
+    }
+    // Back to its opening quote (one not escaped).
+    let mut j = i;
+    while j > 0 {
+        j -= 1;
+        if text.get(j) == Some(&b'"') && (j == 0 || text.get(j - 1) != Some(&b'\\')) {
+            return j;
+        }
+    }
+    offset
 }

@@ -1,10 +1,12 @@
 //! Reading and checking files: country layers (GeoJSON) and scenarios (JSON), and the
-//! diagnostics that say what is wrong with them and where.
+//! diagnostics that say what is wrong with them and where; and writing files, atomically
+//! ([`atomic`]).
 //!
 //! Every loader takes bytes and a display name, never panics, and either returns the whole
 //! result or an error; nothing is half-loaded.
 
 mod antimeridian;
+pub mod atomic;
 mod countries;
 mod country;
 mod diagnostic;
@@ -16,7 +18,7 @@ mod json_text;
 mod read;
 mod scenario_file;
 
-pub use countries::{parse_countries, read_countries};
+pub use countries::{collection_findings, parse_countries, read_countries};
 pub use country::{Country, CountryLayer, KeySource};
 pub use diagnostic::{Diagnostic, LoadError, Where};
 pub use read::{MAX_FILE_BYTES, read_file_bytes};

@@ -24,12 +24,13 @@ pub fn read_file_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
         if meta.is_dir() {
             return Err(fail("is a folder, not a file".to_owned()));
         }
+        if is_device(&meta) {
+            return Err(fail(
+                "is not a regular file (a device such as /dev/zero): give a file".to_owned(),
+            ));
+        }
         if meta.len() > MAX_FILE_BYTES {
-            return Err(fail(format!(
-                "is {} MB; the largest file this app reads is {} MB",
-                meta.len() >> 20,
-                MAX_FILE_BYTES >> 20
-            )));
+            return Err(fail(too_large(Some(meta.len()))));
         }
     }
     // Sized from the metadata: reading through `take` gives no size hint, and a vector
@@ -38,10 +39,39 @@ pub fn read_file_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| fail(format!("cannot read: {e}")))?;
+    // A pipe or a file that grew while it was read.
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(fail(too_large(None)));
+    }
     match gunzip_if_needed(&name, &bytes)? {
         Cow::Borrowed(_) => Ok(bytes),
         Cow::Owned(gunzipped) => Ok(gunzipped),
     }
+}
+
+/// "is larger than 256 MB, the most this app reads", with the size when known.
+fn too_large(len: Option<u64>) -> String {
+    let max = MAX_FILE_BYTES >> 20;
+    match len {
+        Some(len) => format!(
+            "is larger than {max} MB ({:.1} MB), the most this app reads",
+            len as f64 / f64::from(1 << 20)
+        ),
+        None => format!("is larger than {max} MB, the most this app reads"),
+    }
+}
+
+/// Whether the metadata is of a character or block device (endless, or not a document).
+#[cfg(unix)]
+fn is_device(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt as _;
+    let t = meta.file_type();
+    t.is_char_device() || t.is_block_device() || t.is_socket()
+}
+
+#[cfg(not(unix))]
+fn is_device(meta: &std::fs::Metadata) -> bool {
+    !meta.is_file() && !meta.is_dir()
 }
 
 /// Gunzips `bytes` if they start with the gzip magic, with the same size limit; checks the
@@ -58,11 +88,7 @@ pub(crate) fn gunzip_if_needed<'a>(
             return Err(LoadError::single(Diagnostic::error(
                 name,
                 Where::File,
-                format!(
-                    "is {} MB; the largest file this app reads is {} MB",
-                    bytes.len() >> 20,
-                    MAX_FILE_BYTES >> 20
-                ),
+                too_large(Some(bytes.len() as u64)),
             )));
         }
         return Ok(Cow::Borrowed(bytes));

@@ -49,7 +49,8 @@ pub fn parse_scenario(name: &str, bytes: &[u8]) -> Result<(Scenario, Vec<Diagnos
         }
         LoadError::single(d)
     })?;
-    let diagnostics = diagnostics_of(name, text, check(&scenario));
+    let mut diagnostics = diagnostics_of(name, text, check(&scenario));
+    diagnostics.splice(0..0, strict_text_diagnostics(name, text));
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         Err(LoadError { diagnostics })
     } else {
@@ -115,6 +116,180 @@ pub fn source_diagnostics(name: &str, bytes: &[u8]) -> Result<Vec<Diagnostic>, L
     Ok(diagnostics_of(name, text, check_sources(&scenario)))
 }
 
+/// The rules serde's types do not make, over the whole text, every string at its LINE:COL:
+/// no control characters in any text; every address (the values of any member named
+/// `sources`, `source` or ending in `_sources` / `_source`) a web address, `http://` or
+/// `https://` with a host and no spaces or control characters; an event's `date` as
+/// `YYYY-MM` or `YYYY` only when its `precision` is `month` or `year`.
+fn strict_text_diagnostics(name: &str, text: &[u8]) -> Vec<Diagnostic> {
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(text) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(String, String)> = Vec::new();
+    strict_walk(&value, &mut Vec::new(), None, &mut found);
+    if let Some(events) = value.get("events").and_then(serde_json::Value::as_array) {
+        for (i, event) in events.iter().enumerate() {
+            let Some(date) = event.get("date").and_then(serde_json::Value::as_str) else {
+                continue;
+            };
+            let precision = event
+                .get("precision")
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or("day");
+            let allowed = match date.len() {
+                7 => precision == "month",
+                4 => precision == "year",
+                _ => true,
+            };
+            if !allowed {
+                let (form, needs) = if date.len() == 7 {
+                    ("YYYY-MM", "month")
+                } else {
+                    ("YYYY", "year")
+                };
+                found.push((
+                    format!("/events/{i}/date"),
+                    format!(
+                        "events[{i}].date: '{date}' is a {form} date, which needs \
+                         \"precision\": \"{needs}\" (the precision is \"{precision}\"); \
+                         write the full date YYYY-MM-DD or set the precision"
+                    ),
+                ));
+            }
+        }
+    }
+    found.truncate(MAX_DIAGNOSTICS);
+    let root = skip_ws(text, 0);
+    let offsets: Vec<usize> = found
+        .iter()
+        .map(|(pointer, _)| resolve(text, root, pointer).unwrap_or_else(|nearest| nearest))
+        .collect();
+    line_columns(text, &offsets)
+        .into_iter()
+        .zip(found)
+        .map(|((line, column), (_, message))| {
+            Diagnostic::error(name, Where::LineColumn { line, column }, message)
+        })
+        .collect()
+}
+
+/// One step of a path through the JSON.
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// The path as a JSON Pointer (`/events/3/title`) and as text (`events[3].title`).
+fn pointer_and_path(steps: &[Step<'_>]) -> (String, String) {
+    let mut pointer = String::new();
+    let mut path = String::new();
+    for step in steps {
+        match step {
+            Step::Key(k) => {
+                pointer.push('/');
+                pointer.push_str(&k.replace('~', "~0").replace('/', "~1"));
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+            }
+            Step::Index(i) => {
+                pointer.push_str(&format!("/{i}"));
+                path.push_str(&format!("[{i}]"));
+            }
+        }
+    }
+    (pointer, path)
+}
+
+/// Whether the address at `steps` is one `model::check` checks with its own message (event
+/// `sources`, `start_sources`, `confirmed_source`, `government.sources`); the walk checks
+/// those any later field adds.
+fn checked_by_model(steps: &[Step<'_>]) -> bool {
+    let keys: Vec<&str> = steps
+        .iter()
+        .filter_map(|s| match s {
+            Step::Key(k) => Some(*k),
+            Step::Index(_) => None,
+        })
+        .collect();
+    matches!(
+        keys[..],
+        ["events", "sources"]
+            | ["relationships", "start_sources"]
+            | ["relationships", "confirmed_source"]
+            | ["entities", "government", "sources"]
+    )
+}
+
+/// Whether a member of this name holds source addresses.
+fn is_address_key(key: &str) -> bool {
+    matches!(key, "sources" | "source") || key.ends_with("_sources") || key.ends_with("_source")
+}
+
+fn strict_walk<'a>(
+    value: &'a serde_json::Value,
+    steps: &mut Vec<Step<'a>>,
+    address_key: Option<&'a str>,
+    found: &mut Vec<(String, String)>,
+) {
+    use serde_json::Value;
+    if found.len() >= MAX_DIAGNOSTICS {
+        return;
+    }
+    match value {
+        Value::Object(members) => {
+            for (key, member) in members {
+                if key.chars().any(char::is_control) {
+                    let (pointer, path) = pointer_and_path(steps);
+                    found.push((
+                        pointer,
+                        format!("{path}: a member name holds a control character"),
+                    ));
+                }
+                steps.push(Step::Key(key));
+                let address = is_address_key(key).then_some(key.as_str());
+                strict_walk(member, steps, address, found);
+                steps.pop();
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                steps.push(Step::Index(i));
+                strict_walk(item, steps, address_key, found);
+                steps.pop();
+            }
+        }
+        Value::String(text) => {
+            if let Some(c) = text.chars().find(|c| c.is_control()) {
+                let (pointer, path) = pointer_and_path(steps);
+                found.push((
+                    pointer,
+                    format!(
+                        "{path}: holds the control character U+{:04X}; text may not hold \
+                         control characters (line breaks, tabs, escape codes), remove it",
+                        u32::from(c)
+                    ),
+                ));
+            } else if address_key.is_some()
+                && !checked_by_model(steps)
+                && crate::model::source::web_address(text) != Some(text.as_str())
+            {
+                let (pointer, path) = pointer_and_path(steps);
+                found.push((
+                    pointer,
+                    format!(
+                        "{path}: '{}' is not a web address: a source must be an http:// or \
+                         https:// address with a host and no spaces",
+                        super::diagnostic::shorten(text)
+                    ),
+                ));
+            }
+        }
+        _ => {}
+    }
+}
+
 /// What a scenario file is, for messages.
 const WHAT: &str =
     "a Sahel Atlas scenario (a JSON object with \"format\": \"sahel-atlas/scenario@1\")";
@@ -155,6 +330,42 @@ fn locate(text: &[u8], problems: &[Problem]) -> Vec<Option<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_in_members_added_later_are_checked_by_their_name() {
+        let text = br#"{"events": [{"sources": ["https://example.org"],
+ "troops_sources": ["javascript:alert(1)"], "site_source": "file:///x",
+ "notice": {"source": "https://example.org/ok"}}]}"#;
+        let found = strict_text_diagnostics("s.json", text);
+        let messages: Vec<String> = found.iter().map(ToString::to_string).collect();
+        assert_eq!(found.len(), 2, "{messages:?}");
+        let says = |phrase: &str| messages.iter().any(|m| m.contains(phrase));
+        assert!(
+            says("s.json:2:21: error: events[0].troops_sources[0]"),
+            "{messages:?}"
+        );
+        assert!(
+            says("events[0].site_source: 'file:///x' is not a web address"),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn control_characters_are_found_in_every_string_at_their_place() {
+        let text = b"{\"title\": \"a\\u001bb\", \"events\": [{\"note\": \"x\\ty\"}]}";
+        let found = strict_text_diagnostics("s.json", text);
+        let messages: Vec<String> = found.iter().map(ToString::to_string).collect();
+        assert_eq!(found.len(), 2, "{messages:?}");
+        let says = |phrase: &str| messages.iter().any(|m| m.contains(phrase));
+        assert!(
+            says("1:11: error: title: holds the control character U+001B"),
+            "{messages:?}"
+        );
+        assert!(
+            says("events[0].note: holds the control character U+0009"),
+            "{messages:?}"
+        );
+    }
 
     #[test]
     fn locates_items_by_index_and_pointer() {

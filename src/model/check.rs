@@ -152,6 +152,18 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
                 format!("{q} is an organisation but has a government"),
             );
         }
+        let government_sources = entity.government.iter().flat_map(|g| g.sources.iter());
+        for (s, source) in government_sources.enumerate() {
+            if let Some(why) = unsafe_source(source) {
+                push(
+                    Error,
+                    Item::Entity(i),
+                    Some(id),
+                    &format!("/government/sources/{s}"),
+                    format!("{q}: government source {}: {why}", quote(source)),
+                );
+            }
+        }
     }
 
     let mut group_ids: HashSet<&str> = HashSet::new();
@@ -267,6 +279,31 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
                     ),
                 );
             }
+        }
+        for (s, source) in rel.start_sources.iter().enumerate() {
+            if let Some(why) = unsafe_source(source) {
+                push(
+                    Error,
+                    Item::Relationship(i),
+                    Some(id),
+                    &format!("/start_sources/{s}"),
+                    format!("relationship {q}: start source {}: {why}", quote(source)),
+                );
+            }
+        }
+        if let Some(source) = &rel.confirmed_source
+            && let Some(why) = unsafe_source(source)
+        {
+            push(
+                Error,
+                Item::Relationship(i),
+                Some(id),
+                "/confirmed_source",
+                format!(
+                    "relationship {q}: confirmed_source {}: {why}",
+                    quote(source)
+                ),
+            );
         }
         let mut seen = HashSet::new();
         for (p, party) in rel.parties.iter().enumerate() {
@@ -612,8 +649,9 @@ pub(super) fn quote(text: &str) -> String {
     out
 }
 
-/// Why a source address may not be opened, if so: only `http` and `https` addresses are web
-/// pages a reader can open; a scenario is someone else's file, and `file:`, `javascript:`,
+/// Why a source address may not be opened, if so (the reason says it "is not a complete web
+/// address" or names its scheme): only `http` and `https` addresses with a host and no spaces or
+/// control characters are web pages a reader can open; a scenario is someone else's file, and `file:`, `javascript:`,
 /// `smb:` … (or no scheme at all) would hand the operating system anything.
 pub fn unsafe_source(source: &str) -> Option<String> {
     let scheme = source
@@ -629,12 +667,15 @@ pub fn unsafe_source(source: &str) -> Option<String> {
             rest.starts_with("//") && rest.len() > 2 && !rest.contains(char::is_whitespace)
         })
     };
+    let web = super::source::web_address(source) == Some(source);
     match scheme.map(str::to_ascii_lowercase).as_deref() {
-        Some("http") if rest_ok(5) => None,
-        Some("https") if rest_ok(6) => None,
-        Some("http" | "https") => {
-            Some("is not a complete web address (http(s):// then a host, no spaces)".to_owned())
-        }
+        Some("http") if web && rest_ok(5) => None,
+        Some("https") if web && rest_ok(6) => None,
+        Some("http" | "https") => Some(
+            "is not a complete web address (http(s):// then a host, with no spaces or control \
+             characters)"
+                .to_owned(),
+        ),
         Some(other) => Some(format!(
             "is a {other}: address; only http and https sources are allowed (they are opened in a browser)"
         )),
@@ -686,6 +727,9 @@ mod tests {
             ("https:/example.org", "not a complete web address"),
             ("https://", "not a complete web address"),
             ("https://exa mple.org", "not a complete web address"),
+            ("https:///etc/passwd", "not a complete web address"),
+            ("https://example.org/\u{7}", "not a complete web address"),
+            (" https://example.org", "no scheme"),
         ] {
             let why = unsafe_source(bad).unwrap_or_default();
             assert!(why.contains(phrase), "{bad}: {why}");

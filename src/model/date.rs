@@ -86,6 +86,77 @@ pub fn parse_date(text: &str) -> Result<Date, DateError> {
     Date::new(y, m as i8, d as i8).map_err(|_| DateError::NoSuchDay(t.to_owned()))
 }
 
+/// Parses an event's date in a scenario file: `YYYY-MM-DD`, or `YYYY-MM` (the 1st of the
+/// month) or `YYYY` (1 January) for an event known to the month or year. Whether the
+/// precision allows the shorter forms is checked where the file is read.
+///
+/// # Errors
+/// [`DateError`] saying what is wrong with the text.
+pub fn parse_event_date(text: &str) -> Result<Date, DateError> {
+    let bytes = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| bytes[r].iter().all(u8::is_ascii_digit);
+    let num = |r: std::ops::Range<usize>| text[r].parse::<i16>().unwrap_or(0);
+    match bytes.len() {
+        4 if digits(0..4) => {
+            Ok(Date::new(num(0..4), 1, 1).map_err(|_| DateError::NoSuchDay(text.to_owned()))?)
+        }
+        7 if digits(0..4) && bytes[4] == b'-' && digits(5..7) => {
+            Date::new(num(0..4), num(5..7) as i8, 1)
+                .map_err(|_| DateError::NoSuchDay(text.to_owned()))
+        }
+        _ if text.trim() != text => Err(DateError::Shape(text.to_owned())),
+        _ => parse_date(text),
+    }
+}
+
+/// serde helpers that read a scenario's dates strictly: `YYYY-MM-DD` and nothing else (no
+/// `20231204`, no times, no spaces), and an event's `date` also as `YYYY-MM` or `YYYY`.
+pub mod strict {
+    use jiff::civil::Date;
+    use serde::{Deserialize as _, Deserializer, de::Error as _};
+
+    fn day(text: &str) -> Result<Date, super::DateError> {
+        if text.trim() != text {
+            return Err(super::DateError::Shape(text.to_owned()));
+        }
+        super::parse_date(text)
+    }
+
+    /// A `YYYY-MM-DD` date.
+    ///
+    /// # Errors
+    /// Anything else, saying what is expected.
+    pub fn date<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let text = String::deserialize(d)?;
+        day(&text).map_err(D::Error::custom)
+    }
+
+    /// An optional `YYYY-MM-DD` date (`null` or absent for none).
+    ///
+    /// # Errors
+    /// Anything else, saying what is expected.
+    pub fn option_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+        Option::<String>::deserialize(d)?
+            .map(|text| day(&text).map_err(D::Error::custom))
+            .transpose()
+    }
+
+    /// An event's date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    ///
+    /// # Errors
+    /// Anything else, saying what is expected.
+    pub fn event_date<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let text = String::deserialize(d)?;
+        super::parse_event_date(&text).map_err(|e| match e {
+            super::DateError::Shape(t) => D::Error::custom(format!(
+                "'{t}' is not a date of the form YYYY-MM-DD (or YYYY-MM, YYYY for an event \
+                 whose precision is month or year)"
+            )),
+            other => D::Error::custom(other),
+        })
+    }
+}
+
 /// Formats a date the way people read it at the given precision: "4 Dec 2023", "Dec 2023", "2023".
 pub fn format_date_with_precision(date: Date, precision: DatePrecision) -> String {
     match precision {
@@ -120,6 +191,26 @@ mod tests {
         assert!(parse_date("2023-2-3").is_err());
         assert!(parse_date("yesterday").is_err());
         assert!(parse_date("２０２３-12-04").is_err());
+    }
+
+    #[test]
+    fn event_dates_take_three_shapes_and_nothing_else() {
+        assert_eq!(
+            parse_event_date("2023-12-04"),
+            Ok(Date::constant(2023, 12, 4))
+        );
+        assert_eq!(parse_event_date("2023-12"), Ok(Date::constant(2023, 12, 1)));
+        assert_eq!(parse_event_date("2023"), Ok(Date::constant(2023, 1, 1)));
+        for bad in [
+            "20231204",
+            "2023-13",
+            "2023-1",
+            "23",
+            " 2023-12-04",
+            "2023-12-04T00:00",
+        ] {
+            assert!(parse_event_date(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -20,7 +20,9 @@ mod timeline;
 pub use alignment::{Alignment, AlignmentStep, counts_for_alignment};
 pub use changelog::{LogEntry, YearLog};
 pub use check::{Item, Problem, Severity, check};
-pub use date::{DateError, DatePrecision, Day, format_date_with_precision, parse_date};
+pub use date::{
+    DateError, DatePrecision, Day, format_date_with_precision, parse_date, parse_event_date,
+};
 pub use diff::{ChangeKind, Diff, SahelChanges, TieChange};
 pub use filter::{FilterError, LinkFilter};
 pub use provenance::check_sources;

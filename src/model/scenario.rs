@@ -6,6 +6,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use super::date::strict;
 use super::{Amount, DatePrecision, Notice, Size, Status};
 
 /// The value of the `format` field every scenario file carries.
@@ -13,6 +14,7 @@ pub const SCENARIO_FORMAT: &str = "sahel-atlas/scenario@1";
 
 /// A whole scenario: who, what ties them, and what happened when.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// Always [`SCENARIO_FORMAT`].
     pub format: String,
@@ -25,7 +27,11 @@ pub struct Scenario {
     pub span: ScenarioSpan,
     /// The last date the scenario's research covers: after it, the map shows what was known
     /// then, not what happened (the time bar marks the rest of the span "beyond the data").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "strict::option_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub research_until: Option<Date>,
     /// Partner groups (Western, Russian, regional, UN, other) for filters, charts and
     /// comparisons: which entities belong together. Optional; see [`Group`].
@@ -41,10 +47,13 @@ pub struct Scenario {
 
 /// The first and last date of a scenario.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ScenarioSpan {
     /// First day.
+    #[serde(deserialize_with = "strict::date")]
     pub start: Date,
     /// Last day.
+    #[serde(deserialize_with = "strict::date")]
     pub end: Date,
 }
 
@@ -55,6 +64,7 @@ pub struct ScenarioSpan {
 /// the group of its first party that is not one of the [`super::SAHEL_STATES`], or of its
 /// first party when all of them are Sahel states.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Group {
     /// Unique id, lower case (`western`, `russian`, `regional`, `un`, `other`).
     pub id: String,
@@ -83,6 +93,7 @@ pub fn parse_colour(text: &str) -> Option<[u8; 3]> {
 
 /// A state (keyed by Natural Earth `ADM0_A3`) or an organisation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Entity {
     /// `ADM0_A3` for states; an upper-case id such as `EU` or `G5_SAHEL` for organisations.
     pub id: String,
@@ -113,6 +124,7 @@ pub enum EntityKind {
 
 /// A point on the map, WGS84 degrees.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Place {
     /// Longitude, degrees east.
     pub lon: f64,
@@ -125,6 +137,7 @@ pub struct Place {
 
 /// A state's government: its form and leader, with sources.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Government {
     /// Civilian or military.
     pub form: GovernmentForm,
@@ -158,6 +171,7 @@ impl GovernmentForm {
 
 /// A tie between entities, drawn as a link.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Relationship {
     /// Unique id, kebab-case.
     pub id: String,
@@ -178,7 +192,11 @@ pub struct Relationship {
     pub start_sources: Vec<String>,
     /// The last date a source confirmed the tie's status. After it, unless a later event
     /// changes the status, the tie is shown as unconfirmed ("status last confirmed on …").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "strict::option_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub confirmed_until: Option<Date>,
     /// The source that confirmed the status on `confirmed_until`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -289,14 +307,21 @@ impl RelationshipKind {
 
 /// A dated, sourced event.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Event {
     /// Unique id.
     pub id: String,
     /// When it happened or was announced (the first of the month or year when less precise).
+    /// In the file `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` with a month or year precision.
+    #[serde(deserialize_with = "strict::event_date")]
     pub date: Date,
     /// When its changes take effect, if later than `date` (an exit announced on one day and
     /// effective a year later). Statuses and governments change on this day.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "strict::option_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub effective: Option<Date>,
     /// How precisely the date is known.
     #[serde(default)]
@@ -383,6 +408,7 @@ pub enum Change {
 
 /// The shape of a change in the file, checked into [`Change`].
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawChange {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     relationship: Option<String>,

@@ -58,11 +58,9 @@ impl EventFilter {
             event.changes.iter().filter_map(|c| match c {
                 Change::Relationship { relationship, .. }
                 | Change::Reaffirmed { relationship, .. }
-                | Change::Size { relationship, .. } => {
-                    timeline
-                        .relationship_index(relationship)
-                        .map(|r| &scenario.relationships[r])
-                }
+                | Change::Size { relationship, .. } => timeline
+                    .relationship_index(relationship)
+                    .map(|r| &scenario.relationships[r]),
                 Change::State { .. } => None,
             })
         };
