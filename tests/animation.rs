@@ -228,7 +228,8 @@ fn a_held_frame_carries_its_headline_in_the_title_panel() {
 fn a_gif_loops_with_its_frames_size_and_delays() {
     let dir = scratch_dir("gif");
     let out = dir.join("clip.gif");
-    let req = request("2023-01-01", "2023-12-01", 4.0, 1.0);
+    // 2016: months with events (held) and months without (a quarter of a second).
+    let req = request("2016-01-01", "2016-12-01", 4.0, 1.0);
     let frames = render(&out, [320, 200], &req).expect("GIF written");
     assert_eq!(files_in(&dir), ["clip.gif"], "no temporary file left");
 
