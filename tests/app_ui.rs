@@ -479,3 +479,65 @@ fn a_source_that_is_not_a_web_address_is_text_not_a_link() {
     h.get_by_role_and_label(Role::Link, "source 1");
     assert!(h.query_by_label_contains("not a web address").is_none());
 }
+
+#[test]
+fn app_settings_are_saved_atomically_and_restore_the_view() {
+    use sahel_atlas::app::settings::{EGUI_KEY, SETTINGS_FILE, Settings, WINDOW_KEY};
+    /// eframe's storage as App::save sees it, after eframe put the window and egui's memory.
+    #[derive(Default)]
+    struct Storage(std::collections::HashMap<String, String>);
+    impl eframe::Storage for Storage {
+        fn get_string(&self, key: &str) -> Option<String> {
+            self.0.get(key).cloned()
+        }
+        fn set_string(&mut self, key: &str, value: String) {
+            self.0.insert(key.to_owned(), value);
+        }
+        fn remove_string(&mut self, key: &str) {
+            self.0.remove(key);
+        }
+        fn flush(&mut self) {}
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(SETTINGS_FILE);
+    let mut h = harness();
+    let niamey = screen_of(&h, 2.11, 13.51);
+    click_at(&mut h, niamey);
+    h.run_steps(2);
+    let mut storage = Storage::default();
+    storage.0.insert(WINDOW_KEY.into(), "(w)".into());
+    storage.0.insert(EGUI_KEY.into(), "(e)".into());
+    h.state_mut().settings_path = Some(path.clone());
+    eframe::App::save(h.state_mut(), &mut storage);
+    // Complete, and no temporary file beside it.
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, [std::ffi::OsString::from(SETTINGS_FILE)]);
+    let settings = Settings::read(&path).unwrap().unwrap();
+    assert_eq!(settings.0[WINDOW_KEY], "(w)");
+    assert_eq!(settings.0[EGUI_KEY], "(e)");
+    assert_eq!(storage.0.keys().collect::<Vec<_>>(), [WINDOW_KEY]);
+    let remembered = settings.persisted().unwrap();
+    assert_eq!(remembered, h.state().persisted());
+    let mut next = harness();
+    next.state_mut().restore(remembered);
+    next.run_steps(3);
+    assert_eq!(next.state().view.selected.as_deref(), Some("NER"));
+    assert_eq!(next.state().day(), h.state().day());
+    // A save that cannot be written says so once and keeps the old file.
+    let before = std::fs::read(&path).unwrap();
+    h.state_mut().settings_path = Some(dir.path().to_path_buf());
+    eframe::App::save(h.state_mut(), &mut storage);
+    eframe::App::save(h.state_mut(), &mut storage);
+    let said = h
+        .state()
+        .view
+        .messages
+        .iter()
+        .filter(|m| format!("{m:?}").contains("settings could not be saved"))
+        .count();
+    assert_eq!(said, 1);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}

@@ -11,6 +11,7 @@ pub mod document;
 pub mod jobs;
 pub mod memory;
 pub mod persist;
+pub mod settings;
 pub mod startup;
 pub mod time_control;
 pub mod view;
@@ -73,6 +74,10 @@ pub struct SahelApp {
     quit: bool,
     /// Memory to give back: the view or the layer changed then, and the last time it was.
     trim: TrimClock,
+    /// Where [`eframe::App::save`] writes the settings (atomically); `None`: nowhere.
+    pub settings_path: Option<std::path::PathBuf>,
+    /// The last write of the settings failed (said once, not every 30 seconds).
+    settings_failed: bool,
 }
 
 /// When to give freed memory back to the system ([`crate::app::memory::release_free_memory`]):
@@ -178,6 +183,8 @@ impl SahelApp {
             quit_after_first_frame: std::env::var_os("SAHEL_ATLAS_QUIT_AFTER_FIRST_FRAME")
                 .is_some(),
             created: std::time::Instant::now(),
+            settings_path: None,
+            settings_failed: false,
             fine_wanted: false,
             pending_url: None,
             quit: false,
@@ -841,6 +848,28 @@ impl SahelApp {
     }
 }
 
+impl SahelApp {
+    /// Writes `settings` atomically to [`SahelApp::settings_path`]. A failure is said once
+    /// in the messages (the old file stays whole) and tried again at the next save.
+    pub fn write_settings(&mut self, settings: &crate::app::settings::Settings) {
+        let Some(path) = &self.settings_path else {
+            return;
+        };
+        match settings.write(path) {
+            Ok(()) => self.settings_failed = false,
+            Err(e) if !self.settings_failed => {
+                self.settings_failed = true;
+                self.view.messages.push(Message::error(format!(
+                    "The settings could not be saved to {}: {e}. The previous settings are \
+                     kept.",
+                    path.display()
+                )));
+            }
+            Err(_) => {}
+        }
+    }
+}
+
 impl Default for SahelApp {
     fn default() -> Self {
         Self::new()
@@ -853,7 +882,8 @@ impl eframe::App for SahelApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, crate::app::persist::STORAGE_KEY, &self.persisted());
+        let settings = crate::app::settings::Settings::gather(storage, &self.persisted());
+        self.write_settings(&settings);
     }
 }
 

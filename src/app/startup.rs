@@ -158,6 +158,7 @@ pub fn native_options(renderer: RendererChoice) -> eframe::NativeOptions {
 
 fn run_window(start: &Arc<AppStart>, renderer: RendererChoice) -> eframe::Result {
     let start = start.clone();
+    let (settings, note) = crate::app::settings::prepare();
     eframe::run_native(
         "Sahel Atlas",
         native_options(renderer),
@@ -168,10 +169,18 @@ fn run_window(start: &Arc<AppStart>, renderer: RendererChoice) -> eframe::Result
                     start.started.elapsed().as_secs_f64() * 1000.0
                 ));
             }
-            let remembered = cc.storage.and_then(|storage| {
-                eframe::get_value::<Persisted>(storage, crate::app::persist::STORAGE_KEY)
-            });
-            Ok(Box::new(start.app(remembered)))
+            if let Some(memory) = settings.egui_memory() {
+                cc.egui_ctx.memory_mut(|m| *m = memory);
+            }
+            let mut app = start.app(settings.persisted());
+            app.settings_path = crate::app::settings::settings_dir()
+                .map(|dir| dir.join(crate::app::settings::SETTINGS_FILE));
+            if let Some(note) = note {
+                app.view
+                    .messages
+                    .push(crate::app::view::Message::note(note));
+            }
+            Ok(Box::new(app))
         }),
     )
 }
