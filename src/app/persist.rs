@@ -1,5 +1,5 @@
-//! What the app remembers between runs (through eframe's storage): the view, the date, the
-//! selection, the open files and the recent list. Plain data, converted from the view and
+//! What the app remembers between runs (in the settings file, [`crate::app::settings`]):
+//! the view, the date, the selection, the open files and the recent list. Plain data, converted from the view and
 //! document ([`Persisted::of`]) and back ([`Persisted::restore`]). Panel sizes are kept by
 //! egui's own memory.
 
