@@ -492,6 +492,17 @@ impl SahelApp {
                 }
             }
             Command::ExportTo(path) => self.start_export(path),
+            Command::Events(c) => {
+                if let crate::event_view::EventCommand::Remove(i) = c
+                    && i < self.document.events.len()
+                {
+                    self.document.events.remove(i);
+                    self.document.event_paths.remove(i);
+                }
+                if let Some(path) = self.view.events.apply(c) {
+                    self.start_load(path, Some(FileKind::Events));
+                }
+            }
             Command::Compare(c) => {
                 let now = self.view.day();
                 match self.view.compare.apply(c, now) {
@@ -570,6 +581,7 @@ impl SahelApp {
 
     fn start_load(&mut self, path: PathBuf, kind: Option<FileKind>) {
         let name = path.display().to_string();
+        let choices = self.view.events.choices.clone();
         self.jobs.spawn(name.clone(), STAGE_READING, move |stage| {
             let bytes = crate::io::read_file_bytes(&path);
             stage.store(STAGE_PARSING, Ordering::Relaxed);
@@ -599,6 +611,7 @@ impl SahelApp {
                         .and_then(|b| crate::io::parse_scenario(&name, &b))
                         .map(|(s, w)| (Arc::new(Timeline::new(s)), w)),
                 ),
+                FileKind::Events => crate::event_view::load_job(path, &name, bytes, &choices),
             }
         });
     }
@@ -653,6 +666,13 @@ impl SahelApp {
                 self.after_new_timeline();
             }
             Loaded::Defaults(Err(e)) => messages.push(failed("the embedded data", &e)),
+            Loaded::Events(path, result) => {
+                crate::event_view::finish_load(&mut self.document, &mut self.view, path, result);
+            }
+            Loaded::EventColumns(path, header) => {
+                let c = crate::event_view::EventCommand::ChooseColumns(path, header);
+                self.view.events.apply(c);
+            }
             Loaded::DialogChose(path, kind) => self.start_load(path, Some(kind)),
             Loaded::ExportChose(path) => self.start_export(path),
             Loaded::ChangesChose(path, markdown) => self.export_changes_to(path, markdown),
@@ -758,6 +778,7 @@ impl SahelApp {
                 .range
                 .map(|(a, b)| (a.to_date(), b.to_date())),
             headline: None,
+            events: crate::event_view::event_options(&self.document, &self.view),
         };
         self.jobs
             .spawn(path.display().to_string(), STAGE_EXPORTING, move |_| {

@@ -71,6 +71,8 @@ pub enum Command {
     OpenAnimationWindow,
     /// Compare mode and its windows.
     Compare(crate::compare::CompareCommand),
+    /// The conflict-event layers: window, filters, the events listed.
+    Events(crate::event_view::EventCommand),
 }
 
 pub use crate::view::ThemeChoice;

@@ -23,6 +23,11 @@ pub(crate) fn open_dialog(jobs: &Jobs, kind: FileKind) -> Result<(), Message> {
     let (title, filter_name, extensions): (&str, &str, &[&str]) = match kind {
         FileKind::Countries => ("Open countries", "GeoJSON", &["geojson", "json", "gz"]),
         FileKind::Scenario => ("Open scenario", "Scenario (JSON)", &["json"]),
+        FileKind::Events => (
+            "Add event layer",
+            "Event layer (CSV, GeoJSON)",
+            &["csv", "geojson", "json", "gz"],
+        ),
     };
     let spawned = jobs.spawn_quiet("file-dialog", move || {
         let started = Instant::now();

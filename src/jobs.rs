@@ -46,6 +46,10 @@ pub enum Loaded {
     Defaults(Result<(Arc<MapLayer>, Arc<Timeline>), LoadError>),
     /// The embedded 1:50m layer, prepared.
     FineLayer(Result<Arc<MapLayer>, LoadError>),
+    /// An event layer.
+    Events(PathBuf, Result<crate::io::EventLoad, LoadError>),
+    /// A CSV whose columns were not recognised: its header, for the person to choose.
+    EventColumns(PathBuf, Vec<String>),
     /// A file dialog chose a file to open.
     DialogChose(PathBuf, FileKind),
     /// A file dialog chose where to export.

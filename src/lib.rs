@@ -20,6 +20,8 @@
 //! - [`cli`]: the command line and the headless subcommands (`state`, `check`, `render`,
 //!   `export`), run in-process; [`startup`]: the window, and the start-up merge of the
 //!   remembered state with the command line. `main.rs` only parses and dispatches.
+//! - [`event_view`]: conflict-event layers in the app (window, filters, the events listed,
+//!   the selected state's events); parsed in `io`, drawn by `map::events`.
 //! - [`changes`]: what changed between two dates and per year, as text (`diff`, `changelog`).
 //!
 //! # Coordinate spaces
@@ -36,6 +38,7 @@ pub mod data;
 pub mod derived;
 mod dialogs;
 pub mod document;
+pub mod event_view;
 pub mod export;
 pub mod io;
 pub mod jobs;

@@ -45,6 +45,7 @@ fn main() -> ExitCode {
                 countries: args.data.countries,
                 scenario: args.data.scenario,
                 at: args.at,
+                events: (args.data.events, args.data.window),
                 started,
             };
             match sahel_atlas::startup::run_app(start, args.renderer) {

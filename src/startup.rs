@@ -23,6 +23,8 @@ pub struct AppStart {
     pub scenario: Option<PathBuf>,
     /// `--at`.
     pub at: Option<jiff::civil::Date>,
+    /// `--events` (repeatable) and `--window`.
+    pub events: (Vec<PathBuf>, Option<crate::model::EventWindow>),
     /// When the process started (for `SAHEL_ATLAS_QUIT_AFTER_FIRST_FRAME`'s timings).
     pub started: Instant,
 }
@@ -46,6 +48,13 @@ impl AppStart {
         }
         if let Some(path) = &self.scenario {
             app.push(Command::Load(path.clone(), Some(FileKind::Scenario)));
+        }
+        for path in &self.events.0 {
+            app.push(Command::Load(path.clone(), Some(FileKind::Events)));
+        }
+        if let Some(window) = self.events.1 {
+            let c = crate::event_view::EventCommand::SetWindow(window);
+            app.push(Command::Events(c));
         }
         if let Some(date) = self.at {
             app.push(Command::Time(TimeCommand::SetDay(Day::from_date(date))));
@@ -184,6 +193,7 @@ mod tests {
             countries: Some(countries.clone()),
             scenario: None,
             at: Some(at),
+            events: Default::default(),
             started: Instant::now(),
         };
         let app = start.app(Some(remembered()));
@@ -258,6 +268,7 @@ mod tests {
             countries: None,
             scenario: None,
             at: None,
+            events: Default::default(),
             started: Instant::now(),
         };
         let app = start.app(None);

@@ -103,6 +103,8 @@ pub struct View {
     pub map_marks: MapMarks,
     /// Compare mode (two dates and what changed between them) and its windows.
     pub compare: crate::compare::CompareView,
+    /// How the conflict-event layers are shown.
+    pub events: crate::event_view::EventView,
 }
 
 /// The labels and edge markers placed on the map in a frame.
@@ -136,6 +138,7 @@ impl View {
             theme: ThemeChoice::default(),
             map_marks: MapMarks::default(),
             compare: crate::compare::CompareView::default(),
+            events: crate::event_view::EventView::default(),
         }
     }
 

@@ -12,6 +12,7 @@
 //! - `animation`: GIF and MP4 clips read back with decoders, holds on events, cancel.
 //! - `cli`: the `state` and `check` subcommands, run as a process.
 //! - `app_ui`: the real app driven through egui_kittest.
+//! - `app_events`: event layers on the map, on the command line and in the app (issue #22).
 //! - `app_compare`: compare mode, the change log and the alignment charts in the app.
 //! - `rendered`: the app rendered to pixels through wgpu (Mesa here); fails under CI when no
 //!   adapter exists.
@@ -21,12 +22,14 @@
 //! - `rfc_corpus`: one country layer per MUST and SHOULD of RFC 7946 and RFC 8259, and what
 //!   `check` says of each (tests/fixtures/rfc/EXPECTED.tsv).
 //! - `rfc_mutations`: RFC-shaped mutations of a valid layer, each checked against what it should give.
+//! - `event_layers`: conflict-event layers (issue #22): each format, bad rows, `check`, the window.
 //! - `world_layers`: extracts of world layers from npm packages, loaded, hit-tested, clicked.
 
 mod common;
 
 mod animation;
 mod app_compare;
+mod app_events;
 mod app_ui;
 mod bad_input;
 mod chart;
@@ -34,6 +37,7 @@ mod cli;
 mod cli_changes;
 mod data_dates;
 mod diff_props;
+mod event_layers;
 mod export;
 mod loaders;
 mod map_hits;

@@ -11,6 +11,7 @@
 
 mod animation;
 pub mod chart;
+mod events;
 mod frames;
 mod gif_out;
 mod mp4_out;
@@ -31,6 +32,7 @@ pub use animation::{
     AnimationFormat, AnimationFrame, AnimationProgress, AnimationRequest, AnimationSummary,
     animation_schedule, render_animation,
 };
+pub use events::{EVENT_COLUMNS, events_csv, events_geojson};
 pub use frames::{FrameStep, StepUnit, frame_dates, render_frames};
 pub use picture::caption_sources;
 pub use picture::frame;
@@ -122,6 +124,8 @@ pub struct RenderOptions {
     /// for the other frames of a clip with holds: the latest event as usual, in a panel with
     /// the headline's room, so that the layout does not jump between frames.
     pub headline: Option<String>,
+    /// Conflict-event layers drawn under the links, their window and filters.
+    pub events: crate::map::events::EventOptions,
 }
 
 impl RenderOptions {
@@ -136,6 +140,7 @@ impl RenderOptions {
             focus: None,
             compare: None,
             headline: None,
+            events: crate::map::events::EventOptions::default(),
         }
     }
 

@@ -444,6 +444,8 @@ pub struct SceneRef<'a> {
     pub nodes: &'a [SceneNode],
     /// A short name per entity, for the markers at the view's edge.
     pub entity_names: &'a [String],
+    /// Conflict events in the window, drawn under the links.
+    pub events: Option<super::events::EventMarks<'a>>,
 }
 
 impl Scene {
@@ -455,6 +457,7 @@ impl Scene {
             links: &self.links,
             nodes: &self.nodes,
             entity_names: &self.entity_names,
+            events: None,
         }
     }
 }
@@ -1128,6 +1131,13 @@ pub fn map_frame_planned(
     }
     if let Some(c) = highlights.selected_country {
         list.items.push(Item::CountryOutline(c, marks::SELECTED));
+    }
+
+    if let Some(events) = &scene.events {
+        list.items.push(Item::Group("events"));
+        let items = super::events::event_items(&list, events);
+        list.items.extend(items);
+        list.items.push(Item::EndGroup);
     }
 
     list.items.push(Item::Group("links"));

@@ -6,6 +6,7 @@
 
 pub mod camera;
 pub mod display;
+pub mod events;
 pub mod layer;
 pub mod links;
 pub mod paint;

@@ -9,6 +9,7 @@ mod changelog;
 mod check;
 mod date;
 mod diff;
+pub mod event_layer;
 mod filter;
 mod scenario;
 pub mod source;
@@ -20,6 +21,9 @@ pub use changelog::{LogEntry, YearLog};
 pub use check::{Item, Problem, Severity, check};
 pub use date::{DateError, DatePrecision, Day, format_date_with_precision, parse_date};
 pub use diff::{ChangeKind, Diff, SahelChanges, TieChange};
+pub use event_layer::{
+    EventFilter, EventFormat, EventLayer, EventTexts, EventWindow, LayerFilter, parse_window,
+};
 pub use filter::{FilterError, LinkFilter};
 pub use scenario::{
     Change, Entity, EntityKind, Event, Government, GovernmentForm, Group, OTHER_GROUP, Place,

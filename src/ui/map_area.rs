@@ -40,9 +40,13 @@ pub(crate) fn map_area_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, mesh_cache: &mut M
                 .and_then(|k| cx.document.timeline.entity_index(k))
         })
         .flatten();
+    let events = (cx.at_date.events).marks(&cx.document.events, &view.events, view.day());
     let scene = MapScene {
         layer: &layer,
-        marks: derived.as_ref(),
+        marks: crate::map::display::SceneRef {
+            events,
+            ..derived.as_ref()
+        },
         selected,
         highlighted_link: view.panel_hovered_link.or(view.selected_link),
         focus,
@@ -65,7 +69,13 @@ pub(crate) fn map_area_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, mesh_cache: &mut M
 
     // Tooltips.
     let scenario = cx.document.timeline.scenario();
-    let tooltip = if let Some(r) = response.hovered_link {
+    let on_events = response.hovered_link.is_none() && response.hovered_node.is_none();
+    let event_pick = events
+        .filter(|_| on_events)
+        .and_then(|marks| super::event_layers::pick_at(ui, &marks, camera, rect));
+    let tooltip = if let Some(pick) = &event_pick {
+        Some(super::event_layers::tooltip(cx.document, pick))
+    } else if let Some(r) = response.hovered_link {
         let rel = &scenario.relationships[r];
         cx.at_date.state.link(r).map(|l| {
             let since = l.since.map_or_else(
@@ -117,6 +127,10 @@ pub(crate) fn map_area_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, mesh_cache: &mut M
         });
     }
     match response.clicked {
+        Some(MapClick::Country(_) | MapClick::Nothing) if event_pick.is_some() => {
+            let c = crate::event_view::EventCommand::List(event_pick);
+            cx.push(Command::Events(c));
+        }
         Some(MapClick::Country(c)) => {
             let key = layer.countries()[c].key.clone();
             cx.push(Command::SelectCountry(Some(key)));
@@ -136,6 +150,7 @@ pub(crate) fn map_area_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, mesh_cache: &mut M
     }
 
     zoom_buttons_ui(ui, cx, rect);
+    super::event_layers::event_windows_ui(ui, cx, rect);
     super::legend::legend_ui(ui, cx, rect, fine);
 }
 

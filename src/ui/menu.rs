@@ -13,6 +13,9 @@ pub(crate) fn menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             if ui.button("Open scenario…").clicked() {
                 cx.push(Command::OpenDialog(FileKind::Scenario));
             }
+            if ui.button("Add event layer…").clicked() {
+                cx.push(Command::OpenDialog(FileKind::Events));
+            }
             ui.menu_button("Open recent", |ui| {
                 if cx.document.recent.is_empty() {
                     ui.label("No recent files");
@@ -25,11 +28,21 @@ pub(crate) fn menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             });
             ui.menu_button("Export", |ui| {
                 use crate::export::Format;
+                // With event layers, the data exports are the events in the window.
+                let events = !cx.document.events.is_empty();
                 for (label, format) in [
                     ("Map as PNG…", Format::Png),
                     ("Map as SVG…", Format::Svg),
-                    ("State at this date as GeoJSON…", Format::GeoJson),
-                    ("State at this date as CSV…", Format::Csv),
+                    if events {
+                        ("Events in the window as GeoJSON…", Format::GeoJson)
+                    } else {
+                        ("State at this date as GeoJSON…", Format::GeoJson)
+                    },
+                    if events {
+                        ("Events in the window as CSV…", Format::Csv)
+                    } else {
+                        ("State at this date as CSV…", Format::Csv)
+                    },
                 ] {
                     if ui.button(label).clicked() {
                         cx.push(Command::ExportDialog(format));

@@ -8,6 +8,7 @@ pub(crate) mod animation;
 mod changelog;
 mod changes;
 mod details;
+mod event_layers;
 mod events;
 mod legend;
 mod map_area;
