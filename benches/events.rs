@@ -9,12 +9,12 @@ use std::sync::Arc;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use jiff::civil::Date;
 use sahel_atlas::SahelApp;
-use sahel_atlas::command::Command;
+use sahel_atlas::app::command::Command;
+use sahel_atlas::app::time_control::TimeCommand;
 use sahel_atlas::io::{ColumnChoices, parse_event_layer};
 use sahel_atlas::map::MapCamera;
 use sahel_atlas::map::events::EventMap;
 use sahel_atlas::model::{Day, EventWindow};
-use sahel_atlas::time_control::TimeCommand;
 
 #[path = "acled_synth.rs"]
 mod acled_synth;

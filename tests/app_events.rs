@@ -8,15 +8,15 @@ use std::sync::Arc;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sahel_atlas::SahelApp;
-use sahel_atlas::command::Command;
-use sahel_atlas::event_view::EventCommand;
+use sahel_atlas::app::command::Command;
+use sahel_atlas::app::event_view::EventCommand;
+use sahel_atlas::app::time_control::TimeCommand;
 use sahel_atlas::export::{MapData, RenderOptions};
 use sahel_atlas::io::{ColumnChoices, read_event_layer};
 use sahel_atlas::map::display::{DisplayList, Item};
 use sahel_atlas::map::events::{EventMap, EventMarks, EventOptions, hex_totals, layer_filters};
 use sahel_atlas::map::{MapCamera, world_from_lon_lat};
 use sahel_atlas::model::{Day, EventFilter, EventLayer, EventWindow};
-use sahel_atlas::time_control::TimeCommand;
 
 use crate::app_ui::{click_at, harness, screen_of};
 use crate::common::{day, fixture, sahel_atlas};

@@ -627,8 +627,8 @@ fn state_json_says_when_each_status_was_last_confirmed() {
 #[test]
 fn the_app_shows_last_confirmation_and_both_dates() {
     use egui_kittest::kittest::Queryable;
-    use sahel_atlas::command::Command;
-    use sahel_atlas::time_control::TimeCommand;
+    use sahel_atlas::app::command::Command;
+    use sahel_atlas::app::time_control::TimeCommand;
 
     let t = timeline();
     let eucap = t.relationship_index("eucap-sahel-mali").expect("EUCAP");

@@ -7,11 +7,11 @@ use egui::Pos2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sahel_atlas::SahelApp;
-use sahel_atlas::command::{Command, ThemeChoice};
+use sahel_atlas::app::command::{Command, ThemeChoice};
+use sahel_atlas::app::time_control::TimeCommand;
 use sahel_atlas::map::MapCamera;
 use sahel_atlas::map::display::Labelled;
 use sahel_atlas::model::{LinkFilter, RelationshipKind, Status};
-use sahel_atlas::time_control::TimeCommand;
 
 use crate::app_ui::{click_at, harness};
 use crate::common::day;
@@ -578,7 +578,7 @@ fn a_comparison_draws_what_appeared_ended_and_changed_and_says_from_a_to_b() {
 
 #[test]
 fn compare_mode_tags_what_changed_on_the_map_and_esc_leaves_it() {
-    use sahel_atlas::compare::CompareCommand;
+    use sahel_atlas::app::compare::CompareCommand;
     use sahel_atlas::model::ChangeKind;
     let mut h = harness();
     h.state_mut()

@@ -8,6 +8,7 @@ mod antimeridian;
 mod countries;
 mod country;
 mod diagnostic;
+pub mod embedded;
 mod event_layer;
 mod fast_countries;
 pub mod geometry_check;

@@ -6,6 +6,7 @@
 
 pub mod camera;
 pub mod display;
+pub mod embedded;
 pub mod events;
 pub mod layer;
 pub mod links;
@@ -13,6 +14,7 @@ pub mod paint;
 pub mod pip;
 pub mod projection;
 pub mod scene;
+pub mod search;
 pub mod style;
 pub(crate) mod text;
 pub mod widget;

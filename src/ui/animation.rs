@@ -11,13 +11,13 @@ use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
 
-use crate::document::Document;
+use crate::app::document::Document;
+use crate::app::view::View;
 use crate::export::{
     AnimationFormat, AnimationProgress, AnimationRequest, AnimationSummary, ExportError, FrameStep,
     MapData, RenderOptions, parse_size, render_animation,
 };
 use crate::map::MapCamera;
-use crate::view::View;
 
 /// A clip being written off the UI thread.
 struct AnimationJob {
@@ -195,7 +195,7 @@ fn start_animation(anim: &mut AnimationUi, document: &Document, view: &View, ctx
         hide_ended: view.hide_ended,
         filter: view.filter.clone(),
         focus: view.focus_ties.then(|| view.selected.clone()).flatten(),
-        events: crate::event_view::event_options(document, view),
+        events: crate::app::event_view::event_options(document, view),
         ..RenderOptions::at(request.from)
     };
     let layer = document

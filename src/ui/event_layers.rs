@@ -5,9 +5,9 @@
 use egui::{Color32, Pos2, RichText, Vec2};
 
 use super::Cx;
-use crate::command::Command;
-use crate::document::Document;
-use crate::event_view::EventCommand;
+use crate::app::command::Command;
+use crate::app::document::Document;
+use crate::app::event_view::EventCommand;
 use crate::map::MapCamera;
 use crate::map::display::DisplayList;
 use crate::map::events::{
@@ -486,7 +486,9 @@ fn monthly_chart_ui(
         && response.clicked()
     {
         let day = layout.day_at(p.x - rect.min.x);
-        cx.push(Command::Time(crate::time_control::TimeCommand::SetDay(day)));
+        cx.push(Command::Time(
+            crate::app::time_control::TimeCommand::SetDay(day),
+        ));
     }
     if let Some(p) = response.hover_pos() {
         let day = layout.day_at(p.x - rect.min.x);

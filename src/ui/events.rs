@@ -5,9 +5,9 @@
 use egui::{Color32, RichText};
 
 use super::Cx;
-use crate::command::Command;
+use crate::app::command::Command;
+use crate::app::time_control::TimeCommand;
 use crate::model::{Change, Day};
-use crate::time_control::TimeCommand;
 
 /// Height of one line of the list.
 const ROW_HEIGHT: f32 = 20.0;

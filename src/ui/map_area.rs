@@ -5,10 +5,10 @@ use egui::{Color32, Pos2, Rect, RichText, Vec2};
 use std::sync::Arc;
 
 use super::Cx;
-use crate::command::Command;
+use crate::app::command::Command;
+use crate::app::view::{MapMarks, rect_size};
 use crate::map::MapCamera;
 use crate::map::widget::{MapClick, MapScene, MeshCache, map_ui};
-use crate::view::{MapMarks, rect_size};
 
 /// The map area. `mesh_cache` is the map widget's frame cache (meshes reused while only the
 /// date changes): the widget's own memory, not the document or the view.
@@ -128,7 +128,7 @@ pub(crate) fn map_area_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, mesh_cache: &mut M
     }
     match response.clicked {
         Some(MapClick::Country(_) | MapClick::Nothing) if event_pick.is_some() => {
-            let c = crate::event_view::EventCommand::List(event_pick);
+            let c = crate::app::event_view::EventCommand::List(event_pick);
             cx.push(Command::Events(c));
         }
         Some(MapClick::Country(c)) => {

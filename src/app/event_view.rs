@@ -110,14 +110,14 @@ pub fn state_events(
         .into_iter()
         .chain(country.formal_name.as_ref())
         .chain(country.iso_a3.as_ref())
-        .map(|n| crate::search::fold(n))
+        .map(|n| crate::map::search::fold(n))
         .collect();
-    names.push(crate::search::fold(&country.key));
+    names.push(crate::map::search::fold(&country.key));
     let matches: Vec<bool> = map
         .layer
         .strings
         .iter()
-        .map(|s| !s.is_empty() && names.contains(&crate::search::fold(s)))
+        .map(|s| !s.is_empty() && names.contains(&crate::map::search::fold(s)))
         .collect();
     let mut out = StateEvents {
         indices: Vec::new(),
@@ -229,8 +229,8 @@ pub fn load_job(
     name: &str,
     bytes: Result<Vec<u8>, crate::io::LoadError>,
     choices: &ColumnChoices,
-) -> crate::jobs::Loaded {
-    use crate::jobs::Loaded;
+) -> crate::app::jobs::Loaded {
+    use crate::app::jobs::Loaded;
     let bytes = match bytes {
         Ok(b) => b,
         Err(e) => return Loaded::Events(path, Err(e)),
@@ -259,12 +259,12 @@ pub fn load_job(
 /// Adds a loaded layer to the document (the layers already there stay), with a note when
 /// rows were left out; or says why it did not load.
 pub fn finish_load(
-    document: &mut crate::document::Document,
-    view: &mut crate::view::View,
+    document: &mut crate::app::document::Document,
+    view: &mut crate::app::view::View,
     path: PathBuf,
     result: Result<crate::io::EventLoad, crate::io::LoadError>,
 ) {
-    use crate::view::Message;
+    use crate::app::view::Message;
     match result {
         Ok(load) => {
             if load.skipped > 0 {
@@ -300,8 +300,8 @@ pub fn finish_load(
 /// The event layers as pictures and exports draw them: the document's layers with the
 /// view's window, filter and hexagon values.
 pub fn event_options(
-    document: &crate::document::Document,
-    view: &crate::view::View,
+    document: &crate::app::document::Document,
+    view: &crate::app::view::View,
 ) -> crate::map::events::EventOptions {
     crate::map::events::EventOptions {
         layers: document.events.clone(),

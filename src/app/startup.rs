@@ -7,12 +7,12 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::SahelApp;
+use crate::app::command::Command;
+use crate::app::persist::Persisted;
+use crate::app::time_control::TimeCommand;
 use crate::cli::args::RendererChoice;
-use crate::command::Command;
 use crate::io::FileKind;
 use crate::model::Day;
-use crate::persist::Persisted;
-use crate::time_control::TimeCommand;
 
 /// What the command line asks the window to open.
 #[derive(Clone, Debug)]
@@ -53,7 +53,7 @@ impl AppStart {
             app.push(Command::Load(path.clone(), Some(FileKind::Events)));
         }
         if let Some(window) = self.events.1 {
-            let c = crate::event_view::EventCommand::SetWindow(window);
+            let c = crate::app::event_view::EventCommand::SetWindow(window);
             app.push(Command::Events(c));
         }
         if let Some(date) = self.at {
@@ -85,7 +85,7 @@ pub fn run_app(start: AppStart, renderer: RendererChoice) -> Result<(), StartErr
 }
 
 /// The app's icon at 256×256 (`assets/icons/`, rendered from `assets/sahel-atlas.svg`).
-pub const ICON_PNG: &[u8] = include_bytes!("../assets/icons/sahel-atlas-256.png");
+pub const ICON_PNG: &[u8] = include_bytes!("../../assets/icons/sahel-atlas-256.png");
 
 /// The window icon, decoded from [`ICON_PNG`].
 pub fn window_icon() -> Option<egui::IconData> {
@@ -128,7 +128,7 @@ fn run_window(start: &Arc<AppStart>, renderer: RendererChoice) -> eframe::Result
                 );
             }
             let remembered = cc.storage.and_then(|storage| {
-                eframe::get_value::<Persisted>(storage, crate::persist::STORAGE_KEY)
+                eframe::get_value::<Persisted>(storage, crate::app::persist::STORAGE_KEY)
             });
             Ok(Box::new(start.app(remembered)))
         }),
