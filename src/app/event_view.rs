@@ -241,7 +241,7 @@ pub fn load_job(
         crate::io::csv_header(&bytes)
     };
     match crate::io::parse_event_layer(name, bytes, choices) {
-        Ok(load) => Loaded::Events(path, Ok(load)),
+        Ok(load) => Loaded::Events(path, Ok(Box::new(load))),
         Err(e) => match header {
             Some(h)
                 if h.len() >= 3
@@ -262,11 +262,12 @@ pub fn finish_load(
     document: &mut crate::app::document::Document,
     view: &mut crate::app::view::View,
     path: PathBuf,
-    result: Result<crate::io::EventLoad, crate::io::LoadError>,
+    result: Result<Box<crate::io::EventLoad>, crate::io::LoadError>,
 ) {
     use crate::app::view::Message;
     match result {
         Ok(load) => {
+            let load = *load;
             if load.skipped > 0 {
                 let first: Vec<String> = load
                     .problems

@@ -47,7 +47,7 @@ pub enum Loaded {
     /// The embedded 1:50m layer, prepared.
     FineLayer(Result<Arc<MapLayer>, LoadError>),
     /// An event layer.
-    Events(PathBuf, Result<crate::io::EventLoad, LoadError>),
+    Events(PathBuf, Result<Box<crate::io::EventLoad>, LoadError>),
     /// A CSV whose columns were not recognised: its header, for the person to choose.
     EventColumns(PathBuf, Vec<String>),
     /// A file dialog chose a file to open.

@@ -420,7 +420,7 @@ pub const HEX_RAMP_TOP: [f32; 2] = [200.0, 1000.0];
 
 /// The hexagons' colour ramp from light to dark red, `t` in 0..=1.
 pub fn hex_rgb(t: f32) -> Rgb {
-    const LOW: [f32; 3] = [0xFC as f32, 0xBB as f32, 0xA1 as f32];
+    const LOW: [f32; 3] = [0xFB as f32, 0x8C as f32, 0x6E as f32];
     const HIGH: [f32; 3] = [0x67 as f32, 0x00 as f32, 0x0D as f32];
     let t = t.clamp(0.0, 1.0);
     std::array::from_fn(|k| (LOW[k] + (HIGH[k] - LOW[k]) * t).round() as u8)
