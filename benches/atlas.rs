@@ -179,6 +179,7 @@ fn synthetic_scenario(relationships: usize, events: usize) -> Scenario {
             start_sources: Vec::new(),
             confirmed_until: None,
             confirmed_source: None,
+            site: None,
         })
         .collect();
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -201,10 +202,12 @@ fn synthetic_scenario(relationships: usize, events: usize) -> Scenario {
                 summary: String::new(),
                 note: None,
                 confidence: None,
+                notice: None,
                 sources: vec!["https://example.org".to_owned()],
                 changes: vec![Change::Relationship {
                     relationship: format!("r{r}"),
                     status: Status::ALL[(next() % 5) as usize],
+                    size: Default::default(),
                 }],
             }
         })
@@ -319,8 +322,44 @@ fn bench_animation(c: &mut Criterion) {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The crate's own geometry check against `geo::Validation` on every country of a layer:
+/// the choice written at the top of `src/io/geometry_check.rs` rests on it.
+fn bench_validation(c: &mut Criterion) {
+    use geo::Validation as _;
+    let mut group = c.benchmark_group("geometry_validation");
+    group.sample_size(10);
+    let mut inputs: Vec<(&str, Vec<u8>)> =
+        vec![("50m", sahel_atlas::io::embedded::COUNTRIES_50M.to_vec())];
+    if let Some(b) = ten_m_bytes() {
+        inputs.push(("10m", b));
+    }
+    for (name, bytes) in &inputs {
+        let layer = match parse_countries(name, bytes) {
+            Ok(layer) => layer,
+            Err(e) => panic!("{e}"),
+        };
+        let shapes: Vec<_> = layer.countries.iter().map(|c| &c.shape_lon_lat).collect();
+        group.bench_with_input(BenchmarkId::new("geometry_check", name), &shapes, |b, s| {
+            b.iter(|| {
+                s.iter()
+                    .map(|shape| sahel_atlas::io::geometry_check::invalid_geometry(shape, 20).len())
+                    .sum::<usize>()
+            });
+        });
+        group.bench_with_input(BenchmarkId::new("geo_validation", name), &shapes, |b, s| {
+            b.iter(|| {
+                s.iter()
+                    .map(|shape| shape.validation_errors().len())
+                    .sum::<usize>()
+            });
+        });
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
+    bench_validation,
     bench_animation,
     bench_state_at,
     bench_hit_test,

@@ -46,6 +46,7 @@ fn main() -> ExitCode {
                 scenario: args.data.scenario,
                 at: args.at,
                 events: (args.data.events, args.data.window),
+                since: args.since,
                 started,
             };
             match sahel_atlas::app::startup::run_app(start, args.renderer) {

@@ -331,9 +331,14 @@ fn ended_links_fade_and_can_be_hidden() {
             .count()
     };
     assert!(ended(&h) > 0, "some links have ended by December 2023");
-    h.get_by_label("Hide ended links").click();
+    // The legend's "Ended" row (one setting with View → Hide ended links).
+    h.get_all_by_label_contains("Ended (")
+        .next()
+        .expect("the legend's Ended row")
+        .click();
     h.run_steps(2);
     assert_eq!(ended(&h), 0);
+    assert!(h.state().view.hide_ended);
     assert!(!h.state().scene().links.is_empty(), "live links stay");
 }
 
@@ -355,7 +360,7 @@ fn a_link_click_shows_its_history() {
     h.get_by_label_contains("Winding down: Niger ends the EU's two missions");
 }
 
-fn wait_idle(harness: &mut Harness<'_, SahelApp>) {
+pub fn wait_idle(harness: &mut Harness<'_, SahelApp>) {
     for _ in 0..6000 {
         harness.step();
         if harness.state().is_idle() {

@@ -25,11 +25,14 @@ fn colour_of(group: &str) -> [u8; 3] {
 }
 
 #[test]
-fn niger_chart_is_western_before_2023_and_russian_after_2024() {
+fn niger_chart_is_western_before_2017_and_russian_after_2024() {
     let (western, russian) = (colour_of("western"), colour_of("russian"));
+    let in_2016 = column_colours("NER", "2016-06-15");
+    assert!(in_2016.contains(&western), "a Western band in 2016");
+    assert!(!in_2016.contains(&russian), "no Russian band in 2016");
+    // The Russia–Niger agreement of 2017 adds a thin Russian band beside the Western one.
     let in_2020 = column_colours("NER", "2020-01-15");
-    assert!(in_2020.contains(&western), "a Western band in 2020");
-    assert!(!in_2020.contains(&russian), "no Russian band in 2020");
+    assert!(in_2020.contains(&western) && in_2020.contains(&russian));
     let in_2025 = column_colours("NER", "2025-06-15");
     assert!(in_2025.contains(&russian), "a Russian band in 2025");
     // More Russian than Western pixels by then: Africa Corps and the defence agreement.
@@ -51,17 +54,24 @@ fn alignment_counts_live_ties_and_hover_finds_them() {
     let alignment = t.alignment(ner);
     let russian = t.group_index("russian").expect("russian");
     let on = |date: &str| alignment.step_at(day(date)).expect("a step").counts[russian];
-    assert_eq!(on("2023-12-03"), 0);
+    assert_eq!(on("2016-12-31"), 0);
     assert!(
-        on("2023-12-04") >= 1,
-        "Russia–Niger cooperation counts from 4 Dec 2023"
+        on("2017-01-01") >= 1,
+        "Russia–Niger cooperation counts from its 2017 agreement"
     );
-    let ties = t.alignment_ties(ner, russian, day("2023-12-04"));
+    let ties = t.alignment_ties(ner, russian, day("2017-01-01"));
     let ids: Vec<&str> = ties
         .iter()
         .map(|&r| t.scenario().relationships[r].id.as_str())
         .collect();
     assert!(ids.contains(&"rus-ner-defence-cooperation"), "{ids:?}");
+    // The Africa Corps's arrival on 10 April 2024 adds one.
+    assert_eq!(on("2024-04-10"), on("2024-04-09") + 1);
+    let ties = t.alignment_ties(ner, russian, day("2024-04-10"));
+    assert!(
+        ties.iter()
+            .any(|&r| t.scenario().relationships[r].id == "africa-corps-ner")
+    );
     // Sanctions are not alignment: ECOWAS sanctions on Niger never count.
     let regional = t.group_index("regional").expect("regional");
     let ties = t.alignment_ties(ner, regional, day("2023-09-01"));

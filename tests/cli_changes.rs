@@ -31,32 +31,46 @@ fn diff_json_of_the_second_half_of_2023_tells_the_niger_story() {
         let c = change(&v, mission);
         assert_eq!(c["from_status"], "active", "{mission}");
         assert_ne!(c["to_status"], "active", "{mission}");
-        assert!(
-            c["events"]
-                .as_array()
-                .expect("events")
-                .contains(&serde_json::json!("2023-12-04-niger-ends-eu-missions")),
-            "{c}"
-        );
+        for id in [
+            "2023-07-29-eu-suspends-niger-security-cooperation",
+            "2023-12-04-niger-ends-eu-missions",
+        ] {
+            assert!(
+                c["events"]
+                    .as_array()
+                    .expect("events")
+                    .contains(&serde_json::json!(id)),
+                "{c}"
+            );
+        }
     }
     let french = change(&v, "fra-forces-ner");
     assert_eq!(french["to_status"], "ended");
     assert_eq!(french["change"], "ended");
     assert_eq!(french["kind"], "troop-deployment");
-    let russia = change(&v, "rus-ner-defence-cooperation");
-    assert_eq!(russia["from_status"], serde_json::Value::Null);
-    assert_eq!(russia["to_status"], "active");
-    assert_eq!(russia["change"], "appeared");
-    assert_eq!(russia["group"], "russian");
-    assert_eq!(russia["parties"], serde_json::json!(["RUS", "NER"]));
+    let sanctions = change(&v, "ecowas-sanctions-ner");
+    assert_eq!(sanctions["from_status"], serde_json::Value::Null);
+    assert_eq!(sanctions["to_status"], "active");
+    assert_eq!(sanctions["change"], "appeared");
+    assert_eq!(sanctions["group"], "regional");
+    assert_eq!(sanctions["parties"], serde_json::json!(["ECOWAS", "NER"]));
+    // Russia–Niger cooperation, in force since its 2017 agreement, is reaffirmed on 4 Dec 2023,
+    // not changed: it is not among the changes.
+    assert!(
+        v["changes"]
+            .as_array()
+            .expect("changes")
+            .iter()
+            .all(|c| c["id"] != "rus-ner-defence-cooperation")
+    );
 }
 
 #[test]
 fn diff_reads_backwards_and_equal_dates_give_nothing() {
     let back = diff_json("2023-12-31", "2023-07-25");
-    let russia = change(&back, "rus-ner-defence-cooperation");
-    assert_eq!(russia["from_status"], "active");
-    assert_eq!(russia["to_status"], serde_json::Value::Null);
+    let sanctions = change(&back, "ecowas-sanctions-ner");
+    assert_eq!(sanctions["from_status"], "active");
+    assert_eq!(sanctions["to_status"], serde_json::Value::Null);
     let same = diff_json("2023-07-25", "2023-07-25");
     assert_eq!(same["changes"], serde_json::json!([]));
 }
@@ -76,7 +90,8 @@ fn diff_table_csv_and_markdown() {
         "{table}"
     );
     assert!(table.contains("\nNiger\n"), "{table}");
-    assert!(table.contains("Russia and Niger sign military cooperation documents"));
+    assert!(table.contains("ECOWAS and UEMOA impose sanctions on Niger"));
+    assert!(table.contains("EU suspends security cooperation with Niger after the coup"));
 
     let Ran {
         ok,
@@ -109,9 +124,7 @@ fn diff_table_csv_and_markdown() {
         "{md}"
     );
     assert!(md.contains("\n## Niger\n"));
-    assert!(
-        md.contains("Russia and Niger sign military cooperation documents (sources: [1](https://")
-    );
+    assert!(md.contains("ECOWAS and UEMOA impose sanctions on Niger (sources: [1](https://"));
 }
 
 #[test]
@@ -183,13 +196,21 @@ fn changelog_of_2023_lists_what_began_and_ended() {
     assert!(ok, "{err}");
     let began = out.find("began").expect("began");
     let ended = out.find("ended").expect("ended");
-    let russia = out
-        .find("Russia–Niger defence cooperation")
-        .expect("Russia–Niger began");
+    let sanctions = out
+        .find("30 Jul 2023  ECOWAS sanctions on Niger")
+        .expect("ECOWAS sanctions on Niger began");
     let french = out
         .find("French forces in Niger")
         .expect("French forces ended");
-    assert!(began < russia && russia < ended && ended < french, "{out}");
+    assert!(
+        began < sanctions && sanctions < ended && ended < french,
+        "{out}"
+    );
+    // The Franco-Burkinabe assistance agreement ends when its month of notice runs out.
+    let lapsed = out
+        .find("28 Mar 2023  Franco-Burkinabe technical military assistance agreement")
+        .expect("the 1961 agreement lapsed");
+    assert!(ended < lapsed, "{out}");
     assert!(
         out.lines()
             .all(|l| l.starts_with(' ') || l.is_empty() || l == "2023"),
@@ -207,6 +228,10 @@ fn changelog_of_2023_lists_what_began_and_ended() {
         assert!(md.contains(year), "{year}");
     }
     assert!(md.contains(
-        "- **Russia–Niger defence cooperation (agreements of 4 Dec 2023)**: 4 Dec 2023: "
+        "- **ECOWAS sanctions on Niger (2023–2024; UEMOA measures alongside)**: 30 Jul 2023: "
+    ));
+    // A beginning known to the year only is dated by its year.
+    assert!(md.contains(
+        "- **Russia–Niger military cooperation (agreement of 2017; new documents of 4 Dec 2023)**: 2017: "
     ));
 }

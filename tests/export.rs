@@ -324,12 +324,24 @@ fn csv_has_a_header_and_a_row_per_link() {
     assert_eq!(
         records[0],
         [
-            "id", "label", "kind", "parties", "status", "since", "sources"
+            "id",
+            "label",
+            "kind",
+            "parties",
+            "status",
+            "since",
+            "sources",
+            "site",
+            "site_lon",
+            "site_lat",
+            "troops",
+            "amount",
+            "amount_currency"
         ]
     );
     assert!(
-        records.iter().all(|r| r.len() == 7),
-        "every row has 7 fields"
+        records.iter().all(|r| r.len() == 13),
+        "every row has 13 fields"
     );
     let eumpm = records
         .iter()
@@ -338,6 +350,17 @@ fn csv_has_a_header_and_a_row_per_link() {
     assert_eq!(eumpm[3], "EU;NER");
     assert_eq!(eumpm[4], "winding-down");
     assert_eq!(eumpm[5], "2023-12-04");
+    // The Council's €27.3 million for the mission, from its establishment.
+    assert_eq!(
+        (eumpm[11].as_str(), eumpm[12].as_str()),
+        ("27300000", "EUR")
+    );
+    let french = records
+        .iter()
+        .find(|r| r[0] == "fra-forces-ner")
+        .expect("French forces in Niger");
+    assert_eq!(french[7], "Air Base 101, Niamey");
+    assert_eq!(french[10], "1500");
     let state = timeline().state_at_date(date("2023-12-05"));
     assert_eq!(records.len() - 1, state.links().count());
 }

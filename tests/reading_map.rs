@@ -180,7 +180,17 @@ fn focus_fades_the_ties_of_the_rest_and_can_be_turned_off() {
                 .filter(|l| l.relationship == *r)
                 .map(|l| l.ends.contains(&niger))
                 .collect();
-            let full = Line::of_link(*status).paint.alpha;
+            // A tie whose status is past its last confirmation is drawn fainter at full
+            // strength (Niger's outreach to IS fighters, last confirmed in March 2022).
+            let unconfirmed = scene
+                .links
+                .iter()
+                .any(|l| l.relationship == *r && l.unconfirmed_since.is_some());
+            let full = if unconfirmed {
+                Line::unconfirmed(*status).paint.alpha
+            } else {
+                Line::of_link(*status).paint.alpha
+            };
             if arcs.iter().all(|&t| t) {
                 assert!(
                     (line.paint.alpha - full).abs() < 1e-6,
@@ -323,6 +333,12 @@ fn a_marker_says_where_arcs_leave_the_view_and_a_click_frames_both_ends() {
                 .expand(2.0)
                 .contains(Pos2::new(s[0] as f32, s[1] as f32)),
             "{w:?} in view"
+        );
+        // With room for its label: well inside the visible rectangle, not at its edge.
+        let room = app.view.visible_rect.shrink2(egui::vec2(40.0, 14.0));
+        assert!(
+            room.contains(Pos2::new(s[0] as f32, s[1] as f32)),
+            "{w:?} at {s:?}, too near the edge of {room:?}"
         );
     }
 }
@@ -674,13 +690,26 @@ fn hovering_a_tie_in_the_panel_highlights_its_arc_and_the_other_way_round() {
     click_at(&mut h, p);
     // The first row of Niger's ties that is on screen in the details panel.
     let timeline = h.state().timeline().clone();
+    // Above the time bar, where the panel's scroll area shows them (scrolled to the first).
+    let bottom = h.state().view.map_rect.max.y - 10.0;
+    h.get_all_by_role(egui::accesskit::Role::Label)
+        .find(|n| {
+            use egui_kittest::kittest::NodeT as _;
+            let node = n.accesskit_node();
+            node.label()
+                .or(node.value())
+                .is_some_and(|t| t.starts_with("• "))
+        })
+        .expect("a tie row")
+        .scroll_to_me();
+    h.run_steps(3);
     let rows: Vec<(String, egui::Pos2)> = h
         .get_all_by_role(egui::accesskit::Role::Label)
         .filter_map(|n| {
             use egui_kittest::kittest::NodeT as _;
             let text = n.accesskit_node().label().or(n.value())?;
             let r = n.rect();
-            (text.starts_with("• ") && r.center().y < 880.0 && r.center().y > 40.0)
+            (text.starts_with("• ") && r.center().y < bottom && r.center().y > 40.0)
                 .then(|| (text, r.center()))
         })
         .collect();
@@ -718,8 +747,10 @@ fn hovering_a_tie_in_the_panel_highlights_its_arc_and_the_other_way_round() {
         });
         (rect.shrink(80.0).contains(p)
             && clear
-            && l.ends.contains(&timeline.entity_index("NER").unwrap_or(0)))
-        .then_some(p)
+            && l.ends.contains(&timeline.entity_index("NER").unwrap_or(0))
+            // Inside a country, only an arc at full strength is picked over it.
+            && l.status != Status::Ended)
+            .then_some(p)
     });
     let p = target.expect("an arc of Niger's in view");
     h.event(egui::Event::PointerMoved(p));

@@ -12,13 +12,27 @@ fn status_on(relationship: &str, date: &str) -> Option<Status> {
     t.state_at(day(date)).link(r).map(|l| l.status)
 }
 
+/// The two EU missions the junta ended on 4 December 2023 still existed on the 3rd, suspended
+/// since the EU halted all security cooperation three days after the coup (29 July 2023).
 #[test]
-fn niger_eu_missions_are_active_on_3_december_2023() {
-    assert_eq!(
-        status_on("eucap-sahel-niger", "2023-12-03"),
-        Some(Status::Active)
-    );
-    assert_eq!(status_on("eumpm-niger", "2023-12-03"), Some(Status::Active));
+fn niger_eu_missions_exist_on_3_december_2023_suspended_since_the_coup() {
+    for mission in ["eucap-sahel-niger", "eumpm-niger"] {
+        assert_eq!(
+            status_on(mission, "2023-07-28"),
+            Some(Status::Active),
+            "{mission}"
+        );
+        assert_eq!(
+            status_on(mission, "2023-07-29"),
+            Some(Status::Suspended),
+            "{mission}"
+        );
+        assert_eq!(
+            status_on(mission, "2023-12-03"),
+            Some(Status::Suspended),
+            "{mission}"
+        );
+    }
 }
 
 #[test]
@@ -32,12 +46,32 @@ fn niger_eu_missions_are_not_active_on_5_december_2023() {
     }
 }
 
+/// The documents signed in Niamey on 4 December 2023 strengthened a cooperation that began
+/// with the intergovernmental agreement of 2017: the day reaffirms the tie, it does not open it.
 #[test]
-fn russia_niger_cooperation_exists_from_4_december_2023() {
-    assert_eq!(status_on("rus-ner-defence-cooperation", "2023-12-03"), None);
+fn russia_niger_cooperation_dates_from_2017_and_is_reaffirmed_on_4_december_2023() {
+    assert_eq!(status_on("rus-ner-defence-cooperation", "2016-12-31"), None);
     assert_eq!(
-        status_on("rus-ner-defence-cooperation", "2023-12-04"),
+        status_on("rus-ner-defence-cooperation", "2017-01-01"),
         Some(Status::Active)
+    );
+    assert_eq!(
+        status_on("rus-ner-defence-cooperation", "2023-12-03"),
+        Some(Status::Active)
+    );
+    let t = timeline();
+    let signed = t
+        .scenario()
+        .events
+        .iter()
+        .find(|e| e.id == "2023-12-04-russia-niger-defence-agreements")
+        .expect("the 4 December 2023 event");
+    let json = serde_json::to_value(&signed.changes).expect("changes");
+    assert!(
+        json.as_array().is_some_and(|cs| cs.iter().any(|c| {
+            c["relationship"] == "rus-ner-defence-cooperation" && c["reaffirmed"] == true
+        })),
+        "{json}"
     );
 }
 
@@ -193,7 +227,11 @@ fn ties_take_the_group_of_their_partner() {
     // The first party that is not a Sahel state decides: Algeria, not the UN.
     assert_eq!(group("algiers-peace-agreement"), "other");
     assert_eq!(group("tur-ner-defence-cooperation"), "other");
-    assert_eq!(t.groups().len(), 5);
+    // The non-state armed groups are a group of their own: talks with JNIM are theirs.
+    assert_eq!(group("jnim-mli-talks"), "armed");
+    assert_eq!(group("issp-ner-outreach"), "armed");
+    assert_eq!(group("usa-jnim-designation"), "western");
+    assert_eq!(t.groups().len(), 6);
 }
 
 #[test]
@@ -211,19 +249,30 @@ fn the_second_half_of_2023_as_a_diff_tells_the_niger_story() {
         let c = change(mission);
         assert_eq!(c.from, Some(Status::Active), "{mission}");
         assert_ne!(c.to, Some(Status::Active), "{mission}");
-        assert!(
-            c.events
-                .iter()
-                .any(|&e| t.scenario().events[e].id == "2023-12-04-niger-ends-eu-missions"),
-            "{mission}: {:?}",
-            c.events
-        );
+        for id in [
+            "2023-07-29-eu-suspends-niger-security-cooperation",
+            "2023-12-04-niger-ends-eu-missions",
+        ] {
+            assert!(
+                c.events.iter().any(|&e| t.scenario().events[e].id == id),
+                "{mission}: {id} not in {:?}",
+                c.events
+            );
+        }
     }
     let french = change("fra-forces-ner");
     assert_eq!(french.to, Some(Status::Ended));
     assert_eq!(french.kind(), ChangeKind::Ended);
-    let russia = change("rus-ner-defence-cooperation");
-    assert_eq!((russia.from, russia.kind()), (None, ChangeKind::Appeared));
+    let sanctions = change("ecowas-sanctions-ner");
+    assert_eq!(
+        (sanctions.from, sanctions.kind()),
+        (None, ChangeKind::Appeared)
+    );
+    // Russia–Niger cooperation, in force since 2017, is reaffirmed, not changed.
+    let russia = t
+        .relationship_index("rus-ner-defence-cooperation")
+        .expect("rel");
+    assert!(diff.change_of(russia).is_none());
     // Grouped by Sahel state: Niger holds all four.
     let groups = diff.by_sahel_state(&t);
     let niger = groups
@@ -234,7 +283,7 @@ fn the_second_half_of_2023_as_a_diff_tells_the_niger_story() {
         "eucap-sahel-niger",
         "eumpm-niger",
         "fra-forces-ner",
-        "rus-ner-defence-cooperation",
+        "ecowas-sanctions-ner",
     ] {
         let r = t.relationship_index(rel).expect("relationship");
         assert!(
@@ -245,11 +294,9 @@ fn the_second_half_of_2023_as_a_diff_tells_the_niger_story() {
             "{rel}"
         );
     }
-    // Backwards, Russia–Niger cooperation disappears.
+    // Backwards, the ECOWAS sanctions on Niger disappear.
     let back = t.diff(day("2023-12-31"), day("2023-07-25"));
-    let r = t
-        .relationship_index("rus-ner-defence-cooperation")
-        .expect("rel");
+    let r = t.relationship_index("ecowas-sanctions-ner").expect("rel");
     assert_eq!(back.change_of(r).map(|c| c.to), Some(None));
     assert!(t.diff(day("2023-07-25"), day("2023-07-25")).is_empty());
 }

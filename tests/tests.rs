@@ -13,16 +13,21 @@
 //! - `cli`: the `state` and `check` subcommands, run as a process.
 //! - `app_ui`: the real app driven through egui_kittest.
 //! - `app_events`: event layers on the map, on the command line and in the app (issue #22).
+//! - `app_view`: the map keeps the Sahel in view: panels, banners, framing, clicks, the
+//!   time bar's places, typed paths, the events filter (issue #20).
 //! - `app_compare`: compare mode, the change log and the alignment charts in the app.
 //! - `rendered`: the app rendered to pixels through wgpu (Mesa here); fails under CI when no
 //!   adapter exists.
 //! - `reading_map`: picking, focus, filters, edge markers, theme (issue #11).
 //! - `one_picture`: the screen and the PNG export draw one display list alike.
+//! - `provenance`: no tie of the shipped scenario winds down past its notice.
 //! - `time_control`: playback speed, stopping at the end, looping, jumps.
 //! - `rfc_corpus`: one country layer per MUST and SHOULD of RFC 7946 and RFC 8259, and what
 //!   `check` says of each (tests/fixtures/rfc/EXPECTED.tsv).
 //! - `rfc_mutations`: RFC-shaped mutations of a valid layer, each checked against what it should give.
 //! - `event_layers`: conflict-event layers (issue #22): each format, bad rows, `check`, the window.
+//! - `sites_sizes`: a tie's site, troops, amount and notice, from the file to the map, the
+//!   exports and `check --sources` (issue #19).
 //! - `world_layers`: extracts of world layers from npm packages, loaded, hit-tested, clicked.
 
 mod common;
@@ -31,6 +36,7 @@ mod animation;
 mod app_compare;
 mod app_events;
 mod app_ui;
+mod app_view;
 mod bad_input;
 mod chart;
 mod cli;
@@ -42,11 +48,13 @@ mod export;
 mod loaders;
 mod map_hits;
 mod one_picture;
+mod provenance;
 mod reading_map;
 mod rendered;
 mod rfc_corpus;
 mod rfc_mutations;
 mod seed_story;
+mod sites_sizes;
 mod time_control;
 mod timeline_props;
 mod world_layers;

@@ -36,14 +36,15 @@ prop_compose! {
             start_sources: Vec::new(),
             confirmed_until: confirmed[i].map(|c| START.saturating_add(jiff::SignedDuration::from_hours(i64::from(c) * 24))),
             confirmed_source: None,
+            site: None,
         }).collect();
         let events = raw_events.into_iter().enumerate().map(|(i, (offset, delay, changes, gov))| {
             let date = START.saturating_add(jiff::SignedDuration::from_hours(i64::from(offset) * 24));
             let effective = delay.map(|d| date.saturating_add(jiff::SignedDuration::from_hours(i64::from(d) * 24)));
             let mut list: Vec<Change> = changes.into_iter().filter(|(r, _)| *r < n_rel)
                 .map(|(r, status)| match status {
-                    Some(status) => Change::Relationship { relationship: format!("r{r}"), status },
-                    None => Change::Reaffirmed { relationship: format!("r{r}") },
+                    Some(status) => Change::Relationship { relationship: format!("r{r}"), status, size: Default::default() },
+                    None => Change::Reaffirmed { relationship: format!("r{r}"), size: Default::default() },
                 }).collect();
             if let Some((s, military)) = gov {
                 list.push(Change::State {
@@ -53,7 +54,8 @@ prop_compose! {
                 });
             }
             Event { id: format!("e{i}"), date, effective, precision: DatePrecision::Day, title: String::new(), summary: String::new(),
-                note: None, confidence: None, sources: vec!["https://example.org".into()], changes: list }
+                note: None, confidence: None,
+            notice: None, sources: vec!["https://example.org".into()], changes: list }
         }).collect();
         Scenario {
             format: SCENARIO_FORMAT.into(), title: "random".into(), description: String::new(),
@@ -100,6 +102,7 @@ fn naive(
                 Change::Relationship {
                     relationship,
                     status,
+                    ..
                 } => {
                     let r = scenario
                         .relationships
@@ -108,7 +111,7 @@ fn naive(
                         .expect("rel");
                     links[r] = Some((*status, Some(d)));
                 }
-                Change::Reaffirmed { .. } => {}
+                Change::Reaffirmed { .. } | Change::Size { .. } => {}
                 Change::State {
                     state,
                     government,
@@ -213,6 +216,7 @@ fn state_at_equals_naive_fold_across_many_snapshots() {
                 START.saturating_add(jiff::SignedDuration::from_hours(i as i64 * 24 * 90))
             }),
             confirmed_source: None,
+            site: None,
         })
         .collect();
     let events = (0..5000)
@@ -231,10 +235,12 @@ fn state_at_equals_naive_fold_across_many_snapshots() {
             summary: String::new(),
             note: None,
             confidence: None,
+            notice: None,
             sources: vec!["https://example.org".into()],
             changes: vec![Change::Relationship {
                 relationship: format!("r{}", next() % n_rel),
                 status: Status::ALL[(next() % 5) as usize],
+                size: Default::default(),
             }],
         })
         .collect();

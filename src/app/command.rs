@@ -24,8 +24,14 @@ pub enum Command {
     ZoomOut,
     /// Back to the default view.
     ResetView,
-    /// The map was laid out in this rectangle (the default view follows its size).
-    MapResized(egui::Rect),
+    /// The map was laid out in `map`, of which `visible` is not covered by banners (the
+    /// default view follows the map's size; framing uses the visible part).
+    MapResized {
+        /// The map's rectangle.
+        map: egui::Rect,
+        /// The part no banner covers.
+        visible: egui::Rect,
+    },
     /// The person moved the camera (drag, wheel, pinch).
     MoveCamera(MapCamera),
     /// Show or hide ended links.
@@ -40,6 +46,12 @@ pub enum Command {
     ExportDialog(crate::export::Format),
     /// Export the current view and date to a file (format from the extension).
     ExportTo(PathBuf),
+    /// Ask for a path by typing it (the window a failed file dialog opens).
+    AskPath(crate::app::dialogs::PathPurpose),
+    /// Close the typed-path window.
+    ClosePathPrompt,
+    /// File → Quit.
+    Quit,
     /// Show a message above the map.
     ShowMessage(Message),
     /// Dismiss the message at this index.
@@ -60,6 +72,10 @@ pub enum Command {
     MapDrawn {
         /// The arc under the pointer.
         hovered_link: Option<usize>,
+        /// The country under the pointer (index in the layer drawn).
+        hovered_country: Option<usize>,
+        /// The pointer's place on the map, lon/lat, when the map has the pointer.
+        pointer_lon_lat: Option<[f64; 2]>,
         /// Labels and markers, map-local pixels.
         marks: crate::app::view::MapMarks,
     },

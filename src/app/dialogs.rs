@@ -1,127 +1,171 @@
-//! Native file dialogs, run off the UI thread so a missing desktop portal never freezes the
-//! app. The chosen path comes back as a load, the same way drag-and-drop and the command line
-//! load files. Only [`crate::SahelApp::apply`] calls these, for `Command::OpenDialog`,
-//! `Command::ExportDialog` and the change list's export; the result comes back through
-//! [`Jobs`].
+//! File paths: asked with the native dialog, run off the UI thread so a missing desktop
+//! portal never freezes the app, or typed where no dialog can be shown (i3, sway, minimal
+//! installs). The chosen path comes back as a load or an export, the same way drag-and-drop
+//! and the command line load files. Only [`crate::SahelApp::apply`] calls these, for
+//! `Command::OpenDialog`, `Command::ExportDialog` and the change list's export; the result
+//! comes back through [`Jobs`]: a path, or [`Loaded::NoDialog`], which opens the typed-path
+//! window ([`PathPrompt`]) for the same purpose.
 
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use crate::app::command::Command;
 use crate::app::jobs::{Jobs, Loaded};
 use crate::app::view::Message;
 use crate::io::FileKind;
 use crate::model::Day;
 
-/// What to say when no dialog could be shown, and what to do instead.
-const NO_DIALOG: &str = "No file dialog could be shown (no desktop portal or zenity answered).";
+/// What a file path is asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PathPurpose {
+    /// A file to open.
+    Open(FileKind),
+    /// Where to export the map or the state at the date.
+    Export(crate::export::Format),
+    /// Where to write compare mode's change list: Markdown when `true`, else CSV.
+    Changes(bool),
+}
 
-/// Asks for a file to open, off the UI thread; the answer comes back as
-/// [`Loaded::DialogChose`].
+impl PathPurpose {
+    /// The dialog's and the typed-path window's title.
+    pub fn title(&self) -> &'static str {
+        use crate::export::Format;
+        match self {
+            Self::Open(FileKind::Countries) => "Open countries",
+            Self::Open(FileKind::Scenario) => "Open scenario",
+            Self::Open(FileKind::Events) => "Add event layer",
+            Self::Export(Format::Png) => "Export the map as PNG",
+            Self::Export(Format::Svg) => "Export the map as SVG",
+            Self::Export(Format::GeoJson) => "Export the state as GeoJSON",
+            Self::Export(Format::Csv) => "Export the state as CSV",
+            Self::Changes(true) => "Export the changes as Markdown",
+            Self::Changes(false) => "Export the changes as CSV",
+        }
+    }
+
+    /// The button that carries it out.
+    pub fn action(&self) -> &'static str {
+        match self {
+            Self::Open(_) => "Open",
+            Self::Export(_) | Self::Changes(_) => "Export",
+        }
+    }
+
+    /// What to do with the path chosen or typed.
+    pub fn command(&self, path: PathBuf) -> Command {
+        match self {
+            Self::Open(kind) => Command::Load(path, Some(*kind)),
+            Self::Export(_) => Command::ExportTo(path),
+            Self::Changes(_) => {
+                Command::Compare(crate::app::compare::CompareCommand::ExportChangesTo(path))
+            }
+        }
+    }
+
+    /// The file dialog's filter: its name and extensions.
+    fn filter(&self) -> (&'static str, &'static [&'static str]) {
+        use crate::export::Format;
+        match self {
+            Self::Open(FileKind::Countries) => ("GeoJSON", &["geojson", "json", "gz"]),
+            Self::Open(FileKind::Scenario) => ("Scenario (JSON)", &["json"]),
+            Self::Open(FileKind::Events) => (
+                "Event layer (CSV, GeoJSON)",
+                &["csv", "geojson", "json", "gz"],
+            ),
+            Self::Export(Format::Png) => ("PNG image", &["png"]),
+            Self::Export(Format::Svg) => ("SVG drawing", &["svg"]),
+            Self::Export(Format::GeoJson) => ("GeoJSON", &["geojson"]),
+            Self::Export(Format::Csv) | Self::Changes(false) => ("CSV", &["csv"]),
+            Self::Changes(true) => ("Markdown", &["md"]),
+        }
+    }
+}
+
+/// The typed-path window's state: what the path is for, the path being typed, and why no
+/// dialog was shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PathPrompt {
+    /// What the path is for.
+    pub purpose: PathPurpose,
+    /// The path as typed so far (a suggestion to start with).
+    pub path: String,
+    /// Why the window is there.
+    pub why: String,
+}
+
+/// What to say when no dialog could be shown.
+pub const NO_DIALOG: &str =
+    "No file dialog could be shown (no desktop portal or zenity answered): type the path.";
+
+impl PathPrompt {
+    /// The window for `purpose`, starting from `suggested`, saying `why`.
+    pub fn new(purpose: PathPurpose, suggested: &std::path::Path, why: &str) -> Self {
+        Self {
+            purpose,
+            path: suggested.display().to_string(),
+            why: why.to_owned(),
+        }
+    }
+}
+
+/// The folder a path is first suggested in: the home folder, else the current one.
+fn home() -> PathBuf {
+    std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_default()
+}
+
+/// The path suggested for `purpose` on `day` (for the change list, of the range compared).
+pub fn suggested_path(purpose: &PathPurpose, day: Day, range: Option<(Day, Day)>) -> PathBuf {
+    let (_, extensions) = purpose.filter();
+    let ext = extensions.first().copied().unwrap_or("txt");
+    let name = match purpose {
+        PathPurpose::Open(_) => return home().join(""),
+        PathPurpose::Export(_) => format!("sahel-atlas-{}.{ext}", day.to_date()),
+        PathPurpose::Changes(_) => {
+            let (from, to) = range.unwrap_or((day, day));
+            format!(
+                "sahel-atlas-changes-{}-{}.{ext}",
+                from.to_date(),
+                to.to_date()
+            )
+        }
+    };
+    home().join(name)
+}
+
+/// Asks for a path for `purpose` with the native dialog, off the UI thread, suggesting
+/// `suggested`; the answer comes back as a path for the purpose, or as [`Loaded::NoDialog`]
+/// when no dialog could be shown (it came back at once), which opens the typed-path window.
+/// A dialog the person cancelled brings nothing back.
 ///
 /// # Errors
 /// A message to show when the dialog's thread cannot start.
-pub(crate) fn open_dialog(jobs: &Jobs, kind: FileKind) -> Result<(), Message> {
-    let (title, filter_name, extensions): (&str, &str, &[&str]) = match kind {
-        FileKind::Countries => ("Open countries", "GeoJSON", &["geojson", "json", "gz"]),
-        FileKind::Scenario => ("Open scenario", "Scenario (JSON)", &["json"]),
-        FileKind::Events => (
-            "Add event layer",
-            "Event layer (CSV, GeoJSON)",
-            &["csv", "geojson", "json", "gz"],
-        ),
-    };
+pub(crate) fn ask_path(
+    jobs: &Jobs,
+    purpose: PathPurpose,
+    suggested: PathBuf,
+) -> Result<(), Message> {
+    let (filter_name, extensions) = purpose.filter();
     let spawned = jobs.spawn_quiet("file-dialog", move || {
         let started = Instant::now();
-        let dialog = rfd::AsyncFileDialog::new()
-            .set_title(title)
-            .add_filter(filter_name, extensions)
-            .add_filter("All files", &["*"]);
-        match pollster::block_on(dialog.pick_file()) {
-            Some(file) => Some(Loaded::DialogChose(file.path().to_path_buf(), kind)),
-            None if started.elapsed() < Duration::from_millis(400) => {
-                Some(Loaded::DialogFailed(format!(
-                    "{NO_DIALOG} Drop the file on the window instead, or start the app \
-                     with --countries FILE / --scenario FILE."
-                )))
+        let mut dialog = rfd::AsyncFileDialog::new()
+            .set_title(purpose.title())
+            .add_filter(filter_name, extensions);
+        let chosen = if let PathPurpose::Open(_) = purpose {
+            dialog = dialog.add_filter("All files", &["*"]);
+            pollster::block_on(dialog.pick_file())
+        } else {
+            if let Some(name) = suggested.file_name() {
+                dialog = dialog.set_file_name(name.to_string_lossy());
             }
-            None => None,
-        }
-    });
-    spawned.map_err(|_| {
-        Message::error("Could not start the file dialog. Drop the file on the window instead.")
-    })
-}
-
-/// Asks where to export the view at `day` in `format`, off the UI thread; the answer comes
-/// back as [`Loaded::ExportChose`].
-///
-/// # Errors
-/// A message to show when the dialog's thread cannot start.
-pub(crate) fn export_dialog(
-    jobs: &Jobs,
-    format: crate::export::Format,
-    day: Day,
-) -> Result<(), Message> {
-    use crate::export::Format;
-    let (name, ext) = match format {
-        Format::Png => ("PNG image", "png"),
-        Format::Svg => ("SVG drawing", "svg"),
-        Format::GeoJson => ("GeoJSON", "geojson"),
-        Format::Csv => ("CSV", "csv"),
-    };
-    let file_name = format!("sahel-atlas-{}.{ext}", day.to_date());
-    let spawned = jobs.spawn_quiet("export-dialog", move || {
-        let started = Instant::now();
-        let dialog = rfd::AsyncFileDialog::new()
-            .set_title("Export")
-            .set_file_name(&file_name)
-            .add_filter(name, &[ext]);
-        match pollster::block_on(dialog.save_file()) {
-            Some(file) => Some(Loaded::ExportChose(file.path().to_path_buf())),
+            pollster::block_on(dialog.save_file())
+        };
+        match chosen {
+            Some(file) => Some(Loaded::PathChosen(purpose, file.path().to_path_buf())),
             None if started.elapsed() < Duration::from_millis(400) => {
-                Some(Loaded::DialogFailed(format!(
-                    "{NO_DIALOG} Use `sahel-atlas render` or `sahel-atlas export` on the \
-                     command line instead."
-                )))
-            }
-            None => None,
-        }
-    });
-    spawned.map_err(|_| Message::error("Could not start the file dialog."))
-}
-
-/// Asks where to write the change list of the range `from`–`to` (Markdown or CSV), off the UI
-/// thread; the answer comes back as [`Loaded::ChangesChose`].
-///
-/// # Errors
-/// A message to show when the dialog's thread cannot start.
-pub(crate) fn export_changes_dialog(
-    jobs: &Jobs,
-    markdown: bool,
-    (from, to): (Day, Day),
-) -> Result<(), Message> {
-    let (name, ext) = if markdown {
-        ("Markdown", "md")
-    } else {
-        ("CSV", "csv")
-    };
-    let file_name = format!(
-        "sahel-atlas-changes-{}-{}.{ext}",
-        from.to_date(),
-        to.to_date()
-    );
-    let spawned = jobs.spawn_quiet("export-dialog", move || {
-        let started = Instant::now();
-        let dialog = rfd::AsyncFileDialog::new()
-            .set_title("Export the changes")
-            .set_file_name(&file_name)
-            .add_filter(name, &[ext]);
-        match pollster::block_on(dialog.save_file()) {
-            Some(file) => Some(Loaded::ChangesChose(file.path().to_path_buf(), markdown)),
-            None if started.elapsed() < Duration::from_millis(400) => {
-                Some(Loaded::DialogFailed(format!(
-                    "{NO_DIALOG} Use `sahel-atlas diff --from A --to B --csv` (or \
-                     `--markdown`) on the command line instead."
-                )))
+                Some(Loaded::NoDialog(purpose, suggested))
             }
             None => None,
         }

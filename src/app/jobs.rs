@@ -10,7 +10,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 
 use crate::export::ExportError;
-use crate::io::{Diagnostic, FileKind, LoadError};
+use crate::io::{Diagnostic, LoadError};
 use crate::map::MapLayer;
 use crate::model::Timeline;
 
@@ -38,6 +38,10 @@ pub fn stage_label(stage: u8) -> &'static str {
 
 /// The result of a job.
 pub enum Loaded {
+    /// An event layer.
+    Events(PathBuf, Result<Box<crate::io::EventLoad>, LoadError>),
+    /// A CSV whose columns were not recognised: its header, for the person to choose.
+    EventColumns(PathBuf, Vec<String>),
     /// A country file.
     Countries(PathBuf, Result<Arc<MapLayer>, LoadError>),
     /// A scenario file and its warnings.
@@ -46,19 +50,13 @@ pub enum Loaded {
     Defaults(Result<(Arc<MapLayer>, Arc<Timeline>), LoadError>),
     /// The embedded 1:50m layer, prepared.
     FineLayer(Result<Arc<MapLayer>, LoadError>),
-    /// An event layer.
-    Events(PathBuf, Result<Box<crate::io::EventLoad>, LoadError>),
-    /// A CSV whose columns were not recognised: its header, for the person to choose.
-    EventColumns(PathBuf, Vec<String>),
-    /// A file dialog chose a file to open.
-    DialogChose(PathBuf, FileKind),
-    /// A file dialog chose where to export.
-    ExportChose(PathBuf),
-    /// A file dialog chose where to write the change list of compare mode (Markdown when
-    /// `true`, else CSV).
-    ChangesChose(PathBuf, bool),
     /// No file dialog could be shown.
     DialogFailed(String),
+    /// A file dialog chose a path for a purpose.
+    PathChosen(crate::app::dialogs::PathPurpose, PathBuf),
+    /// No file dialog could be shown for a purpose: the path is to be typed (the path
+    /// suggested to start from).
+    NoDialog(crate::app::dialogs::PathPurpose, PathBuf),
     /// An export was written, or why not.
     Exported(PathBuf, Result<(), ExportError>),
     /// A job ended without its result: it panicked, or its thread could not start.

@@ -6,7 +6,7 @@
 pub mod command;
 pub mod compare;
 pub mod derived;
-mod dialogs;
+pub mod dialogs;
 pub mod document;
 pub mod event_view;
 pub mod jobs;
@@ -25,6 +25,7 @@ use egui::{Key, Modifiers};
 use crate::app::command::Command;
 use crate::app::compare::CompareCommand;
 use crate::app::derived::AtDate;
+use crate::app::dialogs::{PathPrompt, PathPurpose};
 use crate::app::document::Document;
 use crate::app::jobs::{
     Jobs, Loaded, STAGE_EXPORTING, STAGE_PARSING, STAGE_READING, STAGE_SIMPLIFYING,
@@ -36,7 +37,7 @@ use crate::app::view::{Flight, Message, View};
 use crate::io::{FileKind, LoadError};
 use crate::map::scene::Scene;
 use crate::map::widget::MeshCache;
-use crate::map::{MapCamera, MapLayer, world_from_lon_lat};
+use crate::map::{MapCamera, MapLayer};
 use crate::model::{Day, Timeline};
 use crate::ui::{Cx, PanelMemory};
 
@@ -69,6 +70,8 @@ pub struct SahelApp {
     fine_wanted: bool,
     /// A web address to open at the end of the frame.
     pending_url: Option<String>,
+    /// File → Quit was chosen: close the window at the end of the frame.
+    quit: bool,
     /// Memory to give back: the view or the layer changed then, and the last time it was.
     trim: TrimClock,
 }
@@ -178,6 +181,7 @@ impl SahelApp {
             created: std::time::Instant::now(),
             fine_wanted: false,
             pending_url: None,
+            quit: false,
             trim: TrimClock::new(),
         }
     }
@@ -272,16 +276,7 @@ impl SahelApp {
             memory: &mut self.memory,
             commands: &mut self.commands,
         };
-        egui::Panel::top("menu").show(ui, |ui| crate::ui::menu_ui(ui, &mut cx));
-        egui::Panel::bottom("time_bar").show(ui, |ui| crate::ui::time_bar_ui(ui, &mut cx));
-        egui::Panel::right("events")
-            .default_size(300.0)
-            .show(ui, |ui| crate::ui::events_ui(ui, &mut cx));
-        // The Changes panel (while comparing) and the change log and chart windows.
-        crate::ui::compare_ui(ui, &mut cx);
-        egui::Panel::left("details")
-            .default_size(270.0)
-            .show(ui, |ui| crate::ui::details_ui(ui, &mut cx));
+        crate::ui::layout_panels(ui, &mut cx);
         let mesh_cache = &mut self.mesh_cache;
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
@@ -308,6 +303,9 @@ impl SahelApp {
         self.refresh_state();
         if let Some(url) = self.pending_url.take() {
             ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+        }
+        if std::mem::take(&mut self.quit) {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
         if self.quit_after_first_frame {
             self.quit_after_first_frame = false;
@@ -341,6 +339,12 @@ impl SahelApp {
         for path in dropped {
             self.push(Command::Load(path, None));
         }
+        if ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Q)) {
+            self.commands.push(Command::Quit);
+        }
+        if ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::F)) {
+            self.memory.focus_find = true;
+        }
         if ui.ctx().egui_wants_keyboard_input() {
             if ui.input(|i| i.key_pressed(Key::Escape)) {
                 ui.ctx().memory_mut(|m| {
@@ -370,6 +374,15 @@ impl SahelApp {
                 ],
             ),
         ];
+        // `/` focuses Find, and is not typed into it.
+        if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Slash)) {
+            ui.input_mut(|i| {
+                i.events
+                    .retain(|e| !matches!(e, egui::Event::Text(t) if t == "/"));
+            });
+            self.memory.focus_find = true;
+            self.memory.slash_pending = true;
+        }
         for (key, commands) in bindings {
             if ui.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
                 self.commands.extend_from_slice(commands);
@@ -388,82 +401,43 @@ impl SahelApp {
             }
             Command::FlyToCountry(key) => {
                 if let Some(goal) = self.camera_for_country(&key) {
-                    let view = &mut self.view;
-                    view.camera_is_default = false;
-                    if let Some(from) = view.camera {
-                        view.flight = Some(Flight {
-                            from,
-                            to: goal,
-                            t: 0.0,
-                        });
-                    } else {
-                        view.camera = Some(goal);
-                    }
+                    self.view.fly_to(goal);
                 }
                 self.view.selected = Some(key);
             }
             Command::SelectLink(link) => view.selected_link = link,
-            Command::ZoomIn | Command::ZoomOut => {
-                let factor = if command == Command::ZoomIn {
-                    1.5
-                } else {
-                    1.0 / 1.5
-                };
-                if let Some(cam) = view.camera {
-                    let c = view.map_rect.center();
-                    let c = [f64::from(c.x), f64::from(c.y)];
-                    view.camera = Some(cam.zoomed_at(c, c, factor));
-                    view.camera_is_default = false;
-                    view.flight = None;
-                }
-            }
+            Command::ZoomIn | Command::ZoomOut => view.zoom_step(command == Command::ZoomIn),
             Command::ResetView => {
-                view.camera = Some(MapCamera::sahel(view.map_size()));
+                view.camera = Some(view.default_camera());
                 view.camera_is_default = true;
                 view.flight = None;
             }
-            Command::MapResized(rect) => {
-                let resized = view.map_rect.size() != rect.size();
-                view.map_rect = rect;
-                if view.camera.is_none() || (view.camera_is_default && resized) {
-                    view.camera = Some(MapCamera::sahel(view.map_size()));
-                }
-            }
+            Command::MapResized { map, visible } => view.set_map_rect(map, visible),
             Command::MoveCamera(camera) => {
                 view.camera = Some(camera);
                 view.camera_is_default = false;
                 view.flight = None;
             }
-            Command::SetHideEnded(hide) => view.hide_ended = hide,
+            Command::SetHideEnded(hide) => view.set_hide_ended(hide),
             Command::SetFocusTies(on) => view.focus_ties = on,
-            Command::SetFilter(filter) => view.filter = filter,
+            Command::SetFilter(filter) => view.set_filter(filter),
             Command::HoverLink(link) => view.panel_hovered_link = link,
             Command::MapDrawn {
                 hovered_link,
+                hovered_country,
+                pointer_lon_lat,
                 marks,
             } => {
+                view.map_pointer_lon_lat = pointer_lon_lat;
                 view.map_hovered_link = hovered_link;
+                view.map_hovered_country = hovered_country;
                 view.map_marks = marks;
             }
             Command::FrameWorld(a, b) => {
-                let (a, b) = (
-                    crate::map::lon_lat_from_world(a[0], a[1]),
-                    crate::map::lon_lat_from_world(b[0], b[1]),
-                );
-                let min = [a[0].min(b[0]), a[1].min(b[1])];
-                let max = [a[0].max(b[0]), a[1].max(b[1])];
-                let goal = MapCamera::framing_lon_lat(min, max, view.map_size());
-                view.camera_is_default = false;
-                match view.camera {
-                    Some(from) => {
-                        view.flight = Some(Flight {
-                            from,
-                            to: goal,
-                            t: 0.0,
-                        });
-                    }
-                    None => view.camera = Some(goal),
-                }
+                let lo = [a[0].min(b[0]), a[1].min(b[1])];
+                let hi = [a[0].max(b[0]), a[1].max(b[1])];
+                let goal = view.framing_world(lo, hi);
+                view.fly_to(goal);
             }
             Command::SetTheme(theme) => view.theme = theme,
             Command::OpenAnimationWindow => {
@@ -493,17 +467,15 @@ impl SahelApp {
             },
             Command::Load(path, kind) => self.start_load(path, kind),
             Command::LoadDefaults => self.start_loading_defaults(),
-            Command::OpenDialog(kind) => {
-                if let Err(message) = crate::app::dialogs::open_dialog(&self.jobs, kind) {
-                    self.view.messages.push(message);
-                }
+            Command::OpenDialog(kind) => self.ask_path(PathPurpose::Open(kind)),
+            Command::ExportDialog(format) => self.ask_path(PathPurpose::Export(format)),
+            Command::AskPath(purpose) => {
+                let suggested = self.suggested_path(&purpose);
+                let why = "Type the path.";
+                self.memory.path_prompt = Some(PathPrompt::new(purpose, &suggested, why));
             }
-            Command::ExportDialog(format) => {
-                let day = self.view.day();
-                if let Err(message) = crate::app::dialogs::export_dialog(&self.jobs, format, day) {
-                    self.view.messages.push(message);
-                }
-            }
+            Command::ClosePathPrompt => self.memory.path_prompt = None,
+            Command::Quit => self.quit = true,
             Command::ExportTo(path) => self.start_export(path),
             Command::Events(c) => {
                 if let crate::app::event_view::EventCommand::Remove(i) = c
@@ -516,19 +488,30 @@ impl SahelApp {
                     self.start_load(path, Some(FileKind::Events));
                 }
             }
-            Command::Compare(c) => {
-                let now = self.view.day();
-                match self.view.compare.apply(c, now) {
-                    Some(CompareCommand::ExportChanges { markdown }) => {
-                        self.export_changes_dialog(markdown);
-                    }
-                    Some(CompareCommand::ExportChangesTo(path)) => {
-                        let markdown = crate::app::compare::is_markdown_path(&path);
-                        self.export_changes_to(path, markdown);
-                    }
-                    _ => {}
-                }
+            Command::Compare(c) => self.apply_compare(c),
+        }
+    }
+
+    /// Compare mode's commands. Entering compare mode frames the Sahel in the visible part of
+    /// the map.
+    fn apply_compare(&mut self, command: CompareCommand) {
+        let now = self.view.day();
+        let was_comparing = self.view.compare.range.is_some();
+        let export = self.view.compare.apply(command, now);
+        if !was_comparing && self.view.compare.range.is_some() {
+            let goal = self.view.default_camera();
+            self.view.fly_to(goal);
+            self.view.camera_is_default = true;
+        }
+        match export {
+            Some(CompareCommand::ExportChanges { markdown }) => {
+                self.export_changes_dialog(markdown);
             }
+            Some(CompareCommand::ExportChangesTo(path)) => {
+                let markdown = crate::app::compare::is_markdown_path(&path);
+                self.export_changes_to(path, markdown);
+            }
+            _ => {}
         }
     }
 
@@ -537,23 +520,21 @@ impl SahelApp {
         self.animation.open
     }
 
-    /// A camera framing a country: around its label point, sized by its largest part.
+    /// A camera framing a country (what Find flies to).
+    /// The box is its largest part with room around it for its neighbours' names, framed in
+    /// the visible part of the map.
     pub fn camera_for_country(&self, key: &str) -> Option<MapCamera> {
         let layer = self.layer();
         let c = layer.country_index(key)?;
-        let country = &layer.countries()[c];
-        let size = self.view.map_size();
         let [min_lon, min_lat, max_lon, max_lat] = layer.largest_part_lon_lat(c)?;
-        let pad = 4.0;
-        let mut cam = MapCamera::framing_lon_lat(
-            [min_lon - pad, min_lat - pad],
-            [max_lon + pad, max_lat + pad],
-            size,
-        );
-        if let Some([lon, lat]) = country.label_lon_lat {
-            cam.center_world = world_from_lon_lat(lon, lat);
-        }
-        Some(cam)
+        let pad = 6.0;
+        Some(MapCamera::framing_lon_lat_in(
+            [min_lon - pad, (min_lat - pad).max(-89.0)],
+            [max_lon + pad, (max_lat + pad).min(89.0)],
+            self.view.map_size(),
+            self.view.visible_local(),
+            crate::app::view::LABEL_ROOM,
+        ))
     }
 
     /// Starts preparing the embedded 1:50m layer once nothing else is loading and no country
@@ -691,9 +672,11 @@ impl SahelApp {
                 let c = crate::app::event_view::EventCommand::ChooseColumns(path, header);
                 self.view.events.apply(c);
             }
-            Loaded::DialogChose(path, kind) => self.start_load(path, Some(kind)),
-            Loaded::ExportChose(path) => self.start_export(path),
-            Loaded::ChangesChose(path, markdown) => self.export_changes_to(path, markdown),
+            Loaded::PathChosen(purpose, path) => self.apply(purpose.command(path)),
+            Loaded::NoDialog(purpose, suggested) => {
+                let prompt = PathPrompt::new(purpose, &suggested, crate::app::dialogs::NO_DIALOG);
+                self.memory.path_prompt = Some(prompt);
+            }
             // Only while the embedded layers are shown.
             Loaded::FineLayer(Ok(fine)) if self.document.countries_path.is_none() => {
                 self.document.fine = Some(fine);
@@ -727,15 +710,25 @@ impl SahelApp {
 
     /// Asks where to write the change list of compare mode, off the UI thread.
     fn export_changes_dialog(&mut self, markdown: bool) {
-        let Some(range) = self.view.compare.range else {
+        if self.view.compare.range.is_none() {
             self.view.messages.push(nothing_to_compare());
             return;
-        };
-        if let Err(message) =
-            crate::app::dialogs::export_changes_dialog(&self.jobs, markdown, range)
-        {
+        }
+        self.ask_path(PathPurpose::Changes(markdown));
+    }
+
+    /// Asks for a path with the native dialog, off the UI thread; where none can be shown,
+    /// the typed-path window opens.
+    fn ask_path(&mut self, purpose: PathPurpose) {
+        let suggested = self.suggested_path(&purpose);
+        if let Err(message) = crate::app::dialogs::ask_path(&self.jobs, purpose, suggested) {
             self.view.messages.push(message);
         }
+    }
+
+    /// The path first suggested for `purpose`.
+    fn suggested_path(&self, purpose: &PathPurpose) -> PathBuf {
+        crate::app::dialogs::suggested_path(purpose, self.view.day(), self.view.compare.range)
     }
 
     /// Writes the change list of compare mode to `path` (Markdown or CSV, with every event's
@@ -975,6 +968,35 @@ mod tests {
             "{}",
             message.headline
         );
+    }
+
+    #[test]
+    fn where_no_dialog_can_be_shown_the_typed_path_window_opens_for_the_same_purpose() {
+        let mut app = SahelApp::with_document(Document::new(
+            crate::map::embedded::coarse_layer().expect("embedded layer"),
+            None,
+            crate::io::embedded::default_timeline().expect("embedded scenario"),
+        ));
+        let purpose = PathPurpose::Export(crate::export::Format::Svg);
+        app.finish(Loaded::NoDialog(
+            purpose.clone(),
+            PathBuf::from("/x/map.svg"),
+        ));
+        let prompt = app
+            .memory
+            .path_prompt
+            .clone()
+            .expect("the typed-path window");
+        assert_eq!(prompt.purpose, purpose);
+        assert_eq!(prompt.path, "/x/map.svg");
+        assert_eq!(prompt.why, crate::app::dialogs::NO_DIALOG);
+        // What it carries out is what the dialog's answer would have.
+        assert_eq!(
+            purpose.command(PathBuf::from("/x/map.svg")),
+            Command::ExportTo(PathBuf::from("/x/map.svg"))
+        );
+        app.apply(Command::ClosePathPrompt);
+        assert_eq!(app.memory.path_prompt, None);
     }
 
     #[test]

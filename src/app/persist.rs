@@ -100,8 +100,13 @@ impl Persisted {
             view.camera = Some(camera.clamped());
             view.camera_is_default = false;
         }
-        view.hide_ended = self.hide_ended;
+        // One setting: hidden when either was remembered hidden.
         view.filter = self.filter;
+        let ended = crate::model::Status::Ended;
+        if self.hide_ended && !view.filter.hidden_statuses.contains(&ended) {
+            view.filter.toggle_status(ended);
+        }
+        view.hide_ended = view.filter.hidden_statuses.contains(&ended);
         view.focus_ties = self.focus_ties.unwrap_or(true);
         view.theme = self.theme;
         view.events.window = self.events.window;

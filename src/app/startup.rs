@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use crate::SahelApp;
 use crate::app::command::Command;
+use crate::app::compare::CompareCommand;
 use crate::app::persist::Persisted;
 use crate::app::time_control::TimeCommand;
 use crate::cli::args::RendererChoice;
@@ -25,6 +26,8 @@ pub struct AppStart {
     pub at: Option<jiff::civil::Date>,
     /// `--events` (repeatable) and `--window`.
     pub events: (Vec<PathBuf>, Option<crate::model::EventWindow>),
+    /// `--since`: open in compare mode, from this date to `--at`.
+    pub since: Option<jiff::civil::Date>,
     /// When the process started (for `SAHEL_ATLAS_QUIT_AFTER_FIRST_FRAME`'s timings).
     pub started: Instant,
 }
@@ -59,6 +62,11 @@ impl AppStart {
         if let Some(date) = self.at {
             app.push(Command::Time(TimeCommand::SetDay(Day::from_date(date))));
         }
+        if let Some(since) = self.since {
+            // After the date: compared with the date the app opens at.
+            let since = Day::from_date(since);
+            app.push(Command::Compare(CompareCommand::WithCurrent(since)));
+        }
         app
     }
 }
@@ -92,6 +100,9 @@ pub fn window_icon() -> Option<egui::IconData> {
     eframe::icon_data::from_png_bytes(ICON_PNG).ok()
 }
 
+/// The smallest window the layout is made for: every panel, the map and the whole time strip.
+pub const MIN_WINDOW: [f32; 2] = [1024.0, 640.0];
+
 /// The window's options: title, sizes, drag-and-drop, icon and renderer. The app id
 /// matches the desktop entry `assets/sahel-atlas.desktop`, so desktops show its icon.
 pub fn native_options(renderer: RendererChoice) -> eframe::NativeOptions {
@@ -99,7 +110,7 @@ pub fn native_options(renderer: RendererChoice) -> eframe::NativeOptions {
         .with_title("Sahel Atlas")
         .with_app_id("sahel-atlas")
         .with_inner_size([1500.0, 920.0])
-        .with_min_inner_size([900.0, 600.0])
+        .with_min_inner_size(MIN_WINDOW)
         .with_drag_and_drop(true);
     if let Some(icon) = window_icon() {
         viewport = viewport.with_icon(icon);
@@ -194,6 +205,7 @@ mod tests {
             scenario: None,
             at: Some(at),
             events: Default::default(),
+            since: None,
             started: Instant::now(),
         };
         let app = start.app(Some(remembered()));
@@ -263,12 +275,38 @@ mod tests {
     }
 
     #[test]
+    fn at_and_since_open_the_app_in_compare_mode() {
+        let start = AppStart {
+            countries: None,
+            scenario: None,
+            at: Some(jiff::civil::Date::constant(2023, 12, 4)),
+            since: Some(jiff::civil::Date::constant(2023, 7, 25)),
+            events: Default::default(),
+            started: Instant::now(),
+        };
+        let mut app = start.app(None);
+        for command in std::mem::take(&mut app.commands) {
+            app.apply(command);
+        }
+        let (from, to) = app.compare_range().expect("compare mode");
+        assert_eq!(from.to_date(), jiff::civil::Date::constant(2023, 7, 25));
+        assert_eq!(to.to_date(), jiff::civil::Date::constant(2023, 12, 4));
+        assert_eq!(app.day(), to);
+        let options = native_options(RendererChoice::Glow);
+        assert_eq!(
+            options.viewport.min_inner_size,
+            Some(egui::vec2(1024.0, 640.0))
+        );
+    }
+
+    #[test]
     fn nothing_remembered_and_nothing_asked_is_the_embedded_data() {
         let start = AppStart {
             countries: None,
             scenario: None,
             at: None,
             events: Default::default(),
+            since: None,
             started: Instant::now(),
         };
         let app = start.app(None);

@@ -76,6 +76,9 @@ pub struct View {
     pub flight: Option<Flight>,
     /// The map's rectangle on screen in the last frame.
     pub map_rect: egui::Rect,
+    /// The part of the map no banner or panel covers in the last frame: where framing puts
+    /// what it frames.
+    pub visible_rect: egui::Rect,
     /// The selected country's key.
     pub selected: Option<String>,
     /// The selected link (relationship index).
@@ -96,6 +99,11 @@ pub struct View {
     pub panel_hovered_link: Option<usize>,
     /// The arc under the pointer on the map in the last frame.
     pub map_hovered_link: Option<usize>,
+    /// The country under the pointer on the map in the last frame (index in the layer drawn).
+    pub map_hovered_country: Option<usize>,
+    /// Where the pointer was on the map in the last frame (lon/lat), when the map had it (no
+    /// panel or banner above it there).
+    pub map_pointer_lon_lat: Option<[f64; 2]>,
     /// Light, dark or the system's theme.
     pub theme: ThemeChoice,
     /// The labels and edge markers the map placed in the last frame (map-local pixels): what
@@ -125,6 +133,7 @@ impl View {
             camera_is_default: true,
             flight: None,
             map_rect: egui::Rect::NOTHING,
+            visible_rect: egui::Rect::NOTHING,
             selected: None,
             selected_link: None,
             pending_link_id: None,
@@ -135,6 +144,8 @@ impl View {
             filter: crate::model::LinkFilter::default(),
             panel_hovered_link: None,
             map_hovered_link: None,
+            map_hovered_country: None,
+            map_pointer_lon_lat: None,
             theme: ThemeChoice::default(),
             map_marks: MapMarks::default(),
             compare: crate::app::compare::CompareView::default(),
@@ -151,6 +162,112 @@ impl View {
     pub fn map_size(&self) -> [f64; 2] {
         rect_size(self.map_rect)
     }
+
+    /// Zooms one step in (or out) about the map's centre.
+    pub fn zoom_step(&mut self, zoom_in: bool) {
+        let factor = if zoom_in { 1.5 } else { 1.0 / 1.5 };
+        if let Some(cam) = self.camera {
+            let c = self.map_rect.center();
+            let c = [f64::from(c.x), f64::from(c.y)];
+            self.camera = Some(cam.zoomed_at(c, c, factor));
+            self.camera_is_default = false;
+            self.flight = None;
+        }
+    }
+
+    /// The map was laid out in `map`, of which banners leave `visible`. The default view
+    /// follows the map's size; banners coming and going change only what later framings
+    /// avoid, never the camera.
+    pub fn set_map_rect(&mut self, map: egui::Rect, visible: egui::Rect) {
+        let resized = self.map_rect.size() != map.size();
+        self.map_rect = map;
+        self.visible_rect = visible;
+        if self.camera.is_none() || (self.camera_is_default && resized) {
+            self.camera = Some(self.default_camera());
+            self.flight = None;
+        }
+    }
+
+    /// Hides or shows ended links: "Hide ended links" and the legend's "Ended" box are one
+    /// setting.
+    pub fn set_hide_ended(&mut self, hide: bool) {
+        self.hide_ended = hide;
+        let ended = crate::model::Status::Ended;
+        if self.filter.hidden_statuses.contains(&ended) != hide {
+            self.filter.toggle_status(ended);
+        }
+    }
+
+    /// Which links are drawn; hiding the ended ones is "Hide ended links".
+    pub fn set_filter(&mut self, filter: crate::model::LinkFilter) {
+        self.hide_ended = filter
+            .hidden_statuses
+            .contains(&crate::model::Status::Ended);
+        self.filter = filter;
+    }
+
+    /// Flies the camera to `goal` (or jumps there before the first frame); the view is no
+    /// longer the default one.
+    pub fn fly_to(&mut self, goal: MapCamera) {
+        self.camera_is_default = false;
+        match self.camera {
+            Some(from) => {
+                self.flight = Some(Flight {
+                    from,
+                    to: goal,
+                    t: 0.0,
+                })
+            }
+            None => self.camera = Some(goal),
+        }
+    }
+
+    /// The visible part of the map, map-local pixels (min x, min y, max x, max y).
+    pub fn visible_local(&self) -> [f64; 4] {
+        visible_local(self.map_rect, self.visible_rect)
+    }
+
+    /// The default view (the Sahel with Europe to the north) in the visible part of the map.
+    pub fn default_camera(&self) -> MapCamera {
+        default_camera(self.map_rect, self.visible_rect)
+    }
+
+    /// A camera framing the world box `lo`..`hi` in the visible part of the map, with room
+    /// for the labels of what is at its corners.
+    pub fn framing_world(&self, lo: [f64; 2], hi: [f64; 2]) -> MapCamera {
+        MapCamera::framing_world_in(lo, hi, self.map_size(), self.visible_local(), LABEL_ROOM)
+    }
+}
+
+/// Room kept free around what a camera frames, pixels (x, y): a country's label is centred
+/// on its place.
+pub const LABEL_ROOM: [f64; 2] = [80.0, 28.0];
+
+/// The part `visible` of the map `map`, map-local pixels; the whole map when `visible` is
+/// empty or outside it.
+pub fn visible_local(map: egui::Rect, visible: egui::Rect) -> [f64; 4] {
+    let [w, h] = rect_size(map);
+    let v = visible.intersect(map);
+    if !map.is_positive() || !v.is_positive() {
+        return [0.0, 0.0, w, h];
+    }
+    [
+        f64::from(v.min.x - map.min.x),
+        f64::from(v.min.y - map.min.y),
+        f64::from(v.max.x - map.min.x),
+        f64::from(v.max.y - map.min.y),
+    ]
+}
+
+/// The default view for a map laid out in `map`, of which `visible` is not covered.
+pub fn default_camera(map: egui::Rect, visible: egui::Rect) -> MapCamera {
+    MapCamera::framing_lon_lat_in(
+        crate::map::camera::SAHEL_LON_LAT[0],
+        crate::map::camera::SAHEL_LON_LAT[1],
+        rect_size(map),
+        visible_local(map, visible),
+        [6.0, 6.0],
+    )
 }
 
 /// A rectangle's size, or a default when it is empty (before the first frame).

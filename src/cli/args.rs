@@ -19,6 +19,10 @@ pub struct Args {
     /// Start at this date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub at: Option<Date>,
+    /// Start in compare mode: what changed since this date up to --at (or the date the app
+    /// opens at), as `render --since` draws it.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<Date>,
     /// How the window is drawn: OpenGL (glow, the default: the lightest, and the one that
     /// runs on most machines) or wgpu (Vulkan, Metal, DirectX 12). When OpenGL cannot
     /// start, the app tries wgpu.
@@ -75,6 +79,11 @@ pub enum Sub {
         /// Files to check.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Also list, for scenarios, every tie whose beginning has no source of its own,
+        /// whose status no source has confirmed for more than 12 months before
+        /// research_until, or that stays winding down past its notice.
+        #[arg(long)]
+        sources: bool,
     },
     /// Draw the map at a date as a PNG or SVG picture (`--at`), or as numbered PNG frames
     /// from one date to another (`--from`, `--to`, `--step`). Countries default to the

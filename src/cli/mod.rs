@@ -35,6 +35,12 @@ pub struct LinkJson<'a> {
     pub confirmed_until: Option<String>,
     /// Whether the status at the date is past `confirmed_until`, unconfirmed.
     pub unconfirmed: bool,
+    /// Where the tie is on the ground (`{"name", "lon", "lat"}`), if the scenario says.
+    pub site: Option<&'a crate::model::Site>,
+    /// Troops at the date, where known (`null` once the tie has ended).
+    pub troops: Option<u32>,
+    /// Money at the date (`{"value", "currency"}`), where known.
+    pub amount: Option<crate::model::Amount>,
 }
 
 /// One country in `state --json`.
@@ -90,6 +96,9 @@ pub fn state_json(timeline: &Timeline, date: jiff::civil::Date) -> StateJson<'_>
                     .unwrap_or_default(),
                 confirmed_until: rel.confirmed_until.map(|d| d.to_string()),
                 unconfirmed: l.last_confirmed.is_some(),
+                site: rel.site.as_ref(),
+                troops: l.size.troops,
+                amount: l.size.amount,
             }
         })
         .collect();
@@ -153,6 +162,15 @@ pub fn state_table(timeline: &Timeline, date: jiff::civil::Date) -> String {
                 _ => String::new(),
             },
         );
+        let size = crate::model::Size {
+            troops: l.troops,
+            amount: l.amount,
+        };
+        if !size.is_empty() || l.site.is_some() {
+            let at = l.site.map(|s| format!("at {}", s.name));
+            let parts: Vec<String> = at.into_iter().chain(Some(size.label())).collect();
+            let _ = writeln!(out, "  {:<width$}  {}", "", parts.join("  ").trim_end());
+        }
     }
     out
 }
@@ -314,30 +332,68 @@ fn check_events(name: &str, bytes: &[u8]) -> CheckReport {
 
 /// Runs `check` over files; returns the text to print and whether every file passed.
 pub fn check_files(paths: &[impl AsRef<Path>]) -> (String, bool) {
+    check_files_with(paths, false)
+}
+
+/// The provenance lists of `check --sources` for a scenario file that loads: its ties at
+/// their LINE:COL as errors, or a summary line when none is listed. Nothing for other files
+/// (their `check` report says what they are or what is wrong).
+pub fn source_report(path: &Path) -> CheckReport {
+    let name = path.display().to_string();
+    let none = CheckReport {
+        summary: None,
+        diagnostics: Vec::new(),
+    };
+    let Ok(bytes) = read_file_bytes(path) else {
+        return none;
+    };
+    if detect_kind(&bytes) != FileKind::Scenario {
+        return none;
+    }
+    match crate::io::source_diagnostics(&name, &bytes) {
+        Ok(diagnostics) if diagnostics.is_empty() => CheckReport {
+            summary: Some(format!(
+                "{name}: sources: every tie's beginning has a source, every status is confirmed within 12 months of research_until, none winds down past its notice"
+            )),
+            diagnostics,
+        },
+        Ok(diagnostics) => CheckReport {
+            summary: None,
+            diagnostics,
+        },
+        Err(_) => none,
+    }
+}
+
+/// [`check_files`], with `sources` also the provenance lists of `check --sources` for each
+/// scenario ([`source_report`]), after its check.
+pub fn check_files_with(paths: &[impl AsRef<Path>], sources: bool) -> (String, bool) {
     let mut out = String::new();
     let mut ok = true;
     for path in paths {
-        let report = check_file(path.as_ref());
-        if let Some(summary) = &report.summary
-            && !report.failed()
-        {
-            let _ = writeln!(out, "ok: {summary}");
+        let mut reports = vec![check_file(path.as_ref())];
+        if sources {
+            reports.push(source_report(path.as_ref()));
         }
-        ok &= !report.failed();
-        for d in report
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-        {
-            let _ = writeln!(out, "{d}");
-        }
-        for d in report
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-        {
-            let _ = writeln!(out, "{d}");
+        for report in reports {
+            ok &= print_report(&mut out, &report);
         }
     }
     (out, ok)
+}
+
+/// Writes a report as `check` prints it: the summary when it passed, then errors, then
+/// warnings. Returns whether it passed.
+fn print_report(out: &mut String, report: &CheckReport) -> bool {
+    if let Some(summary) = &report.summary
+        && !report.failed()
+    {
+        let _ = writeln!(out, "ok: {summary}");
+    }
+    for severity in [Severity::Error, Severity::Warning] {
+        for d in report.diagnostics.iter().filter(|d| d.severity == severity) {
+            let _ = writeln!(out, "{d}");
+        }
+    }
+    !report.failed()
 }

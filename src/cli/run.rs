@@ -132,8 +132,8 @@ pub fn run(command: &Sub, data: &DataArgs) -> Result<Outcome, CliError> {
             };
             Ok(Outcome::done(stdout, warnings))
         }
-        Sub::Check { files } => {
-            let (stdout, success) = super::check_files(files);
+        Sub::Check { files, sources } => {
+            let (stdout, success) = super::check_files_with(files, *sources);
             Ok(Outcome {
                 stdout,
                 warnings,
@@ -574,6 +574,7 @@ mod tests {
     fn check_failing_is_an_outcome_not_an_error() {
         let done = run(
             &Sub::Check {
+                sources: false,
                 files: vec![fixture("countries/truncated.geojson")],
             },
             &DataArgs::default(),

@@ -13,7 +13,7 @@ use crate::map::display::{
 use crate::map::scene::{Scene, SceneOptions, build_scene_with};
 use crate::map::style::{self, Rgb};
 use crate::map::text;
-use crate::model::{DatePrecision, Day, State, Status, format_date_with_precision};
+use crate::model::{ChangeKind, DatePrecision, Day, State, Status, format_date_with_precision};
 
 use super::{MapData, RenderOptions};
 
@@ -239,8 +239,65 @@ fn draw_title(
     y + height + 2.0 * PAD
 }
 
-/// The legend, bottom left above the caption, if it fits below the title panel. Only the
-/// statuses drawn: without "Ended" when ended links are hidden, nor a status filtered out.
+/// One row of a picture's legend: a heading, or a sample and what it stands for.
+#[derive(Clone, Copy)]
+enum LegendRow {
+    Heading(&'static str),
+    Link(Line, &'static str),
+    Compare(ChangeKind, &'static str),
+    Troops,
+    Organisation,
+    Site,
+    Fill(Rgb, &'static str),
+}
+
+impl LegendRow {
+    fn text(self) -> &'static str {
+        match self {
+            Self::Heading(t) | Self::Link(_, t) | Self::Compare(_, t) | Self::Fill(_, t) => t,
+            Self::Troops => display::TROOPS_LEGEND_LABEL,
+            Self::Organisation => "Organisation",
+            Self::Site => display::SITE_LEGEND_LABEL,
+        }
+    }
+}
+
+/// The legend's rows: what changed (comparing), the statuses drawn (without "Ended" when
+/// ended links are hidden, nor a status filtered out), unconfirmed, width, organisations,
+/// sites, then the country fills.
+fn legend_rows(options: &RenderOptions) -> Vec<LegendRow> {
+    let mut rows = Vec::new();
+    if options.compare.is_some() {
+        rows.push(LegendRow::Heading("What changed"));
+        rows.extend(
+            display::COMPARE_LEGEND
+                .iter()
+                .map(|&(label, kind)| LegendRow::Compare(kind, label)),
+        );
+    }
+    rows.push(LegendRow::Heading("Links"));
+    rows.extend(
+        Status::ALL
+            .into_iter()
+            .filter(|&s| !(options.hide_ended && s == Status::Ended))
+            .filter(|s| !options.filter.hidden_statuses.contains(s))
+            .map(|s| LegendRow::Link(Line::of_link(s), s.label())),
+    );
+    rows.push(LegendRow::Link(
+        Line::unconfirmed(Status::Active),
+        Line::UNCONFIRMED_LABEL,
+    ));
+    rows.extend([LegendRow::Troops, LegendRow::Organisation, LegendRow::Site]);
+    rows.push(LegendRow::Heading("Countries"));
+    rows.extend(
+        display::LEGEND_FILLS
+            .iter()
+            .map(|&(rgb, label)| LegendRow::Fill(rgb, label)),
+    );
+    rows
+}
+
+/// The legend, bottom left above the caption, if it fits below the title panel.
 pub(crate) fn draw_legend(
     canvas: &mut impl Canvas,
     size: [f32; 2],
@@ -251,25 +308,14 @@ pub(crate) fn draw_legend(
     const ROW: f32 = 19.0;
     const SIZE: f32 = 12.0;
     const SAMPLE: f32 = 36.0;
-    let fills = display::LEGEND_FILLS;
-    let statuses: Vec<Status> = Status::ALL
-        .into_iter()
-        .filter(|&s| !(options.hide_ended && s == Status::Ended))
-        .filter(|s| !options.filter.hidden_statuses.contains(s))
-        .collect();
-    let compare_rows = if options.compare.is_some() {
-        display::COMPARE_LEGEND.len() + 1
-    } else {
-        0
-    };
-    let row_count = 2 + statuses.len() + 2 + fills.len() + compare_rows;
-    let height = row_count as f32 * ROW + 2.0 * PAD;
-    let widest = statuses
+    let rows = legend_rows(options);
+    let height = rows.len() as f32 * ROW + 2.0 * PAD;
+    // Compare mode's labels count even when not comparing, so the legend keeps its width.
+    let widest = rows
         .iter()
-        .map(|s| s.label())
-        .chain(["Organisation", Line::UNCONFIRMED_LABEL])
+        .filter(|r| !matches!(r, LegendRow::Heading(_)))
+        .map(|r| r.text())
         .chain(display::COMPARE_LEGEND.iter().map(|c| c.0))
-        .chain(fills.iter().map(|f| f.1))
         .map(|t| text::width(t, SIZE))
         .fold(0.0, f32::max);
     let width = SAMPLE + 10.0 + widest + 2.0 * PAD;
@@ -285,11 +331,6 @@ pub(crate) fn draw_legend(
         Some(PANEL),
         Some(&Line::solid(style::BORDER, 0.8)),
     );
-    let mut row_top = y + PAD;
-    let mut row = |canvas: &mut dyn FnMut(f32, f32)| {
-        canvas(row_top, row_top + ROW / 2.0);
-        row_top += ROW;
-    };
     let heading = TextStyle {
         size: SIZE,
         paint: Paint::solid(style::INK),
@@ -300,57 +341,44 @@ pub(crate) fn draw_legend(
         paint: Paint::solid(style::LABEL),
         ..heading
     };
-    let text_x = x + PAD + SAMPLE + 10.0;
-    if options.compare.is_some() {
-        row(&mut |_, baseline| canvas.text([x + PAD, baseline], "What changed", &heading));
-        for (label, kind) in display::COMPARE_LEGEND {
-            row(&mut |top, baseline| {
-                let mid = top + ROW / 2.0;
-                for item in display::compare_sample(kind, [x + PAD, mid], [x + PAD + SAMPLE, mid]) {
-                    if let Item::Polyline { points, line, .. } = item {
+    let (left, right, text_x) = (x + PAD, x + PAD + SAMPLE, x + PAD + SAMPLE + 10.0);
+    for (k, row) in rows.iter().enumerate() {
+        let top = y + PAD + k as f32 * ROW;
+        let (mid, baseline) = (top + ROW / 2.0, top + ROW / 2.0);
+        match *row {
+            LegendRow::Heading(text) => {
+                canvas.text([left, baseline], text, &heading);
+                continue;
+            }
+            LegendRow::Link(line, _) => canvas.polyline(&[[left, mid], [right, mid]], &line, None),
+            LegendRow::Compare(kind, _) => {
+                for sample in display::compare_sample(kind, [left, mid], [right, mid]) {
+                    if let Item::Polyline { points, line, .. } = sample {
                         canvas.polyline(&points, &line, None);
                     }
                 }
-                canvas.text([text_x, baseline], label, &item);
-            });
-        }
-    }
-    row(&mut |_, baseline| canvas.text([x + PAD, baseline], "Links", &heading));
-    for &status in &statuses {
-        row(&mut |top, baseline| {
-            let mid = top + ROW / 2.0;
-            canvas.polyline(
-                &[[x + PAD, mid], [x + PAD + SAMPLE, mid]],
-                &Line::of_link(status),
-                None,
-            );
-            canvas.text([text_x, baseline], status.label(), &item);
-        });
-    }
-    row(&mut |top, baseline| {
-        let mid = top + ROW / 2.0;
-        canvas.polyline(
-            &[[x + PAD, mid], [x + PAD + SAMPLE, mid]],
-            &Line::unconfirmed(Status::Active),
-            None,
-        );
-        canvas.text([text_x, baseline], Line::UNCONFIRMED_LABEL, &item);
-    });
-    row(&mut |top, baseline| {
-        node_symbol(canvas, [x + PAD + SAMPLE / 2.0, top + ROW / 2.0]);
-        canvas.text([text_x, baseline], "Organisation", &item);
-    });
-    row(&mut |_, baseline| canvas.text([x + PAD, baseline], "Countries", &heading));
-    for (rgb, label) in fills {
-        row(&mut |top, baseline| {
-            canvas.rect(
-                [x + PAD + 6.0, top + 3.0],
-                [x + PAD + SAMPLE - 6.0, top + ROW - 3.0],
+            }
+            LegendRow::Troops => {
+                for (points, line) in display::troops_samples(left, mid, SAMPLE) {
+                    canvas.polyline(&points, &line, None);
+                }
+            }
+            LegendRow::Organisation => node_symbol(canvas, [left + SAMPLE / 2.0, mid]),
+            LegendRow::Site => {
+                if let Item::Rings { rings, fill, line } =
+                    display::site_marker([left + SAMPLE / 2.0, mid])
+                {
+                    canvas.rings(&rings, fill, line.as_ref(), None);
+                }
+            }
+            LegendRow::Fill(rgb, _) => canvas.rect(
+                [left + 6.0, top + 3.0],
+                [right - 6.0, top + ROW - 3.0],
                 Some(Paint::solid(rgb)),
                 Some(&Line::solid(style::BORDER, 0.8)),
-            );
-            canvas.text([text_x, baseline], label, &item);
-        });
+            ),
+        }
+        canvas.text([text_x, baseline], row.text(), &item);
     }
     canvas.end_group();
     Some(y)

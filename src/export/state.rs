@@ -6,8 +6,8 @@ use serde_json::{Value, json};
 
 use crate::map::MapLayer;
 use crate::map::lon_lat_from_world;
-use crate::map::scene::{SceneOptions, build_scene_with, entity_world};
-use crate::model::{EntityKind, LinkFilter, LinkState, Scenario, Timeline};
+use crate::map::scene::{Scene, SceneOptions, build_scene_with, entity_world};
+use crate::model::{EntityKind, LinkFilter, LinkState, Relationship, Scenario, Timeline};
 
 /// Degrees rounded to 6 decimals (about 10 cm), as RFC 7946 suggests.
 fn degrees(v: f64) -> f64 {
@@ -18,6 +18,24 @@ fn lon_lat_json(world: [f64; 2]) -> Value {
     // Arcs bowing beyond the world's outline would give longitudes past ±180: clamp.
     let [lon, lat] = lon_lat_from_world(world[0], world[1]);
     json!([degrees(lon.clamp(-180.0, 180.0)), degrees(lat)])
+}
+
+/// A tie's site and size as flat fields, for GIS tools: `site` (its name), `site_lon`,
+/// `site_lat`, `troops`, `amount` and `amount_currency`; `null` where unknown.
+fn site_and_size(rel: &Relationship, link: &LinkState) -> [(&'static str, Value); 6] {
+    let site = rel.site.as_ref();
+    let amount = link.size.amount;
+    [
+        ("site", json!(site.map(|s| s.name.as_str()))),
+        ("site_lon", json!(site.map(|s| degrees(s.lon)))),
+        ("site_lat", json!(site.map(|s| degrees(s.lat)))),
+        ("troops", json!(link.size.troops)),
+        ("amount", json!(amount.map(|a| a.value))),
+        (
+            "amount_currency",
+            json!(amount.map(|a| a.currency.as_str().to_owned())),
+        ),
+    ]
 }
 
 /// The sources of the event that set a link's status.
@@ -32,6 +50,9 @@ fn link_sources<'a>(scenario: &'a Scenario, link: &LinkState) -> Vec<&'a str> {
 /// - a `LineString` per link arc drawn on the map (one per party after the hub), ended links
 ///   too, with `id`, `label`, `kind`, `status`, `since`, `parties` (joined with `;`),
 ///   `sources` (joined with ` | `) and `date`;
+///   and the tie's `site` (name), `site_lon`, `site_lat`, `troops`, `amount` and
+///   `amount_currency` (`null` where unknown);
+/// - a `Point` per site the arcs end at: `name`, `ties` (their ids joined with `;`);
 /// - a `Point` per organisation with a place: `id`, `name`, `drawn` (whether it has a link on
 ///   the map at the date);
 /// - a `Point` per state with a government at the date: `id`, `name`, `government`,
@@ -67,25 +88,30 @@ pub fn state_geojson_filtered(
         ) else {
             continue;
         };
+        let mut properties = json!({
+            "feature": "link",
+            "id": rel.id,
+            "label": rel.label,
+            "kind": rel.kind.as_str(),
+            "status": ls.status.as_str(),
+            "since": ls.since.map(|d| d.to_date().to_string()),
+            "parties": rel.parties.join(";"),
+            "sources": link_sources(scenario, &ls).join(" | "),
+            "date": date_text,
+        });
+        for (key, value) in site_and_size(rel, &ls) {
+            properties[key] = value;
+        }
         features.push(json!({
             "type": "Feature",
             "geometry": {
                 "type": "LineString",
                 "coordinates": link.points_world.iter().map(|&p| lon_lat_json(p)).collect::<Vec<_>>(),
             },
-            "properties": {
-                "feature": "link",
-                "id": rel.id,
-                "label": rel.label,
-                "kind": rel.kind.as_str(),
-                "status": ls.status.as_str(),
-                "since": ls.since.map(|d| d.to_date().to_string()),
-                "parties": rel.parties.join(";"),
-                "sources": link_sources(scenario, &ls).join(" | "),
-                "date": date_text,
-            },
+            "properties": properties,
         }));
     }
+    features.extend(site_features(scenario, &scene, &date_text));
     for (i, e) in scenario.entities.iter().enumerate() {
         if e.kind != EntityKind::Organisation {
             continue;
@@ -132,6 +158,32 @@ pub fn state_geojson_filtered(
     text
 }
 
+/// A `Point` feature per site the scene's arcs end at: `name`, `ties` (their ids joined with
+/// `;`), `date`.
+fn site_features(scenario: &Scenario, scene: &Scene, date_text: &str) -> Vec<Value> {
+    let mut features = Vec::new();
+    for (i, site) in scene.sites.iter().enumerate() {
+        let ties: Vec<&str> = scene
+            .links
+            .iter()
+            .filter(|l| l.site == Some(i))
+            .filter_map(|l| scenario.relationships.get(l.relationship))
+            .map(|r| r.id.as_str())
+            .collect();
+        features.push(json!({
+            "type": "Feature",
+            "geometry": { "type": "Point", "coordinates": lon_lat_json(site.world) },
+            "properties": {
+                "feature": "site",
+                "name": site.name,
+                "ties": ties.join(";"),
+                "date": date_text,
+            },
+        }));
+    }
+    features
+}
+
 /// One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
 fn csv_field(text: &str) -> String {
     if text.contains([',', '"', '\r', '\n']) {
@@ -143,7 +195,8 @@ fn csv_field(text: &str) -> String {
 
 /// The links that exist at `date` (ended ones too) as CSV with a header row: `id`, `label`,
 /// `kind`, `parties` (joined with `;`), `status`, `since` (empty when in force since before
-/// the span), `sources` (joined with ` | `). Lines end in CRLF (RFC 4180).
+/// the span), `sources` (joined with ` | `), `site`, `site_lon`, `site_lat`, `troops`,
+/// `amount`, `amount_currency` (empty where unknown). Lines end in CRLF (RFC 4180).
 pub fn state_csv(timeline: &Timeline, date: Date) -> String {
     state_csv_filtered(timeline, date, &LinkFilter::default())
 }
@@ -152,7 +205,9 @@ pub fn state_csv(timeline: &Timeline, date: Date) -> String {
 pub fn state_csv_filtered(timeline: &Timeline, date: Date, filter: &LinkFilter) -> String {
     let scenario = timeline.scenario();
     let state = timeline.state_at_date(date);
-    let mut out = String::from("id,label,kind,parties,status,since,sources\r\n");
+    let mut out = String::from(
+        "id,label,kind,parties,status,since,sources,site,site_lon,site_lat,troops,amount,amount_currency\r\n",
+    );
     for link in state.links() {
         let Some(rel) = scenario.relationships.get(link.relationship) else {
             continue;
@@ -177,7 +232,16 @@ pub fn state_csv_filtered(timeline: &Timeline, date: Date, filter: &LinkFilter) 
             &since,
             &link_sources(scenario, &link).join(" | "),
         ];
-        let row: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
+        let extra = site_and_size(rel, &link).map(|(_, v)| match v {
+            Value::Null => String::new(),
+            Value::String(s) => s,
+            other => other.to_string(),
+        });
+        let row: Vec<String> = row
+            .iter()
+            .map(|f| csv_field(f))
+            .chain(extra.iter().map(|f| csv_field(f)))
+            .collect();
         out.push_str(&row.join(","));
         out.push_str("\r\n");
     }

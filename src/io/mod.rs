@@ -25,7 +25,7 @@ pub use event_layer::{
     looks_like_event_layer, parse_day, parse_event_layer, read_event_layer,
 };
 pub use read::{MAX_FILE_BYTES, read_file_bytes};
-pub use scenario_file::{parse_scenario, read_scenario};
+pub use scenario_file::{parse_scenario, read_scenario, source_diagnostics};
 
 /// What kind of file some bytes look like.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

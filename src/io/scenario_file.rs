@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::model::{Item, Problem, Scenario, Severity, check};
+use crate::model::{Item, Problem, Scenario, Severity, check, check_sources};
 
 use super::diagnostic::{MAX_DIAGNOSTICS, not_shown};
 use super::json_error::{MAX_DEPTH, TOO_DEEP, expect_object, json_diagnostic, strip_bom};
@@ -49,7 +49,17 @@ pub fn parse_scenario(name: &str, bytes: &[u8]) -> Result<(Scenario, Vec<Diagnos
         }
         LoadError::single(d)
     })?;
-    let mut problems = check(&scenario);
+    let diagnostics = diagnostics_of(name, text, check(&scenario));
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        Err(LoadError { diagnostics })
+    } else {
+        Ok((scenario, diagnostics))
+    }
+}
+
+/// The problems found in a scenario's `text` as diagnostics at their LINE:COL (at most
+/// [`MAX_DIAGNOSTICS`], then a line saying how many more).
+fn diagnostics_of(name: &str, text: &[u8], mut problems: Vec<Problem>) -> Vec<Diagnostic> {
     let dropped = problems.split_off(problems.len().min(MAX_DIAGNOSTICS));
     let offsets = locate(text, &problems);
     let places = line_columns(
@@ -89,11 +99,20 @@ pub fn parse_scenario(name: &str, bytes: &[u8]) -> Result<(Scenario, Vec<Diagnos
             .count();
         diagnostics.push(not_shown(name, errors, dropped.len() - errors));
     }
-    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
-        Err(LoadError { diagnostics })
-    } else {
-        Ok((scenario, diagnostics))
-    }
+    diagnostics
+}
+
+/// The provenance lists of `check --sources` for a scenario that loads (see
+/// [`crate::model::check_sources`]), each tie at its LINE:COL in `bytes`; empty when every
+/// tie passes.
+///
+/// # Errors
+/// The scenario does not load: its problems, as [`parse_scenario`] gives them.
+pub fn source_diagnostics(name: &str, bytes: &[u8]) -> Result<Vec<Diagnostic>, LoadError> {
+    let (scenario, _) = parse_scenario(name, bytes)?;
+    let bytes = gunzip_if_needed(name, bytes)?;
+    let text = strip_bom(&bytes);
+    Ok(diagnostics_of(name, text, check_sources(&scenario)))
 }
 
 /// What a scenario file is, for messages.

@@ -13,7 +13,7 @@
 use super::camera::MapCamera;
 use super::layer::{CountryMesh, MapLayer};
 use super::projection::world_from_lon_lat;
-use super::scene::{Scene, SceneLink, SceneNode};
+use super::scene::{Scene, SceneLink, SceneNode, SceneSite};
 use super::style::{self, LinkStyle, Rgb};
 use super::text;
 use crate::model::{ChangeKind, Status, is_sahel_state};
@@ -432,6 +432,110 @@ pub mod marks {
     };
     /// How much wider an emphasised link is drawn.
     pub const LINK_EMPHASIS: f32 = 1.8;
+    /// A site's marker: a small diamond of this half-diagonal, pixels.
+    pub const SITE_RADIUS: f32 = 4.0;
+    /// A site's marker fill.
+    pub const SITE_FILL: Paint = Paint::solid(style::INK);
+    /// A site's marker outline.
+    pub const SITE_LINE: Line = Line::solid([0xFF, 0xFF, 0xFF], 1.0);
+    /// A site's name.
+    pub const SITE_LABEL: TextStyle = TextStyle {
+        size: 10.5,
+        paint: Paint::solid(style::INK),
+        anchor: super::Anchor::Middle,
+        halo: true,
+    };
+    /// How far below its marker a site's name sits.
+    pub const SITE_LABEL_OFFSET: f32 = 11.0;
+}
+
+/// From this zoom on (pixels per world unit: a country or two fill the view) sites are named;
+/// below it they are only markers. Above [`BUNDLE_BELOW_SCALE`], so every arc is drawn.
+pub const SITE_LABEL_SCALE: f64 = 2_500.0;
+
+/// The width of an arc whose tie has `troops` at the date, pixels: it grows with the square
+/// root of the troops (100 → 2, 1,000 → 3.1, 10,000 → 6.5), up to 10.
+pub fn troops_width(troops: u32) -> f32 {
+    (1.5 + (troops as f32).sqrt() / 20.0).min(10.0)
+}
+
+/// The troop numbers the legend draws a width for.
+pub const TROOPS_LEGEND: [u32; 3] = [100, 1_000, 10_000];
+
+/// The legend's row for arc widths: the troop numbers its three samples stand for.
+pub const TROOPS_LEGEND_LABEL: &str = "Width: 100 · 1,000 · 10,000 troops";
+
+/// The legend's row for sites.
+pub const SITE_LEGEND_LABEL: &str = "Site (base, camp)";
+
+/// The legend's samples for arc widths: three short ink lines, one per
+/// [`TROOPS_LEGEND`] number, side by side from `x` to `x + width` at height `y`.
+pub fn troops_samples(x: f32, y: f32, width: f32) -> Vec<([[f32; 2]; 2], Line)> {
+    let step = width / TROOPS_LEGEND.len() as f32;
+    TROOPS_LEGEND
+        .iter()
+        .enumerate()
+        .map(|(i, &t)| {
+            let x0 = x + i as f32 * step;
+            // In ink: width is not a status, and a filtered-out status leaves no pixel.
+            let line = Line::solid(style::INK, troops_width(t));
+            ([[x0 + 1.0, y], [x0 + step - 2.0, y]], line)
+        })
+        .collect()
+}
+
+/// A link's line: by its status (fainter and dotted when unconfirmed), as wide as its troops
+/// where they are known and it has not ended, wider when emphasised, faded out of focus.
+pub fn link_line(link: &SceneLink, emphasised: bool, in_focus: bool) -> Line {
+    let mut line = if link.unconfirmed_since.is_some() {
+        Line::unconfirmed(link.status)
+    } else {
+        Line::of_link(link.status)
+    };
+    if let Some(troops) = link.troops
+        && link.status != Status::Ended
+    {
+        line.width = troops_width(troops);
+    }
+    if emphasised {
+        line = line.widened(marks::LINK_EMPHASIS);
+    } else if !in_focus {
+        line = line.faded(OUT_OF_FOCUS);
+    }
+    line
+}
+
+/// A site's marker at `p`: a small diamond.
+pub fn site_marker(p: [f32; 2]) -> Item {
+    let r = marks::SITE_RADIUS;
+    Item::Rings {
+        rings: vec![vec![
+            [p[0], p[1] - r],
+            [p[0] + r, p[1]],
+            [p[0], p[1] + r],
+            [p[0] - r, p[1]],
+        ]],
+        fill: Some(marks::SITE_FILL),
+        line: Some(marks::SITE_LINE),
+    }
+}
+
+/// The markers of the sites the drawn arcs end at, once each.
+fn push_sites(list: &mut DisplayList, scene: SceneRef<'_>, arcs: &[DrawnArc]) {
+    let mut drawn: Vec<usize> = arcs
+        .iter()
+        .filter_map(|a| scene.links.get(a.link)?.site)
+        .collect();
+    drawn.sort_unstable();
+    drawn.dedup();
+    list.items.push(Item::Group("sites"));
+    for site in drawn.into_iter().filter_map(|i| scene.sites.get(i)) {
+        let p = list.pixel_from_world(site.world);
+        if list.contains(p, 10.0) {
+            list.items.push(site_marker(p));
+        }
+    }
+    list.items.push(Item::EndGroup);
 }
 
 /// What a frame draws of a [`Scene`], borrowed (the widget's scene lives in the app).
@@ -447,6 +551,8 @@ pub struct SceneRef<'a> {
     pub nodes: &'a [SceneNode],
     /// A short name per entity, for the markers at the view's edge.
     pub entity_names: &'a [String],
+    /// The sites arcs end at.
+    pub sites: &'a [SceneSite],
     /// Conflict events in the window, drawn under the links.
     pub events: Option<super::events::EventMarks<'a>>,
 }
@@ -460,6 +566,7 @@ impl Scene {
             links: &self.links,
             nodes: &self.nodes,
             entity_names: &self.entity_names,
+            sites: &self.sites,
             events: None,
         }
     }
@@ -660,6 +767,8 @@ pub fn compare_sample(kind: ChangeKind, a: [f32; 2], b: [f32; 2]) -> Vec<Item> {
         points_world: Vec::new(),
         ends: [0, 0],
         change: Some((from, kind)),
+        troops: None,
+        site: None,
     };
     let mut items = Vec::new();
     compare_link(&mut items, &link, points, false);
@@ -669,6 +778,18 @@ pub fn compare_sample(kind: ChangeKind, a: [f32; 2], b: [f32; 2]) -> Vec<Item> {
         }
     }
     items
+}
+
+/// Whether a link is drawn at full strength in a frame: not ended, not faded out of focus,
+/// and in compare mode (`comparing`) one that changed. Only such arcs are picked over a
+/// country.
+pub fn at_full_strength(link: &SceneLink, focus: Option<usize>, comparing: bool) -> bool {
+    let strong = if comparing {
+        link.change.is_some()
+    } else {
+        link.status != Status::Ended
+    };
+    strong && focus.is_none_or(|f| link.ends.contains(&f))
 }
 
 /// How far from its hub an arc starts, and from its other end it stops, pixels.
@@ -928,10 +1049,69 @@ pub enum Labelled {
     Country(usize),
     /// An organisation node (entity index).
     Node(usize),
+    /// A site (index into the scene's sites).
+    Site(usize),
+}
+
+/// A label waiting for its place.
+struct Candidate<'b> {
+    at: [f32; 2],
+    text: &'b str,
+    style: &'static TextStyle,
+    names: Labelled,
+}
+
+/// The sites' names, just below their markers, from [`SITE_LABEL_SCALE`] on (none below it).
+fn site_candidates<'a>(list: &DisplayList, scene: SceneRef<'a>) -> Vec<Candidate<'a>> {
+    let named = list.camera.scale >= SITE_LABEL_SCALE;
+    scene
+        .sites
+        .iter()
+        .enumerate()
+        .filter(move |_| named)
+        .filter_map(|(i, site)| {
+            let p = list.pixel_from_world(site.world);
+            let at = [p[0], p[1] + marks::SITE_LABEL_OFFSET];
+            list.contains(at, 0.0).then_some(Candidate {
+                at,
+                text: site.name.as_str(),
+                style: &marks::SITE_LABEL,
+                names: Labelled::Site(i),
+            })
+        })
+        .collect()
+}
+
+/// Where a label may go, in order of preference: its spot, then just below, above, right and
+/// left of it (a node's label sits above its disc, a site's below its marker).
+fn label_shifts(names: Labelled, w: f32) -> [[f32; 2]; 5] {
+    match names {
+        Labelled::Country(_) => [
+            [0.0, 0.0],
+            [0.0, 14.0],
+            [0.0, -14.0],
+            [w * 0.5 + 10.0, 0.0],
+            [-w * 0.5 - 10.0, 0.0],
+        ],
+        Labelled::Node(_) => [
+            [0.0, 0.0],
+            [0.0, 2.0 * marks::NODE_LABEL_OFFSET],
+            [w * 0.5 + 10.0, marks::NODE_LABEL_OFFSET],
+            [-w * 0.5 - 10.0, marks::NODE_LABEL_OFFSET],
+            [0.0, -12.0],
+        ],
+        Labelled::Site(_) => [
+            [0.0, 0.0],
+            [0.0, -2.0 * marks::SITE_LABEL_OFFSET],
+            [w * 0.5 + 8.0, -marks::SITE_LABEL_OFFSET],
+            [-w * 0.5 - 8.0, -marks::SITE_LABEL_OFFSET],
+            [0.0, 10.0],
+        ],
+    }
 }
 
 /// Places the labels of `scene` in a frame: Sahel states first, then organisations, then
-/// partners, each at its place or, where that is taken, just below, above, right or left of
+/// partners, then sites when zoomed in, each at its place or, where that is taken, just below, above, right or left of
 /// it, and left out where all five would overlap a label already placed or a node's disc.
 /// Countries and organisation nodes share one placement, so no two labels ever overlap.
 pub fn place_labels<'a>(
@@ -940,12 +1120,6 @@ pub fn place_labels<'a>(
     scene: SceneRef<'a>,
     obstacles: &[[f32; 4]],
 ) -> Vec<PlacedLabel> {
-    struct Candidate<'b> {
-        at: [f32; 2],
-        text: &'b str,
-        style: &'static TextStyle,
-        names: Labelled,
-    }
     let is_sahel = |c: usize| {
         layer
             .countries()
@@ -982,6 +1156,7 @@ pub fn place_labels<'a>(
         .iter()
         .filter(|(c, _)| !is_sahel(*c))
         .filter_map(country);
+    let sites = site_candidates(list, scene).into_iter();
     // Node symbols are obstacles too: a label never covers an organisation's disc.
     let mut taken: Vec<[f32; 4]> = scene
         .nodes
@@ -995,30 +1170,15 @@ pub fn place_labels<'a>(
     let node_count = taken.len();
     taken.extend_from_slice(obstacles);
     let mut placed = Vec::new();
-    for c in sahel.chain(nodes).chain(partners) {
+    for c in sahel.chain(nodes).chain(partners).chain(sites) {
         // A node's own disc sits just under its label: it does not count against it.
         let own_disc = match c.names {
             Labelled::Node(e) => scene.nodes.iter().position(|n| n.entity == e),
-            Labelled::Country(_) => None,
+            Labelled::Country(_) | Labelled::Site(_) => None,
         };
         let w = text::width(c.text, c.style.size);
         // The preferred spot, then just below, just above, right and left of it.
-        let shifts: [[f32; 2]; 5] = match c.names {
-            Labelled::Country(_) => [
-                [0.0, 0.0],
-                [0.0, 14.0],
-                [0.0, -14.0],
-                [w * 0.5 + 10.0, 0.0],
-                [-w * 0.5 - 10.0, 0.0],
-            ],
-            Labelled::Node(_) => [
-                [0.0, 0.0],
-                [0.0, 2.0 * marks::NODE_LABEL_OFFSET],
-                [w * 0.5 + 10.0, marks::NODE_LABEL_OFFSET],
-                [-w * 0.5 - 10.0, marks::NODE_LABEL_OFFSET],
-                [0.0, -12.0],
-            ],
-        };
+        let shifts = label_shifts(c.names, w);
         let spot = shifts.iter().find_map(|d| {
             let at = [c.at[0] + d[0], c.at[1] + d[1]];
             let b = text_box(at, c.text, c.style);
@@ -1157,16 +1317,7 @@ pub fn map_frame_planned(
             }
             let emphasised = Some(link.relationship) == highlights.hovered_link
                 || Some(link.relationship) == highlights.highlighted_link;
-            let mut line = if link.unconfirmed_since.is_some() {
-                Line::unconfirmed(link.status)
-            } else {
-                Line::of_link(link.status)
-            };
-            if emphasised {
-                line = line.widened(marks::LINK_EMPHASIS);
-            } else if !in_focus {
-                line = line.faded(OUT_OF_FOCUS);
-            }
+            let line = link_line(link, emphasised, in_focus);
             let points: Vec<[f32; 2]> = link
                 .points_world
                 .iter()
@@ -1226,6 +1377,8 @@ pub fn map_frame_planned(
     }
     list.items.push(Item::EndGroup);
 
+    push_sites(&mut list, scene, &plan.arcs);
+
     list.items.push(Item::Group("edge-markers"));
     for m in &plan.markers {
         list.items.push(Item::Rings {
@@ -1246,6 +1399,7 @@ pub fn map_frame_planned(
         let style = match label.names {
             Labelled::Country(_) => marks::COUNTRY_LABEL,
             Labelled::Node(_) => marks::NODE_LABEL,
+            Labelled::Site(_) => marks::SITE_LABEL,
         };
         list.items.push(Item::Text {
             at: label.at,

@@ -9,8 +9,8 @@ use super::links::{Arc, fanned_bends};
 use super::projection::world_from_lon_lat;
 use super::style::{self, Rgb};
 use crate::model::{
-    ChangeKind, Day, EntityKind, GovernmentForm, LinkFilter, State, Status, Timeline,
-    is_sahel_state,
+    ChangeKind, Day, EntityKind, GovernmentForm, LinkFilter, LinkState, Site, State, Status,
+    Timeline, is_sahel_state,
 };
 
 /// A link ready to draw: its arc sampled in world coordinates.
@@ -30,6 +30,20 @@ pub struct SceneLink {
     /// In compare mode, how the tie differs between the two dates (its status at the first
     /// date and the kind of change); `None` when it does not, or outside compare mode.
     pub change: Option<(Option<Status>, ChangeKind)>,
+    /// Troops at the date, where known (the arc's width follows them).
+    pub troops: Option<u32>,
+    /// The site the arc ends at instead of its host's place (index into [`Scene::sites`]).
+    pub site: Option<usize>,
+}
+
+/// A place on the ground where ties are (a base, a camp): a small marker, named when zoomed
+/// in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SceneSite {
+    /// Its name ("Air Base 101, Niamey").
+    pub name: String,
+    /// Where, world coordinates.
+    pub world: [f64; 2],
 }
 
 /// An organisation's node.
@@ -56,6 +70,8 @@ pub struct Scene {
     pub nodes: Vec<SceneNode>,
     /// A short name per entity of the scenario, for markers at the view's edge.
     pub entity_names: Vec<String>,
+    /// The sites the drawn arcs end at, once each.
+    pub sites: Vec<SceneSite>,
 }
 
 /// What a scene leaves out.
@@ -186,61 +202,14 @@ pub fn build_scene_with(
         .map(|(i, c)| (i, c.name.clone()))
         .collect();
 
-    // One arc from the hub to each other party, fanned out per pair.
-    let mut arcs: Vec<(usize, Status, usize, usize, Option<Day>)> = Vec::new();
-    for link in state.links() {
-        let rel = &scenario.relationships[link.relationship];
-        if (options.hide_ended && link.status == Status::Ended)
-            || !options.filter.shows(
-                link.status,
-                rel.kind,
-                timeline.group_id_of_relationship(link.relationship),
-            )
-        {
-            continue;
-        }
-        let Some(hub) = rel.parties.first().and_then(|p| timeline.entity_index(p)) else {
-            continue;
-        };
-        for party in rel.parties.iter().skip(1) {
-            if let Some(other) = timeline.entity_index(party) {
-                arcs.push((
-                    link.relationship,
-                    link.status,
-                    hub,
-                    other,
-                    link.last_confirmed,
-                ));
-            }
-        }
-    }
-    let bends = fanned_bends(&arcs.iter().map(|a| (a.2, a.3)).collect::<Vec<_>>());
-    let mut links = Vec::with_capacity(arcs.len());
-    let mut linked = HashSet::new();
-    for (&(relationship, status, hub, other, unconfirmed_since), bend) in arcs.iter().zip(bends) {
-        let (Some(a), Some(b)) = (
-            entity_world(timeline, places, hub),
-            entity_world(timeline, places, other),
-        ) else {
-            continue;
-        };
-        linked.insert(hub);
-        linked.insert(other);
-        links.push(SceneLink {
-            relationship,
-            status,
-            unconfirmed_since,
-            points_world: Arc::new(a, b, bend).points(32).collect(),
-            ends: [hub, other],
-            change: change_of(relationship),
-        });
-    }
-    links.sort_by_key(|l| l.status != Status::Ended);
+    let (links, sites) = scene_links(places, timeline, state, options, &change_of);
     let nodes = scenario
         .entities
         .iter()
         .enumerate()
-        .filter(|(i, e)| e.kind == EntityKind::Organisation && linked.contains(i))
+        .filter(|(i, e)| {
+            e.kind == EntityKind::Organisation && links.iter().any(|l| l.ends.contains(i))
+        })
         .filter_map(|(i, e)| {
             Some(SceneNode {
                 entity: i,
@@ -272,7 +241,85 @@ pub fn build_scene_with(
         links,
         nodes,
         entity_names,
+        sites,
     }
+}
+
+/// One arc from each link's hub to each other party, fanned out per pair; the arc to the
+/// second party ends at the tie's site when it has one. Ended links first, so live ones sit
+/// on top. Returns the links and the sites they end at (once each).
+fn scene_links(
+    places: &MapLayer,
+    timeline: &Timeline,
+    state: &State,
+    options: &SceneOptions,
+    change_of: &dyn Fn(usize) -> Option<(Option<Status>, ChangeKind)>,
+) -> (Vec<SceneLink>, Vec<SceneSite>) {
+    let scenario = timeline.scenario();
+    let mut arcs: Vec<(LinkState, usize, usize, Option<&Site>)> = Vec::new();
+    for link in state.links() {
+        let rel = &scenario.relationships[link.relationship];
+        if (options.hide_ended && link.status == Status::Ended)
+            || !options.filter.shows(
+                link.status,
+                rel.kind,
+                timeline.group_id_of_relationship(link.relationship),
+            )
+        {
+            continue;
+        }
+        let Some(hub) = rel.parties.first().and_then(|p| timeline.entity_index(p)) else {
+            continue;
+        };
+        for (k, party) in rel.parties.iter().skip(1).enumerate() {
+            if let Some(other) = timeline.entity_index(party) {
+                arcs.push((link, hub, other, rel.site.as_ref().filter(|_| k == 0)));
+            }
+        }
+    }
+    // Arcs to a site fan out among themselves, not with those to the host's capital.
+    let bends = fanned_bends(
+        &arcs
+            .iter()
+            .map(|a| (a.1, a.2, a.3.map(|s| s.name.as_str())))
+            .map(|(h, o, s)| ((h, s), (o, s)))
+            .collect::<Vec<_>>(),
+    );
+    let mut links = Vec::with_capacity(arcs.len());
+    let mut sites: Vec<SceneSite> = Vec::new();
+    for (&(link, hub, other, site), bend) in arcs.iter().zip(bends) {
+        let far = match site {
+            Some(s) => Some(world_from_lon_lat(s.lon, s.lat)),
+            None => entity_world(timeline, places, other),
+        };
+        let (Some(a), Some(b)) = (entity_world(timeline, places, hub), far) else {
+            continue;
+        };
+        let site = site.map(|s| {
+            sites
+                .iter()
+                .position(|k| k.name == s.name)
+                .unwrap_or_else(|| {
+                    sites.push(SceneSite {
+                        name: s.name.clone(),
+                        world: b,
+                    });
+                    sites.len() - 1
+                })
+        });
+        links.push(SceneLink {
+            relationship: link.relationship,
+            status: link.status,
+            unconfirmed_since: link.last_confirmed,
+            points_world: Arc::new(a, b, bend).points(32).collect(),
+            ends: [hub, other],
+            change: change_of(link.relationship),
+            troops: link.size.troops,
+            site,
+        });
+    }
+    links.sort_by_key(|l| l.status != Status::Ended);
+    (links, sites)
 }
 
 /// A map label for an organisation: its id when short, else its name without brackets.

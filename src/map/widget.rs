@@ -5,6 +5,8 @@
 //! What the pointer is on is decided as a person means it: an organisation's disc, then a
 //! label (a country's name selects the country, even where its links end), then a link's
 //! own arc away from the labels and the arc's ends, then the country under the pointer.
+//! Inside a country only an arc drawn at full strength wins over it; a faded one (ended,
+//! out of focus, unchanged in compare mode) never does.
 
 use egui::{Pos2, Rect, Sense};
 
@@ -83,6 +85,11 @@ pub struct MapResponse {
     pub labels: Vec<PlacedLabel>,
     /// The markers where arcs leave the view, map-local pixels.
     pub markers: Vec<EdgeMarker>,
+    /// The edge marker under the pointer (index into `markers`).
+    pub hovered_marker: Option<usize>,
+    /// Every tie the arc under the pointer stands for (relationship indices): more than one
+    /// where links between the same two ends are bundled.
+    pub hovered_ties: Vec<usize>,
 }
 
 /// What a click on the map hit.
@@ -99,6 +106,9 @@ pub enum MapClick {
     /// The sea, or anything that is not a country.
     Nothing,
 }
+
+/// The map's name for screen readers (and tests).
+pub const MAP_LABEL: &str = "Map";
 
 /// How close to an arc (points) the pointer must be to be on it.
 pub const LINK_PICK_DISTANCE: f32 = 5.0;
@@ -139,8 +149,16 @@ pub fn pick(
         return match label.names {
             Labelled::Country(c) => MapClick::Country(c),
             Labelled::Node(e) => MapClick::Node(e),
+            // A site's name stands for the ties that end there: the first one drawn.
+            Labelled::Site(i) => scene
+                .marks
+                .links
+                .iter()
+                .find(|l| l.site == Some(i))
+                .map_or(MapClick::Nothing, |l| MapClick::Link(l.relationship)),
         };
     }
+    let country = scene.layer.country_at_world(world);
     let clear_of_labels = !labels
         .iter()
         .any(|l| in_box(&l.bounds, LINK_PICK_CLEARANCE));
@@ -156,17 +174,22 @@ pub fn pick(
             });
             clear_of_ends && distance_to_polyline(world, &l.points_world) <= tolerance
         };
+        let comparing = scene.marks.links.iter().any(|l| l.change.is_some());
+        let pickable = |l: &&SceneLink| {
+            country.is_none() || display::at_full_strength(l, scene.focus, comparing)
+        };
         if let Some(l) = plan
             .arcs
             .iter()
             .rev()
             .filter_map(|a| scene.marks.links.get(a.link))
+            .filter(pickable)
             .find(on_arc)
         {
             return MapClick::Link(l.relationship);
         }
     }
-    match scene.layer.country_at_world(world) {
+    match country {
         Some(c) => MapClick::Country(c),
         None => MapClick::Nothing,
     }
@@ -181,6 +204,8 @@ pub fn map_ui(
     cache: &mut MeshCache,
 ) -> MapResponse {
     let response = ui.allocate_rect(rect, Sense::click_and_drag());
+    response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Canvas, true, MAP_LABEL));
     let center = [f64::from(rect.center().x), f64::from(rect.center().y)];
     let mut out = MapResponse::default();
 
@@ -215,9 +240,19 @@ pub fn map_ui(
         let hit = pick(&frame, scene, &plan, local);
         match hit {
             MapClick::Node(n) => out.hovered_node = Some(n),
-            MapClick::Link(l) => out.hovered_link = Some(l),
+            MapClick::Link(l) => {
+                out.hovered_link = Some(l);
+                out.hovered_ties = bundled_ties(scene, &plan, l);
+            }
             MapClick::Country(c) => out.hovered_country = Some(c),
-            MapClick::Frame(..) | MapClick::Nothing => {}
+            MapClick::Frame(..) => {
+                out.hovered_marker = plan.markers.iter().position(|m| {
+                    let b = m.bounds;
+                    (b[0]..=b[2]).contains(&local[0]) && (b[1]..=b[3]).contains(&local[1])
+                });
+                ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            }
+            MapClick::Nothing => {}
         }
         picked = Some(hit);
     }
@@ -241,6 +276,32 @@ pub fn map_ui(
         out.clicked = Some(picked.unwrap_or(MapClick::Nothing));
     }
     out
+}
+
+/// The ties an arc stands for: `relationship` alone, or every link between the same two ends
+/// when the frame bundles them into its arc.
+fn bundled_ties(scene: &MapScene<'_>, plan: &FramePlan, relationship: usize) -> Vec<usize> {
+    let links = scene.marks.links;
+    let Some(arc) = plan.arcs.iter().find(|a| {
+        links
+            .get(a.link)
+            .is_some_and(|l| l.relationship == relationship)
+    }) else {
+        return vec![relationship];
+    };
+    if arc.count <= 1 {
+        return vec![relationship];
+    }
+    let pair = |e: [usize; 2]| (e[0].min(e[1]), e[0].max(e[1]));
+    let ends = pair(links[arc.link].ends);
+    let mut ties: Vec<usize> = links
+        .iter()
+        .filter(|l| pair(l.ends) == ends)
+        .map(|l| l.relationship)
+        .collect();
+    // The arc's own tie first.
+    ties.sort_by_key(|&r| r != relationship);
+    ties
 }
 
 /// Screen position of a lon/lat for a camera and viewport: what tests click.

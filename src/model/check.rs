@@ -388,8 +388,11 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
                 Change::Relationship {
                     relationship,
                     status,
+                    ..
                 } => (Some(relationship), Some(*status)),
-                Change::Reaffirmed { relationship } => (Some(relationship), None),
+                Change::Reaffirmed { relationship, .. } | Change::Size { relationship, .. } => {
+                    (Some(relationship), None)
+                }
                 Change::State { .. } => (None, None),
             };
             match (change, relationship) {
@@ -479,16 +482,19 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
                     Some(_) => None,
                 };
                 if let Some(why) = why {
+                    let (key, verb) = match &scenario.events[i].changes[c] {
+                        Change::Size { size, .. } if size.troops.is_some() => {
+                            ("troops", "gives the size of")
+                        }
+                        Change::Size { .. } => ("amount", "gives the size of"),
+                        _ => ("reaffirmed", "reaffirms"),
+                    };
                     push(
                         Warning,
                         Item::Event(i),
                         Some(event_id),
-                        &format!("/changes/{c}/reaffirmed"),
-                        format!(
-                            "event {} reaffirms {}: {why}",
-                            quote(event_id),
-                            quote(&rel.id)
-                        ),
+                        &format!("/changes/{c}/{key}"),
+                        format!("event {} {verb} {}: {why}", quote(event_id), quote(&rel.id)),
                     );
                 }
                 continue;
@@ -510,7 +516,75 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
         }
     }
 
+    problems.extend(check_sites_and_notices(scenario));
     problems.sort_by_key(|p| std::cmp::Reverse(p.severity));
+    problems
+}
+
+/// Sites off the Earth or without a name (errors), and notices on events that start no
+/// winding down (warnings).
+fn check_sites_and_notices(scenario: &Scenario) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (r, rel) in scenario.relationships.iter().enumerate() {
+        let Some(site) = &rel.site else { continue };
+        let mut error = |pointer: &str, message: String| {
+            problems.push(Problem {
+                severity: Severity::Error,
+                item: Item::Relationship(r),
+                id: Some(rel.id.clone()),
+                pointer: pointer.to_owned(),
+                message,
+            });
+        };
+        let q = quote(&rel.id);
+        if site.name.trim().is_empty() {
+            error(
+                "/site/name",
+                format!("relationship {q} has a site without a name"),
+            );
+        }
+        if !(-180.0..=180.0).contains(&site.lon) {
+            error(
+                "/site/lon",
+                format!(
+                    "relationship {q}: site longitude {} is outside -180..180",
+                    site.lon
+                ),
+            );
+        }
+        if !(-90.0..=90.0).contains(&site.lat) {
+            error(
+                "/site/lat",
+                format!(
+                    "relationship {q}: site latitude {} is outside -90..90 (is it [lon, lat]?)",
+                    site.lat
+                ),
+            );
+        }
+    }
+    for (i, event) in scenario.events.iter().enumerate() {
+        let winds_down = event.changes.iter().any(|c| {
+            matches!(
+                c,
+                Change::Relationship {
+                    status: Status::WindingDown,
+                    ..
+                }
+            )
+        });
+        if event.notice.is_some() && !winds_down {
+            problems.push(Problem {
+                severity: Severity::Warning,
+                item: Item::Event(i),
+                id: Some(event.id.clone()),
+                pointer: "/notice".to_owned(),
+                message: format!(
+                    "event {} has a notice but sets no tie to winding-down; the notice counts from the event that does",
+                    quote(&event.id)
+                ),
+            });
+        }
+    }
     problems
 }
 
@@ -520,7 +594,7 @@ type HistoryEntry = (jiff::civil::Date, Option<Status>, usize, usize);
 
 /// An id or other text from the file, in double quotes for a message: control characters
 /// escaped, cut to 40 characters.
-fn quote(text: &str) -> String {
+pub(super) fn quote(text: &str) -> String {
     const MAX_CHARS: usize = 40;
     let mut out = String::from('"');
     for (n, c) in text.chars().enumerate() {

@@ -11,7 +11,9 @@ mod date;
 mod diff;
 pub mod event_layer;
 mod filter;
+mod provenance;
 mod scenario;
+mod size;
 pub mod source;
 mod status;
 mod timeline;
@@ -25,10 +27,12 @@ pub use event_layer::{
     EventFilter, EventFormat, EventLayer, EventTexts, EventWindow, LayerFilter, parse_window,
 };
 pub use filter::{FilterError, LinkFilter};
+pub use provenance::check_sources;
 pub use scenario::{
     Change, Entity, EntityKind, Event, Government, GovernmentForm, Group, OTHER_GROUP, Place,
-    Relationship, RelationshipKind, SCENARIO_FORMAT, Scenario, ScenarioSpan, parse_colour,
+    Relationship, RelationshipKind, SCENARIO_FORMAT, Scenario, ScenarioSpan, Site, parse_colour,
 };
+pub use size::{Amount, Currency, Notice, Size, thousands, troops_label};
 pub use status::Status;
 pub use timeline::{CountryState, LinkState, PartnerGroup, State, Timeline};
 

@@ -6,7 +6,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::{DatePrecision, Status};
+use super::{Amount, DatePrecision, Notice, Size, Status};
 
 /// The value of the `format` field every scenario file carries.
 pub const SCENARIO_FORMAT: &str = "sahel-atlas/scenario@1";
@@ -183,6 +183,22 @@ pub struct Relationship {
     /// The source that confirmed the status on `confirmed_until`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confirmed_source: Option<String>,
+    /// Where the tie is on the ground (a base, a camp): the arc to its second party (the
+    /// host) is drawn to this point instead of the host's capital.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<Site>,
+}
+
+/// Where a tie is on the ground: a named point, WGS84 degrees.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    /// What the place is ("Air Base 101, Niamey").
+    pub name: String,
+    /// Longitude, degrees east.
+    pub lon: f64,
+    /// Latitude, degrees north.
+    pub lat: f64,
 }
 
 impl Relationship {
@@ -298,6 +314,10 @@ pub struct Event {
     pub confidence: Option<String>,
     /// Addresses of the sources, at least one.
     pub sources: Vec<String>,
+    /// For an event that starts a denunciation or withdrawal (a tie set to winding down):
+    /// the notice period, an ISO 8601 period such as `P6M`, counted from `date`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<Notice>,
     /// What the event changes.
     #[serde(default)]
     pub changes: Vec<Change>,
@@ -327,17 +347,28 @@ impl Event {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "RawChange", into = "RawChange")]
 pub enum Change {
-    /// A relationship takes a new status.
+    /// A relationship takes a new status (and, if given, a new size).
     Relationship {
         /// Relationship id.
         relationship: String,
         /// Its status from the event's date.
         status: Status,
+        /// Its size from the event's date, where the event gives one.
+        size: Size,
     },
     /// The event reaffirms or reinforces a relationship without changing its status.
     Reaffirmed {
         /// Relationship id.
         relationship: String,
+        /// Its size from the event's date, where the event gives one.
+        size: Size,
+    },
+    /// The event only gives a relationship's size (troops, amount) from its date.
+    Size {
+        /// Relationship id.
+        relationship: String,
+        /// The size; at least one of its parts is given.
+        size: Size,
     },
     /// A state's government changes.
     State {
@@ -365,12 +396,26 @@ struct RawChange {
     government: Option<GovernmentForm>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     leader: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    troops: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    amount: Option<Amount>,
 }
 
 impl TryFrom<RawChange> for Change {
     type Error = String;
 
-    fn try_from(raw: RawChange) -> Result<Self, Self::Error> {
+    fn try_from(mut raw: RawChange) -> Result<Self, Self::Error> {
+        let size = Size {
+            troops: raw.troops.take(),
+            amount: raw.amount.take(),
+        };
+        if !size.is_empty() && raw.relationship.is_none() {
+            return Err(
+                "\"troops\" and \"amount\" are the size of a relationship: add \"relationship\""
+                    .to_owned(),
+            );
+        }
         match raw {
             RawChange {
                 relationship: Some(relationship),
@@ -379,9 +424,11 @@ impl TryFrom<RawChange> for Change {
                 state: None,
                 government: None,
                 leader: None,
+                ..
             } => Ok(Self::Relationship {
                 relationship,
                 status,
+                size,
             }),
             RawChange {
                 relationship: Some(relationship),
@@ -390,7 +437,17 @@ impl TryFrom<RawChange> for Change {
                 state: None,
                 government: None,
                 leader: None,
-            } => Ok(Self::Reaffirmed { relationship }),
+                ..
+            } => Ok(Self::Reaffirmed { relationship, size }),
+            RawChange {
+                relationship: Some(relationship),
+                status: None,
+                reaffirmed: None,
+                state: None,
+                government: None,
+                leader: None,
+                ..
+            } if !size.is_empty() => Ok(Self::Size { relationship, size }),
             RawChange {
                 relationship: Some(_),
                 status: Some(_),
@@ -407,6 +464,7 @@ impl TryFrom<RawChange> for Change {
                 state: Some(state),
                 government: Some(government),
                 leader,
+                ..
             } => Ok(Self::State {
                 state,
                 government,
@@ -417,7 +475,8 @@ impl TryFrom<RawChange> for Change {
                 status: None,
                 ..
             } => Err(
-                "a relationship change needs a \"status\" (or \"reaffirmed\": true)".to_owned(),
+                "a relationship change needs a \"status\", \"reaffirmed\": true, or a size (\"troops\", \"amount\")"
+                    .to_owned(),
             ),
             RawChange {
                 state: Some(_),
@@ -425,7 +484,7 @@ impl TryFrom<RawChange> for Change {
                 ..
             } => Err("a state change needs a \"government\" (civilian or military)".to_owned()),
             _ => Err(
-                "a change is either {\"relationship\", \"status\"}, {\"relationship\", \"reaffirmed\": true} or {\"state\", \"government\", \"leader\"}"
+                "a change is either {\"relationship\", \"status\"}, {\"relationship\", \"reaffirmed\": true}, {\"relationship\", \"troops\"/\"amount\"} or {\"state\", \"government\", \"leader\"}"
                     .to_owned(),
             ),
         }
@@ -434,38 +493,68 @@ impl TryFrom<RawChange> for Change {
 
 impl From<Change> for RawChange {
     fn from(change: Change) -> Self {
+        let empty = Self {
+            relationship: None,
+            status: None,
+            reaffirmed: None,
+            state: None,
+            government: None,
+            leader: None,
+            troops: None,
+            amount: None,
+        };
+        let sized = |relationship: String, size: Size| Self {
+            relationship: Some(relationship),
+            troops: size.troops,
+            amount: size.amount,
+            ..empty.clone()
+        };
         match change {
             Change::Relationship {
                 relationship,
                 status,
+                size,
             } => Self {
-                relationship: Some(relationship),
                 status: Some(status),
-                reaffirmed: None,
-                state: None,
-                government: None,
-                leader: None,
+                ..sized(relationship, size)
             },
-            Change::Reaffirmed { relationship } => Self {
-                relationship: Some(relationship),
-                status: None,
+            Change::Reaffirmed { relationship, size } => Self {
                 reaffirmed: Some(true),
-                state: None,
-                government: None,
-                leader: None,
+                ..sized(relationship, size)
             },
+            Change::Size { relationship, size } => sized(relationship, size),
             Change::State {
                 state,
                 government,
                 leader,
             } => Self {
-                relationship: None,
-                status: None,
-                reaffirmed: None,
                 state: Some(state),
                 government: Some(government),
                 leader,
+                ..empty
             },
+        }
+    }
+}
+
+impl Change {
+    /// The relationship this change is about, if any.
+    pub fn relationship(&self) -> Option<&str> {
+        match self {
+            Self::Relationship { relationship, .. }
+            | Self::Reaffirmed { relationship, .. }
+            | Self::Size { relationship, .. } => Some(relationship),
+            Self::State { .. } => None,
+        }
+    }
+
+    /// The size this change gives its relationship (empty when none).
+    pub fn size(&self) -> Option<&Size> {
+        match self {
+            Self::Relationship { size, .. }
+            | Self::Reaffirmed { size, .. }
+            | Self::Size { size, .. } => Some(size).filter(|s| !s.is_empty()),
+            Self::State { .. } => None,
         }
     }
 }

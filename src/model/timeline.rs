@@ -13,7 +13,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use super::{
-    Change, Day, EntityKind, GovernmentForm, OTHER_GROUP, Scenario, Status, is_sahel_state,
+    Change, Day, EntityKind, GovernmentForm, OTHER_GROUP, Scenario, Size, Status, is_sahel_state,
     parse_colour,
 };
 
@@ -75,6 +75,80 @@ struct LinkIndex {
     in_force_at_start: Vec<bool>,
     /// Per relationship: the day its status was last confirmed, if the scenario says.
     confirmed_until: Vec<Option<Day>>,
+    /// Every relationship's sizes over time.
+    sizes: SizeIndex,
+}
+
+/// One dated size of one relationship: what the event gave, and the size from then on (the
+/// latest troops and the latest amount given on or before that day).
+#[derive(Clone, Copy, Debug)]
+struct SizeStep {
+    day: Day,
+    given: Size,
+    size: Size,
+    event: u32,
+}
+
+/// Every relationship's size steps, flattened, in effective-date order per relationship.
+#[derive(Debug, Default)]
+struct SizeIndex {
+    steps: Vec<SizeStep>,
+    /// `steps[offsets[r]..offsets[r + 1]]` are relationship `r`'s.
+    offsets: Vec<u32>,
+}
+
+impl SizeIndex {
+    /// Indexes the sizes events give, taking effect on each event's effective day (file
+    /// order within a day).
+    fn new(scenario: &Scenario, relationship_index: &HashMap<String, usize>) -> Self {
+        let mut per_relationship: Vec<Vec<SizeStep>> =
+            vec![Vec::new(); scenario.relationships.len()];
+        let mut order: Vec<usize> = (0..scenario.events.len()).collect();
+        order.sort_by_key(|&i| scenario.events[i].effective_date());
+        for i in order {
+            let event = &scenario.events[i];
+            for change in &event.changes {
+                let (Some(id), Some(given)) = (change.relationship(), change.size()) else {
+                    continue;
+                };
+                let Some(&r) = relationship_index.get(id) else {
+                    continue;
+                };
+                let steps = &mut per_relationship[r];
+                let before = steps.last().map(|s| s.size).unwrap_or_default();
+                steps.push(SizeStep {
+                    day: Day::from_date(event.effective_date()),
+                    given: *given,
+                    size: Size {
+                        troops: given.troops.or(before.troops),
+                        amount: given.amount.or(before.amount),
+                    },
+                    event: u32::try_from(i).unwrap_or(u32::MAX),
+                });
+            }
+        }
+        let mut index = Self::default();
+        for steps in per_relationship {
+            index.offsets.push(index.steps.len() as u32);
+            index.steps.extend(steps);
+        }
+        index.offsets.push(index.steps.len() as u32);
+        index
+    }
+
+    fn of(&self, r: usize) -> &[SizeStep] {
+        match (self.offsets.get(r), self.offsets.get(r + 1)) {
+            (Some(&a), Some(&b)) => &self.steps[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    /// Relationship `r`'s size on `day`: one binary search in its own steps.
+    fn at(&self, r: usize, day: Day) -> Size {
+        let steps = self.of(r);
+        let k = steps.partition_point(|s| s.day <= day);
+        k.checked_sub(1).map(|k| steps[k].size).unwrap_or_default()
+    }
 }
 
 impl LinkIndex {
@@ -96,6 +170,7 @@ impl LinkIndex {
                     since: Some(c.day),
                     event: Some(c.event as usize),
                     last_confirmed: None,
+                    size: Size::default(),
                 }
             }
             None if self.in_force_at_start[r] => LinkState {
@@ -104,9 +179,13 @@ impl LinkIndex {
                 since: None,
                 event: None,
                 last_confirmed: None,
+                size: Size::default(),
             },
             None => return None,
         };
+        if link.status != Status::Ended {
+            link.size = self.sizes.at(r, day);
+        }
         link.last_confirmed = self
             .confirmed_until
             .get(r)
@@ -175,6 +254,9 @@ pub struct LinkState {
     /// When the status is unconfirmed at the date, the day a source last confirmed it (the
     /// relationship's `confirmed_until`); `None` while it is confirmed.
     pub last_confirmed: Option<Day>,
+    /// Its size at the date: the latest troops and amount given on or before it (nothing
+    /// once the tie has ended).
+    pub size: Size,
 }
 
 impl LinkState {
@@ -298,6 +380,7 @@ impl Timeline {
                     Change::Relationship {
                         relationship,
                         status,
+                        ..
                     } => {
                         if let Some(&r) = relationship_index.get(relationship) {
                             link_changes[r].push(StatusChange {
@@ -307,7 +390,7 @@ impl Timeline {
                             });
                         }
                     }
-                    Change::Reaffirmed { .. } => {}
+                    Change::Reaffirmed { .. } | Change::Size { .. } => {}
                     Change::State {
                         state,
                         government,
@@ -384,6 +467,7 @@ impl Timeline {
                 .iter()
                 .map(|r| r.confirmed_until.map(Day::from_date))
                 .collect(),
+            sizes: SizeIndex::new(&scenario, &relationship_index),
         });
 
         // Snapshots of the counts every SNAPSHOT_STEPS steps, the first before any step (the
@@ -589,6 +673,25 @@ impl Timeline {
             .changes_of(relationship)
             .iter()
             .map(|c| (c.day, c.status, c.event as usize))
+    }
+
+    /// The sizes one relationship's events give: (day it takes effect, the size given, event
+    /// index), in date order.
+    pub fn size_history(
+        &self,
+        relationship: usize,
+    ) -> impl Iterator<Item = (Day, Size, usize)> + '_ {
+        self.links
+            .sizes
+            .of(relationship)
+            .iter()
+            .map(|s| (s.day, s.given, s.event as usize))
+    }
+
+    /// A relationship's size on `day` (the latest troops and amount given on or before it),
+    /// whatever its status.
+    pub fn size_at(&self, relationship: usize, day: Day) -> Size {
+        self.links.sizes.at(relationship, day)
     }
 
     /// The state at a calendar date.
@@ -984,7 +1087,8 @@ mod tests {
         assert_eq!(
             s.events[0].changes,
             vec![Change::Reaffirmed {
-                relationship: "m".into()
+                relationship: "m".into(),
+                size: Size::default(),
             }]
         );
         let t = Timeline::new(s);

@@ -34,16 +34,8 @@ fn kind_label(kind: ChangeKind) -> &'static str {
     }
 }
 
-/// Compare mode's panel, while comparing.
-pub(crate) fn changes_panel(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
-    if cx.view.compare.range.is_some() {
-        egui::Panel::right("changes")
-            .default_size(330.0)
-            .show(ui, |ui| changes_ui(ui, cx));
-    }
-}
-
-fn changes_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+/// The Changes, in the right panel while comparing.
+pub(crate) fn changes_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     let Some(diff) = cx.at_date.compare.diff().cloned() else {
         return;
     };

@@ -1,18 +1,25 @@
 //! The details panel: country search, the selected country's facts and its ties at the date,
 //! the selected link's history, and a list of every link at the date (also for screen readers).
 
-use egui::{Color32, RichText, Sense, Stroke, Vec2};
+use egui::{RichText, Sense, Stroke, Vec2};
 
 use super::Cx;
 use crate::app::command::Command;
 use crate::app::time_control::TimeCommand;
 use crate::map::widget::palette;
-use crate::model::{Change, Day, Status, Timeline, format_date_with_precision};
+use crate::model::{Change, Day, Size, Status, Timeline, format_date_with_precision};
 
+/// The side panel: Find, the legend and filters (a collapsible section that takes at most
+/// about half the panel), then the details of what is selected.
 pub(crate) fn details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     search_ui(ui, cx);
     ui.separator();
+    let fine = !std::sync::Arc::ptr_eq(cx.layer(), &cx.document.coarse);
+    let max_height = (ui.available_height() * 0.45).max(120.0);
+    super::legend::legend_ui(ui, cx, fine, max_height);
+    ui.separator();
     egui::ScrollArea::vertical()
+        .id_salt("details_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             if let Some(link) = cx.view.selected_link {
@@ -40,7 +47,16 @@ fn search_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
                 .hint_text("name, any case, accents optional")
                 .desired_width(f32::INFINITY),
         )
-        .labelled_by(label.id);
+        .labelled_by(label.id)
+        .on_hover_text("Ctrl+F or /");
+    if std::mem::take(&mut cx.memory.focus_find) {
+        field.request_focus();
+    } else if field.changed() && std::mem::take(&mut cx.memory.slash_pending) {
+        // The `/` that focused the field, arriving after the key press.
+        if let Some(rest) = cx.memory.search.strip_prefix('/') {
+            cx.memory.search = rest.to_owned();
+        }
+    }
     let layer = cx.layer().clone();
     let matches = crate::map::search::search_countries(layer.countries(), &cx.memory.search);
     let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -71,7 +87,6 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
         .map(|c| c.name.clone())
         .unwrap_or_else(|| scenario.entity_name(key).to_owned());
     ui.horizontal(|ui| {
-        ui.heading(&name);
         if ui
             .small_button("×")
             .on_hover_text("Clear the selection (Esc)")
@@ -79,6 +94,8 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
         {
             cx.push(Command::SelectCountry(None));
         }
+        // A long name wraps within the panel rather than widening it.
+        ui.add(egui::Label::new(RichText::new(&name).heading()).wrap());
     });
     if let Some(c) = country {
         if let Some(formal) = &c.formal_name {
@@ -175,8 +192,12 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
             || "before the span".to_owned(),
             |d| d.to_date().strftime("%-d %b %Y").to_string(),
         );
+        let size = Some(link.size.label())
+            .filter(|s| !s.is_empty())
+            .map(|s| format!(" · {s}"))
+            .unwrap_or_default();
         let mut text = RichText::new(format!(
-            "• {} — {} since {since}{}",
+            "• {} — {} since {since}{size}{}",
             rel.label,
             link.status.label(),
             link.unconfirmed_note()
@@ -210,13 +231,12 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
     ui.label(RichText::new("Events").strong());
     for &e in timeline.events_in_order() {
         let event = &scenario.events[e];
-        let concerns = event.changes.iter().any(|c| match c {
-            Change::State { state, .. } => state == key,
-            Change::Relationship { relationship, .. } | Change::Reaffirmed { relationship } => {
-                timeline
-                    .relationship_index(relationship)
-                    .is_some_and(|r| scenario.relationships[r].parties.iter().any(|p| p == key))
-            }
+        let concerns = event.changes.iter().any(|c| match (c, c.relationship()) {
+            (Change::State { state, .. }, _) => state == key,
+            (_, Some(relationship)) => timeline
+                .relationship_index(relationship)
+                .is_some_and(|r| scenario.relationships[r].parties.iter().any(|p| p == key)),
+            (_, None) => false,
         });
         if !concerns {
             continue;
@@ -260,10 +280,64 @@ fn partner_timeline_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, timeline: &Timeline, 
     }
     ui.add_space(4.0);
     ui.label(RichText::new("Partners over time").strong());
+    let name_width = (ui.available_width() * 0.38).clamp(70.0, 130.0);
+    for partner in partners {
+        partner_bar_ui(ui, cx, timeline, [key, partner], name_width);
+    }
+    year_axis_ui(ui, timeline, name_width);
+}
+
+/// Where a bar of "Partners over time" runs in a row `rect`.
+fn bar_x(rect: egui::Rect, name_width: f32) -> (f32, f32) {
+    (rect.min.x + name_width + 4.0, rect.max.x - 4.0)
+}
+
+/// The years under the bars of "Partners over time", as many as fit.
+fn year_axis_ui(ui: &mut egui::Ui, timeline: &Timeline, name_width: f32) {
     let (start, end) = (timeline.start(), timeline.end());
     let span = f64::from((end.0 - start.0).max(1));
-    let name_width = 90.0;
-    for partner in partners {
+    let (rect, _) = ui.allocate_exact_size(Vec2::new(ui.available_width(), 12.0), Sense::hover());
+    let (x0, x1) = bar_x(rect, name_width);
+    let painter = ui.painter_at(rect);
+    let color = ui.visuals().weak_text_color();
+    let years = (start.to_date().year()..=end.to_date().year()).filter_map(|y| {
+        let day = Day::from_date(jiff::civil::Date::new(y, 1, 1).ok()?);
+        (day >= start).then(|| {
+            (
+                y,
+                x0 + (f64::from(day.0 - start.0) / span) as f32 * (x1 - x0),
+            )
+        })
+    });
+    let mut last_end = f32::MIN;
+    for (year, x) in years {
+        let text = format!("’{:02}", year % 100);
+        let galley = painter.layout_no_wrap(text, egui::FontId::proportional(9.5), color);
+        if x < last_end + 3.0 || x + galley.size().x > x1 + 2.0 {
+            continue;
+        }
+        painter.line_segment(
+            [egui::pos2(x, rect.min.y), egui::pos2(x, rect.min.y + 3.0)],
+            Stroke::new(1.0, color),
+        );
+        last_end = x + galley.size().x;
+        painter.galley(egui::pos2(x + 1.0, rect.min.y + 1.0), galley, color);
+    }
+}
+
+/// One partner's bar: its name, cut short to its column, and the status of their ties over
+/// the span, with the date as a line.
+fn partner_bar_ui(
+    ui: &mut egui::Ui,
+    cx: &Cx<'_>,
+    timeline: &Timeline,
+    [key, partner]: [&str; 2],
+    name_width: f32,
+) {
+    let scenario = timeline.scenario();
+    let (start, end) = (timeline.start(), timeline.end());
+    let span = f64::from((end.0 - start.0).max(1));
+    {
         // Change days of ties between the two.
         let rels: Vec<usize> = scenario
             .relationships
@@ -276,17 +350,26 @@ fn partner_timeline_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, timeline: &Timeline, 
             .collect();
         let (rect, response) =
             ui.allocate_exact_size(Vec2::new(ui.available_width(), 14.0), Sense::hover());
-        let painter = ui.painter_at(rect);
-        painter.text(
-            rect.left_center(),
-            egui::Align2::LEFT_CENTER,
-            scenario.entity_name(partner),
+        let name = scenario.entity_name(partner);
+        // The name in its own column, cut short with "…" rather than run under the bar.
+        let name_rect = egui::Rect::from_min_size(rect.min, Vec2::new(name_width, rect.height()));
+        let mut job = egui::text::LayoutJob::simple_singleline(
+            name.to_owned(),
             egui::FontId::proportional(11.0),
             ui.visuals().text_color(),
         );
+        job.wrap = egui::text::TextWrapping::truncate_at_width(name_width);
+        let galley = ui.painter().layout_job(job);
+        ui.painter_at(name_rect).galley(
+            egui::pos2(rect.min.x, rect.center().y - galley.size().y / 2.0),
+            galley,
+            ui.visuals().text_color(),
+        );
+        let painter = ui.painter_at(rect);
+        let (x0, x1) = bar_x(rect, name_width);
         let bar = egui::Rect::from_min_max(
-            egui::pos2(rect.min.x + name_width, rect.min.y + 2.0),
-            egui::pos2(rect.max.x - 4.0, rect.max.y - 2.0),
+            egui::pos2(x0, rect.min.y + 2.0),
+            egui::pos2(x1, rect.max.y - 2.0),
         );
         painter.rect_filled(bar, 2.0, ui.visuals().extreme_bg_color);
         let x_of = |d: Day| {
@@ -322,7 +405,7 @@ fn partner_timeline_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, timeline: &Timeline, 
         let x = x_of(cx.view.time.day());
         painter.line_segment(
             [egui::pos2(x, rect.min.y), egui::pos2(x, rect.max.y)],
-            Stroke::new(2.0, Color32::BLACK),
+            Stroke::new(2.0, ui.visuals().strong_text_color()),
         );
         response.on_hover_text(format!("Ties with {}", scenario.entity_name(partner)));
     }
@@ -335,10 +418,10 @@ fn link_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, link: usize) {
         return;
     };
     ui.horizontal(|ui| {
-        ui.heading(rel.short_label());
         if ui.small_button("×").on_hover_text("Close").clicked() {
             cx.push(Command::SelectLink(None));
         }
+        ui.add(egui::Label::new(RichText::new(rel.short_label()).heading()).wrap());
     });
     ui.label(&rel.label);
     let parties: Vec<&str> = rel
@@ -347,10 +430,20 @@ fn link_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, link: usize) {
         .map(|p| scenario.entity_name(p))
         .collect();
     ui.label(format!("{} · {}", rel.kind.label(), parties.join(", ")));
+    if let Some(site) = &rel.site {
+        ui.label(format!(
+            "Site: {} ({:.3}, {:.3})",
+            site.name, site.lat, site.lon
+        ));
+    }
     match cx.at_date.state.link(link) {
         Some(l) => {
+            let size = Some(l.size.label())
+                .filter(|s| !s.is_empty())
+                .map(|s| format!(" · {s}"))
+                .unwrap_or_default();
             ui.label(
-                RichText::new(format!("Now: {}", l.status.label()))
+                RichText::new(format!("Now: {}{size}", l.status.label()))
                     .color(palette::status(l.status)),
             );
             if let Some(note) = l.unconfirmed_note() {
@@ -368,16 +461,16 @@ fn link_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, link: usize) {
             super::sources::sources_ui(ui, &rel.start_sources, cx.commands);
         });
     }
-    for (day, status, e) in timeline.relationship_history(link).collect::<Vec<_>>() {
+    for (day, status, size, e) in tie_history(&timeline, link) {
         let event = &scenario.events[e];
         ui.horizontal_wrapped(|ui| {
-            let text = RichText::new(format!(
-                "{} › {}: {}",
-                event.dates_label(),
-                status.label(),
-                event.title
-            ))
-            .color(palette::status(status));
+            let what = match (status, size.is_empty()) {
+                (Some(s), true) => s.label().to_owned(),
+                (Some(s), false) => format!("{} · {}", s.label(), size.label()),
+                (None, _) => size.label(),
+            };
+            let text = RichText::new(format!("{} › {what}: {}", event.dates_label(), event.title))
+                .color(status.map_or(ui.visuals().text_color(), palette::status));
             if ui
                 .add(egui::Label::new(text).sense(Sense::click()))
                 .clicked()
@@ -387,6 +480,23 @@ fn link_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, link: usize) {
             super::sources::sources_ui(ui, &event.sources, cx.commands);
         });
     }
+}
+
+/// A tie's history as the details panel lists it: every event that sets its status or its
+/// size, in the order they take effect — (day, status set, size given, event index).
+fn tie_history(timeline: &Timeline, link: usize) -> Vec<(Day, Option<Status>, Size, usize)> {
+    let mut rows: Vec<(Day, Option<Status>, Size, usize)> = timeline
+        .relationship_history(link)
+        .map(|(d, s, e)| (d, Some(s), Size::default(), e))
+        .collect();
+    for (day, size, e) in timeline.size_history(link) {
+        match rows.iter_mut().find(|r| r.3 == e) {
+            Some(row) => row.2 = size,
+            None => rows.push((day, None, size, e)),
+        }
+    }
+    rows.sort_by_key(|r| (r.0, r.3));
+    rows
 }
 
 /// Every link at the date as text: reachable by keyboard and screen readers.

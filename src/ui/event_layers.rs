@@ -41,6 +41,25 @@ fn date_text(day: crate::model::Day) -> String {
     day.to_date().strftime("%-d %b %Y").to_string()
 }
 
+/// Shows [`tooltip`] at the pointer.
+pub(crate) fn tooltip_ui(ui: &egui::Ui, cx: &Cx<'_>, pick: &EventPick, rect: egui::Rect) {
+    let Some(pos) = ui.ctx().pointer_hover_pos().filter(|p| rect.contains(*p)) else {
+        return;
+    };
+    let text = tooltip(cx.document, pick);
+    egui::Tooltip::always_open(
+        ui.ctx().clone(),
+        ui.layer_id(),
+        ui.scope_id().with("event_tooltip"),
+        pos + Vec2::new(14.0, 14.0),
+    )
+    .show(|ui| {
+        ui.set_min_width(200.0_f32.min(rect.width()));
+        ui.set_max_width(360.0);
+        ui.label(text);
+    });
+}
+
 /// The tooltip over picked events: a hexagon's totals, or a point's event.
 pub(crate) fn tooltip(document: &Document, pick: &EventPick) -> String {
     let deaths: u64 = pick

@@ -1,4 +1,4 @@
-//! The map area: messages on top, the map, zoom buttons, the legend and tooltips.
+//! The map area: the map, messages over its top, zoom buttons and tooltips.
 
 use egui::{Color32, Pos2, Rect, RichText, Vec2};
 
@@ -6,24 +6,26 @@ use std::sync::Arc;
 
 use super::Cx;
 use crate::app::command::Command;
-use crate::app::view::{MapMarks, rect_size};
-use crate::map::MapCamera;
-use crate::map::widget::{MapClick, MapScene, MeshCache, map_ui};
+use crate::app::view::{MapMarks, default_camera};
+use crate::map::MapLayer;
+use crate::map::widget::{MapClick, MapResponse, MapScene, MeshCache, map_ui};
+use crate::model::{Day, format_date_with_precision};
 
 /// The map area. `mesh_cache` is the map widget's frame cache (meshes reused while only the
 /// date changes): the widget's own memory, not the document or the view.
 pub(crate) fn map_area_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, mesh_cache: &mut MeshCache) {
-    messages_ui(ui, cx);
     let rect = ui.available_rect_before_wrap();
     let view = cx.view;
-    if view.map_rect != rect {
-        cx.push(Command::MapResized(rect));
-    }
-    // The camera `MapResized` will leave, so this frame already draws it.
+    // The camera `MapResized` will leave, so this frame already draws it. Banners cover the
+    // top of the map as they did in the last frame.
     let resized = view.map_rect.size() != rect.size();
+    let banner = (view.visible_rect.min.y - view.map_rect.min.y).clamp(0.0, rect.height());
     let mut camera = match view.camera {
         Some(camera) if !(view.camera_is_default && resized) => camera,
-        _ => MapCamera::sahel(rect_size(rect)),
+        _ => default_camera(
+            rect,
+            Rect::from_min_max(rect.min + Vec2::Y * banner, rect.max),
+        ),
     };
     let layer = cx.document.layer_for(Some(camera)).clone();
     let fine = !Arc::ptr_eq(&layer, &cx.document.coarse);
@@ -56,60 +58,85 @@ pub(crate) fn map_area_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, mesh_cache: &mut M
     if camera != before {
         cx.push(Command::MoveCamera(camera));
     }
+    let marker_far = response
+        .hovered_marker
+        .and_then(|m| response.markers.get(m))
+        .map(|m| m.far);
     let marks = MapMarks {
         labels: std::mem::take(&mut response.labels),
         markers: std::mem::take(&mut response.markers),
     };
-    if response.hovered_link != view.map_hovered_link || marks != view.map_marks {
+    if response.hovered_link != view.map_hovered_link
+        || response.hovered_country != view.map_hovered_country
+        || response.pointer_lon_lat != view.map_pointer_lon_lat
+        || marks != view.map_marks
+    {
         cx.push(Command::MapDrawn {
             hovered_link: response.hovered_link,
+            hovered_country: response.hovered_country,
+            pointer_lon_lat: response.pointer_lon_lat,
             marks,
         });
     }
-
-    // Tooltips.
-    let scenario = cx.document.timeline.scenario();
-    let on_events = response.hovered_link.is_none() && response.hovered_node.is_none();
+    // Conflict events lie under the ties, nodes and markers, over the countries.
+    let on_events =
+        response.hovered_ties.is_empty() && response.hovered_node.is_none() && marker_far.is_none();
     let event_pick = events
         .filter(|_| on_events)
         .and_then(|marks| super::event_layers::pick_at(ui, &marks, camera, rect));
-    let tooltip = if let Some(pick) = &event_pick {
-        Some(super::event_layers::tooltip(cx.document, pick))
-    } else if let Some(r) = response.hovered_link {
-        let rel = &scenario.relationships[r];
-        cx.at_date.state.link(r).map(|l| {
-            let since = l.since.map_or_else(
-                || "before the span".to_owned(),
-                |d| d.to_date().strftime("%-d %b %Y").to_string(),
-            );
-            let source = l
-                .event
-                .and_then(|e| scenario.events[e].sources.first())
-                .map(|s| format!("\nSource: {s}"))
-                .unwrap_or_default();
-            format!(
-                "{}\n{} since {since}{}{source}\nClick for its history",
-                rel.label,
-                l.status.label(),
-                l.unconfirmed_note()
-                    .map(|n| format!("\n{n}"))
-                    .unwrap_or_default()
-            )
-        })
+    match &event_pick {
+        Some(pick) => super::event_layers::tooltip_ui(ui, cx, pick, rect),
+        None => tooltip_ui(ui, cx, &response, marker_far, &layer, rect),
+    }
+    match response.clicked {
+        Some(MapClick::Country(_) | MapClick::Nothing) if event_pick.is_some() => {
+            let c = crate::app::event_view::EventCommand::List(event_pick);
+            cx.push(Command::Events(c));
+        }
+        _ => click(cx, &response, &layer),
+    }
+    let banner = messages_ui(ui, cx, rect);
+    let visible = Rect::from_min_max(Pos2::new(rect.min.x, rect.min.y + banner), rect.max);
+    if view.map_rect != rect || view.visible_rect != visible {
+        cx.push(Command::MapResized { map: rect, visible });
+    }
+    zoom_buttons_ui(ui, cx, visible);
+    super::event_layers::event_windows_ui(ui, cx, visible);
+}
+
+/// What the pointer is on, in a few words: a country's name alone, a tie's status and source.
+fn tooltip_ui(
+    ui: &mut egui::Ui,
+    cx: &mut Cx<'_>,
+    response: &MapResponse,
+    marker_far: Option<usize>,
+    layer: &MapLayer,
+    rect: Rect,
+) {
+    let scenario = cx.document.timeline.scenario();
+    let (text, wide) = if let Some(far) = marker_far.and_then(|f| scenario.entities.get(f)) {
+        let name = &far.name;
+        (
+            Some(format!("Click to frame both ends: {name} and its tie here")),
+            false,
+        )
+    } else if !response.hovered_ties.is_empty() {
+        (Some(ties_tooltip(cx, &response.hovered_ties)), true)
     } else if let Some(n) = response.hovered_node {
         let e = &scenario.entities[n];
-        let place = e
-            .place
-            .as_ref()
-            .and_then(|p| p.label.clone())
-            .unwrap_or_default();
-        Some(format!("{}\n{place}", e.name))
+        let place = e.place.as_ref().and_then(|p| p.label.clone());
+        let text = match place {
+            Some(place) => format!("{}\n{place}", e.name),
+            None => e.name.clone(),
+        };
+        (Some(text), false)
     } else {
-        response
+        let name = response
             .hovered_country
-            .map(|c| layer.countries()[c].name.clone())
+            .map(|c| layer.countries()[c].name.clone());
+        (name, false)
     };
-    if let (Some(text), Some(pos)) = (tooltip, ui.ctx().pointer_hover_pos())
+    if let (Some(text), Some(pos)) = (text, ui.ctx().pointer_hover_pos())
         && rect.contains(pos)
     {
         egui::Tooltip::always_open(
@@ -120,17 +147,65 @@ pub(crate) fn map_area_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, mesh_cache: &mut M
         )
         .show(|ui| {
             // A tooltip anchored at a point can be laid out in a sliver of width (seen
-            // near the middle of the map); link tooltips carry a sentence and a URL.
-            ui.set_min_width(220.0_f32.min(rect.width()));
+            // near the middle of the map); a tie's tooltip carries sentences and a URL.
+            if wide {
+                ui.set_min_width(220.0_f32.min(rect.width()));
+            }
             ui.set_max_width(360.0);
             ui.label(text);
         });
     }
-    match response.clicked {
-        Some(MapClick::Country(_) | MapClick::Nothing) if event_pick.is_some() => {
-            let c = crate::app::event_view::EventCommand::List(event_pick);
-            cx.push(Command::Events(c));
+}
+
+/// The tooltip of an arc: each tie it stands for (one, or all of a bundle) with its status,
+/// since when, and for a single tie its source.
+fn ties_tooltip(cx: &Cx<'_>, ties: &[usize]) -> String {
+    let scenario = cx.document.timeline.scenario();
+    let mut lines = Vec::new();
+    if ties.len() > 1 {
+        lines.push(format!("{} ties between these two:", ties.len()));
+    }
+    for &r in ties {
+        let rel = &scenario.relationships[r];
+        let Some(l) = cx.at_date.state.link(r) else {
+            continue;
+        };
+        let since = match l.event.map(|e| &scenario.events[e]) {
+            Some(e) if l.since == Some(Day::from_date(e.date)) => {
+                format_date_with_precision(e.date, e.precision)
+            }
+            _ => l.since.map_or_else(
+                || "before the span".to_owned(),
+                |d| d.to_date().strftime("%-d %B %Y").to_string(),
+            ),
+        };
+        let prefix = if ties.len() > 1 { "• " } else { "" };
+        lines.push(format!("{prefix}{}", rel.label));
+        lines.push(format!("{prefix}{} since {since}", l.status.label()));
+        if let Some(note) = l.unconfirmed_note() {
+            lines.push(note);
         }
+        let size = l.size.label();
+        if !size.is_empty() {
+            lines.push(format!("{prefix}{size}"));
+        }
+        if let Some(site) = &rel.site {
+            lines.push(format!("{prefix}At {}", site.name));
+        }
+        if ties.len() == 1
+            && let Some(source) = l.event.and_then(|e| scenario.events[e].sources.first())
+        {
+            lines.push(format!("Source: {source}"));
+        }
+    }
+    lines.push("Click for its history".to_owned());
+    lines.join("\n")
+}
+
+/// What a click on the map asks for.
+fn click(cx: &mut Cx<'_>, response: &MapResponse, layer: &MapLayer) {
+    let scenario = cx.document.timeline.scenario();
+    match response.clicked {
         Some(MapClick::Country(c)) => {
             let key = layer.countries()[c].key.clone();
             cx.push(Command::SelectCountry(Some(key)));
@@ -148,10 +223,6 @@ pub(crate) fn map_area_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, mesh_cache: &mut M
         }
         None => {}
     }
-
-    zoom_buttons_ui(ui, cx, rect);
-    super::event_layers::event_windows_ui(ui, cx, rect);
-    super::legend::legend_ui(ui, cx, rect, fine);
 }
 
 fn zoom_buttons_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, rect: Rect) {
@@ -186,36 +257,68 @@ fn zoom_buttons_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, rect: Rect) {
     }
 }
 
-fn messages_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+/// The messages, as banners over the top of the map `rect` (they never move the map, nor
+/// reframe it); returns how far down they reach. Each shows at most a few lines of details,
+/// the rest one click away, so a banner never covers more than the top of the map.
+fn messages_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, rect: Rect) -> f32 {
     if cx.view.messages.is_empty() {
-        return;
+        return 0.0;
     }
     let mut dismiss = None;
-    egui::Frame::new()
-        .inner_margin(8)
-        .fill(ui.visuals().panel_fill)
-        .show(ui, |ui| {
-            for (i, m) in cx.view.messages.iter().enumerate() {
-                let color = if m.is_error {
-                    Color32::from_rgb(0xB0, 0x20, 0x20)
-                } else {
-                    Color32::from_rgb(0x9A, 0x60, 0x00)
-                };
-                ui.horizontal(|ui| {
-                    ui.label(RichText::new(&m.headline).color(color).strong());
-                    if ui.small_button("Dismiss").clicked() {
-                        dismiss = Some(i);
-                    }
-                });
-                for line in m.details.iter().take(20) {
-                    ui.label(RichText::new(line).monospace().size(11.5));
-                }
-                if m.details.len() > 20 {
-                    ui.label(format!("… and {} more", m.details.len() - 20));
-                }
-            }
+    let max_height = rect.height() * 0.3;
+    // An area of its own, over the map: the pointer on a banner never reaches the map.
+    let shown = egui::Area::new(ui.scope_id().with("banners"))
+        .fixed_pos(rect.min)
+        .movable(false)
+        .constrain_to(rect)
+        .show(ui.ctx(), |ui| {
+            ui.set_width(rect.width());
+            egui::Frame::new()
+                .inner_margin(8)
+                .fill(ui.visuals().panel_fill)
+                .show(ui, |ui| {
+                    ui.set_width(rect.width() - 16.0);
+                    egui::ScrollArea::vertical()
+                        .max_height(max_height - 16.0)
+                        .auto_shrink([false, true])
+                        .show(ui, |ui| {
+                            for (i, m) in cx.view.messages.iter().enumerate() {
+                                if message_ui(ui, m) {
+                                    dismiss = Some(i);
+                                }
+                            }
+                        });
+                })
         });
     if let Some(i) = dismiss {
         cx.push(Command::DismissMessage(i));
     }
+    shown.response.rect.height()
+}
+
+/// One message: its headline, a Dismiss button and its details (a few, the rest folded);
+/// returns whether it was dismissed.
+fn message_ui(ui: &mut egui::Ui, m: &crate::app::view::Message) -> bool {
+    let color = if m.is_error {
+        Color32::from_rgb(0xB0, 0x20, 0x20)
+    } else {
+        Color32::from_rgb(0x9A, 0x60, 0x00)
+    };
+    let mut dismissed = false;
+    ui.horizontal(|ui| {
+        dismissed = ui.small_button("Dismiss").clicked();
+        ui.add(egui::Label::new(RichText::new(&m.headline).color(color).strong()).wrap());
+    });
+    let detail = |ui: &mut egui::Ui, line: &String| {
+        ui.label(RichText::new(line).monospace().size(11.5));
+    };
+    m.details.iter().take(3).for_each(|line| detail(ui, line));
+    if m.details.len() > 3 {
+        egui::CollapsingHeader::new(format!("{} more", m.details.len() - 3))
+            .id_salt(("message", &m.headline))
+            .show(ui, |ui| {
+                m.details.iter().skip(3).for_each(|line| detail(ui, line))
+            });
+    }
+    dismissed
 }

@@ -6,127 +6,9 @@ use crate::io::FileKind;
 
 pub(crate) fn menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            if ui.button("Open countries…").clicked() {
-                cx.push(Command::OpenDialog(FileKind::Countries));
-            }
-            if ui.button("Open scenario…").clicked() {
-                cx.push(Command::OpenDialog(FileKind::Scenario));
-            }
-            if ui.button("Add event layer…").clicked() {
-                cx.push(Command::OpenDialog(FileKind::Events));
-            }
-            ui.menu_button("Open recent", |ui| {
-                if cx.document.recent.is_empty() {
-                    ui.label("No recent files");
-                }
-                for path in &cx.document.recent {
-                    if ui.button(path.display().to_string()).clicked() {
-                        cx.commands.push(Command::Load(path.clone(), None));
-                    }
-                }
-            });
-            ui.menu_button("Export", |ui| {
-                use crate::export::Format;
-                // With event layers, the data exports are the events in the window.
-                let events = !cx.document.events.is_empty();
-                for (label, format) in [
-                    ("Map as PNG…", Format::Png),
-                    ("Map as SVG…", Format::Svg),
-                    if events {
-                        ("Events in the window as GeoJSON…", Format::GeoJson)
-                    } else {
-                        ("State at this date as GeoJSON…", Format::GeoJson)
-                    },
-                    if events {
-                        ("Events in the window as CSV…", Format::Csv)
-                    } else {
-                        ("State at this date as CSV…", Format::Csv)
-                    },
-                ] {
-                    if ui.button(label).clicked() {
-                        cx.push(Command::ExportDialog(format));
-                    }
-                }
-                let comparing = cx.view.compare.range.is_some();
-                for (label, markdown) in
-                    [("Changes as CSV…", false), ("Changes as Markdown…", true)]
-                {
-                    if ui
-                        .add_enabled(comparing, egui::Button::new(label))
-                        .on_disabled_hover_text("Mark two dates first: shift-click the time strip")
-                        .clicked()
-                    {
-                        cx.push(Command::Compare(
-                            crate::app::compare::CompareCommand::ExportChanges { markdown },
-                        ));
-                    }
-                }
-            });
-            if ui.button("Export animation…").clicked() {
-                cx.push(Command::OpenAnimationWindow);
-            }
-            if ui.button("Back to the embedded data").clicked() {
-                cx.push(Command::LoadDefaults);
-            }
-            ui.separator();
-            ui.label(
-                egui::RichText::new("Or drop a .geojson or scenario file on the window").weak(),
-            );
-        });
-        ui.menu_button("View", |ui| {
-            if ui.button("Zoom in  (+)").clicked() {
-                cx.push(Command::ZoomIn);
-            }
-            if ui.button("Zoom out  (−)").clicked() {
-                cx.push(Command::ZoomOut);
-            }
-            if ui.button("Reset view  (0)").clicked() {
-                cx.push(Command::ResetView);
-            }
-            let mut hide = cx.view.hide_ended;
-            if ui.checkbox(&mut hide, "Hide ended links").changed() {
-                cx.push(Command::SetHideEnded(hide));
-            }
-            let mut focus = cx.view.focus_ties;
-            if ui
-                .checkbox(&mut focus, "Focus on the selection")
-                .on_hover_text(
-                    "Fade the ties of everything but the selected country or organisation",
-                )
-                .changed()
-            {
-                cx.push(Command::SetFocusTies(focus));
-            }
-            if ui.button("Alignment of the Sahel states").clicked() {
-                cx.push(Command::Compare(
-                    crate::app::compare::CompareCommand::ShowSahelChart(true),
-                ));
-            }
-            ui.menu_button("Theme", |ui| {
-                for theme in [
-                    crate::app::command::ThemeChoice::System,
-                    crate::app::command::ThemeChoice::Light,
-                    crate::app::command::ThemeChoice::Dark,
-                ] {
-                    if ui.radio(cx.view.theme == theme, theme.label()).clicked() {
-                        cx.push(Command::SetTheme(theme));
-                    }
-                }
-            });
-        });
-        ui.menu_button("Help", |ui| {
-            if ui.button("What changed this year").clicked() {
-                cx.push(Command::Compare(
-                    crate::app::compare::CompareCommand::ShowChangelog(true),
-                ));
-            }
-            ui.label("Drag to pan, wheel or pinch to zoom, click a country for details.");
-            ui.label("Left / Right arrow: previous / next event   Space: play / pause");
-            ui.label("Home / End: start / end   + / − / 0: zoom in / out / reset");
-            ui.label("Esc: clear the selection, leave compare mode");
-            ui.label("Shift-click or shift-drag the time strip: compare two dates");
-        });
+        ui.menu_button("File", |ui| file_menu_ui(ui, cx));
+        ui.menu_button("View", |ui| view_menu_ui(ui, cx));
+        ui.menu_button("Help", |ui| help_menu_ui(ui, cx));
         ui.separator();
         ui.label(egui::RichText::new(&cx.document.timeline.scenario().title).strong());
         if !cx.jobs.is_empty() {
@@ -140,4 +22,181 @@ pub(crate) fn menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
                 .on_hover_text("The map stays usable while files load.");
         }
     });
+}
+
+/// The README, shown from Help → About.
+const README: &str = include_str!("../../README.md");
+
+/// Help → About: the version, what the data covers, the licences, and the README.
+pub(crate) fn about_window(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    let mut open = cx.memory.about_open;
+    egui::Window::new("About Sahel Atlas")
+        .id(egui::Id::unique("about"))
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(420.0)
+        .show(ui.ctx(), |ui| {
+            ui.label(
+                egui::RichText::new(format!("Sahel Atlas {}", env!("CARGO_PKG_VERSION"))).strong(),
+            );
+            ui.label(env!("CARGO_PKG_DESCRIPTION"));
+            ui.separator();
+            let timeline = &cx.document.timeline;
+            let scenario = timeline.scenario();
+            ui.label(format!("Scenario: {}", scenario.title));
+            ui.label(format!(
+                "Data: {} events on {} ties, {} to {}",
+                scenario.events.len(),
+                scenario.relationships.len(),
+                scenario.span.start,
+                scenario.span.end
+            ));
+            if let Some(until) = timeline.research_until() {
+                ui.label(format!("Research covers events up to {}", until.to_date()));
+            }
+            ui.label("Countries: Natural Earth (public domain)");
+            ui.label(format!("Licence: {}", env!("CARGO_PKG_LICENSE")));
+            ui.separator();
+            egui::CollapsingHeader::new("README")
+                .id_salt("about_readme")
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .max_height(360.0)
+                        .show(ui, |ui| {
+                            ui.label(egui::RichText::new(README).monospace().size(11.0));
+                        });
+                });
+        });
+    cx.memory.about_open = open;
+}
+
+fn file_menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    if ui.button("Open countries…").clicked() {
+        cx.push(Command::OpenDialog(FileKind::Countries));
+    }
+    if ui.button("Open scenario…").clicked() {
+        cx.push(Command::OpenDialog(FileKind::Scenario));
+    }
+    if ui.button("Add event layer…").clicked() {
+        cx.push(Command::OpenDialog(FileKind::Events));
+    }
+    ui.menu_button("Open recent", |ui| {
+        if cx.document.recent.is_empty() {
+            ui.label("No recent files");
+        }
+        for path in &cx.document.recent {
+            if ui.button(path.display().to_string()).clicked() {
+                cx.commands.push(Command::Load(path.clone(), None));
+            }
+        }
+    });
+    ui.menu_button("Export", |ui| {
+        use crate::export::Format;
+        // With event layers, the data exports are the events in the window.
+        let events = !cx.document.events.is_empty();
+        let (geojson, csv) = if events {
+            (
+                "Events in the window as GeoJSON…",
+                "Events in the window as CSV…",
+            )
+        } else {
+            (
+                "State at this date as GeoJSON…",
+                "State at this date as CSV…",
+            )
+        };
+        for (label, format) in [
+            ("Map as PNG…", Format::Png),
+            ("Map as SVG…", Format::Svg),
+            (geojson, Format::GeoJson),
+            (csv, Format::Csv),
+        ] {
+            if ui.button(label).clicked() {
+                cx.push(Command::ExportDialog(format));
+            }
+        }
+        let comparing = cx.view.compare.range.is_some();
+        for (label, markdown) in [("Changes as CSV…", false), ("Changes as Markdown…", true)] {
+            if ui
+                .add_enabled(comparing, egui::Button::new(label))
+                .on_disabled_hover_text("Mark two dates first: shift-click the time strip")
+                .clicked()
+            {
+                cx.push(Command::Compare(
+                    crate::app::compare::CompareCommand::ExportChanges { markdown },
+                ));
+            }
+        }
+    });
+    if ui.button("Export animation…").clicked() {
+        cx.push(Command::OpenAnimationWindow);
+    }
+    if ui.button("Back to the embedded data").clicked() {
+        cx.push(Command::LoadDefaults);
+    }
+    ui.separator();
+    ui.label(egui::RichText::new("Or drop a .geojson or scenario file on the window").weak());
+    ui.separator();
+    if ui.button("Quit").on_hover_text("Ctrl+Q").clicked() {
+        cx.push(Command::Quit);
+    }
+}
+
+fn view_menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    if ui.button("Zoom in  (+)").clicked() {
+        cx.push(Command::ZoomIn);
+    }
+    if ui.button("Zoom out  (−)").clicked() {
+        cx.push(Command::ZoomOut);
+    }
+    if ui.button("Reset view  (0)").clicked() {
+        cx.push(Command::ResetView);
+    }
+    // The same setting as the legend's "Ended" box.
+    let mut hide = cx.view.hide_ended;
+    if ui.checkbox(&mut hide, "Hide ended links").changed() {
+        cx.push(Command::SetHideEnded(hide));
+    }
+    let mut focus = cx.view.focus_ties;
+    if ui
+        .checkbox(&mut focus, "Focus on the selection")
+        .on_hover_text("Fade the ties of everything but the selected country or organisation")
+        .changed()
+    {
+        cx.push(Command::SetFocusTies(focus));
+    }
+    if ui.button("Alignment of the Sahel states").clicked() {
+        cx.push(Command::Compare(
+            crate::app::compare::CompareCommand::ShowSahelChart(true),
+        ));
+    }
+    ui.menu_button("Theme", |ui| {
+        for theme in [
+            crate::app::command::ThemeChoice::System,
+            crate::app::command::ThemeChoice::Light,
+            crate::app::command::ThemeChoice::Dark,
+        ] {
+            if ui.radio(cx.view.theme == theme, theme.label()).clicked() {
+                cx.push(Command::SetTheme(theme));
+            }
+        }
+    });
+}
+
+fn help_menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    if ui.button("What changed this year").clicked() {
+        cx.push(Command::Compare(
+            crate::app::compare::CompareCommand::ShowChangelog(true),
+        ));
+    }
+    ui.label("Drag to pan, wheel or pinch to zoom, click a country for details.");
+    ui.label("Left / Right arrow: previous / next event   Space: play / pause");
+    ui.label("Home / End: start / end   + / − / 0: zoom in / out / reset");
+    ui.label("Esc: clear the selection, leave compare mode");
+    ui.label("Shift-click or shift-drag the time strip: compare two dates");
+    ui.label("Ctrl+F or /: find a country   Ctrl+Q: quit");
+    ui.separator();
+    if ui.button("About Sahel Atlas").clicked() {
+        cx.memory.about_open = true;
+    }
 }

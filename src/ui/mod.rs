@@ -13,14 +13,57 @@ mod events;
 mod legend;
 mod map_area;
 mod menu;
+mod path_prompt;
 mod sources;
 mod time_bar;
 
-pub(crate) use details::details_ui;
-pub(crate) use events::events_ui;
 pub(crate) use map_area::map_area_ui;
-pub(crate) use menu::menu_ui;
-pub(crate) use time_bar::time_bar_ui;
+
+/// The panels around the map: menu, time bar, the side panel (Find, legend, details) and the
+/// right panel (events, or while comparing the Changes, with the events one click away),
+/// and the windows. Each side panel takes at most about a quarter of the window, so the map
+/// keeps at least half of it down to 1024 points wide. The side panel comes first, so Tab
+/// reaches Find and the legend before the event list.
+pub(crate) fn layout_panels(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    let width = ui.ctx().content_rect().width();
+    egui::Panel::top("menu").show(ui, |ui| menu::menu_ui(ui, cx));
+    egui::Panel::bottom("time_bar").show(ui, |ui| time_bar::time_bar_ui(ui, cx));
+    egui::Panel::left("details")
+        .default_size(270.0_f32.min(width * 0.24))
+        .size_range(180.0..=(width * 0.25).max(180.0))
+        .show(ui, |ui| details::details_ui(ui, cx));
+    egui::Panel::right("events")
+        .default_size(300.0_f32.min(width * 0.26))
+        .size_range(200.0..=(width * 0.27).max(200.0))
+        .show(ui, |ui| right_panel_ui(ui, cx));
+    compare_windows(ui, cx);
+    path_prompt::path_prompt_window(ui, cx);
+    menu::about_window(ui, cx);
+}
+
+/// The right panel: the event list, or while comparing the Changes, with a tab for each.
+fn right_panel_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    if cx.view.compare.range.is_none() {
+        cx.memory.events_while_comparing = false;
+        events::events_ui(ui, cx);
+        return;
+    }
+    ui.horizontal(|ui| {
+        let events = cx.memory.events_while_comparing;
+        if ui.selectable_label(!events, "Changes").clicked() {
+            cx.memory.events_while_comparing = false;
+        }
+        if ui.selectable_label(events, "Events").clicked() {
+            cx.memory.events_while_comparing = true;
+        }
+    });
+    ui.separator();
+    if cx.memory.events_while_comparing {
+        events::events_ui(ui, cx);
+    } else {
+        changes_panel::changes_ui(ui, cx);
+    }
+}
 
 use crate::app::command::Command;
 use crate::app::derived::AtDate;
@@ -68,6 +111,19 @@ pub(crate) struct PanelMemory {
     pub compare_input: String,
     /// Where a shift-drag on the time strip started.
     pub drag_anchor: Option<crate::model::Day>,
+    /// While comparing, the right panel shows the events rather than the Changes.
+    pub events_while_comparing: bool,
+    /// The events list's filter: text, state, partner and kind, and the row picked with the
+    /// arrow keys.
+    pub event_filter: events::EventFilter,
+    /// Focus the Find field in this frame (Ctrl+F or `/`).
+    pub focus_find: bool,
+    /// Find was focused by `/`, whose text may come a frame later: it is not typed there.
+    pub slash_pending: bool,
+    /// Help → About is open.
+    pub about_open: bool,
+    /// A typed path asked for where no file dialog could be shown.
+    pub path_prompt: Option<crate::app::dialogs::PathPrompt>,
     /// The time strip's track as last drawn.
     pub strip_track: Option<egui::Rect>,
     /// The alignment charts drawn this frame: where, the part of it that is visible (not
@@ -75,10 +131,8 @@ pub(crate) struct PanelMemory {
     pub charts: Vec<(egui::Rect, egui::Rect, crate::export::chart::ChartLayout)>,
 }
 
-/// Compare mode's panel (while comparing) and the windows of the View and Help menus. Call
-/// between the other side panels and the map.
-pub(crate) fn compare_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
-    changes_panel::changes_panel(ui, cx);
+/// The windows of the View and Help menus: the change log and the Sahel-wide chart.
+pub(crate) fn compare_windows(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     changelog_window::changelog_window(ui, cx);
     alignment::sahel_chart_window(ui, cx);
 }

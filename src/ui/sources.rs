@@ -32,7 +32,10 @@ pub(crate) fn sources_ui(ui: &mut egui::Ui, sources: &[String], commands: &mut V
 pub(crate) fn compact_source_ui(ui: &mut egui::Ui, source: &str, commands: &mut Vec<Command>) {
     match web_address(source) {
         Some(address) => {
-            if ui.small_button("src").on_hover_text(address).clicked() {
+            // Clickable, but not a stop for Tab: a list of 196 events would otherwise walk
+            // through 196 "src" buttons (the current event's card lists its sources).
+            let button = egui::Button::new("src").small().sense(egui::Sense::CLICK);
+            if ui.add(button).on_hover_text(address).clicked() {
                 commands.push(Command::OpenUrl(address.to_owned()));
             }
         }

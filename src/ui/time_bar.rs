@@ -9,109 +9,174 @@ use crate::app::time_control::{SPEEDS, TimeCommand};
 use crate::app::view::Message;
 use crate::model::{Day, parse_date};
 
+/// The time bar. Its controls keep their places whatever the date: the date sits in a slot
+/// as wide as the widest date, and Play and Pause share one width, so a click lands where the
+/// last one did.
 pub(crate) fn time_bar_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
-    let day = cx.view.time.day();
     ui.add_space(4.0);
     ui.horizontal(|ui| {
-        ui.label(
-            egui::RichText::new(day.to_date().strftime("%-d %B %Y").to_string())
-                .size(26.0)
-                .strong(),
-        )
-        .on_hover_text("The date the map shows");
+        date_slot_ui(ui, cx);
         ui.add_space(12.0);
-        let t = |cx: &mut Cx<'_>, c| cx.push(Command::Time(c));
-        if ui.button("« Start").on_hover_text("Start (Home)").clicked() {
-            t(cx, TimeCommand::Start);
-        }
-        if ui
-            .button("‹ Previous event")
-            .on_hover_text("Previous event (Left arrow)")
-            .clicked()
-        {
-            t(cx, TimeCommand::PreviousEvent);
-        }
-        let play = if cx.view.time.playing {
-            "Pause"
-        } else {
-            "Play"
-        };
-        if ui
-            .button(play)
-            .on_hover_text("Play / pause (Space)")
-            .clicked()
-        {
-            t(cx, TimeCommand::TogglePlay);
-        }
-        if ui
-            .button("Next event ›")
-            .on_hover_text("Next event (Right arrow)")
-            .clicked()
-        {
-            t(cx, TimeCommand::NextEvent);
-        }
-        if ui.button("End »").on_hover_text("End (End)").clicked() {
-            t(cx, TimeCommand::End);
-        }
-        let current = SPEEDS
-            .iter()
-            .find(|(s, _)| (*s - cx.view.time.speed).abs() < 1e-9)
-            .map_or("custom", |(_, l)| l);
-        egui::ComboBox::from_label("Speed")
-            .selected_text(current)
-            .show_ui(ui, |ui| {
-                for (speed, label) in SPEEDS {
-                    if ui
-                        .selectable_label(cx.view.time.speed == speed, label)
-                        .clicked()
-                    {
-                        t(cx, TimeCommand::SetSpeed(speed));
-                    }
-                }
-            });
-        let mut looping = cx.view.time.looping;
-        if ui.checkbox(&mut looping, "Loop").changed() {
-            t(cx, TimeCommand::SetLoop(looping));
-        }
-        let mut hide = cx.view.hide_ended;
-        if ui.checkbox(&mut hide, "Hide ended links").changed() {
-            cx.push(Command::SetHideEnded(hide));
-        }
-        ui.separator();
-        let label = ui.label("Go to date");
-        let field = ui
-            .add(
-                egui::TextEdit::singleline(&mut cx.memory.date_input)
-                    .hint_text("YYYY-MM-DD")
-                    .desired_width(90.0),
-            )
-            .labelled_by(label.id);
-        let submitted = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if ui.button("Go").clicked() || submitted {
-            match parse_date(&cx.memory.date_input) {
-                Ok(date) => {
-                    t(cx, TimeCommand::SetDay(Day::from_date(date)));
-                    cx.memory.date_input.clear();
-                }
-                Err(e) => {
-                    cx.push(Command::ShowMessage(Message::error(format!(
-                        "Cannot go to that date: {e}"
-                    ))));
-                }
-            }
-        }
+        playback_buttons_ui(ui, cx);
+        speed_ui(ui, cx);
     });
-    ui.horizontal(|ui| super::changes_panel::compare_field_ui(ui, cx));
+    ui.horizontal(|ui| {
+        go_to_date_ui(ui, cx);
+        ui.separator();
+        super::changes_panel::compare_field_ui(ui, cx);
+    });
     time_strip_ui(ui, cx);
     ui.add_space(4.0);
 }
 
+/// The size of the date's type.
+const DATE_SIZE: f32 = 26.0;
+
+/// The date the map shows, as precise as the event it is on: "March 2020" for an event known
+/// to the month, "4 December 2023" otherwise.
+pub(crate) fn date_text(cx: &Cx<'_>) -> String {
+    use crate::model::DatePrecision;
+    let day = cx.view.time.day();
+    // The coarsest precision of the events on this day, unless one is known to the day.
+    let precision = cx
+        .document
+        .timeline
+        .scenario()
+        .events
+        .iter()
+        .filter(|e| Day::from_date(e.date) == day)
+        .map(|e| e.precision)
+        .reduce(|a, b| match (a, b) {
+            (DatePrecision::Day, _) | (_, DatePrecision::Day) => DatePrecision::Day,
+            (DatePrecision::Month, _) | (_, DatePrecision::Month) => DatePrecision::Month,
+            _ => DatePrecision::Year,
+        });
+    let format = match precision {
+        Some(DatePrecision::Month) => "%B %Y",
+        Some(DatePrecision::Year) => "%Y",
+        _ => "%-d %B %Y",
+    };
+    day.to_date().strftime(format).to_string()
+}
+
+fn date_slot_ui(ui: &mut egui::Ui, cx: &Cx<'_>) {
+    let font = FontId::proportional(DATE_SIZE);
+    // The widest date of any month, set in the same type.
+    let widest = (1..=12)
+        .filter_map(|m| jiff::civil::Date::new(2028, m, 28).ok())
+        .map(|d| {
+            let text = d.strftime("%-d %B %Y").to_string();
+            ui.painter()
+                .layout_no_wrap(text, font.clone(), Color32::WHITE)
+                .size()
+                .x
+        })
+        .fold(0.0_f32, f32::max);
+    let start = ui.cursor().min.x;
+    let text = egui::RichText::new(date_text(cx)).size(DATE_SIZE).strong();
+    let label = ui.label(text).on_hover_text("The date the map shows");
+    let rest = start + widest + 6.0 - label.rect.max.x;
+    if rest > 0.0 {
+        ui.add_space(rest);
+    }
+}
+
+fn playback_buttons_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    let t = |cx: &mut Cx<'_>, c| cx.push(Command::Time(c));
+    if ui.button("« Start").on_hover_text("Start (Home)").clicked() {
+        t(cx, TimeCommand::Start);
+    }
+    if ui
+        .button("‹ Previous event")
+        .on_hover_text("Previous event (Left arrow)")
+        .clicked()
+    {
+        t(cx, TimeCommand::PreviousEvent);
+    }
+    let play = if cx.view.time.playing {
+        "Pause"
+    } else {
+        "Play"
+    };
+    let height = ui.spacing().interact_size.y;
+    if ui
+        .add_sized([64.0, height], egui::Button::new(play))
+        .on_hover_text("Play / pause (Space)")
+        .clicked()
+    {
+        t(cx, TimeCommand::TogglePlay);
+    }
+    if ui
+        .button("Next event ›")
+        .on_hover_text("Next event (Right arrow)")
+        .clicked()
+    {
+        t(cx, TimeCommand::NextEvent);
+    }
+    if ui.button("End »").on_hover_text("End (End)").clicked() {
+        t(cx, TimeCommand::End);
+    }
+}
+
+fn speed_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    let current = SPEEDS
+        .iter()
+        .find(|(s, _)| (*s - cx.view.time.speed).abs() < 1e-9)
+        .map_or("custom", |(_, l)| l);
+    egui::ComboBox::from_label("Speed")
+        .selected_text(current)
+        .width(110.0)
+        .show_ui(ui, |ui| {
+            for (speed, label) in SPEEDS {
+                if ui
+                    .selectable_label(cx.view.time.speed == speed, label)
+                    .clicked()
+                {
+                    cx.push(Command::Time(TimeCommand::SetSpeed(speed)));
+                }
+            }
+        });
+    let mut looping = cx.view.time.looping;
+    if ui.checkbox(&mut looping, "Loop").changed() {
+        cx.push(Command::Time(TimeCommand::SetLoop(looping)));
+    }
+}
+
+fn go_to_date_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    let label = ui.label("Go to date");
+    let field = ui
+        .add(
+            egui::TextEdit::singleline(&mut cx.memory.date_input)
+                .hint_text("YYYY-MM-DD")
+                .desired_width(90.0),
+        )
+        .labelled_by(label.id);
+    let submitted = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    if ui.button("Go").clicked() || submitted {
+        match parse_date(&cx.memory.date_input) {
+            Ok(date) => {
+                cx.push(Command::Time(TimeCommand::SetDay(Day::from_date(date))));
+                cx.memory.date_input.clear();
+            }
+            Err(e) => {
+                cx.push(Command::ShowMessage(Message::error(format!(
+                    "Cannot go to that date: {e}"
+                ))));
+            }
+        }
+    }
+}
+
 /// The strip: years, a tick per event, the current day; click or drag to set the day.
 fn time_strip_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
-    let (rect, response) = ui.allocate_exact_size(
-        Vec2::new(ui.available_width(), 40.0),
-        Sense::click_and_drag(),
-    );
+    // Never wider than the window, whatever the rows above ask: the strip always reaches
+    // the span's end.
+    let right = ui.ctx().content_rect().right() - ui.spacing().window_margin.right as f32;
+    let width = ui
+        .available_width()
+        .min(right - ui.cursor().left())
+        .max(40.0);
+    let (rect, response) = ui.allocate_exact_size(Vec2::new(width, 40.0), Sense::click_and_drag());
     let (start, end) = (cx.document.timeline.start(), cx.document.timeline.end());
     let span = f64::from((end.0 - start.0).max(1));
     let track = Rect::from_min_max(
@@ -203,17 +268,18 @@ fn time_strip_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             Stroke::new(2.0, Color32::from_rgb(0xC0, 0x39, 0x2B)),
         );
     }
-    // The current day.
+    // The current day: navy on the light theme, pale blue on the dark one.
     let x = x_of(cx.view.time.day());
+    let handle = if visuals.dark_mode {
+        Color32::from_rgb(0x9C, 0xC8, 0xFF)
+    } else {
+        Color32::from_rgb(0x1D, 0x2B, 0x3A)
+    };
     painter.line_segment(
         [Pos2::new(x, rect.min.y + 10.0), Pos2::new(x, rect.max.y)],
-        Stroke::new(2.5, Color32::from_rgb(0x1D, 0x2B, 0x3A)),
+        Stroke::new(2.5, handle),
     );
-    painter.circle_filled(
-        Pos2::new(x, track.center().y),
-        5.0,
-        Color32::from_rgb(0x1D, 0x2B, 0x3A),
-    );
+    painter.circle_filled(Pos2::new(x, track.center().y), 5.0, handle);
     if let Some(p) = response.hover_pos() {
         let d = day_of(p.x);
         let mut text = d.to_date().strftime("%-d %b %Y").to_string();
