@@ -3,6 +3,8 @@
 //! (hexagons) and close up (points). Run with `cargo bench --bench events`; `SAHEL_EVENTS_ROWS`
 //! changes the row count (default 1,000,000).
 
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a benchmark reports on the console
+
 use std::hint::black_box;
 use std::sync::Arc;
 

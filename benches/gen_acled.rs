@@ -4,6 +4,8 @@
 //!
 //! ROWS defaults to 1,000,000.
 
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a benchmark reports on the console
+
 #[path = "acled_synth.rs"]
 mod acled_synth;
 
