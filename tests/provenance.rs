@@ -22,8 +22,8 @@ fn every_tie_check_sources_lists_is_an_exception_with_its_reason_in_data_md() {
     // `check --sources` on the shipped scenario either passes or lists ties that
     // docs/DATA.md names with why no later source was given (issue #19 item 2).
     let t = timeline();
-    let data_md = std::fs::read_to_string(crate::common::project_file("docs/DATA.md"))
-        .expect("docs/DATA.md");
+    let data_md =
+        std::fs::read_to_string(crate::common::project_file("docs/DATA.md")).expect("docs/DATA.md");
     let scenario = t.scenario();
     let unexplained: Vec<String> = check_sources(scenario)
         .into_iter()
