@@ -25,6 +25,8 @@
 //!   [`app::derived::AtDate`] is the state and scenes at the date, rebuilt when the date or
 //!   data change; [`app::persist`] converts the view to and from what is remembered;
 //!   [`app::startup`] opens the window and merges the remembered state with the command line.
+//! - [`app::event_view`]: conflict-event layers in the app (window, filters, the events
+//!   listed, the selected state's events); parsed in `io`, drawn by `map::events`.
 //! - [`cli`]: the command line (every clap struct) and the headless subcommands (`state`,
 //!   `check`, `render`, `export`, `diff`, `changelog`, `chart`), run in-process; standard
 //!   output written with every error checked ([`cli::output`]); SIGINT/SIGTERM removing the

@@ -53,6 +53,7 @@ fn main() -> ExitCode {
                 countries: args.data.countries,
                 scenario: args.data.scenario,
                 at: args.at,
+                events: (args.data.events, args.data.window),
                 since: args.since,
                 started,
             };

@@ -18,6 +18,7 @@
 //! - `animation`: GIF and MP4 clips read back with decoders, holds on events, cancel.
 //! - `cli`: the `state` and `check` subcommands, run as a process.
 //! - `app_ui`: the real app driven through egui_kittest.
+//! - `app_events`: event layers on the map, on the command line and in the app (issue #22).
 //! - `app_view`: the map keeps the Sahel in view: panels, banners, framing, clicks, the
 //!   time bar's places, typed paths, the events filter (issue #20).
 //! - `app_compare`: compare mode, the change log and the alignment charts in the app.
@@ -32,6 +33,7 @@
 //! - `rfc_mutations`: RFC-shaped mutations of a valid layer, each checked against what it should give.
 //! - `safe_output`: issue #17: atomic outputs (four writers, a full disk, signals), stdout
 //!   errors, the strict scenario reader, dates outside the span, Markdown/CSV/terminal escapes.
+//! - `event_layers`: conflict-event layers (issue #22): each format, bad rows, `check`, the window.
 //! - `sites_sizes`: a tie's site, troops, amount and notice, from the file to the map, the
 //!   exports and `check --sources` (issue #19).
 //! - `world_layers`: extracts of world layers from npm packages, loaded, hit-tested, clicked.
@@ -40,6 +42,7 @@ mod common;
 
 mod animation;
 mod app_compare;
+mod app_events;
 mod app_ui;
 mod app_view;
 mod bad_input;
@@ -48,6 +51,7 @@ mod cli;
 mod cli_changes;
 mod data_dates;
 mod diff_props;
+mod event_layers;
 mod export;
 mod loaders;
 mod map_hits;

@@ -87,6 +87,8 @@ pub enum Command {
     OpenAnimationWindow,
     /// Compare mode and its windows.
     Compare(crate::app::compare::CompareCommand),
+    /// The conflict-event layers: window, filters, the events listed.
+    Events(crate::app::event_view::EventCommand),
 }
 
 pub use crate::app::view::ThemeChoice;

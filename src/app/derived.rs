@@ -24,6 +24,8 @@ pub struct AtDate {
     pub fine: Option<Scene>,
     /// What changed between the compared dates, while compare mode is on.
     pub compare: crate::app::compare::DiffCache,
+    /// The event layers' filters and the selected state's events.
+    pub events: crate::app::event_view::EventsDerived,
 }
 
 impl AtDate {
@@ -35,6 +37,7 @@ impl AtDate {
             coarse: Scene::default(),
             fine: None,
             compare: crate::app::compare::DiffCache::default(),
+            events: crate::app::event_view::EventsDerived::default(),
         };
         at.refresh(document, view);
         at
@@ -44,6 +47,16 @@ impl AtDate {
     /// nothing when none changed.
     pub fn refresh(&mut self, document: &Document, view: &View) {
         self.compare.refresh(document, view.compare.range);
+        let selected = view
+            .selected
+            .as_deref()
+            .and_then(|k| document.coarse.country_index(k));
+        self.events.refresh(
+            &document.events,
+            &view.events.filter,
+            &document.coarse,
+            selected,
+        );
         let day = view.day();
         let key = (
             day,

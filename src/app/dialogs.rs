@@ -33,6 +33,7 @@ impl PathPurpose {
         match self {
             Self::Open(FileKind::Countries) => "Open countries",
             Self::Open(FileKind::Scenario) => "Open scenario",
+            Self::Open(FileKind::Events) => "Add event layer",
             Self::Export(Format::Png) => "Export the map as PNG",
             Self::Export(Format::Svg) => "Export the map as SVG",
             Self::Export(Format::GeoJson) => "Export the state as GeoJSON",
@@ -67,6 +68,10 @@ impl PathPurpose {
         match self {
             Self::Open(FileKind::Countries) => ("GeoJSON", &["geojson", "json", "gz"]),
             Self::Open(FileKind::Scenario) => ("Scenario (JSON)", &["json"]),
+            Self::Open(FileKind::Events) => (
+                "Event layer (CSV, GeoJSON)",
+                &["csv", "geojson", "json", "gz"],
+            ),
             Self::Export(Format::Png) => ("PNG image", &["png"]),
             Self::Export(Format::Svg) => ("SVG drawing", &["svg"]),
             Self::Export(Format::GeoJson) => ("GeoJSON", &["geojson"]),

@@ -29,6 +29,10 @@ pub struct Document {
     pub scenario_path: Option<PathBuf>,
     /// Recently opened files, newest first.
     pub recent: Vec<PathBuf>,
+    /// Conflict-event layers, drawn in order under the links.
+    pub events: Vec<Arc<crate::map::events::EventMap>>,
+    /// The files they came from.
+    pub event_paths: Vec<PathBuf>,
     /// Bumped whenever the data change, to invalidate what is derived from them.
     pub generation: u64,
 }
@@ -47,6 +51,8 @@ impl Document {
             countries_path: None,
             scenario_path: None,
             recent: Vec::new(),
+            events: Vec::new(),
+            event_paths: Vec::new(),
             generation: 0,
         }
     }

@@ -38,6 +38,10 @@ pub fn stage_label(stage: u8) -> &'static str {
 
 /// The result of a job.
 pub enum Loaded {
+    /// An event layer.
+    Events(PathBuf, Result<Box<crate::io::EventLoad>, LoadError>),
+    /// A CSV whose columns were not recognised: its header, for the person to choose.
+    EventColumns(PathBuf, Vec<String>),
     /// A country file.
     Countries(PathBuf, Result<Arc<MapLayer>, LoadError>),
     /// A scenario file and its warnings.

@@ -8,6 +8,7 @@ pub mod compare;
 pub mod derived;
 pub mod dialogs;
 pub mod document;
+pub mod event_view;
 pub mod jobs;
 pub mod memory;
 pub mod persist;
@@ -483,6 +484,17 @@ impl SahelApp {
             Command::ClosePathPrompt => self.memory.path_prompt = None,
             Command::Quit => self.quit = true,
             Command::ExportTo(path) => self.start_export(path),
+            Command::Events(c) => {
+                if let crate::app::event_view::EventCommand::Remove(i) = c
+                    && i < self.document.events.len()
+                {
+                    self.document.events.remove(i);
+                    self.document.event_paths.remove(i);
+                }
+                if let Some(path) = self.view.events.apply(c) {
+                    self.start_load(path, Some(FileKind::Events));
+                }
+            }
             Command::Compare(c) => self.apply_compare(c),
         }
     }
@@ -570,6 +582,7 @@ impl SahelApp {
 
     fn start_load(&mut self, path: PathBuf, kind: Option<FileKind>) {
         let name = path.display().to_string();
+        let choices = self.view.events.choices.clone();
         self.jobs.spawn(name.clone(), STAGE_READING, move |stage| {
             let bytes = crate::io::read_file_bytes(&path);
             stage.store(STAGE_PARSING, Ordering::Relaxed);
@@ -599,6 +612,7 @@ impl SahelApp {
                         .and_then(|b| crate::io::parse_scenario(&name, &b))
                         .map(|(s, w)| (Arc::new(Timeline::new(s)), w)),
                 ),
+                FileKind::Events => crate::app::event_view::load_job(path, &name, bytes, &choices),
             }
         });
     }
@@ -653,6 +667,18 @@ impl SahelApp {
                 self.after_new_timeline();
             }
             Loaded::Defaults(Err(e)) => messages.push(failed("the embedded data", &e)),
+            Loaded::Events(path, result) => {
+                crate::app::event_view::finish_load(
+                    &mut self.document,
+                    &mut self.view,
+                    path,
+                    result,
+                );
+            }
+            Loaded::EventColumns(path, header) => {
+                let c = crate::app::event_view::EventCommand::ChooseColumns(path, header);
+                self.view.events.apply(c);
+            }
             Loaded::PathChosen(purpose, path) => self.apply(purpose.command(path)),
             Loaded::NoDialog(purpose, suggested) => {
                 let prompt = PathPrompt::new(purpose, &suggested, crate::app::dialogs::NO_DIALOG);
@@ -773,6 +799,7 @@ impl SahelApp {
                 .range
                 .map(|(a, b)| (a.to_date(), b.to_date())),
             headline: None,
+            events: crate::app::event_view::event_options(&self.document, &self.view),
         };
         self.jobs
             .spawn(path.display().to_string(), STAGE_EXPORTING, move |_| {

@@ -44,6 +44,23 @@ pub struct Persisted {
     pub focus_ties: Option<bool>,
     /// The theme chosen.
     pub theme: crate::app::view::ThemeChoice,
+    /// The event layers' window, filter, hexagon values and the CSV columns chosen per
+    /// header.
+    pub events: PersistedEvents,
+}
+
+/// What is remembered of the event layers' view.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PersistedEvents {
+    /// The window.
+    pub window: crate::model::EventWindow,
+    /// Types left out and actor text.
+    pub filter: crate::model::EventFilter,
+    /// What hexagons hold.
+    pub aggregate: crate::map::events::Aggregate,
+    /// Columns chosen per CSV header.
+    pub choices: crate::io::ColumnChoices,
 }
 
 impl Persisted {
@@ -64,6 +81,12 @@ impl Persisted {
             filter: view.filter.clone(),
             focus_ties: Some(view.focus_ties),
             theme: view.theme,
+            events: PersistedEvents {
+                window: view.events.window,
+                filter: view.events.filter.clone(),
+                aggregate: view.events.aggregate,
+                choices: view.events.choices.clone(),
+            },
         }
     }
 
@@ -86,6 +109,10 @@ impl Persisted {
         view.hide_ended = view.filter.hidden_statuses.contains(&ended);
         view.focus_ties = self.focus_ties.unwrap_or(true);
         view.theme = self.theme;
+        view.events.window = self.events.window;
+        view.events.filter = self.events.filter;
+        view.events.aggregate = self.events.aggregate;
+        view.events.choices = self.events.choices;
         view.selected = self.selected;
         document.recent = self.recent.into_iter().filter(|r| r.exists()).collect();
         for (path, kind) in [
@@ -99,6 +126,7 @@ impl Persisted {
                 let what = match kind {
                     FileKind::Countries => "countries",
                     FileKind::Scenario => "scenario",
+                    FileKind::Events => "event layer",
                 };
                 view.messages.push(Message::note(format!(
                     "The {what} file open last time, {}, has since vanished; showing the \

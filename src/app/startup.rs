@@ -24,6 +24,8 @@ pub struct AppStart {
     pub scenario: Option<PathBuf>,
     /// `--at`.
     pub at: Option<jiff::civil::Date>,
+    /// `--events` (repeatable) and `--window`.
+    pub events: (Vec<PathBuf>, Option<crate::model::EventWindow>),
     /// `--since`: open in compare mode, from this date to `--at`.
     pub since: Option<jiff::civil::Date>,
     /// When the process started (for `SAHEL_ATLAS_QUIT_AFTER_FIRST_FRAME`'s timings).
@@ -49,6 +51,13 @@ impl AppStart {
         }
         if let Some(path) = &self.scenario {
             app.push(Command::Load(path.clone(), Some(FileKind::Scenario)));
+        }
+        for path in &self.events.0 {
+            app.push(Command::Load(path.clone(), Some(FileKind::Events)));
+        }
+        if let Some(window) = self.events.1 {
+            let c = crate::app::event_view::EventCommand::SetWindow(window);
+            app.push(Command::Events(c));
         }
         if let Some(date) = self.at {
             app.push(Command::Time(TimeCommand::SetDay(Day::from_date(date))));
@@ -256,6 +265,7 @@ mod tests {
             countries: Some(countries.clone()),
             scenario: None,
             at: Some(at),
+            events: Default::default(),
             since: None,
             started: Instant::now(),
         };
@@ -332,6 +342,7 @@ mod tests {
             scenario: None,
             at: Some(jiff::civil::Date::constant(2023, 12, 4)),
             since: Some(jiff::civil::Date::constant(2023, 7, 25)),
+            events: Default::default(),
             started: Instant::now(),
         };
         let mut app = start.app(None);
@@ -355,6 +366,7 @@ mod tests {
             countries: None,
             scenario: None,
             at: None,
+            events: Default::default(),
             since: None,
             started: Instant::now(),
         };

@@ -111,6 +111,8 @@ pub struct View {
     pub map_marks: MapMarks,
     /// Compare mode (two dates and what changed between them) and its windows.
     pub compare: crate::app::compare::CompareView,
+    /// How the conflict-event layers are shown.
+    pub events: crate::app::event_view::EventView,
 }
 
 /// The labels and edge markers placed on the map in a frame.
@@ -147,6 +149,7 @@ impl View {
             theme: ThemeChoice::default(),
             map_marks: MapMarks::default(),
             compare: crate::app::compare::CompareView::default(),
+            events: crate::app::event_view::EventView::default(),
         }
     }
 

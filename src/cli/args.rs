@@ -42,6 +42,14 @@ pub struct DataArgs {
     /// Scenario file instead of the embedded one.
     #[arg(long, value_name = "FILE", global = true)]
     pub scenario: Option<PathBuf>,
+    /// A conflict-event layer to draw: an ACLED export, a UCDP GED CSV, any CSV with date and
+    /// latitude/longitude columns, or GeoJSON points with a date (gzip allowed). Repeatable.
+    #[arg(long = "events", value_name = "FILE", global = true)]
+    pub events: Vec<PathBuf>,
+    /// Which events are shown: those of the last 7d, 30d (the default), 90d or 365d up to the
+    /// date, or all up to it.
+    #[arg(long, value_name = "DAYS", global = true, value_parser = crate::model::parse_window)]
+    pub window: Option<crate::model::EventWindow>,
 }
 
 /// The renderers the window can use.

@@ -228,6 +228,7 @@ pub fn check_bytes(name: &str, bytes: &[u8]) -> CheckReport {
                 diagnostics: e.diagnostics,
             },
         },
+        FileKind::Events => check_events(name, bytes),
         FileKind::Countries => match parse_countries(name, bytes) {
             Ok(layer) => {
                 let mut diagnostics = layer.warnings.clone();
@@ -299,6 +300,43 @@ fn geojson_data_summary(name: &str, bytes: &[u8]) -> Option<String> {
         "{name}: GeoJSON data, not a country layer: {} features ({lines} LineString, {points} Point)",
         collection.features.len()
     ))
+}
+
+/// Checks an event layer: a summary, and every row left out as an error at its place.
+fn check_events(name: &str, bytes: &[u8]) -> CheckReport {
+    let choices = crate::io::ColumnChoices::default();
+    match crate::io::parse_event_layer(name, bytes.to_vec(), &choices) {
+        Ok(load) => {
+            let layer = &load.layer;
+            let span = layer.span().map_or_else(String::new, |(a, b)| {
+                format!(", {} – {}", a.to_date(), b.to_date())
+            });
+            let format = layer.format.map_or("event", |f| f.label());
+            let mut summary = format!("{name}: {format} event layer: {} events{span}", layer.len());
+            if load.skipped > 0 {
+                summary.push_str(&format!(", {} rows left out", load.skipped));
+            }
+            let mut diagnostics = load.problems;
+            if load.skipped > diagnostics.len() {
+                diagnostics.push(crate::io::Diagnostic::error(
+                    name,
+                    crate::io::Where::File,
+                    format!(
+                        "and {} more rows left out",
+                        load.skipped - diagnostics.len()
+                    ),
+                ));
+            }
+            CheckReport {
+                summary: Some(summary),
+                diagnostics,
+            }
+        }
+        Err(e) => CheckReport {
+            summary: None,
+            diagnostics: e.diagnostics,
+        },
+    }
 }
 
 /// Runs `check` over files; returns the text to print and whether every file passed.

@@ -327,6 +327,7 @@ fn render(
         timeline: &timeline,
     };
     let (filter, focus) = filter_of(&request.filter, &timeline)?;
+    let events = load_events(data, warnings)?;
     let options = |date| RenderOptions {
         date,
         size: request.size,
@@ -336,6 +337,7 @@ fn render(
         focus: focus.clone(),
         compare: request.since.map(|since| (since, date)),
         headline: None,
+        events: events.clone(),
     };
     let out = &request.out;
     match job {
@@ -402,10 +404,42 @@ fn export(
     let options = RenderOptions {
         filter,
         focus,
+        events: load_events(data, warnings)?,
         ..RenderOptions::at(at)
     };
     crate::export::export_to_file(out, format, &map, &options)?;
     Ok(format!("wrote {}\n", out.display()))
+}
+
+/// The event layers of `--events` with `--window`; rows left out are warnings.
+///
+/// # Errors
+/// [`LoadError`] for a file that is not an event layer or has no event that can be read.
+pub fn load_events(
+    data: &DataArgs,
+    warnings: &mut Vec<String>,
+) -> Result<crate::map::events::EventOptions, LoadError> {
+    let mut layers = Vec::new();
+    for path in &data.events {
+        let load = crate::io::read_event_layer(path, &crate::io::ColumnChoices::default())?;
+        if load.skipped > 0 {
+            warnings.push(format!(
+                "{}: {} rows left out; the first:",
+                path.display(),
+                load.skipped
+            ));
+            warnings.extend(load.problems.iter().take(5).map(ToString::to_string));
+        }
+        layers.push(Arc::new(crate::map::events::EventMap::new(
+            load.layer,
+            load.skipped,
+        )));
+    }
+    Ok(crate::map::events::EventOptions {
+        layers,
+        window: data.window.unwrap_or_default(),
+        ..Default::default()
+    })
 }
 
 /// The scenario in `path`, or the embedded one; its warnings go to `warnings`.
@@ -501,6 +535,7 @@ mod tests {
             &DataArgs {
                 countries: None,
                 scenario: Some(fixture("scenario/tiny.json")),
+                ..DataArgs::default()
             },
         )
         .expect("state --json");
@@ -613,6 +648,7 @@ mod tests {
         let missing = DataArgs {
             countries: Some(dir.join("no-such-countries.geojson")),
             scenario: None,
+            ..DataArgs::default()
         };
         let e =
             run(&Sub::Render(render_args(dir.join("b.png"))), &missing).expect_err("missing file");

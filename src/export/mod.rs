@@ -13,6 +13,7 @@ mod animation;
 pub mod change_list;
 pub mod chart;
 pub mod escape;
+mod events;
 mod frames;
 mod gif_out;
 mod mp4_out;
@@ -33,6 +34,7 @@ pub use animation::{
     AnimationFormat, AnimationFrame, AnimationProgress, AnimationRequest, AnimationSummary,
     animation_schedule, render_animation,
 };
+pub use events::{EVENT_COLUMNS, events_csv, events_geojson};
 pub use frames::{FrameStep, StepUnit, frame_dates, is_frame_pattern, render_frames};
 pub use picture::caption_sources;
 pub use picture::frame;
@@ -124,6 +126,8 @@ pub struct RenderOptions {
     /// for the other frames of a clip with holds: the latest event as usual, in a panel with
     /// the headline's room, so that the layout does not jump between frames.
     pub headline: Option<String>,
+    /// Conflict-event layers drawn under the links, their window and filters.
+    pub events: crate::map::events::EventOptions,
 }
 
 impl RenderOptions {
@@ -138,6 +142,7 @@ impl RenderOptions {
             focus: None,
             compare: None,
             headline: None,
+            events: crate::map::events::EventOptions::default(),
         }
     }
 

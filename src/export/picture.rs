@@ -115,13 +115,12 @@ pub fn frame(data: &MapData<'_>, options: &RenderOptions) -> DisplayList {
         compare: options.compare.is_some(),
         ..Highlights::default()
     };
-    let mut list = display::map_frame(
-        data.layer,
-        scene.as_ref(),
-        options.camera(),
-        size,
-        &highlights,
-    );
+    let filters = crate::map::events::layer_filters(&options.events.layers, &options.events.filter);
+    let marks = display::SceneRef {
+        events: options.events.marks(Day::from_date(options.date), &filters),
+        ..scene.as_ref()
+    };
+    let mut list = display::map_frame(data.layer, marks, options.camera(), size, &highlights);
     let mut items = std::mem::take(&mut list.items);
     {
         let mut canvas = Recorder(&mut items);
@@ -428,6 +427,12 @@ fn draw_caption(
     };
     if let Some(filtered) = options.filter.describe(&group_label)
         && let Some(line) = text::truncated(&filtered, CAPTION_SIZE, max_w)
+    {
+        lines.insert(0, line);
+    }
+    if let Some(events) =
+        crate::map::events::caption(&options.events, options.date, view.camera.scale)
+        && let Some(line) = text::truncated(&events, CAPTION_SIZE, max_w)
     {
         lines.insert(0, line);
     }

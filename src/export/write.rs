@@ -3,13 +3,16 @@
 
 use std::path::Path;
 
+use crate::model::Day;
+
 use super::{
     ExportError, Format, MapData, RenderOptions, render_png, render_svg, state_csv_filtered,
     state_geojson_filtered,
 };
 
 /// The bytes of an export of `data` in `format`: the picture (PNG, SVG) of the view in
-/// `options`, or the state at `options.date` (GeoJSON, CSV).
+/// `options`, or the state at `options.date` (GeoJSON, CSV); with event layers in `options`,
+/// GeoJSON and CSV hold the events in the window instead.
 ///
 /// # Errors
 /// [`ExportError`] when the picture's size is out of range or the PNG cannot be encoded.
@@ -23,6 +26,13 @@ pub fn export_bytes(
         Format::Svg => {
             options.check_size()?;
             render_svg(data, options).into_bytes()
+        }
+        // With event layers, the data exports are the events in the window.
+        Format::GeoJson if !options.events.layers.is_empty() => {
+            super::events_geojson(&options.events, Day::from_date(options.date)).into_bytes()
+        }
+        Format::Csv if !options.events.layers.is_empty() => {
+            super::events_csv(&options.events, Day::from_date(options.date)).into_bytes()
         }
         Format::GeoJson => {
             state_geojson_filtered(data.timeline, data.places, options.date, &options.filter)

@@ -11,6 +11,7 @@ mod countries;
 mod country;
 mod diagnostic;
 pub mod embedded;
+mod event_layer;
 mod fast_countries;
 pub mod geometry_check;
 mod json_error;
@@ -21,6 +22,10 @@ mod scenario_file;
 pub use countries::{collection_findings, parse_countries, read_countries};
 pub use country::{Country, CountryLayer, KeySource};
 pub use diagnostic::{Diagnostic, LoadError, Where};
+pub use event_layer::{
+    ColumnChoice, ColumnChoices, EventDetails, EventLoad, csv_header, event_details, header_key,
+    looks_like_event_layer, parse_day, parse_event_layer, read_event_layer,
+};
 pub use read::{MAX_FILE_BYTES, read_file_bytes};
 pub use scenario_file::{parse_scenario, read_scenario, source_diagnostics};
 
@@ -31,9 +36,11 @@ pub enum FileKind {
     Countries,
     /// A Sahel Atlas scenario.
     Scenario,
+    /// A conflict-event layer (ACLED, UCDP GED, a CSV or GeoJSON of dated points).
+    Events,
 }
 
-/// Guesses whether bytes hold a scenario or a country layer by looking for the scenario's
+/// Guesses whether bytes hold a scenario, an event layer or a country layer by looking for the scenario's
 /// `format` marker near the start (of the decompressed text, if gzip-compressed).
 pub fn detect_kind(bytes: &[u8]) -> FileKind {
     use std::io::Read as _;
@@ -49,6 +56,8 @@ pub fn detect_kind(bytes: &[u8]) -> FileKind {
     let head = String::from_utf8_lossy(&head);
     if head.contains("sahel-atlas/scenario") || head.contains("\"relationships\"") {
         FileKind::Scenario
+    } else if looks_like_event_layer(bytes) {
+        FileKind::Events
     } else {
         FileKind::Countries
     }

@@ -553,6 +553,8 @@ pub struct SceneRef<'a> {
     pub entity_names: &'a [String],
     /// The sites arcs end at.
     pub sites: &'a [SceneSite],
+    /// Conflict events in the window, drawn under the links.
+    pub events: Option<super::events::EventMarks<'a>>,
 }
 
 impl Scene {
@@ -565,6 +567,7 @@ impl Scene {
             nodes: &self.nodes,
             entity_names: &self.entity_names,
             sites: &self.sites,
+            events: None,
         }
     }
 }
@@ -1291,6 +1294,13 @@ pub fn map_frame_planned(
     }
     if let Some(c) = highlights.selected_country {
         list.items.push(Item::CountryOutline(c, marks::SELECTED));
+    }
+
+    if let Some(events) = &scene.events {
+        list.items.push(Item::Group("events"));
+        let items = super::events::event_items(&list, events);
+        list.items.extend(items);
+        list.items.push(Item::EndGroup);
     }
 
     list.items.push(Item::Group("links"));

@@ -7,6 +7,7 @@
 pub mod camera;
 pub mod display;
 pub mod embedded;
+pub mod events;
 pub mod layer;
 pub mod links;
 pub mod paint;

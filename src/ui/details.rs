@@ -165,6 +165,8 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
 
     // Its alignment over the whole span, above the ties, so it shows without scrolling.
     super::alignment::alignment_ui(ui, cx, entity);
+    // Its conflict events, month by month on the same time axis.
+    super::event_layers::state_events_ui(ui, cx, entity);
 
     // Links at the date.
     let mine: Vec<_> = cx

@@ -42,9 +42,13 @@ pub(crate) fn map_area_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, mesh_cache: &mut M
                 .and_then(|k| cx.document.timeline.entity_index(k))
         })
         .flatten();
+    let events = (cx.at_date.events).marks(&cx.document.events, &view.events, view.day());
     let scene = MapScene {
         layer: &layer,
-        marks: derived.as_ref(),
+        marks: crate::map::display::SceneRef {
+            events,
+            ..derived.as_ref()
+        },
         selected,
         highlighted_link: view.panel_hovered_link.or(view.selected_link),
         focus,
@@ -74,14 +78,30 @@ pub(crate) fn map_area_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, mesh_cache: &mut M
             marks,
         });
     }
-    tooltip_ui(ui, cx, &response, marker_far, &layer, rect);
-    click(cx, &response, &layer);
+    // Conflict events lie under the ties, nodes and markers, over the countries.
+    let on_events =
+        response.hovered_ties.is_empty() && response.hovered_node.is_none() && marker_far.is_none();
+    let event_pick = events
+        .filter(|_| on_events)
+        .and_then(|marks| super::event_layers::pick_at(ui, &marks, camera, rect));
+    match &event_pick {
+        Some(pick) => super::event_layers::tooltip_ui(ui, cx, pick, rect),
+        None => tooltip_ui(ui, cx, &response, marker_far, &layer, rect),
+    }
+    match response.clicked {
+        Some(MapClick::Country(_) | MapClick::Nothing) if event_pick.is_some() => {
+            let c = crate::app::event_view::EventCommand::List(event_pick);
+            cx.push(Command::Events(c));
+        }
+        _ => click(cx, &response, &layer),
+    }
     let banner = messages_ui(ui, cx, rect);
     let visible = Rect::from_min_max(Pos2::new(rect.min.x, rect.min.y + banner), rect.max);
     if view.map_rect != rect || view.visible_rect != visible {
         cx.push(Command::MapResized { map: rect, visible });
     }
     zoom_buttons_ui(ui, cx, visible);
+    super::event_layers::event_windows_ui(ui, cx, visible);
 }
 
 /// What the pointer is on, in a few words: a country's name alone, a tie's status and source.

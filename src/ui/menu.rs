@@ -77,6 +77,9 @@ fn file_menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     if ui.button("Open scenario…").clicked() {
         cx.push(Command::OpenDialog(FileKind::Scenario));
     }
+    if ui.button("Add event layer…").clicked() {
+        cx.push(Command::OpenDialog(FileKind::Events));
+    }
     ui.menu_button("Open recent", |ui| {
         if cx.document.recent.is_empty() {
             ui.label("No recent files");
@@ -89,11 +92,24 @@ fn file_menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     });
     ui.menu_button("Export", |ui| {
         use crate::export::Format;
+        // With event layers, the data exports are the events in the window.
+        let events = !cx.document.events.is_empty();
+        let (geojson, csv) = if events {
+            (
+                "Events in the window as GeoJSON…",
+                "Events in the window as CSV…",
+            )
+        } else {
+            (
+                "State at this date as GeoJSON…",
+                "State at this date as CSV…",
+            )
+        };
         for (label, format) in [
             ("Map as PNG…", Format::Png),
             ("Map as SVG…", Format::Svg),
-            ("State at this date as GeoJSON…", Format::GeoJson),
-            ("State at this date as CSV…", Format::Csv),
+            (geojson, Format::GeoJson),
+            (csv, Format::Csv),
         ] {
             if ui.button(label).clicked() {
                 cx.push(Command::ExportDialog(format));

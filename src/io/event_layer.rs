@@ -1,0 +1,882 @@
+//! Reading conflict-event layers: ACLED exports, UCDP GED CSVs, any CSV with a date and
+//! latitude/longitude columns, and GeoJSON points with a date property. A layer is recognised
+//! by the columns it needs, so exports with fewer, reordered or extra columns load.
+//!
+//! Rows that cannot be read (no date, a latitude that is not a number …) are left out; the
+//! layer loads with their count and the first [`MAX_DIAGNOSTICS`] places as `FILE:LINE:COL`.
+//! The CSV's bytes are kept, and each event remembers its record's offset: notes and sources
+//! are read again only when someone asks for them ([`event_details`]).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::diagnostic::{MAX_DIAGNOSTICS, shorten};
+use super::read::{gunzip_if_needed, read_file_bytes};
+use super::{Diagnostic, LoadError, Where};
+use crate::model::event_layer::{ACLED_TYPES, UCDP_TYPES};
+use crate::model::{EventFormat, EventLayer, EventTexts};
+
+/// A layer read from a file, and the rows left out.
+#[derive(Clone, Debug)]
+pub struct EventLoad {
+    /// The events read.
+    pub layer: EventLayer,
+    /// Rows (or features) left out because they could not be read.
+    pub skipped: usize,
+    /// Where and why, for the first [`MAX_DIAGNOSTICS`] of them.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// The columns a person chose for a CSV whose columns were not recognised: date, latitude
+/// and longitude, by name.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ColumnChoice {
+    /// The date column.
+    pub date: String,
+    /// The latitude column.
+    pub latitude: String,
+    /// The longitude column.
+    pub longitude: String,
+}
+
+/// Column choices remembered per header (the header's names joined with commas).
+pub type ColumnChoices = HashMap<String, ColumnChoice>;
+
+/// The key a CSV header is remembered by.
+pub fn header_key(names: &[String]) -> String {
+    names.join(",")
+}
+
+/// Reads an event layer from a file (gzip allowed), with `choices` for CSVs whose columns
+/// are not recognised.
+///
+/// # Errors
+/// The file cannot be read, is not an event layer, or has no event that can be read.
+pub fn read_event_layer(path: &Path, choices: &ColumnChoices) -> Result<EventLoad, LoadError> {
+    let bytes = read_file_bytes(path)?;
+    parse_event_layer(&path.display().to_string(), bytes, choices)
+}
+
+/// Parses an event layer from bytes (gzip allowed) that came from a file called `name`.
+///
+/// # Errors
+/// Not an event layer (no date or no latitude/longitude column), or no event can be read.
+pub fn parse_event_layer(
+    name: &str,
+    bytes: Vec<u8>,
+    choices: &ColumnChoices,
+) -> Result<EventLoad, LoadError> {
+    let bytes = match gunzip_if_needed(name, &bytes)? {
+        std::borrow::Cow::Borrowed(_) => bytes,
+        std::borrow::Cow::Owned(b) => b,
+    };
+    let load = if is_json(&bytes) {
+        parse_geojson(name, &bytes)?
+    } else {
+        parse_csv(name, bytes, choices)?
+    };
+    if load.layer.is_empty() {
+        let mut diagnostics = vec![Diagnostic::error(
+            name,
+            Where::File,
+            format!(
+                "has no event that can be read ({} rows left out)",
+                load.skipped
+            ),
+        )];
+        diagnostics.extend(load.problems);
+        return Err(LoadError { diagnostics });
+    }
+    Ok(load)
+}
+
+fn is_json(bytes: &[u8]) -> bool {
+    let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    start
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|&b| b == b'{' || b == b'[')
+}
+
+/// Whether bytes (gzip allowed) look like an event layer: a CSV whose header has a date
+/// column, or GeoJSON with points and a date property near the start.
+pub fn looks_like_event_layer(bytes: &[u8]) -> bool {
+    use std::io::Read as _;
+    let mut head = Vec::new();
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        let _ = flate2::read::MultiGzDecoder::new(bytes)
+            .take(4096)
+            .read_to_end(&mut head);
+    } else {
+        head.extend_from_slice(&bytes[..bytes.len().min(4096)]);
+    }
+    if is_json(&head) {
+        let text = String::from_utf8_lossy(&head);
+        let point = text.contains("\"Point\"");
+        return point
+            && DATE_NAMES
+                .iter()
+                .any(|d| text.contains(&format!("\"{d}\"")));
+    }
+    let text = String::from_utf8_lossy(&head);
+    let first = text.lines().next().unwrap_or("").to_lowercase();
+    first.contains(',')
+        && first
+            .split(',')
+            .any(|c| DATE_NAMES.contains(&clean(c).as_str()))
+}
+
+/// The header of a CSV event file, its names as written, for choosing columns.
+pub fn csv_header(bytes: &[u8]) -> Option<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(strip_bom(bytes));
+    let header = reader.headers().ok()?;
+    Some(header.iter().map(|h| h.trim().to_owned()).collect())
+}
+
+fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+fn clean(name: &str) -> String {
+    name.trim().trim_matches('"').trim().to_lowercase()
+}
+
+/// Names of date columns and properties, in order of preference.
+const DATE_NAMES: [&str; 6] = [
+    "event_date",
+    "date_start",
+    "date",
+    "day",
+    "datetime",
+    "time",
+];
+const LAT_NAMES: [&str; 3] = ["latitude", "lat", "y"];
+const LON_NAMES: [&str; 5] = ["longitude", "lon", "lng", "long", "x"];
+const KIND_NAMES: [&str; 4] = ["event_type", "type_of_violence", "type", "category"];
+const FATALITY_NAMES: [&str; 4] = ["fatalities", "best", "deaths", "killed"];
+const ACTOR1_NAMES: [&str; 3] = ["actor1", "side_a", "actor"];
+const ACTOR2_NAMES: [&str; 2] = ["actor2", "side_b"];
+const NOTES_NAMES: [&str; 5] = [
+    "notes",
+    "source_headline",
+    "description",
+    "summary",
+    "title",
+];
+const SOURCE_NAMES: [&str; 4] = ["source", "source_article", "source_original", "url"];
+const ID_NAMES: [&str; 3] = ["event_id_cnty", "id", "event_id"];
+
+/// How an event's type is read.
+#[derive(Clone, Copy, Debug)]
+enum KindColumn {
+    /// ACLED's `event_type`: its six names, others added as met.
+    Acled(usize),
+    /// UCDP's `type_of_violence`: 1, 2 or 3.
+    Ucdp(usize),
+    /// Any text column.
+    Text(usize),
+    /// No type: every event is an "Event".
+    None,
+}
+
+/// Which column holds what.
+#[derive(Clone, Debug)]
+struct Columns {
+    format: EventFormat,
+    date: usize,
+    lat: usize,
+    lon: usize,
+    kind: KindColumn,
+    fatalities: Option<usize>,
+    actors: [Option<usize>; 2],
+    country: Option<usize>,
+    texts: [Option<usize>; 3],
+}
+
+fn find(names: &[String], wanted: &[&str]) -> Option<usize> {
+    wanted
+        .iter()
+        .find_map(|w| names.iter().position(|n| n == w))
+}
+
+/// Recognises a header: ACLED by `event_date`, `event_type`, `latitude`, `longitude`; UCDP by
+/// `date_start`, `type_of_violence`, `latitude`, `longitude`; else any date and coordinates,
+/// or the columns chosen for this header.
+fn columns(raw: &[String], choices: &ColumnChoices) -> Option<Columns> {
+    let names: Vec<String> = raw.iter().map(|n| clean(n)).collect();
+    let has = |n: &str| names.iter().any(|m| m == n);
+    let chosen = choices.get(&header_key(raw)).and_then(|c| {
+        let at = |n: &str| raw.iter().position(|r| r.trim() == n);
+        Some((at(&c.date)?, at(&c.latitude)?, at(&c.longitude)?))
+    });
+    let format = if has("event_date") && has("event_type") && has("latitude") && has("longitude") {
+        EventFormat::Acled
+    } else if has("date_start") && has("type_of_violence") && has("latitude") && has("longitude") {
+        EventFormat::Ucdp
+    } else {
+        EventFormat::Csv
+    };
+    let (date, lat, lon) = match chosen {
+        Some(c) => c,
+        None => (
+            find(&names, &DATE_NAMES)?,
+            find(&names, &LAT_NAMES)?,
+            find(&names, &LON_NAMES)?,
+        ),
+    };
+    let kind = match (format, find(&names, &KIND_NAMES)) {
+        (EventFormat::Acled, Some(k)) => KindColumn::Acled(k),
+        (EventFormat::Ucdp, Some(k)) => KindColumn::Ucdp(k),
+        (_, Some(k)) if names.get(k).is_some_and(|n| n == "type_of_violence") => {
+            KindColumn::Ucdp(k)
+        }
+        (_, Some(k)) => KindColumn::Text(k),
+        (_, None) => KindColumn::None,
+    };
+    Some(Columns {
+        format,
+        date,
+        lat,
+        lon,
+        kind,
+        fatalities: find(&names, &FATALITY_NAMES),
+        actors: [find(&names, &ACTOR1_NAMES), find(&names, &ACTOR2_NAMES)],
+        country: find(&names, &["country"]),
+        texts: [
+            find(&names, &NOTES_NAMES),
+            find(&names, &SOURCE_NAMES),
+            find(&names, &ID_NAMES),
+        ],
+    })
+}
+
+/// Interns names: each distinct text once.
+#[derive(Default)]
+struct Interner {
+    index: HashMap<Vec<u8>, u32>,
+    strings: Vec<String>,
+}
+
+impl Interner {
+    fn new() -> Self {
+        let mut i = Self::default();
+        i.intern(b"");
+        i
+    }
+
+    fn intern(&mut self, text: &[u8]) -> u32 {
+        let text = text.trim_ascii();
+        if let Some(&i) = self.index.get(text) {
+            return i;
+        }
+        let i = u32::try_from(self.strings.len()).unwrap_or(u32::MAX);
+        self.strings
+            .push(String::from_utf8_lossy(text).into_owned());
+        self.index.insert(text.to_vec(), i);
+        i
+    }
+}
+
+/// Event types met so far, with the format's own types first.
+struct Kinds {
+    names: Vec<String>,
+}
+
+impl Kinds {
+    fn for_format(kind: KindColumn) -> Self {
+        let names = match kind {
+            KindColumn::Acled(_) => ACLED_TYPES.iter().map(|s| (*s).to_owned()).collect(),
+            KindColumn::Ucdp(_) => UCDP_TYPES.iter().map(|s| (*s).to_owned()).collect(),
+            KindColumn::Text(_) => Vec::new(),
+            KindColumn::None => vec!["Event".to_owned()],
+        };
+        Self { names }
+    }
+
+    /// The index of a type name, added when new (at most 255 types; then "Other").
+    fn index(&mut self, text: &[u8]) -> u8 {
+        let text = text.trim_ascii();
+        if let Some(i) = self.names.iter().position(|n| n.as_bytes() == text) {
+            return u8::try_from(i).unwrap_or(u8::MAX);
+        }
+        if self.names.len() >= 255 {
+            return self.index(b"Other");
+        }
+        self.names.push(String::from_utf8_lossy(text).into_owned());
+        u8::try_from(self.names.len() - 1).unwrap_or(u8::MAX)
+    }
+}
+
+/// Why a field cannot be read: the column and the message.
+type FieldError = (usize, String);
+
+/// The columns of one layer as they are read, in file order.
+struct Builder {
+    layer: EventLayer,
+    interner: Interner,
+    kinds: Kinds,
+    offsets: Vec<u32>,
+    inline: Vec<[String; 3]>,
+    skipped: usize,
+    problems: Vec<Diagnostic>,
+}
+
+impl Builder {
+    fn new(name: &str, format: EventFormat, kind: KindColumn) -> Self {
+        Self {
+            layer: EventLayer {
+                name: name.to_owned(),
+                format: Some(format),
+                ..EventLayer::default()
+            },
+            interner: Interner::new(),
+            kinds: Kinds::for_format(kind),
+            offsets: Vec::new(),
+            inline: Vec::new(),
+            skipped: 0,
+            problems: Vec::new(),
+        }
+    }
+
+    fn skip(&mut self, diagnostic: impl FnOnce() -> Diagnostic) {
+        self.skipped += 1;
+        if self.problems.len() < MAX_DIAGNOSTICS {
+            self.problems.push(diagnostic());
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        day: i32,
+        lon_lat: [f32; 2],
+        fatalities: u32,
+        kind: u8,
+        actors: [u32; 2],
+        country: u32,
+    ) {
+        let l = &mut self.layer;
+        l.day.push(day);
+        l.lon.push(lon_lat[0]);
+        l.lat.push(lon_lat[1]);
+        l.fatalities.push(fatalities);
+        l.kind.push(kind);
+        l.actors.push(actors);
+        l.country.push(country);
+    }
+
+    /// The layer, sorted by date, with the texts and the rows left out.
+    fn finish(mut self, texts: EventTexts) -> EventLoad {
+        self.layer.kinds = self.kinds.names;
+        self.layer.strings = self.interner.strings;
+        self.layer.texts = texts;
+        sort_by_day(&mut self.layer);
+        EventLoad {
+            layer: self.layer,
+            skipped: self.skipped,
+            problems: self.problems,
+        }
+    }
+}
+
+/// Sorts every column by date (stable: events of one day keep the file's order).
+fn sort_by_day(layer: &mut EventLayer) {
+    if layer.day.is_sorted() {
+        return;
+    }
+    let mut order: Vec<u32> = (0..u32::try_from(layer.len()).unwrap_or(u32::MAX)).collect();
+    order.sort_by_key(|&i| layer.day[i as usize]);
+    fn permute<T: Copy>(v: &mut Vec<T>, order: &[u32]) {
+        *v = order.iter().map(|&i| v[i as usize]).collect();
+    }
+    permute(&mut layer.day, &order);
+    permute(&mut layer.lon, &order);
+    permute(&mut layer.lat, &order);
+    permute(&mut layer.fatalities, &order);
+    permute(&mut layer.kind, &order);
+    permute(&mut layer.actors, &order);
+    permute(&mut layer.country, &order);
+    match &mut layer.texts {
+        EventTexts::Csv { offsets, .. } => permute(offsets, &order),
+        EventTexts::Inline(texts) => {
+            let mut taken: Vec<Option<[String; 3]>> =
+                std::mem::take(texts).into_iter().map(Some).collect();
+            *texts = order
+                .iter()
+                .map(|&i| taken[i as usize].take().unwrap_or_default())
+                .collect();
+        }
+        EventTexts::None => {}
+    }
+}
+
+fn parse_csv(name: &str, bytes: Vec<u8>, choices: &ColumnChoices) -> Result<EventLoad, LoadError> {
+    let fail = |m: String| LoadError::single(Diagnostic::error(name, Where::File, m));
+    let body = strip_bom(&bytes);
+    let bom = bytes.len() - body.len();
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(body);
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|e| fail(format!("cannot read the header: {e}")))?
+        .iter()
+        .map(|h| h.trim().to_owned())
+        .collect();
+    let Some(cols) = columns(&header, choices) else {
+        return Err(fail(format!(
+            "is not an event layer: no date column (event_date, date_start, date …) or no \
+             latitude/longitude columns among: {}",
+            shorten(&header.join(", "))
+        )));
+    };
+    let mut b = Builder::new(name, cols.format, cols.kind);
+    let mut record = csv::ByteRecord::new();
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let (line, column) = e
+                    .position()
+                    .map_or((0, 1), |p| (usize::try_from(p.line()).unwrap_or(0), 1));
+                b.skip(|| {
+                    Diagnostic::error(name, Where::LineColumn { line, column }, e.to_string())
+                });
+                if !matches!(
+                    e.kind(),
+                    csv::ErrorKind::Utf8 { .. } | csv::ErrorKind::UnequalLengths { .. }
+                ) {
+                    break;
+                }
+                continue;
+            }
+        }
+        let Some(pos) = record.position() else {
+            continue;
+        };
+        let offset = usize::try_from(pos.byte()).unwrap_or(0) + bom;
+        match read_row(&record, &cols, &mut b) {
+            Ok(()) => b.offsets.push(u32::try_from(offset).unwrap_or(u32::MAX)),
+            Err((field, message)) => {
+                let line = usize::try_from(pos.line()).unwrap_or(0);
+                let column = field_column(&bytes, offset, field);
+                b.skip(|| Diagnostic::error(name, Where::LineColumn { line, column }, message));
+            }
+        }
+    }
+    let offsets = std::mem::take(&mut b.offsets);
+    let texts = EventTexts::Csv {
+        bytes: Vec::new(),
+        offsets,
+        columns: cols.texts,
+    };
+    let mut load = b.finish(texts);
+    if let EventTexts::Csv { bytes: kept, .. } = &mut load.layer.texts {
+        *kept = bytes;
+    }
+    Ok(load)
+}
+
+fn field<'r>(
+    record: &'r csv::ByteRecord,
+    column: usize,
+    what: &str,
+) -> Result<&'r [u8], FieldError> {
+    record
+        .get(column)
+        .ok_or_else(|| (column, format!("the row ends before its {what}")))
+}
+
+fn read_row(record: &csv::ByteRecord, cols: &Columns, b: &mut Builder) -> Result<(), FieldError> {
+    let date = field(record, cols.date, "date")?;
+    let day = parse_day(date).ok_or_else(|| {
+        (
+            cols.date,
+            format!(
+                "'{}' is not a date (YYYY-MM-DD or 16 May 2025)",
+                shorten(&String::from_utf8_lossy(date))
+            ),
+        )
+    })?;
+    let lat = parse_coordinate(field(record, cols.lat, "latitude")?, 90.0, "latitude")
+        .map_err(|m| (cols.lat, m))?;
+    let lon = parse_coordinate(field(record, cols.lon, "longitude")?, 180.0, "longitude")
+        .map_err(|m| (cols.lon, m))?;
+    let fatalities = match cols.fatalities {
+        Some(c) => parse_count(field(record, c, "fatalities")?).map_err(|m| (c, m))?,
+        None => 0,
+    };
+    let kind = match cols.kind {
+        KindColumn::Acled(c) | KindColumn::Text(c) => b.kinds.index(field(record, c, "type")?),
+        KindColumn::Ucdp(c) => {
+            let t = field(record, c, "type of violence")?;
+            match t.trim_ascii() {
+                b"1" => 0,
+                b"2" => 1,
+                b"3" => 2,
+                other => {
+                    return Err((
+                        c,
+                        format!(
+                            "type_of_violence is '{}', not 1, 2 or 3",
+                            shorten(&String::from_utf8_lossy(other))
+                        ),
+                    ));
+                }
+            }
+        }
+        KindColumn::None => 0,
+    };
+    let mut actors = [0u32; 2];
+    for (slot, column) in actors.iter_mut().zip(cols.actors) {
+        if let Some(text) = column.and_then(|c| record.get(c)) {
+            *slot = b.interner.intern(text);
+        }
+    }
+    let country = cols
+        .country
+        .and_then(|c| record.get(c))
+        .map_or(0, |t| b.interner.intern(t));
+    b.push(
+        day,
+        [lon as f32, lat as f32],
+        fatalities,
+        kind,
+        actors,
+        country,
+    );
+    Ok(())
+}
+
+fn parse_coordinate(text: &[u8], limit: f64, what: &str) -> Result<f64, String> {
+    let t = std::str::from_utf8(text).unwrap_or("").trim();
+    match t.parse::<f64>() {
+        Ok(v) if v.is_finite() && v.abs() <= limit => Ok(v),
+        Ok(_) => Err(format!("{what} {t} is outside ±{limit}")),
+        Err(_) => Err(format!(
+            "{what} '{}' is not a number",
+            shorten(&String::from_utf8_lossy(text))
+        )),
+    }
+}
+
+fn parse_count(text: &[u8]) -> Result<u32, String> {
+    let t = text.trim_ascii();
+    if t.is_empty() {
+        return Ok(0);
+    }
+    std::str::from_utf8(t)
+        .ok()
+        .and_then(|s| s.parse::<u32>().ok())
+        .ok_or_else(|| {
+            format!(
+                "fatalities '{}' is not a whole number",
+                shorten(&String::from_utf8_lossy(t))
+            )
+        })
+}
+
+/// The column (characters from 1) where field `field` of the record at byte `offset` starts;
+/// past the end of the line when the row has fewer fields.
+fn field_column(bytes: &[u8], offset: usize, field: usize) -> usize {
+    let Some(rest) = bytes.get(offset..) else {
+        return 1;
+    };
+    let (mut index, mut quoted, mut line_start) = (0usize, false, 0usize);
+    let mut end = rest.len();
+    for (i, &c) in rest.iter().enumerate() {
+        if index == field {
+            end = i;
+            break;
+        }
+        match c {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => index += 1,
+            b'\n' if quoted => line_start = i + 1,
+            b'\n' | b'\r' => {
+                end = i;
+                break;
+            }
+            _ => {}
+        }
+    }
+    let text = rest.get(line_start..end).unwrap_or_default();
+    String::from_utf8_lossy(text).chars().count() + 1
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// A day number (days since 1970-01-01) from `YYYY-MM-DD` (a time after it is ignored) or
+/// `16 May 2025` (month names in full or in three letters).
+pub fn parse_day(text: &[u8]) -> Option<i32> {
+    let t = text.trim_ascii();
+    let digits = |s: &[u8]| -> Option<i32> {
+        if s.is_empty() || s.len() > 4 || !s.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        Some(s.iter().fold(0, |n, d| n * 10 + i32::from(d - b'0')))
+    };
+    if t.len() >= 10 && t[4] == b'-' && t[7] == b'-' && (t.len() == 10 || !t[10].is_ascii_digit()) {
+        return day_number(digits(&t[..4])?, digits(&t[5..7])?, digits(&t[8..10])?);
+    }
+    let mut parts = t
+        .split(|&c| c == b' ' || c == b'-')
+        .filter(|p| !p.is_empty());
+    let day = digits(parts.next()?)?;
+    let month_text = parts.next()?.to_ascii_lowercase();
+    let year = parts.next()?;
+    if parts.next().is_some() || month_text.len() < 3 || year.len() != 4 {
+        return None;
+    }
+    let month = MONTHS
+        .iter()
+        .position(|m| month_text.starts_with(m.as_bytes()))?;
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let name = full.get(month)?;
+    if !(month_text.len() == 3
+        || name.as_bytes() == month_text.as_slice()
+        || (month == 8 && month_text == b"sept"))
+    {
+        return None;
+    }
+    day_number(digits(year)?, i32::try_from(month).ok()? + 1, day)
+}
+
+/// Days since 1970-01-01 of a real calendar date (Howard Hinnant's `days_from_civil`).
+fn day_number(year: i32, month: i32, day: i32) -> Option<i32> {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let length = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if day < 1 || day > length {
+        return None;
+    }
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// An event's notes, source and id, as the file gives them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EventDetails {
+    /// What happened, in the file's words.
+    pub notes: String,
+    /// Where it was reported.
+    pub source: String,
+    /// The file's id for it.
+    pub id: String,
+}
+
+/// The notes, source and id of event `i` (in date order), read again from the kept text.
+pub fn event_details(layer: &EventLayer, i: usize) -> EventDetails {
+    match &layer.texts {
+        EventTexts::None => EventDetails::default(),
+        EventTexts::Inline(texts) => {
+            texts
+                .get(i)
+                .map_or_else(EventDetails::default, |[n, s, id]| EventDetails {
+                    notes: n.clone(),
+                    source: s.clone(),
+                    id: id.clone(),
+                })
+        }
+        EventTexts::Csv {
+            bytes,
+            offsets,
+            columns,
+        } => {
+            let Some(rest) = offsets.get(i).and_then(|&o| bytes.get(o as usize..)) else {
+                return EventDetails::default();
+            };
+            let mut reader = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(rest);
+            let mut record = csv::StringRecord::new();
+            if !reader.read_record(&mut record).unwrap_or(false) {
+                return EventDetails::default();
+            }
+            let get = |c: Option<usize>| {
+                c.and_then(|c| record.get(c))
+                    .unwrap_or("")
+                    .trim()
+                    .to_owned()
+            };
+            EventDetails {
+                notes: get(columns[0]),
+                source: get(columns[1]),
+                id: get(columns[2]),
+            }
+        }
+    }
+}
+
+/// Reads GeoJSON points with a date property.
+fn parse_geojson(name: &str, bytes: &[u8]) -> Result<EventLoad, LoadError> {
+    let fail = |m: String| LoadError::single(Diagnostic::error(name, Where::File, m));
+    let value: serde_json::Value = serde_json::from_slice(strip_bom(bytes)).map_err(|e| {
+        LoadError::single(Diagnostic::error(
+            name,
+            Where::LineColumn {
+                line: e.line(),
+                column: e.column(),
+            },
+            format!("is not valid JSON: {e}"),
+        ))
+    })?;
+    let Some(features) = value.get("features").and_then(|f| f.as_array()) else {
+        return Err(fail(
+            "is not a GeoJSON FeatureCollection: no \"features\" array".to_owned(),
+        ));
+    };
+    let kind_name = features.iter().find_map(|f| {
+        let p = f.get("properties")?.as_object()?;
+        KIND_NAMES.iter().find(|k| p.contains_key(**k)).copied()
+    });
+    let kind = match kind_name {
+        Some("event_type") => KindColumn::Acled(0),
+        Some("type_of_violence") => KindColumn::Ucdp(0),
+        Some(_) => KindColumn::Text(0),
+        None => KindColumn::None,
+    };
+    let format = EventFormat::GeoJson;
+    let mut b = Builder::new(name, format, kind);
+    for (index, feature) in features.iter().enumerate() {
+        if let Err(message) = read_feature(feature, kind, kind_name, &mut b) {
+            b.skip(|| Diagnostic::error(name, Where::Feature { index, key: None }, message));
+        }
+    }
+    let texts = EventTexts::Inline(std::mem::take(&mut b.inline));
+    Ok(b.finish(texts))
+}
+
+fn read_feature(
+    feature: &serde_json::Value,
+    kind: KindColumn,
+    kind_name: Option<&str>,
+    b: &mut Builder,
+) -> Result<(), String> {
+    use serde_json::Value;
+    let coordinates = feature
+        .pointer("/geometry/coordinates")
+        .and_then(Value::as_array)
+        .filter(|_| feature.pointer("/geometry/type") == Some(&Value::from("Point")))
+        .ok_or("is not a Point")?;
+    let (Some(lon), Some(lat)) = (
+        coordinates.first().and_then(Value::as_f64),
+        coordinates.get(1).and_then(Value::as_f64),
+    ) else {
+        return Err("its coordinates are not two numbers".to_owned());
+    };
+    if lon.abs() > 180.0 || lat.abs() > 90.0 {
+        return Err(format!("its position {lon}, {lat} is not on the Earth"));
+    }
+    let empty = serde_json::Map::new();
+    let props = feature
+        .get("properties")
+        .and_then(Value::as_object)
+        .unwrap_or(&empty);
+    let text = |keys: &[&str]| -> String {
+        keys.iter()
+            .find_map(|k| props.get(*k))
+            .map(|v| match v {
+                Value::String(s) => s.clone(),
+                Value::Null => String::new(),
+                other => other.to_string(),
+            })
+            .unwrap_or_default()
+    };
+    let date = text(&DATE_NAMES);
+    let day = parse_day(date.as_bytes()).ok_or_else(|| {
+        format!(
+            "'{}' is not a date (YYYY-MM-DD or 16 May 2025)",
+            shorten(&date)
+        )
+    })?;
+    let fatalities = parse_count(text(&FATALITY_NAMES).as_bytes())?;
+    let kind = match (kind, kind_name) {
+        (KindColumn::Ucdp(_), _) => match text(&["type_of_violence"]).as_str() {
+            "1" => 0,
+            "2" => 1,
+            "3" => 2,
+            other => {
+                return Err(format!(
+                    "type_of_violence is '{}', not 1, 2 or 3",
+                    shorten(other)
+                ));
+            }
+        },
+        (KindColumn::None, _) | (_, None) => 0,
+        (_, Some(k)) => b.kinds.index(text(&[k]).as_bytes()),
+    };
+    let actors = [
+        b.interner.intern(text(&ACTOR1_NAMES).as_bytes()),
+        b.interner.intern(text(&ACTOR2_NAMES).as_bytes()),
+    ];
+    let country = b.interner.intern(text(&["country"]).as_bytes());
+    b.push(
+        day,
+        [lon as f32, lat as f32],
+        fatalities,
+        kind,
+        actors,
+        country,
+    );
+    b.inline
+        .push([text(&NOTES_NAMES), text(&SOURCE_NAMES), text(&ID_NAMES)]);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_from_both_date_forms() {
+        assert_eq!(parse_day(b"1970-01-01"), Some(0));
+        assert_eq!(parse_day(b"2025-05-16"), parse_day(b"16 May 2025"));
+        assert_eq!(parse_day(b"16 May 2025"), Some(20_224));
+        assert_eq!(
+            parse_day(b"2019-01-03 00:00:00.000"),
+            parse_day(b"03 January 2019")
+        );
+        assert_eq!(parse_day(b"2024-02-29"), Some(19_782));
+        assert_eq!(parse_day(b"2023-02-29"), None);
+        assert_eq!(parse_day(b"16 Mai 2025"), None);
+        assert_eq!(parse_day(b"2025-5-16"), None);
+        assert_eq!(parse_day(b""), None);
+    }
+
+    #[test]
+    fn field_columns_count_characters_and_skip_quoted_commas() {
+        let text = b"a,b,c\n\"x, y\",\xC3\xA9t\xC3\xA9,zz\n";
+        assert_eq!(field_column(text, 6, 0), 1);
+        assert_eq!(field_column(text, 6, 1), 8);
+        assert_eq!(field_column(text, 6, 2), 12);
+        assert_eq!(field_column(text, 6, 3), 14);
+    }
+}
