@@ -890,3 +890,59 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn unclear_inputs_get_messages_that_say_what_is_wrong() {
+    // Issue #17 item 7, as a person meets each one on the command line.
+    let dir = scratch_dir("messages");
+    let gif = dir.join("a.gif");
+    let clip = |extra: &[&str]| {
+        let mut args = vec![
+            "render",
+            "--from",
+            "2020-01-01",
+            "--to",
+            "2020-03-01",
+            "--step",
+            "1m",
+        ];
+        args.extend_from_slice(extra);
+        sahel_atlas(args)
+    };
+    // A negative value names its option.
+    let ran = clip(&["--fps", "-3", "--out", &s(&gif)]);
+    assert!(!ran.ok && ran.stderr.contains("--fps"), "{}", ran.stderr);
+    // An endless input is not a regular file.
+    // (`check` reports on standard output, as for any file it checks.)
+    let ran = sahel_atlas(["check", "/dev/zero"]);
+    assert!(
+        !ran.ok && ran.stdout.contains("not a regular file"),
+        "{ran:?}"
+    );
+    // UTF-16 is named as UTF-16.
+    let utf16 = dir.join("utf16.json");
+    std::fs::write(&utf16, b"\xff\xfe{\x00}\x00").expect("write");
+    let ran = sahel_atlas(["check", &s(&utf16)]);
+    assert!(!ran.ok && ran.stdout.contains("UTF-16"), "{ran:?}");
+    // A clip under 16 px is refused before encoding, with the minimum, and nothing is written.
+    let ran = clip(&["--size", "10x10", "--out", &s(&gif)]);
+    assert!(
+        !ran.ok && ran.stderr.contains("at least 16 pixels"),
+        "{}",
+        ran.stderr
+    );
+    // Frames need a folder or a pattern; a plain file name makes no folder.
+    let fixed = dir.join("fixed.png");
+    let ran = clip(&["--out", &s(&fixed)]);
+    assert!(
+        !ran.ok && ran.stderr.contains("need a folder or a pattern"),
+        "{}",
+        ran.stderr
+    );
+    assert!(
+        files_in(&dir).iter().all(|f| f == "utf16.json"),
+        "{:?}",
+        files_in(&dir)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
