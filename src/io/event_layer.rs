@@ -101,15 +101,7 @@ fn is_json(bytes: &[u8]) -> bool {
 /// Whether bytes (gzip allowed) look like an event layer: a CSV whose header has a date
 /// column, or GeoJSON with points and a date property near the start.
 pub fn looks_like_event_layer(bytes: &[u8]) -> bool {
-    use std::io::Read as _;
-    let mut head = Vec::new();
-    if bytes.starts_with(&[0x1f, 0x8b]) {
-        let _ = flate2::read::MultiGzDecoder::new(bytes)
-            .take(4096)
-            .read_to_end(&mut head);
-    } else {
-        head.extend_from_slice(&bytes[..bytes.len().min(4096)]);
-    }
+    let head = super::head_of(bytes);
     if is_json(&head) {
         let text = String::from_utf8_lossy(&head);
         let point = text.contains("\"Point\"");

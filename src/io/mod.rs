@@ -40,19 +40,25 @@ pub enum FileKind {
     Events,
 }
 
-/// Guesses whether bytes hold a scenario, an event layer or a country layer by looking for the scenario's
-/// `format` marker near the start (of the decompressed text, if gzip-compressed).
-pub fn detect_kind(bytes: &[u8]) -> FileKind {
+/// The first 4 KiB of a file's text, decompressed when it is gzip: enough to tell what it
+/// is. Broken gzip reads as little as it can; the loader says what is wrong.
+pub(crate) fn head_of(bytes: &[u8]) -> Vec<u8> {
     use std::io::Read as _;
     let mut head = Vec::new();
     if bytes.starts_with(&[0x1f, 0x8b]) {
-        // Broken gzip reads as little as it can: the loader says what is wrong.
         let _ = flate2::read::MultiGzDecoder::new(bytes)
             .take(4096)
             .read_to_end(&mut head);
     } else {
         head.extend_from_slice(&bytes[..bytes.len().min(4096)]);
     }
+    head
+}
+
+/// Guesses whether bytes hold a scenario, an event layer or a country layer by looking for the scenario's
+/// `format` marker near the start (of the decompressed text, if gzip-compressed).
+pub fn detect_kind(bytes: &[u8]) -> FileKind {
+    let head = head_of(bytes);
     let head = String::from_utf8_lossy(&head);
     if head.contains("sahel-atlas/scenario") || head.contains("\"relationships\"") {
         FileKind::Scenario
