@@ -350,11 +350,7 @@ fn check_sources_passes_a_scenario_whose_ties_are_all_sourced() {
 fn check_sources_lists_a_tie_whose_beginning_has_no_source() {
     let ran = check_sources("scenario/sources/unsourced_beginning.json");
     assert_eq!(ran.code, Some(1), "{}", ran.stdout);
-    let lines: Vec<&str> = ran
-        .stdout
-        .lines()
-        .filter(|l| l.contains("error:"))
-        .collect();
+    let lines = error_lines(&ran.stdout);
     assert_eq!(lines.len(), 1, "{}", ran.stdout);
     assert!(
         lines[0].contains(
@@ -381,11 +377,7 @@ fn check_sources_lists_a_tie_whose_beginning_has_no_source() {
 fn check_sources_lists_a_status_unconfirmed_for_a_year() {
     let ran = check_sources("scenario/sources/stale_status.json");
     assert_eq!(ran.code, Some(1), "{}", ran.stdout);
-    let lines: Vec<&str> = ran
-        .stdout
-        .lines()
-        .filter(|l| l.contains("error:"))
-        .collect();
+    let lines = error_lines(&ran.stdout);
     assert_eq!(lines.len(), 1, "{}", ran.stdout);
     assert!(lines[0].contains("stale_status.json:11:5: error: status not confirmed lately: \"cooperation\" is active on research_until 2021-11-30, but no source has spoken of it since 2020-02-01"), "{}", lines[0]);
 }
@@ -394,11 +386,7 @@ fn check_sources_lists_a_status_unconfirmed_for_a_year() {
 fn check_sources_lists_a_tie_winding_down_past_its_notice() {
     let ran = check_sources("scenario/sources/past_notice.json");
     assert_eq!(ran.code, Some(1), "{}", ran.stdout);
-    let lines: Vec<&str> = ran
-        .stdout
-        .lines()
-        .filter(|l| l.contains("error:"))
-        .collect();
+    let lines = error_lines(&ran.stdout);
     assert_eq!(lines.len(), 1, "{}", ran.stdout);
     assert!(
         lines[0].contains("past_notice.json:16:"),
@@ -446,4 +434,9 @@ fn the_shipped_scenario_puts_the_presences_at_their_bases_with_their_sizes() {
             assert!(!t.scenario().events[e].sources.is_empty());
         }
     }
+}
+
+/// The `error:` lines of a `check` report.
+fn error_lines(stdout: &str) -> Vec<&str> {
+    stdout.lines().filter(|l| l.contains("error:")).collect()
 }
