@@ -107,8 +107,8 @@ pub enum Sub {
     Diff(crate::export::change_list::DiffArgs),
     /// Per calendar year, the ties that began and the ties that ended.
     Changelog(crate::export::change_list::ChangelogArgs),
-    /// Draw a state's alignment over time (live ties per partner group, stacked) as SVG or
-    /// PNG; without --country, the five Sahel states.
+    /// Draw a state's alignment over time (live ties per partner group, stacked), or a
+    /// partner's ties by counterpart, as SVG or PNG; without --country, the five Sahel states.
     Chart(crate::export::chart::ChartArgs),
 }
 
