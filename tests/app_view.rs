@@ -508,3 +508,91 @@ fn the_events_list_filters_by_text_state_partner_and_kind_and_the_keys_pick_a_ro
         sahel_atlas::model::Day::from_date(first.date)
     );
 }
+
+/// Compare mode as `sahel-atlas --at 2023-12-04 --since 2023-07-25` opens it, in a window of
+/// `w`×`h`, after the flight.
+fn comparing(w: f32, h: f32) -> Harness<'static, SahelApp> {
+    let mut app = app_of_size(w, h);
+    go_to(&mut app, "2023-12-04");
+    app.state_mut()
+        .push(Command::Compare(CompareCommand::WithCurrent(day(
+            "2023-07-25",
+        ))));
+    app.run_steps(80);
+    hover(&mut app, Pos2::new(w - 2.0, 2.0));
+    app
+}
+
+#[test]
+fn in_compare_mode_marker_labels_keep_clear_of_country_labels_and_organisations() {
+    use sahel_atlas::map::display::{EDGE_LABEL, Labelled, marks, text_box};
+    for (w, h_) in [(1024.0, 640.0), (1500.0, 920.0)] {
+        let h = comparing(w, h_);
+        let app = h.state();
+        let marks_ = &app.view.map_marks;
+        assert!(!marks_.markers.is_empty(), "{w}x{h_}: markers");
+        let overlaps =
+            |a: &[f32; 4], b: &[f32; 4]| a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+        let layer = app.layer();
+        for m in &marks_.markers {
+            let b = text_box(m.label_at, &m.label, &EDGE_LABEL);
+            for label in &marks_.labels {
+                assert!(
+                    !overlaps(&b, &label.bounds),
+                    "{w}x{h_}: marker {} overlaps the label {}",
+                    m.label,
+                    label.text
+                );
+            }
+            let rect = app.view.map_rect;
+            let camera = app.view.camera.expect("camera");
+            let center = [f64::from(rect.center().x), f64::from(rect.center().y)];
+            for node in &app.scene().nodes {
+                let s = camera.screen_from_world(node.world, center);
+                let p = [s[0] as f32 - rect.min.x, s[1] as f32 - rect.min.y];
+                let r = marks::NODE_RADIUS;
+                let disc = [p[0] - r, p[1] - r, p[0] + r, p[1] + r];
+                assert!(
+                    !overlaps(&b, &disc),
+                    "{w}x{h_}: marker {} covers {}'s disc",
+                    m.label,
+                    node.label
+                );
+            }
+        }
+        // Mauritania, where most of the marker labels leave by the left edge, keeps its name.
+        let mrt = layer.country_index("MRT").expect("Mauritania");
+        assert!(
+            marks_
+                .labels
+                .iter()
+                .any(|l| l.names == Labelled::Country(mrt)),
+            "{w}x{h_}: Mauritania is labelled"
+        );
+    }
+}
+
+#[test]
+fn in_compare_mode_the_legend_rows_fit_the_side_panel() {
+    for (w, h_) in [(1024.0, 640.0), (1500.0, 920.0)] {
+        let h = comparing(w, h_);
+        let map = h.state().view.map_rect;
+        for (label, _) in sahel_atlas::map::display::COMPARE_LEGEND {
+            // The legend's row, in the side panel left of the map.
+            let rows: Vec<Rect> = h
+                .get_all_by_label(label)
+                .map(|n| n.rect())
+                .filter(|r| r.min.x < map.min.x)
+                .collect();
+            assert!(!rows.is_empty(), "{w}x{h_}: no row \"{label}\"");
+            for r in rows {
+                assert!(
+                    r.max.x <= map.min.x,
+                    "{w}x{h_}: \"{label}\" ends at {} beyond the panel's edge at {}",
+                    r.max.x,
+                    map.min.x
+                );
+            }
+        }
+    }
+}

@@ -127,7 +127,8 @@ fn compare_key_ui(ui: &mut egui::Ui, cx: &Cx<'_>) {
                     paint_line(ui, &points, &line);
                 }
             }
-            ui.label(label);
+            // Wrapped beside its sample: the panel is narrow at 1024×640.
+            ui.add(egui::Label::new(label).wrap());
         });
     }
     ui.label(RichText::new("Everything else is faded.").weak());
