@@ -596,3 +596,42 @@ fn in_compare_mode_the_legend_rows_fit_the_side_panel() {
         }
     }
 }
+
+/// The side panel's texts and buttons that run past its edge (the map's left side), with
+/// their right ends.
+fn past_the_side_panel(h: &Harness<'_, SahelApp>) -> Vec<(String, f32)> {
+    let (edge, bottom) = (h.state().view.map_rect.min.x, h.state().view.map_rect.max.y);
+    h.get_all_by(|node| {
+        matches!(node.role(), Role::Label | Role::Button | Role::CheckBox)
+            && node.raw_bounds().is_some()
+    })
+    .filter(|node| {
+        let r = node.rect();
+        r.min.x < edge - 20.0 && r.max.x > edge + 1.0 && r.min.y > 30.0 && r.max.y < bottom
+    })
+    .map(|node| {
+        let r = node.rect();
+        let node = node.accesskit_node();
+        (format!("{:?}", node.label().or(node.value())), r.max.x)
+    })
+    .collect()
+}
+
+#[test]
+fn the_side_panel_wraps_its_texts_when_the_window_shrinks() {
+    let mut h = app_of_size(1500.0, 920.0);
+    h.set_size(Vec2::new(1024.0, 640.0));
+    h.run_steps(5);
+    let past = past_the_side_panel(&h);
+    assert!(past.is_empty(), "past the panel's edge: {past:?}");
+    // Every section of the legend open, and an organisation with a long name selected.
+    for section in ["Width and sites", "Kinds", "Partners", "Countries"] {
+        h.get_by_label(section).click();
+        h.run_steps(3);
+    }
+    h.state_mut()
+        .push(Command::SelectCountry(Some("PLATFORM".to_owned())));
+    h.run_steps(5);
+    let past = past_the_side_panel(&h);
+    assert!(past.is_empty(), "past the panel's edge: {past:?}");
+}

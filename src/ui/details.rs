@@ -12,6 +12,9 @@ use crate::model::{Change, Day, Size, Status, Timeline, format_date_with_precisi
 /// The side panel: Find, the legend and filters (a collapsible section that takes at most
 /// about half the panel), then the details of what is selected.
 pub(crate) fn details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    // Every text wraps at the panel's edge, in rows too: one row wider than the panel would
+    // widen every section below it past the edge (the map would cover their ends).
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
     search_ui(ui, cx);
     ui.separator();
     let fine = !std::sync::Arc::ptr_eq(cx.layer(), &cx.document.coarse);
