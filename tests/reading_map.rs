@@ -931,3 +931,57 @@ fn a_hovered_edge_marker_is_boxed_its_arcs_stand_out_and_its_tooltip_says_what_a
         "a tooltip on the marker"
     );
 }
+
+#[test]
+fn hovering_a_bundles_count_lists_every_tie_it_stands_for() {
+    let mut h = harness();
+    go_to(&mut h, "2023-12-04");
+    h.event(egui::Event::PointerMoved(Pos2::new(2.0, 2.0)));
+    h.run_steps(2);
+    // The counts the map draws, from its own display list.
+    let app = h.state();
+    let rect = app.view.map_rect;
+    let camera = app.view.camera.expect("camera");
+    let (layer, scene) = (app.layer().clone(), app.scene().clone());
+    let list = sahel_atlas::map::display::map_frame(
+        &layer,
+        scene.as_ref(),
+        camera,
+        [rect.width(), rect.height()],
+        &sahel_atlas::map::display::Highlights::default(),
+    );
+    let mut counts: Vec<([f32; 2], usize)> = list
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            sahel_atlas::map::display::Item::Text { at, text, style }
+                if style.size == sahel_atlas::map::display::BUNDLE_LABEL.size =>
+            {
+                Some((*at, text.parse().ok()?))
+            }
+            _ => None,
+        })
+        .collect();
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let &(at, n) = counts.first().expect("a bundle with a count");
+    assert!(n >= 3, "{counts:?}");
+    let p = Pos2::new(rect.min.x + at[0], rect.min.y + at[1]);
+    h.hover_at(p);
+    h.run_steps(30);
+    // The tooltip's text (a label or a value, as the tree gives it).
+    let head = format!("{n} ties between these two:");
+    let tip: Vec<String> = h
+        .get_all_by(|_| true)
+        .filter_map(|n| {
+            let node = egui_kittest::kittest::NodeT::accesskit_node(&n);
+            node.label().or(node.value())
+        })
+        .filter(|t| t.starts_with(&head))
+        .collect();
+    assert!(!tip.is_empty(), "no tooltip for the bundle of {n}");
+    // Each tie: its label and its status, at least.
+    assert!(
+        tip[0].lines().filter(|l| l.starts_with("• ")).count() >= 2 * n,
+        "{tip:?}"
+    );
+}

@@ -159,6 +159,17 @@ pub fn pick(
                 .map_or(MapClick::Nothing, |l| MapClick::Link(l.relationship)),
         };
     }
+    // A bundle's count stands for every tie between its two ends, faded or not.
+    if let Some((_, arc)) = display::bundle_counts(frame, scene.marks, &plan.arcs)
+        .into_iter()
+        .find(|(c, _)| near(*c, display::BUNDLE_COUNT_RADIUS + 1.0))
+        && let Some(link) = plan
+            .arcs
+            .get(arc)
+            .and_then(|a| scene.marks.links.get(a.link))
+    {
+        return MapClick::Link(link.relationship);
+    }
     let country = scene.layer.country_at_world(world);
     let clear_of_labels = !labels
         .iter()

@@ -102,6 +102,34 @@ fn trimmed(points: Vec<[f32; 2]>, start: f32, end: f32) -> Vec<[f32; 2]> {
 /// How far from its hub an arc starts, and from its other end it stops, pixels.
 const ARC_TRIM: (f32, f32) = (7.0, 3.0);
 
+/// The radius of the disc that holds a bundle's count, pixels.
+pub const BUNDLE_COUNT_RADIUS: f32 = 7.0;
+
+/// Where the frame draws the count of each bundled arc (more than one tie between the same
+/// two ends) that it shows: the disc's centre and the arc (index into `arcs`). Picking uses
+/// it, so hovering a count finds the ties it counts.
+pub fn bundle_counts(
+    list: &DisplayList,
+    scene: SceneRef<'_>,
+    arcs: &[DrawnArc],
+) -> Vec<([f32; 2], usize)> {
+    arcs.iter()
+        .enumerate()
+        .filter(|(_, arc)| arc.count > 1)
+        .filter_map(|(i, arc)| {
+            let link = scene.links.get(arc.link)?;
+            let points: Vec<[f32; 2]> = link
+                .points_world
+                .iter()
+                .map(|&p| list.pixel_from_world(p))
+                .collect();
+            let points = trimmed(points, ARC_TRIM.0, ARC_TRIM.1);
+            let mid = *points.get(points.len() / 2)?;
+            list.contains(mid, 0.0).then_some((mid, i))
+        })
+        .collect()
+}
+
 /// Builds the display list of the map itself (no title, legend or caption): background, sea,
 /// countries, borders, highlights, links, organisation nodes and labels, as the app shows
 /// them.
@@ -247,7 +275,7 @@ fn push_bundle_counts(list: &mut DisplayList, counts: Vec<([f32; 2], usize)>) {
         if list.contains(mid, 0.0) {
             list.items.push(Item::Circle {
                 center: mid,
-                radius: 7.0,
+                radius: BUNDLE_COUNT_RADIUS,
                 fill: marks::NODE_FILL,
                 line: Line::solid(style::BORDER, 1.0),
             });
