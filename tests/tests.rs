@@ -53,6 +53,7 @@ mod data_dates;
 mod diff_props;
 mod event_layers;
 mod export;
+mod i18n;
 mod loaders;
 mod map_hits;
 mod one_picture;

@@ -554,6 +554,7 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
     }
 
     problems.extend(check_sites_and_notices(scenario));
+    problems.extend(super::check_translations::check_translations(scenario));
     problems.sort_by_key(|p| std::cmp::Reverse(p.severity));
     problems
 }

@@ -157,13 +157,10 @@ pub mod strict {
     }
 }
 
-/// Formats a date the way people read it at the given precision: "4 Dec 2023", "Dec 2023", "2023".
+/// Formats a date the way people read it at the given precision, in the thread's language:
+/// "4 Dec 2023", "Dec 2023", "2023" ("4 déc. 2023", "déc. 2023" in French).
 pub fn format_date_with_precision(date: Date, precision: DatePrecision) -> String {
-    match precision {
-        DatePrecision::Day => date.strftime("%-d %b %Y").to_string(),
-        DatePrecision::Month => date.strftime("%b %Y").to_string(),
-        DatePrecision::Year => date.strftime("%Y").to_string(),
-    }
+    super::i18n::format_date(date, precision, super::i18n::current_lang())
 }
 
 #[cfg(test)]

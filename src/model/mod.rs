@@ -7,10 +7,12 @@
 mod alignment;
 mod changelog;
 mod check;
+mod check_translations;
 mod date;
 mod diff;
 pub mod event_layer;
 mod filter;
+pub mod i18n;
 mod provenance;
 mod scenario;
 mod size;
