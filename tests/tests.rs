@@ -56,6 +56,7 @@ mod data_dates;
 mod diff_props;
 mod event_layers;
 mod export;
+mod i18n;
 mod import_cycles;
 mod loaders;
 mod map_hits;

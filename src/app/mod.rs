@@ -258,6 +258,7 @@ impl SahelApp {
     /// Runs one frame of the whole UI inside `ui`. eframe calls this through [`eframe::App`];
     /// tests call it through `egui_kittest`.
     pub fn show(&mut self, ui: &mut egui::Ui) {
+        crate::model::i18n::set_thread_lang(self.view.lang());
         self.handle_input(ui);
         self.poll_jobs();
         let dt = f64::from(ui.input(|i| i.stable_dt).min(0.1));
@@ -451,6 +452,10 @@ impl SahelApp {
                 view.fly_to(goal);
             }
             Command::SetTheme(theme) => view.theme = theme,
+            Command::SetLang(lang) => {
+                view.lang_choice = lang;
+                crate::model::i18n::set_thread_lang(view.lang());
+            }
             Command::OpenAnimationWindow => {
                 crate::ui::animation::open_animation_window(
                     &mut self.animation,

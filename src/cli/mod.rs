@@ -23,7 +23,7 @@ use crate::model::{Severity, Timeline};
 pub struct LinkJson<'a> {
     /// Relationship id.
     pub id: &'a str,
-    /// Its label.
+    /// Its label, in the language asked for where the scenario translates it.
     pub label: &'a str,
     /// Its kind.
     pub kind: &'a str,
@@ -52,7 +52,7 @@ pub struct LinkJson<'a> {
 pub struct CountryJson<'a> {
     /// `ADM0_A3`.
     pub id: &'a str,
-    /// Name.
+    /// Name, in the language asked for where the scenario translates it.
     pub name: &'a str,
     /// `civilian` or `military`.
     pub government: &'a str,
@@ -67,6 +67,8 @@ pub struct CountryJson<'a> {
 pub struct StateJson<'a> {
     /// The date, `YYYY-MM-DD`.
     pub date: String,
+    /// The language of the labels and names (`en`, `fr`).
+    pub lang: crate::model::i18n::Lang,
     /// Every relationship that exists at the date, ended ones too.
     pub links: Vec<LinkJson<'a>>,
     /// Every state the scenario gives a government.
@@ -77,13 +79,14 @@ pub struct StateJson<'a> {
 pub fn state_json(timeline: &Timeline, date: jiff::civil::Date) -> StateJson<'_> {
     let scenario = timeline.scenario();
     let state = timeline.state_at_date(date);
+    let lang = crate::model::i18n::current_lang();
     let links = state
         .links()
         .map(|l| {
             let rel = &scenario.relationships[l.relationship];
             LinkJson {
                 id: &rel.id,
-                label: &rel.label,
+                label: rel.i18n.or(lang, "label", &rel.label),
                 kind: rel.kind.as_str(),
                 parties: &rel.parties,
                 status: l.status.as_str(),
@@ -113,7 +116,7 @@ pub fn state_json(timeline: &Timeline, date: jiff::civil::Date) -> StateJson<'_>
             let e = &scenario.entities[c.entity];
             CountryJson {
                 id: &e.id,
-                name: &e.name,
+                name: e.i18n.or(lang, "name", &e.name),
                 government: c.government.as_str(),
                 leader: c.leader.as_deref().map(str::to_owned),
                 since: c.since.map(|d| d.to_date().to_string()),
@@ -122,6 +125,7 @@ pub fn state_json(timeline: &Timeline, date: jiff::civil::Date) -> StateJson<'_>
         .collect();
     StateJson {
         date: date.to_string(),
+        lang,
         links,
         countries,
     }

@@ -194,12 +194,13 @@ pub fn build_scene_with(
             }
         })
         .collect();
+    let lang = crate::model::i18n::current_lang();
     let labels = layer
         .countries()
         .iter()
         .enumerate()
         .filter(|(_, c)| is_sahel_state(&c.key) || partners.contains(c.key.as_str()))
-        .map(|(i, c)| (i, c.name.clone()))
+        .map(|(i, c)| (i, c.name_in(lang).to_owned()))
         .collect();
 
     let (links, sites) = scene_links(places, timeline, state, options, &change_of);
@@ -214,10 +215,7 @@ pub fn build_scene_with(
             Some(SceneNode {
                 entity: i,
                 world: entity_world(timeline, places, i)?,
-                label: e
-                    .short
-                    .clone()
-                    .unwrap_or_else(|| short_org_name(&e.id, &e.name)),
+                label: org_label(e, lang),
             })
         })
         .collect();
@@ -225,14 +223,14 @@ pub fn build_scene_with(
         .entities
         .iter()
         .map(|e| match e.kind {
-            EntityKind::Organisation => e
-                .short
-                .clone()
-                .unwrap_or_else(|| short_org_name(&e.id, &e.name)),
+            EntityKind::Organisation => org_label(e, lang),
             _ => layer
                 .country_index(&e.id)
                 .and_then(|c| layer.countries().get(c))
-                .map_or_else(|| e.name.clone(), |c| c.name.clone()),
+                .map_or_else(
+                    || e.i18n.or(lang, "name", &e.name).to_owned(),
+                    |c| c.name_in(lang).to_owned(),
+                ),
         })
         .collect();
     Scene {
@@ -330,5 +328,14 @@ fn short_org_name(id: &str, name: &str) -> String {
         "WAGNER" => "Wagner".to_owned(),
         _ if id.len() <= 6 => id.replace('_', " "),
         _ => name.split(" (").next().unwrap_or(name).to_owned(),
+    }
+}
+
+/// An organisation's label on the map, in `lang`: its (translated) short name, or one made
+/// from its name.
+fn org_label(e: &crate::model::Entity, lang: crate::model::i18n::Lang) -> String {
+    match e.i18n.get(lang, "short").or(e.short.as_deref()) {
+        Some(short) => short.to_owned(),
+        None => short_org_name(&e.id, e.i18n.or(lang, "name", &e.name)),
     }
 }
