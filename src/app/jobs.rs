@@ -53,10 +53,10 @@ pub enum Loaded {
     /// No file dialog could be shown.
     DialogFailed(String),
     /// A file dialog chose a path for a purpose.
-    PathChosen(crate::app::dialogs::PathPurpose, PathBuf),
+    PathChosen(crate::app::path_purpose::PathPurpose, PathBuf),
     /// No file dialog could be shown for a purpose: the path is to be typed (the path
     /// suggested to start from).
-    NoDialog(crate::app::dialogs::PathPurpose, PathBuf),
+    NoDialog(crate::app::path_purpose::PathPurpose, PathBuf),
     /// An export was written, or why not.
     Exported(PathBuf, Result<(), ExportError>),
     /// A job ended without its result: it panicked, or its thread could not start.
