@@ -1,8 +1,10 @@
-//! The headless subcommands: the command line ([`args`]), running a subcommand in-process
-//! ([`run`]), the state at a date, and checking files.
+//! The command line, all of it (as ripgrep keeps its `flags/`): every clap struct
+//! ([`args`]), running a subcommand in-process ([`run`]) with the runners of `diff` and
+//! `changelog` ([`change_list`]) and `chart` ([`chart`]), the state at a date, and checking
+//! files. The domain modules (`export`, `model`) only export pure functions.
 
 pub mod args;
-pub mod changes;
+pub mod change_list;
 pub mod chart;
 pub mod output;
 pub mod run;

@@ -442,6 +442,15 @@ struct RawChange {
     amount: Option<Amount>,
 }
 
+/// A relationship change with neither a status, a reaffirmation nor a size.
+const NO_STATUS: &str = "a relationship change needs a \"status\", \"reaffirmed\": true, or a \
+                         size (\"troops\", \"amount\")";
+
+/// A change of no known shape.
+const NOT_A_CHANGE: &str = "a change is either {\"relationship\", \"status\"}, {\"relationship\", \
+                            \"reaffirmed\": true}, {\"relationship\", \"troops\"/\"amount\"} or \
+                            {\"state\", \"government\", \"leader\"}";
+
 impl TryFrom<RawChange> for Change {
     type Error = String;
 
@@ -514,19 +523,13 @@ impl TryFrom<RawChange> for Change {
                 relationship: Some(_),
                 status: None,
                 ..
-            } => Err(
-                "a relationship change needs a \"status\", \"reaffirmed\": true, or a size (\"troops\", \"amount\")"
-                    .to_owned(),
-            ),
+            } => Err(NO_STATUS.to_owned()),
             RawChange {
                 state: Some(_),
                 government: None,
                 ..
             } => Err("a state change needs a \"government\" (civilian or military)".to_owned()),
-            _ => Err(
-                "a change is either {\"relationship\", \"status\"}, {\"relationship\", \"reaffirmed\": true}, {\"relationship\", \"troops\"/\"amount\"} or {\"state\", \"government\", \"leader\"}"
-                    .to_owned(),
-            ),
+            _ => Err(NOT_A_CHANGE.to_owned()),
         }
     }
 }
