@@ -1,4 +1,5 @@
-//! Event layers on the map and in the app (issue #22): hexagon totals equal point totals, the
+//! Event layers on the map and in the app (issue #22): hexagon totals and the legend's
+//! window totals equal point totals, the
 //! display list draws hexagons at low zoom and points close up, `render` and `export` take
 //! `--events` and `--window`, the app adds a layer, scrubs and lists a hexagon's events, and
 //! the screen and the PNG draw a picture with the layer alike.
@@ -75,6 +76,16 @@ fn hexagon_totals_equal_the_totals_of_the_points_they_hold() {
                 let (events, deaths) = marks.shown().fold((0u64, 0u64), |(n, d), (l, i)| {
                     (n + 1, d + u64::from(layers[l].layer.fatalities[i]))
                 });
+                // The legend's totals, kept between frames and updated by what came in or left.
+                let legend = layers
+                    .iter()
+                    .enumerate()
+                    .fold((0u64, 0u64), |(n, d), (l, m)| {
+                        let range = m.layer.in_window(day(date), window);
+                        let (a, b) = m.window_totals(range, filters.get(l));
+                        (n + a as u64, d + b)
+                    });
+                assert_eq!(legend, (events, deaths), "legend at {date} {window:?}");
                 for scale in [150.0, 600.0, 1000.0, 2400.0] {
                     let hexes = hex_totals(&marks, scale);
                     let n: u64 = hexes.iter().map(|h| u64::from(h.events)).sum();

@@ -222,38 +222,74 @@ impl EventsDerived {
     }
 }
 
-/// The work of a job loading an event layer from `bytes` read from `path`: the layer, or,
-/// for a CSV whose columns are not recognised, its header for the column dialog.
+/// The work of a job loading the event layer in `path`, read as it streams, the percentage
+/// of the file read shown as it goes; or, for a CSV whose columns are not recognised, its
+/// header for the column dialog.
 pub fn load_job(
     path: PathBuf,
-    name: &str,
-    bytes: Result<Vec<u8>, crate::io::LoadError>,
     choices: &ColumnChoices,
+    scales: &[f64],
+    progress: &crate::app::jobs::JobProgress,
+) -> crate::app::jobs::Loaded {
+    use crate::app::jobs::STAGE_PARSING;
+    progress.set_stage(STAGE_PARSING);
+    let loaded = crate::io::read_event_layer_with(
+        &path,
+        choices,
+        &crate::io::EventLimits::default(),
+        &|done, total| progress.set_done(done, total),
+    );
+    let header = || {
+        crate::io::read_head(&path, 1 << 16)
+            .ok()
+            .and_then(|head| crate::io::csv_header(&head))
+    };
+    loaded_or_columns(path.clone(), loaded, scales, header)
+}
+
+/// The layer loaded, ready for the map (projected, its hexagons made for the zooms of
+/// `scales`, off the UI thread); or, when the file is a CSV whose columns are not
+/// recognised, its `header` for the column dialog; or why it did not load.
+fn loaded_or_columns(
+    path: PathBuf,
+    loaded: Result<crate::io::EventLoad, crate::io::LoadError>,
+    scales: &[f64],
+    header: impl FnOnce() -> Option<Vec<String>>,
 ) -> crate::app::jobs::Loaded {
     use crate::app::jobs::Loaded;
-    let bytes = match bytes {
-        Ok(b) => b,
-        Err(e) => return Loaded::Events(path, Err(e)),
-    };
-    let header = if bytes.starts_with(&[0x1f, 0x8b]) {
-        None
-    } else {
-        crate::io::csv_header(&bytes)
-    };
-    match crate::io::parse_event_layer(name, bytes, choices) {
-        Ok(load) => Loaded::Events(path, Ok(Box::new(load))),
-        Err(e) => match header {
-            Some(h)
-                if h.len() >= 3
-                    && e.diagnostics
-                        .first()
-                        .is_some_and(|d| d.message.starts_with("is not an event layer")) =>
-            {
-                Loaded::EventColumns(path, h)
+    match loaded {
+        Ok(load) => {
+            let map = EventMap::new(load.layer, load.skipped);
+            map.prepare_grids(scales);
+            Loaded::Events(
+                path,
+                Ok(Box::new(LoadedEvents {
+                    map: Arc::new(map),
+                    problems: load.problems,
+                })),
+            )
+        }
+        Err(e)
+            if e.diagnostics
+                .first()
+                .is_some_and(|d| d.message.starts_with("is not an event layer")) =>
+        {
+            match header() {
+                Some(h) if h.len() >= 3 => Loaded::EventColumns(path, h),
+                _ => Loaded::Events(path, Err(e)),
             }
-            _ => Loaded::Events(path, Err(e)),
-        },
+        }
+        Err(e) => Loaded::Events(path, Err(e)),
     }
+}
+
+/// An event layer ready for the map, and the first rows it left out.
+#[derive(Debug)]
+pub struct LoadedEvents {
+    /// The layer, projected.
+    pub map: Arc<EventMap>,
+    /// Where and why rows were left out (the first of them).
+    pub problems: Vec<crate::io::Diagnostic>,
 }
 
 /// Adds a loaded layer to the document (the layers already there stay), with a note when
@@ -262,13 +298,14 @@ pub fn finish_load(
     document: &mut crate::app::document::Document,
     view: &mut crate::app::view::View,
     path: PathBuf,
-    result: Result<Box<crate::io::EventLoad>, crate::io::LoadError>,
+    result: Result<Box<LoadedEvents>, crate::io::LoadError>,
 ) {
     use crate::app::view::Message;
     match result {
         Ok(load) => {
             let load = *load;
-            if load.skipped > 0 {
+            let skipped = load.map.skipped;
+            if skipped > 0 {
                 let first: Vec<String> = load
                     .problems
                     .iter()
@@ -279,16 +316,14 @@ pub fn finish_load(
                     headline: format!(
                         "Added {}: {} events; {} rows could not be read and were left out. The first:",
                         path.display(),
-                        load.layer.len(),
-                        load.skipped
+                        load.map.layer.len(),
+                        skipped
                     ),
                     details: first,
                     is_error: false,
                 });
             }
-            document
-                .events
-                .push(Arc::new(EventMap::new(load.layer, load.skipped)));
+            document.events.push(load.map);
             document.event_paths.push(path.clone());
             document.remember_recent(path);
         }

@@ -166,9 +166,12 @@ fn legend_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     let day = cx.view.day();
     let (mut events, mut deaths) = (0usize, 0u64);
     if let Some(marks) = cx.at_date.events.marks(&cx.document.events, view, day) {
-        for (l, i) in marks.shown() {
-            events += 1;
-            deaths += u64::from(marks.layers[l].layer.fatalities[i]);
+        // Kept between frames: scrubbing counts only the events that came in or left.
+        for (l, map) in marks.layers.iter().enumerate() {
+            let range = map.layer.in_window(day, view.window);
+            let (n, d) = map.window_totals(range, marks.filters.get(l));
+            events += n;
+            deaths += d;
         }
     }
     ui.label(format!(
