@@ -408,3 +408,44 @@ fn hexagon_grids_are_cached_per_zoom_level() {
     );
     let _ = Day(0);
 }
+
+#[test]
+fn a_csv_whose_columns_are_not_known_asks_for_them_then_loads_and_is_remembered() {
+    let mut h = harness();
+    // Dropped or opened without saying what it is: a CSV of three columns or more is taken
+    // for an event layer.
+    h.state_mut()
+        .push(Command::Load(fixture("events/generic.csv"), None));
+    h.step();
+    wait_idle(&mut h);
+    let (_, preview) = h
+        .state()
+        .view
+        .events
+        .choosing
+        .clone()
+        .unwrap_or_else(|| panic!("the dialog asks: {:?}", h.state().view.messages));
+    assert_eq!(
+        preview.header,
+        ["when", "lat", "lng", "category", "description"]
+    );
+    assert_eq!(preview.rows.len(), 2);
+    assert_eq!(preview.guess(), [0, 1, 2], "guessed from the first rows");
+    h.get_by_label_contains("No column of this CSV is recognised");
+    h.get_by_label_contains("Latitude (lat)");
+    h.get_by_label("Load").click();
+    h.run_steps(2);
+    wait_idle(&mut h);
+    assert!(h.state().view.events.choosing.is_none());
+    let events = &h.state().document.events;
+    assert_eq!(events.len(), 1, "{:?}", h.state().view.messages);
+    assert_eq!(events[0].layer.len(), 2);
+    assert_eq!(events[0].layer.kind_name(0), "Drone strike");
+    // Remembered for that header: the same file loads again without asking.
+    h.state_mut()
+        .push(Command::Load(fixture("events/generic.csv"), None));
+    h.step();
+    wait_idle(&mut h);
+    assert!(h.state().view.events.choosing.is_none());
+    assert_eq!(h.state().document.events.len(), 2);
+}

@@ -429,3 +429,19 @@ fn a_truncated_gzip_event_file_is_refused_whole() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn the_column_dialog_guesses_the_date_and_coordinates_from_the_first_rows() {
+    let preview = |text: &str| sahel_atlas::io::csv_preview(text.as_bytes()).unwrap();
+    // By values: the date first, then a number within ±90, then one within ±180.
+    let p =
+        preview("id,reported,north,east,what\n7,2024-03-01,13.5,2.1,x\n8,2 March 2024,14,-1,y\n");
+    assert_eq!(p.guess(), [1, 2, 3]);
+    // By names when values allow both: longitude before latitude.
+    let p = preview("when,x_lng,y_lat\n2024-03-01,2.1,13.5\n");
+    assert_eq!(p.guess(), [0, 2, 1]);
+    // Nothing fits: the first three columns.
+    let p = preview("a,b,c,d\nfoo,bar,baz,qux\n");
+    assert_eq!(p.guess(), [0, 1, 2]);
+    assert_eq!(p.header, ["a", "b", "c", "d"]);
+}

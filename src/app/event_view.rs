@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::io::{ColumnChoice, ColumnChoices};
+use crate::io::{ColumnChoice, ColumnChoices, CsvPreview};
 use crate::map::MapLayer;
 use crate::map::events::{Aggregate, EventMap, EventMarks, EventPick, layer_filters};
 use crate::model::{Day, EventFilter, EventWindow, LayerFilter};
@@ -23,7 +23,7 @@ pub struct EventView {
     /// The events listed after a click on the map.
     pub listed: Option<EventPick>,
     /// A CSV whose columns are to be chosen: its path and header.
-    pub choosing: Option<(PathBuf, Vec<String>)>,
+    pub choosing: Option<(PathBuf, CsvPreview)>,
     /// Columns chosen per header.
     pub choices: ColumnChoices,
 }
@@ -42,7 +42,7 @@ pub enum EventCommand {
     /// Remove the layer at this index.
     Remove(usize),
     /// Ask which columns of this CSV hold the date and the coordinates.
-    ChooseColumns(PathBuf, Vec<String>),
+    ChooseColumns(PathBuf, CsvPreview),
     /// The columns chosen for the CSV being asked about: remembered for its header, then the
     /// file is loaded again; `None` cancels.
     ColumnsChosen(Option<ColumnChoice>),
@@ -57,11 +57,12 @@ impl EventView {
             EventCommand::SetAggregate(a) => self.aggregate = a,
             EventCommand::List(pick) => self.listed = pick,
             EventCommand::Remove(_) => self.listed = None,
-            EventCommand::ChooseColumns(path, header) => self.choosing = Some((path, header)),
+            EventCommand::ChooseColumns(path, preview) => self.choosing = Some((path, preview)),
             EventCommand::ColumnsChosen(choice) => {
-                let (path, header) = self.choosing.take()?;
+                let (path, preview) = self.choosing.take()?;
                 let choice = choice?;
-                self.choices.insert(crate::io::header_key(&header), choice);
+                self.choices
+                    .insert(crate::io::header_key(&preview.header), choice);
                 return Some(path);
             }
         }
@@ -242,7 +243,7 @@ pub fn load_job(
     let header = || {
         crate::io::read_head(&path, 1 << 16)
             .ok()
-            .and_then(|head| crate::io::csv_header(&head))
+            .and_then(|head| crate::io::csv_preview(&head))
     };
     loaded_or_columns(path.clone(), loaded, scales, header)
 }
@@ -254,7 +255,7 @@ fn loaded_or_columns(
     path: PathBuf,
     loaded: Result<crate::io::EventLoad, crate::io::LoadError>,
     scales: &[f64],
-    header: impl FnOnce() -> Option<Vec<String>>,
+    header: impl FnOnce() -> Option<CsvPreview>,
 ) -> crate::app::jobs::Loaded {
     use crate::app::jobs::Loaded;
     match loaded {
@@ -275,7 +276,7 @@ fn loaded_or_columns(
                 .is_some_and(|d| d.message.starts_with("is not an event layer")) =>
         {
             match header() {
-                Some(h) if h.len() >= 3 => Loaded::EventColumns(path, h),
+                Some(p) if p.header.len() >= 3 => Loaded::EventColumns(path, p),
                 _ => Loaded::Events(path, Err(e)),
             }
         }

@@ -44,7 +44,7 @@ pub enum Loaded {
         Result<Box<crate::app::event_view::LoadedEvents>, LoadError>,
     ),
     /// A CSV whose columns were not recognised: its header, for the person to choose.
-    EventColumns(PathBuf, Vec<String>),
+    EventColumns(PathBuf, crate::io::CsvPreview),
     /// A country file.
     Countries(PathBuf, Result<Arc<MapLayer>, LoadError>),
     /// A scenario file and its warnings.

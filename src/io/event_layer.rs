@@ -279,7 +279,9 @@ fn is_json(bytes: &[u8]) -> bool {
 }
 
 /// Whether bytes (gzip allowed) look like an event layer: a CSV whose header has a date
-/// column, or GeoJSON with points and a date property near the start.
+/// column or at least three columns (a date and two coordinates, to be chosen when their
+/// names are not known: no other file this app reads is a CSV), or GeoJSON with points and
+/// a date property near the start.
 pub fn looks_like_event_layer(bytes: &[u8]) -> bool {
     let head = super::head_of(bytes);
     if is_json(&head) {
@@ -293,9 +295,10 @@ pub fn looks_like_event_layer(bytes: &[u8]) -> bool {
     let text = String::from_utf8_lossy(&head);
     let first = text.lines().next().unwrap_or("").to_lowercase();
     first.contains(',')
-        && first
-            .split(',')
-            .any(|c| DATE_NAMES.contains(&clean(c).as_str()))
+        && (first.matches(',').count() >= 2
+            || first
+                .split(',')
+                .any(|c| DATE_NAMES.contains(&clean(c).as_str())))
 }
 
 /// The header of a CSV event file, its names as written, for choosing columns.
@@ -305,6 +308,79 @@ pub fn csv_header(bytes: &[u8]) -> Option<Vec<String>> {
         .from_reader(strip_bom(bytes));
     let header = reader.headers().ok()?;
     Some(header.iter().map(|h| h.trim().to_owned()).collect())
+}
+
+/// The start of a CSV whose columns are to be chosen: its header and first rows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CsvPreview {
+    /// The column names as written.
+    pub header: Vec<String>,
+    /// The first rows' values (up to [`PREVIEW_ROWS`]).
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Rows a [`CsvPreview`] holds.
+pub const PREVIEW_ROWS: usize = 4;
+
+/// The header and first rows of a CSV (the start of a file is enough).
+pub fn csv_preview(bytes: &[u8]) -> Option<CsvPreview> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(strip_bom(bytes));
+    let header: Vec<String> = reader
+        .headers()
+        .ok()?
+        .iter()
+        .map(|h| h.trim().to_owned())
+        .collect();
+    let rows = reader
+        .records()
+        .take(PREVIEW_ROWS)
+        .map_while(Result::ok)
+        .map(|r| r.iter().map(|v| v.trim().to_owned()).collect())
+        .collect();
+    Some(CsvPreview { header, rows })
+}
+
+impl CsvPreview {
+    /// A guess at the date, latitude and longitude columns: by the values of the first rows
+    /// (dates, numbers within ±90 and ±180) and by names (`lat`, `north`, `lon`, `east` …);
+    /// otherwise the first three columns.
+    pub fn guess(&self) -> [usize; 3] {
+        let n = self.header.len();
+        let values = |c: usize| self.rows.iter().filter_map(move |r| r.get(c));
+        let all = |c: usize, test: &dyn Fn(&str) -> bool| {
+            values(c).count() > 0 && values(c).all(|v| test(v))
+        };
+        let within =
+            |limit: f64| move |v: &str| v.trim().parse::<f64>().is_ok_and(|x| x.abs() <= limit);
+        let named = |c: usize, hints: &[&str]| {
+            let name = self.header[c].to_lowercase();
+            hints.iter().any(|h| name.contains(h))
+        };
+        let date = (0..n)
+            .find(|&c| all(c, &|v| parse_day(v.as_bytes()).is_some()))
+            .or_else(|| (0..n).find(|&c| named(c, &["date", "time", "when", "day"])))
+            .unwrap_or(0);
+        let lat_ok = within(90.0);
+        let lon_ok = within(180.0);
+        let lat = (0..n)
+            .filter(|&c| c != date)
+            .find(|&c| named(c, &["lat", "north", "breite"]) && all(c, &lat_ok))
+            .or_else(|| (0..n).filter(|&c| c != date).find(|&c| all(c, &lat_ok)));
+        let lon = (0..n)
+            .filter(|&c| c != date && Some(c) != lat)
+            .find(|&c| named(c, &["lon", "lng", "east", "länge"]) && all(c, &lon_ok))
+            .or_else(|| {
+                (0..n)
+                    .filter(|&c| c != date && Some(c) != lat)
+                    .find(|&c| all(c, &lon_ok))
+            });
+        match (lat, lon) {
+            (Some(lat), Some(lon)) => [date, lat, lon],
+            _ => [0, 1.min(n.saturating_sub(1)), 2.min(n.saturating_sub(1))],
+        }
+    }
 }
 
 fn strip_bom(bytes: &[u8]) -> &[u8] {

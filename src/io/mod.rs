@@ -23,9 +23,9 @@ pub use countries::{collection_findings, parse_countries, read_countries};
 pub use country::{Country, CountryLayer, KeySource};
 pub use diagnostic::{Diagnostic, LoadError, Where};
 pub use event_layer::{
-    ColumnChoice, ColumnChoices, EventDetails, EventLimits, EventLoad, csv_header, event_details,
-    header_key, looks_like_event_layer, parse_day, parse_event_layer, parse_event_stream,
-    read_event_layer, read_event_layer_with,
+    ColumnChoice, ColumnChoices, CsvPreview, EventDetails, EventLimits, EventLoad, PREVIEW_ROWS,
+    csv_header, csv_preview, event_details, header_key, looks_like_event_layer, parse_day,
+    parse_event_layer, parse_event_stream, read_event_layer, read_event_layer_with,
 };
 pub use read::{MAX_FILE_BYTES, read_file_bytes, read_head};
 pub use scenario_file::{parse_scenario, read_scenario, source_diagnostics};
