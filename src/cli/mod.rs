@@ -204,6 +204,13 @@ impl CheckReport {
 /// Checks one file: detects its kind and validates it.
 pub fn check_file(path: &Path) -> CheckReport {
     let name = path.display().to_string();
+    // An event layer is read as it streams: it may be larger than other files can be.
+    if crate::io::detect_file_kind(path).is_ok_and(|k| k == FileKind::Events) {
+        return event_report(
+            &name,
+            crate::io::read_event_layer(path, &crate::io::ColumnChoices::default()),
+        );
+    }
     let bytes = match read_file_bytes(path) {
         Ok(b) => b,
         Err(e) => {
@@ -313,7 +320,15 @@ fn geojson_data_summary(name: &str, bytes: &[u8]) -> Option<String> {
 /// Checks an event layer: a summary, and every row left out as an error at its place.
 fn check_events(name: &str, bytes: &[u8]) -> CheckReport {
     let choices = crate::io::ColumnChoices::default();
-    match crate::io::parse_event_layer(name, bytes.to_vec(), &choices) {
+    event_report(name, crate::io::parse_event_layer(name, bytes, &choices))
+}
+
+/// The `check` report of an event layer read, or why it could not be.
+fn event_report(
+    name: &str,
+    loaded: Result<crate::io::EventLoad, crate::io::LoadError>,
+) -> CheckReport {
+    match loaded {
         Ok(load) => {
             let layer = &load.layer;
             let span = layer.span().map_or_else(String::new, |(a, b)| {

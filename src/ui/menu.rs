@@ -16,8 +16,11 @@ pub(crate) fn menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             ui.spinner();
             let text: Vec<String> = cx
                 .jobs
-                .statuses()
-                .map(|(name, stage)| format!("{name}: {stage}…"))
+                .progress()
+                .map(|(name, stage, percent)| match percent {
+                    Some(p) => format!("{name}: {stage} {p}%…"),
+                    None => format!("{name}: {stage}…"),
+                })
                 .collect();
             ui.label(text.join("   ")).on_hover_text(tr("jobs-hint"));
         }
