@@ -1,7 +1,7 @@
 //! The alignment chart: for one state or the five Sahel states, its live ties per partner
 //! group over the whole span, stacked ([`crate::model::Timeline::alignment`]); for a partner
 //! (France, Russia, the EU…), one row per counterpart, coloured by the status of their ties
-//! over time ([`crate::model::Timeline::counterparts`]).
+//! over time ([`crate::model::Timeline::counterparts`], [`counterpart_chart`]).
 //!
 //! One layout ([`alignment_chart`]) is a list of the map's display items (rectangles,
 //! polylines, texts) in pixels, drawn by the map's own backends: SVG, PNG (tiny-skia) and the
@@ -172,7 +172,7 @@ pub fn alignment_chart(
         .unwrap_or(0)
         .max(1);
     let title_h = if title.is_some() { 30.0 } else { 0.0 };
-    let (left, right, axis_h, legend_h, panel_title_h) = (34.0, 12.0, 18.0, 24.0, 18.0);
+    let (left, right, axis_h, legend_h) = (34.0, 12.0, 18.0, 24.0);
     if let Some(title) = title {
         items.push(text_item(
             [left, 21.0],
@@ -185,103 +185,38 @@ pub fn alignment_chart(
     let n = entities.len().max(1) as f32;
     let panels_h = (h - title_h - axis_h - legend_h).max(n * 30.0);
     let panel_h = panels_h / n;
-    let span = (end.0 - start.0 + 1).max(1) as f32;
-    let (x0, x1) = (left, (w - right).max(left + 10.0));
-    let x_of = |d: Day| x0 + (d.0 - start.0) as f32 / span * (x1 - x0);
-    let mut plots = Vec::new();
-    let used_groups = {
-        let mut used = vec![false; timeline.groups().len()];
-        for a in &alignments {
-            for s in &a.steps {
-                for (g, &c) in s.counts.iter().enumerate() {
-                    used[g] |= c > 0;
-                }
-            }
-        }
-        used
+    let axis = TimeAxis {
+        x0: left,
+        x1: (w - right).max(left + 10.0),
+        start,
+        span: (end.0 - start.0 + 1).max(1) as f32,
     };
+    let used_groups = used_groups(timeline, &alignments);
+    let mut plots = Vec::new();
     for (k, alignment) in alignments.into_iter().enumerate() {
         let top = title_h + k as f32 * panel_h;
-        let (y0, y1) = (top + panel_title_h, top + panel_h - 4.0);
-        let name = timeline
-            .scenario()
-            .entities
-            .get(alignment.entity)
-            .map_or("", |e| e.name.as_str());
-        items.push(text_item(
-            [x0, top + panel_title_h - 5.0],
-            name.to_owned(),
-            13.0,
-            INK,
-            Anchor::Start,
-        ));
-        // Grid and counts.
-        let unit = (y1 - y0) / max as f32;
-        let every = if max <= 6 {
-            1
-        } else if max <= 15 {
-            2
-        } else {
-            5
+        let panel = Panel {
+            top,
+            bottom: top + panel_h - 4.0,
+            max,
         };
-        for v in (0..=max).step_by(every) {
-            let y = y1 - v as f32 * unit;
-            items.push(line_item([x0, y], [x1, y], GRID, 1.0));
-            items.push(text_item(
-                [x0 - 5.0, y + 4.0],
-                v.to_string(),
-                10.0,
-                WEAK,
-                Anchor::End,
-            ));
-        }
-        // The bands.
-        for (i, step) in alignment.steps.iter().enumerate() {
-            let (a, b) = (x_of(step.from), x_of(alignment.step_end(i).plus(1)));
-            let mut bottom = y1;
-            for (g, &count) in step.counts.iter().enumerate() {
-                if count == 0 {
-                    continue;
-                }
-                let top = bottom - count as f32 * unit;
-                let (min, max) = ([a, top].map(f32::round), [b, bottom].map(f32::round));
-                items.push(rect_item(min, max, timeline.groups()[g].colour));
-                bands.push(BandBox {
-                    min,
-                    max,
-                    band: Band {
-                        entity: alignment.entity,
-                        step: i,
-                        group: g,
-                    },
-                });
-                bottom = top;
-            }
-        }
-        plots.push(Plot {
-            alignment,
-            rect: [x0, y0, x1, y1],
-        });
+        plots.push(plot_panel(
+            &mut items, &mut bands, timeline, alignment, axis, panel,
+        ));
     }
     let axis_y = title_h + panels_h;
-    year_axis(
-        &mut items,
-        [x0, x1],
-        [title_h + panel_title_h, axis_y],
-        [start, end],
-    );
+    year_axis(&mut items, axis, end, [title_h + PANEL_TITLE_H, axis_y]);
     if let Some(day) = marker.filter(|d| (start..=end).contains(d)) {
-        let x = x_of(day);
+        let x = axis.x_of(day);
         items.push(line_item([x, title_h], [x, axis_y], INK, 2.0));
     }
-    let entries: Vec<(Rgb, &str)> = timeline
-        .groups()
-        .iter()
-        .enumerate()
-        .filter(|(g, _)| used_groups[*g])
-        .map(|(_, group)| (group.colour, group.label.as_str()))
-        .collect();
-    let y = key(&mut items, &entries, [x0, x1], axis_y + axis_h + 14.0);
+    let y = legend(
+        &mut items,
+        timeline,
+        &used_groups,
+        axis,
+        axis_y + axis_h + 14.0,
+    );
     let size = [w, h.max(y + 8.0)];
     ChartLayout {
         size,
@@ -291,39 +226,152 @@ pub fn alignment_chart(
         counterparts: None,
         rows: Vec::new(),
         tie_bands: Vec::new(),
-        x: [x0, x1],
+        x: [axis.x0, axis.x1],
         start,
         end,
     }
 }
 
-/// The years along the bottom of a chart whose time axis runs from `x[0]` to `x[1]`: a grid
-/// line from `y[0]` down to the axis at `y[1]`, and a label every year, or every few years
-/// when they would crowd each other.
-fn year_axis(items: &mut Vec<Item>, x: [f32; 2], y: [f32; 2], [start, end]: [Day; 2]) {
-    let [x0, x1] = x;
-    let span = (end.0 - start.0 + 1).max(1) as f32;
-    let x_of = |d: Day| x0 + (d.0 - start.0) as f32 / span * (x1 - x0);
-    let year_w = (x1 - x0) * 365.25 / span;
+/// The height of a panel's title (the state's name) above its plot.
+const PANEL_TITLE_H: f32 = 18.0;
+
+/// The chart's time axis: from `x0` (the span's start) to `x1` (the day after its end).
+#[derive(Clone, Copy)]
+struct TimeAxis {
+    x0: f32,
+    x1: f32,
+    start: Day,
+    /// Days in the span, at least 1.
+    span: f32,
+}
+
+impl TimeAxis {
+    fn x_of(&self, d: Day) -> f32 {
+        self.x0 + (d.0 - self.start.0) as f32 / self.span * (self.x1 - self.x0)
+    }
+}
+
+/// One state's panel: its top, the bottom of its plot, and the count at the plot's top.
+#[derive(Clone, Copy)]
+struct Panel {
+    top: f32,
+    bottom: f32,
+    max: u32,
+}
+
+/// Whether each partner group has a tie in any of `alignments` (the legend shows those).
+fn used_groups(timeline: &Timeline, alignments: &[Alignment]) -> Vec<bool> {
+    let mut used = vec![false; timeline.groups().len()];
+    for a in alignments {
+        for s in &a.steps {
+            for (g, &c) in s.counts.iter().enumerate() {
+                used[g] |= c > 0;
+            }
+        }
+    }
+    used
+}
+
+/// One state's panel: its name, the grid with its counts, and a band per group and step,
+/// stacked (each band's box in `bands`, for hit-testing).
+fn plot_panel(
+    items: &mut Vec<Item>,
+    bands: &mut Vec<BandBox>,
+    timeline: &Timeline,
+    alignment: Alignment,
+    axis: TimeAxis,
+    panel: Panel,
+) -> Plot {
+    let (x0, x1) = (axis.x0, axis.x1);
+    let (y0, y1) = (panel.top + PANEL_TITLE_H, panel.bottom);
+    let max = panel.max;
+    let name = timeline
+        .scenario()
+        .entities
+        .get(alignment.entity)
+        .map_or("", |e| e.name.as_str());
+    items.push(text_item(
+        [x0, panel.top + PANEL_TITLE_H - 5.0],
+        name.to_owned(),
+        13.0,
+        INK,
+        Anchor::Start,
+    ));
+    // Grid and counts.
+    let unit = (y1 - y0) / max as f32;
+    let every = if max <= 6 {
+        1
+    } else if max <= 15 {
+        2
+    } else {
+        5
+    };
+    for v in (0..=max).step_by(every) {
+        let y = y1 - v as f32 * unit;
+        items.push(line_item([x0, y], [x1, y], GRID, 1.0));
+        items.push(text_item(
+            [x0 - 5.0, y + 4.0],
+            v.to_string(),
+            10.0,
+            WEAK,
+            Anchor::End,
+        ));
+    }
+    // The bands.
+    for (i, step) in alignment.steps.iter().enumerate() {
+        let (a, b) = (
+            axis.x_of(step.from),
+            axis.x_of(alignment.step_end(i).plus(1)),
+        );
+        let mut bottom = y1;
+        for (g, &count) in step.counts.iter().enumerate() {
+            if count == 0 {
+                continue;
+            }
+            let top = bottom - count as f32 * unit;
+            let (min, max) = ([a, top].map(f32::round), [b, bottom].map(f32::round));
+            items.push(rect_item(min, max, timeline.groups()[g].colour));
+            bands.push(BandBox {
+                min,
+                max,
+                band: Band {
+                    entity: alignment.entity,
+                    step: i,
+                    group: g,
+                },
+            });
+            bottom = top;
+        }
+    }
+    Plot {
+        alignment,
+        rect: [x0, y0, x1, y1],
+    }
+}
+
+/// A line at each 1 January from `top` to just below `axis_y` (`[top, axis_y]`), labelled
+/// every year, or every few years when the labels would crowd each other.
+fn year_axis(items: &mut Vec<Item>, axis: TimeAxis, end: Day, [top, axis_y]: [f32; 2]) {
+    let year_w = (axis.x1 - axis.x0) * 365.25 / axis.span;
     let label_every = [1i16, 2, 5, 10]
         .into_iter()
         .find(|&k| year_w * f32::from(k) >= 32.0)
         .unwrap_or(10);
-    for year in start.to_date().year()..=end.to_date().year() {
+    for year in axis.start.to_date().year()..=end.to_date().year() {
         let Ok(date) = jiff::civil::Date::new(year, 1, 1) else {
             continue;
         };
         let d = Day::from_date(date);
-        if d < start {
+        if d < axis.start {
             continue;
         }
-        let x = x_of(d);
-        items.push(line_item([x, y[0]], [x, y[1] + 3.0], GRID, 1.0));
+        let x = axis.x_of(d);
+        items.push(line_item([x, top], [x, axis_y + 3.0], GRID, 1.0));
         if year % label_every != 0 {
             continue;
         }
         items.push(text_item(
-            [x + 2.0, y[1] + 14.0],
+            [x + 2.0, axis_y + 14.0],
             year.to_string(),
             10.0,
             WEAK,
@@ -332,8 +380,41 @@ fn year_axis(items: &mut Vec<Item>, x: [f32; 2], y: [f32; 2], [start, end]: [Day
     }
 }
 
-/// A chart's key: a swatch and a label per entry from `x[0]`, wrapped onto more lines when
-/// narrow, the first baseline at `y`. Returns the last baseline.
+/// The legend of the groups used, from `y` down, wrapped onto more lines when narrow (the
+/// chart grows to hold them); returns the last line's y.
+fn legend(
+    items: &mut Vec<Item>,
+    timeline: &Timeline,
+    used_groups: &[bool],
+    axis: TimeAxis,
+    mut y: f32,
+) -> f32 {
+    let (x0, x1) = (axis.x0, axis.x1);
+    let mut x = x0;
+    for (g, group) in timeline.groups().iter().enumerate() {
+        if !used_groups[g] {
+            continue;
+        }
+        let item_w = 16.0 + text::width(&group.label, 11.0);
+        if x > x0 && x + item_w > x1 {
+            x = x0;
+            y += 16.0;
+        }
+        items.push(rect_item([x, y - 10.0], [x + 12.0, y + 2.0], group.colour));
+        items.push(text_item(
+            [x + 16.0, y],
+            group.label.clone(),
+            11.0,
+            INK,
+            Anchor::Start,
+        ));
+        x += item_w + 18.0;
+    }
+    y
+}
+
+/// A key of `entries` (a swatch and a label each) from `x[0]`, wrapped onto more lines when
+/// narrow, the first baseline at `y`; returns the last baseline.
 fn key(items: &mut Vec<Item>, entries: &[(Rgb, &str)], x: [f32; 2], y: f32) -> f32 {
     let [x0, x1] = x;
     let (mut x, mut y) = (x0, y);
@@ -383,7 +464,6 @@ pub fn counterpart_chart(
     let mut items = Vec::new();
     let (start, end) = (timeline.start(), timeline.end());
     let counterparts = timeline.counterparts(entity);
-    let scenario = timeline.scenario();
     let title_h = if title.is_some() { 30.0 } else { 0.0 };
     if let Some(title) = title {
         items.push(text_item(
@@ -395,16 +475,18 @@ pub fn counterpart_chart(
         ));
     }
     let (right, axis_h, legend_h, top_pad) = (12.0, 18.0, 24.0, 6.0);
-    let name_of = |c: usize| scenario.entities.get(c).map_or("?", |e| e.name.as_str());
     let widest = counterparts
         .rows
         .iter()
-        .map(|r| text::width(name_of(r.counterpart), 11.0))
+        .map(|r| text::width(entity_name(timeline, r.counterpart), 11.0))
         .fold(0.0_f32, f32::max);
     let label_w = (widest + 10.0).clamp(40.0, (w * 0.36).max(40.0));
-    let (x0, x1) = (label_w + 4.0, (w - right).max(label_w + 14.0));
-    let span = (end.0 - start.0 + 1).max(1) as f32;
-    let x_of = |d: Day| x0 + (d.0 - start.0) as f32 / span * (x1 - x0);
+    let axis = TimeAxis {
+        x0: label_w + 4.0,
+        x1: (w - right).max(label_w + 14.0),
+        start,
+        span: (end.0 - start.0 + 1).max(1) as f32,
+    };
     let n = counterparts.rows.len().max(1) as f32;
     let row_h = ((h - title_h - top_pad - axis_h - legend_h) / n).clamp(13.0, 26.0);
     let mut rows = Vec::new();
@@ -412,34 +494,20 @@ pub fn counterpart_chart(
     let mut used = [false; Status::ALL.len()];
     for (k, row) in counterparts.rows.iter().enumerate() {
         let top = title_h + top_pad + k as f32 * row_h;
-        let (y0, y1) = (top + 1.0, top + row_h - 1.0);
-        let mid = (y0 + y1) / 2.0;
-        items.push(line_item([x0, mid], [x1, mid], GRID, 1.0));
-        let (ascent, descent) = text::ascent_descent(11.0);
-        items.push(text_item(
-            [x0 - 6.0, mid + (ascent + descent) / 2.0],
-            fitted(name_of(row.counterpart), 11.0, label_w - 6.0),
-            11.0,
-            INK,
-            Anchor::End,
-        ));
+        let rect = [axis.x0, top + 1.0, axis.x1, top + row_h - 1.0];
+        let name = fitted(entity_name(timeline, row.counterpart), 11.0, label_w - 6.0);
+        items.extend(row_frame(rect, name));
         for (i, &(from, status)) in row.steps.iter().enumerate() {
             let Some(status) = status else { continue };
             if let Some(u) = Status::ALL.iter().position(|&s| s == status) {
                 used[u] = true;
             }
-            let (a, b) = (x_of(from), x_of(counterparts.step_end(row, i).plus(1)));
-            // An ended tie is a thin line: it was there, it is over.
-            let (t, u) = if status == Status::Ended {
-                (mid - 1.5, mid + 1.5)
-            } else {
-                (y0 + 1.0, y1 - 1.0)
-            };
-            let (min, max) = ([a, t].map(f32::round), [b, u].map(f32::round));
-            items.push(rect_item(min, max, status_rgb(status)));
+            let days = [from, counterparts.step_end(row, i).plus(1)];
+            let (item, min, max) = status_band(axis, rect, days, status);
+            items.push(item);
             tie_bands.push(TieBox {
-                min: [min[0], y0],
-                max: [max[0], y1],
+                min,
+                max,
                 band: TieBand {
                     entity,
                     counterpart: row.counterpart,
@@ -450,27 +518,22 @@ pub fn counterpart_chart(
         }
         rows.push(RowBox {
             counterpart: row.counterpart,
-            rect: [x0, y0, x1, y1],
+            rect,
         });
     }
     let axis_y = title_h + top_pad + n * row_h;
     if counterparts.rows.is_empty() {
         items.push(text_item(
-            [x0, axis_y - 4.0],
+            [axis.x0, axis_y - 4.0],
             "No ties in the scenario (sanctions are left out)".to_owned(),
             11.0,
             WEAK,
             Anchor::Start,
         ));
     }
-    year_axis(
-        &mut items,
-        [x0, x1],
-        [title_h + top_pad, axis_y],
-        [start, end],
-    );
+    year_axis(&mut items, axis, end, [title_h + top_pad, axis_y]);
     if let Some(day) = marker.filter(|d| (start..=end).contains(d)) {
-        let x = x_of(day);
+        let x = axis.x_of(day);
         items.push(line_item([x, title_h], [x, axis_y], INK, 2.0));
     }
     let entries: Vec<(Rgb, &str)> = Status::ALL
@@ -479,7 +542,12 @@ pub fn counterpart_chart(
         .filter(|(_, u)| *u)
         .map(|(s, _)| (status_rgb(s), s.label()))
         .collect();
-    let y = key(&mut items, &entries, [x0, x1], axis_y + axis_h + 14.0);
+    let y = key(
+        &mut items,
+        &entries,
+        [axis.x0, axis.x1],
+        axis_y + axis_h + 14.0,
+    );
     ChartLayout {
         size: [w, h.max(y + 8.0)],
         items,
@@ -488,10 +556,57 @@ pub fn counterpart_chart(
         counterparts: Some(counterparts),
         rows,
         tie_bands,
-        x: [x0, x1],
+        x: [axis.x0, axis.x1],
         start,
         end,
     }
+}
+
+/// An entity's name ("?" for an unknown index).
+fn entity_name(timeline: &Timeline, entity: usize) -> &str {
+    timeline
+        .scenario()
+        .entities
+        .get(entity)
+        .map_or("?", |e| e.name.as_str())
+}
+
+/// A row's grid line through its middle and its name, right-aligned before the plot.
+fn row_frame(rect: [f32; 4], name: String) -> [Item; 2] {
+    let [x0, y0, x1, y1] = rect;
+    let mid = (y0 + y1) / 2.0;
+    let (ascent, descent) = text::ascent_descent(11.0);
+    [
+        line_item([x0, mid], [x1, mid], GRID, 1.0),
+        text_item(
+            [x0 - 6.0, mid + (ascent + descent) / 2.0],
+            name,
+            11.0,
+            INK,
+            Anchor::End,
+        ),
+    ]
+}
+
+/// The band of a row `rect` from `days[0]` to the start of `days[1]` in the colour of
+/// `status` (an ended tie a thin line: it was there, it is over), and the box it answers to
+/// the pointer in (the row's full height).
+fn status_band(
+    axis: TimeAxis,
+    rect: [f32; 4],
+    days: [Day; 2],
+    status: Status,
+) -> (Item, [f32; 2], [f32; 2]) {
+    let [_, y0, _, y1] = rect;
+    let mid = (y0 + y1) / 2.0;
+    let (a, b) = (axis.x_of(days[0]), axis.x_of(days[1]));
+    let (t, u) = if status == Status::Ended {
+        (mid - 1.5, mid + 1.5)
+    } else {
+        (y0 + 1.0, y1 - 1.0)
+    };
+    let item = rect_item([a, t], [b, u], status_rgb(status));
+    (item, [a.round(), y0], [b.round(), y1])
 }
 
 /// A text whose `at` is on its baseline (as the layout places it), as a display item (whose
