@@ -294,6 +294,8 @@ fn a_partners_details_chart_its_ties_by_counterpart_and_hover_names_them() {
         .push(Command::SelectCountry(Some("FRA".to_owned())));
     h.run_steps(3);
     h.get_by_label("Ties by counterpart");
+    // It stands in for "Partners over time", which said the same less well.
+    assert!(h.query_all_by_label("Partners over time").next().is_none());
     // One row per counterpart: Mali's and Chad's are both drawn.
     assert!(
         h.state()

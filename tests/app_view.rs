@@ -634,4 +634,12 @@ fn the_side_panel_wraps_its_texts_when_the_window_shrinks() {
     h.run_steps(5);
     let past = past_the_side_panel(&h);
     assert!(past.is_empty(), "past the panel's edge: {past:?}");
+    // A state's facts: their names keep to one line while the facts wrap.
+    h.state_mut()
+        .push(Command::SelectCountry(Some("MLI".to_owned())));
+    h.run_steps(5);
+    let past = past_the_side_panel(&h);
+    assert!(past.is_empty(), "past the panel's edge: {past:?}");
+    let population = h.get_by_label("Population").rect();
+    assert!(population.height() < 20.0, "{population:?}");
 }

@@ -131,7 +131,10 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
     super::event_layers::state_events_ui(ui, cx, entity);
 
     country_ties_ui(ui, cx, &timeline, key);
-    partner_timeline_ui(ui, cx, &timeline, key);
+    // A partner's chart above is already one bar per counterpart.
+    if !timeline.charts_by_counterpart(entity) {
+        partner_timeline_ui(ui, cx, &timeline, key);
+    }
     country_events_ui(ui, cx, &timeline, key);
 }
 
@@ -140,10 +143,11 @@ fn country_facts_ui(ui: &mut egui::Ui, c: &crate::io::Country) {
     if let Some(formal) = &c.formal_name {
         ui.label(RichText::new(formal).italics());
     }
+    // The names of the facts keep to one line; the facts wrap beside them.
     egui::Grid::new("country_facts")
         .num_columns(2)
         .show(ui, |ui| {
-            ui.label("Codes");
+            ui.add(egui::Label::new("Codes").extend());
             let mut codes = vec![format!("ADM0_A3 {}", c.key)];
             if let Some(a3) = &c.iso_a3 {
                 codes.push(format!("ISO {a3}"));
@@ -154,12 +158,12 @@ fn country_facts_ui(ui: &mut egui::Ui, c: &crate::io::Country) {
             ui.label(codes.join(" · "));
             ui.end_row();
             if let Some((pop, year)) = c.population {
-                ui.label("Population");
+                ui.add(egui::Label::new("Population").extend());
                 ui.label(format!("{} ({year} est.)", human_number(pop)));
                 ui.end_row();
             }
             if let Some((gdp, year)) = c.gdp_musd {
-                ui.label("GDP");
+                ui.add(egui::Label::new("GDP").extend());
                 ui.label(format!("US$ {} ({year})", human_number(gdp * 1e6)));
                 ui.end_row();
             }
@@ -172,7 +176,7 @@ fn country_facts_ui(ui: &mut egui::Ui, c: &crate::io::Country) {
             .flatten()
             .collect();
             if !region.is_empty() {
-                ui.label("Region");
+                ui.add(egui::Label::new("Region").extend());
                 let mut unique = region.clone();
                 unique.dedup();
                 ui.label(unique.join(" · "));
