@@ -643,3 +643,22 @@ fn the_side_panel_wraps_its_texts_when_the_window_shrinks() {
     let population = h.get_by_label("Population").rect();
     assert!(population.height() < 20.0, "{population:?}");
 }
+
+#[test]
+fn file_has_quit_and_help_has_about_with_the_version() {
+    let mut h = app_of_size(1500.0, 920.0);
+    h.get_by_label("File").click();
+    h.run_steps(3);
+    h.get_by_label("Quit");
+    h.get_by_label("File").click();
+    h.run_steps(3);
+    h.get_by_label("Help").click();
+    h.run_steps(3);
+    h.get_by_label("About Sahel Atlas").click();
+    h.run_steps(5);
+    let version = format!("Sahel Atlas {}", env!("CARGO_PKG_VERSION"));
+    assert!(
+        h.query_all_by_label_contains(&version).next().is_some(),
+        "the About window names the version"
+    );
+}
