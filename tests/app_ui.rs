@@ -541,3 +541,27 @@ fn app_settings_are_saved_atomically_and_restore_the_view() {
     assert_eq!(said, 1);
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+/// Issue #20 item 10: Tab walks the controls, not the event list's "src" links (one per
+/// event), and reaches the legend's checkboxes within a few dozen presses.
+#[test]
+fn tab_skips_the_event_lists_source_links_and_reaches_the_legend() {
+    use egui_kittest::kittest::{By, NodeT as _};
+    let mut h = harness();
+    let mut focused = Vec::new();
+    for _ in 0..60 {
+        h.key_press(egui::Key::Tab);
+        h.run_steps(2);
+        if let Some(node) = h.query_all(By::new()).find(|n| n.is_focused()) {
+            focused.push(node.accesskit_node().label().unwrap_or_default());
+        }
+    }
+    assert!(
+        !focused.iter().any(|l| l == "src"),
+        "Tab stopped on a source link: {focused:?}"
+    );
+    assert!(
+        focused.iter().any(|l| l == "Show links that are active"),
+        "Tab never reached the legend's status boxes in 60 presses: {focused:?}"
+    );
+}

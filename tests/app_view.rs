@@ -577,7 +577,8 @@ fn in_compare_mode_the_legend_rows_fit_the_side_panel() {
     for (w, h_) in [(1024.0, 640.0), (1500.0, 920.0)] {
         let h = comparing(w, h_);
         let map = h.state().view.map_rect;
-        for (label, _) in sahel_atlas::map::display::COMPARE_LEGEND {
+        for (key, _) in sahel_atlas::map::display::COMPARE_LEGEND {
+            let label = sahel_atlas::model::i18n::tr_static(key);
             // The legend's row, in the side panel left of the map.
             let rows: Vec<Rect> = h
                 .get_all_by_label(label)

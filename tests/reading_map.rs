@@ -508,7 +508,9 @@ fn a_tie_whose_status_is_unconfirmed_has_its_own_style_and_legend_row() {
         }
     }
     assert!(unconfirmed > 0);
-    assert!(list.texts().any(|t| t == Line::UNCONFIRMED_LABEL));
+    let unconfirmed_label = sahel_atlas::model::i18n::tr_static(Line::UNCONFIRMED_LABEL);
+    assert_eq!(unconfirmed_label, "Status not confirmed lately");
+    assert!(list.texts().any(|t| t == unconfirmed_label));
 }
 
 #[test]
