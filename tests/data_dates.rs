@@ -505,6 +505,17 @@ const ROWS: &[Row] = &[
     row("2023-01-24", "BFA", "fra-bfa-sofa", Some(WindingDown), false, "https://information.tv5monde.com/afrique/burkina-faso-la-france-retirera-ses-troupes-d-ici-un-mois-486410"),
     row("2023-02-23", "BFA", "fra-bfa-sofa", Some(WindingDown), false, "https://information.tv5monde.com/afrique/burkina-faso-la-france-retirera-ses-troupes-d-ici-un-mois-486410"),
     row("2023-02-24", "BFA", "fra-bfa-sofa", Some(Ended), false, "https://www.aujourd8.net/retrait-de-la-force-sabre-du-burkina-la-france-va-retirer-ses-soldats-dici-un-mois/"),
+    // The third pass (issue #19 item 1): the last four ties, checked and kept, on the eve and
+    // the day of each end, and their start sources.
+    row("2014-08-01", "MRT", "fra-forces-mrt", Some(Active), false, "https://lecalame.info/?q=node%2F431"),
+    row("2022-11-08", "MRT", "fra-forces-mrt", Some(WindingDown), false, "https://www.journalducameroun.com/en/frances-macron-to-overhaul-barkhane-force/"),
+    row("2022-11-09", "MRT", "fra-forces-mrt", Some(Ended), false, "https://www.urdupoint.com/en/world/macron-announces-end-of-barkhane-anti-terrori-1592016.html"),
+    row("2025-01-29", "TCD", "fra-forces-tcd", Some(WindingDown), false, "https://lemag.africa/articles/i/85229747/le-tchad-accelere-sa-transition-militaire-les-formateurs-turcs-remplacent-l-armee-francaise"),
+    row("2025-01-30", "TCD", "fra-forces-tcd", Some(Ended), false, "https://fr.sputniknews.africa/amp/20250130/les-trois-bases-militaires-francaises-au-tchad-totalement-retrocedees-a-larmee-nationale-tchadienne-1070427451.html"),
+    row("2012-01-01", "BFA", "fra-forces-bfa", Some(Active), false, "https://royalmedia.fr/2023/02/15/armeesla-force-sabre-couteau-suisse-de-la-france-au-sahel-quitte-le-burkina-faso/"),
+    row("2023-02-17", "BFA", "fra-forces-bfa", Some(WindingDown), false, "https://apanews.net/macron-demands-clarification-as-french-troops-ousted-from-burkina"),
+    row("2023-02-18", "BFA", "fra-forces-bfa", Some(Ended), false, "https://www.reporters.dz/burkina-faso-fin-officielle-des-operations-des-troupes-francaises/"),
+    row("2012-01-01", "NER", "usa-ner-assistance", Some(Active), false, "https://jeuneafrique.com/164757/politique/niger-tats-unis-une-coop-ration-militaire-soutenue"),
     // Ties of the armed groups without a Sahel state: the row's "state" is the group.
     row("2018-09-04", "JNIM", "usa-jnim-designation", None, false, "https://www.westport-news.com/news/politics/article/US-puts-Mali-al-Qaida-affiliate-on-terrorism-13206438.php"),
     row("2018-09-05", "JNIM", "usa-jnim-designation", Some(Active), false, "https://www.westport-news.com/news/politics/article/US-puts-Mali-al-Qaida-affiliate-on-terrorism-13206438.php"),
