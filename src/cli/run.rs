@@ -306,7 +306,21 @@ fn render(
     warnings: &mut Vec<String>,
 ) -> Result<String, CliError> {
     let job = RenderJob::of(request)?;
-    let timeline = load_timeline(data.scenario.as_deref(), warnings)?;
+    // The country file is read and parsed while the scenario is: reading a large file is
+    // mostly the kernel's work on one core. Errors and warnings keep their order.
+    let mut layer_warnings = Vec::new();
+    let (timeline, layers) = std::thread::scope(|scope| {
+        let layers = scope.spawn(|| {
+            load_layers(
+                data.countries.as_deref(),
+                crate::map::embedded::fine_outlines,
+                &mut layer_warnings,
+            )
+        });
+        let timeline = load_timeline(data.scenario.as_deref(), warnings);
+        (timeline, layers.join())
+    });
+    let timeline = timeline?;
     check_in_span(
         &timeline,
         &[
@@ -316,11 +330,15 @@ fn render(
             ("--to", request.to),
         ],
     )?;
-    let (layer, places) = load_layers(
-        data.countries.as_deref(),
-        crate::map::embedded::fine_layer,
-        warnings,
-    )?;
+    let (layer, places) = match layers {
+        Ok(layers) => layers?,
+        Err(_) => load_layers(
+            data.countries.as_deref(),
+            crate::map::embedded::fine_outlines,
+            &mut layer_warnings,
+        )?,
+    };
+    warnings.append(&mut layer_warnings);
     let map = MapData {
         layer: &layer,
         places: &places,
@@ -392,7 +410,7 @@ fn export(
     check_in_span(&timeline, &[("--at", Some(at))])?;
     let (layer, places) = load_layers(
         data.countries.as_deref(),
-        crate::map::embedded::coarse_layer,
+        crate::map::embedded::coarse_outlines,
         warnings,
     )?;
     let map = MapData {
@@ -461,7 +479,9 @@ pub fn load_timeline(
 }
 
 /// The layer to draw and the layer that places links' ends: a `--countries` file for both
-/// (as when the app opens one), else `embedded` and the embedded 1:110m layer (as the app).
+/// (as when the app opens one), else `embedded` and the embedded 1:110m layer (as the app),
+/// both as outlines only: pictures and exports need no triangles, hit tests or simplified
+/// copies, whose making was most of a one-shot render of the embedded data.
 ///
 /// # Errors
 /// [`LoadError`] with every problem of the file.
@@ -478,7 +498,7 @@ pub fn load_layers(
             let layer = Arc::new(MapLayer::outlines_only(layer));
             Ok((layer.clone(), layer))
         }
-        None => Ok((embedded()?, crate::map::embedded::coarse_layer()?)),
+        None => Ok((embedded()?, crate::map::embedded::coarse_outlines()?)),
     }
 }
 

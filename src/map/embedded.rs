@@ -42,3 +42,27 @@ pub fn fine_layer() -> Result<Arc<MapLayer>, LoadError> {
     static LAYER: Mutex<Weak<MapLayer>> = Mutex::new(Weak::new());
     shared_layer(&LAYER, FINE_NAME, COUNTRIES_50M)
 }
+
+/// The embedded 1:50m layer for pictures and exports: outlines and label points only
+/// ([`MapLayer::outlines_only`]), parsed anew. Without the triangles, hit-test index and
+/// simplified copies the window needs, a one-shot `render` spends its time drawing.
+///
+/// # Errors
+/// Only if the embedded file were broken (a test checks it is not).
+pub fn fine_outlines() -> Result<Arc<MapLayer>, LoadError> {
+    Ok(Arc::new(MapLayer::outlines_only(parse_countries(
+        FINE_NAME,
+        COUNTRIES_50M,
+    )?)))
+}
+
+/// The embedded 1:110m layer for pictures and exports (see [`fine_outlines`]).
+///
+/// # Errors
+/// Only if the embedded file were broken (a test checks it is not).
+pub fn coarse_outlines() -> Result<Arc<MapLayer>, LoadError> {
+    Ok(Arc::new(MapLayer::outlines_only(parse_countries(
+        COARSE_NAME,
+        COUNTRIES_110M,
+    )?)))
+}
