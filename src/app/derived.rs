@@ -12,6 +12,43 @@ use crate::model::{Day, State};
 /// the filter and the compare range.
 type SceneKey = (Day, bool, u64, crate::model::LinkFilter, Option<(Day, Day)>);
 
+/// The selected country, resolved once each time the selection or the data change (not
+/// every frame): its key, where it is in each country layer, and its entity in the scenario.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Selection {
+    /// The selected country's key ([`View::selected`]).
+    pub key: Option<String>,
+    /// Its index in the coarse layer.
+    pub coarse: Option<usize>,
+    /// Its index in the fine layer, when there is one.
+    pub fine: Option<usize>,
+    /// Its entity in the scenario, when it is part of it.
+    pub entity: Option<usize>,
+    /// The document generation it was resolved in.
+    generation: Option<u64>,
+}
+
+impl Selection {
+    /// Resolves `key` in `document`'s layers and scenario, when it or the document changed.
+    fn refresh(&mut self, document: &Document, key: Option<&str>) {
+        if self.key.as_deref() == key && self.generation == Some(document.generation) {
+            return;
+        }
+        *self = Self {
+            key: key.map(str::to_owned),
+            coarse: key.and_then(|k| document.coarse.country_index(k)),
+            fine: key.and_then(|k| document.fine.as_ref()?.country_index(k)),
+            entity: key.and_then(|k| document.timeline.entity_index(k)),
+            generation: Some(document.generation),
+        };
+    }
+
+    /// Its index in the layer drawn: the fine one when `fine`.
+    pub fn country(&self, fine: bool) -> Option<usize> {
+        if fine { self.fine } else { self.coarse }
+    }
+}
+
 /// The state at the view's date, and what the map draws from it.
 pub struct AtDate {
     /// The day, filter and document generation this was built for.
@@ -26,6 +63,8 @@ pub struct AtDate {
     pub compare: crate::app::compare::DiffCache,
     /// The event layers' filters and the selected state's events.
     pub events: crate::app::event_view::EventsDerived,
+    /// The selected country, resolved.
+    pub selection: Selection,
 }
 
 impl AtDate {
@@ -38,6 +77,7 @@ impl AtDate {
             fine: None,
             compare: crate::app::compare::DiffCache::default(),
             events: crate::app::event_view::EventsDerived::default(),
+            selection: Selection::default(),
         };
         at.refresh(document, view);
         at
@@ -47,15 +87,12 @@ impl AtDate {
     /// nothing when none changed.
     pub fn refresh(&mut self, document: &Document, view: &View) {
         self.compare.refresh(document, view.compare.range);
-        let selected = view
-            .selected
-            .as_deref()
-            .and_then(|k| document.coarse.country_index(k));
+        self.selection.refresh(document, view.selected.as_deref());
         self.events.refresh(
             &document.events,
             &view.events.filter,
             &document.coarse,
-            selected,
+            self.selection.coarse,
         );
         let day = view.day();
         let key = (

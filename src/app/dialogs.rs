@@ -24,6 +24,8 @@ pub enum PathPurpose {
     Export(crate::export::Format),
     /// Where to write compare mode's change list: Markdown when `true`, else CSV.
     Changes(bool),
+    /// Where File → Export animation… writes its clip.
+    Animation(crate::export::AnimationFormat),
 }
 
 impl PathPurpose {
@@ -40,6 +42,7 @@ impl PathPurpose {
             Self::Export(Format::Csv) => "Export the state as CSV",
             Self::Changes(true) => "Export the changes as Markdown",
             Self::Changes(false) => "Export the changes as CSV",
+            Self::Animation(_) => "Export animation",
         }
     }
 
@@ -48,6 +51,7 @@ impl PathPurpose {
         match self {
             Self::Open(_) => "Open",
             Self::Export(_) | Self::Changes(_) => "Export",
+            Self::Animation(_) => "Choose",
         }
     }
 
@@ -58,6 +62,9 @@ impl PathPurpose {
             Self::Export(_) => Command::ExportTo(path),
             Self::Changes(_) => {
                 Command::Compare(crate::app::compare::CompareCommand::ExportChangesTo(path))
+            }
+            Self::Animation(_) => {
+                Command::Animation(crate::app::animation::AnimationCommand::SetPath(path))
             }
         }
     }
@@ -77,6 +84,8 @@ impl PathPurpose {
             Self::Export(Format::GeoJson) => ("GeoJSON", &["geojson"]),
             Self::Export(Format::Csv) | Self::Changes(false) => ("CSV", &["csv"]),
             Self::Changes(true) => ("Markdown", &["md"]),
+            Self::Animation(crate::export::AnimationFormat::Mp4) => ("MP4", &["mp4"]),
+            Self::Animation(crate::export::AnimationFormat::Gif) => ("GIF", &["gif"]),
         }
     }
 }
@@ -123,6 +132,7 @@ pub fn suggested_path(purpose: &PathPurpose, day: Day, range: Option<(Day, Day)>
     let name = match purpose {
         PathPurpose::Open(_) => return home().join(""),
         PathPurpose::Export(_) => format!("sahel-atlas-{}.{ext}", day.to_date()),
+        PathPurpose::Animation(_) => format!("sahel-atlas.{ext}"),
         PathPurpose::Changes(_) => {
             let (from, to) = range.unwrap_or((day, day));
             format!(
