@@ -87,7 +87,7 @@ impl SahelApp {
             hide_ended: view.hide_ended,
             filter: view.filter.clone(),
             focus: view.focus_ties.then(|| view.selected.clone()).flatten(),
-            events: crate::app::event_view::event_options(&self.document, view),
+            events: crate::app::event_view::event_options(&self.document, &view.events),
             ..RenderOptions::at(request.from)
         };
         let layer = (self.document.fine.clone()).unwrap_or_else(|| self.document.coarse.clone());

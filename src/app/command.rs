@@ -4,8 +4,9 @@
 
 use std::path::PathBuf;
 
+use crate::app::message::Message;
+use crate::app::path_purpose::PathPurpose;
 use crate::app::time_control::TimeCommand;
-use crate::app::view::Message;
 use crate::io::FileKind;
 use crate::map::MapCamera;
 
@@ -47,7 +48,7 @@ pub enum Command {
     /// Export the current view and date to a file (format from the extension).
     ExportTo(PathBuf),
     /// Ask for a path by typing it (the window a failed file dialog opens).
-    AskPath(crate::app::dialogs::PathPurpose),
+    AskPath(PathPurpose),
     /// Close the typed-path window.
     ClosePathPrompt,
     /// File → Quit.
@@ -74,6 +75,8 @@ pub enum Command {
     FrameWorld([f64; 2], [f64; 2]),
     /// Light, dark or the system's theme.
     SetTheme(ThemeChoice),
+    /// Speak this language (`None`: the system's), at once and from the next start.
+    SetLang(Option<crate::model::i18n::Lang>),
     /// File → Export animation…: open its window.
     OpenAnimationWindow,
     /// The Export animation window: its file dialog, the clip's job, Cancel.
@@ -85,3 +88,19 @@ pub enum Command {
 }
 
 pub use crate::app::view::ThemeChoice;
+
+impl PathPurpose {
+    /// What to do with the path chosen or typed.
+    pub fn command(&self, path: PathBuf) -> Command {
+        match self {
+            Self::Open(kind) => Command::Load(path, Some(*kind)),
+            Self::Export(_) => Command::ExportTo(path),
+            Self::Changes(_) => {
+                Command::Compare(crate::app::compare::CompareCommand::ExportChangesTo(path))
+            }
+            Self::Animation(_) => {
+                Command::Animation(crate::app::animation::AnimationCommand::SetPath(path))
+            }
+        }
+    }
+}

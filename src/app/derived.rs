@@ -9,8 +9,15 @@ use crate::map::scene::{Scene, SceneOptions, build_scene_with};
 use crate::model::{Day, State};
 
 /// What the scenes were built for: the day, hiding ended links, the document generation,
-/// the filter and the compare range.
-type SceneKey = (Day, bool, u64, crate::model::LinkFilter, Option<(Day, Day)>);
+/// the filter, the compare range and the language (of the labels).
+type SceneKey = (
+    Day,
+    bool,
+    u64,
+    crate::model::LinkFilter,
+    Option<(Day, Day)>,
+    crate::model::i18n::Lang,
+);
 
 /// The selected country, resolved once each time the selection or the data change (not
 /// every frame): its key, where it is in each country layer, and its entity in the scenario.
@@ -101,6 +108,7 @@ impl AtDate {
             document.generation,
             view.filter.clone(),
             view.compare.range,
+            view.lang(),
         );
         if self.key.as_ref() == Some(&key) {
             return;

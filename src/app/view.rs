@@ -7,49 +7,7 @@ use crate::app::time_control::TimeControl;
 use crate::map::MapCamera;
 use crate::model::Day;
 
-/// A message for the person: a load that failed, a file that vanished.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Message {
-    /// One line.
-    pub headline: String,
-    /// Every problem found, one per line.
-    pub details: Vec<String>,
-    /// Red or amber.
-    pub is_error: bool,
-}
-
-impl Message {
-    /// An error of one line.
-    pub fn error(headline: impl Into<String>) -> Self {
-        Self {
-            headline: headline.into(),
-            details: Vec::new(),
-            is_error: true,
-        }
-    }
-
-    /// A note of one line (amber).
-    pub fn note(headline: impl Into<String>) -> Self {
-        Self {
-            headline: headline.into(),
-            details: Vec::new(),
-            is_error: false,
-        }
-    }
-
-    /// Why a file did not open, with every problem found.
-    pub fn from_load_error(what: &str, error: &crate::io::LoadError) -> Self {
-        let errors = error.diagnostics.iter().filter(|d| d.is_error()).count();
-        Self {
-            headline: format!(
-                "Could not open {what}: {errors} problem{} found. Nothing was changed.",
-                if errors == 1 { "" } else { "s" }
-            ),
-            details: error.diagnostics.iter().map(ToString::to_string).collect(),
-            is_error: true,
-        }
-    }
-}
+pub use crate::app::message::Message;
 
 /// A camera flight: from, to, and how far along (0 to 1).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -101,6 +59,8 @@ pub struct View {
     pub map_hovered_link: Option<usize>,
     /// Light, dark or the system's theme.
     pub theme: ThemeChoice,
+    /// The language chosen in View → Language; `None` follows the system's.
+    pub lang_choice: Option<crate::model::i18n::Lang>,
     /// Compare mode (two dates and what changed between them) and its windows.
     pub compare: crate::app::compare::CompareView,
     /// How the conflict-event layers are shown.
@@ -108,6 +68,12 @@ pub struct View {
 }
 
 impl View {
+    /// The language the interface speaks: the one chosen, or the system's.
+    pub fn lang(&self) -> crate::model::i18n::Lang {
+        self.lang_choice
+            .unwrap_or_else(crate::model::i18n::system_lang)
+    }
+
     /// Paused at `day`, the default camera, nothing selected.
     pub fn new(day: Day) -> Self {
         Self {
@@ -128,6 +94,7 @@ impl View {
             panel_hovered_link: None,
             map_hovered_link: None,
             theme: ThemeChoice::default(),
+            lang_choice: None,
             compare: crate::app::compare::CompareView::default(),
             events: crate::app::event_view::EventView::default(),
         }
@@ -282,11 +249,11 @@ impl ThemeChoice {
     }
 
     /// Its name in the menu.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::System => "System",
-            Self::Light => "Light",
-            Self::Dark => "Dark",
-        }
+    pub fn label(self) -> String {
+        crate::model::i18n::tr(match self {
+            Self::System => "theme-system",
+            Self::Light => "theme-light",
+            Self::Dark => "theme-dark",
+        })
     }
 }
