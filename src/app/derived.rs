@@ -142,3 +142,52 @@ impl AtDate {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn document() -> Document {
+        Document::new(
+            crate::map::embedded::coarse_layer().expect("embedded layer"),
+            None,
+            crate::io::embedded::default_timeline().expect("embedded scenario"),
+        )
+    }
+
+    #[test]
+    fn the_selection_is_resolved_once_per_change_of_key_or_data() {
+        let mut document = document();
+        let mut selection = Selection::default();
+        selection.refresh(&document, Some("NER"));
+        let niger = document.coarse.country_index("NER");
+        assert!(niger.is_some());
+        assert_eq!(selection.coarse, niger);
+        assert_eq!(selection.entity, document.timeline.entity_index("NER"));
+        assert_eq!(selection.fine, None, "no fine layer yet");
+        // Unchanged key and data: kept as it is (a stale value stays, proving no lookup).
+        selection.coarse = Some(usize::MAX);
+        selection.refresh(&document, Some("NER"));
+        assert_eq!(selection.coarse, Some(usize::MAX));
+        // New data (the 1:50m layer arriving): resolved again, in both layers.
+        document.fine = Some(crate::map::embedded::coarse_layer().expect("a second layer"));
+        document.generation += 1;
+        selection.refresh(&document, Some("NER"));
+        assert_eq!((selection.coarse, selection.fine), (niger, niger));
+        // A new key, then none.
+        selection.refresh(&document, Some("MLI"));
+        assert_eq!(selection.entity, document.timeline.entity_index("MLI"));
+        assert_eq!(
+            selection.country(true),
+            document.coarse.country_index("MLI")
+        );
+        selection.refresh(&document, None);
+        assert_eq!(
+            selection,
+            Selection {
+                generation: selection.generation,
+                ..Selection::default()
+            }
+        );
+    }
+}
