@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crate::io::{ColumnChoice, ColumnChoices, CsvPreview};
 use crate::map::MapLayer;
-use crate::map::events::{Aggregate, EventMap, EventMarks, EventPick, layer_filters};
+use crate::map::events::{Aggregate, EventMap, EventMarks, EventPick, LoadedEvents, layer_filters};
 use crate::model::{Day, EventFilter, EventWindow, LayerFilter};
 
 /// How the event layers are looked at.
@@ -282,15 +282,6 @@ fn loaded_or_columns(
         }
         Err(e) => Loaded::Events(path, Err(e)),
     }
-}
-
-/// An event layer ready for the map, and the first rows it left out.
-#[derive(Debug)]
-pub struct LoadedEvents {
-    /// The layer, projected.
-    pub map: Arc<EventMap>,
-    /// Where and why rows were left out (the first of them).
-    pub problems: Vec<crate::io::Diagnostic>,
 }
 
 /// Adds a loaded layer to the document (the layers already there stay), with a note when

@@ -41,7 +41,7 @@ pub enum Loaded {
     /// An event layer.
     Events(
         PathBuf,
-        Result<Box<crate::app::event_view::LoadedEvents>, LoadError>,
+        Result<Box<crate::map::events::LoadedEvents>, LoadError>,
     ),
     /// A CSV whose columns were not recognised: its header, for the person to choose.
     EventColumns(PathBuf, crate::io::CsvPreview),

@@ -147,6 +147,15 @@ impl HexGrid {
     }
 }
 
+/// An event layer ready for the map, and the first rows it left out.
+#[derive(Debug)]
+pub struct LoadedEvents {
+    /// The layer, projected.
+    pub map: std::sync::Arc<EventMap>,
+    /// Where and why rows were left out (the first of them).
+    pub problems: Vec<crate::io::Diagnostic>,
+}
+
 /// An event layer ready for the map: the events, their world positions, the hexagon
 /// grids made so far, and the last window's totals per hexagon.
 #[derive(Debug)]

@@ -9,6 +9,7 @@ use crate::app::command::Command;
 use crate::map::display::{Canvas as _, LEGEND_FILLS, Line, Paint};
 use crate::map::legend_samples::{Sample, draw_sample};
 use crate::map::paint::EguiCanvas;
+use crate::model::i18n::tr_static;
 use crate::model::{RelationshipKind, Status};
 
 /// Links at the date by status, kind and partner group.
@@ -123,6 +124,7 @@ fn compare_key_ui(ui: &mut egui::Ui, cx: &Cx<'_>) {
         .strong(),
     );
     for (label, kind) in crate::map::display::COMPARE_LEGEND {
+        let label = tr_static(label);
         ui.horizontal(|ui| {
             let (r, _) = ui.allocate_exact_size(Vec2::new(30.0, 12.0), Sense::hover());
             let mut canvas = EguiCanvas::new(ui.painter(), Pos2::ZERO, None);
@@ -137,7 +139,8 @@ fn compare_key_ui(ui: &mut egui::Ui, cx: &Cx<'_>) {
             );
             let (min, max) = line_box(r);
             draw_sample(&mut canvas, Sample::Compare(kind), min, max);
-            ui.label(label);
+            // Wrapped beside its sample: the panel is narrow at 1024×640.
+            ui.add(egui::Label::new(label).wrap());
         });
     }
     ui.label(RichText::new("Everything else is faded.").weak());
@@ -170,7 +173,7 @@ fn status_rows_ui(ui: &mut egui::Ui, filter: &mut crate::model::LinkFilter, coun
             ui.horizontal(|ui| {
                 ui.add_space(ui.spacing().interact_size.x + ui.spacing().item_spacing.x);
                 line_sample(ui, &Line::unconfirmed(Status::Active));
-                ui.label(Line::UNCONFIRMED_LABEL)
+                ui.label(tr_static(Line::UNCONFIRMED_LABEL))
                     .on_hover_text(UNCONFIRMED_HINT);
             });
         });
@@ -229,6 +232,7 @@ fn countries_key_ui(ui: &mut egui::Ui) {
         .id_salt("legend_countries")
         .show(ui, |ui| {
             for (rgb, label) in LEGEND_FILLS {
+                let label = tr_static(label);
                 ui.horizontal(|ui| {
                     sample_ui(ui, Sample::Fill(rgb), Vec2::new(26.0, 12.0));
                     ui.label(label);
@@ -291,13 +295,13 @@ fn troops_row_ui(ui: &mut egui::Ui) {
             alpha: f32::from(a) / 255.0,
         };
         sample_ui(ui, Sample::Troops(Some(ink)), Vec2::new(42.0, 14.0));
-        ui.label(crate::map::display::TROOPS_LEGEND_LABEL)
+        ui.label(tr_static(crate::map::display::TROOPS_LEGEND_LABEL))
             .on_hover_text(TROOPS_HINT);
     });
     ui.horizontal(|ui| {
         ui.add_space(indent);
         sample_ui(ui, Sample::Site, Vec2::new(30.0, 12.0));
-        ui.label(crate::map::display::SITE_LEGEND_LABEL)
+        ui.label(tr_static(crate::map::display::SITE_LEGEND_LABEL))
             .on_hover_text(SITE_HINT);
     });
 }
