@@ -563,3 +563,39 @@ fn the_app_exports_an_animation_off_the_ui_thread() {
     assert_eq!(files_in(&dir), ["from-the-app.gif"]);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_apps_clip_is_a_job_and_cancel_leaves_nothing() {
+    use egui_kittest::kittest::Queryable;
+    use sahel_atlas::app::animation::{AnimationCommand, AnimationExport};
+    use sahel_atlas::app::command::Command;
+    let dir = scratch_dir("app-cancel");
+    let out = dir.join("long.mp4");
+    let mut h = crate::app_ui::harness();
+    h.state_mut().push(Command::OpenAnimationWindow);
+    h.run_steps(2);
+    // Fourteen years, monthly, at 1280×720: far longer than the frames below.
+    let export = AnimationExport {
+        request: request("2012-01-01", "2025-12-01", 2.0, 1.5),
+        size: [1280, 720],
+        path: out.clone(),
+        use_view: false,
+    };
+    h.state_mut()
+        .push(Command::Animation(AnimationCommand::Export(export)));
+    h.run_steps(2);
+    assert!(!h.state().is_idle(), "the clip is one of the app's jobs");
+    h.get_by_label("Cancel");
+    h.state_mut()
+        .push(Command::Animation(AnimationCommand::Cancel));
+    let started = std::time::Instant::now();
+    while !h.state().is_idle() && started.elapsed().as_secs() < 120 {
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.run_steps(2);
+    assert!(h.state().is_idle(), "the job ended");
+    h.get_by_label_contains("Cancelled: nothing was written to");
+    assert!(files_in(&dir).is_empty(), "{:?}", files_in(&dir));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -19,11 +19,7 @@ fn go_to(h: &mut Harness<'_, SahelApp>, date: &str) {
 }
 
 fn strip_point(h: &Harness<'_, SahelApp>, date: &str) -> Pos2 {
-    let app = h.state();
-    Pos2::new(
-        app.time_strip_x(day(date)).expect("the strip was drawn"),
-        app.time_strip_y().expect("the strip was drawn"),
-    )
+    crate::app_ui::strip_point(h, day(date))
 }
 
 fn shift_click(h: &mut Harness<'_, SahelApp>, pos: Pos2) {

@@ -20,15 +20,34 @@ pub fn harness() -> Harness<'static, SahelApp> {
     harness
 }
 
+/// The map's rectangle as last drawn: its node in the accessibility tree.
+pub fn map_rect(harness: &Harness<'_, SahelApp>) -> egui::Rect {
+    harness
+        .get_by_role_and_label(Role::Canvas, sahel_atlas::map::widget::MAP_LABEL)
+        .rect()
+}
+
 /// Screen position of a lon/lat on the app's map as last drawn.
 pub fn screen_of(harness: &Harness<'_, SahelApp>, lon: f64, lat: f64) -> Pos2 {
-    let app = harness.state();
+    let camera = harness.state().view.camera;
     screen_from_lon_lat(
-        &app.view.camera.expect("camera after first frame"),
-        app.view.map_rect,
+        &camera.expect("camera after first frame"),
+        map_rect(harness),
         lon,
         lat,
     )
+}
+
+/// Where the time strip shows `day`, half way up its track: found through its node in the
+/// accessibility tree (a slider named "Time strip" whose bounds are the track).
+pub fn strip_point(harness: &Harness<'_, SahelApp>, day: sahel_atlas::model::Day) -> Pos2 {
+    let track = harness
+        .get_by_role_and_label(Role::Slider, "Time strip")
+        .rect();
+    let timeline = harness.state().timeline();
+    let (start, end) = (timeline.start(), timeline.end());
+    let t = f64::from(day.0 - start.0) / f64::from((end.0 - start.0).max(1));
+    Pos2::new(track.min.x + t as f32 * track.width(), track.center().y)
 }
 
 pub fn click_at(harness: &mut Harness<'_, SahelApp>, pos: Pos2) {

@@ -18,12 +18,12 @@ use crate::app_ui::{click_at, screen_of};
 use crate::common::day;
 
 /// The five Sahel capitals: Nouakchott, Bamako, Ouagadougou, Niamey, N'Djamena.
-const CAPITALS: [(&str, f64, f64); 5] = [
-    ("Nouakchott", -15.98, 18.09),
-    ("Bamako", -8.00, 12.65),
-    ("Ouagadougou", -1.52, 12.37),
-    ("Niamey", 2.11, 13.51),
-    ("N'Djamena", 15.04, 12.13),
+const CAPITALS: [(&str, f64, f64, &str); 5] = [
+    ("Nouakchott", -15.98, 18.09, "Mauritania"),
+    ("Bamako", -8.00, 12.65, "Mali"),
+    ("Ouagadougou", -1.52, 12.37, "Burkina Faso"),
+    ("Niamey", 2.11, 13.51, "Niger"),
+    ("N'Djamena", 15.04, 12.13, "Chad"),
 ];
 
 /// The app in a window of `size`, after its first frames (the 1:50m layer may still be on
@@ -83,7 +83,7 @@ fn compare_mode_keeps_the_capitals_in_view(w: f32, h_: f32) {
     assert!(map.contains_rect(visible));
     // The pointer away from the map (no tooltip on it).
     hover(&mut h, Pos2::new(w - 2.0, 2.0));
-    for (name, lon, lat) in CAPITALS {
+    for (name, lon, lat, _) in CAPITALS {
         let p = screen_of(&h, lon, lat);
         assert!(
             visible.shrink(20.0).contains(p),
@@ -92,14 +92,18 @@ fn compare_mode_keeps_the_capitals_in_view(w: f32, h_: f32) {
         let covering = widgets_at(&h, p);
         assert!(covering.is_empty(), "{w}x{h_}: {name} under {covering:?}");
     }
-    for (name, lon, lat) in CAPITALS {
+    for (name, lon, lat, country) in CAPITALS {
         let p = screen_of(&h, lon, lat);
-        // The map, and nothing above it, takes the pointer there.
+        // The map, and nothing above it, takes the pointer there: its node's value (what a
+        // screen reader says) is the country under the pointer.
         hover(&mut h, p);
-        let under = h.state().view.map_pointer_lon_lat;
-        assert!(
-            under.is_some_and(|[x, y]| (x - lon).abs() < 0.5 && (y - lat).abs() < 0.5),
-            "{w}x{h_}: the map is not under the pointer at {name}: {under:?}"
+        let under = h
+            .get_by_role_and_label(Role::Canvas, sahel_atlas::map::widget::MAP_LABEL)
+            .value();
+        assert_eq!(
+            under.as_deref(),
+            Some(country),
+            "{w}x{h_}: the map is not under the pointer at {name}"
         );
     }
 }
@@ -136,8 +140,8 @@ fn a_click_inside_mali_on_a_faded_arc_selects_mali_on_the_first_frame() {
     let camera = app.view.camera.expect("camera after the first frame");
     let rect = app.view.map_rect;
     let labels: Vec<Rect> = app
-        .view
-        .map_marks
+        .map_plan()
+        .expect("the map was drawn")
         .labels
         .iter()
         .map(|l| {
@@ -328,11 +332,11 @@ fn the_time_strip_reaches_the_end_of_the_span_in_the_smallest_window() {
     let mut h = app_of_size(1024.0, 640.0);
     go_to(&mut h, "2023-12-04");
     let end = h.state().timeline().end();
-    let x = h.state().time_strip_x(end).expect("the strip was drawn");
+    let at_end = crate::app_ui::strip_point(&h, end);
+    let x = at_end.x;
     assert!(x < 1024.0 - 4.0, "the span's end at x = {x}");
     // A click near the strip's end goes to the last year.
-    let y = h.state().time_strip_y().expect("the strip");
-    click_at(&mut h, Pos2::new(x - 1.0, y));
+    click_at(&mut h, Pos2::new(x - 1.0, at_end.y));
     assert_eq!(h.state().day().to_date().year(), end.to_date().year());
     h.get_by_label("Go to date");
     let go = h.get_by_role_and_label(Role::Button, "Go").rect();
@@ -529,7 +533,7 @@ fn in_compare_mode_marker_labels_keep_clear_of_country_labels_and_organisations(
     for (w, h_) in [(1024.0, 640.0), (1500.0, 920.0)] {
         let h = comparing(w, h_);
         let app = h.state();
-        let marks_ = &app.view.map_marks;
+        let marks_ = &app.map_plan().expect("the map was drawn");
         assert!(!marks_.markers.is_empty(), "{w}x{h_}: markers");
         let overlaps =
             |a: &[f32; 4], b: &[f32; 4]| a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];

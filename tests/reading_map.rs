@@ -28,16 +28,13 @@ fn label_of(h: &Harness<'_, SahelApp>, key: &str) -> Option<Pos2> {
     let app = h.state();
     let layer = app.layer();
     let c = layer.country_index(key)?;
-    let label = app
-        .view
-        .map_marks
+    let plan = app.map_plan()?;
+    let label = plan
         .labels
         .iter()
         .find(|l| l.names == Labelled::Country(c))?;
-    Some(Pos2::new(
-        app.view.map_rect.min.x + label.at[0],
-        app.view.map_rect.min.y + label.at[1],
-    ))
+    let map = crate::app_ui::map_rect(h);
+    Some(Pos2::new(map.min.x + label.at[0], map.min.y + label.at[1]))
 }
 
 /// Sets the camera to frame lon/lat bounds and draws.
@@ -88,7 +85,7 @@ fn a_click_on_an_arc_midway_selects_its_link() {
     let cam = app.view.camera.expect("camera");
     let center = [f64::from(rect.center().x), f64::from(rect.center().y)];
     // The first live arc whose middle is on screen and clear of every label.
-    let labels = app.view.map_marks.labels.clone();
+    let labels = app.map_plan().expect("the map was drawn").labels;
     let scene = app.scene().clone();
     let drawn = sahel_atlas::map::display::drawn_arcs(scene.as_ref(), &cam, None);
     let target = drawn
@@ -299,7 +296,7 @@ fn a_marker_says_where_arcs_leave_the_view_and_a_click_frames_both_ends() {
     click_at(&mut h, p);
     // Close in on Niger: Russia, France and the rest are beyond the edge.
     frame(&mut h, [0.0, 11.0], [16.0, 24.0]);
-    let markers = h.state().view.map_marks.markers.clone();
+    let markers = h.state().map_plan().expect("the map was drawn").markers;
     let names: Vec<&str> = markers.iter().map(|m| m.label.as_str()).collect();
     assert!(
         names.iter().any(|n| n.starts_with("Russia")),
@@ -734,7 +731,7 @@ fn hovering_a_tie_in_the_panel_highlights_its_arc_and_the_other_way_round() {
     let cam = app.view.camera.expect("camera");
     let rect = app.view.map_rect;
     let center = [f64::from(rect.center().x), f64::from(rect.center().y)];
-    let labels = app.view.map_marks.labels.clone();
+    let labels = app.map_plan().expect("the map was drawn").labels;
     let scene = app.scene().clone();
     let target = scene.links.iter().find_map(|l| {
         let mid = l.points_world[l.points_world.len() / 2];
@@ -811,7 +808,7 @@ fn every_arc_that_leaves_the_view_has_an_edge_marker_toward_each_end_beyond_it()
         let center = [f64::from(rect.center().x), f64::from(rect.center().y)];
         // The markers' rectangle: the map inset by 14 points, map-local.
         let inset = [14.0, 14.0, rect.width() - 14.0, rect.height() - 14.0];
-        let markers = &app.view.map_marks.markers;
+        let markers = &app.map_plan().expect("the map was drawn").markers;
         for link in &app.scene().links {
             if link.status == Status::Ended {
                 continue;

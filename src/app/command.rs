@@ -68,18 +68,9 @@ pub enum Command {
     SetFilter(crate::model::LinkFilter),
     /// A tie hovered in a panel (relationship index): its arc is highlighted on the map.
     HoverLink(Option<usize>),
-    /// What the map drew this frame: the arc under the pointer (its row is highlighted in
-    /// the panels) and where it placed labels and edge markers.
-    MapDrawn {
-        /// The arc under the pointer.
-        hovered_link: Option<usize>,
-        /// The country under the pointer (index in the layer drawn).
-        hovered_country: Option<usize>,
-        /// The pointer's place on the map, lon/lat, when the map has the pointer.
-        pointer_lon_lat: Option<[f64; 2]>,
-        /// Labels and markers, map-local pixels.
-        marks: crate::app::view::MapMarks,
-    },
+    /// The arc under the pointer on the map this frame (relationship index): its row is
+    /// highlighted in the panels.
+    HoverMapLink(Option<usize>),
     /// Frame two places (world coordinates): both ends of arcs leaving the view.
     FrameWorld([f64; 2], [f64; 2]),
     /// Light, dark or the system's theme.
@@ -88,6 +79,8 @@ pub enum Command {
     SetLang(Option<crate::model::i18n::Lang>),
     /// File → Export animation…: open its window.
     OpenAnimationWindow,
+    /// The Export animation window: its file dialog, the clip's job, Cancel.
+    Animation(crate::app::animation::AnimationCommand),
     /// Compare mode and its windows.
     Compare(crate::app::compare::CompareCommand),
     /// The conflict-event layers: window, filters, the events listed.
@@ -104,6 +97,9 @@ impl PathPurpose {
             Self::Export(_) => Command::ExportTo(path),
             Self::Changes(_) => {
                 Command::Compare(crate::app::compare::CompareCommand::ExportChangesTo(path))
+            }
+            Self::Animation(_) => {
+                Command::Animation(crate::app::animation::AnimationCommand::SetPath(path))
             }
         }
     }

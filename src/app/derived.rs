@@ -19,6 +19,43 @@ type SceneKey = (
     crate::model::i18n::Lang,
 );
 
+/// The selected country, resolved once each time the selection or the data change (not
+/// every frame): its key, where it is in each country layer, and its entity in the scenario.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Selection {
+    /// The selected country's key ([`View::selected`]).
+    pub key: Option<String>,
+    /// Its index in the coarse layer.
+    pub coarse: Option<usize>,
+    /// Its index in the fine layer, when there is one.
+    pub fine: Option<usize>,
+    /// Its entity in the scenario, when it is part of it.
+    pub entity: Option<usize>,
+    /// The document generation it was resolved in.
+    generation: Option<u64>,
+}
+
+impl Selection {
+    /// Resolves `key` in `document`'s layers and scenario, when it or the document changed.
+    fn refresh(&mut self, document: &Document, key: Option<&str>) {
+        if self.key.as_deref() == key && self.generation == Some(document.generation) {
+            return;
+        }
+        *self = Self {
+            key: key.map(str::to_owned),
+            coarse: key.and_then(|k| document.coarse.country_index(k)),
+            fine: key.and_then(|k| document.fine.as_ref()?.country_index(k)),
+            entity: key.and_then(|k| document.timeline.entity_index(k)),
+            generation: Some(document.generation),
+        };
+    }
+
+    /// Its index in the layer drawn: the fine one when `fine`.
+    pub fn country(&self, fine: bool) -> Option<usize> {
+        if fine { self.fine } else { self.coarse }
+    }
+}
+
 /// The state at the view's date, and what the map draws from it.
 pub struct AtDate {
     /// The day, filter and document generation this was built for.
@@ -33,6 +70,8 @@ pub struct AtDate {
     pub compare: crate::app::compare::DiffCache,
     /// The event layers' filters and the selected state's events.
     pub events: crate::app::event_view::EventsDerived,
+    /// The selected country, resolved.
+    pub selection: Selection,
 }
 
 impl AtDate {
@@ -45,6 +84,7 @@ impl AtDate {
             fine: None,
             compare: crate::app::compare::DiffCache::default(),
             events: crate::app::event_view::EventsDerived::default(),
+            selection: Selection::default(),
         };
         at.refresh(document, view);
         at
@@ -54,15 +94,12 @@ impl AtDate {
     /// nothing when none changed.
     pub fn refresh(&mut self, document: &Document, view: &View) {
         self.compare.refresh(document, view.compare.range);
-        let selected = view
-            .selected
-            .as_deref()
-            .and_then(|k| document.coarse.country_index(k));
+        self.selection.refresh(document, view.selected.as_deref());
         self.events.refresh(
             &document.events,
             &view.events.filter,
             &document.coarse,
-            selected,
+            self.selection.coarse,
         );
         let day = view.day();
         let key = (
@@ -103,5 +140,54 @@ impl AtDate {
             (Some(scene), true) => scene,
             _ => &self.coarse,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn document() -> Document {
+        Document::new(
+            crate::map::embedded::coarse_layer().expect("embedded layer"),
+            None,
+            crate::io::embedded::default_timeline().expect("embedded scenario"),
+        )
+    }
+
+    #[test]
+    fn the_selection_is_resolved_once_per_change_of_key_or_data() {
+        let mut document = document();
+        let mut selection = Selection::default();
+        selection.refresh(&document, Some("NER"));
+        let niger = document.coarse.country_index("NER");
+        assert!(niger.is_some());
+        assert_eq!(selection.coarse, niger);
+        assert_eq!(selection.entity, document.timeline.entity_index("NER"));
+        assert_eq!(selection.fine, None, "no fine layer yet");
+        // Unchanged key and data: kept as it is (a stale value stays, proving no lookup).
+        selection.coarse = Some(usize::MAX);
+        selection.refresh(&document, Some("NER"));
+        assert_eq!(selection.coarse, Some(usize::MAX));
+        // New data (the 1:50m layer arriving): resolved again, in both layers.
+        document.fine = Some(crate::map::embedded::coarse_layer().expect("a second layer"));
+        document.generation += 1;
+        selection.refresh(&document, Some("NER"));
+        assert_eq!((selection.coarse, selection.fine), (niger, niger));
+        // A new key, then none.
+        selection.refresh(&document, Some("MLI"));
+        assert_eq!(selection.entity, document.timeline.entity_index("MLI"));
+        assert_eq!(
+            selection.country(true),
+            document.coarse.country_index("MLI")
+        );
+        selection.refresh(&document, None);
+        assert_eq!(
+            selection,
+            Selection {
+                generation: selection.generation,
+                ..Selection::default()
+            }
+        );
     }
 }

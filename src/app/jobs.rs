@@ -60,6 +60,11 @@ pub enum Loaded {
     /// No file dialog could be shown for a purpose: the path is to be typed (the path
     /// suggested to start from).
     NoDialog(crate::app::path_purpose::PathPurpose, PathBuf),
+    /// A clip (File → Export animation…) was written, or why not.
+    Animation(
+        PathBuf,
+        Result<crate::export::AnimationSummary, crate::export::ExportError>,
+    ),
     /// An export was written, or why not.
     Exported(PathBuf, Result<(), ExportError>),
     /// A job ended without its result: it panicked, or its thread could not start.

@@ -3,6 +3,7 @@
 //! push [`Command`]s; and applies those commands after the frame. Nothing else changes the
 //! document or the view.
 
+pub mod animation;
 pub mod command;
 pub mod compare;
 pub mod derived;
@@ -232,6 +233,23 @@ impl SahelApp {
         self.commands.push(command);
     }
 
+    /// The frame the map draws now, planned: the labels and edge markers it places and the
+    /// arcs it draws (map-local pixels), from the document and the view as they are (what a
+    /// click on a name or a marker picks). `None` before the first frame.
+    pub fn map_plan(&self) -> Option<crate::map::display::FramePlan> {
+        let camera = self.view.camera?;
+        let layer = self.document.layer_for(Some(camera)).clone();
+        let scene = crate::ui::map_scene(&self.document, &self.view, &self.at_date, &layer);
+        let size = [self.view.map_rect.width(), self.view.map_rect.height()];
+        Some(crate::map::display::plan_frame(
+            scene.layer,
+            scene.marks,
+            camera,
+            size,
+            scene.focus,
+        ))
+    }
+
     /// The layer drawn at the current zoom.
     pub fn layer(&self) -> &Arc<MapLayer> {
         self.document.layer_for(self.view.camera)
@@ -295,7 +313,7 @@ impl SahelApp {
         crate::ui::animation::animation_window(
             &mut self.animation,
             &self.document,
-            &self.view,
+            &mut self.commands,
             &ui.ctx().clone(),
         );
 
@@ -433,17 +451,7 @@ impl SahelApp {
             Command::SetFocusTies(on) => view.focus_ties = on,
             Command::SetFilter(filter) => view.set_filter(filter),
             Command::HoverLink(link) => view.panel_hovered_link = link,
-            Command::MapDrawn {
-                hovered_link,
-                hovered_country,
-                pointer_lon_lat,
-                marks,
-            } => {
-                view.map_pointer_lon_lat = pointer_lon_lat;
-                view.map_hovered_link = hovered_link;
-                view.map_hovered_country = hovered_country;
-                view.map_marks = marks;
-            }
+            Command::HoverMapLink(link) => view.map_hovered_link = link,
             Command::FrameWorld(a, b) => {
                 let lo = [a[0].min(b[0]), a[1].min(b[1])];
                 let hi = [a[0].max(b[0]), a[1].max(b[1])];
@@ -504,6 +512,7 @@ impl SahelApp {
                 }
             }
             Command::Compare(c) => self.apply_compare(c),
+            Command::Animation(c) => self.apply_animation(c),
         }
     }
 
@@ -706,6 +715,8 @@ impl SahelApp {
                 self.view.events.apply(c);
             }
             Loaded::PathChosen(purpose, path) => self.apply(purpose.command(path)),
+            // The animation window has its own path field: it says to type the path there.
+            Loaded::NoDialog(PathPurpose::Animation(_), _) => self.animation.no_dialog(),
             Loaded::NoDialog(purpose, suggested) => {
                 let prompt = PathPrompt::new(purpose, &suggested, crate::app::dialogs::NO_DIALOG);
                 self.memory.path_prompt = Some(prompt);
@@ -725,10 +736,14 @@ impl SahelApp {
                 details: vec![e.to_string()],
                 is_error: true,
             }),
+            Loaded::Animation(path, result) => self.animation.finished(&path, result),
             Loaded::DialogFailed(text) => messages.push(Message::note(text)),
-            Loaded::Failed { job, why } => messages.push(Message::error(format!(
-                "{job}: {why}. Nothing was changed."
-            ))),
+            Loaded::Failed { job, why } => {
+                self.animation.job_failed(&job, &why);
+                messages.push(Message::error(format!(
+                    "{job}: {why}. Nothing was changed."
+                )));
+            }
         }
     }
 
@@ -912,20 +927,6 @@ impl SahelApp {
                     + egui::Vec2::new(layout.x_of(day) + 1.0, (row.rect[1] + row.rect[3]) / 2.0);
                 visible.contains(point).then_some(point)
             })
-    }
-
-    /// Where `day` sits on the time strip as last drawn (for tests and tools).
-    pub fn time_strip_x(&self, day: Day) -> Option<f32> {
-        let track = self.memory.strip_track?;
-        let timeline = &self.document.timeline;
-        let (start, end) = (timeline.start(), timeline.end());
-        let span = f64::from((end.0 - start.0).max(1));
-        Some(track.min.x + (f64::from(day.0 - start.0) / span) as f32 * track.width())
-    }
-
-    /// The y of the middle of the time strip as last drawn.
-    pub fn time_strip_y(&self) -> Option<f32> {
-        self.memory.strip_track.map(|t| t.center().y)
     }
 }
 

@@ -12,6 +12,8 @@ pub enum PathPurpose {
     Export(crate::export::Format),
     /// Where to write compare mode's change list: Markdown when `true`, else CSV.
     Changes(bool),
+    /// Where File → Export animation… writes its clip.
+    Animation(crate::export::AnimationFormat),
 }
 
 impl PathPurpose {
@@ -28,6 +30,7 @@ impl PathPurpose {
             Self::Export(Format::Csv) => "Export the state as CSV",
             Self::Changes(true) => "Export the changes as Markdown",
             Self::Changes(false) => "Export the changes as CSV",
+            Self::Animation(_) => "Export animation",
         }
     }
 
@@ -36,6 +39,7 @@ impl PathPurpose {
         match self {
             Self::Open(_) => "Open",
             Self::Export(_) | Self::Changes(_) => "Export",
+            Self::Animation(_) => "Choose",
         }
     }
 
@@ -54,6 +58,8 @@ impl PathPurpose {
             Self::Export(Format::GeoJson) => ("GeoJSON", &["geojson"]),
             Self::Export(Format::Csv) | Self::Changes(false) => ("CSV", &["csv"]),
             Self::Changes(true) => ("Markdown", &["md"]),
+            Self::Animation(crate::export::AnimationFormat::Mp4) => ("MP4", &["mp4"]),
+            Self::Animation(crate::export::AnimationFormat::Gif) => ("GIF", &["gif"]),
         }
     }
 }

@@ -57,31 +57,14 @@ pub struct View {
     pub panel_hovered_link: Option<usize>,
     /// The arc under the pointer on the map in the last frame.
     pub map_hovered_link: Option<usize>,
-    /// The country under the pointer on the map in the last frame (index in the layer drawn).
-    pub map_hovered_country: Option<usize>,
-    /// Where the pointer was on the map in the last frame (lon/lat), when the map had it (no
-    /// panel or banner above it there).
-    pub map_pointer_lon_lat: Option<[f64; 2]>,
     /// Light, dark or the system's theme.
     pub theme: ThemeChoice,
     /// The language chosen in View → Language; `None` follows the system's.
     pub lang_choice: Option<crate::model::i18n::Lang>,
-    /// The labels and edge markers the map placed in the last frame (map-local pixels): what
-    /// a click on a name or a marker picks.
-    pub map_marks: MapMarks,
     /// Compare mode (two dates and what changed between them) and its windows.
     pub compare: crate::app::compare::CompareView,
     /// How the conflict-event layers are shown.
     pub events: crate::app::event_view::EventView,
-}
-
-/// The labels and edge markers placed on the map in a frame.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct MapMarks {
-    /// Labels of countries and organisations.
-    pub labels: Vec<crate::map::display::PlacedLabel>,
-    /// Markers where arcs leave the view.
-    pub markers: Vec<crate::map::display::EdgeMarker>,
 }
 
 impl View {
@@ -110,11 +93,8 @@ impl View {
             filter: crate::model::LinkFilter::default(),
             panel_hovered_link: None,
             map_hovered_link: None,
-            map_hovered_country: None,
-            map_pointer_lon_lat: None,
             theme: ThemeChoice::default(),
             lang_choice: None,
-            map_marks: MapMarks::default(),
             compare: crate::app::compare::CompareView::default(),
             events: crate::app::event_view::EventView::default(),
         }

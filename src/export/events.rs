@@ -56,7 +56,7 @@ fn rows(events: &EventOptions, day: Day) -> Vec<[String; 12]> {
 /// The events shown at `day` as a GeoJSON FeatureCollection of points, each with the
 /// [`EVENT_COLUMNS`] but latitude and longitude as properties (`fatalities` a number).
 pub fn events_geojson(events: &EventOptions, day: Day) -> String {
-    let features: Vec<Value> = rows(events, day)
+    let features: Vec<geojson::Feature> = rows(events, day)
         .into_iter()
         .map(|row| {
             let mut properties = serde_json::Map::new();
@@ -74,17 +74,13 @@ pub fn events_geojson(events: &EventOptions, day: Day) -> String {
             }
             let lon = row[8].parse::<f64>().unwrap_or(0.0);
             let lat = row[7].parse::<f64>().unwrap_or(0.0);
-            json!({
-                "type": "Feature",
-                "properties": properties,
-                "geometry": {"type": "Point", "coordinates": [lon, lat]},
-            })
+            super::state::feature(
+                geojson::Geometry::new_point([lon, lat]),
+                Value::Object(properties),
+            )
         })
         .collect();
-    let collection = json!({"type": "FeatureCollection", "features": features});
-    let mut text = serde_json::to_string_pretty(&collection).unwrap_or_default();
-    text.push('\n');
-    text
+    super::state::collection_text(features)
 }
 
 /// A text cell made safe for spreadsheets: one beginning `=`, `+`, `-` or `@` gets a `'`

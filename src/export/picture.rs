@@ -10,6 +10,7 @@ use std::collections::HashSet;
 use crate::map::display::{
     self, Anchor, Canvas, DisplayList, Highlights, Item, Line, Meta, Paint, TextStyle,
 };
+use crate::map::legend_samples::{Sample, draw_sample};
 use crate::map::scene::{Scene, SceneOptions, build_scene_with};
 use crate::map::style::{self, Rgb};
 use crate::map::text;
@@ -133,16 +134,6 @@ pub fn frame(data: &MapData<'_>, options: &RenderOptions) -> DisplayList {
     list
 }
 
-/// An organisation's node: a white disc with an ink outline.
-fn node_symbol(canvas: &mut impl Canvas, p: [f32; 2]) {
-    canvas.circle(
-        p,
-        display::marks::NODE_RADIUS,
-        display::marks::NODE_FILL,
-        &display::marks::NODE_LINE,
-    );
-}
-
 /// The size of an animation frame's headline (see [`RenderOptions::headline`]).
 pub(crate) const HEADLINE_SIZE: f32 = 18.0;
 
@@ -260,6 +251,19 @@ enum LegendRow {
 }
 
 impl LegendRow {
+    /// The sample drawn beside the text (none beside a heading).
+    fn sample(self) -> Option<Sample> {
+        Some(match self {
+            Self::Heading(_) => return None,
+            Self::Link(line, _) => Sample::Link(line),
+            Self::Compare(kind, _) => Sample::Compare(kind),
+            Self::Troops => Sample::Troops(None),
+            Self::Organisation => Sample::Organisation,
+            Self::Site => Sample::Site,
+            Self::Fill(rgb, _) => Sample::Fill(rgb),
+        })
+    }
+
     /// What the row says, in the thread's language (the rows hold catalogue keys; a status
     /// row holds its already translated name, which the catalogue passes through).
     fn text(self) -> &'static str {
@@ -354,40 +358,17 @@ pub(crate) fn draw_legend(
     let (left, right, text_x) = (x + PAD, x + PAD + SAMPLE, x + PAD + SAMPLE + 10.0);
     for (k, row) in rows.iter().enumerate() {
         let top = y + PAD + k as f32 * ROW;
-        let (mid, baseline) = (top + ROW / 2.0, top + ROW / 2.0);
-        match *row {
-            LegendRow::Heading(text) => {
-                canvas.text([left, baseline], tr_static(text), &heading);
-                continue;
-            }
-            LegendRow::Link(line, _) => canvas.polyline(&[[left, mid], [right, mid]], &line, None),
-            LegendRow::Compare(kind, _) => {
-                for sample in display::compare_sample(kind, [left, mid], [right, mid]) {
-                    if let Item::Polyline { points, line, .. } = sample {
-                        canvas.polyline(&points, &line, None);
-                    }
-                }
-            }
-            LegendRow::Troops => {
-                for (points, line) in display::troops_samples(left, mid, SAMPLE) {
-                    canvas.polyline(&points, &line, None);
-                }
-            }
-            LegendRow::Organisation => node_symbol(canvas, [left + SAMPLE / 2.0, mid]),
-            LegendRow::Site => {
-                if let Item::Rings { rings, fill, line } =
-                    display::site_marker([left + SAMPLE / 2.0, mid])
-                {
-                    canvas.rings(&rings, fill, line.as_ref(), None);
-                }
-            }
-            LegendRow::Fill(rgb, _) => canvas.rect(
-                [left + 6.0, top + 3.0],
-                [right - 6.0, top + ROW - 3.0],
-                Some(Paint::solid(rgb)),
-                Some(&Line::solid(style::BORDER, 0.8)),
-            ),
-        }
+        let baseline = top + ROW / 2.0;
+        let Some(sample) = row.sample() else {
+            canvas.text([left, baseline], row.text(), &heading);
+            continue;
+        };
+        // Fills are inset in their row; lines and marks use all of it.
+        let (min, max) = match sample {
+            Sample::Fill(_) => ([left + 6.0, top + 3.0], [right - 6.0, top + ROW - 3.0]),
+            _ => ([left, top], [right, top + ROW]),
+        };
+        draw_sample(canvas, sample, min, max);
         canvas.text([text_x, baseline], row.text(), &item);
     }
     canvas.end_group();

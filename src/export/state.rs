@@ -1,6 +1,9 @@
 //! The state at a date for GIS tools: GeoJSON (RFC 7946: WGS84 lon/lat, no `crs`) with the
 //! link arcs, organisations and governments, and CSV (RFC 4180) with one row per link.
+//! GeoJSON is built from the `geojson` crate's types (the same crate `check` reads it back
+//! with), so a feature always has its `type`, `geometry` and `properties` members.
 
+use geojson::{Feature, FeatureCollection, Geometry, JsonObject, Position};
 use jiff::civil::Date;
 use serde_json::{Value, json};
 
@@ -15,10 +18,34 @@ fn degrees(v: f64) -> f64 {
     (v * 1e6).round() / 1e6
 }
 
-fn lon_lat_json(world: [f64; 2]) -> Value {
+fn position(world: [f64; 2]) -> Position {
     // Arcs bowing beyond the world's outline would give longitudes past ±180: clamp.
     let [lon, lat] = lon_lat_from_world(world[0], world[1]);
-    json!([degrees(lon.clamp(-180.0, 180.0)), degrees(lat)])
+    Position::from([degrees(lon.clamp(-180.0, 180.0)), degrees(lat)])
+}
+
+/// A feature of `geometry` with `properties` (a JSON object; anything else gives none).
+pub(super) fn feature(geometry: Geometry, properties: Value) -> Feature {
+    let properties: JsonObject = match properties {
+        Value::Object(map) => map,
+        _ => JsonObject::new(),
+    };
+    Feature {
+        geometry: Some(geometry),
+        properties: Some(properties),
+        ..Feature::default()
+    }
+}
+
+/// A FeatureCollection as pretty-printed JSON text ending in a newline.
+pub(super) fn collection_text(features: Vec<Feature>) -> String {
+    let collection = FeatureCollection {
+        features,
+        ..FeatureCollection::default()
+    };
+    let mut text = serde_json::to_string_pretty(&collection).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 /// A tie's site and size as flat fields, for GIS tools: `site` (its name), `site_lon`,
@@ -103,14 +130,8 @@ pub fn state_geojson_filtered(
         for (key, value) in site_and_size(rel, &ls) {
             properties[key] = value;
         }
-        features.push(json!({
-            "type": "Feature",
-            "geometry": {
-                "type": "LineString",
-                "coordinates": link.points_world.iter().map(|&p| lon_lat_json(p)).collect::<Vec<_>>(),
-            },
-            "properties": properties,
-        }));
+        let line = Geometry::new_line_string(link.points_world.iter().map(|&p| position(p)));
+        features.push(feature(line, properties));
     }
     features.extend(site_features(scenario, &scene, &date_text));
     for (i, e) in scenario.entities.iter().enumerate() {
@@ -120,17 +141,16 @@ pub fn state_geojson_filtered(
         let Some(world) = entity_world(timeline, places, i) else {
             continue;
         };
-        features.push(json!({
-            "type": "Feature",
-            "geometry": { "type": "Point", "coordinates": lon_lat_json(world) },
-            "properties": {
+        features.push(feature(
+            Geometry::new_point(position(world)),
+            json!({
                 "feature": "organisation",
                 "id": e.id,
                 "name": e.name,
                 "drawn": scene.nodes.iter().any(|n| n.entity == i),
                 "date": date_text,
-            },
-        }));
+            }),
+        ));
     }
     for c in &state.countries {
         let (Some(e), Some(world)) = (
@@ -139,10 +159,9 @@ pub fn state_geojson_filtered(
         ) else {
             continue;
         };
-        features.push(json!({
-            "type": "Feature",
-            "geometry": { "type": "Point", "coordinates": lon_lat_json(world) },
-            "properties": {
+        features.push(feature(
+            Geometry::new_point(position(world)),
+            json!({
                 "feature": "state",
                 "id": e.id,
                 "name": e.name,
@@ -150,18 +169,15 @@ pub fn state_geojson_filtered(
                 "leader": c.leader.as_deref(),
                 "since": c.since.map(|d| d.to_date().to_string()),
                 "date": date_text,
-            },
-        }));
+            }),
+        ));
     }
-    let collection = json!({ "type": "FeatureCollection", "features": features });
-    let mut text = serde_json::to_string_pretty(&collection).unwrap_or_default();
-    text.push('\n');
-    text
+    collection_text(features)
 }
 
 /// A `Point` feature per site the scene's arcs end at: `name`, `ties` (their ids joined with
 /// `;`), `date`.
-fn site_features(scenario: &Scenario, scene: &Scene, date_text: &str) -> Vec<Value> {
+fn site_features(scenario: &Scenario, scene: &Scene, date_text: &str) -> Vec<Feature> {
     let mut features = Vec::new();
     for (i, site) in scene.sites.iter().enumerate() {
         let ties: Vec<&str> = scene
@@ -171,16 +187,15 @@ fn site_features(scenario: &Scenario, scene: &Scene, date_text: &str) -> Vec<Val
             .filter_map(|l| scenario.relationships.get(l.relationship))
             .map(|r| r.id.as_str())
             .collect();
-        features.push(json!({
-            "type": "Feature",
-            "geometry": { "type": "Point", "coordinates": lon_lat_json(site.world) },
-            "properties": {
+        features.push(feature(
+            Geometry::new_point(position(site.world)),
+            json!({
                 "feature": "site",
                 "name": site.name,
                 "ties": ties.join(";"),
                 "date": date_text,
-            },
-        }));
+            }),
+        ));
     }
     features
 }

@@ -9,6 +9,7 @@ pub mod display;
 pub mod embedded;
 pub mod events;
 pub mod layer;
+pub mod legend_samples;
 pub mod links;
 pub mod paint;
 pub mod pip;

@@ -79,8 +79,6 @@ pub struct MapResponse {
     pub hovered_node: Option<usize>,
     /// A click: on what.
     pub clicked: Option<MapClick>,
-    /// Pointer position as lon/lat, when over the map.
-    pub pointer_lon_lat: Option<[f64; 2]>,
     /// The labels placed this frame, map-local pixels (what a click on a name picks).
     pub labels: Vec<PlacedLabel>,
     /// The markers where arcs leave the view, map-local pixels.
@@ -248,7 +246,14 @@ pub fn map_ui(
     if let Some(p) = pointer {
         let local = [p.x - rect.min.x, p.y - rect.min.y];
         let world = camera.world_from_screen([f64::from(p.x), f64::from(p.y)], center);
-        out.pointer_lon_lat = Some(super::projection::lon_lat_from_world(world[0], world[1]));
+        // The map's value for screen readers (and tests): the country under the pointer.
+        if let Some(country) =
+            (scene.layer.country_at_world(world)).and_then(|c| scene.layer.countries().get(c))
+        {
+            let name = country.name.clone();
+            ui.ctx()
+                .accesskit_node_builder(response.id, |node| node.set_value(name));
+        }
         let hit = pick(&frame, scene, &plan, local);
         match hit {
             MapClick::Node(n) => out.hovered_node = Some(n),

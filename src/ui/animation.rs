@@ -1,30 +1,29 @@
 //! File → Export animation…: a window that asks for the range, step, size, format, pace and
-//! event holds, and the file (rfd's asynchronous dialog on its own thread, or a typed path),
-//! then draws and encodes the clip on a worker thread with a progress bar, the time left
-//! and Cancel. The export writes a temporary file beside the target and renames it at the
-//! end, so a cancelled or failed export leaves nothing at the path asked for.
+//! event holds, and the file (the native dialog, or a typed path), then shows the clip being
+//! drawn and encoded with a progress bar, the time left and Cancel. The window only reads
+//! its fields and pushes [`AnimationCommand`]s; the dialog and the export are the app's
+//! jobs ([`crate::app::animation`]).
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
 
+use crate::app::animation::{AnimationCommand, AnimationExport};
+use crate::app::command::Command;
 use crate::app::document::Document;
 use crate::app::view::View;
 use crate::export::{
     AnimationFormat, AnimationProgress, AnimationRequest, AnimationSummary, ExportError, FrameStep,
-    MapData, RenderOptions, parse_size, render_animation,
+    parse_size,
 };
-use crate::map::MapCamera;
 
-/// A clip being written off the UI thread.
-struct AnimationJob {
+/// A clip being written by a job: its progress, shared with the job.
+struct RunningClip {
     progress: Arc<AnimationProgress>,
     started: Instant,
     path: PathBuf,
-    result: Receiver<Result<AnimationSummary, ExportError>>,
 }
 
 /// The Export animation window's fields and its running export.
@@ -42,14 +41,11 @@ pub(crate) struct AnimationUi {
     path: String,
     /// A problem with the fields, or how the last export ended.
     note: Option<(String, bool)>,
-    chosen_tx: Sender<Option<PathBuf>>,
-    chosen_rx: Receiver<Option<PathBuf>>,
-    job: Option<AnimationJob>,
+    running: Option<RunningClip>,
 }
 
 impl Default for AnimationUi {
     fn default() -> Self {
-        let (chosen_tx, chosen_rx) = channel();
         Self {
             open: false,
             from: String::new(),
@@ -62,9 +58,96 @@ impl Default for AnimationUi {
             use_view: true,
             path: String::new(),
             note: None,
-            chosen_tx,
-            chosen_rx,
-            job: None,
+            running: None,
+        }
+    }
+}
+
+/// What the app tells the window about its jobs.
+impl AnimationUi {
+    /// Whether a clip is being written.
+    pub(crate) fn is_running(&self) -> bool {
+        self.running.is_some()
+    }
+
+    /// A clip's job has started, writing to `path`.
+    pub(crate) fn started(&mut self, progress: Arc<AnimationProgress>, path: PathBuf) {
+        self.path = path.display().to_string();
+        self.note = None;
+        self.running = Some(RunningClip {
+            progress,
+            started: Instant::now(),
+            path,
+        });
+    }
+
+    /// Asks the clip being written to stop.
+    pub(crate) fn cancel(&self) {
+        if let Some(running) = &self.running {
+            running.progress.cancel();
+        }
+    }
+
+    /// The file chosen in the dialog: the format follows its extension.
+    pub(crate) fn set_path(&mut self, path: &std::path::Path) {
+        if let Some(format) = AnimationFormat::of_path(path) {
+            self.format = format;
+        }
+        self.path = path.display().to_string();
+    }
+
+    /// No file dialog could be shown.
+    pub(crate) fn no_dialog(&mut self) {
+        self.note = Some((
+            "No file dialog could be shown (no desktop portal or zenity answered): type the \
+             path instead."
+                .to_owned(),
+            false,
+        ));
+    }
+
+    /// The dialog's thread could not start.
+    pub(crate) fn dialog_did_not_start(&mut self) {
+        self.note = Some((
+            "Could not start the file dialog: type the path instead.".to_owned(),
+            true,
+        ));
+    }
+
+    /// The clip's job ended with `result`.
+    pub(crate) fn finished(
+        &mut self,
+        path: &std::path::Path,
+        result: Result<AnimationSummary, ExportError>,
+    ) {
+        let path = path.display().to_string();
+        self.note = Some(match result {
+            Ok(done) => (
+                format!(
+                    "Wrote {path}: {} frames ({} held on events), {}, {} KB.",
+                    done.frames,
+                    done.held,
+                    duration_text(done.seconds),
+                    done.bytes.div_ceil(1024)
+                ),
+                false,
+            ),
+            Err(ExportError::Cancelled) => {
+                (format!("Cancelled: nothing was written to {path}."), false)
+            }
+            Err(e) => (format!("Could not write {path}: {e}"), true),
+        });
+        self.running = None;
+    }
+
+    /// A job called `job` ended without a result (it panicked, or its thread could not
+    /// start): when it was the clip's, the window says so and is ready again.
+    pub(crate) fn job_failed(&mut self, job: &str, why: &str) {
+        if let Some(running) = &self.running
+            && running.path.display().to_string() == job
+        {
+            self.note = Some((format!("Could not write {job}: {why}."), true));
+            self.running = None;
         }
     }
 }
@@ -110,218 +193,88 @@ pub(crate) fn open_animation_window(a: &mut AnimationUi, document: &Document, vi
     a.open = true;
 }
 
-/// Asks for the file with the native dialog, on its own thread.
-fn choose_animation_file(anim: &mut AnimationUi) {
-    let tx = anim.chosen_tx.clone();
-    let ext = anim.format.extension();
-    let name = PathBuf::from(&anim.path).file_name().map_or_else(
-        || format!("sahel-atlas.{ext}"),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let spawned = std::thread::Builder::new()
-        .name("animation-dialog".into())
-        .spawn(move || {
-            let started = Instant::now();
-            let dialog = rfd::AsyncFileDialog::new()
-                .set_title("Export animation")
-                .set_file_name(&name)
-                .add_filter(ext.to_ascii_uppercase(), &[ext]);
-            match pollster::block_on(dialog.save_file()) {
-                Some(file) => {
-                    let _ = tx.send(Some(file.path().to_path_buf()));
-                }
-                None if started.elapsed() < Duration::from_millis(400) => {
-                    let _ = tx.send(None);
-                }
-                None => {}
-            }
-        });
-    if spawned.is_err() {
-        anim.note = Some((
-            "Could not start the file dialog: type the path instead.".to_owned(),
-            true,
-        ));
+/// Reads and checks the fields: the clip to write, or what is wrong, for a note beside them.
+fn read_fields(a: &AnimationUi, document: &Document) -> Result<AnimationExport, String> {
+    let from = crate::model::parse_date(a.from.trim()).map_err(|e| format!("From: {e}"))?;
+    let to = crate::model::parse_date(a.to.trim()).map_err(|e| format!("To: {e}"))?;
+    let step = FrameStep::parse(&a.step).map_err(|e| format!("Step: {e}"))?;
+    let size = parse_size(&a.size).map_err(|e| format!("Size: {e}"))?;
+    let mut path = PathBuf::from(a.path.trim());
+    if path.as_os_str().is_empty() {
+        return Err("Choose or type the file to write.".to_owned());
     }
-}
-
-/// Reads the fields and starts the export on a worker thread.
-fn start_animation(anim: &mut AnimationUi, document: &Document, view: &View, ctx: &egui::Context) {
-    let a = &*anim;
-    let parsed = (|| -> Result<(AnimationRequest, [u32; 2], PathBuf), String> {
-        let from = crate::model::parse_date(a.from.trim()).map_err(|e| format!("From: {e}"))?;
-        let to = crate::model::parse_date(a.to.trim()).map_err(|e| format!("To: {e}"))?;
-        let step = FrameStep::parse(&a.step).map_err(|e| format!("Step: {e}"))?;
-        let size = parse_size(&a.size).map_err(|e| format!("Size: {e}"))?;
-        let mut path = PathBuf::from(a.path.trim());
-        if path.as_os_str().is_empty() {
-            return Err("Choose or type the file to write.".to_owned());
-        }
-        if AnimationFormat::of_path(&path) != Some(a.format) {
-            path.set_extension(a.format.extension());
-        }
-        let request = AnimationRequest {
-            from,
-            to,
-            step,
-            fps: a.fps,
-            hold_events: a.hold,
-        };
-        // Check the range and pace now, for a message beside the fields.
-        crate::export::animation_schedule(&document.timeline, &request, size[0])
-            .map_err(|e| e.to_string())?;
-        Ok((request, size, path))
-    })();
-    let (request, size, path) = match parsed {
-        Ok(p) => p,
-        Err(e) => {
-            anim.note = Some((e, true));
-            return;
-        }
+    if AnimationFormat::of_path(&path) != Some(a.format) {
+        path.set_extension(a.format.extension());
+    }
+    let request = AnimationRequest {
+        from,
+        to,
+        step,
+        fps: a.fps,
+        hold_events: a.hold,
     };
-    anim.path = path.display().to_string();
-    // The view on screen, scaled to the clip's width, or the default Sahel view.
-    let camera = if anim.use_view {
-        let width = f64::from(view.map_rect.width().max(1.0));
-        view.camera.map(|c| MapCamera {
-            center_world: c.center_world,
-            scale: c.scale * f64::from(size[0]) / width,
-        })
-    } else {
-        None
-    };
-    let options = RenderOptions {
+    // Check the range and pace now, for a message beside the fields.
+    crate::export::animation_schedule(&document.timeline, &request, size[0])
+        .map_err(|e| e.to_string())?;
+    Ok(AnimationExport {
+        request,
         size,
-        camera,
-        hide_ended: view.hide_ended,
-        filter: view.filter.clone(),
-        focus: view.focus_ties.then(|| view.selected.clone()).flatten(),
-        events: crate::app::event_view::event_options(document, &view.events),
-        ..RenderOptions::at(request.from)
-    };
-    let layer = document
-        .fine
-        .clone()
-        .unwrap_or_else(|| document.coarse.clone());
-    let places = document.coarse.clone();
-    let timeline = document.timeline.clone();
-    let progress = Arc::new(AnimationProgress::default());
-    let (tx, rx) = channel();
-    let worker_progress = progress.clone();
-    let worker_path = path.clone();
-    let ctx = ctx.clone();
-    let spawned = std::thread::Builder::new()
-        .name("animation-export".into())
-        .spawn(move || {
-            let data = MapData {
-                layer: &layer,
-                places: &places,
-                timeline: &timeline,
-            };
-            let result =
-                render_animation(&data, &options, &request, &worker_path, &worker_progress);
-            let _ = tx.send(result);
-            ctx.request_repaint();
-        });
-    match spawned {
-        Ok(_) => {
-            anim.note = None;
-            anim.job = Some(AnimationJob {
-                progress,
-                started: Instant::now(),
-                path,
-                result: rx,
-            });
-        }
-        Err(e) => {
-            anim.note = Some((format!("Could not start the export: {e}"), true));
-        }
-    }
-}
-
-/// Takes the dialog's choice and the finished export's result.
-fn poll_animation(anim: &mut AnimationUi) {
-    while let Ok(chosen) = anim.chosen_rx.try_recv() {
-        match chosen {
-            Some(path) => {
-                if let Some(format) = AnimationFormat::of_path(&path) {
-                    anim.format = format;
-                }
-                anim.path = path.display().to_string();
-            }
-            None => {
-                anim.note = Some((
-                    "No file dialog could be shown (no desktop portal or zenity answered): \
-                     type the path instead."
-                        .to_owned(),
-                    false,
-                ));
-            }
-        }
-    }
-    let Some(job) = &anim.job else {
-        return;
-    };
-    let Ok(result) = job.result.try_recv() else {
-        return;
-    };
-    let path = job.path.display().to_string();
-    anim.note = Some(match result {
-        Ok(done) => (
-            format!(
-                "Wrote {path}: {} frames ({} held on events), {}, {} KB.",
-                done.frames,
-                done.held,
-                duration_text(done.seconds),
-                done.bytes.div_ceil(1024)
-            ),
-            false,
-        ),
-        Err(ExportError::Cancelled) => {
-            (format!("Cancelled: nothing was written to {path}."), false)
-        }
-        Err(e) => (format!("Could not write {path}: {e}"), true),
-    });
-    anim.job = None;
+        path,
+        use_view: a.use_view,
+    })
 }
 
 /// The Export animation window, while open or while a clip is being written.
 pub(crate) fn animation_window(
     anim: &mut AnimationUi,
     document: &Document,
-    view: &View,
+    commands: &mut Vec<Command>,
     ctx: &egui::Context,
 ) {
-    poll_animation(anim);
-    if !anim.open && anim.job.is_none() {
+    if !anim.open && anim.running.is_none() {
         return;
     }
     let mut open = true;
     let mut start = false;
+    let mut cancel = false;
     let mut choose = false;
     egui::Window::new("Export animation")
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
         .show(ctx, |ui| {
-            let running = anim.job.is_some();
+            let running = anim.running.is_some();
             let a = &mut *anim;
             ui.add_enabled_ui(!running, |ui| {
                 if animation_fields_ui(ui, a) {
                     choose = true;
                 }
             });
-            start = animation_progress_ui(ui, a);
+            (start, cancel) = animation_progress_ui(ui, a);
         });
+    if cancel {
+        commands.push(Command::Animation(AnimationCommand::Cancel));
+    }
     if choose {
-        choose_animation_file(anim);
+        let path = PathBuf::from(anim.path.trim());
+        let ext = anim.format.extension();
+        let name = path.file_name().map_or_else(
+            || format!("sahel-atlas.{ext}"),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let command = AnimationCommand::ChooseFile(anim.format, path.with_file_name(name));
+        commands.push(Command::Animation(command));
     }
     if start {
-        start_animation(anim, document, view, ctx);
+        match read_fields(anim, document) {
+            Ok(export) => commands.push(Command::Animation(AnimationCommand::Export(export))),
+            Err(e) => anim.note = Some((e, true)),
+        }
     }
     if !open {
         // Closing the window cancels a running export.
-        if let Some(job) = &anim.job {
-            job.progress.cancel();
+        if anim.running.is_some() {
+            commands.push(Command::Animation(AnimationCommand::Cancel));
         }
         anim.open = false;
     }
@@ -382,11 +335,11 @@ fn animation_fields_ui(ui: &mut egui::Ui, a: &mut AnimationUi) -> bool {
     choose
 }
 
-/// The running export's progress and Cancel, or the Export button (whether it was
-/// clicked), then the last export's note.
-fn animation_progress_ui(ui: &mut egui::Ui, a: &AnimationUi) -> bool {
-    let mut start = false;
-    if let Some(job) = &a.job {
+/// The running export's progress and Cancel, or the Export button, then the last export's
+/// note. Returns whether Export and whether Cancel were clicked.
+fn animation_progress_ui(ui: &mut egui::Ui, a: &AnimationUi) -> (bool, bool) {
+    let (mut start, mut cancel) = (false, false);
+    if let Some(job) = &a.running {
         let (done, total) = job.progress.counts();
         let fraction = if total == 0 {
             0.0
@@ -401,9 +354,7 @@ fn animation_progress_ui(ui: &mut egui::Ui, a: &AnimationUi) -> bool {
             format!("about {} left", duration_text(rest))
         };
         ui.add(egui::ProgressBar::new(fraction).text(format!("frame {done} of {total}, {left}")));
-        if ui.button("Cancel").clicked() {
-            job.progress.cancel();
-        }
+        cancel = ui.button("Cancel").clicked();
         ui.ctx().request_repaint_after(Duration::from_millis(100));
     } else if ui.button("Export").clicked() {
         start = true;
@@ -416,5 +367,5 @@ fn animation_progress_ui(ui: &mut egui::Ui, a: &AnimationUi) -> bool {
         };
         ui.colored_label(colour, text);
     }
-    start
+    (start, cancel)
 }

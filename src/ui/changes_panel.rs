@@ -189,15 +189,13 @@ pub(crate) fn compare_strip_input(
     false
 }
 
-/// The compared range on the time strip: a band between the two dates, a line at each. Also
-/// remembers where the track was drawn ([`crate::SahelApp::time_strip_x`]).
+/// The compared range on the time strip: a band between the two dates, a line at each.
 pub(crate) fn compare_strip_paint(
     painter: &egui::Painter,
-    cx: &mut Cx<'_>,
+    cx: &Cx<'_>,
     track: Rect,
     x_of: &dyn Fn(Day) -> f32,
 ) {
-    cx.memory.strip_track = Some(track);
     let Some((from, to)) = cx.view.compare.range else {
         return;
     };

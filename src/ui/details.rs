@@ -85,7 +85,9 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
     let layer = cx.layer().clone();
     let timeline = cx.document.timeline.clone();
     let scenario = timeline.scenario();
-    let country = layer.country_index(key).map(|i| &layer.countries()[i]);
+    let fine = !std::sync::Arc::ptr_eq(&layer, &cx.document.coarse);
+    let selection = &cx.at_date.selection;
+    let country = (selection.country(fine)).and_then(|i| layer.countries().get(i));
     let name = country
         .map(|c| c.name.clone())
         .unwrap_or_else(|| scenario.entity_name(key).to_owned());
@@ -104,7 +106,7 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
         country_facts_ui(ui, c);
     }
 
-    let Some(entity) = timeline.entity_index(key) else {
+    let Some(entity) = selection.entity else {
         ui.label(RichText::new("Not part of the scenario.").weak());
         return;
     };

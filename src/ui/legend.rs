@@ -2,12 +2,13 @@
 //! kinds and partner groups, each with how many links it holds at the date, and the
 //! country fills the exports' legend explains too.
 
-use egui::{Color32, Pos2, RichText, Sense, Vec2};
+use egui::{Pos2, RichText, Sense, Vec2};
 
 use super::Cx;
 use crate::app::command::Command;
-use crate::map::display::{LEGEND_FILLS, Line};
-use crate::map::paint;
+use crate::map::display::{Canvas as _, LEGEND_FILLS, Line, Paint};
+use crate::map::legend_samples::{Sample, draw_sample};
+use crate::map::paint::EguiCanvas;
 use crate::model::i18n::tr_static;
 use crate::model::{RelationshipKind, Status};
 
@@ -126,22 +127,18 @@ fn compare_key_ui(ui: &mut egui::Ui, cx: &Cx<'_>) {
         let label = tr_static(label);
         ui.horizontal(|ui| {
             let (r, _) = ui.allocate_exact_size(Vec2::new(30.0, 12.0), Sense::hover());
+            let mut canvas = EguiCanvas::new(ui.painter(), Pos2::ZERO, None);
             // On the map's own land colour, as the map shows it, so that the ink of "ended"
             // reads in the dark theme.
-            let [lr, lg, lb] = crate::map::style::LAND;
-            ui.painter()
-                .rect_filled(r.expand(2.0), 2.0, Color32::from_rgb(lr, lg, lb));
-            let items = crate::map::display::compare_sample(
-                kind,
-                [r.min.x + 1.0, r.center().y],
-                [r.max.x - 1.0, r.center().y],
+            let backing = r.expand(2.0);
+            canvas.rect(
+                [backing.min.x, backing.min.y],
+                [backing.max.x, backing.max.y],
+                Some(Paint::solid(crate::map::style::LAND)),
+                None,
             );
-            for item in items {
-                if let crate::map::display::Item::Polyline { points, line, .. } = item {
-                    let points: Vec<Pos2> = points.iter().map(|p| Pos2::new(p[0], p[1])).collect();
-                    paint_line(ui, &points, &line);
-                }
-            }
+            let (min, max) = line_box(r);
+            draw_sample(&mut canvas, Sample::Compare(kind), min, max);
             // Wrapped beside its sample: the panel is narrow at 1024×640.
             ui.add(egui::Label::new(label).wrap());
         });
@@ -224,10 +221,7 @@ fn partners_ui(
                     {
                         filter.toggle_group(&group.id);
                     }
-                    let [r, g, b] = group.colour;
-                    let (rect, _) = ui.allocate_exact_size(Vec2::new(10.0, 10.0), Sense::hover());
-                    ui.painter()
-                        .rect_filled(rect, 2.0, Color32::from_rgb(r, g, b));
+                    sample_ui(ui, Sample::Fill(group.colour), Vec2::new(10.0, 10.0));
                 });
             }
         });
@@ -240,50 +234,36 @@ fn countries_key_ui(ui: &mut egui::Ui) {
             for (rgb, label) in LEGEND_FILLS {
                 let label = tr_static(label);
                 ui.horizontal(|ui| {
-                    let (r, _) = ui.allocate_exact_size(Vec2::new(26.0, 12.0), Sense::hover());
-                    ui.painter()
-                        .rect_filled(r, 2.0, Color32::from_rgb(rgb[0], rgb[1], rgb[2]));
+                    sample_ui(ui, Sample::Fill(rgb), Vec2::new(26.0, 12.0));
                     ui.label(label);
                 });
             }
             ui.horizontal(|ui| {
-                let (r, _) = ui.allocate_exact_size(Vec2::new(26.0, 12.0), Sense::hover());
-                ui.painter().circle(
-                    r.center(),
-                    5.0,
-                    paint::color(crate::map::display::marks::NODE_FILL),
-                    egui::Stroke::new(
-                        2.0,
-                        paint::color(crate::map::display::marks::NODE_LINE.paint),
-                    ),
-                );
+                sample_ui(ui, Sample::Organisation, Vec2::new(26.0, 12.0));
                 ui.label("Organisation");
             });
         });
 }
 
-/// A line through `points` as the map draws `line`.
-fn paint_line(ui: &egui::Ui, points: &[Pos2], line: &Line) {
-    let stroke = egui::Stroke::new(line.width, paint::color(line.paint));
-    match line.dash {
-        None => {
-            ui.painter().line(points.to_vec(), stroke);
-        }
-        Some((dash, gap)) => {
-            ui.painter()
-                .extend(egui::Shape::dashed_line(points, stroke, dash, gap));
-        }
-    }
+/// Draws `sample` in a box of `size` in the row, through the map's own egui canvas (the
+/// items and styles the map and the pictures' legend use).
+fn sample_ui(ui: &mut egui::Ui, sample: Sample, size: Vec2) {
+    let (r, _) = ui.allocate_exact_size(size, Sense::hover());
+    let mut canvas = EguiCanvas::new(ui.painter(), Pos2::ZERO, None);
+    draw_sample(&mut canvas, sample, [r.min.x, r.min.y], [r.max.x, r.max.y]);
+}
+
+/// The box of a line sample in `r`: a point in from each end.
+fn line_box(r: egui::Rect) -> ([f32; 2], [f32; 2]) {
+    ([r.min.x + 1.0, r.min.y], [r.max.x - 1.0, r.max.y])
 }
 
 /// A short sample of a link's line, as the map draws it.
 fn line_sample(ui: &mut egui::Ui, line: &Line) {
     let (r, _) = ui.allocate_exact_size(Vec2::new(30.0, 12.0), Sense::hover());
-    let points = [
-        Pos2::new(r.min.x + 1.0, r.center().y),
-        Pos2::new(r.max.x - 1.0, r.center().y),
-    ];
-    paint_line(ui, &points, line);
+    let (min, max) = line_box(r);
+    let mut canvas = EguiCanvas::new(ui.painter(), Pos2::ZERO, None);
+    draw_sample(&mut canvas, Sample::Link(*line), min, max);
 }
 
 fn capitalised(text: &str) -> String {
@@ -308,33 +288,19 @@ fn troops_row_ui(ui: &mut egui::Ui) {
     let indent = ui.spacing().interact_size.x + ui.spacing().item_spacing.x;
     ui.horizontal(|ui| {
         ui.add_space(indent);
-        let (r, _) = ui.allocate_exact_size(Vec2::new(42.0, 14.0), Sense::hover());
-        for (points, line) in crate::map::display::troops_samples(r.min.x, r.center().y, r.width())
-        {
-            ui.painter().line_segment(
-                points.map(|p| Pos2::new(p[0], p[1])),
-                // The theme's text colour: the map's ink would vanish on a dark panel.
-                egui::Stroke::new(line.width, ui.visuals().text_color()),
-            );
-        }
+        // The theme's text colour: the map's ink would vanish on a dark panel.
+        let [r, g, b, a] = ui.visuals().text_color().to_srgba_unmultiplied();
+        let ink = Paint {
+            rgb: [r, g, b],
+            alpha: f32::from(a) / 255.0,
+        };
+        sample_ui(ui, Sample::Troops(Some(ink)), Vec2::new(42.0, 14.0));
         ui.label(tr_static(crate::map::display::TROOPS_LEGEND_LABEL))
             .on_hover_text(TROOPS_HINT);
     });
     ui.horizontal(|ui| {
         ui.add_space(indent);
-        let (r, _) = ui.allocate_exact_size(Vec2::new(30.0, 12.0), Sense::hover());
-        let c = r.center();
-        let d = crate::map::display::marks::SITE_RADIUS;
-        ui.painter().add(egui::Shape::convex_polygon(
-            vec![
-                Pos2::new(c.x, c.y - d),
-                Pos2::new(c.x + d, c.y),
-                Pos2::new(c.x, c.y + d),
-                Pos2::new(c.x - d, c.y),
-            ],
-            paint::color(crate::map::display::marks::SITE_FILL),
-            egui::Stroke::new(1.0, Color32::WHITE),
-        ));
+        sample_ui(ui, Sample::Site, Vec2::new(30.0, 12.0));
         ui.label(tr_static(crate::map::display::SITE_LEGEND_LABEL))
             .on_hover_text(SITE_HINT);
     });

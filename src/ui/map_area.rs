@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use super::Cx;
 use crate::app::command::Command;
-use crate::app::view::{MapMarks, default_camera};
+use crate::app::derived::AtDate;
+use crate::app::document::Document;
+use crate::app::view::{View, default_camera};
 use crate::map::MapLayer;
 use crate::map::widget::{MapClick, MapResponse, MapScene, MeshCache, map_ui};
 use crate::model::{Day, format_date_with_precision};
@@ -28,33 +30,10 @@ pub(crate) fn map_area_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, mesh_cache: &mut M
         ),
     };
     let layer = cx.document.layer_for(Some(camera)).clone();
-    let fine = !Arc::ptr_eq(&layer, &cx.document.coarse);
-    let derived = cx.at_date.scene(fine);
-    let selected = view
-        .selected
-        .as_deref()
-        .and_then(|k| layer.country_index(k));
-    let focus = view
-        .focus_ties
-        .then(|| {
-            view.selected
-                .as_deref()
-                .and_then(|k| cx.document.timeline.entity_index(k))
-        })
-        .flatten();
-    let events = (cx.at_date.events).marks(&cx.document.events, &view.events, view.day());
-    let scene = MapScene {
-        layer: &layer,
-        marks: crate::map::display::SceneRef {
-            events,
-            ..derived.as_ref()
-        },
-        selected,
-        highlighted_link: view.panel_hovered_link.or(view.selected_link),
-        focus,
-    };
+    let scene = map_scene(cx.document, view, cx.at_date, &layer);
+    let events = scene.marks.events;
     let before = camera;
-    let mut response = map_ui(ui, rect, &mut camera, &scene, mesh_cache);
+    let response = map_ui(ui, rect, &mut camera, &scene, mesh_cache);
     if camera != before {
         cx.push(Command::MoveCamera(camera));
     }
@@ -63,21 +42,8 @@ pub(crate) fn map_area_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, mesh_cache: &mut M
         .and_then(|m| response.markers.get(m))
         .cloned();
     let marker_far = marker.as_ref().map(|m| m.far);
-    let marks = MapMarks {
-        labels: std::mem::take(&mut response.labels),
-        markers: std::mem::take(&mut response.markers),
-    };
-    if response.hovered_link != view.map_hovered_link
-        || response.hovered_country != view.map_hovered_country
-        || response.pointer_lon_lat != view.map_pointer_lon_lat
-        || marks != view.map_marks
-    {
-        cx.push(Command::MapDrawn {
-            hovered_link: response.hovered_link,
-            hovered_country: response.hovered_country,
-            pointer_lon_lat: response.pointer_lon_lat,
-            marks,
-        });
+    if response.hovered_link != view.map_hovered_link {
+        cx.push(Command::HoverMapLink(response.hovered_link));
     }
     // Conflict events lie under the ties, nodes and markers, over the countries.
     let on_events =
@@ -103,6 +69,33 @@ pub(crate) fn map_area_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, mesh_cache: &mut M
     }
     zoom_buttons_ui(ui, cx, visible);
     super::event_layers::event_windows_ui(ui, cx, visible);
+}
+
+/// What the map draws on `layer` (the layer for the camera's zoom) for the document and the
+/// view: the scene at the date with the event marks, the selection, the highlighted link
+/// and the entity in focus. The map widget draws it; [`crate::SahelApp::map_plan`] plans
+/// the same frame for tests and tools.
+pub(crate) fn map_scene<'a>(
+    document: &'a Document,
+    view: &'a View,
+    at_date: &'a AtDate,
+    layer: &'a Arc<MapLayer>,
+) -> MapScene<'a> {
+    let fine = !Arc::ptr_eq(layer, &document.coarse);
+    let derived = at_date.scene(fine);
+    let selection = &at_date.selection;
+    let focus = view.focus_ties.then_some(selection.entity).flatten();
+    let events = (at_date.events).marks(&document.events, &view.events, view.day());
+    MapScene {
+        layer,
+        marks: crate::map::display::SceneRef {
+            events,
+            ..derived.as_ref()
+        },
+        selected: selection.country(fine),
+        highlighted_link: view.panel_hovered_link.or(view.selected_link),
+        focus,
+    }
 }
 
 /// What the pointer is on, in a few words: a country's name alone, a tie's status and source.

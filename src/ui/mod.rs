@@ -17,7 +17,7 @@ mod path_prompt;
 mod sources;
 mod time_bar;
 
-pub(crate) use map_area::map_area_ui;
+pub(crate) use map_area::{map_area_ui, map_scene};
 
 /// The panels around the map: menu, time bar, the side panel (Find, legend, details) and the
 /// right panel (events, or while comparing the Changes, with the events one click away),
@@ -124,8 +124,6 @@ pub(crate) struct PanelMemory {
     pub about_open: bool,
     /// A typed path asked for where no file dialog could be shown.
     pub path_prompt: Option<crate::app::dialogs::PathPrompt>,
-    /// The time strip's track as last drawn.
-    pub strip_track: Option<egui::Rect>,
     /// The alignment charts drawn this frame: where, the part of it that is visible (not
     /// scrolled away), and their layout.
     pub charts: Vec<(egui::Rect, egui::Rect, crate::export::chart::ChartLayout)>,

@@ -65,6 +65,7 @@ pub(crate) fn typed_path(purpose: &PathPurpose, text: &str) -> Option<PathBuf> {
         PathPurpose::Export(crate::export::Format::Csv) => Some("csv"),
         PathPurpose::Changes(true) => Some("md"),
         PathPurpose::Changes(false) => Some("csv"),
+        PathPurpose::Animation(format) => Some(format.extension()),
     };
     if let Some(ext) = ext
         && path.extension().is_none()

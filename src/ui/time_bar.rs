@@ -167,6 +167,34 @@ fn go_to_date_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     }
 }
 
+/// The time strip's name for screen readers (and tests).
+pub(crate) const TIME_STRIP_LABEL: &str = "Time strip";
+
+/// The strip's node for screen readers: a slider named [`TIME_STRIP_LABEL`] whose value is
+/// the current day (days since the span's start, and the date as text) and whose bounds are
+/// the track, where days map linearly to x (what tests click through kittest).
+fn strip_node(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    track: Rect,
+    day: Day,
+    (start, end): (Day, Day),
+) {
+    let value = f64::from(day.0 - start.0);
+    response.widget_info(|| egui::WidgetInfo::slider(true, value, TIME_STRIP_LABEL));
+    ui.ctx().accesskit_node_builder(response.id, |node| {
+        node.set_bounds(egui::accesskit::Rect {
+            x0: track.min.x.into(),
+            y0: track.min.y.into(),
+            x1: track.max.x.into(),
+            y1: track.max.y.into(),
+        });
+        node.set_min_numeric_value(0.0);
+        node.set_max_numeric_value(f64::from((end.0 - start.0).max(1)));
+        node.set_value(day.to_date().strftime("%-d %B %Y").to_string());
+    });
+}
+
 /// The strip's track and the days it spans: where a day is and which day is at an x.
 #[derive(Clone, Copy)]
 struct Track {
@@ -206,6 +234,7 @@ fn time_strip_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         start,
         span: f64::from((end.0 - start.0).max(1)),
     };
+    strip_node(ui, &response, track.rect, cx.view.time.day(), (start, end));
     let x_of = |d: Day| track.x_of(d);
     let day_of = |x: f32| track.day_of(x);
     let comparing = super::changes_panel::compare_strip_input(ui, cx, &response, &day_of);
