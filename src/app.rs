@@ -11,6 +11,7 @@ use egui::{Key, Modifiers};
 
 use crate::command::Command;
 use crate::compare::CompareCommand;
+use crate::editing::EditCommand;
 use crate::derived::AtDate;
 use crate::document::Document;
 use crate::io::{FileKind, LoadError};
@@ -56,6 +57,10 @@ pub struct SahelApp {
     fine_wanted: bool,
     /// A web address to open at the end of the frame.
     pending_url: Option<String>,
+    /// The editing windows (forms, Save as…, questions).
+    pub(crate) editor: crate::ui::edit::EditorUi,
+    /// Editing apart from the document: the recovery file, questions, the title.
+    pub editing: crate::editing::EditState,
     /// Memory to give back: the view or the layer changed then, and the last time it was.
     trim: TrimClock,
 }
@@ -165,6 +170,8 @@ impl SahelApp {
             created: std::time::Instant::now(),
             fine_wanted: false,
             pending_url: None,
+            editor: crate::ui::edit::EditorUi::default(),
+            editing: crate::editing::EditState::default(),
             trim: TrimClock::new(),
         }
     }
@@ -279,12 +286,20 @@ impl SahelApp {
             &self.view,
             &ui.ctx().clone(),
         );
+        crate::ui::edit::editor_ui(
+            &ui.ctx().clone(),
+            &mut self.editor,
+            &self.document,
+            &self.editing,
+            &mut self.commands,
+        );
 
         self.view.scroll_to_current = false;
         let commands = std::mem::take(&mut self.commands);
         for command in commands {
             self.apply(command);
         }
+        self.editing_frame(&ui.ctx().clone());
         self.load_fine_layer_when_wanted();
         let shown = self
             .view
@@ -337,6 +352,18 @@ impl SahelApp {
                 });
             }
             return;
+        }
+        let shortcuts = [
+            (Modifiers::COMMAND | Modifiers::SHIFT, Key::Z, EditCommand::Redo),
+            (Modifiers::COMMAND, Key::Y, EditCommand::Redo),
+            (Modifiers::COMMAND, Key::Z, EditCommand::Undo),
+            (Modifiers::COMMAND | Modifiers::SHIFT, Key::S, EditCommand::SaveAs),
+            (Modifiers::COMMAND, Key::S, EditCommand::Save),
+        ];
+        for (modifiers, key, command) in shortcuts {
+            if ui.input_mut(|i| i.consume_key(modifiers, key)) {
+                self.commands.push(Command::Edit(command));
+            }
         }
         let bindings: [(Key, &[Command]); 10] = [
             (Key::ArrowRight, &[Command::Time(TimeCommand::NextEvent)]),
@@ -492,6 +519,7 @@ impl SahelApp {
                 }
             }
             Command::ExportTo(path) => self.start_export(path),
+            Command::Edit(e) => self.apply_edit_command(e),
             Command::Compare(c) => {
                 let now = self.view.day();
                 match self.view.compare.apply(c, now) {
@@ -570,6 +598,13 @@ impl SahelApp {
 
     fn start_load(&mut self, path: PathBuf, kind: Option<FileKind>) {
         let name = path.display().to_string();
+        if crate::io::sheet::is_sheet_path(&path) {
+            self.jobs.spawn(name, STAGE_PARSING, move |_| {
+                let read = crate::io::sheet::read_sheet_scenario(&path);
+                Loaded::Scenario(path, read.map(|(s, w)| (Arc::new(Timeline::new(s)), w)))
+            });
+            return;
+        }
         self.jobs.spawn(name.clone(), STAGE_READING, move |stage| {
             let bytes = crate::io::read_file_bytes(&path);
             stage.store(STAGE_PARSING, Ordering::Relaxed);
@@ -611,6 +646,17 @@ impl SahelApp {
     }
 
     fn finish(&mut self, loaded: Loaded) {
+        let replaces = matches!(loaded, Loaded::Scenario(_, Ok(_)) | Loaded::Defaults(Ok(_)));
+        if replaces && self.document.is_dirty() {
+            // Asked first: "open it and lose the edits?".
+            self.editing.pending_replace = Some(loaded);
+            return;
+        }
+        self.finish_loaded(loaded);
+    }
+
+    /// Takes a job's result (a scenario replacing unsaved edits only once confirmed).
+    pub(crate) fn finish_loaded(&mut self, loaded: Loaded) {
         let failed = |what: &str, e: &LoadError| Message::from_load_error(what, e);
         let warned = |path: &std::path::Path, warnings: Vec<String>| Message {
             headline: format!(
@@ -672,6 +718,19 @@ impl SahelApp {
                 is_error: true,
             }),
             Loaded::DialogFailed(text) => messages.push(Message::note(text)),
+            Loaded::Saved {
+                path,
+                state,
+                result,
+            } => self.finish_save(path, state, result),
+            Loaded::Wrote(path, Ok(())) => {
+                messages.push(Message::note(format!("Wrote {}.", path.display())));
+            }
+            Loaded::Wrote(path, Err(why)) => messages.push(Message {
+                headline: format!("Could not write {}.", path.display()),
+                details: vec![why],
+                is_error: true,
+            }),
             Loaded::Failed { job, why } => messages.push(Message::error(format!(
                 "{job}: {why}. Nothing was changed."
             ))),

@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod run;
+pub mod sheet;
 
 use std::fmt::Write as _;
 use std::path::Path;

@@ -71,6 +71,8 @@ pub enum Command {
     OpenAnimationWindow,
     /// Compare mode and its windows.
     Compare(crate::compare::CompareCommand),
+    /// Editing: add, change or delete items, undo, redo, save.
+    Edit(crate::editing::EditCommand),
 }
 
 pub use crate::view::ThemeChoice;

@@ -22,7 +22,11 @@ const NO_DIALOG: &str = "No file dialog could be shown (no desktop portal or zen
 pub(crate) fn open_dialog(jobs: &Jobs, kind: FileKind) -> Result<(), Message> {
     let (title, filter_name, extensions): (&str, &str, &[&str]) = match kind {
         FileKind::Countries => ("Open countries", "GeoJSON", &["geojson", "json", "gz"]),
-        FileKind::Scenario => ("Open scenario", "Scenario (JSON)", &["json"]),
+        FileKind::Scenario => (
+            "Open scenario",
+            "Scenario (JSON, spreadsheet)",
+            &["json", "xlsx", "ods", "xls"],
+        ),
     };
     let spawned = jobs.spawn_quiet("file-dialog", move || {
         let started = Instant::now();

@@ -21,6 +21,9 @@
 //!   `export`), run in-process; [`startup`]: the window, and the start-up merge of the
 //!   remembered state with the command line. `main.rs` only parses and dispatches.
 //! - [`changes`]: what changed between two dates and per year, as text (`diff`, `changelog`).
+//! - [`editing`]: editing the scenario in the app: edit commands, undo and redo through
+//!   [`model::EditHistory`], saving (in the shipped file's formatting, atomically) and the
+//!   recovery file; the forms are in `ui::edit`.
 //!
 //! # Coordinate spaces
 //! `lon_lat` (WGS84 degrees) → `world` (Equal Earth, units of the Earth's radius, y north,
@@ -36,6 +39,7 @@ pub mod data;
 pub mod derived;
 mod dialogs;
 pub mod document;
+pub mod editing;
 pub mod export;
 pub mod io;
 pub mod jobs;

@@ -121,7 +121,14 @@ fn run_window(start: &Arc<AppStart>, renderer: RendererChoice) -> eframe::Result
             let remembered = cc.storage.and_then(|storage| {
                 eframe::get_value::<Persisted>(storage, crate::persist::STORAGE_KEY)
             });
-            Ok(Box::new(start.app(remembered)))
+            let mut app = start.app(remembered);
+            // Unsaved edits are kept beside eframe's own memory, and offered back after a
+            // crash (`SAHEL_ATLAS_RECOVERY` names another file).
+            app.editing.recovery_path = std::env::var_os("SAHEL_ATLAS_RECOVERY")
+                .map(std::path::PathBuf::from)
+                .or_else(|| eframe::storage_dir("sahel-atlas").map(|d| d.join("recovery.json")));
+            app.look_for_recovery();
+            Ok(Box::new(app))
         }),
     )
 }

@@ -12,6 +12,7 @@
 //! - `animation`: GIF and MP4 clips read back with decoders, holds on events, cancel.
 //! - `cli`: the `state` and `check` subcommands, run as a process.
 //! - `app_ui`: the real app driven through egui_kittest.
+//! - `app_edit`: editing in the app: add an event, undo, redo, field errors, save, recovery.
 //! - `app_compare`: compare mode, the change log and the alignment charts in the app.
 //! - `rendered`: the app rendered to pixels through wgpu (Mesa here); fails under CI when no
 //!   adapter exists.
@@ -21,12 +22,15 @@
 //! - `rfc_corpus`: one country layer per MUST and SHOULD of RFC 7946 and RFC 8259, and what
 //!   `check` says of each (tests/fixtures/rfc/EXPECTED.tsv).
 //! - `rfc_mutations`: RFC-shaped mutations of a valid layer, each checked against what it should give.
+//! - `sheet`: the scenario as a spreadsheet and back: the round-trip property, cells of errors,
+//!   `sheet export` and `sheet import` as a process.
 //! - `world_layers`: extracts of world layers from npm packages, loaded, hit-tested, clicked.
 
 mod common;
 
 mod animation;
 mod app_compare;
+mod app_edit;
 mod app_ui;
 mod bad_input;
 mod chart;
@@ -43,6 +47,7 @@ mod rendered;
 mod rfc_corpus;
 mod rfc_mutations;
 mod seed_story;
+mod sheet;
 mod time_control;
 mod timeline_props;
 mod world_layers;

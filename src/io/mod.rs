@@ -5,6 +5,7 @@
 //! result or an error; nothing is half-loaded.
 
 mod antimeridian;
+pub mod atomic;
 mod countries;
 mod country;
 mod diagnostic;
@@ -14,12 +15,15 @@ mod json_error;
 mod json_text;
 mod read;
 mod scenario_file;
+mod scenario_write;
+pub mod sheet;
 
 pub use countries::{parse_countries, read_countries};
 pub use country::{Country, CountryLayer, KeySource};
 pub use diagnostic::{Diagnostic, LoadError, Where};
 pub use read::{MAX_FILE_BYTES, read_file_bytes};
 pub use scenario_file::{parse_scenario, read_scenario};
+pub use scenario_write::{scenario_json, write_scenario};
 
 /// What kind of file some bytes look like.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

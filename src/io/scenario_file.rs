@@ -16,6 +16,9 @@ use super::{Diagnostic, LoadError, Where};
 /// Unreadable or malformed files, and scenarios with errors (unknown or duplicate ids, events
 /// without sources, …), with file and line.
 pub fn read_scenario(path: &Path) -> Result<(Scenario, Vec<Diagnostic>), LoadError> {
+    if super::sheet::is_sheet_path(path) {
+        return super::sheet::read_sheet_scenario(path);
+    }
     let bytes = read_file_bytes(path)?;
     parse_scenario(&path.display().to_string(), &bytes)
 }

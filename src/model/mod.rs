@@ -9,6 +9,7 @@ mod changelog;
 mod check;
 mod date;
 mod diff;
+mod edit;
 mod filter;
 mod scenario;
 pub mod source;
@@ -19,6 +20,7 @@ pub use alignment::{Alignment, AlignmentStep, counts_for_alignment};
 pub use changelog::{LogEntry, YearLog};
 pub use check::{Item, Problem, Severity, check};
 pub use date::{DateError, DatePrecision, Day, format_date_with_precision, parse_date};
+pub use edit::{Edit, EditHistory, ItemValue, Section};
 pub use diff::{ChangeKind, Diff, SahelChanges, TieChange};
 pub use filter::{FilterError, LinkFilter};
 pub use scenario::{

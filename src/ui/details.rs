@@ -79,6 +79,11 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
         {
             cx.push(Command::SelectCountry(None));
         }
+        if let Some(e) = timeline.entity_index(key)
+            && ui.small_button("Edit…").clicked()
+        {
+            cx.push(Command::Edit(crate::editing::EditCommand::OpenEntity(e)));
+        }
     });
     if let Some(c) = country {
         if let Some(formal) = &c.formal_name {
@@ -336,6 +341,9 @@ fn link_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, link: usize) {
         ui.heading(rel.short_label());
         if ui.small_button("×").on_hover_text("Close").clicked() {
             cx.push(Command::SelectLink(None));
+        }
+        if ui.small_button("Edit tie…").clicked() {
+            cx.push(Command::Edit(crate::editing::EditCommand::OpenRelationship(link)));
         }
     });
     ui.label(&rel.label);

@@ -6,6 +6,7 @@ use egui::{Color32, RichText};
 
 use super::Cx;
 use crate::command::Command;
+use crate::editing::EditCommand;
 use crate::model::{Change, Day};
 use crate::time_control::TimeCommand;
 
@@ -62,14 +63,23 @@ pub(crate) fn events_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
                 if let Some(source) = event.sources.first() {
                     super::sources::compact_source_ui(ui, source, cx.commands);
                 }
-                let clicked = ui
+                let response = ui
                     .add(
                         egui::Label::new(text)
                             .truncate()
                             .sense(egui::Sense::click()),
                     )
-                    .on_hover_text(&event.summary)
-                    .clicked();
+                    .on_hover_text(&event.summary);
+                let index = order[pos];
+                response.context_menu(|ui| {
+                    if ui.button("Edit event…").clicked() {
+                        cx.commands.push(Command::Edit(EditCommand::OpenEvent(index)));
+                    }
+                    if ui.button("Delete event").clicked() {
+                        cx.commands.push(Command::Edit(EditCommand::DeleteEvent(index)));
+                    }
+                });
+                let clicked = response.clicked();
                 if clicked {
                     cx.push(Command::Time(TimeCommand::SetDay(Day::from_date(
                         event.date,
@@ -136,6 +146,14 @@ fn current_event_card_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, e: usize) {
                     }
                 }
             }
+            ui.horizontal(|ui| {
+                if ui.small_button("Edit…").clicked() {
+                    cx.push(Command::Edit(EditCommand::OpenEvent(e)));
+                }
+                if ui.small_button("Delete").clicked() {
+                    cx.push(Command::Edit(EditCommand::DeleteEvent(e)));
+                }
+            });
             ui.horizontal_wrapped(|ui| {
                 ui.label("Sources:");
                 super::sources::sources_ui(ui, &event.sources, cx.commands);

@@ -135,6 +135,22 @@ pub(crate) fn map_area_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, mesh_cache: &mut M
         None => {}
     }
 
+    if let Some(click) = &response.clicked
+        && let Some(pos) = ui.ctx().pointer_interact_pos()
+    {
+        // For a form picking a party or a place.
+        let center = [f64::from(rect.center().x), f64::from(rect.center().y)];
+        let world = camera.world_from_screen([f64::from(pos.x), f64::from(pos.y)], center);
+        let entity = match click {
+            MapClick::Country(c) => Some(layer.countries()[*c].key.clone()),
+            MapClick::Node(n) => scenario.entities.get(*n).map(|e| e.id.clone()),
+            _ => None,
+        };
+        cx.push(Command::Edit(crate::editing::EditCommand::MapClicked {
+            lon_lat: crate::map::lon_lat_from_world(world[0], world[1]),
+            entity,
+        }));
+    }
     zoom_buttons_ui(ui, cx, rect);
     super::legend::legend_ui(ui, cx, rect, fine);
 }

@@ -2,6 +2,7 @@
 
 use super::Cx;
 use crate::command::Command;
+use crate::editing::EditCommand;
 use crate::io::FileKind;
 
 pub(crate) fn menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
@@ -12,6 +13,16 @@ pub(crate) fn menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             }
             if ui.button("Open scenario…").clicked() {
                 cx.push(Command::OpenDialog(FileKind::Scenario));
+            }
+            let edit = |c| Command::Edit(c);
+            if ui.button("Save  (Ctrl+S)").clicked() {
+                cx.push(edit(EditCommand::Save));
+            }
+            if ui.button("Save as…").clicked() {
+                cx.push(edit(EditCommand::SaveAs));
+            }
+            if ui.button("Export as spreadsheet…").clicked() {
+                cx.push(edit(EditCommand::ExportSheet));
             }
             ui.menu_button("Open recent", |ui| {
                 if cx.document.recent.is_empty() {
@@ -61,6 +72,7 @@ pub(crate) fn menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
                 egui::RichText::new("Or drop a .geojson or scenario file on the window").weak(),
             );
         });
+        ui.menu_button("Edit", |ui| edit_menu_ui(ui, cx));
         ui.menu_button("View", |ui| {
             if ui.button("Zoom in  (+)").clicked() {
                 cx.push(Command::ZoomIn);
@@ -116,6 +128,10 @@ pub(crate) fn menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         });
         ui.separator();
         ui.label(egui::RichText::new(&cx.document.timeline.scenario().title).strong());
+        if cx.document.is_dirty() {
+            ui.label(egui::RichText::new("• unsaved changes").weak())
+                .on_hover_text("File → Save (Ctrl+S) writes them");
+        }
         if !cx.jobs.is_empty() {
             ui.spinner();
             let text: Vec<String> = cx
@@ -127,4 +143,41 @@ pub(crate) fn menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
                 .on_hover_text("The map stays usable while files load.");
         }
     });
+}
+
+/// Edit: undo, redo, and adding events, ties and organisations.
+fn edit_menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    let history = &cx.document.history;
+    let (undo, redo) = (history.can_undo(), history.can_redo());
+    if ui
+        .add_enabled(undo, egui::Button::new("Undo").shortcut_text("Ctrl+Z"))
+        .clicked()
+    {
+        cx.push(Command::Edit(EditCommand::Undo));
+    }
+    if ui
+        .add_enabled(redo, egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z"))
+        .clicked()
+    {
+        cx.push(Command::Edit(EditCommand::Redo));
+    }
+    ui.separator();
+    let date = cx.view.day().to_date();
+    if ui.button(format!("Add an event on {date}…")).clicked() {
+        cx.push(Command::Edit(EditCommand::AddEvent));
+    }
+    if ui.button("Add a tie…").clicked() {
+        cx.push(Command::Edit(EditCommand::AddRelationship));
+    }
+    if ui.button("Add an organisation or armed group…").clicked() {
+        cx.push(Command::Edit(EditCommand::AddEntity));
+    }
+    let errors = cx.document.error_count();
+    if errors > 0 {
+        ui.separator();
+        ui.label(
+            egui::RichText::new(format!("{errors} error(s): saving waits until they are fixed"))
+                .color(egui::Color32::from_rgb(0xC0, 0x20, 0x20)),
+        );
+    }
 }

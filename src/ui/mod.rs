@@ -8,6 +8,7 @@ pub(crate) mod animation;
 mod changelog;
 mod changes;
 mod details;
+pub(crate) mod edit;
 mod events;
 mod legend;
 mod map_area;
