@@ -9,14 +9,14 @@ use std::sync::Arc;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use jiff::civil::Date;
 use sahel_atlas::SahelApp;
-use sahel_atlas::command::Command;
+use sahel_atlas::app::command::Command;
+use sahel_atlas::app::time_control::TimeCommand;
 use sahel_atlas::io::parse_countries;
 use sahel_atlas::map::{MapCamera, MapLayer, world_from_lon_lat};
 use sahel_atlas::model::{
     Change, DatePrecision, Day, Entity, EntityKind, Event, Relationship, RelationshipKind,
     SCENARIO_FORMAT, Scenario, ScenarioSpan, Status, Timeline,
 };
-use sahel_atlas::time_control::TimeCommand;
 
 fn ten_m_bytes() -> Option<Vec<u8>> {
     let path = std::env::var("SAHEL_ATLAS_10M").unwrap_or_else(|_| {
@@ -46,8 +46,8 @@ fn bench_load(c: &mut Criterion) {
     let mut group = c.benchmark_group("load_triangulate_index");
     group.sample_size(10);
     let mut inputs: Vec<(&str, Vec<u8>)> = vec![
-        ("110m", sahel_atlas::data::COUNTRIES_110M.to_vec()),
-        ("50m", sahel_atlas::data::COUNTRIES_50M.to_vec()),
+        ("110m", sahel_atlas::io::embedded::COUNTRIES_110M.to_vec()),
+        ("50m", sahel_atlas::io::embedded::COUNTRIES_50M.to_vec()),
     ];
     if let Some(b) = ten_m_bytes() {
         inputs.push(("10m", b));
@@ -78,7 +78,7 @@ fn bench_frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("ui_frame_scrubbing");
     group.sample_size(30);
     let mut layers: Vec<(&str, Arc<MapLayer>)> = Vec::new();
-    if let Ok(fine) = sahel_atlas::data::fine_layer() {
+    if let Ok(fine) = sahel_atlas::map::embedded::fine_layer() {
         layers.push(("50m", fine));
     }
     if let Some(b) = ten_m_bytes() {
@@ -134,7 +134,7 @@ fn bench_frame(c: &mut Criterion) {
 fn bench_hit_test(c: &mut Criterion) {
     let mut group = c.benchmark_group("hit_test");
     let mut layers: Vec<(&str, Arc<MapLayer>)> = Vec::new();
-    if let Ok(fine) = sahel_atlas::data::fine_layer() {
+    if let Ok(fine) = sahel_atlas::map::embedded::fine_layer() {
         layers.push(("50m", fine));
     }
     if let Some(b) = ten_m_bytes() {
@@ -227,7 +227,7 @@ fn synthetic_scenario(relationships: usize, events: usize) -> Scenario {
 
 fn bench_state_at(c: &mut Criterion) {
     let mut group = c.benchmark_group("state_at");
-    let shipped = sahel_atlas::data::default_timeline().map(|t| (*t).clone());
+    let shipped = sahel_atlas::io::embedded::default_timeline().map(|t| (*t).clone());
     let big = Timeline::new(synthetic_scenario(10_000, 100_000));
     let mut cases: Vec<(&str, Timeline)> = vec![("100k_events_10k_links", big)];
     if let Ok(t) = shipped {
@@ -263,9 +263,9 @@ fn bench_animation(c: &mut Criterion) {
         render_frames,
     };
     let (Ok(fine), Ok(coarse), Ok(timeline)) = (
-        sahel_atlas::data::fine_layer(),
-        sahel_atlas::data::coarse_layer(),
-        sahel_atlas::data::default_timeline(),
+        sahel_atlas::map::embedded::fine_layer(),
+        sahel_atlas::map::embedded::coarse_layer(),
+        sahel_atlas::io::embedded::default_timeline(),
     ) else {
         eprintln!("skipping animation: the embedded data did not load");
         return;
@@ -319,8 +319,44 @@ fn bench_animation(c: &mut Criterion) {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The crate's own geometry check against `geo::Validation` on every country of a layer:
+/// the choice written at the top of `src/io/geometry_check.rs` rests on it.
+fn bench_validation(c: &mut Criterion) {
+    use geo::Validation as _;
+    let mut group = c.benchmark_group("geometry_validation");
+    group.sample_size(10);
+    let mut inputs: Vec<(&str, Vec<u8>)> =
+        vec![("50m", sahel_atlas::io::embedded::COUNTRIES_50M.to_vec())];
+    if let Some(b) = ten_m_bytes() {
+        inputs.push(("10m", b));
+    }
+    for (name, bytes) in &inputs {
+        let layer = match parse_countries(name, bytes) {
+            Ok(layer) => layer,
+            Err(e) => panic!("{e}"),
+        };
+        let shapes: Vec<_> = layer.countries.iter().map(|c| &c.shape_lon_lat).collect();
+        group.bench_with_input(BenchmarkId::new("geometry_check", name), &shapes, |b, s| {
+            b.iter(|| {
+                s.iter()
+                    .map(|shape| sahel_atlas::io::geometry_check::invalid_geometry(shape, 20).len())
+                    .sum::<usize>()
+            });
+        });
+        group.bench_with_input(BenchmarkId::new("geo_validation", name), &shapes, |b, s| {
+            b.iter(|| {
+                s.iter()
+                    .map(|shape| shape.validation_errors().len())
+                    .sum::<usize>()
+            });
+        });
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
+    bench_validation,
     bench_animation,
     bench_state_at,
     bench_hit_test,

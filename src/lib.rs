@@ -10,20 +10,26 @@
 //!   scenarios are JSON. Loaders take bytes, never panic, and report file, place and problem.
 //! - [`map`]: the Equal Earth projection, the camera, the country layer triangulated and
 //!   R-tree-indexed once when it loads, link arcs, and the egui map widget.
-//! - [`app`] and `ui`: the eframe app and its panels. The app owns the [`document::Document`]
-//!   (layers, timeline, files), the [`view::View`] (date and playback, camera, selection,
-//!   filters, messages) and the background [`jobs::Jobs`]. Panels read the document and the
-//!   view through shared references and push [`command::Command`]s; only
-//!   [`SahelApp::apply`] changes them, after the frame. [`derived::AtDate`] is the state and
-//!   scenes at the date, rebuilt when the date or data change. [`persist`] converts the view
-//!   to and from what is remembered; [`search`] finds countries by name.
-//! - [`cli`]: the command line and the headless subcommands (`state`, `check`, `render`,
-//!   `export`), run in-process; [`startup`]: the window, and the start-up merge of the
-//!   remembered state with the command line. `main.rs` only parses and dispatches.
-//! - [`changes`]: what changed between two dates and per year, as text (`diff`, `changelog`).
-//! - [`editing`]: editing the scenario in the app: edit commands, undo and redo through
-//!   [`model::EditHistory`], saving (in the shipped file's formatting, atomically) and the
-//!   recovery file; the forms are in `ui::edit`.
+//! - [`export`]: pictures and files: the title, legend and caption around the display list,
+//!   the PNG (tiny-skia) and SVG backends, frames and clips (MP4, GIF), GeoJSON and CSV of the
+//!   state, the alignment chart, and the change list (a diff and the change log as table,
+//!   JSON, CSV and Markdown).
+//! - [`app`] and `ui`: the eframe app and its panels. The app owns the
+//!   [`app::document::Document`] (layers, timeline, files), the [`app::view::View`] (date and
+//!   playback, camera, selection, filters, messages) and the background [`app::jobs::Jobs`].
+//!   Panels read the document and the view through shared references and push
+//!   [`app::command::Command`]s; only [`SahelApp::apply`] changes them, after the frame.
+//!   [`app::derived::AtDate`] is the state and scenes at the date, rebuilt when the date or
+//!   data change; [`app::persist`] converts the view to and from what is remembered;
+//!   [`app::startup`] opens the window and merges the remembered state with the command line.
+//! - [`cli`]: the command line (every clap struct) and the headless subcommands (`state`,
+//!   `check`, `render`, `export`, `diff`, `changelog`, `chart`), run in-process. `main.rs`
+//!   only parses and dispatches.
+//!
+//! Each layer uses only those listed before it: `model` nothing of the crate; `io` reads
+//! into `model`; `map` draws `io`'s layers and `model`'s state; `export` writes `map`'s display
+//! list; `cli` runs them headless; `app` and `ui` (the panels, which read `app`'s document and
+//! view and push its commands) sit on top.
 //!
 //! # Coordinate spaces
 //! `lon_lat` (WGS84 degrees) → `world` (Equal Earth, units of the Earth's radius, y north,
@@ -31,27 +37,12 @@
 //! `screen_from_world`.
 
 pub mod app;
-pub mod changes;
 pub mod cli;
-pub mod command;
-pub mod compare;
-pub mod data;
-pub mod derived;
-mod dialogs;
-pub mod document;
-pub mod editing;
 pub mod export;
 pub mod io;
-pub mod jobs;
 pub mod map;
-pub mod memory;
 pub mod model;
-pub mod persist;
-pub mod search;
-pub mod startup;
-pub mod time_control;
 mod ui;
-pub mod view;
 
 pub use app::SahelApp;
-pub use search::{fold, search_countries};
+pub use map::search::{fold, search_countries};

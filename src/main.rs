@@ -4,8 +4,8 @@
 use std::process::ExitCode;
 
 use clap::Parser as _;
+use sahel_atlas::app::startup::AppStart;
 use sahel_atlas::cli::args::{Args, usage_error_line};
-use sahel_atlas::startup::AppStart;
 
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
@@ -47,7 +47,7 @@ fn main() -> ExitCode {
                 at: args.at,
                 started,
             };
-            match sahel_atlas::startup::run_app(start, args.renderer) {
+            match sahel_atlas::app::startup::run_app(start, args.renderer) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("sahel-atlas: {e}");

@@ -3,7 +3,6 @@
 //! `render` subcommand's errors for clips, run as the real binary.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::atomic::Ordering;
 
 use jiff::civil::Date;
@@ -14,7 +13,7 @@ use sahel_atlas::export::{
 use sahel_atlas::map::MapLayer;
 use sahel_atlas::model::{Timeline, parse_date};
 
-use crate::common::{coarse, timeline};
+use crate::common::{Ran, coarse, sahel_atlas, timeline};
 
 fn date(text: &str) -> Date {
     parse_date(text).expect("test date")
@@ -411,24 +410,14 @@ fn cancelling_leaves_nothing_at_the_path_asked_for() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-fn sahel_atlas(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_sahel-atlas"))
-        .args(args)
-        .output()
-        .expect("run sahel-atlas");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 #[test]
 fn the_render_command_writes_a_clip_and_refuses_bad_arguments_in_one_line() {
     let dir = scratch_dir("cli");
     let out = dir.join("clip.gif");
     let out_text = out.to_string_lossy().into_owned();
-    let (ok, stdout, stderr) = sahel_atlas(&[
+    let Ran {
+        ok, stdout, stderr, ..
+    } = sahel_atlas([
         "render",
         "--from",
         "2023-10-01",
@@ -473,12 +462,22 @@ fn the_render_command_writes_a_clip_and_refuses_bad_arguments_in_one_line() {
         ),
     ] {
         let args: Vec<&str> = base.iter().copied().chain(extra).collect();
-        let (ok, _, stderr) = sahel_atlas(&args);
+        let Ran {
+            ok,
+            stdout: _,
+            stderr,
+            ..
+        } = sahel_atlas(&args);
         assert!(!ok, "{args:?} succeeded");
         assert_eq!(stderr.trim().lines().count(), 1, "{args:?}: {stderr}");
         assert!(stderr.contains(what), "{args:?}: {stderr}");
     }
-    let (ok, _, stderr) = sahel_atlas(&[
+    let Ran {
+        ok,
+        stdout: _,
+        stderr,
+        ..
+    } = sahel_atlas([
         "render",
         "--from",
         "1999-01-01",

@@ -4,10 +4,10 @@ use egui::{Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sahel_atlas::SahelApp;
-use sahel_atlas::command::Command;
-use sahel_atlas::compare::CompareCommand;
+use sahel_atlas::app::command::Command;
+use sahel_atlas::app::compare::CompareCommand;
+use sahel_atlas::app::time_control::TimeCommand;
 use sahel_atlas::model::Day;
-use sahel_atlas::time_control::TimeCommand;
 
 use crate::app_ui::harness;
 use crate::common::day;

@@ -10,10 +10,10 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};
 use sahel_atlas::SahelApp;
-use sahel_atlas::command::Command;
-use sahel_atlas::editing::EditCommand;
+use sahel_atlas::app::command::Command;
+use sahel_atlas::app::editing::EditCommand;
 use sahel_atlas::model::{Status, Timeline};
-use sahel_atlas::time_control::TimeCommand;
+use sahel_atlas::app::time_control::TimeCommand;
 
 use crate::common::{day, project_file};
 

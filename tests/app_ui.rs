@@ -154,7 +154,7 @@ fn searching_mali_selects_mali() {
 
 #[test]
 fn searching_is_accent_and_case_blind() {
-    let layer = sahel_atlas::data::coarse_layer().expect("layer");
+    let layer = sahel_atlas::map::embedded::coarse_layer().expect("layer");
     let hits = sahel_atlas::search_countries(layer.countries(), "cote d'ivoire");
     assert_eq!(
         hits.first().map(|&i| layer.countries()[i].key.as_str()),
@@ -213,8 +213,8 @@ fn play_advances_time() {
 #[test]
 fn niger_government_changes_across_the_july_2023_coup_in_the_panel() {
     let mut h = harness();
-    h.state_mut().push(sahel_atlas::command::Command::Time(
-        sahel_atlas::time_control::TimeCommand::SetDay(day("2023-07-25")),
+    h.state_mut().push(sahel_atlas::app::command::Command::Time(
+        sahel_atlas::app::time_control::TimeCommand::SetDay(day("2023-07-25")),
     ));
     h.run_steps(2);
     let niamey = screen_of(&h, 2.11, 13.51);
@@ -309,7 +309,7 @@ fn the_app_remembers_date_selection_and_view() {
 #[test]
 fn a_remembered_file_that_has_vanished_is_reported_not_fatal() {
     let mut h = harness();
-    h.state_mut().restore(sahel_atlas::persist::Persisted {
+    h.state_mut().restore(sahel_atlas::app::persist::Persisted {
         scenario_path: Some("/nonexistent/gone.json".into()),
         ..Default::default()
     });
@@ -374,9 +374,11 @@ fn the_app_exports_the_view_as_png_and_the_state_as_geojson() {
     let png = dir.join("view.png");
     let geojson = dir.join("state.geojson");
     h.state_mut()
-        .push(sahel_atlas::command::Command::ExportTo(png.clone()));
+        .push(sahel_atlas::app::command::Command::ExportTo(png.clone()));
     h.state_mut()
-        .push(sahel_atlas::command::Command::ExportTo(geojson.clone()));
+        .push(sahel_atlas::app::command::Command::ExportTo(
+            geojson.clone(),
+        ));
     h.step();
     wait_idle(&mut h);
     assert_eq!(h.get_all_by_label_contains("Exported").count(), 2);
@@ -443,14 +445,14 @@ fn tiny_app_with_source(source: &str) -> Harness<'static, SahelApp> {
     let (mut scenario, _) =
         sahel_atlas::io::parse_scenario("tiny.json", &bytes).expect("tiny scenario");
     scenario.events[0].sources = vec![source.to_owned()];
-    let document = sahel_atlas::document::Document::new(
+    let document = sahel_atlas::app::document::Document::new(
         crate::common::coarse(),
         None,
         std::sync::Arc::new(sahel_atlas::model::Timeline::new(scenario)),
     );
     let mut app = SahelApp::with_document(document);
-    app.push(sahel_atlas::command::Command::Time(
-        sahel_atlas::time_control::TimeCommand::SetDay(day("2020-03-01")),
+    app.push(sahel_atlas::app::command::Command::Time(
+        sahel_atlas::app::time_control::TimeCommand::SetDay(day("2020-03-01")),
     ));
     let mut h = Harness::builder()
         .with_size(Vec2::new(1500.0, 920.0))

@@ -78,12 +78,7 @@ fn alignment_counts_live_ties_and_hover_finds_them() {
 fn chart_command_writes_svg_and_png() {
     let dir = std::env::temp_dir().join(format!("sahel-chart-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_sahel-atlas"))
-            .args(args)
-            .output()
-            .expect("run")
-    };
+    let run = |args: &[&str]| crate::common::sahel_atlas(args);
     let svg = dir.join("ner.svg");
     let out = run(&[
         "chart",
@@ -92,11 +87,7 @@ fn chart_command_writes_svg_and_png() {
         "--out",
         svg.to_str().expect("path"),
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.ok, "{}", out.stderr);
     let text = std::fs::read_to_string(&svg).expect("svg");
     let doc = roxmltree::Document::parse(&text).expect("well-formed SVG");
     assert_eq!(doc.root_element().tag_name().name(), "svg");
@@ -107,11 +98,7 @@ fn chart_command_writes_svg_and_png() {
     assert!(text.contains("Niger: live ties per partner group"));
     let png = dir.join("sahel.png");
     let out = run(&["chart", "--out", png.to_str().expect("path")]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.ok, "{}", out.stderr);
     let image = image::open(&png).expect("png");
     assert_eq!((image.width(), image.height()), (1200, 1000));
     let out = run(&[
@@ -121,8 +108,8 @@ fn chart_command_writes_svg_and_png() {
         "--out",
         svg.to_str().expect("path"),
     ]);
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no entity 'XXX'"));
+    assert!(!out.ok);
+    assert!(out.stderr.contains("no entity 'XXX'"), "{}", out.stderr);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

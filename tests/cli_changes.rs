@@ -1,21 +1,14 @@
 //! `diff` and `changelog`, run as the real binary.
 
-use std::process::Command;
-
-fn sahel_atlas(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_sahel-atlas"))
-        .args(args)
-        .output()
-        .expect("run sahel-atlas");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use crate::common::{Ran, sahel_atlas};
 
 fn diff_json(from: &str, to: &str) -> serde_json::Value {
-    let (ok, out, err) = sahel_atlas(&["diff", "--from", from, "--to", to, "--json"]);
+    let Ran {
+        ok,
+        stdout: out,
+        stderr: err,
+        ..
+    } = sahel_atlas(["diff", "--from", from, "--to", to, "--json"]);
     assert!(ok, "{err}");
     serde_json::from_str(&out).expect("JSON")
 }
@@ -71,7 +64,12 @@ fn diff_reads_backwards_and_equal_dates_give_nothing() {
 #[test]
 fn diff_table_csv_and_markdown() {
     let args = ["diff", "--from", "2023-07-25", "--to", "2023-12-31"];
-    let (ok, table, err) = sahel_atlas(&args);
+    let Ran {
+        ok,
+        stdout: table,
+        stderr: err,
+        ..
+    } = sahel_atlas(args);
     assert!(ok, "{err}");
     assert!(
         table.starts_with("Changes from 2023-07-25 to 2023-12-31"),
@@ -80,7 +78,12 @@ fn diff_table_csv_and_markdown() {
     assert!(table.contains("\nNiger\n"), "{table}");
     assert!(table.contains("Russia and Niger sign military cooperation documents"));
 
-    let (ok, csv, err) = sahel_atlas(&[&args[..], &["--csv"]].concat());
+    let Ran {
+        ok,
+        stdout: csv,
+        stderr: err,
+        ..
+    } = sahel_atlas([&args[..], &["--csv"]].concat());
     assert!(ok, "{err}");
     let mut lines = csv.lines();
     assert!(
@@ -94,7 +97,12 @@ fn diff_table_csv_and_markdown() {
     assert!(row.contains(",active,ended,"), "{row}");
     assert!(row.contains("https://"), "sources: {row}");
 
-    let (ok, md, err) = sahel_atlas(&[&args[..], &["--markdown"]].concat());
+    let Ran {
+        ok,
+        stdout: md,
+        stderr: err,
+        ..
+    } = sahel_atlas([&args[..], &["--markdown"]].concat());
     assert!(ok, "{err}");
     assert!(
         md.starts_with("# What changed from 25 Jul 2023 to 31 Dec 2023"),
@@ -112,7 +120,12 @@ fn diff_on_a_scenario_file_and_bad_dates() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/scenario/tiny.json"
     );
-    let (ok, out, err) = sahel_atlas(&[
+    let Ran {
+        ok,
+        stdout: out,
+        stderr: err,
+        ..
+    } = sahel_atlas([
         "diff",
         "--from",
         "2020-01-01",
@@ -130,13 +143,23 @@ fn diff_on_a_scenario_file_and_bad_dates() {
             "change": "ended", "group": "other", "parties": ["EU", "NER"],
             "from_status": null, "to_status": "ended", "events": ["start", "end"]}])
     );
-    let (ok, _, err) = sahel_atlas(&["diff", "--from", "2023-02-30", "--to", "2023-12-31"]);
+    let Ran {
+        ok,
+        stdout: _,
+        stderr: err,
+        ..
+    } = sahel_atlas(["diff", "--from", "2023-02-30", "--to", "2023-12-31"]);
     assert!(!ok);
     assert!(
         err.contains("--from") && err.contains("'2023-02-30' is not a real calendar date"),
         "{err}"
     );
-    let (ok, _, err) = sahel_atlas(&[
+    let Ran {
+        ok,
+        stdout: _,
+        stderr: err,
+        ..
+    } = sahel_atlas([
         "diff",
         "--from",
         "2023-01-01",
@@ -151,7 +174,12 @@ fn diff_on_a_scenario_file_and_bad_dates() {
 
 #[test]
 fn changelog_of_2023_lists_what_began_and_ended() {
-    let (ok, out, err) = sahel_atlas(&["changelog", "--year", "2023"]);
+    let Ran {
+        ok,
+        stdout: out,
+        stderr: err,
+        ..
+    } = sahel_atlas(["changelog", "--year", "2023"]);
     assert!(ok, "{err}");
     let began = out.find("began").expect("began");
     let ended = out.find("ended").expect("ended");
@@ -168,7 +196,12 @@ fn changelog_of_2023_lists_what_began_and_ended() {
         "{out}"
     );
 
-    let (ok, md, err) = sahel_atlas(&["changelog", "--markdown"]);
+    let Ran {
+        ok,
+        stdout: md,
+        stderr: err,
+        ..
+    } = sahel_atlas(["changelog", "--markdown"]);
     assert!(ok, "{err}");
     for year in ["## 2012", "## 2023", "## 2024"] {
         assert!(md.contains(year), "{year}");

@@ -396,6 +396,54 @@ const ROWS: &[Row] = &[
     row("2013-01-15", "MLI", "minusma", None, false, "https://watchlist.org/security-council-agrees-to-create-new-un-peacekeeping-mission-for-mali"),
     row("2013-01-15", "MRT", "mrt-g5-sahel", None, false, "https://en.wikipedia.org/wiki/G5_Sahel"),
     row("2023-07-27", "TCD", "hun-tcd-mission", None, false, "https://defence.hu/news/the-government-of-hungary-sends-a-military-mission-to-chad.html"),
+    // Ties added by issue #19, each on the eve of its beginning, at its beginning, and around
+    // its end or the last day a source confirmed it (after which it is unconfirmed).
+    row("2017-09-04", "MLI", "un-sanctions-mli", None, false, "https://press.un.org/en/2017/sc12979.doc.htm"),
+    row("2017-09-05", "MLI", "un-sanctions-mli", Some(Active), false, "https://press.un.org/en/2017/sc12979.doc.htm"),
+    row("2023-08-31", "MLI", "un-sanctions-mli", Some(Active), false, "https://press.un.org/en/2017/sc12979.doc.htm"),
+    row("2023-09-01", "MLI", "un-sanctions-mli", Some(Ended), false, "https://www.wionews.com/world/russia-vetoes-unsc-resolution-on-sanctions-against-mali-china-abstains-630716"),
+    row("2024-01-23", "TCD", "rus-tcd-military-cooperation", None, false, "https://fr.allafrica.com/stories/202401240507.html"),
+    row("2024-01-24", "TCD", "rus-tcd-military-cooperation", Some(Planned), false, "https://fr.allafrica.com/stories/202401240507.html"),
+    row("2024-06-06", "TCD", "rus-tcd-military-cooperation", Some(Planned), true, "https://fr.allafrica.com/stories/202401240507.html"),
+    row("2023-12-22", "NER", "mar-atlantic-initiative", None, false, "https://fr.sputniknews.africa/20231223/ces-quatre-pays-adherent-a-linitiative-pour-lacces-des-pays-du-sahel-a-latlantique--1064272664.html"),
+    row("2023-12-23", "TCD", "mar-atlantic-initiative", Some(Planned), false, "https://fr.sputniknews.africa/20231223/ces-quatre-pays-adherent-a-linitiative-pour-lacces-des-pays-du-sahel-a-latlantique--1064272664.html"),
+    row("2025-04-29", "MLI", "mar-atlantic-initiative", Some(Planned), true, "https://fr.sputniknews.africa/20231223/ces-quatre-pays-adherent-a-linitiative-pour-lacces-des-pays-du-sahel-a-latlantique--1064272664.html"),
+    row("2024-02-07", "MRT", "eu-mrt-migration-partnership", None, false, "https://app.1848.nl/document/item/575289"),
+    row("2024-02-08", "MRT", "eu-mrt-migration-partnership", Some(Planned), false, "https://app.1848.nl/document/item/575289"),
+    row("2024-03-06", "MRT", "eu-mrt-migration-partnership", Some(Planned), false, "https://app.1848.nl/document/item/575289"),
+    row("2024-03-07", "MRT", "eu-mrt-migration-partnership", Some(Active), false, "https://senalioune.com/la-mauritanie-et-lue-signent-une-declaration-relative-a-la-migration/"),
+    row("2013-01-15", "MRT", "usa-mrt-security-cooperation", Some(Active), false, "https://en.wikipedia.org/wiki/Pan_Sahel_Initiative"),
+    row("2026-01-15", "MRT", "usa-mrt-security-cooperation", Some(Active), false, "https://www.aljazeera.com/news/2014/7/14/us-ramps-up-terrorism-fight-in-mauritania"),
+    row("2022-07-10", "NER", "ben-ner-military-cooperation", None, false, "https://aa.com.tr/fr/afrique/terrorisme-le-niger-et-le-b%C3%A9nin-signent-un-accord-de-coop%C3%A9ration-militaire/2635614"),
+    row("2022-07-11", "NER", "ben-ner-military-cooperation", Some(Active), false, "https://aa.com.tr/fr/afrique/terrorisme-le-niger-et-le-b%C3%A9nin-signent-un-accord-de-coop%C3%A9ration-militaire/2635614"),
+    row("2023-09-12", "NER", "ben-ner-military-cooperation", Some(WindingDown), false, "https://burkina24.com/2023/09/13/niamey-denonce-laccord-de-cooperation-militaire-signe-avec-le-benin/"),
+    row("2024-02-29", "NER", "ben-ner-military-cooperation", Some(WindingDown), false, "https://burkina24.com/2023/09/13/niamey-denonce-laccord-de-cooperation-militaire-signe-avec-le-benin/"),
+    row("2024-03-01", "NER", "ben-ner-military-cooperation", Some(Ended), false, "https://burkina24.com/2023/09/13/niamey-denonce-laccord-de-cooperation-militaire-signe-avec-le-benin/"),
+    row("2016-07-14", "BFA", "tgo-bfa-security-cooperation", None, false, "http://www.burkina24.com/2016/07/17/le-burkina-et-le-togo-unissent-leurs-forces-contre-linsecurite/"),
+    row("2016-07-15", "BFA", "tgo-bfa-security-cooperation", Some(Active), false, "http://www.burkina24.com/2016/07/17/le-burkina-et-le-togo-unissent-leurs-forces-contre-linsecurite/"),
+    row("2022-08-21", "BFA", "tgo-bfa-security-cooperation", Some(Active), false, "http://www.burkina24.com/2016/07/17/le-burkina-et-le-togo-unissent-leurs-forces-contre-linsecurite/"),
+    row("2024-10-08", "BFA", "tgo-bfa-security-cooperation", Some(Active), true, "http://www.burkina24.com/2016/07/17/le-burkina-et-le-togo-unissent-leurs-forces-contre-linsecurite/"),
+    row("2013-01-15", "MLI", "dza-mli-military-cooperation", Some(Active), false, "https://jeuneafrique.com/122575/politique/coop-ration-alg-ro-malienne"),
+    row("2023-01-17", "MLI", "dza-mli-military-cooperation", Some(Active), true, "https://jeuneafrique.com/122575/politique/coop-ration-alg-ro-malienne"),
+    row("2013-01-15", "NER", "dza-ner-border-committee", Some(Active), false, "http://www.aps.dz/algerie/76267-debut-des-travaux-de-la-6eme-session-du-comite-bilateral-frontalier-algero-nigerien"),
+    row("2018-07-17", "NER", "dza-ner-border-committee", Some(Active), true, "http://www.aps.dz/algerie/76267-debut-des-travaux-de-la-6eme-session-du-comite-bilateral-frontalier-algero-nigerien"),
+    row("2020-02-09", "MLI", "jnim-mli-talks", None, false, "http://www.rfi.fr/fr/afrique/20200210-ibrahim-boubacar-keita-rfi-ibk-jihadistes"),
+    row("2020-02-10", "MLI", "jnim-mli-talks", Some(Active), false, "http://www.rfi.fr/fr/afrique/20200210-ibrahim-boubacar-keita-rfi-ibk-jihadistes"),
+    row("2021-10-20", "MLI", "jnim-mli-talks", Some(Active), true, "http://www.rfi.fr/fr/afrique/20200210-ibrahim-boubacar-keita-rfi-ibk-jihadistes"),
+    row("2021-03-13", "MLI", "jnim-niono-ceasefire", None, false, "https://fr.allafrica.com/stories/202104170185.html"),
+    row("2021-03-14", "MLI", "jnim-niono-ceasefire", Some(Active), false, "https://fr.allafrica.com/stories/202104170185.html"),
+    row("2021-04-29", "MLI", "jnim-niono-ceasefire", Some(Active), true, "https://fr.allafrica.com/stories/202104170185.html"),
+    row("2021-11-30", "NER", "issp-ner-outreach", None, false, "https://www.francetvinfo.fr/monde/afrique/niger/niger-la-strategie-du-dialogue-avec-les-jihadistes-pour-retrouver-la-paix_5024541.html"),
+    row("2021-12-01", "NER", "issp-ner-outreach", Some(Active), false, "https://www.francetvinfo.fr/monde/afrique/niger/niger-la-strategie-du-dialogue-avec-les-jihadistes-pour-retrouver-la-paix_5024541.html"),
+    row("2022-03-17", "NER", "issp-ner-outreach", Some(Active), true, "https://www.francetvinfo.fr/monde/afrique/niger/niger-la-strategie-du-dialogue-avec-les-jihadistes-pour-retrouver-la-paix_5024541.html"),
+    row("2022-12-01", "MLI", "algiers-peace-agreement", Some(Suspended), false, "https://www.jeuneafrique.com/1403579/politique/au-mali-les-ex-rebelles-du-nord-et-la-junte-de-goita-au-bord-de-la-rupture/"),
+    // Ties of the armed groups without a Sahel state: the row's "state" is the group.
+    row("2018-09-04", "JNIM", "usa-jnim-designation", None, false, "https://www.westport-news.com/news/politics/article/US-puts-Mali-al-Qaida-affiliate-on-terrorism-13206438.php"),
+    row("2018-09-05", "JNIM", "usa-jnim-designation", Some(Active), false, "https://www.westport-news.com/news/politics/article/US-puts-Mali-al-Qaida-affiliate-on-terrorism-13206438.php"),
+    row("2018-05-15", "ISSP", "usa-issp-designation", None, false, "https://2017-2021.state.gov/state-department-terrorist-designations-of-isis-in-the-greater-sahara-isis-gs-and-adnan-abu-walid-al-sahrawi/index.html"),
+    row("2018-05-16", "ISSP", "usa-issp-designation", Some(Active), false, "https://2017-2021.state.gov/state-department-terrorist-designations-of-isis-in-the-greater-sahara-isis-gs-and-adnan-abu-walid-al-sahrawi/index.html"),
+    row("2020-02-22", "ISSP", "un-issp-listing", None, false, "https://www.stl.news/united-nations-1267-sanctions-committee-designation-of-isis-west-africa-and-isis-greater-sahara-2/312087/"),
+    row("2020-02-23", "ISSP", "un-issp-listing", Some(Active), false, "https://www.stl.news/united-nations-1267-sanctions-committee-designation-of-isis-west-africa-and-isis-greater-sahara-2/312087/"),
 ];
 
 /// The sources behind the status of `tie` on `date`: its event's, or its start sources.
@@ -627,8 +675,8 @@ fn state_json_says_when_each_status_was_last_confirmed() {
 #[test]
 fn the_app_shows_last_confirmation_and_both_dates() {
     use egui_kittest::kittest::Queryable;
-    use sahel_atlas::command::Command;
-    use sahel_atlas::time_control::TimeCommand;
+    use sahel_atlas::app::command::Command;
+    use sahel_atlas::app::time_control::TimeCommand;
 
     let t = timeline();
     let eucap = t.relationship_index("eucap-sahel-mali").expect("EUCAP");

@@ -4,16 +4,18 @@ use sahel_atlas::io::{Where, parse_countries, parse_scenario};
 
 #[test]
 fn the_embedded_files_load() {
-    let coarse = parse_countries("110m", sahel_atlas::data::COUNTRIES_110M).expect("110m");
+    let coarse = parse_countries("110m", sahel_atlas::io::embedded::COUNTRIES_110M).expect("110m");
     assert_eq!(coarse.countries.len(), 177);
-    let fine = parse_countries("50m", sahel_atlas::data::COUNTRIES_50M).expect("50m");
+    let fine = parse_countries("50m", sahel_atlas::io::embedded::COUNTRIES_50M).expect("50m");
     assert_eq!(fine.countries.len(), 242);
     let (scenario, warnings) =
-        parse_scenario("scenario", sahel_atlas::data::DEFAULT_SCENARIO).expect("scenario");
+        parse_scenario("scenario", sahel_atlas::io::embedded::DEFAULT_SCENARIO).expect("scenario");
     assert!(scenario.events.len() >= 134);
-    for w in &warnings {
-        eprintln!("{w}");
-    }
+    let warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        warnings.is_empty(),
+        "the shipped scenario warns: {warnings:#?}"
+    );
 }
 
 #[test]

@@ -82,8 +82,8 @@ fn every_country_is_triangulated_to_its_area() {
     // as a mismatch): compare triangle area sums with the polygons' areas in world space.
     use geo::Area;
     let embedded = [
-        (coarse(), sahel_atlas::data::COUNTRIES_110M),
-        (fine(), sahel_atlas::data::COUNTRIES_50M),
+        (coarse(), sahel_atlas::io::embedded::COUNTRIES_110M),
+        (fine(), sahel_atlas::io::embedded::COUNTRIES_50M),
     ];
     for (layer, bytes) in embedded {
         // The layer lets its lon/lat shapes go once built; compare with the file's.
@@ -146,9 +146,39 @@ fn every_country_is_triangulated_to_its_area() {
 
 #[test]
 fn projection_round_trips_through_the_layer() {
-    let [x, y] = world_from_lon_lat(2.11, 13.51);
-    let [lon, lat] = lon_lat_from_world(x, y);
-    assert!((lon - 2.11).abs() < 1e-9 && (lat - 13.51).abs() < 1e-9);
+    // Every vertex of every country of the 1:110m file comes back from the projection to
+    // where it was, and lands in its own country's hit test when it is a capital.
+    let source =
+        sahel_atlas::io::parse_countries("embedded", sahel_atlas::io::embedded::COUNTRIES_110M)
+            .expect("110m");
+    let mut vertices = 0;
+    for country in &source.countries {
+        for polygon in &country.shape_lon_lat.0 {
+            for c in polygon
+                .exterior()
+                .coords()
+                .chain(polygon.interiors().iter().flat_map(|r| r.coords()))
+            {
+                let [x, y] = world_from_lon_lat(c.x, c.y);
+                let [lon, lat] = lon_lat_from_world(x, y);
+                assert!(
+                    (lon - c.x).abs() < 1e-7 && (lat - c.y).abs() < 1e-7,
+                    "{}: ({}, {}) came back as ({lon}, {lat})",
+                    country.key,
+                    c.x,
+                    c.y
+                );
+                vertices += 1;
+            }
+        }
+    }
+    assert!(vertices > 10_000, "{vertices} vertices");
+    let layer = coarse();
+    for (name, lon, lat, key) in PLACES {
+        let [x, y] = world_from_lon_lat(lon, lat);
+        let [lon, lat] = lon_lat_from_world(x, y);
+        assert_eq!(key_at(&layer, lon, lat).as_deref(), key, "{name}");
+    }
 }
 
 #[test]
@@ -157,7 +187,8 @@ fn outlines_are_the_files_rings_projected() {
     // in the file's order, without the closing repeat.
     let layer = coarse();
     let source =
-        sahel_atlas::io::parse_countries("embedded", sahel_atlas::data::COUNTRIES_110M).unwrap();
+        sahel_atlas::io::parse_countries("embedded", sahel_atlas::io::embedded::COUNTRIES_110M)
+            .unwrap();
     for (i, country) in source.countries.iter().enumerate() {
         let rings: Vec<&[[f32; 2]]> = layer.meshes[i].rings().collect();
         let file_rings: Vec<&geo::LineString<f64>> = country

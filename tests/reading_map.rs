@@ -7,11 +7,11 @@ use egui::Pos2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sahel_atlas::SahelApp;
-use sahel_atlas::command::{Command, ThemeChoice};
+use sahel_atlas::app::command::{Command, ThemeChoice};
+use sahel_atlas::app::time_control::TimeCommand;
 use sahel_atlas::map::MapCamera;
 use sahel_atlas::map::display::Labelled;
 use sahel_atlas::model::{LinkFilter, RelationshipKind, Status};
-use sahel_atlas::time_control::TimeCommand;
 
 use crate::app_ui::{click_at, harness};
 use crate::common::day;
@@ -180,7 +180,17 @@ fn focus_fades_the_ties_of_the_rest_and_can_be_turned_off() {
                 .filter(|l| l.relationship == *r)
                 .map(|l| l.ends.contains(&niger))
                 .collect();
-            let full = Line::of_link(*status).paint.alpha;
+            // A tie whose status is past its last confirmation is drawn fainter at full
+            // strength (Niger's outreach to IS fighters, last confirmed in March 2022).
+            let unconfirmed = scene
+                .links
+                .iter()
+                .any(|l| l.relationship == *r && l.unconfirmed_since.is_some());
+            let full = if unconfirmed {
+                Line::unconfirmed(*status).paint.alpha
+            } else {
+                Line::of_link(*status).paint.alpha
+            };
             if arcs.iter().all(|&t| t) {
                 assert!(
                     (line.paint.alpha - full).abs() < 1e-6,
@@ -578,7 +588,7 @@ fn a_comparison_draws_what_appeared_ended_and_changed_and_says_from_a_to_b() {
 
 #[test]
 fn compare_mode_tags_what_changed_on_the_map_and_esc_leaves_it() {
-    use sahel_atlas::compare::CompareCommand;
+    use sahel_atlas::app::compare::CompareCommand;
     use sahel_atlas::model::ChangeKind;
     let mut h = harness();
     h.state_mut()

@@ -1,8 +1,8 @@
 //! The time bar's state without egui: playback speed, stopping at the end, looping, and the
 //! commands the time bar and keys send. Driven with exact elapsed times, no clock.
 
+use sahel_atlas::app::time_control::{TimeCommand, TimeControl};
 use sahel_atlas::model::{Day, Timeline};
-use sahel_atlas::time_control::{TimeCommand, TimeControl};
 
 use crate::common::{day, fixture};
 

@@ -95,7 +95,7 @@ fn geojson_world_map_is_keyed_by_nothing_but_named() {
 fn a_world_layer_keyed_by_id_minus_99_opens_and_its_unkeyed_countries_can_be_clicked() {
     use crate::app_ui::{click_at, harness, screen_of};
     use egui_kittest::kittest::Queryable as _;
-    use sahel_atlas::command::Command;
+    use sahel_atlas::app::command::Command;
     use sahel_atlas::io::FileKind;
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/rfc/rfc7946-3.2-id-minus-99-world-layer.geojson");

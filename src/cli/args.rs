@@ -87,9 +87,9 @@ pub enum Sub {
     },
     /// Compare two dates: every tie whose status differs, and the events that changed it
     /// (a table, or --json, --csv, --markdown).
-    Diff(crate::changes::DiffArgs),
+    Diff(crate::export::change_list::DiffArgs),
     /// Per calendar year, the ties that began and the ties that ended.
-    Changelog(crate::changes::ChangelogArgs),
+    Changelog(crate::export::change_list::ChangelogArgs),
     /// Draw a state's alignment over time (live ties per partner group, stacked) as SVG or
     /// PNG; without --country, the five Sahel states.
     Chart(crate::export::chart::ChartArgs),

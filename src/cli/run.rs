@@ -157,13 +157,13 @@ pub fn run(command: &Sub, data: &DataArgs) -> Result<Outcome, CliError> {
         }
         Sub::Diff(args) => {
             let timeline = load_timeline(data.scenario.as_deref(), &mut warnings)?;
-            let mut text = crate::changes::run_diff(args, &timeline)?;
+            let mut text = crate::export::change_list::run_diff(args, &timeline)?;
             text.push('\n');
             Ok(Outcome::done(text, warnings))
         }
         Sub::Changelog(args) => {
             let timeline = load_timeline(data.scenario.as_deref(), &mut warnings)?;
-            let mut text = crate::changes::run_changelog(args, &timeline);
+            let mut text = crate::export::change_list::run_changelog(args, &timeline);
             text.push('\n');
             Ok(Outcome::done(text, warnings))
         }
@@ -244,8 +244,11 @@ fn render(
 ) -> Result<String, CliError> {
     let job = RenderJob::of(request)?;
     let timeline = load_timeline(data.scenario.as_deref(), warnings)?;
-    let (layer, places) =
-        load_layers(data.countries.as_deref(), crate::data::fine_layer, warnings)?;
+    let (layer, places) = load_layers(
+        data.countries.as_deref(),
+        crate::map::embedded::fine_layer,
+        warnings,
+    )?;
     let map = MapData {
         layer: &layer,
         places: &places,
@@ -314,7 +317,7 @@ fn export(
     let timeline = load_timeline(data.scenario.as_deref(), warnings)?;
     let (layer, places) = load_layers(
         data.countries.as_deref(),
-        crate::data::coarse_layer,
+        crate::map::embedded::coarse_layer,
         warnings,
     )?;
     let map = MapData {
@@ -346,7 +349,7 @@ pub fn load_timeline(
             warnings.extend(found.iter().map(ToString::to_string));
             Ok(Arc::new(Timeline::new(scenario)))
         }
-        None => crate::data::default_timeline(),
+        None => crate::io::embedded::default_timeline(),
     }
 }
 
@@ -368,7 +371,7 @@ pub fn load_layers(
             let layer = Arc::new(MapLayer::outlines_only(layer));
             Ok((layer.clone(), layer))
         }
-        None => Ok((embedded()?, crate::data::coarse_layer()?)),
+        None => Ok((embedded()?, crate::map::embedded::coarse_layer()?)),
     }
 }
 

@@ -344,7 +344,7 @@ pub fn render_animation(
             drop(scratch);
         }
         AnimationFormat::Gif => {
-            let palette = gif_out::Palette::of_map();
+            let palette = gif_out::Palette::of_lists(&sample_lists(data, &options, &frames));
             let mut writer = gif_out::GifClip::create(file, options.size, &palette)?;
             run_pipeline(
                 data,
@@ -376,6 +376,31 @@ pub fn render_animation(
         size: options.size,
         bytes,
     })
+}
+
+/// The display lists of a sample of `frames`, for the GIF palette: every frame on which
+/// events take effect (they change what is drawn), and about 16 others spread over the
+/// clip.
+fn sample_lists(
+    data: &MapData<'_>,
+    base: &RenderOptions,
+    frames: &[AnimationFrame],
+) -> Vec<crate::map::display::DisplayList> {
+    let reserve = frames.iter().any(|f| f.headline.is_some());
+    let every = (frames.len() / 16).max(1);
+    frames
+        .iter()
+        .enumerate()
+        .filter(|(i, f)| i % every == 0 || !f.events.is_empty() || i + 1 == frames.len())
+        .map(|(_, frame)| {
+            let options = RenderOptions {
+                date: frame.date,
+                headline: frame.headline.clone().or_else(|| reserve.then(String::new)),
+                ..base.clone()
+            };
+            super::picture::frame(data, &options)
+        })
+        .collect()
 }
 
 /// Draws `frames` on every core, one frame per thread, turns each into what the encoder

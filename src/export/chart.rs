@@ -1,16 +1,15 @@
 //! The alignment chart: for one state or the five Sahel states, its live ties per partner
 //! group over the whole span, stacked ([`crate::model::Timeline::alignment`]).
 //!
-//! One layout ([`alignment_chart`]) is a list of rectangles, lines and texts in pixels; it is
-//! written as SVG by hand, as PNG with tiny-skia and the crate's font, and drawn in the app
-//! with egui's painter, so the three show the same chart.
+//! One layout ([`alignment_chart`]) is a list of the map's display items (rectangles,
+//! polylines, texts) in pixels, drawn by the map's own backends: SVG, PNG (tiny-skia) and the
+//! screen (egui), so the three show the same chart. This module keeps only the layout and
+//! its hit-testing (which band is under a point, which day at an x).
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use tiny_skia::{Paint, PathBuilder, Pixmap, Rect, Stroke, Transform};
-
 use super::ExportError;
+use crate::map::display::{Anchor, Item, Line, Paint, TextStyle};
 use crate::map::text;
 use crate::model::{Alignment, Day, SAHEL_STATES, Timeline};
 
@@ -21,17 +20,6 @@ const INK: Rgb = [0x1D, 0x2B, 0x3A];
 const GRID: Rgb = [0xD5, 0xD2, 0xCC];
 const WEAK: Rgb = [0x6A, 0x6A, 0x6A];
 const BACKGROUND: Rgb = [0xFF, 0xFF, 0xFF];
-
-/// Where a text sits relative to its point.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Anchor {
-    /// The point is the start of the baseline.
-    Start,
-    /// The point is the middle of the baseline.
-    Middle,
-    /// The point is the end of the baseline.
-    End,
-}
 
 /// One band of the chart: a group's ties of one state during one step.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,44 +32,15 @@ pub struct Band {
     pub group: usize,
 }
 
-/// What the chart draws, in pixels (y down).
-#[derive(Clone, Debug, PartialEq)]
-pub enum ChartItem {
-    /// A filled rectangle; a band of the chart when `band` is set.
-    Rect {
-        /// Top left.
-        min: [f32; 2],
-        /// Bottom right.
-        max: [f32; 2],
-        /// Fill.
-        rgb: Rgb,
-        /// The band it draws, if any.
-        band: Option<Band>,
-    },
-    /// A straight line.
-    Line {
-        /// One end.
-        from: [f32; 2],
-        /// The other.
-        to: [f32; 2],
-        /// Colour.
-        rgb: Rgb,
-        /// Width, pixels.
-        width: f32,
-    },
-    /// A line of text.
-    Text {
-        /// The anchor point on the baseline.
-        at: [f32; 2],
-        /// The text.
-        text: String,
-        /// Size, pixels.
-        size: f32,
-        /// Colour.
-        rgb: Rgb,
-        /// Which point of the text `at` is.
-        anchor: Anchor,
-    },
+/// Where a band of the chart is drawn, pixels (y down).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BandBox {
+    /// Top left.
+    pub min: [f32; 2],
+    /// Bottom right.
+    pub max: [f32; 2],
+    /// The band.
+    pub band: Band,
 }
 
 /// One state's plot inside the chart.
@@ -99,7 +58,9 @@ pub struct ChartLayout {
     /// Width and height.
     pub size: [f32; 2],
     /// In drawing order.
-    pub items: Vec<ChartItem>,
+    pub items: Vec<Item>,
+    /// Where each band is, for hit-testing.
+    pub bands: Vec<BandBox>,
     /// One per state.
     pub plots: Vec<Plot>,
     start: Day,
@@ -130,15 +91,11 @@ impl ChartLayout {
 
     /// The band under a point, if any.
     pub fn band_at(&self, p: [f32; 2]) -> Option<Band> {
-        self.items.iter().rev().find_map(|item| match item {
-            ChartItem::Rect {
-                min,
-                max,
-                band: Some(band),
-                ..
-            } if p[0] >= min[0] && p[0] < max[0] && p[1] >= min[1] && p[1] < max[1] => Some(*band),
-            _ => None,
-        })
+        self.bands
+            .iter()
+            .rev()
+            .find(|b| p[0] >= b.min[0] && p[0] < b.max[0] && p[1] >= b.min[1] && p[1] < b.max[1])
+            .map(|b| b.band)
     }
 }
 
@@ -154,6 +111,7 @@ pub fn alignment_chart(
 ) -> ChartLayout {
     let [w, h] = size;
     let mut items = Vec::new();
+    let mut bands = Vec::new();
     let (start, end) = (timeline.start(), timeline.end());
     let alignments: Vec<Alignment> = entities.iter().map(|&e| timeline.alignment(e)).collect();
     let max = alignments
@@ -165,13 +123,13 @@ pub fn alignment_chart(
     let title_h = if title.is_some() { 30.0 } else { 0.0 };
     let (left, right, axis_h, legend_h, panel_title_h) = (34.0, 12.0, 18.0, 24.0, 18.0);
     if let Some(title) = title {
-        items.push(ChartItem::Text {
-            at: [left, 21.0],
-            text: title.to_owned(),
-            size: 17.0,
-            rgb: INK,
-            anchor: Anchor::Start,
-        });
+        items.push(text_item(
+            [left, 21.0],
+            title.to_owned(),
+            17.0,
+            INK,
+            Anchor::Start,
+        ));
     }
     let n = entities.len().max(1) as f32;
     let panels_h = (h - title_h - axis_h - legend_h).max(n * 30.0);
@@ -199,13 +157,13 @@ pub fn alignment_chart(
             .entities
             .get(alignment.entity)
             .map_or("", |e| e.name.as_str());
-        items.push(ChartItem::Text {
-            at: [x0, top + panel_title_h - 5.0],
-            text: name.to_owned(),
-            size: 13.0,
-            rgb: INK,
-            anchor: Anchor::Start,
-        });
+        items.push(text_item(
+            [x0, top + panel_title_h - 5.0],
+            name.to_owned(),
+            13.0,
+            INK,
+            Anchor::Start,
+        ));
         // Grid and counts.
         let unit = (y1 - y0) / max as f32;
         let every = if max <= 6 {
@@ -217,19 +175,14 @@ pub fn alignment_chart(
         };
         for v in (0..=max).step_by(every) {
             let y = y1 - v as f32 * unit;
-            items.push(ChartItem::Line {
-                from: [x0, y],
-                to: [x1, y],
-                rgb: GRID,
-                width: 1.0,
-            });
-            items.push(ChartItem::Text {
-                at: [x0 - 5.0, y + 4.0],
-                text: v.to_string(),
-                size: 10.0,
-                rgb: WEAK,
-                anchor: Anchor::End,
-            });
+            items.push(line_item([x0, y], [x1, y], GRID, 1.0));
+            items.push(text_item(
+                [x0 - 5.0, y + 4.0],
+                v.to_string(),
+                10.0,
+                WEAK,
+                Anchor::End,
+            ));
         }
         // The bands.
         for (i, step) in alignment.steps.iter().enumerate() {
@@ -240,15 +193,16 @@ pub fn alignment_chart(
                     continue;
                 }
                 let top = bottom - count as f32 * unit;
-                items.push(ChartItem::Rect {
-                    min: [a, top],
-                    max: [b, bottom],
-                    rgb: timeline.groups()[g].colour,
-                    band: Some(Band {
+                let (min, max) = ([a, top].map(f32::round), [b, bottom].map(f32::round));
+                items.push(rect_item(min, max, timeline.groups()[g].colour));
+                bands.push(BandBox {
+                    min,
+                    max,
+                    band: Band {
                         entity: alignment.entity,
                         step: i,
                         group: g,
-                    }),
+                    },
                 });
                 bottom = top;
             }
@@ -275,31 +229,26 @@ pub fn alignment_chart(
             continue;
         }
         let x = x_of(d);
-        items.push(ChartItem::Line {
-            from: [x, title_h + panel_title_h],
-            to: [x, axis_y + 3.0],
-            rgb: GRID,
-            width: 1.0,
-        });
+        items.push(line_item(
+            [x, title_h + panel_title_h],
+            [x, axis_y + 3.0],
+            GRID,
+            1.0,
+        ));
         if year % label_every != 0 {
             continue;
         }
-        items.push(ChartItem::Text {
-            at: [x + 2.0, axis_y + 14.0],
-            text: year.to_string(),
-            size: 10.0,
-            rgb: WEAK,
-            anchor: Anchor::Start,
-        });
+        items.push(text_item(
+            [x + 2.0, axis_y + 14.0],
+            year.to_string(),
+            10.0,
+            WEAK,
+            Anchor::Start,
+        ));
     }
     if let Some(day) = marker.filter(|d| (start..=end).contains(d)) {
         let x = x_of(day);
-        items.push(ChartItem::Line {
-            from: [x, title_h],
-            to: [x, axis_y],
-            rgb: INK,
-            width: 2.0,
-        });
+        items.push(line_item([x, title_h], [x, axis_y], INK, 2.0));
     }
     // Legend, wrapped onto more lines when narrow (the chart grows to hold them).
     let mut x = x0;
@@ -313,111 +262,69 @@ pub fn alignment_chart(
             x = x0;
             y += 16.0;
         }
-        items.push(ChartItem::Rect {
-            min: [x, y - 10.0],
-            max: [x + 12.0, y + 2.0],
-            rgb: group.colour,
-            band: None,
-        });
-        items.push(ChartItem::Text {
-            at: [x + 16.0, y],
-            text: group.label.clone(),
-            size: 11.0,
-            rgb: INK,
-            anchor: Anchor::Start,
-        });
+        items.push(rect_item([x, y - 10.0], [x + 12.0, y + 2.0], group.colour));
+        items.push(text_item(
+            [x + 16.0, y],
+            group.label.clone(),
+            11.0,
+            INK,
+            Anchor::Start,
+        ));
         x += item_w + 18.0;
     }
     let size = [w, h.max(y + 8.0)];
     ChartLayout {
         size,
         items,
+        bands,
         plots,
         start,
         end,
     }
 }
 
-fn hex(rgb: Rgb) -> String {
-    format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2])
+/// A text whose `at` is on its baseline (as the layout places it), as a display item (whose
+/// `at` is the middle of its line).
+fn text_item(at: [f32; 2], text: String, size: f32, rgb: Rgb, anchor: Anchor) -> Item {
+    let (ascent, descent) = text::ascent_descent(size);
+    Item::Text {
+        at: [at[0], at[1] - (ascent + descent) / 2.0],
+        text,
+        style: TextStyle {
+            size,
+            paint: Paint::solid(rgb),
+            anchor,
+            halo: false,
+        },
+    }
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+fn line_item(from: [f32; 2], to: [f32; 2], rgb: Rgb, width: f32) -> Item {
+    Item::Polyline {
+        points: vec![from, to],
+        line: Line::solid(rgb, width),
+        meta: None,
+    }
+}
+
+/// A filled rectangle on whole pixels, so that every backend draws the same crisp edges.
+fn rect_item(min: [f32; 2], max: [f32; 2], rgb: Rgb) -> Item {
+    Item::Rect {
+        min: min.map(f32::round),
+        max: max.map(f32::round),
+        fill: Some(Paint::solid(rgb)),
+        line: None,
+    }
 }
 
 /// The chart as an SVG document.
 pub fn chart_svg(layout: &ChartLayout) -> String {
-    let [w, h] = layout.size;
-    let mut out = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" \
-         font-family=\"DejaVu Sans, Verdana, sans-serif\">\n<rect width=\"{w}\" height=\"{h}\" fill=\"{}\"/>\n",
-        hex(BACKGROUND)
-    );
-    for item in &layout.items {
-        match item {
-            ChartItem::Rect { min, max, rgb, .. } => {
-                let _ = writeln!(
-                    out,
-                    "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\"/>",
-                    min[0],
-                    min[1],
-                    max[0] - min[0],
-                    max[1] - min[1],
-                    hex(*rgb)
-                );
-            }
-            ChartItem::Line {
-                from,
-                to,
-                rgb,
-                width,
-            } => {
-                let _ = writeln!(
-                    out,
-                    "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{}\" stroke-width=\"{width}\"/>",
-                    from[0],
-                    from[1],
-                    to[0],
-                    to[1],
-                    hex(*rgb)
-                );
-            }
-            ChartItem::Text {
-                at,
-                text,
-                size,
-                rgb,
-                anchor,
-            } => {
-                let anchor = match anchor {
-                    Anchor::Start => "start",
-                    Anchor::Middle => "middle",
-                    Anchor::End => "end",
-                };
-                let _ = writeln!(
-                    out,
-                    "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{size}\" fill=\"{}\" text-anchor=\"{anchor}\">{}</text>",
-                    at[0],
-                    at[1],
-                    hex(*rgb),
-                    escape(text)
-                );
-            }
-        }
-    }
-    out.push_str("</svg>\n");
-    out
-}
-
-fn paint(rgb: Rgb) -> Paint<'static> {
-    let mut paint = Paint::default();
-    paint.set_color_rgba8(rgb[0], rgb[1], rgb[2], 255);
-    paint.anti_alias = false;
-    paint
+    super::svg::items_svg(
+        layout.size,
+        "Alignment over time",
+        BACKGROUND,
+        &layout.items,
+    )
 }
 
 /// The chart as RGBA pixels (not premultiplied), row by row.
@@ -426,83 +333,8 @@ fn paint(rgb: Rgb) -> Paint<'static> {
 /// [`ExportError::BadSize`] when the size is zero or too large.
 pub fn chart_rgba(layout: &ChartLayout) -> Result<(u32, u32, Vec<u8>), ExportError> {
     let (w, h) = (layout.size[0].round() as u32, layout.size[1].round() as u32);
-    if w == 0 || h == 0 || w > super::MAX_SIDE || h > super::MAX_SIDE {
-        return Err(ExportError::BadSize(w, h));
-    }
-    let mut pixmap = Pixmap::new(w, h).ok_or(ExportError::BadSize(w, h))?;
-    pixmap.fill(tiny_skia::Color::from_rgba8(
-        BACKGROUND[0],
-        BACKGROUND[1],
-        BACKGROUND[2],
-        255,
-    ));
-    for item in &layout.items {
-        match item {
-            ChartItem::Rect { min, max, rgb, .. } => {
-                if let Some(r) = Rect::from_ltrb(min[0], min[1], max[0], max[1]) {
-                    pixmap.fill_rect(r, &paint(*rgb), Transform::identity(), None);
-                }
-            }
-            ChartItem::Line {
-                from,
-                to,
-                rgb,
-                width,
-            } => {
-                let mut pb = PathBuilder::new();
-                pb.move_to(from[0], from[1]);
-                pb.line_to(to[0], to[1]);
-                if let Some(path) = pb.finish() {
-                    let stroke = Stroke {
-                        width: *width,
-                        ..Stroke::default()
-                    };
-                    let mut p = paint(*rgb);
-                    p.anti_alias = true;
-                    pixmap.stroke_path(&path, &p, &stroke, Transform::identity(), None);
-                }
-            }
-            ChartItem::Text {
-                at,
-                text: t,
-                size,
-                rgb,
-                anchor,
-            } => {
-                let x = match anchor {
-                    Anchor::Start => at[0],
-                    Anchor::Middle => at[0] - text::width(t, *size) / 2.0,
-                    Anchor::End => at[0] - text::width(t, *size),
-                };
-                let width = i64::from(w);
-                let height = i64::from(h);
-                let pixels = pixmap.pixels_mut();
-                text::rasterise(t, *size, [x, at[1]], |px, py, coverage| {
-                    if px < 0 || py < 0 || px >= width || py >= height {
-                        return;
-                    }
-                    let Some(dst) = usize::try_from(py * width + px)
-                        .ok()
-                        .and_then(|i| pixels.get_mut(i))
-                    else {
-                        return;
-                    };
-                    let a = coverage.clamp(0.0, 1.0);
-                    let mix =
-                        |s: u8, d: u8| (f32::from(s) * a + f32::from(d) * (1.0 - a)).round() as u8;
-                    if let Some(c) = tiny_skia::PremultipliedColorU8::from_rgba(
-                        mix(rgb[0], dst.red()),
-                        mix(rgb[1], dst.green()),
-                        mix(rgb[2], dst.blue()),
-                        255,
-                    ) {
-                        *dst = c;
-                    }
-                });
-            }
-        }
-    }
-    Ok((w, h, pixmap.take_demultiplied()))
+    let rgba = super::png::rasterise_items([w, h], BACKGROUND, &layout.items)?;
+    Ok((w, h, rgba))
 }
 
 /// The chart as a PNG file's bytes.
@@ -511,19 +343,7 @@ pub fn chart_rgba(layout: &ChartLayout) -> Result<(u32, u32, Vec<u8>), ExportErr
 /// A bad size, or the encoder failing.
 pub fn chart_png(layout: &ChartLayout) -> Result<Vec<u8>, ExportError> {
     let (w, h, rgba) = chart_rgba(layout)?;
-    let mut out = Vec::new();
-    {
-        let mut encoder = png::Encoder::new(&mut out, w, h);
-        encoder.set_color(png::ColorType::Rgba);
-        encoder.set_depth(png::BitDepth::Eight);
-        let mut writer = encoder
-            .write_header()
-            .map_err(|e| ExportError::Encode(e.to_string()))?;
-        writer
-            .write_image_data(&rgba)
-            .map_err(|e| ExportError::Encode(e.to_string()))?;
-    }
-    Ok(out)
+    super::png::encode_png_fast([w, h], &rgba)
 }
 
 /// The chart of one state (`Some(id)`) or of the five Sahel states (`None`), laid out for a

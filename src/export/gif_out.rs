@@ -1,7 +1,7 @@
 //! GIF output: a palette built from the map's own colours, frames that store only what
 //! changed, looping forever.
 //!
-//! The palette holds every colour of [`crate::map::style`] (fills, borders, text, link
+//! The palette holds every colour the clip's display lists draw (fills, borders, text, link
 //! statuses), those colours under the translucent panels, halos and faded links, and blends
 //! between the colours that meet at anti-aliased edges and in text. Each pixel takes its
 //! exact colour when the palette has it, else the nearest entry: flat areas stay exactly
@@ -16,8 +16,8 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 use gif::{DisposalMethod, Encoder, Frame, Repeat};
 
-use crate::map::style::{self, Rgb};
-use crate::model::Status;
+use crate::map::display::{self, Canvas, DisplayList, Item, Line, Meta, Paint, TextStyle};
+use crate::map::style::Rgb;
 
 use super::ExportError;
 
@@ -52,6 +52,139 @@ fn over(fg: Rgb, a: f32, bg: Rgb) -> Rgb {
     [mix(fg[0], bg[0]), mix(fg[1], bg[1]), mix(fg[2], bg[2])]
 }
 
+/// The paints a display list uses, gathered by replaying it.
+#[derive(Default)]
+struct PaintLog {
+    /// Opaque fills: what other paints are drawn over.
+    grounds: Vec<Rgb>,
+    /// Opaque lines and marks.
+    inks: Vec<Rgb>,
+    /// Translucent paints.
+    veils: Vec<(Rgb, f32)>,
+    /// Text colours (anti-aliased in steps over the grounds), and whether any has a halo.
+    text: Vec<Rgb>,
+    halo: bool,
+}
+
+impl PaintLog {
+    fn paint(&mut self, p: Paint, ground: bool) {
+        match (p.alpha >= 0.999, ground) {
+            (true, true) => self.grounds.push(p.rgb),
+            (true, false) => self.inks.push(p.rgb),
+            (false, _) => self.veils.push((p.rgb, p.alpha)),
+        }
+    }
+
+    fn line(&mut self, line: &Line) {
+        // A line thinner than a pixel is drawn a pixel wide and as much fainter.
+        let alpha = line.paint.alpha * line.width.min(1.0);
+        self.paint(
+            Paint {
+                alpha,
+                ..line.paint
+            },
+            false,
+        );
+    }
+
+    /// The country items, which a replay without a layer skips.
+    fn country_item(&mut self, item: &Item) {
+        match item {
+            Item::Borders(line) | Item::CountryOutline(_, line) => self.line(line),
+            Item::CountryTint(_, paint) => self.paint(*paint, false),
+            _ => {}
+        }
+    }
+
+    /// Every colour worth a palette entry, most important first.
+    fn candidates(mut self) -> Vec<Rgb> {
+        const WHITE: Rgb = [0xFF, 0xFF, 0xFF];
+        for list in [&mut self.grounds, &mut self.inks, &mut self.text] {
+            let mut seen = std::collections::HashSet::new();
+            list.retain(|c| seen.insert(*c));
+        }
+        let mut veils = std::mem::take(&mut self.veils);
+        veils.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        veils.dedup_by(|a, b| a.0 == b.0 && (a.1 - b.1).abs() < 0.02);
+        let grounds = &self.grounds;
+        let mut out: Vec<Rgb> = grounds.clone();
+        out.extend(&self.inks);
+        out.extend(&self.text);
+        // Translucent paints (panels, faded links, tints) over every ground.
+        for &(rgb, alpha) in &veils {
+            out.extend(grounds.iter().map(|&g| over(rgb, alpha, g)));
+        }
+        if self.halo {
+            out.extend(grounds.iter().map(|&g| over(WHITE, 200.0 / 255.0, g)));
+        }
+        // Text in steps of coverage, over the grounds and the panels.
+        let panels: Vec<Rgb> = veils
+            .iter()
+            .filter(|v| v.0 == WHITE)
+            .flat_map(|&(rgb, a)| grounds.iter().take(2).map(move |&g| over(rgb, a, g)))
+            .collect();
+        for &ink in &self.text {
+            for &bg in [WHITE].iter().chain(&panels).chain(grounds.iter().take(2)) {
+                for t in [0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 0.875] {
+                    out.push(over(ink, t, bg));
+                }
+            }
+        }
+        // Edges between grounds; lines and marks over grounds.
+        for (i, &a) in grounds.iter().enumerate() {
+            out.extend(grounds[i + 1..].iter().map(|&b| over(a, 0.5, b)));
+        }
+        for &fg in self.inks.iter().chain(&self.text) {
+            for &g in grounds {
+                for t in [0.5, 0.25, 0.75] {
+                    out.push(over(fg, t, g));
+                }
+            }
+        }
+        out
+    }
+}
+
+impl Canvas for PaintLog {
+    fn rings(
+        &mut self,
+        _: &[Vec<[f32; 2]>],
+        fill: Option<Paint>,
+        line: Option<&Line>,
+        _: Option<Meta>,
+    ) {
+        if let Some(fill) = fill {
+            self.paint(fill, true);
+        }
+        if let Some(line) = line {
+            self.line(line);
+        }
+    }
+
+    fn polyline(&mut self, _: &[[f32; 2]], line: &Line, _: Option<Meta>) {
+        self.line(line);
+    }
+
+    fn circle(&mut self, _: [f32; 2], _: f32, fill: Paint, line: &Line) {
+        self.paint(fill, false);
+        self.line(line);
+    }
+
+    fn rect(&mut self, _: [f32; 2], _: [f32; 2], fill: Option<Paint>, line: Option<&Line>) {
+        if let Some(fill) = fill {
+            self.paint(fill, true);
+        }
+        if let Some(line) = line {
+            self.line(line);
+        }
+    }
+
+    fn text(&mut self, _: [f32; 2], _: &str, style: &TextStyle) {
+        self.text.push(style.paint.rgb);
+        self.halo |= style.halo;
+    }
+}
+
 /// Squared distance, weighted for the eye (red 2, green 4, blue 3).
 fn distance(a: Rgb, b: Rgb) -> u32 {
     let d = |i: usize, w: u32| {
@@ -62,57 +195,24 @@ fn distance(a: Rgb, b: Rgb) -> u32 {
 }
 
 impl Palette {
-    /// The map's palette: its colours first, then the blends between them at edges and in
-    /// text, closest-first duplicates left out.
-    pub(crate) fn of_map() -> Self {
-        const WHITE: Rgb = [0xFF, 0xFF, 0xFF];
-        let grounds = [
-            style::SPACE,
-            style::SEA,
-            style::LAND,
-            style::SAHEL,
-            style::SAHEL_MILITARY,
-            style::PARTNER,
-            style::FORMER_PARTNER,
-        ];
-        let statuses = Status::ALL.map(style::status_rgb);
-        // Panels are white at 0.88 over the map.
-        let panels = grounds.map(|g| over(WHITE, 0.88, g));
-        let inks = [style::INK, style::LABEL, style::BORDER];
-        let mut candidates: Vec<Rgb> = Vec::new();
-        candidates.extend(grounds);
-        candidates.extend([WHITE, style::INK, style::LABEL, style::BORDER]);
-        candidates.extend(statuses);
-        candidates.extend(panels);
-        // Ended links (0.45), label halos (200/255), the world's edge (border at 0.6).
-        for g in grounds {
-            candidates.push(over(style::status_rgb(Status::Ended), 0.45, g));
-            candidates.push(over(WHITE, 200.0 / 255.0, g));
-            candidates.push(over(style::BORDER, 0.6, g));
-        }
-        // Text on panels and on the map, in steps.
-        for ink in inks {
-            for bg in [WHITE, panels[0], panels[1]] {
-                for t in [0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 0.875] {
-                    candidates.push(over(ink, t, bg));
-                }
+    /// The palette of the paints `lists` draw (every frame of a clip, or a sample of them):
+    /// their opaque colours first, then what the anti-aliased edges, translucent paints,
+    /// halos and text make of them over the grounds they are drawn on, closest-first
+    /// duplicates left out. Nothing is listed by hand: a colour added to the display list is
+    /// in the palette.
+    pub(crate) fn of_lists(lists: &[DisplayList]) -> Self {
+        let mut log = PaintLog::default();
+        for list in lists {
+            display::replay_items(&list.items, None, &mut log);
+            log.grounds.extend(list.fills.iter().copied());
+            for item in &list.items {
+                log.country_item(item);
             }
         }
-        // Edges between grounds, links over grounds, ink over grounds.
-        let edge_pairs = grounds
-            .iter()
-            .enumerate()
-            .flat_map(|(i, &a)| grounds[i + 1..].iter().map(move |&b| (a, b)));
-        for (a, b) in edge_pairs {
-            candidates.push(over(a, 0.5, b));
-        }
-        for fg in statuses.iter().chain(&inks).chain([&WHITE]) {
-            for &g in &grounds {
-                for t in [0.5, 0.25, 0.75] {
-                    candidates.push(over(*fg, t, g));
-                }
-            }
-        }
+        Self::of_candidates(log.candidates())
+    }
+
+    fn of_candidates(candidates: Vec<Rgb>) -> Self {
         let mut colours: Vec<Rgb> = Vec::with_capacity(255);
         for c in candidates {
             if colours.len() == 255 {
@@ -378,10 +478,56 @@ fn changed_part(previous: &[u8], current: &[u8], w: usize, h: usize) -> Option<F
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::map::style;
+    use crate::model::Status;
+
+    #[test]
+    fn a_colour_the_list_draws_is_in_the_palette() {
+        // Nothing is listed by hand: a new mark's colour comes with the list.
+        let mut list =
+            DisplayList::new([100.0, 100.0], crate::map::MapCamera::sahel([100.0, 100.0]));
+        let novel = [0x12, 0xE4, 0x7A];
+        list.items.push(Item::Rect {
+            min: [0.0, 0.0],
+            max: [100.0, 100.0],
+            fill: Some(Paint::solid(style::SEA)),
+            line: None,
+        });
+        list.items.push(Item::Circle {
+            center: [50.0, 50.0],
+            radius: 5.0,
+            fill: Paint::solid(novel),
+            line: Line::solid(style::INK, 1.0),
+        });
+        let palette = Palette::of_lists(&[list]);
+        for rgb in [novel, style::SEA, style::INK, over(novel, 0.5, style::SEA)] {
+            assert_eq!(palette.colour(palette.nearest(rgb)), Some(rgb), "{rgb:?}");
+        }
+    }
+
+    /// The palette of the default view on two dates, as a clip would have it.
+    fn map_palette() -> Palette {
+        let layer = crate::map::embedded::coarse_layer().expect("layer");
+        let timeline = crate::io::embedded::default_timeline().expect("timeline");
+        let data = crate::export::MapData {
+            layer: &layer,
+            places: &layer,
+            timeline: &timeline,
+        };
+        let lists: Vec<DisplayList> = [(2013, 6, 1), (2023, 12, 5)]
+            .into_iter()
+            .map(|(y, m, d)| {
+                let options =
+                    crate::export::RenderOptions::at(jiff::civil::Date::constant(y, m, d));
+                crate::export::picture::frame(&data, &options)
+            })
+            .collect();
+        Palette::of_lists(&lists)
+    }
 
     #[test]
     fn the_maps_colours_are_in_the_palette_exactly() {
-        let palette = Palette::of_map();
+        let palette = map_palette();
         assert!(palette.colours.len() <= 255);
         for rgb in [
             style::SEA,
@@ -400,7 +546,7 @@ mod tests {
 
     #[test]
     fn pixels_map_to_the_nearest_entry() {
-        let palette = Palette::of_map();
+        let palette = map_palette();
         let sea = style::SEA;
         let near_sea = [sea[0] + 1, sea[1], sea[2] - 1];
         let pixels = palette.index_pixels(&[

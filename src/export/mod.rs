@@ -10,6 +10,7 @@
 //! default camera looks like a 1600×1000 map view in the app.
 
 mod animation;
+pub mod change_list;
 pub mod chart;
 mod frames;
 mod gif_out;

@@ -48,7 +48,7 @@ pub fn render_rgba_in_bands(
 
 /// PNG with fast compression: a 1600×1000 map encodes several times faster than at the
 /// default level, for files about a third larger.
-fn encode_png_fast([w, h]: [u32; 2], rgba: &[u8]) -> Result<Vec<u8>, ExportError> {
+pub(crate) fn encode_png_fast([w, h]: [u32; 2], rgba: &[u8]) -> Result<Vec<u8>, ExportError> {
     let mut out = Vec::with_capacity(rgba.len() / 4);
     {
         let mut encoder = png::Encoder::new(&mut out, w, h);
@@ -108,6 +108,27 @@ pub fn rasterise_in_bands(
         lower.map_err(|_| ExportError::Encode("the drawing thread failed".to_owned()))??;
     rgba.extend_from_slice(&lower);
     Ok(rgba)
+}
+
+/// Rasterises items that need no layer (a chart) on `background`, as rows of (not
+/// premultiplied) RGBA, `size` pixels.
+///
+/// # Errors
+/// [`ExportError::BadSize`] for a size out of range.
+pub fn rasterise_items(
+    [w, h]: [u32; 2],
+    background: crate::map::style::Rgb,
+    items: &[display::Item],
+) -> Result<Vec<u8>, ExportError> {
+    if w == 0 || h == 0 || w > super::MAX_SIDE || h > super::MAX_SIDE {
+        return Err(ExportError::BadSize(w, h));
+    }
+    let mut pixmap = Pixmap::new(w, h).ok_or(ExportError::BadSize(w, h))?;
+    let [r, g, b] = background;
+    pixmap.fill(tiny_skia::Color::from_rgba8(r, g, b, 255));
+    let mut canvas = PngCanvas { pixmap, top: 0.0 };
+    display::replay_items(items, None, &mut canvas);
+    Ok(canvas.pixmap.take_demultiplied())
 }
 
 /// A band of the picture: rows from `top` on, `pixmap.height()` of them.
@@ -280,6 +301,7 @@ impl Canvas for PngCanvas {
         let x = match style.anchor {
             Anchor::Start => at[0],
             Anchor::Middle => at[0] - text::width(text, style.size) / 2.0,
+            Anchor::End => at[0] - text::width(text, style.size),
         };
         let at = [at[0], display::baseline_y(at[1], style.size)];
         if style.halo {

@@ -17,7 +17,7 @@ pub fn render_svg(data: &MapData<'_>, options: &RenderOptions) -> String {
     let [w, h] = options.size;
     let mut canvas = SvgCanvas {
         out: String::with_capacity(1 << 20),
-        data,
+        data: Some(data),
     };
     let title = format!(
         "{} — {}",
@@ -39,7 +39,34 @@ pub fn render_svg(data: &MapData<'_>, options: &RenderOptions) -> String {
 
 struct SvgCanvas<'a> {
     out: String,
-    data: &'a MapData<'a>,
+    /// The map the shapes come from, to name them; `None` for a chart.
+    data: Option<&'a MapData<'a>>,
+}
+
+/// Items that need no layer (a chart) as an SVG document of `size` pixels on `background`.
+pub fn items_svg(
+    size: [f32; 2],
+    title: &str,
+    background: style::Rgb,
+    items: &[display::Item],
+) -> String {
+    let [w, h] = size.map(num);
+    let mut canvas = SvgCanvas {
+        out: String::new(),
+        data: None,
+    };
+    let _ = write!(
+        canvas.out,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{w}\" height=\"{h}\" \
+         viewBox=\"0 0 {w} {h}\" font-family=\"Ubuntu, sans-serif\">\n<title>{}</title>\n\
+         <rect width=\"{w}\" height=\"{h}\" fill=\"{}\"/>\n",
+        escape(title),
+        style::hex(background)
+    );
+    display::replay_items(items, None, &mut canvas);
+    canvas.out.push_str("</svg>\n");
+    canvas.out
 }
 
 /// `text` with `&`, `<`, `>`, `"` and `'` escaped, and characters XML 1.0 forbids dropped.
@@ -103,21 +130,19 @@ fn stroke_attrs(line: Option<&Line>) -> String {
 impl SvgCanvas<'_> {
     /// The class, key and title of what a shape stands for.
     fn meta_attrs(&self, meta: Option<Meta>) -> (String, String) {
-        let named = match meta {
-            Some(Meta::Country(c)) => self
-                .data
+        let named = match (meta, self.data) {
+            (Some(Meta::Country(c)), Some(data)) => data
                 .layer
                 .countries()
                 .get(c)
                 .map(|c| ("country", c.key.as_str(), c.name.as_str())),
-            Some(Meta::Link(r, status)) => self
-                .data
+            (Some(Meta::Link(r, status)), Some(data)) => data
                 .timeline
                 .scenario()
                 .relationships
                 .get(r)
                 .map(|r| (status.as_str(), r.id.as_str(), r.label.as_str())),
-            None => None,
+            _ => None,
         };
         match named {
             Some((class, key, title)) => (
@@ -224,6 +249,7 @@ impl Canvas for SvgCanvas<'_> {
         let anchor = match style.anchor {
             Anchor::Start => "",
             Anchor::Middle => " text-anchor=\"middle\"",
+            Anchor::End => " text-anchor=\"end\"",
         };
         let y = display::baseline_y(at[1], style.size);
         let (x, y, size, text) = (num(at[0]), num(y), style.size, escape(text));

@@ -983,7 +983,10 @@ mod tests {
 
     #[test]
     fn the_fast_path_agrees_with_the_full_loader() {
-        for bytes in [crate::data::COUNTRIES_110M, crate::data::COUNTRIES_50M] {
+        for bytes in [
+            crate::io::embedded::COUNTRIES_110M,
+            crate::io::embedded::COUNTRIES_50M,
+        ] {
             let fast = super::super::fast_countries::parse_fast(bytes)
                 .expect("fast path takes clean files");
             let full = parse_full("t", bytes).expect("full loader");

@@ -79,7 +79,7 @@ pub fn invalid_geometry(shape: &MultiPolygon<f64>, max: usize) -> Vec<Finding> {
     for edge in tree.iter() {
         let (p, r, i) = edge.data;
         let envelope: AABB<[f64; 2]> = edge.envelope();
-        for other in tree.locate_in_envelope_intersecting(envelope) {
+        for other in tree.locate_in_envelope_intersecting(&envelope) {
             let (p2, r2, j) = other.data;
             if (p2, r2, j) <= (p, r, i)
                 || (p == p2 && adjacent(rings[p as usize][r as usize].len(), r, i, r2, j))
@@ -174,7 +174,7 @@ pub fn invalid_geometry(shape: &MultiPolygon<f64>, max: usize) -> Vec<Finding> {
     for (inner, inner_box) in boxes.iter().enumerate() {
         let Some(inner_box) = inner_box else { continue };
         let envelope = inner_box.envelope();
-        for outer in box_tree.locate_in_envelope_intersecting(envelope) {
+        for outer in box_tree.locate_in_envelope_intersecting(&envelope) {
             let o = outer.data;
             if o == inner
                 || !outer.envelope().contains_envelope(&envelope)
@@ -215,7 +215,7 @@ pub fn invalid_geometry(shape: &MultiPolygon<f64>, max: usize) -> Vec<Finding> {
 fn inside_part(tree: &RTree<Edge>, v: Coord<f64>, east: f64) -> bool {
     let ray = AABB::from_corners([v.x, v.y], [east + 1.0, v.y]);
     let mut crossings = 0;
-    for edge in tree.locate_in_envelope_intersecting(ray) {
+    for edge in tree.locate_in_envelope_intersecting(&ray) {
         let (a, b) = (edge.geom().from, edge.geom().to);
         if (a[1] > v.y) != (b[1] > v.y) {
             let x = a[0] + (v.y - a[1]) / (b[1] - a[1]) * (b[0] - a[0]);

@@ -9,6 +9,7 @@ pub mod atomic;
 mod countries;
 mod country;
 mod diagnostic;
+pub mod embedded;
 mod fast_countries;
 pub mod geometry_check;
 mod json_error;

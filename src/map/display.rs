@@ -115,6 +115,8 @@ pub enum Anchor {
     Start,
     /// The position is the text's centre.
     Middle,
+    /// The position is where the text ends (numbers right-aligned on an axis).
+    End,
 }
 
 /// How a text is set.
@@ -291,6 +293,7 @@ pub fn text_box(at: [f32; 2], text: &str, style: &TextStyle) -> [f32; 4] {
     let x0 = match style.anchor {
         Anchor::Start => at[0],
         Anchor::Middle => at[0] - w / 2.0,
+        Anchor::End => at[0] - w,
     };
     [x0, at[1] - h / 2.0, x0 + w, at[1] + h / 2.0]
 }
@@ -1244,15 +1247,29 @@ pub fn map_frame_planned(
     list
 }
 
-/// A backend: draws the items of a [`DisplayList`] that are not countries. Countries
-/// ([`Item::Countries`], [`Item::Borders`], [`Item::CountryTint`], [`Item::CountryOutline`])
-/// come as rings in pixels through [`Canvas::rings`] from [`replay`]; a backend that has a
-/// faster way to draw them (egui's cached meshes) does not use `replay`.
+/// One of the layer's country items, offered to [`Canvas::country_part`] before it is drawn
+/// as rings.
+#[derive(Clone, Copy, Debug)]
+pub enum CountryPart<'a> {
+    /// [`Item::Countries`]: every country in view, filled with [`DisplayList::fills`].
+    Fills,
+    /// [`Item::Borders`].
+    Borders(&'a Line),
+    /// [`Item::CountryTint`].
+    Tint(usize, Paint),
+    /// [`Item::CountryOutline`].
+    Outline(usize, &'a Line),
+}
+
+/// A backend: PNG (tiny-skia), SVG and the screen (egui) each implement it, and [`replay`]
+/// walks a list onto it. Countries come as rings in pixels through [`Canvas::rings`] unless
+/// the backend draws them its own way ([`Canvas::country_part`]: the screen's cached
+/// meshes).
 pub trait Canvas {
     /// Starts a named group (an SVG `<g id>`).
-    fn begin_group(&mut self, id: &str);
+    fn begin_group(&mut self, _id: &str) {}
     /// Ends the group begun last.
-    fn end_group(&mut self);
+    fn end_group(&mut self) {}
     /// Closed rings, filled with the even-odd rule and/or outlined.
     fn rings(
         &mut self,
@@ -1274,55 +1291,67 @@ pub trait Canvas {
     fn ring_step(&self) -> f32 {
         0.5
     }
+    /// Draws a country item its own way and returns true, or returns false to get it as
+    /// rings (the default).
+    fn country_part(
+        &mut self,
+        _list: &DisplayList,
+        _layer: &MapLayer,
+        _part: CountryPart<'_>,
+    ) -> bool {
+        false
+    }
 }
 
-/// Draws `list` onto `canvas`, countries as rings of `layer`'s meshes at the detail for the
-/// list's zoom.
+/// Draws `list` onto `canvas`, countries from `layer`'s meshes at the detail for the list's
+/// zoom.
 pub fn replay(list: &DisplayList, layer: &MapLayer, canvas: &mut impl Canvas) {
-    let meshes = layer.meshes_for_scale(list.camera.scale);
-    let (min, max) = list.world_bounds();
+    replay_items(&list.items, Some((list, layer)), canvas);
+}
+
+/// Draws `items` onto `canvas`: the one walk over [`Item`]. Country items need the list they
+/// belong to and its layer (`countries`); without them (a chart) they draw nothing.
+pub fn replay_items(
+    items: &[Item],
+    countries: Option<(&DisplayList, &MapLayer)>,
+    canvas: &mut impl Canvas,
+) {
     let mut borders: Vec<Vec<[f32; 2]>> = Vec::new();
-    let step = canvas.ring_step();
-    for item in &list.items {
+    for item in items {
         match item {
             Item::Group(id) => canvas.begin_group(id),
             Item::EndGroup => canvas.end_group(),
             Item::Countries => {
-                borders.clear();
-                for c in layer.countries_in(min, max) {
-                    let Some(mesh) = meshes.get(c) else { continue };
-                    let rings = country_rings(list, mesh, step);
-                    if rings.is_empty() {
-                        continue;
-                    }
-                    let fill = list.fills.get(c).copied().unwrap_or(style::LAND);
-                    canvas.rings(
-                        &rings,
-                        Some(Paint::solid(fill)),
-                        None,
-                        Some(Meta::Country(c)),
-                    );
-                    borders.extend(rings);
+                if let Some((list, layer)) = countries {
+                    borders = country_fills(list, layer, canvas);
                 }
             }
             Item::Borders(line) => {
-                if borders.is_empty() {
-                    for c in layer.countries_in(min, max) {
-                        if let Some(mesh) = meshes.get(c) {
-                            borders.extend(country_rings(list, mesh, step));
-                        }
+                if let Some((list, layer)) = countries
+                    && !canvas.country_part(list, layer, CountryPart::Borders(line))
+                {
+                    if borders.is_empty() {
+                        borders = rings_in_view(list, layer, canvas.ring_step());
                     }
+                    canvas.rings(&borders, None, Some(line), None);
                 }
-                canvas.rings(&borders, None, Some(line), None);
             }
             Item::CountryTint(c, paint) => {
-                if let Some(mesh) = meshes.get(*c) {
-                    canvas.rings(&country_rings(list, mesh, step), Some(*paint), None, None);
+                if let Some((list, layer)) = countries
+                    && !canvas.country_part(list, layer, CountryPart::Tint(*c, *paint))
+                    && let Some(mesh) = layer.meshes_for_scale(list.camera.scale).get(*c)
+                {
+                    let rings = country_rings(list, mesh, canvas.ring_step());
+                    canvas.rings(&rings, Some(*paint), None, None);
                 }
             }
             Item::CountryOutline(c, line) => {
-                if let Some(mesh) = meshes.get(*c) {
-                    canvas.rings(&country_rings(list, mesh, step), None, Some(line), None);
+                if let Some((list, layer)) = countries
+                    && !canvas.country_part(list, layer, CountryPart::Outline(*c, line))
+                    && let Some(mesh) = layer.meshes_for_scale(list.camera.scale).get(*c)
+                {
+                    let rings = country_rings(list, mesh, canvas.ring_step());
+                    canvas.rings(&rings, None, Some(line), None);
                 }
             }
             Item::Rings { rings, fill, line } => canvas.rings(rings, *fill, line.as_ref(), None),
@@ -1342,4 +1371,47 @@ pub fn replay(list: &DisplayList, layer: &MapLayer, canvas: &mut impl Canvas) {
             Item::Text { at, text, style } => canvas.text(*at, text, style),
         }
     }
+}
+
+/// Fills every country in view (through the backend's own way when it has one) and returns
+/// the rings drawn, for the borders that follow.
+fn country_fills(
+    list: &DisplayList,
+    layer: &MapLayer,
+    canvas: &mut impl Canvas,
+) -> Vec<Vec<[f32; 2]>> {
+    if canvas.country_part(list, layer, CountryPart::Fills) {
+        return Vec::new();
+    }
+    let meshes = layer.meshes_for_scale(list.camera.scale);
+    let (min, max) = list.world_bounds();
+    let step = canvas.ring_step();
+    let mut drawn = Vec::new();
+    for c in layer.countries_in(min, max) {
+        let Some(mesh) = meshes.get(c) else { continue };
+        let rings = country_rings(list, mesh, step);
+        if rings.is_empty() {
+            continue;
+        }
+        let fill = list.fills.get(c).copied().unwrap_or(style::LAND);
+        canvas.rings(
+            &rings,
+            Some(Paint::solid(fill)),
+            None,
+            Some(Meta::Country(c)),
+        );
+        drawn.extend(rings);
+    }
+    drawn
+}
+
+/// Every country's rings in view, pixels.
+fn rings_in_view(list: &DisplayList, layer: &MapLayer, step: f32) -> Vec<Vec<[f32; 2]>> {
+    let meshes = layer.meshes_for_scale(list.camera.scale);
+    let (min, max) = list.world_bounds();
+    layer
+        .countries_in(min, max)
+        .filter_map(|c| meshes.get(c))
+        .flat_map(|mesh| country_rings(list, mesh, step))
+        .collect()
 }

@@ -246,7 +246,7 @@ impl MapLayer {
     /// The country containing a world point, if any (index into [`Self::countries`]).
     pub fn country_at_world(&self, world: [f64; 2]) -> Option<usize> {
         self.index
-            .locate_all_at_point(world)
+            .locate_all_at_point(&world)
             .find(|b| {
                 let (c, p) = b.data;
                 let (Some(polygons), Some(mesh)) = (

@@ -6,12 +6,14 @@
 
 pub mod camera;
 pub mod display;
+pub mod embedded;
 pub mod layer;
 pub mod links;
 pub mod paint;
 pub mod pip;
 pub mod projection;
 pub mod scene;
+pub mod search;
 pub mod style;
 pub(crate) mod text;
 pub mod widget;

@@ -1,11 +1,14 @@
-//! The egui backend of the [`super::display`] list: countries from triangle meshes cached
-//! per view (egui fills only convex paths), borders as anti-aliased line meshes with limited
-//! mitres, and the rest with egui's shapes.
+//! The egui backend of the [`super::display`] list, a [`Canvas`] like the PNG and SVG ones:
+//! countries from triangle meshes cached per view (through [`Canvas::country_part`]), borders
+//! as anti-aliased line meshes with limited mitres, filled rings triangulated by the even-odd
+//! rule (egui fills only convex paths), and the rest with egui's shapes.
 
 use egui::epaint::{Mesh, Vertex, WHITE_UV};
 use egui::{Color32, FontId, Pos2, Rect, Shape, Stroke, Vec2};
 
-use super::display::{Anchor, DisplayList, Item, Line, Paint, TextStyle};
+use super::display::{
+    self, Anchor, Canvas, CountryPart, DisplayList, Item, Line, Meta, Paint, TextStyle,
+};
 use super::layer::MapLayer;
 
 /// An egui colour for a paint.
@@ -28,7 +31,8 @@ pub struct MeshCache {
     outlines: std::sync::Arc<Mesh>,
 }
 
-/// Paints `list` with its top-left corner at `origin`, countries from `layer`.
+/// Paints `list` with its top-left corner at `origin`, countries from `layer` through the
+/// cached meshes.
 pub fn paint(
     painter: &egui::Painter,
     origin: Pos2,
@@ -36,120 +40,207 @@ pub fn paint(
     layer: &MapLayer,
     cache: &mut MeshCache,
 ) {
-    let ppp = painter.ctx().pixels_per_point();
-    let to_screen = |w: [f64; 2]| {
-        let p = list.pixel_from_world(w);
-        Pos2::new(origin.x + p[0], origin.y + p[1])
-    };
-    let at = |p: [f32; 2]| Pos2::new(origin.x + p[0], origin.y + p[1]);
-    let rect = Rect::from_min_size(origin, Vec2::new(list.size[0], list.size[1]));
-    let (min_world, max_world) = list.world_bounds();
-    let meshes = layer.meshes_for_scale(list.camera.scale);
-    // The borders are built with the fills, into the same cached meshes.
-    let border = list.items.iter().find_map(|i| match i {
-        Item::Borders(line) => Some(*line),
-        _ => None,
-    });
-    for item in &list.items {
-        match item {
-            Item::Group(_) | Item::EndGroup => {}
-            Item::Countries | Item::Borders(_) => {
-                countries(cache, list, layer, rect, ppp, border, &to_screen);
-                if matches!(item, Item::Countries) {
-                    painter.add(Shape::Mesh(cache.fill.clone()));
-                } else {
-                    painter.add(Shape::Mesh(cache.outlines.clone()));
-                }
+    let mut canvas = EguiCanvas::new(painter, origin, Some(cache));
+    display::replay(list, layer, &mut canvas);
+}
+
+/// The screen backend: a [`Canvas`] on an egui painter, with its top-left corner at
+/// `origin`. With a [`MeshCache`], countries are drawn from cached triangle meshes (egui fills
+/// only convex paths, and rebuilding the world's meshes every frame would cost too much);
+/// without one (a chart) there are none to draw.
+pub struct EguiCanvas<'a> {
+    painter: &'a egui::Painter,
+    origin: Pos2,
+    cache: Option<&'a mut MeshCache>,
+}
+
+impl<'a> EguiCanvas<'a> {
+    /// A canvas drawing at `origin` on `painter`.
+    pub fn new(painter: &'a egui::Painter, origin: Pos2, cache: Option<&'a mut MeshCache>) -> Self {
+        Self {
+            painter,
+            origin,
+            cache,
+        }
+    }
+
+    fn at(&self, p: [f32; 2]) -> Pos2 {
+        Pos2::new(self.origin.x + p[0], self.origin.y + p[1])
+    }
+}
+
+impl Canvas for EguiCanvas<'_> {
+    fn rings(
+        &mut self,
+        rings: &[Vec<[f32; 2]>],
+        fill: Option<Paint>,
+        line: Option<&Line>,
+        _meta: Option<Meta>,
+    ) {
+        if let Some(fill) = fill {
+            let mut mesh = Mesh::default();
+            for (vertices, indices) in even_odd_triangles(rings) {
+                let base = mesh.vertices.len() as u32;
+                mesh.vertices.extend(vertices.iter().map(|&p| Vertex {
+                    pos: self.at(p),
+                    uv: WHITE_UV,
+                    color: color(fill),
+                }));
+                mesh.indices
+                    .extend(indices.iter().map(|&i| base + i as u32));
             }
-            Item::CountryTint(c, tint) => {
-                let Some(m) = meshes.get(*c) else { continue };
-                let mut mesh = Mesh::default();
-                append_fill(
-                    &mut mesh,
-                    m,
-                    color(*tint),
-                    Some((min_world, max_world)),
-                    &to_screen,
-                    &mut Vec::new(),
-                );
-                painter.add(Shape::mesh(mesh));
-            }
-            Item::CountryOutline(c, line) => {
-                // At the detail drawn at this zoom: the full 1:10m outline of Russia under
-                // the pointer at a world view would cost more than the whole map.
-                let Some(m) = meshes.get(*c) else { continue };
-                let thin = ThinLine {
-                    width: line.width,
-                    color: color(line.paint),
-                    feather: 1.0 / ppp,
-                };
-                let mut outline = Mesh::default();
-                for ring in m.rings() {
-                    let points = decimated(ring, &to_screen, 0.5);
-                    if points.len() >= 3 {
-                        thin.append(&mut outline, &points, true);
-                    }
-                }
-                painter.add(Shape::mesh(outline));
-            }
-            Item::Rings { rings, fill, line } => {
-                for ring in rings {
-                    let points: Vec<Pos2> = ring.iter().map(|&p| at(p)).collect();
-                    match (fill, rings.len()) {
-                        (Some(f), 1) => {
-                            painter.add(Shape::convex_polygon(
-                                points,
-                                color(*f),
-                                line.as_ref().map_or(Stroke::NONE, stroke),
-                            ));
-                        }
-                        _ => {
-                            if let Some(line) = line {
-                                painter.add(Shape::closed_line(points, stroke(line)));
-                            }
-                        }
-                    }
-                }
-            }
-            Item::Polyline { points, line, .. } => {
-                let points: Vec<Pos2> = points.iter().map(|&p| at(p)).collect();
-                match line.dash {
-                    None => {
-                        painter.add(Shape::line(points, stroke(line)));
-                    }
-                    Some((dash, gap)) => {
-                        painter.extend(Shape::dashed_line(&points, stroke(line), dash, gap));
-                    }
-                }
-            }
-            Item::Circle {
-                center,
-                radius,
-                fill,
-                line,
-            } => {
-                painter.circle(at(*center), *radius, color(*fill), stroke(line));
-            }
-            Item::Rect {
-                min,
-                max,
-                fill,
-                line,
-            } => {
-                let r = Rect::from_min_max(at(*min), at(*max));
-                painter.rect(
-                    r,
-                    0.0,
-                    fill.map_or(Color32::TRANSPARENT, color),
-                    line.as_ref().map_or(Stroke::NONE, stroke),
-                    egui::StrokeKind::Middle,
-                );
-            }
-            Item::Text { at: p, text, style } => {
-                text_with_halo(painter, at(*p), text, style);
+            self.painter.add(Shape::mesh(mesh));
+        }
+        if let Some(line) = line {
+            for ring in rings {
+                let points: Vec<Pos2> = ring.iter().map(|&p| self.at(p)).collect();
+                self.painter.add(Shape::closed_line(points, stroke(line)));
             }
         }
     }
+
+    fn polyline(&mut self, points: &[[f32; 2]], line: &Line, _meta: Option<Meta>) {
+        let points: Vec<Pos2> = points.iter().map(|&p| self.at(p)).collect();
+        match line.dash {
+            None => {
+                self.painter.add(Shape::line(points, stroke(line)));
+            }
+            Some((dash, gap)) => {
+                self.painter
+                    .extend(Shape::dashed_line(&points, stroke(line), dash, gap));
+            }
+        }
+    }
+
+    fn circle(&mut self, center: [f32; 2], radius: f32, fill: Paint, line: &Line) {
+        self.painter
+            .circle(self.at(center), radius, color(fill), stroke(line));
+    }
+
+    fn rect(&mut self, min: [f32; 2], max: [f32; 2], fill: Option<Paint>, line: Option<&Line>) {
+        self.painter.rect(
+            Rect::from_min_max(self.at(min), self.at(max)),
+            0.0,
+            fill.map_or(Color32::TRANSPARENT, color),
+            line.map_or(Stroke::NONE, stroke),
+            egui::StrokeKind::Middle,
+        );
+    }
+
+    fn text(&mut self, at: [f32; 2], text: &str, style: &TextStyle) {
+        text_with_halo(self.painter, self.at(at), text, style);
+    }
+
+    fn country_part(
+        &mut self,
+        list: &DisplayList,
+        layer: &MapLayer,
+        part: CountryPart<'_>,
+    ) -> bool {
+        let Some(cache) = self.cache.as_deref_mut() else {
+            return false;
+        };
+        let origin = self.origin;
+        let to_screen = |w: [f64; 2]| {
+            let p = list.pixel_from_world(w);
+            Pos2::new(origin.x + p[0], origin.y + p[1])
+        };
+        match part {
+            CountryPart::Fills | CountryPart::Borders(_) => {
+                let ppp = self.painter.ctx().pixels_per_point();
+                let rect = Rect::from_min_size(origin, Vec2::new(list.size[0], list.size[1]));
+                // The borders are built with the fills, into the same cached meshes.
+                let border = list.items.iter().find_map(|i| match i {
+                    Item::Borders(line) => Some(*line),
+                    _ => None,
+                });
+                countries(cache, list, layer, rect, ppp, border, &to_screen);
+                let mesh = if matches!(part, CountryPart::Fills) {
+                    cache.fill.clone()
+                } else {
+                    cache.outlines.clone()
+                };
+                self.painter.add(Shape::Mesh(mesh));
+            }
+            CountryPart::Tint(c, tint) => {
+                let meshes = layer.meshes_for_scale(list.camera.scale);
+                if let Some(m) = meshes.get(c) {
+                    let mut mesh = Mesh::default();
+                    let view = Some(list.world_bounds());
+                    append_fill(&mut mesh, m, color(tint), view, &to_screen, &mut Vec::new());
+                    self.painter.add(Shape::mesh(mesh));
+                }
+            }
+            CountryPart::Outline(c, line) => {
+                // At the detail drawn at this zoom: the full 1:10m outline of Russia under
+                // the pointer at a world view would cost more than the whole map.
+                let meshes = layer.meshes_for_scale(list.camera.scale);
+                if let Some(m) = meshes.get(c) {
+                    let thin = ThinLine {
+                        width: line.width,
+                        color: color(line.paint),
+                        feather: 1.0 / self.painter.ctx().pixels_per_point(),
+                    };
+                    let mut outline = Mesh::default();
+                    for ring in m.rings() {
+                        let points = decimated(ring, &to_screen, 0.5);
+                        if points.len() >= 3 {
+                            thin.append(&mut outline, &points, true);
+                        }
+                    }
+                    self.painter.add(Shape::mesh(outline));
+                }
+            }
+        }
+        true
+    }
+}
+
+/// Triangles filling `rings` by the even-odd rule, as the SVG and PNG backends fill them: a
+/// ring inside an odd number of others is a hole of the smallest ring around it, the others
+/// are outer rings. Each polygon's vertices and triangle indices.
+fn even_odd_triangles(rings: &[Vec<[f32; 2]>]) -> Vec<(Vec<[f32; 2]>, Vec<usize>)> {
+    use geo::TriangulateEarcut as _;
+    let inside = |p: [f32; 2], ring: &[[f32; 2]]| {
+        let mut crossings = false;
+        for (i, a) in ring.iter().enumerate() {
+            let b = ring[(i + 1) % ring.len()];
+            if (a[1] > p[1]) != (b[1] > p[1])
+                && p[0] < a[0] + (p[1] - a[1]) / (b[1] - a[1]) * (b[0] - a[0])
+            {
+                crossings = !crossings;
+            }
+        }
+        crossings
+    };
+    let rings: Vec<&Vec<[f32; 2]>> = rings.iter().filter(|r| r.len() >= 3).collect();
+    // For each ring, the rings around it (by its first point).
+    let around: Vec<Vec<usize>> = rings
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            (0..rings.len())
+                .filter(|&j| j != i && inside(r[0], rings[j]))
+                .collect()
+        })
+        .collect();
+    let line = |r: &Vec<[f32; 2]>| {
+        geo::LineString::from(r.iter().map(|p| (p[0], p[1])).collect::<Vec<_>>())
+    };
+    let mut out = Vec::new();
+    for (i, r) in rings.iter().enumerate() {
+        if around[i].len() % 2 == 1 {
+            continue;
+        }
+        // Holes: rings one level deeper whose nearest outer ring is this one.
+        let holes = (0..rings.len())
+            .filter(|&j| around[j].len() == around[i].len() + 1 && around[j].contains(&i))
+            .map(|j| line(rings[j]))
+            .collect();
+        let raw = geo::Polygon::new(line(r), holes).earcut_triangles_raw();
+        out.push((raw.vertices, raw.triangle_indices));
+    }
+    out
 }
 
 /// Text centred vertically on `at`, with the light halo labels have on the map.
@@ -157,6 +248,7 @@ pub fn text_with_halo(painter: &egui::Painter, at: Pos2, text: &str, style: &Tex
     let align = match style.anchor {
         Anchor::Start => egui::Align2::LEFT_CENTER,
         Anchor::Middle => egui::Align2::CENTER_CENTER,
+        Anchor::End => egui::Align2::RIGHT_CENTER,
     };
     let font = FontId::proportional(egui_font_size(style.size));
     if style.halo {

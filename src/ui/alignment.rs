@@ -1,24 +1,22 @@
 //! The alignment chart in the app: a selected state's live ties per partner group over the
 //! whole span (in the details panel), and the five Sahel states together (View menu). The
-//! same layout as `sahel-atlas chart` ([`crate::export::chart`]), drawn with egui's painter.
+//! same layout as `sahel-atlas chart` ([`crate::export::chart`]), drawn through the map's
+//! egui backend ([`EguiCanvas`]).
 //! The current date is marked; a click moves the date; hovering a band lists its ties.
 //!
 //! Not egui_plot (0.38 is built for egui 0.37): the chart is a handful of rectangles, and
 //! drawing the export's own layout keeps the app's chart and `sahel-atlas chart` the same
 //! picture without another dependency.
 
-use egui::{Align2, Color32, FontId, Pos2, Sense, Stroke, Vec2};
+use egui::{Color32, Pos2, Sense, Vec2};
 
 use super::Cx;
-use crate::command::Command;
-use crate::compare::CompareCommand;
-use crate::export::chart::{Anchor, ChartItem, ChartLayout, alignment_chart};
+use crate::app::command::Command;
+use crate::app::compare::CompareCommand;
+use crate::app::time_control::TimeCommand;
+use crate::export::chart::{ChartLayout, alignment_chart};
+use crate::map::paint::EguiCanvas;
 use crate::model::{Day, SAHEL_STATES, Timeline};
-use crate::time_control::TimeCommand;
-
-fn colour(rgb: [u8; 3]) -> Color32 {
-    Color32::from_rgb(rgb[0], rgb[1], rgb[2])
-}
 
 /// The chart of one state in the details panel (nothing when it has no ties).
 pub(crate) fn alignment_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, entity: usize) {
@@ -51,46 +49,8 @@ fn chart_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, entities: &[usize], size: Vec2) 
     );
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 2.0, Color32::WHITE);
-    let at = |p: [f32; 2]| rect.min + Vec2::new(p[0], p[1]);
-    for item in &layout.items {
-        match item {
-            ChartItem::Rect { min, max, rgb, .. } => {
-                painter.rect_filled(
-                    egui::Rect::from_min_max(at(*min), at(*max)),
-                    0.0,
-                    colour(*rgb),
-                );
-            }
-            ChartItem::Line {
-                from,
-                to,
-                rgb,
-                width,
-            } => {
-                painter.line_segment([at(*from), at(*to)], Stroke::new(*width, colour(*rgb)));
-            }
-            ChartItem::Text {
-                at: p,
-                text,
-                size,
-                rgb,
-                anchor,
-            } => {
-                let align = match anchor {
-                    Anchor::Start => Align2::LEFT_BOTTOM,
-                    Anchor::Middle => Align2::CENTER_BOTTOM,
-                    Anchor::End => Align2::RIGHT_BOTTOM,
-                };
-                painter.text(
-                    at(*p) + Vec2::new(0.0, 3.0),
-                    align,
-                    text,
-                    FontId::proportional(*size),
-                    colour(*rgb),
-                );
-            }
-        }
-    }
+    let mut canvas = EguiCanvas::new(&painter, rect.min, None);
+    crate::map::display::replay_items(&layout.items, None, &mut canvas);
     let local = |p: Pos2| [p.x - rect.min.x, p.y - rect.min.y];
     if let Some(p) = response.interact_pointer_pos()
         && (response.clicked() || response.dragged())

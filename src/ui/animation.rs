@@ -11,13 +11,13 @@ use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
 
-use crate::document::Document;
+use crate::app::document::Document;
+use crate::app::view::View;
 use crate::export::{
     AnimationFormat, AnimationProgress, AnimationRequest, AnimationSummary, ExportError, FrameStep,
     MapData, RenderOptions, parse_size, render_animation,
 };
 use crate::map::MapCamera;
-use crate::view::View;
 
 /// A clip being written off the UI thread.
 struct AnimationJob {

@@ -4,10 +4,10 @@
 use egui::{Color32, RichText, Sense, Stroke, Vec2};
 
 use super::Cx;
-use crate::command::Command;
+use crate::app::command::Command;
+use crate::app::time_control::TimeCommand;
 use crate::map::widget::palette;
 use crate::model::{Change, Day, Status, Timeline, format_date_with_precision};
-use crate::time_control::TimeCommand;
 
 pub(crate) fn details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     search_ui(ui, cx);
@@ -42,7 +42,7 @@ fn search_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         )
         .labelled_by(label.id);
     let layer = cx.layer().clone();
-    let matches = crate::search::search_countries(layer.countries(), &cx.memory.search);
+    let matches = crate::map::search::search_countries(layer.countries(), &cx.memory.search);
     let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     if enter && let Some(&first) = matches.first() {
         cx.push(Command::FlyToCountry(layer.countries()[first].key.clone()));
@@ -82,7 +82,7 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
         if let Some(e) = timeline.entity_index(key)
             && ui.small_button("Edit…").clicked()
         {
-            cx.push(Command::Edit(crate::editing::EditCommand::OpenEntity(e)));
+            cx.push(Command::Edit(crate::app::editing::EditCommand::OpenEntity(e)));
         }
     });
     if let Some(c) = country {
@@ -343,7 +343,7 @@ fn link_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, link: usize) {
             cx.push(Command::SelectLink(None));
         }
         if ui.small_button("Edit tie…").clicked() {
-            cx.push(Command::Edit(crate::editing::EditCommand::OpenRelationship(link)));
+            cx.push(Command::Edit(crate::app::editing::EditCommand::OpenRelationship(link)));
         }
     });
     ui.label(&rel.label);

@@ -5,10 +5,10 @@
 use egui::{Color32, RichText};
 
 use super::Cx;
-use crate::command::Command;
-use crate::editing::EditCommand;
+use crate::app::command::Command;
+use crate::app::time_control::TimeCommand;
+use crate::app::editing::EditCommand;
 use crate::model::{Change, Day};
-use crate::time_control::TimeCommand;
 
 /// Height of one line of the list.
 const ROW_HEIGHT: f32 = 20.0;

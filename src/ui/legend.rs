@@ -5,7 +5,7 @@
 use egui::{Color32, Pos2, RichText, Sense, Vec2};
 
 use super::Cx;
-use crate::command::Command;
+use crate::app::command::Command;
 use crate::map::display::{LEGEND_FILLS, Line};
 use crate::map::paint;
 use crate::model::{RelationshipKind, Status};

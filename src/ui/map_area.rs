@@ -5,10 +5,10 @@ use egui::{Color32, Pos2, Rect, RichText, Vec2};
 use std::sync::Arc;
 
 use super::Cx;
-use crate::command::Command;
+use crate::app::command::Command;
+use crate::app::view::{MapMarks, rect_size};
 use crate::map::MapCamera;
 use crate::map::widget::{MapClick, MapScene, MeshCache, map_ui};
-use crate::view::{MapMarks, rect_size};
 
 /// The map area. `mesh_cache` is the map widget's frame cache (meshes reused while only the
 /// date changes): the widget's own memory, not the document or the view.
@@ -146,7 +146,7 @@ pub(crate) fn map_area_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, mesh_cache: &mut M
             MapClick::Node(n) => scenario.entities.get(*n).map(|e| e.id.clone()),
             _ => None,
         };
-        cx.push(Command::Edit(crate::editing::EditCommand::MapClicked {
+        cx.push(Command::Edit(crate::app::editing::EditCommand::MapClicked {
             lon_lat: crate::map::lon_lat_from_world(world[0], world[1]),
             entity,
         }));

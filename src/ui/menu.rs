@@ -1,8 +1,8 @@
 //! The menu bar.
 
 use super::Cx;
-use crate::command::Command;
-use crate::editing::EditCommand;
+use crate::app::command::Command;
+use crate::app::editing::EditCommand;
 use crate::io::FileKind;
 
 pub(crate) fn menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
@@ -56,7 +56,7 @@ pub(crate) fn menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
                         .clicked()
                     {
                         cx.push(Command::Compare(
-                            crate::compare::CompareCommand::ExportChanges { markdown },
+                            crate::app::compare::CompareCommand::ExportChanges { markdown },
                         ));
                     }
                 }
@@ -99,14 +99,14 @@ pub(crate) fn menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             }
             if ui.button("Alignment of the Sahel states").clicked() {
                 cx.push(Command::Compare(
-                    crate::compare::CompareCommand::ShowSahelChart(true),
+                    crate::app::compare::CompareCommand::ShowSahelChart(true),
                 ));
             }
             ui.menu_button("Theme", |ui| {
                 for theme in [
-                    crate::command::ThemeChoice::System,
-                    crate::command::ThemeChoice::Light,
-                    crate::command::ThemeChoice::Dark,
+                    crate::app::command::ThemeChoice::System,
+                    crate::app::command::ThemeChoice::Light,
+                    crate::app::command::ThemeChoice::Dark,
                 ] {
                     if ui.radio(cx.view.theme == theme, theme.label()).clicked() {
                         cx.push(Command::SetTheme(theme));
@@ -117,7 +117,7 @@ pub(crate) fn menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         ui.menu_button("Help", |ui| {
             if ui.button("What changed this year").clicked() {
                 cx.push(Command::Compare(
-                    crate::compare::CompareCommand::ShowChangelog(true),
+                    crate::app::compare::CompareCommand::ShowChangelog(true),
                 ));
             }
             ui.label("Drag to pan, wheel or pinch to zoom, click a country for details.");

@@ -5,8 +5,8 @@
 
 mod alignment;
 pub(crate) mod animation;
-mod changelog;
-mod changes;
+mod changelog_window;
+mod changes_panel;
 mod details;
 pub(crate) mod edit;
 mod events;
@@ -16,18 +16,17 @@ mod menu;
 mod sources;
 mod time_bar;
 
-pub(crate) use changes::compare_ui;
 pub(crate) use details::details_ui;
 pub(crate) use events::events_ui;
 pub(crate) use map_area::map_area_ui;
 pub(crate) use menu::menu_ui;
 pub(crate) use time_bar::time_bar_ui;
 
-use crate::command::Command;
-use crate::derived::AtDate;
-use crate::document::Document;
-use crate::jobs::Jobs;
-use crate::view::View;
+use crate::app::command::Command;
+use crate::app::derived::AtDate;
+use crate::app::document::Document;
+use crate::app::jobs::Jobs;
+use crate::app::view::View;
 
 /// What a panel reads and where it puts its requests, for one frame.
 pub(crate) struct Cx<'a> {
@@ -74,4 +73,17 @@ pub(crate) struct PanelMemory {
     /// The alignment charts drawn this frame: where, the part of it that is visible (not
     /// scrolled away), and their layout.
     pub charts: Vec<(egui::Rect, egui::Rect, crate::export::chart::ChartLayout)>,
+}
+
+/// Compare mode's panel (while comparing) and the windows of the View and Help menus. Call
+/// between the other side panels and the map.
+pub(crate) fn compare_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    changes_panel::changes_panel(ui, cx);
+    changelog_window::changelog_window(ui, cx);
+    alignment::sahel_chart_window(ui, cx);
+}
+
+/// A label that answers clicks, for lists whose rows go somewhere.
+pub(crate) fn click_label(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) -> egui::Response {
+    ui.add(egui::Label::new(text).sense(egui::Sense::click()))
 }

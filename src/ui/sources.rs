@@ -3,7 +3,7 @@
 
 use egui::RichText;
 
-use crate::command::Command;
+use crate::app::command::Command;
 use crate::model::source::{NOT_OPENED, web_address};
 
 /// One source shown as `text` ("source 1"): a link, or the address as text with the note.

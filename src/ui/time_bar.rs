@@ -4,10 +4,10 @@
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, Vec2};
 
 use super::Cx;
-use crate::command::Command;
+use crate::app::command::Command;
+use crate::app::time_control::{SPEEDS, TimeCommand};
+use crate::app::view::Message;
 use crate::model::{Day, parse_date};
-use crate::time_control::{SPEEDS, TimeCommand};
-use crate::view::Message;
 
 pub(crate) fn time_bar_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     let day = cx.view.time.day();
@@ -101,7 +101,7 @@ pub(crate) fn time_bar_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             }
         }
     });
-    ui.horizontal(|ui| super::changes::compare_field_ui(ui, cx));
+    ui.horizontal(|ui| super::changes_panel::compare_field_ui(ui, cx));
     time_strip_ui(ui, cx);
     ui.add_space(4.0);
 }
@@ -123,7 +123,7 @@ fn time_strip_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         let t = f64::from(((x - track.min.x) / track.width()).clamp(0.0, 1.0));
         Day(start.0 + (t * span).round() as i32)
     };
-    let comparing = super::changes::compare_strip_input(ui, cx, &response, &day_of);
+    let comparing = super::changes_panel::compare_strip_input(ui, cx, &response, &day_of);
     if !comparing
         && let Some(p) = response.interact_pointer_pos()
         && (response.dragged() || response.clicked())
@@ -136,7 +136,7 @@ fn time_strip_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     let painter = ui.painter_at(rect);
     let visuals = ui.visuals();
     painter.rect_filled(track, 3.0, visuals.extreme_bg_color);
-    super::changes::compare_strip_paint(&painter, cx, track, &x_of);
+    super::changes_panel::compare_strip_paint(&painter, cx, track, &x_of);
     // After the last date the research covers: shaded, "beyond the data".
     let research_until = cx.document.timeline.research_until().filter(|&r| r < end);
     if let Some(r) = research_until {

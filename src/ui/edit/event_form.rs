@@ -3,8 +3,8 @@
 use egui::RichText;
 
 use super::{field_error_ui, lines, optional, problems_of, problems_ui};
-use crate::command::Command;
-use crate::editing::EditCommand;
+use crate::app::command::Command;
+use crate::app::editing::EditCommand;
 use crate::model::{
     Change, DatePrecision, Edit, EntityKind, Event, GovernmentForm, Item, ItemValue, Problem,
     Scenario, Section, Status, parse_date,

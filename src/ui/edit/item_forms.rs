@@ -5,8 +5,8 @@
 use egui::RichText;
 
 use super::{field_error_ui, lines, optional, problems_of, problems_ui};
-use crate::command::Command;
-use crate::editing::EditCommand;
+use crate::app::command::Command;
+use crate::app::editing::EditCommand;
 use crate::model::{
     Edit, Entity, EntityKind, Item, ItemValue, Place, Problem, Relationship, RelationshipKind,
     Scenario, Section,

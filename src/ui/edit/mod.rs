@@ -12,9 +12,9 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use egui::{Color32, RichText};
 
-use crate::command::Command;
-use crate::document::Document;
-use crate::editing::{EditCommand, EditState};
+use crate::app::command::Command;
+use crate::app::document::Document;
+use crate::app::editing::{EditCommand, EditState};
 use crate::model::{Edit, Item, Problem, Scenario, Section, Severity};
 
 pub(crate) use event_form::EventForm;

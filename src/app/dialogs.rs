@@ -6,10 +6,10 @@
 
 use std::time::{Duration, Instant};
 
+use crate::app::jobs::{Jobs, Loaded};
+use crate::app::view::Message;
 use crate::io::FileKind;
-use crate::jobs::{Jobs, Loaded};
 use crate::model::Day;
-use crate::view::Message;
 
 /// What to say when no dialog could be shown, and what to do instead.
 const NO_DIALOG: &str = "No file dialog could be shown (no desktop portal or zenity answered).";

@@ -7,13 +7,13 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::command::Command;
-use crate::document::Document;
+use crate::app::command::Command;
+use crate::app::document::Document;
+use crate::app::time_control::TimeCommand;
+use crate::app::view::{Message, View};
 use crate::io::FileKind;
 use crate::map::MapCamera;
 use crate::model::Day;
-use crate::time_control::TimeCommand;
-use crate::view::{Message, View};
 
 /// The key under which the app's state is stored.
 pub const STORAGE_KEY: &str = "sahel-atlas";
@@ -43,7 +43,7 @@ pub struct Persisted {
     /// Whether the selection's ties were in focus (`None`: the default, on).
     pub focus_ties: Option<bool>,
     /// The theme chosen.
-    pub theme: crate::view::ThemeChoice,
+    pub theme: crate::app::view::ThemeChoice,
 }
 
 impl Persisted {

@@ -4,10 +4,10 @@
 use egui::RichText;
 
 use super::Cx;
-use crate::command::Command;
-use crate::compare::CompareCommand;
+use crate::app::command::Command;
+use crate::app::compare::CompareCommand;
+use crate::app::time_control::TimeCommand;
 use crate::model::{Day, LogEntry, Timeline, format_date_with_precision};
-use crate::time_control::TimeCommand;
 
 pub(crate) fn changelog_window(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     if !cx.view.compare.show_changelog {
@@ -52,7 +52,7 @@ pub(crate) fn changelog_window(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
                     .clicked()
                 {
                     let log = timeline.changelog_of_year(year);
-                    let text = crate::changes::changelog_markdown(&timeline, &[log]);
+                    let text = crate::export::change_list::changelog_markdown(&timeline, &[log]);
                     ui.ctx().copy_text(text);
                 }
             });
@@ -90,7 +90,7 @@ fn log_list_ui(
             format_date_with_precision(event.date, event.precision),
             rel.label
         );
-        if super::changes::click_label(ui, text)
+        if super::click_label(ui, text)
             .on_hover_text(format!("{}\nClick to go to that date.", event.title))
             .clicked()
         {

@@ -1,11 +1,11 @@
 //! The view: how the document is looked at. The date and playback, the camera, the selection,
 //! the filters, and the messages shown above the map. Plain data, changed only by
-//! [`crate::SahelApp::apply`]; panels read it and push [`crate::command::Command`]s.
-//! [`crate::persist::Persisted`] is the part of it that is remembered between runs.
+//! [`crate::SahelApp::apply`]; panels read it and push [`crate::app::command::Command`]s.
+//! [`crate::app::persist::Persisted`] is the part of it that is remembered between runs.
 
+use crate::app::time_control::TimeControl;
 use crate::map::MapCamera;
 use crate::model::Day;
-use crate::time_control::TimeControl;
 
 /// A message for the person: a load that failed, a file that vanished.
 #[derive(Clone, Debug, PartialEq)]
@@ -102,7 +102,7 @@ pub struct View {
     /// a click on a name or a marker picks.
     pub map_marks: MapMarks,
     /// Compare mode (two dates and what changed between them) and its windows.
-    pub compare: crate::compare::CompareView,
+    pub compare: crate::app::compare::CompareView,
 }
 
 /// The labels and edge markers placed on the map in a frame.
@@ -135,7 +135,7 @@ impl View {
             map_hovered_link: None,
             theme: ThemeChoice::default(),
             map_marks: MapMarks::default(),
-            compare: crate::compare::CompareView::default(),
+            compare: crate::app::compare::CompareView::default(),
         }
     }
 

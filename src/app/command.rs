@@ -4,10 +4,10 @@
 
 use std::path::PathBuf;
 
+use crate::app::time_control::TimeCommand;
+use crate::app::view::Message;
 use crate::io::FileKind;
 use crate::map::MapCamera;
-use crate::time_control::TimeCommand;
-use crate::view::Message;
 
 /// A request from the UI.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,7 +61,7 @@ pub enum Command {
         /// The arc under the pointer.
         hovered_link: Option<usize>,
         /// Labels and markers, map-local pixels.
-        marks: crate::view::MapMarks,
+        marks: crate::app::view::MapMarks,
     },
     /// Frame two places (world coordinates): both ends of arcs leaving the view.
     FrameWorld([f64; 2], [f64; 2]),
@@ -70,9 +70,9 @@ pub enum Command {
     /// File → Export animation…: open its window.
     OpenAnimationWindow,
     /// Compare mode and its windows.
-    Compare(crate::compare::CompareCommand),
+    Compare(crate::app::compare::CompareCommand),
     /// Editing: add, change or delete items, undo, redo, save.
-    Edit(crate::editing::EditCommand),
+    Edit(crate::app::editing::EditCommand),
 }
 
-pub use crate::view::ThemeChoice;
+pub use crate::app::view::ThemeChoice;

@@ -7,12 +7,12 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::SahelApp;
+use crate::app::command::Command;
+use crate::app::persist::Persisted;
+use crate::app::time_control::TimeCommand;
 use crate::cli::args::RendererChoice;
-use crate::command::Command;
 use crate::io::FileKind;
 use crate::model::Day;
-use crate::persist::Persisted;
-use crate::time_control::TimeCommand;
 
 /// What the command line asks the window to open.
 #[derive(Clone, Debug)]
@@ -76,7 +76,7 @@ pub fn run_app(start: AppStart, renderer: RendererChoice) -> Result<(), StartErr
 }
 
 /// The app's icon at 256×256 (`assets/icons/`, rendered from `assets/sahel-atlas.svg`).
-pub const ICON_PNG: &[u8] = include_bytes!("../assets/icons/sahel-atlas-256.png");
+pub const ICON_PNG: &[u8] = include_bytes!("../../assets/icons/sahel-atlas-256.png");
 
 /// The window icon, decoded from [`ICON_PNG`].
 pub fn window_icon() -> Option<egui::IconData> {
@@ -119,7 +119,7 @@ fn run_window(start: &Arc<AppStart>, renderer: RendererChoice) -> eframe::Result
                 );
             }
             let remembered = cc.storage.and_then(|storage| {
-                eframe::get_value::<Persisted>(storage, crate::persist::STORAGE_KEY)
+                eframe::get_value::<Persisted>(storage, crate::app::persist::STORAGE_KEY)
             });
             let mut app = start.app(remembered);
             // Unsaved edits are kept beside eframe's own memory, and offered back after a

@@ -9,12 +9,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::SahelApp;
-use crate::jobs::{Loaded, STAGE_EXPORTING};
+use crate::app::jobs::{Loaded, STAGE_EXPORTING};
 use crate::model::{
     DatePrecision, Edit, Entity, EntityKind, Event, ItemValue, Relationship, RelationshipKind,
     Scenario, Section,
 };
-use crate::view::Message;
+use crate::app::view::Message;
 
 /// Seconds after the last edit before the recovery file is written.
 pub const RECOVERY_DELAY: f64 = 1.0;

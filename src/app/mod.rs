@@ -3,32 +3,45 @@
 //! push [`Command`]s; and applies those commands after the frame. Nothing else changes the
 //! document or the view.
 
+pub mod command;
+pub mod compare;
+pub mod derived;
+mod dialogs;
+pub mod document;
+pub mod editing;
+pub mod jobs;
+pub mod memory;
+pub mod persist;
+pub mod startup;
+pub mod time_control;
+pub mod view;
+
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
 use egui::{Key, Modifiers};
 
-use crate::command::Command;
-use crate::compare::CompareCommand;
-use crate::editing::EditCommand;
-use crate::derived::AtDate;
-use crate::document::Document;
-use crate::io::{FileKind, LoadError};
-use crate::jobs::{
+use crate::app::command::Command;
+use crate::app::compare::CompareCommand;
+use crate::app::editing::EditCommand;
+use crate::app::derived::AtDate;
+use crate::app::document::Document;
+use crate::app::jobs::{
     Jobs, Loaded, STAGE_EXPORTING, STAGE_PARSING, STAGE_READING, STAGE_SIMPLIFYING,
     STAGE_TRIANGULATING,
 };
+use crate::app::persist::Persisted;
+use crate::app::time_control::TimeCommand;
+use crate::app::view::{Flight, Message, View};
+use crate::io::{FileKind, LoadError};
 use crate::map::scene::Scene;
 use crate::map::widget::MeshCache;
 use crate::map::{MapCamera, MapLayer, world_from_lon_lat};
 use crate::model::{Day, Timeline};
-use crate::persist::Persisted;
-use crate::time_control::TimeCommand;
 use crate::ui::{Cx, PanelMemory};
-use crate::view::{Flight, Message, View};
 
-pub use crate::document::FINE_LAYER_SCALE;
+pub use crate::app::document::FINE_LAYER_SCALE;
 
 /// The Sahel Atlas app.
 pub struct SahelApp {
@@ -60,12 +73,12 @@ pub struct SahelApp {
     /// The editing windows (forms, Save as…, questions).
     pub(crate) editor: crate::ui::edit::EditorUi,
     /// Editing apart from the document: the recovery file, questions, the title.
-    pub editing: crate::editing::EditState,
+    pub editing: crate::app::editing::EditState,
     /// Memory to give back: the view or the layer changed then, and the last time it was.
     trim: TrimClock,
 }
 
-/// When to give freed memory back to the system ([`crate::memory::release_free_memory`]):
+/// When to give freed memory back to the system ([`crate::app::memory::release_free_memory`]):
 /// once the view has been still for a moment after it changed or a layer loaded, and at
 /// most twice a second during a long zoom or pan. A trim takes a few milliseconds, too long
 /// for every frame of an animation.
@@ -95,7 +108,7 @@ impl TrimClock {
     /// for the frame in which it will be.
     fn tick(&mut self, ctx: &egui::Context, shown: Option<(MapCamera, usize)>) {
         if self.due(std::time::Instant::now(), shown) {
-            crate::memory::release_free_memory();
+            crate::app::memory::release_free_memory();
         } else if self.dirty_since.is_some() {
             ctx.request_repaint_after(Self::SETTLE);
         }
@@ -127,7 +140,7 @@ impl SahelApp {
     /// in the span, else the span's start.
     pub fn new() -> Self {
         let mut messages = Vec::new();
-        let coarse = crate::data::coarse_layer().unwrap_or_else(|e| {
+        let coarse = crate::map::embedded::coarse_layer().unwrap_or_else(|e| {
             messages.push(Message::from_load_error("the embedded countries", &e));
             Arc::new(MapLayer::new(crate::io::CountryLayer {
                 source: "none".into(),
@@ -135,7 +148,7 @@ impl SahelApp {
                 warnings: Vec::new(),
             }))
         });
-        let timeline = crate::data::default_timeline().unwrap_or_else(|e| {
+        let timeline = crate::io::embedded::default_timeline().unwrap_or_else(|e| {
             messages.push(Message::from_load_error("the embedded scenario", &e));
             Arc::new(Timeline::new(empty_scenario()))
         });
@@ -171,7 +184,7 @@ impl SahelApp {
             fine_wanted: false,
             pending_url: None,
             editor: crate::ui::edit::EditorUi::default(),
-            editing: crate::editing::EditState::default(),
+            editing: crate::app::editing::EditState::default(),
             trim: TrimClock::new(),
         }
     }
@@ -508,13 +521,13 @@ impl SahelApp {
             Command::Load(path, kind) => self.start_load(path, kind),
             Command::LoadDefaults => self.start_loading_defaults(),
             Command::OpenDialog(kind) => {
-                if let Err(message) = crate::dialogs::open_dialog(&self.jobs, kind) {
+                if let Err(message) = crate::app::dialogs::open_dialog(&self.jobs, kind) {
                     self.view.messages.push(message);
                 }
             }
             Command::ExportDialog(format) => {
                 let day = self.view.day();
-                if let Err(message) = crate::dialogs::export_dialog(&self.jobs, format, day) {
+                if let Err(message) = crate::app::dialogs::export_dialog(&self.jobs, format, day) {
                     self.view.messages.push(message);
                 }
             }
@@ -527,7 +540,7 @@ impl SahelApp {
                         self.export_changes_dialog(markdown);
                     }
                     Some(CompareCommand::ExportChangesTo(path)) => {
-                        let markdown = crate::compare::is_markdown_path(&path);
+                        let markdown = crate::app::compare::is_markdown_path(&path);
                         self.export_changes_to(path, markdown);
                     }
                     _ => {}
@@ -578,9 +591,9 @@ impl SahelApp {
             self.fine_wanted = false;
             // Off the UI thread, so the first frame comes at once.
             self.jobs.spawn(
-                crate::data::FINE_NAME.to_owned(),
+                crate::io::embedded::FINE_NAME.to_owned(),
                 STAGE_TRIANGULATING,
-                |_| Loaded::FineLayer(crate::data::fine_layer()),
+                |_| Loaded::FineLayer(crate::map::embedded::fine_layer()),
             );
         }
     }
@@ -590,8 +603,8 @@ impl SahelApp {
         self.jobs
             .spawn("the embedded data".to_owned(), STAGE_PARSING, |_| {
                 Loaded::Defaults(
-                    crate::data::coarse_layer()
-                        .and_then(|layer| Ok((layer, crate::data::default_timeline()?))),
+                    crate::map::embedded::coarse_layer()
+                        .and_then(|layer| Ok((layer, crate::io::embedded::default_timeline()?))),
                 )
             });
     }
@@ -752,7 +765,9 @@ impl SahelApp {
             self.view.messages.push(nothing_to_compare());
             return;
         };
-        if let Err(message) = crate::dialogs::export_changes_dialog(&self.jobs, markdown, range) {
+        if let Err(message) =
+            crate::app::dialogs::export_changes_dialog(&self.jobs, markdown, range)
+        {
             self.view.messages.push(message);
         }
     }
@@ -767,7 +782,7 @@ impl SahelApp {
         let timeline = self.document.timeline.clone();
         self.jobs
             .spawn(path.display().to_string(), STAGE_EXPORTING, move |_| {
-                let text = crate::compare::changes_text(&timeline, &diff, markdown);
+                let text = crate::app::compare::changes_text(&timeline, &diff, markdown);
                 let result = std::fs::write(&path, text).map_err(|source| {
                     crate::export::ExportError::Write {
                         path: path.clone(),
@@ -853,7 +868,6 @@ impl SahelApp {
     /// the band of `group` (a group id) when given, else in the middle of the plot (for tests
     /// and tools). `None` when no chart shows it or that point is scrolled out of view.
     pub fn chart_point(&self, entity: &str, day: Day, group: Option<&str>) -> Option<egui::Pos2> {
-        use crate::export::chart::ChartItem;
         let timeline = &self.document.timeline;
         let e = timeline.entity_index(entity)?;
         let g = match group {
@@ -868,16 +882,9 @@ impl SahelApp {
                 let x = layout.x_of(day) + 1.0;
                 let y = match g {
                     None => (plot.rect[1] + plot.rect[3]) / 2.0,
-                    Some(g) => layout.items.iter().find_map(|item| match item {
-                        ChartItem::Rect {
-                            min,
-                            max,
-                            band: Some(band),
-                            ..
-                        } if band.entity == e && band.group == g && min[0] <= x && x < max[0] => {
-                            Some((min[1] + max[1]) / 2.0)
-                        }
-                        _ => None,
+                    Some(g) => layout.bands.iter().find_map(|b| {
+                        (b.band.entity == e && b.band.group == g && b.min[0] <= x && x < b.max[0])
+                            .then_some((b.min[1] + b.max[1]) / 2.0)
                     })?,
                 };
                 let point = rect.min + egui::Vec2::new(x, y);
@@ -912,7 +919,7 @@ impl eframe::App for SahelApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, crate::persist::STORAGE_KEY, &self.persisted());
+        eframe::set_value(storage, crate::app::persist::STORAGE_KEY, &self.persisted());
     }
 }
 
@@ -976,9 +983,9 @@ mod tests {
     #[test]
     fn a_job_that_panics_shows_an_error_and_no_spinner() {
         let mut app = SahelApp::with_document(Document::new(
-            crate::data::coarse_layer().expect("embedded layer"),
+            crate::map::embedded::coarse_layer().expect("embedded layer"),
             None,
-            crate::data::default_timeline().expect("embedded scenario"),
+            crate::io::embedded::default_timeline().expect("embedded scenario"),
         ));
         app.jobs
             .spawn("broken.geojson".to_owned(), STAGE_READING, |_| {
@@ -1006,9 +1013,9 @@ mod tests {
     #[test]
     fn only_web_addresses_are_opened() {
         let mut app = SahelApp::with_document(Document::new(
-            crate::data::coarse_layer().expect("embedded layer"),
+            crate::map::embedded::coarse_layer().expect("embedded layer"),
             None,
-            crate::data::default_timeline().expect("embedded scenario"),
+            crate::io::embedded::default_timeline().expect("embedded scenario"),
         ));
         app.apply(Command::OpenUrl("file:///etc/passwd".to_owned()));
         assert_eq!(app.pending_url, None);

@@ -2,15 +2,15 @@
 //! Sahel state, each change with the events that caused it), the "Compare with" field, and the
 //! range on the time strip (shift-click or shift-drag marks it).
 
-use egui::{Color32, Pos2, Rect, RichText, Sense, Stroke};
+use egui::{Color32, Pos2, Rect, RichText, Stroke};
 
 use super::Cx;
-use crate::command::Command;
-use crate::compare::CompareCommand;
+use crate::app::command::Command;
+use crate::app::compare::CompareCommand;
+use crate::app::time_control::TimeCommand;
+use crate::app::view::Message;
 use crate::map::widget::palette;
 use crate::model::{ChangeKind, Day, Status, format_date_with_precision, parse_date};
-use crate::time_control::TimeCommand;
-use crate::view::Message;
 
 /// The range's colour on the time strip.
 const RANGE: Color32 = Color32::from_rgb(0x2C, 0x5A, 0xA0);
@@ -34,16 +34,13 @@ fn kind_label(kind: ChangeKind) -> &'static str {
     }
 }
 
-/// Compare mode's panel (while comparing) and the windows of the View and Help menus. Call
-/// between the other side panels and the map.
-pub(crate) fn compare_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+/// Compare mode's panel, while comparing.
+pub(crate) fn changes_panel(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     if cx.view.compare.range.is_some() {
         egui::Panel::right("changes")
             .default_size(330.0)
             .show(ui, |ui| changes_ui(ui, cx));
     }
-    super::changelog::changelog_window(ui, cx);
-    super::alignment::sahel_chart_window(ui, cx);
 }
 
 fn changes_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
@@ -89,7 +86,7 @@ fn changes_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for group in diff.by_sahel_state(&timeline) {
-                let heading = crate::changes::sahel_heading(&timeline, group.state);
+                let heading = crate::export::change_list::sahel_heading(&timeline, group.state);
                 egui::CollapsingHeader::new(
                     RichText::new(format!("{heading} ({})", group.changes.len())).strong(),
                 )
@@ -227,9 +224,4 @@ pub(crate) fn compare_strip_paint(
             Stroke::new(2.0, RANGE),
         );
     }
-}
-
-/// A clickable label, for lists.
-pub(crate) fn click_label(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) -> egui::Response {
-    ui.add(egui::Label::new(text).sense(Sense::click()))
 }

@@ -3,7 +3,7 @@
 //! The view holds a range ([`CompareView::range`], earlier first) while compare mode is on.
 //! The range is fixed once marked, so the current date can still move (a click on an event in
 //! the Changes panel jumps there) without changing what is compared. The [`Diff`] of the range
-//! is derived data ([`DiffCache`], in [`crate::derived::AtDate::compare`]): computed once per
+//! is derived data ([`DiffCache`], in [`crate::app::derived::AtDate::compare`]): computed once per
 //! range and document generation, and shared. The Changes panel lists it, and the map can draw
 //! it (`cx.view.compare.range`, `cx.at_date.compare.diff()`, or from outside
 //! [`crate::SahelApp::compare_range`] and [`crate::SahelApp::compare_diff`]).
@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::document::Document;
+use crate::app::document::Document;
 use crate::model::{Day, Diff, Timeline};
 
 /// What the UI asks of compare mode and the windows that go with it.
@@ -38,7 +38,7 @@ pub enum CompareCommand {
     ExportChangesTo(PathBuf),
 }
 
-/// Compare mode's part of the [`crate::view::View`]: plain data, changed only by
+/// Compare mode's part of the [`crate::app::view::View`]: plain data, changed only by
 /// [`CompareView::apply`] (from [`crate::SahelApp::apply`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CompareView {
@@ -113,9 +113,9 @@ pub fn is_markdown_path(path: &Path) -> bool {
 /// The change list as the text of a file: Markdown or CSV, each change with its sources.
 pub fn changes_text(timeline: &Timeline, diff: &Diff, markdown: bool) -> String {
     if markdown {
-        crate::changes::diff_markdown(timeline, diff)
+        crate::export::change_list::diff_markdown(timeline, diff)
     } else {
-        crate::changes::diff_csv(timeline, diff)
+        crate::export::change_list::diff_csv(timeline, diff)
     }
 }
 
@@ -140,9 +140,9 @@ mod tests {
     #[test]
     fn the_diff_is_kept_per_range_and_document_generation() {
         let mut document = Document::new(
-            crate::data::coarse_layer().expect("embedded layer"),
+            crate::map::embedded::coarse_layer().expect("embedded layer"),
             None,
-            crate::data::default_timeline().expect("embedded scenario"),
+            crate::io::embedded::default_timeline().expect("embedded scenario"),
         );
         let mut cache = DiffCache::default();
         cache.refresh(&document, None);

@@ -2,11 +2,11 @@
 //! map draws. Rebuilt only when the date, the filters or the data change; incrementally
 //! ([`crate::model::Timeline::seek`]) while scrubbing.
 
-use crate::document::Document;
+use crate::app::document::Document;
+use crate::app::view::View;
 use crate::map::MapLayer;
 use crate::map::scene::{Scene, SceneOptions, build_scene_with};
 use crate::model::{Day, State};
-use crate::view::View;
 
 /// What the scenes were built for: the day, hiding ended links, the document generation,
 /// the filter and the compare range.
@@ -23,7 +23,7 @@ pub struct AtDate {
     /// The scene on the fine layer, when there is one.
     pub fine: Option<Scene>,
     /// What changed between the compared dates, while compare mode is on.
-    pub compare: crate::compare::DiffCache,
+    pub compare: crate::app::compare::DiffCache,
 }
 
 impl AtDate {
@@ -34,7 +34,7 @@ impl AtDate {
             state: document.timeline.state_at(view.day()),
             coarse: Scene::default(),
             fine: None,
-            compare: crate::compare::DiffCache::default(),
+            compare: crate::app::compare::DiffCache::default(),
         };
         at.refresh(document, view);
         at
