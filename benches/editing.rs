@@ -21,7 +21,11 @@ fn scenario_of_10k_events() -> Scenario {
     let entities = (0..60)
         .map(|i| Entity {
             id: format!("E{i}"),
-            kind: if i < 40 { EntityKind::State } else { EntityKind::Organisation },
+            kind: if i < 40 {
+                EntityKind::State
+            } else {
+                EntityKind::Organisation
+            },
             name: format!("Entity {i}"),
             short: None,
             place: Some(sahel_atlas::model::Place {

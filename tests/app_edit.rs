@@ -12,8 +12,8 @@ use egui_kittest::kittest::{NodeT as _, Queryable};
 use sahel_atlas::SahelApp;
 use sahel_atlas::app::command::Command;
 use sahel_atlas::app::editing::EditCommand;
-use sahel_atlas::model::{Status, Timeline};
 use sahel_atlas::app::time_control::TimeCommand;
+use sahel_atlas::model::{Status, Timeline};
 
 use crate::common::{day, project_file};
 
@@ -42,12 +42,16 @@ fn app_on_a_copy(dir: &Path) -> (Harness<'static, SahelApp>, PathBuf) {
     let mut h = crate::app_ui::harness();
     h.state_mut().push(Command::Load(path.clone(), None));
     wait_idle(&mut h);
-    assert_eq!(h.state().document.scenario_path.as_deref(), Some(path.as_path()));
+    assert_eq!(
+        h.state().document.scenario_path.as_deref(),
+        Some(path.as_path())
+    );
     (h, path)
 }
 
 fn go_to(h: &mut Harness<'_, SahelApp>, date: &str) {
-    h.state_mut().push(Command::Time(TimeCommand::SetDay(day(date))));
+    h.state_mut()
+        .push(Command::Time(TimeCommand::SetDay(day(date))));
     h.run_steps(3);
 }
 
@@ -70,7 +74,14 @@ fn type_into(h: &mut Harness<'_, SahelApp>, role: Role, label: &str, text: &str)
 fn an_active_tie(h: &Harness<'_, SahelApp>) -> (usize, String) {
     let app = h.state();
     let scenario = app.timeline().scenario();
-    let unique = |s: &str| scenario.relationships.iter().filter(|r| r.short_label() == s).count() == 1;
+    let unique = |s: &str| {
+        scenario
+            .relationships
+            .iter()
+            .filter(|r| r.short_label() == s)
+            .count()
+            == 1
+    };
     (0..scenario.relationships.len())
         .find(|&r| {
             app.state().link(r).map(|l| l.status) == Some(Status::Active)
@@ -82,7 +93,12 @@ fn an_active_tie(h: &Harness<'_, SahelApp>) -> (usize, String) {
 
 /// The tie's status on the map as drawn at the date.
 fn map_status(h: &Harness<'_, SahelApp>, r: usize) -> Option<Status> {
-    h.state().scene().links.iter().find(|l| l.relationship == r).map(|l| l.status)
+    h.state()
+        .scene()
+        .links
+        .iter()
+        .find(|l| l.relationship == r)
+        .map(|l| l.status)
 }
 
 #[test]
@@ -95,7 +111,12 @@ fn an_added_event_ends_a_tie_on_the_map_and_in_the_details_and_undo_redo_take_it
 
     menu(&mut h, "Edit", "Add an event on 2025-06-02");
     type_into(&mut h, Role::TextInput, "Title", " — the agreement ends");
-    type_into(&mut h, Role::MultilineTextInput, "Sources (one per line)", "https://example.org/ends");
+    type_into(
+        &mut h,
+        Role::MultilineTextInput,
+        "Sources (one per line)",
+        "https://example.org/ends",
+    );
     h.get_by_label("+ Tie status").click();
     h.run_steps(3);
     h.get_by_label("Choose a tie…").click();
@@ -112,7 +133,10 @@ fn an_added_event_ends_a_tie_on_the_map_and_in_the_details_and_undo_redo_take_it
         .expect("the status choice");
     status.click();
     h.run_steps(3);
-    h.get_all_by_label("Ended").last().expect("Ended in the list").click();
+    h.get_all_by_label("Ended")
+        .last()
+        .expect("Ended in the list")
+        .click();
     h.run_steps(4);
 
     let app = h.state();
@@ -133,7 +157,10 @@ fn an_added_event_ends_a_tie_on_the_map_and_in_the_details_and_undo_redo_take_it
     h.run_steps(3);
     h.get_by_label("Now: Active");
     // Redo, from the keyboard.
-    h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z);
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
     h.run_steps(3);
     assert_eq!(h.state().timeline().scenario().events.len(), events + 1);
     assert_eq!(map_status(&h, r), Some(Status::Ended));
@@ -152,7 +179,8 @@ fn a_field_error_blocks_saving_until_it_is_fixed() {
     let (mut h, path) = app_on_a_copy(&dir);
     let before = std::fs::read(&path).expect("file");
     go_to(&mut h, "2024-01-01");
-    h.state_mut().push(Command::Edit(EditCommand::OpenEvent(10)));
+    h.state_mut()
+        .push(Command::Edit(EditCommand::OpenEvent(10)));
     h.run_steps(3);
     // A date that is no date: shown beside the field, and no save.
     type_into(&mut h, Role::TextInput, "Date", "x");
@@ -162,15 +190,24 @@ fn a_field_error_blocks_saving_until_it_is_fixed() {
     h.state_mut().push(Command::Edit(EditCommand::Save));
     wait_idle(&mut h);
     h.get_by_label_contains("Not saved: 1 error");
-    assert_eq!(std::fs::read(&path).expect("file"), before, "the file is untouched");
+    assert_eq!(
+        std::fs::read(&path).expect("file"),
+        before,
+        "the file is untouched"
+    );
     // An error of `check`: an event without a source.
     h.get_by_role_and_label(Role::TextInput, "Date").click();
     h.run_steps(2);
     h.key_press(egui::Key::Backspace);
     h.run_steps(3);
-    assert!(h.state().save_refusal().is_none(), "{:?}", h.state().save_refusal());
+    assert!(
+        h.state().save_refusal().is_none(),
+        "{:?}",
+        h.state().save_refusal()
+    );
     let sources = Role::MultilineTextInput;
-    h.get_by_role_and_label(sources, "Sources (one per line)").click();
+    h.get_by_role_and_label(sources, "Sources (one per line)")
+        .click();
     h.run_steps(2);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     h.run_steps(1);
@@ -185,15 +222,21 @@ fn a_save_reads_back_as_the_edited_scenario_and_differs_only_around_the_edit() {
     let dir = scratch("save");
     let (mut h, path) = app_on_a_copy(&dir);
     let original = std::fs::read_to_string(&path).expect("file");
-    h.state_mut().push(Command::Edit(EditCommand::OpenEvent(42)));
+    h.state_mut()
+        .push(Command::Edit(EditCommand::OpenEvent(42)));
     h.run_steps(3);
     type_into(&mut h, Role::TextInput, "Title", " (edited)");
     assert!(h.state().document.is_dirty());
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     wait_idle(&mut h);
-    assert!(!h.state().document.is_dirty(), "{:?}", h.state().view.messages);
+    assert!(
+        !h.state().document.is_dirty(),
+        "{:?}",
+        h.state().view.messages
+    );
     let saved = std::fs::read_to_string(&path).expect("saved");
-    let (scenario, _) = sahel_atlas::io::parse_scenario("saved", saved.as_bytes()).expect("reads back");
+    let (scenario, _) =
+        sahel_atlas::io::parse_scenario("saved", saved.as_bytes()).expect("reads back");
     assert_eq!(&scenario, h.state().timeline().scenario());
     assert!(scenario.events[42].title.ends_with(" (edited)"));
     let changed: Vec<(&str, &str)> = original
@@ -231,7 +274,10 @@ fn a_recovery_file_restores_the_edits_after_a_crash() {
     assert!(recovery.exists(), "recovery file written");
     // The crash: the app is gone without saving.
     drop(h);
-    assert_ne!(&sahel_atlas::io::read_scenario(&path).expect("file").0, &edited);
+    assert_ne!(
+        &sahel_atlas::io::read_scenario(&path).expect("file").0,
+        &edited
+    );
 
     let mut h = crate::app_ui::harness();
     h.state_mut().editing.recovery_path = Some(recovery.clone());
@@ -249,7 +295,10 @@ fn a_recovery_file_restores_the_edits_after_a_crash() {
     h.state_mut().push(Command::Edit(EditCommand::Save));
     wait_idle(&mut h);
     assert!(!recovery.exists());
-    assert_eq!(&sahel_atlas::io::read_scenario(&path).expect("file").0, &edited);
+    assert_eq!(
+        &sahel_atlas::io::read_scenario(&path).expect("file").0,
+        &edited
+    );
 }
 
 #[test]
@@ -277,10 +326,17 @@ fn opening_another_scenario_with_unsaved_edits_asks_first() {
 fn a_spreadsheet_opens_as_a_scenario() {
     let dir = scratch("open-sheet");
     let xlsx = dir.join("scenario.xlsx");
-    sahel_atlas::io::sheet::write_sheets(&xlsx, crate::common::timeline().scenario()).expect("xlsx");
+    sahel_atlas::io::sheet::write_sheets(&xlsx, crate::common::timeline().scenario())
+        .expect("xlsx");
     let mut h = crate::app_ui::harness();
     h.state_mut().push(Command::Load(xlsx.clone(), None));
     wait_idle(&mut h);
-    assert_eq!(h.state().document.scenario_path.as_deref(), Some(xlsx.as_path()));
-    assert_eq!(h.state().timeline().scenario(), crate::common::timeline().scenario());
+    assert_eq!(
+        h.state().document.scenario_path.as_deref(),
+        Some(xlsx.as_path())
+    );
+    assert_eq!(
+        h.state().timeline().scenario(),
+        crate::common::timeline().scenario()
+    );
 }

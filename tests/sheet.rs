@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 use proptest::prelude::*;
-use sahel_atlas::io::sheet::{Cell, read_sheet_scenario, scenario_tables, tables_xlsx, write_sheets};
+use sahel_atlas::io::sheet::{
+    Cell, read_sheet_scenario, scenario_tables, tables_xlsx, write_sheets,
+};
 use sahel_atlas::model::{
     Change, DatePrecision, Entity, EntityKind, Event, Government, GovernmentForm, Group, Place,
     Relationship, RelationshipKind, SCENARIO_FORMAT, Scenario, ScenarioSpan, Severity, Status,
@@ -56,7 +58,17 @@ fn one_row_per_item_one_column_per_field_sources_one_per_line_dates_as_dates() {
     let scenario = shipped();
     let tables = scenario_tables(&scenario).expect("tables");
     let names: Vec<&str> = tables.iter().map(|t| t.name.as_str()).collect();
-    assert_eq!(names, ["entities", "relationships", "events", "changes", "groups", "about"]);
+    assert_eq!(
+        names,
+        [
+            "entities",
+            "relationships",
+            "events",
+            "changes",
+            "groups",
+            "about"
+        ]
+    );
     let events = &tables[2];
     assert_eq!(events.rows.len(), scenario.events.len() + 1);
     let header: Vec<&Cell> = events.rows[0].iter().collect();
@@ -100,17 +112,28 @@ fn a_broken_cell_is_reported_at_its_sheet_and_cell() {
     let error = read_sheet_scenario(&path).expect_err("an unknown tie");
     let text = error.to_string();
     assert!(
-        text.contains(":changes!B6: error: event ") && text.contains("unknown relationship \"no-such-tie\""),
+        text.contains(":changes!B6: error: event ")
+            && text.contains("unknown relationship \"no-such-tie\""),
         "{text}"
     );
     // A kind that is no kind, at its cell of `entities`.
     let path = broken_workbook(&dir, "entities", 3, 1, Cell::Text("empire".into()));
-    let text = read_sheet_scenario(&path).expect_err("a bad kind").to_string();
-    assert!(text.contains(":entities!B4: error: unknown variant `empire`"), "{text}");
+    let text = read_sheet_scenario(&path)
+        .expect_err("a bad kind")
+        .to_string();
+    assert!(
+        text.contains(":entities!B4: error: unknown variant `empire`"),
+        "{text}"
+    );
     // An unknown column header.
     let path = broken_workbook(&dir, "events", 0, 4, Cell::Text("headline".into()));
-    let text = read_sheet_scenario(&path).expect_err("a bad header").to_string();
-    assert!(text.contains(":events!E1: error: unknown column \"headline\""), "{text}");
+    let text = read_sheet_scenario(&path)
+        .expect_err("a bad header")
+        .to_string();
+    assert!(
+        text.contains(":events!E1: error: unknown column \"headline\""),
+        "{text}"
+    );
 }
 
 #[test]
@@ -132,7 +155,8 @@ fn sheet_export_and_import_as_a_process() {
     // A folder of CSV files, from a scenario given with --scenario.
     let folder = format!("{}/", dir.join("csv").display());
     let scenario = project_file("geodata/scenario.json").display().to_string();
-    let ran = crate::common::sahel_atlas(["sheet", "export", "--scenario", &scenario, "--out", &folder]);
+    let ran =
+        crate::common::sahel_atlas(["sheet", "export", "--scenario", &scenario, "--out", &folder]);
     assert!(ran.ok, "{}", ran.stderr);
     let from_csv = dir.join("from-csv.json").display().to_string();
     let ran = crate::common::sahel_atlas(["sheet", "import", &folder, "--out", &from_csv]);
@@ -151,9 +175,19 @@ fn sheet_export_and_import_as_a_process() {
     ]);
     assert!(!ran.ok);
     assert_eq!(ran.code, Some(1));
-    assert!(ran.stderr.contains("events!C12: error: \"2023-13-45\" is not a date"), "{}", ran.stderr);
+    assert!(
+        ran.stderr
+            .contains("events!C12: error: \"2023-13-45\" is not a date"),
+        "{}",
+        ran.stderr
+    );
     assert!(!out.exists(), "no JSON when there are errors");
-    let ran = crate::common::sahel_atlas(["sheet", "export", "--out", &dir.join("a.pdf").display().to_string()]);
+    let ran = crate::common::sahel_atlas([
+        "sheet",
+        "export",
+        "--out",
+        &dir.join("a.pdf").display().to_string(),
+    ]);
     assert!(!ran.ok && ran.stderr.contains(".xlsx"), "{}", ran.stderr);
 }
 
@@ -165,7 +199,8 @@ fn day_after(days: i32) -> Date {
 
 /// Text as people type it: accents, quotes, formula-like starts, line breaks.
 fn text() -> impl Strategy<Value = String> {
-    prop::string::string_regex("[=+@'\\-]?[A-Za-zéèô ,.\"'()0-9]{1,12}(\n[a-z ]{1,6})?").expect("regex")
+    prop::string::string_regex("[=+@'\\-]?[A-Za-zéèô ,.\"'()0-9]{1,12}(\n[a-z ]{1,6})?")
+        .expect("regex")
 }
 
 fn some_text() -> impl Strategy<Value = Option<String>> {
@@ -247,33 +282,65 @@ fn scenario_strategy() -> impl Strategy<Value = Scenario> {
         .prop_flat_map(|(n_entities, n_relationships, n_events)| {
             (
                 (0..n_entities).map(entity_strategy).collect::<Vec<_>>(),
-                (0..n_relationships).map(|i| relationship_strategy(i, n_entities)).collect::<Vec<_>>(),
-                (0..n_events).map(|i| event_strategy(i, n_relationships, n_entities)).collect::<Vec<_>>(),
-                (text(), prop::option::of(text()), prop::option::of(0i32..9000), any::<bool>()),
+                (0..n_relationships)
+                    .map(|i| relationship_strategy(i, n_entities))
+                    .collect::<Vec<_>>(),
+                (0..n_events)
+                    .map(|i| event_strategy(i, n_relationships, n_entities))
+                    .collect::<Vec<_>>(),
+                (
+                    text(),
+                    prop::option::of(text()),
+                    prop::option::of(0i32..9000),
+                    any::<bool>(),
+                ),
             )
         })
-        .prop_map(|(entities, relationships, mut events, (title, description, research, grouped))| {
-            // Only states take governments.
-            for event in &mut events {
-                event.changes.retain(|c| match c {
-                    Change::State { state, .. } => entities.iter().any(|e| &e.id == state && e.kind == EntityKind::State),
-                    _ => true,
-                });
-            }
-            let groups = if grouped {
-                vec![
-                    Group { id: "western".into(), label: "Western".into(), colour: Some("#2c5aa0".into()), members: vec![entities[0].id.clone()] },
-                    Group { id: "other".into(), label: "Other".into(), colour: None, members: entities[1..].iter().map(|e| e.id.clone()).collect() },
-                ]
-            } else {
-                Vec::new()
-            };
-            Scenario {
-                format: SCENARIO_FORMAT.into(), title, description: description.unwrap_or_default(),
-                span: ScenarioSpan { start: START, end: Date::constant(2026, 12, 31) },
-                research_until: research.map(day_after), groups, entities, relationships, events,
-            }
-        })
+        .prop_map(
+            |(entities, relationships, mut events, (title, description, research, grouped))| {
+                // Only states take governments.
+                for event in &mut events {
+                    event.changes.retain(|c| match c {
+                        Change::State { state, .. } => entities
+                            .iter()
+                            .any(|e| &e.id == state && e.kind == EntityKind::State),
+                        _ => true,
+                    });
+                }
+                let groups = if grouped {
+                    vec![
+                        Group {
+                            id: "western".into(),
+                            label: "Western".into(),
+                            colour: Some("#2c5aa0".into()),
+                            members: vec![entities[0].id.clone()],
+                        },
+                        Group {
+                            id: "other".into(),
+                            label: "Other".into(),
+                            colour: None,
+                            members: entities[1..].iter().map(|e| e.id.clone()).collect(),
+                        },
+                    ]
+                } else {
+                    Vec::new()
+                };
+                Scenario {
+                    format: SCENARIO_FORMAT.into(),
+                    title,
+                    description: description.unwrap_or_default(),
+                    span: ScenarioSpan {
+                        start: START,
+                        end: Date::constant(2026, 12, 31),
+                    },
+                    research_until: research.map(day_after),
+                    groups,
+                    entities,
+                    relationships,
+                    events,
+                }
+            },
+        )
 }
 
 proptest! {

@@ -10,11 +10,11 @@ use std::sync::Arc;
 
 use crate::SahelApp;
 use crate::app::jobs::{Loaded, STAGE_EXPORTING};
+use crate::app::view::Message;
 use crate::model::{
     DatePrecision, Edit, Entity, EntityKind, Event, ItemValue, Relationship, RelationshipKind,
     Scenario, Section,
 };
-use crate::app::view::Message;
 
 /// Seconds after the last edit before the recovery file is written.
 pub const RECOVERY_DELAY: f64 = 1.0;
@@ -151,15 +151,19 @@ impl SahelApp {
             EditCommand::OpenEntity(i) => self.open_item(Section::Entities, i, None),
             EditCommand::Save => match self.save_target() {
                 Some(path) => self.save_to(path),
-                None => self.editor.ask_path(crate::ui::edit::PathPurpose::SaveAs, None),
+                None => self
+                    .editor
+                    .ask_path(crate::ui::edit::PathPurpose::SaveAs, None),
             },
             EditCommand::SaveAs => {
                 let path = self.save_target();
-                self.editor.ask_path(crate::ui::edit::PathPurpose::SaveAs, path);
+                self.editor
+                    .ask_path(crate::ui::edit::PathPurpose::SaveAs, path);
             }
             EditCommand::SaveTo(path) => self.save_to(path),
             EditCommand::ExportSheet => {
-                self.editor.ask_path(crate::ui::edit::PathPurpose::ExportSheet, None);
+                self.editor
+                    .ask_path(crate::ui::edit::PathPurpose::ExportSheet, None);
             }
             EditCommand::ExportSheetTo(path) => self.export_sheet_to(path),
             EditCommand::MapClicked { lon_lat, entity } => {
@@ -213,7 +217,8 @@ impl SahelApp {
             self.editing.recovery_stale = true;
             self.editing.recovery_due = None;
         }
-        self.editor.after_undo(&edit, self.document.timeline.scenario());
+        self.editor
+            .after_undo(&edit, self.document.timeline.scenario());
         self.view.selected_link = None;
     }
 
@@ -265,7 +270,8 @@ impl SahelApp {
             after: None,
         };
         self.edit(edit.clone(), None);
-        self.editor.after_undo(&edit, self.document.timeline.scenario());
+        self.editor
+            .after_undo(&edit, self.document.timeline.scenario());
     }
 
     fn add_relationship(&mut self) {
@@ -358,7 +364,11 @@ impl SahelApp {
         self.jobs
             .spawn(path.display().to_string(), STAGE_EXPORTING, move |_| {
                 let result = write_scenario_file(&path, timeline.scenario());
-                Loaded::Saved { path, state, result }
+                Loaded::Saved {
+                    path,
+                    state,
+                    result,
+                }
             });
     }
 
@@ -441,7 +451,10 @@ impl SahelApp {
     pub(crate) fn editing_frame(&mut self, ctx: &egui::Context) {
         let now = ctx.input(|i| i.time);
         if self.editing.recovery_stale && self.editing.recovery_path.is_some() {
-            let due = *self.editing.recovery_due.get_or_insert(now + RECOVERY_DELAY);
+            let due = *self
+                .editing
+                .recovery_due
+                .get_or_insert(now + RECOVERY_DELAY);
             if now >= due {
                 self.write_recovery();
             } else {
@@ -466,7 +479,9 @@ impl SahelApp {
         }
         if self.editing.quit_confirmed {
             self.editing.quit_confirmed = false;
-            self.document.history.mark_saved(self.document.history.state_id());
+            self.document
+                .history
+                .mark_saved(self.document.history.state_id());
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
@@ -484,19 +499,21 @@ impl SahelApp {
         }
         let timeline = self.document.timeline.clone();
         let path = self.document.scenario_path.clone();
-        self.jobs.spawn_quiet("recovery", move || {
-            let file = RecoveryFile {
-                format: RECOVERY_FORMAT.to_owned(),
-                path,
-                scenario: timeline.scenario().clone(),
-            };
-            let bytes = serde_json::to_vec(&file).unwrap_or_default();
-            if let Some(dir) = target.parent() {
-                let _ = std::fs::create_dir_all(dir);
-            }
-            let _ = crate::io::atomic::write_atomic(&target, &bytes);
-            None
-        }).ok();
+        self.jobs
+            .spawn_quiet("recovery", move || {
+                let file = RecoveryFile {
+                    format: RECOVERY_FORMAT.to_owned(),
+                    path,
+                    scenario: timeline.scenario().clone(),
+                };
+                let bytes = serde_json::to_vec(&file).unwrap_or_default();
+                if let Some(dir) = target.parent() {
+                    let _ = std::fs::create_dir_all(dir);
+                }
+                let _ = crate::io::atomic::write_atomic(&target, &bytes);
+                None
+            })
+            .ok();
     }
 }
 
@@ -540,7 +557,10 @@ mod tests {
     #[test]
     fn the_title_shows_unsaved_changes() {
         let path = Path::new("/x/scenario.json");
-        assert_eq!(window_title("T", Some(path), false), "scenario.json — Sahel Atlas");
+        assert_eq!(
+            window_title("T", Some(path), false),
+            "scenario.json — Sahel Atlas"
+        );
         assert!(window_title("T", None, true).starts_with("T • unsaved changes"));
     }
 }

@@ -24,9 +24,9 @@ use egui::{Key, Modifiers};
 
 use crate::app::command::Command;
 use crate::app::compare::CompareCommand;
-use crate::app::editing::EditCommand;
 use crate::app::derived::AtDate;
 use crate::app::document::Document;
+use crate::app::editing::EditCommand;
 use crate::app::jobs::{
     Jobs, Loaded, STAGE_EXPORTING, STAGE_PARSING, STAGE_READING, STAGE_SIMPLIFYING,
     STAGE_TRIANGULATING,
@@ -367,10 +367,18 @@ impl SahelApp {
             return;
         }
         let shortcuts = [
-            (Modifiers::COMMAND | Modifiers::SHIFT, Key::Z, EditCommand::Redo),
+            (
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::Z,
+                EditCommand::Redo,
+            ),
             (Modifiers::COMMAND, Key::Y, EditCommand::Redo),
             (Modifiers::COMMAND, Key::Z, EditCommand::Undo),
-            (Modifiers::COMMAND | Modifiers::SHIFT, Key::S, EditCommand::SaveAs),
+            (
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::S,
+                EditCommand::SaveAs,
+            ),
             (Modifiers::COMMAND, Key::S, EditCommand::Save),
         ];
         for (modifiers, key, command) in shortcuts {

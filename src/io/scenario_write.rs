@@ -16,7 +16,8 @@ const INLINE_ARRAYS: &[&str] = &["members"];
 /// The scenario as JSON text, in the shipped file's formatting, ending with a newline.
 pub fn scenario_json(scenario: &Scenario) -> String {
     let mut out = Vec::with_capacity(64 * 1024);
-    let mut serializer = serde_json::Serializer::with_formatter(&mut out, AtlasFormatter::default());
+    let mut serializer =
+        serde_json::Serializer::with_formatter(&mut out, AtlasFormatter::default());
     // Serialising plain data into a vector cannot fail: no I/O, every map key a string.
     if scenario.serialize(&mut serializer).is_err() {
         return String::new();
@@ -81,7 +82,11 @@ impl AtlasFormatter {
 
     fn item<W: ?Sized + io::Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
         if self.is_inline() {
-            return if first { Ok(()) } else { writer.write_all(b", ") };
+            return if first {
+                Ok(())
+            } else {
+                writer.write_all(b", ")
+            };
         }
         if !first {
             writer.write_all(b",")?;
@@ -178,18 +183,30 @@ mod tests {
         let shipped = include_str!("../../geodata/scenario.json");
         let mut scenario: Scenario = serde_json::from_str(shipped).expect("shipped scenario");
         scenario.events[10].title = "A new title".to_owned();
-        scenario.events[20].sources.push("https://example.org/b".to_owned());
+        scenario.events[20]
+            .sources
+            .push("https://example.org/b".to_owned());
         let written = scenario_json(&scenario);
         let (old, new): (Vec<&str>, Vec<&str>) =
             (shipped.lines().collect(), written.lines().collect());
         assert_eq!(new.len(), old.len() + 1);
-        let added = old.iter().zip(&new).position(|(a, b)| a != b).expect("a change");
+        let added = old
+            .iter()
+            .zip(&new)
+            .position(|(a, b)| a != b)
+            .expect("a change");
         assert!(new[added].contains("A new title"), "{}", new[added]);
         // After the title, everything is the same up to the added source.
-        let source = new.iter().position(|l| l.contains("example.org/b")).expect("source");
+        let source = new
+            .iter()
+            .position(|l| l.contains("example.org/b"))
+            .expect("source");
         assert_eq!(old[added + 1..source - 1], new[added + 1..source - 1]);
         assert_eq!(old[source..], new[source + 1..]);
-        assert_eq!(new[source - 1].trim_end(), old[source - 1].trim_end().to_owned() + ",");
+        assert_eq!(
+            new[source - 1].trim_end(),
+            old[source - 1].trim_end().to_owned() + ","
+        );
     }
 
     #[test]

@@ -20,8 +20,8 @@ pub use alignment::{Alignment, AlignmentStep, counts_for_alignment};
 pub use changelog::{LogEntry, YearLog};
 pub use check::{Item, Problem, Severity, check};
 pub use date::{DateError, DatePrecision, Day, format_date_with_precision, parse_date};
-pub use edit::{Edit, EditHistory, ItemValue, Section};
 pub use diff::{ChangeKind, Diff, SahelChanges, TieChange};
+pub use edit::{Edit, EditHistory, ItemValue, Section};
 pub use filter::{FilterError, LinkFilter};
 pub use scenario::{
     Change, Entity, EntityKind, Event, Government, GovernmentForm, Group, OTHER_GROUP, Place,

@@ -82,7 +82,9 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
         if let Some(e) = timeline.entity_index(key)
             && ui.small_button("Edit…").clicked()
         {
-            cx.push(Command::Edit(crate::app::editing::EditCommand::OpenEntity(e)));
+            cx.push(Command::Edit(crate::app::editing::EditCommand::OpenEntity(
+                e,
+            )));
         }
     });
     if let Some(c) = country {
@@ -343,7 +345,9 @@ fn link_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, link: usize) {
             cx.push(Command::SelectLink(None));
         }
         if ui.small_button("Edit tie…").clicked() {
-            cx.push(Command::Edit(crate::app::editing::EditCommand::OpenRelationship(link)));
+            cx.push(Command::Edit(
+                crate::app::editing::EditCommand::OpenRelationship(link),
+            ));
         }
     });
     ui.label(&rel.label);

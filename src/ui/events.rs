@@ -6,8 +6,8 @@ use egui::{Color32, RichText};
 
 use super::Cx;
 use crate::app::command::Command;
-use crate::app::time_control::TimeCommand;
 use crate::app::editing::EditCommand;
+use crate::app::time_control::TimeCommand;
 use crate::model::{Change, Day};
 
 /// Height of one line of the list.
@@ -73,10 +73,12 @@ pub(crate) fn events_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
                 let index = order[pos];
                 response.context_menu(|ui| {
                     if ui.button("Edit event…").clicked() {
-                        cx.commands.push(Command::Edit(EditCommand::OpenEvent(index)));
+                        cx.commands
+                            .push(Command::Edit(EditCommand::OpenEvent(index)));
                     }
                     if ui.button("Delete event").clicked() {
-                        cx.commands.push(Command::Edit(EditCommand::DeleteEvent(index)));
+                        cx.commands
+                            .push(Command::Edit(EditCommand::DeleteEvent(index)));
                     }
                 });
                 let clicked = response.clicked();

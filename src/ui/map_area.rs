@@ -146,10 +146,12 @@ pub(crate) fn map_area_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, mesh_cache: &mut M
             MapClick::Node(n) => scenario.entities.get(*n).map(|e| e.id.clone()),
             _ => None,
         };
-        cx.push(Command::Edit(crate::app::editing::EditCommand::MapClicked {
-            lon_lat: crate::map::lon_lat_from_world(world[0], world[1]),
-            entity,
-        }));
+        cx.push(Command::Edit(
+            crate::app::editing::EditCommand::MapClicked {
+                lon_lat: crate::map::lon_lat_from_world(world[0], world[1]),
+                entity,
+            },
+        ));
     }
     zoom_buttons_ui(ui, cx, rect);
     super::legend::legend_ui(ui, cx, rect, fine);

@@ -156,7 +156,10 @@ fn edit_menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         cx.push(Command::Edit(EditCommand::Undo));
     }
     if ui
-        .add_enabled(redo, egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z"))
+        .add_enabled(
+            redo,
+            egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z"),
+        )
         .clicked()
     {
         cx.push(Command::Edit(EditCommand::Redo));
@@ -176,8 +179,10 @@ fn edit_menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     if errors > 0 {
         ui.separator();
         ui.label(
-            egui::RichText::new(format!("{errors} error(s): saving waits until they are fixed"))
-                .color(egui::Color32::from_rgb(0xC0, 0x20, 0x20)),
+            egui::RichText::new(format!(
+                "{errors} error(s): saving waits until they are fixed"
+            ))
+            .color(egui::Color32::from_rgb(0xC0, 0x20, 0x20)),
         );
     }
 }

@@ -148,7 +148,10 @@ impl Places {
             let row = *rows.get(change).or(rows.first())?;
             let rest = format!("/{}", parts.get(4..).unwrap_or_default().join("/"));
             let columns = self.columns.get(CHANGES.name)?;
-            return Some((CHANGES.name, cell_name(row, best(columns, &rest).unwrap_or(0))));
+            return Some((
+                CHANGES.name,
+                cell_name(row, best(columns, &rest).unwrap_or(0)),
+            ));
         }
         let row = *self.rows.get(spec.name)?.get(index)?;
         let rest = format!("/{}", parts.get(2..).unwrap_or_default().join("/"));
@@ -250,7 +253,8 @@ impl Reading<'_> {
     }
 
     fn into_error(mut self) -> LoadError {
-        self.diagnostics.sort_by_key(|d| std::cmp::Reverse(d.severity));
+        self.diagnostics
+            .sort_by_key(|d| std::cmp::Reverse(d.severity));
         LoadError {
             diagnostics: self.diagnostics,
         }
@@ -299,7 +303,10 @@ impl Reading<'_> {
             };
             let Some(column) = ABOUT.columns.iter().find(|c| header(c) == field) else {
                 let known: Vec<String> = ABOUT.columns.iter().map(header).collect();
-                let message = format!("unknown field {field:?}; the fields are {}", known.join(", "));
+                let message = format!(
+                    "unknown field {field:?}; the fields are {}",
+                    known.join(", ")
+                );
                 self.cell_problem(Severity::Error, ABOUT.name, cell_name(r, 0), message);
                 continue;
             };
@@ -318,7 +325,12 @@ impl Reading<'_> {
 
     /// The items of a sheet, one per row that is not empty; with `first`, each item's first
     /// column (`event`) is kept under that key.
-    fn items(&mut self, spec: &SheetSpec, table: Option<&Table>, first: Option<&str>) -> Vec<Value> {
+    fn items(
+        &mut self,
+        spec: &SheetSpec,
+        table: Option<&Table>,
+        first: Option<&str>,
+    ) -> Vec<Value> {
         let Some(table) = table else {
             return Vec::new();
         };
@@ -376,8 +388,10 @@ impl Reading<'_> {
                 }
                 None => {
                     let known: Vec<String> = spec.columns.iter().map(header).collect();
-                    let message =
-                        format!("unknown column {text:?}; the columns are {}", known.join(", "));
+                    let message = format!(
+                        "unknown column {text:?}; the columns are {}",
+                        known.join(", ")
+                    );
                     self.cell_problem(Severity::Error, spec.name, cell_name(0, c), message);
                 }
             }
@@ -388,7 +402,12 @@ impl Reading<'_> {
 
     /// Puts each change under its event (by the `event` column), in sheet order.
     fn attach_changes(&mut self, events: &mut [Value], changes: Vec<Value>) {
-        let change_rows = self.places.rows.get(CHANGES.name).cloned().unwrap_or_default();
+        let change_rows = self
+            .places
+            .rows
+            .get(CHANGES.name)
+            .cloned()
+            .unwrap_or_default();
         self.places.change_rows = vec![Vec::new(); events.len()];
         let mut by_id: HashMap<String, usize> = HashMap::new();
         for (i, event) in events.iter_mut().enumerate() {

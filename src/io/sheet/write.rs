@@ -125,8 +125,8 @@ fn covered(spec: &SheetSpec, item: &Value) -> Result<(), SheetError> {
     let mut leaves = Vec::new();
     leaf_pointers(item, String::new(), &mut leaves);
     for pointer in leaves {
-        let known = spec.columns.iter().any(|c| c.pointer == pointer)
-            || is_elsewhere(spec.name, &pointer);
+        let known =
+            spec.columns.iter().any(|c| c.pointer == pointer) || is_elsewhere(spec.name, &pointer);
         if !known {
             return Err(SheetError::NoColumn {
                 sheet: spec.name,
@@ -156,7 +156,9 @@ fn cell_of(item: &Value, column: &Column) -> Cell {
         return Cell::Empty;
     };
     match (column.kind, value) {
-        (CellKind::Date, Value::String(s)) => parse_date(s).map_or(Cell::Text(s.clone()), Cell::Date),
+        (CellKind::Date, Value::String(s)) => {
+            parse_date(s).map_or(Cell::Text(s.clone()), Cell::Date)
+        }
         (CellKind::List, Value::Array(items)) if items.is_empty() => Cell::Empty,
         (CellKind::List, Value::Array(items)) => Cell::Text(
             items
@@ -193,14 +195,19 @@ pub fn tables_xlsx(tables: &[Table]) -> Result<Vec<u8>, SheetError> {
         for (r, row) in table.rows.iter().enumerate() {
             let r = u32::try_from(r).map_err(|_| SheetError::Xlsx("too many rows".into()))?;
             for (c, cell) in row.iter().enumerate() {
-                let c = u16::try_from(c).map_err(|_| SheetError::Xlsx("too many columns".into()))?;
+                let c =
+                    u16::try_from(c).map_err(|_| SheetError::Xlsx("too many columns".into()))?;
                 match cell {
                     Cell::Empty => {}
                     Cell::Text(text) if r == 0 => {
-                        sheet.write_string_with_format(r, c, text, &bold).map_err(fail)?;
+                        sheet
+                            .write_string_with_format(r, c, text, &bold)
+                            .map_err(fail)?;
                     }
                     Cell::Text(text) if text.contains('\n') => {
-                        sheet.write_string_with_format(r, c, text, &wrap).map_err(fail)?;
+                        sheet
+                            .write_string_with_format(r, c, text, &wrap)
+                            .map_err(fail)?;
                     }
                     Cell::Text(text) => {
                         sheet.write_string(r, c, text).map_err(fail)?;
@@ -221,7 +228,9 @@ pub fn tables_xlsx(tables: &[Table]) -> Result<Vec<u8>, SheetError> {
         }
         for (c, w) in widths.iter().enumerate() {
             let c = u16::try_from(c).unwrap_or(u16::MAX);
-            sheet.set_column_width(c, (*w).max(11) as f64 + 1.0).map_err(fail)?;
+            sheet
+                .set_column_width(c, (*w).max(11) as f64 + 1.0)
+                .map_err(fail)?;
         }
         sheet.set_freeze_panes(1, 0).map_err(fail)?;
     }
@@ -242,7 +251,9 @@ fn write_date(
     });
     match excel {
         Some(excel) if d.year() >= 1900 => {
-            sheet.write_datetime_with_format(r, c, &excel, format).map_err(fail)?;
+            sheet
+                .write_datetime_with_format(r, c, &excel, format)
+                .map_err(fail)?;
         }
         _ => {
             sheet.write_string(r, c, d.to_string()).map_err(fail)?;
@@ -258,7 +269,9 @@ pub fn tables_csv(tables: &[Table]) -> Vec<(String, Vec<u8>)> {
     tables
         .iter()
         .map(|table| {
-            let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+            let mut writer = csv::WriterBuilder::new()
+                .flexible(true)
+                .from_writer(Vec::new());
             for row in &table.rows {
                 let fields: Vec<String> = row.iter().map(csv_text).collect();
                 // Writing to a vector fails only on I/O, which a vector has none of.

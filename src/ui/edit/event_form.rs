@@ -161,9 +161,10 @@ impl EventForm {
         let mut event = self.loaded.clone();
         match parse_date(&self.date) {
             Ok(date) => event.date = date,
-            Err(_) => self
-                .errors
-                .push(("date", format!("\"{}\" is not a date (YYYY-MM-DD)", self.date.trim()))),
+            Err(_) => self.errors.push((
+                "date",
+                format!("\"{}\" is not a date (YYYY-MM-DD)", self.date.trim()),
+            )),
         }
         event.effective = None;
         if !self.effective.trim().is_empty() {
@@ -211,9 +212,11 @@ impl EventForm {
             .default_width(440.0)
             .default_pos(ctx.content_rect().center() - egui::vec2(220.0, 300.0))
             .show(ctx, |ui| {
-                egui::ScrollArea::vertical().max_height(640.0).show(ui, |ui| {
-                    self.fields_ui(ui, scenario, &problems, commands);
-                });
+                egui::ScrollArea::vertical()
+                    .max_height(640.0)
+                    .show(ui, |ui| {
+                        self.fields_ui(ui, scenario, &problems, commands);
+                    });
             });
         if self.touched
             && let Some(event) = self.build()
@@ -244,58 +247,67 @@ impl EventForm {
         let mut changed = false;
         problems_ui(ui, problems, "");
         let error = |errors: &[(&str, String)], name: &str| {
-            errors.iter().find(|(n, _)| *n == name).map(|(_, e)| e.clone())
+            errors
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, e)| e.clone())
         };
-        egui::Grid::new("event-fields").num_columns(2).show(ui, |ui| {
-            let text_row = |ui: &mut egui::Ui, label: &str, text: &mut String, multi: bool| {
-                let name = ui.label(label);
-                let edit = if multi {
-                    egui::TextEdit::multiline(text).desired_rows(2)
-                } else {
-                    egui::TextEdit::singleline(text)
+        egui::Grid::new("event-fields")
+            .num_columns(2)
+            .show(ui, |ui| {
+                let text_row = |ui: &mut egui::Ui, label: &str, text: &mut String, multi: bool| {
+                    let name = ui.label(label);
+                    let edit = if multi {
+                        egui::TextEdit::multiline(text).desired_rows(2)
+                    } else {
+                        egui::TextEdit::singleline(text)
+                    };
+                    let response = ui
+                        .add(edit.desired_width(300.0).id_salt(label))
+                        .labelled_by(name.id);
+                    ui.end_row();
+                    response.changed()
                 };
-                let response = ui
-                    .add(edit.desired_width(300.0).id_salt(label))
-                    .labelled_by(name.id);
+                changed |= text_row(ui, "Date", &mut self.date, false);
+                ui.label("");
+                ui.vertical(|ui| {
+                    field_error_ui(ui, error(&self.errors, "date").as_ref());
+                    problems_ui(ui, problems, "/date");
+                });
                 ui.end_row();
-                response.changed()
-            };
-            changed |= text_row(ui, "Date", &mut self.date, false);
-            ui.label("");
-            ui.vertical(|ui| {
-                field_error_ui(ui, error(&self.errors, "date").as_ref());
-                problems_ui(ui, problems, "/date");
+                changed |= text_row(ui, "Effective (optional)", &mut self.effective, false);
+                ui.label("");
+                ui.vertical(|ui| {
+                    field_error_ui(ui, error(&self.errors, "effective").as_ref());
+                    problems_ui(ui, problems, "/effective");
+                });
+                ui.end_row();
+                ui.label("Precision");
+                ui.horizontal(|ui| {
+                    for p in [
+                        DatePrecision::Day,
+                        DatePrecision::Month,
+                        DatePrecision::Year,
+                    ] {
+                        changed |= ui.radio_value(&mut self.precision, p, p.as_str()).changed();
+                    }
+                });
+                ui.end_row();
+                changed |= text_row(ui, "Title", &mut self.title, false);
+                changed |= text_row(ui, "Summary", &mut self.summary, true);
+                changed |= text_row(ui, "Note", &mut self.note, true);
+                ui.label("Confidence");
+                changed |= ui.checkbox(&mut self.low_confidence, "low").changed();
+                ui.end_row();
+                changed |= text_row(ui, "Sources (one per line)", &mut self.sources, true);
+                ui.label("");
+                ui.vertical(|ui| problems_ui(ui, problems, "/sources"));
+                ui.end_row();
+                changed |= text_row(ui, "Id", &mut self.id, false);
+                ui.label("");
+                ui.vertical(|ui| problems_ui(ui, problems, "/id"));
+                ui.end_row();
             });
-            ui.end_row();
-            changed |= text_row(ui, "Effective (optional)", &mut self.effective, false);
-            ui.label("");
-            ui.vertical(|ui| {
-                field_error_ui(ui, error(&self.errors, "effective").as_ref());
-                problems_ui(ui, problems, "/effective");
-            });
-            ui.end_row();
-            ui.label("Precision");
-            ui.horizontal(|ui| {
-                for p in [DatePrecision::Day, DatePrecision::Month, DatePrecision::Year] {
-                    changed |= ui.radio_value(&mut self.precision, p, p.as_str()).changed();
-                }
-            });
-            ui.end_row();
-            changed |= text_row(ui, "Title", &mut self.title, false);
-            changed |= text_row(ui, "Summary", &mut self.summary, true);
-            changed |= text_row(ui, "Note", &mut self.note, true);
-            ui.label("Confidence");
-            changed |= ui.checkbox(&mut self.low_confidence, "low").changed();
-            ui.end_row();
-            changed |= text_row(ui, "Sources (one per line)", &mut self.sources, true);
-            ui.label("");
-            ui.vertical(|ui| problems_ui(ui, problems, "/sources"));
-            ui.end_row();
-            changed |= text_row(ui, "Id", &mut self.id, false);
-            ui.label("");
-            ui.vertical(|ui| problems_ui(ui, problems, "/id"));
-            ui.end_row();
-        });
         ui.separator();
         ui.label(RichText::new("What it changes").strong());
         changed |= self.changes_ui(ui, scenario, problems);
@@ -308,14 +320,23 @@ impl EventForm {
         self.touched |= changed;
     }
 
-    fn changes_ui(&mut self, ui: &mut egui::Ui, scenario: &Scenario, problems: &[&Problem]) -> bool {
+    fn changes_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        scenario: &Scenario,
+        problems: &[&Problem],
+    ) -> bool {
         let mut changed = false;
         let mut remove = None;
         for (c, form) in self.changes.iter_mut().enumerate() {
             ui.push_id(("change", c), |ui| {
                 ui.horizontal(|ui| {
                     changed |= change_row_ui(ui, form, scenario);
-                    if ui.small_button("✕").on_hover_text("Remove this change").clicked() {
+                    if ui
+                        .small_button("✕")
+                        .on_hover_text("Remove this change")
+                        .clicked()
+                    {
                         remove = Some(c);
                     }
                 });
@@ -352,7 +373,10 @@ fn change_row_ui(ui: &mut egui::Ui, form: &mut ChangeForm, scenario: &Scenario) 
                 .relationships
                 .iter()
                 .find(|r| r.id == form.relationship)
-                .map_or_else(|| "Choose a tie…".to_owned(), |r| r.short_label().to_owned());
+                .map_or_else(
+                    || "Choose a tie…".to_owned(),
+                    |r| r.short_label().to_owned(),
+                );
             egui::ComboBox::from_id_salt("tie")
                 .selected_text(selected)
                 .width(200.0)
@@ -370,7 +394,9 @@ fn change_row_ui(ui: &mut egui::Ui, form: &mut ChangeForm, scenario: &Scenario) 
                     .selected_text(form.status.label())
                     .show_ui(ui, |ui| {
                         for s in Status::ALL {
-                            changed |= ui.selectable_value(&mut form.status, s, s.label()).changed();
+                            changed |= ui
+                                .selectable_value(&mut form.status, s, s.label())
+                                .changed();
                         }
                     });
             } else {
@@ -385,14 +411,20 @@ fn change_row_ui(ui: &mut egui::Ui, form: &mut ChangeForm, scenario: &Scenario) 
                 .selected_text(selected)
                 .height(400.0)
                 .show_ui(ui, |ui| {
-                    for e in scenario.entities.iter().filter(|e| e.kind == EntityKind::State) {
+                    for e in scenario
+                        .entities
+                        .iter()
+                        .filter(|e| e.kind == EntityKind::State)
+                    {
                         changed |= ui
                             .selectable_value(&mut form.state, e.id.clone(), &e.name)
                             .changed();
                     }
                 });
             for g in [GovernmentForm::Civilian, GovernmentForm::Military] {
-                changed |= ui.radio_value(&mut form.government, g, g.as_str()).changed();
+                changed |= ui
+                    .radio_value(&mut form.government, g, g.as_str())
+                    .changed();
             }
             changed |= ui
                 .add(

@@ -35,7 +35,11 @@ fn push_replace(
 fn field(ui: &mut egui::Ui, label: &str, text: &mut String) -> bool {
     let name = ui.label(label);
     let changed = ui
-        .add(egui::TextEdit::singleline(text).desired_width(280.0).id_salt(label))
+        .add(
+            egui::TextEdit::singleline(text)
+                .desired_width(280.0)
+                .id_salt(label),
+        )
         .labelled_by(name.id)
         .changed();
     ui.end_row();
@@ -146,7 +150,13 @@ impl RelationshipForm {
                     ItemValue::Relationship(self.loaded.clone()),
                     ItemValue::Relationship(r.clone()),
                 );
-                push_replace(commands, Section::Relationships, self.index, pair, self.session);
+                push_replace(
+                    commands,
+                    Section::Relationships,
+                    self.index,
+                    pair,
+                    self.session,
+                );
                 self.loaded = r;
             }
         }
@@ -185,7 +195,11 @@ impl RelationshipForm {
         if self.in_force_at_start {
             ui.label("Sources showing it was in force then (one per line):");
             changed |= ui
-                .add(egui::TextEdit::multiline(&mut self.start_sources).desired_rows(2).desired_width(400.0))
+                .add(
+                    egui::TextEdit::multiline(&mut self.start_sources)
+                        .desired_rows(2)
+                        .desired_width(400.0),
+                )
                 .changed();
             problems_ui(ui, problems, "/start_sources");
         }
@@ -352,7 +366,10 @@ impl EntityForm {
             && let Some(e) = self.build()
             && e != self.loaded
         {
-            let pair = (ItemValue::Entity(self.loaded.clone()), ItemValue::Entity(e.clone()));
+            let pair = (
+                ItemValue::Entity(self.loaded.clone()),
+                ItemValue::Entity(e.clone()),
+            );
             push_replace(commands, Section::Entities, self.index, pair, self.session);
             self.loaded = e;
         }
@@ -362,25 +379,33 @@ impl EntityForm {
     fn fields_ui(&mut self, ui: &mut egui::Ui, problems: &[&Problem]) {
         let mut changed = false;
         problems_ui(ui, problems, "");
-        egui::Grid::new("entity-fields").num_columns(2).show(ui, |ui| {
-            changed |= field(ui, "Name", &mut self.name);
-            changed |= field(ui, "Short name", &mut self.short);
-            ui.label("Kind");
-            ui.horizontal(|ui| {
-                changed |= ui
-                    .radio_value(&mut self.kind, EntityKind::Organisation, "organisation or armed group")
-                    .changed();
-                changed |= ui.radio_value(&mut self.kind, EntityKind::State, "state").changed();
+        egui::Grid::new("entity-fields")
+            .num_columns(2)
+            .show(ui, |ui| {
+                changed |= field(ui, "Name", &mut self.name);
+                changed |= field(ui, "Short name", &mut self.short);
+                ui.label("Kind");
+                ui.horizontal(|ui| {
+                    changed |= ui
+                        .radio_value(
+                            &mut self.kind,
+                            EntityKind::Organisation,
+                            "organisation or armed group",
+                        )
+                        .changed();
+                    changed |= ui
+                        .radio_value(&mut self.kind, EntityKind::State, "state")
+                        .changed();
+                });
+                ui.end_row();
+                changed |= field(ui, "Id", &mut self.id);
+                ui.label("");
+                ui.vertical(|ui| problems_ui(ui, problems, "/id"));
+                ui.end_row();
+                changed |= field(ui, "Longitude", &mut self.lon);
+                changed |= field(ui, "Latitude", &mut self.lat);
+                changed |= field(ui, "Place", &mut self.place_label);
             });
-            ui.end_row();
-            changed |= field(ui, "Id", &mut self.id);
-            ui.label("");
-            ui.vertical(|ui| problems_ui(ui, problems, "/id"));
-            ui.end_row();
-            changed |= field(ui, "Longitude", &mut self.lon);
-            changed |= field(ui, "Latitude", &mut self.lat);
-            changed |= field(ui, "Place", &mut self.place_label);
-        });
         let errors: Vec<String> = self.errors.iter().map(|(_, e)| e.clone()).collect();
         for error in &errors {
             field_error_ui(ui, Some(error));

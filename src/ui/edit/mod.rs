@@ -110,7 +110,10 @@ impl EditorUi {
     /// How many fields of the open forms do not read (a date that is no date …).
     pub fn field_errors(&self) -> usize {
         self.event.as_ref().map_or(0, EventForm::field_errors)
-            + self.relationship.as_ref().map_or(0, RelationshipForm::field_errors)
+            + self
+                .relationship
+                .as_ref()
+                .map_or(0, RelationshipForm::field_errors)
             + self.entity.as_ref().map_or(0, EntityForm::field_errors)
     }
 
@@ -277,9 +280,10 @@ fn questions_ui(
             ],
         );
     } else if let Some((path, _)) = &editing.recovery_offer {
-        let of = path
-            .as_ref()
-            .map_or_else(|| "the embedded scenario".to_owned(), |p| p.display().to_string());
+        let of = path.as_ref().map_or_else(
+            || "the embedded scenario".to_owned(),
+            |p| p.display().to_string(),
+        );
         ask(
             "recovery",
             format!("The last session ended with unsaved edits to {of}. Restore them?"),
