@@ -15,7 +15,7 @@ use sahel_atlas::app::editing::EditCommand;
 use sahel_atlas::app::time_control::TimeCommand;
 use sahel_atlas::model::{Status, Timeline};
 
-use crate::common::{day, project_file};
+use crate::common::day;
 
 fn wait_idle(h: &mut Harness<'_, SahelApp>) {
     for _ in 0..6000 {
@@ -35,10 +35,11 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// The app with a copy of the shipped scenario opened from `dir`.
+/// The app with a copy of the shipped scenario (as the writer writes it) opened from `dir`.
 fn app_on_a_copy(dir: &Path) -> (Harness<'static, SahelApp>, PathBuf) {
     let path = dir.join("scenario.json");
-    std::fs::copy(project_file("geodata/scenario.json"), &path).expect("copy");
+    let text = sahel_atlas::io::scenario_json(crate::common::timeline().scenario());
+    std::fs::write(&path, text).expect("copy");
     let mut h = crate::app_ui::harness();
     h.state_mut().push(Command::Load(path.clone(), None));
     wait_idle(&mut h);
