@@ -120,7 +120,10 @@ fn an_added_event_ends_a_tie_on_the_map_and_in_the_details_and_undo_redo_take_it
     );
     h.get_by_label("+ Tie status").click();
     h.run_steps(3);
-    h.get_by_label("Choose a tie…").click();
+    h.get_all_by_role(Role::ComboBox)
+        .find(|n| n.value().as_deref() == Some("Choose a tie…"))
+        .expect("the tie choice")
+        .click();
     h.run_steps(3);
     let option = h
         .get_all_by_label(&short)

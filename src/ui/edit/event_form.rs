@@ -333,7 +333,7 @@ impl EventForm {
                 ui.horizontal(|ui| {
                     changed |= change_row_ui(ui, form, scenario);
                     if ui
-                        .small_button("✕")
+                        .small_button("×")
                         .on_hover_text("Remove this change")
                         .clicked()
                     {

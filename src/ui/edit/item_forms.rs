@@ -212,7 +212,7 @@ impl RelationshipForm {
         for (p, party) in self.parties.iter().enumerate() {
             ui.horizontal(|ui| {
                 ui.label(format!("{} ({party})", scenario.entity_name(party)));
-                if ui.small_button("✕").clicked() {
+                if ui.small_button("×").clicked() {
                     remove = Some(p);
                 }
             });
