@@ -89,6 +89,8 @@ pub enum Command {
     Compare(crate::app::compare::CompareCommand),
     /// The conflict-event layers: window, filters, the events listed.
     Events(crate::app::event_view::EventCommand),
+    /// Editing: add, change or delete items, undo, redo, save.
+    Edit(crate::app::editing::EditCommand),
 }
 
 pub use crate::app::view::ThemeChoice;

@@ -24,6 +24,10 @@ pub enum PathPurpose {
     Export(crate::export::Format),
     /// Where to write compare mode's change list: Markdown when `true`, else CSV.
     Changes(bool),
+    /// Where to save the scenario (Save as…): JSON, or `.xlsx`.
+    SaveAs,
+    /// Where to export the scenario as a spreadsheet: `.xlsx`, or a folder for CSV files.
+    ExportSheet,
 }
 
 impl PathPurpose {
@@ -40,6 +44,8 @@ impl PathPurpose {
             Self::Export(Format::Csv) => "Export the state as CSV",
             Self::Changes(true) => "Export the changes as Markdown",
             Self::Changes(false) => "Export the changes as CSV",
+            Self::SaveAs => "Save the scenario as",
+            Self::ExportSheet => "Export the scenario as a spreadsheet",
         }
     }
 
@@ -47,7 +53,8 @@ impl PathPurpose {
     pub fn action(&self) -> &'static str {
         match self {
             Self::Open(_) => "Open",
-            Self::Export(_) | Self::Changes(_) => "Export",
+            Self::Export(_) | Self::Changes(_) | Self::ExportSheet => "Export",
+            Self::SaveAs => "Save",
         }
     }
 
@@ -59,6 +66,10 @@ impl PathPurpose {
             Self::Changes(_) => {
                 Command::Compare(crate::app::compare::CompareCommand::ExportChangesTo(path))
             }
+            Self::SaveAs => Command::Edit(crate::app::editing::EditCommand::SaveTo(path)),
+            Self::ExportSheet => {
+                Command::Edit(crate::app::editing::EditCommand::ExportSheetTo(path))
+            }
         }
     }
 
@@ -67,7 +78,10 @@ impl PathPurpose {
         use crate::export::Format;
         match self {
             Self::Open(FileKind::Countries) => ("GeoJSON", &["geojson", "json", "gz"]),
-            Self::Open(FileKind::Scenario) => ("Scenario (JSON)", &["json"]),
+            Self::Open(FileKind::Scenario) => (
+                "Scenario (JSON, spreadsheet)",
+                &["json", "xlsx", "ods", "xls"],
+            ),
             Self::Open(FileKind::Events) => (
                 "Event layer (CSV, GeoJSON)",
                 &["csv", "geojson", "json", "gz"],
@@ -77,6 +91,8 @@ impl PathPurpose {
             Self::Export(Format::GeoJson) => ("GeoJSON", &["geojson"]),
             Self::Export(Format::Csv) | Self::Changes(false) => ("CSV", &["csv"]),
             Self::Changes(true) => ("Markdown", &["md"]),
+            Self::SaveAs => ("Scenario (JSON)", &["json", "xlsx"]),
+            Self::ExportSheet => ("Workbook (XLSX)", &["xlsx"]),
         }
     }
 }
@@ -123,6 +139,7 @@ pub fn suggested_path(purpose: &PathPurpose, day: Day, range: Option<(Day, Day)>
     let name = match purpose {
         PathPurpose::Open(_) => return home().join(""),
         PathPurpose::Export(_) => format!("sahel-atlas-{}.{ext}", day.to_date()),
+        PathPurpose::SaveAs | PathPurpose::ExportSheet => format!("scenario.{ext}"),
         PathPurpose::Changes(_) => {
             let (from, to) = range.unwrap_or((day, day));
             format!(

@@ -5,6 +5,7 @@ pub mod args;
 pub mod output;
 pub mod run;
 pub mod signals;
+pub mod sheet;
 
 use std::fmt::Write as _;
 use std::path::Path;

@@ -76,6 +76,17 @@ pub enum CliError {
     /// `--fps` or `--hold-events` without a clip to write.
     #[error("--fps and --hold-events are for clips: end --out with .mp4 or .gif")]
     ClipOptionsWithoutClip,
+    /// `sheet export` could not write the spreadsheet.
+    #[error(transparent)]
+    Sheet(#[from] crate::io::sheet::SheetError),
+    /// `sheet import` could not write the scenario file.
+    #[error("cannot write '{}': {source}", path.display())]
+    WriteScenario {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
     /// `--focus` names no entity of the scenario.
     #[error("--focus: the scenario has no entity '{0}'")]
     UnknownFocus(String),
@@ -233,6 +244,10 @@ pub fn run(command: &Sub, data: &DataArgs) -> Result<Outcome, CliError> {
             let mut text = crate::export::chart::run_chart(args, &timeline)?;
             text.push('\n');
             Ok(Outcome::done(text, warnings))
+        }
+        Sub::Sheet { action } => {
+            let stdout = super::sheet::run_sheet(action, data, &mut warnings)?;
+            Ok(Outcome::done(stdout, warnings))
         }
         Sub::Export { at, out, filter } => {
             let stdout = export(data, *at, out, filter, &mut warnings)?;

@@ -18,6 +18,8 @@ mod json_error;
 mod json_text;
 mod read;
 mod scenario_file;
+mod scenario_write;
+pub mod sheet;
 
 pub use countries::{collection_findings, parse_countries, read_countries};
 pub use country::{Country, CountryLayer, KeySource};
@@ -28,6 +30,7 @@ pub use event_layer::{
 };
 pub use read::{MAX_FILE_BYTES, read_file_bytes};
 pub use scenario_file::{parse_scenario, read_scenario, source_diagnostics};
+pub use scenario_write::{scenario_json, write_scenario};
 
 /// What kind of file some bytes look like.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

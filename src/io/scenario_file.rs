@@ -16,6 +16,9 @@ use super::{Diagnostic, LoadError, Where};
 /// Unreadable or malformed files, and scenarios with errors (unknown or duplicate ids, events
 /// without sources, …), with file and line.
 pub fn read_scenario(path: &Path) -> Result<(Scenario, Vec<Diagnostic>), LoadError> {
+    if super::sheet::is_sheet_path(path) {
+        return super::sheet::read_sheet_scenario(path);
+    }
     let bytes = read_file_bytes(path)?;
     parse_scenario(&path.display().to_string(), &bytes)
 }
@@ -125,6 +128,25 @@ fn strict_text_diagnostics(name: &str, text: &[u8]) -> Vec<Diagnostic> {
     let Ok(value) = serde_json::from_slice::<serde_json::Value>(text) else {
         return Vec::new();
     };
+    let found = strict_problems(&value);
+    let root = skip_ws(text, 0);
+    let offsets: Vec<usize> = found
+        .iter()
+        .map(|(pointer, _)| resolve(text, root, pointer).unwrap_or_else(|nearest| nearest))
+        .collect();
+    line_columns(text, &offsets)
+        .into_iter()
+        .zip(found)
+        .map(|((line, column), (_, message))| {
+            Diagnostic::error(name, Where::LineColumn { line, column }, message)
+        })
+        .collect()
+}
+
+/// The rules of [`strict_text_diagnostics`] over a scenario as a JSON value (as the sheets
+/// give it): each error as the JSON Pointer of its value and a message, at most
+/// [`MAX_DIAGNOSTICS`].
+pub(crate) fn strict_problems(value: &serde_json::Value) -> Vec<(String, String)> {
     let mut found: Vec<(String, String)> = Vec::new();
     strict_walk(&value, &mut Vec::new(), None, &mut found);
     if let Some(events) = value.get("events").and_then(serde_json::Value::as_array) {
@@ -159,18 +181,7 @@ fn strict_text_diagnostics(name: &str, text: &[u8]) -> Vec<Diagnostic> {
         }
     }
     found.truncate(MAX_DIAGNOSTICS);
-    let root = skip_ws(text, 0);
-    let offsets: Vec<usize> = found
-        .iter()
-        .map(|(pointer, _)| resolve(text, root, pointer).unwrap_or_else(|nearest| nearest))
-        .collect();
-    line_columns(text, &offsets)
-        .into_iter()
-        .zip(found)
-        .map(|((line, column), (_, message))| {
-            Diagnostic::error(name, Where::LineColumn { line, column }, message)
-        })
-        .collect()
+    found
 }
 
 /// One step of a path through the JSON.

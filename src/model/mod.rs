@@ -10,6 +10,7 @@ mod check;
 mod date;
 mod diff;
 pub mod event_layer;
+mod edit;
 mod filter;
 mod provenance;
 mod scenario;
@@ -28,6 +29,7 @@ pub use diff::{ChangeKind, Diff, SahelChanges, TieChange};
 pub use event_layer::{
     EventFilter, EventFormat, EventLayer, EventTexts, EventWindow, LayerFilter, parse_window,
 };
+pub use edit::{Edit, EditHistory, ItemValue, Section};
 pub use filter::{FilterError, LinkFilter};
 pub use provenance::check_sources;
 pub use scenario::{

@@ -2,15 +2,21 @@
 
 use super::Cx;
 use crate::app::command::Command;
+use crate::app::editing::EditCommand;
 use crate::io::FileKind;
 
 pub(crate) fn menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| file_menu_ui(ui, cx));
+        ui.menu_button("Edit", |ui| edit_menu_ui(ui, cx));
         ui.menu_button("View", |ui| view_menu_ui(ui, cx));
         ui.menu_button("Help", |ui| help_menu_ui(ui, cx));
         ui.separator();
         ui.label(egui::RichText::new(&cx.document.timeline.scenario().title).strong());
+        if cx.document.is_dirty() {
+            ui.label(egui::RichText::new("• unsaved changes").weak())
+                .on_hover_text("File → Save (Ctrl+S) writes them");
+        }
         if !cx.jobs.is_empty() {
             ui.spinner();
             let text: Vec<String> = cx
@@ -79,6 +85,16 @@ fn file_menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     }
     if ui.button("Add event layer…").clicked() {
         cx.push(Command::OpenDialog(FileKind::Events));
+    }
+    let edit = |c| Command::Edit(c);
+    if ui.button("Save").on_hover_text("Ctrl+S").clicked() {
+        cx.push(edit(EditCommand::Save));
+    }
+    if ui.button("Save as…").clicked() {
+        cx.push(edit(EditCommand::SaveAs));
+    }
+    if ui.button("Export as spreadsheet…").clicked() {
+        cx.push(edit(EditCommand::ExportSheet));
     }
     ui.menu_button("Open recent", |ui| {
         if cx.document.recent.is_empty() {
@@ -195,8 +211,51 @@ fn help_menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     ui.label("Esc: clear the selection, leave compare mode");
     ui.label("Shift-click or shift-drag the time strip: compare two dates");
     ui.label("Ctrl+F or /: find a country   Ctrl+Q: quit");
+    ui.label("Ctrl+Z / Ctrl+Shift+Z: undo / redo an edit   Ctrl+S: save");
     ui.separator();
     if ui.button("About Sahel Atlas").clicked() {
         cx.memory.about_open = true;
+    }
+}
+
+/// Edit: undo, redo, and adding events, ties and organisations.
+fn edit_menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    let history = &cx.document.history;
+    let (undo, redo) = (history.can_undo(), history.can_redo());
+    if ui
+        .add_enabled(undo, egui::Button::new("Undo").shortcut_text("Ctrl+Z"))
+        .clicked()
+    {
+        cx.push(Command::Edit(EditCommand::Undo));
+    }
+    if ui
+        .add_enabled(
+            redo,
+            egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z"),
+        )
+        .clicked()
+    {
+        cx.push(Command::Edit(EditCommand::Redo));
+    }
+    ui.separator();
+    let date = cx.view.day().to_date();
+    if ui.button(format!("Add an event on {date}…")).clicked() {
+        cx.push(Command::Edit(EditCommand::AddEvent));
+    }
+    if ui.button("Add a tie…").clicked() {
+        cx.push(Command::Edit(EditCommand::AddRelationship));
+    }
+    if ui.button("Add an organisation or armed group…").clicked() {
+        cx.push(Command::Edit(EditCommand::AddEntity));
+    }
+    let errors = cx.document.error_count();
+    if errors > 0 {
+        ui.separator();
+        ui.label(
+            egui::RichText::new(format!(
+                "{errors} error(s): saving waits until they are fixed"
+            ))
+            .color(egui::Color32::from_rgb(0xC0, 0x20, 0x20)),
+        );
     }
 }

@@ -9,6 +9,7 @@ mod changelog_window;
 mod changes_panel;
 mod details;
 mod event_layers;
+pub(crate) mod edit;
 mod events;
 mod legend;
 mod map_area;

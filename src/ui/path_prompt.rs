@@ -65,6 +65,10 @@ pub(crate) fn typed_path(purpose: &PathPurpose, text: &str) -> Option<PathBuf> {
         PathPurpose::Export(crate::export::Format::Csv) => Some("csv"),
         PathPurpose::Changes(true) => Some("md"),
         PathPurpose::Changes(false) => Some("csv"),
+        PathPurpose::SaveAs => Some("json"),
+        // A folder (ending with a slash) gets one CSV file per sheet.
+        PathPurpose::ExportSheet if text.ends_with('/') => None,
+        PathPurpose::ExportSheet => Some("xlsx"),
     };
     if let Some(ext) = ext
         && path.extension().is_none()
@@ -101,5 +105,13 @@ mod tests {
             Some(PathBuf::from("/x/scenario"))
         );
         assert_eq!(typed_path(&png, "   "), None);
+        assert_eq!(
+            typed_path(&PathPurpose::ExportSheet, "/x/sheets/"),
+            Some(PathBuf::from("/x/sheets/"))
+        );
+        assert_eq!(
+            typed_path(&PathPurpose::SaveAs, "/x/mine"),
+            Some(PathBuf::from("/x/mine.json"))
+        );
     }
 }
