@@ -17,6 +17,8 @@
 //! - `loaders`: the country and scenario loaders on good and bad input.
 //! - `animation`: GIF and MP4 clips read back with decoders, holds on events, cancel.
 //! - `cli`: the `state` and `check` subcommands, run as a process.
+//! - `check_messages`: `check`'s every message on scenarios that break every rule, pinned.
+//! - `import_cycles`: no two files of `src/` import each other.
 //! - `app_ui`: the real app driven through egui_kittest.
 //! - `app_events`: event layers on the map, on the command line and in the app (issue #22).
 //! - `app_view`: the map keeps the Sahel in view: panels, banners, framing, clicks, the
@@ -51,12 +53,14 @@ mod app_ui;
 mod app_view;
 mod bad_input;
 mod chart;
+mod check_messages;
 mod cli;
 mod cli_changes;
 mod data_dates;
 mod diff_props;
 mod event_layers;
 mod export;
+mod import_cycles;
 mod loaders;
 mod map_hits;
 mod one_picture;

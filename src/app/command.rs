@@ -4,8 +4,9 @@
 
 use std::path::PathBuf;
 
+use crate::app::message::Message;
+use crate::app::path_purpose::PathPurpose;
 use crate::app::time_control::TimeCommand;
-use crate::app::view::Message;
 use crate::io::FileKind;
 use crate::map::MapCamera;
 
@@ -47,7 +48,7 @@ pub enum Command {
     /// Export the current view and date to a file (format from the extension).
     ExportTo(PathBuf),
     /// Ask for a path by typing it (the window a failed file dialog opens).
-    AskPath(crate::app::dialogs::PathPurpose),
+    AskPath(PathPurpose),
     /// Close the typed-path window.
     ClosePathPrompt,
     /// File → Quit.
@@ -94,3 +95,20 @@ pub enum Command {
 }
 
 pub use crate::app::view::ThemeChoice;
+
+impl PathPurpose {
+    /// What to do with the path chosen or typed.
+    pub fn command(&self, path: PathBuf) -> Command {
+        match self {
+            Self::Open(kind) => Command::Load(path, Some(*kind)),
+            Self::Export(_) => Command::ExportTo(path),
+            Self::Changes(_) => {
+                Command::Compare(crate::app::compare::CompareCommand::ExportChangesTo(path))
+            }
+            Self::SaveAs => Command::Edit(crate::app::editing::EditCommand::SaveTo(path)),
+            Self::ExportSheet => {
+                Command::Edit(crate::app::editing::EditCommand::ExportSheetTo(path))
+            }
+        }
+    }
+}

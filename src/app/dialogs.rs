@@ -9,93 +9,11 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::app::command::Command;
 use crate::app::jobs::{Jobs, Loaded};
-use crate::app::view::Message;
-use crate::io::FileKind;
+use crate::app::message::Message;
 use crate::model::Day;
 
-/// What a file path is asked for.
-#[derive(Clone, Debug, PartialEq)]
-pub enum PathPurpose {
-    /// A file to open.
-    Open(FileKind),
-    /// Where to export the map or the state at the date.
-    Export(crate::export::Format),
-    /// Where to write compare mode's change list: Markdown when `true`, else CSV.
-    Changes(bool),
-    /// Where to save the scenario (Save as…): JSON, or `.xlsx`.
-    SaveAs,
-    /// Where to export the scenario as a spreadsheet: `.xlsx`, or a folder for CSV files.
-    ExportSheet,
-}
-
-impl PathPurpose {
-    /// The dialog's and the typed-path window's title.
-    pub fn title(&self) -> &'static str {
-        use crate::export::Format;
-        match self {
-            Self::Open(FileKind::Countries) => "Open countries",
-            Self::Open(FileKind::Scenario) => "Open scenario",
-            Self::Open(FileKind::Events) => "Add event layer",
-            Self::Export(Format::Png) => "Export the map as PNG",
-            Self::Export(Format::Svg) => "Export the map as SVG",
-            Self::Export(Format::GeoJson) => "Export the state as GeoJSON",
-            Self::Export(Format::Csv) => "Export the state as CSV",
-            Self::Changes(true) => "Export the changes as Markdown",
-            Self::Changes(false) => "Export the changes as CSV",
-            Self::SaveAs => "Save the scenario as",
-            Self::ExportSheet => "Export the scenario as a spreadsheet",
-        }
-    }
-
-    /// The button that carries it out.
-    pub fn action(&self) -> &'static str {
-        match self {
-            Self::Open(_) => "Open",
-            Self::Export(_) | Self::Changes(_) | Self::ExportSheet => "Export",
-            Self::SaveAs => "Save",
-        }
-    }
-
-    /// What to do with the path chosen or typed.
-    pub fn command(&self, path: PathBuf) -> Command {
-        match self {
-            Self::Open(kind) => Command::Load(path, Some(*kind)),
-            Self::Export(_) => Command::ExportTo(path),
-            Self::Changes(_) => {
-                Command::Compare(crate::app::compare::CompareCommand::ExportChangesTo(path))
-            }
-            Self::SaveAs => Command::Edit(crate::app::editing::EditCommand::SaveTo(path)),
-            Self::ExportSheet => {
-                Command::Edit(crate::app::editing::EditCommand::ExportSheetTo(path))
-            }
-        }
-    }
-
-    /// The file dialog's filter: its name and extensions.
-    fn filter(&self) -> (&'static str, &'static [&'static str]) {
-        use crate::export::Format;
-        match self {
-            Self::Open(FileKind::Countries) => ("GeoJSON", &["geojson", "json", "gz"]),
-            Self::Open(FileKind::Scenario) => (
-                "Scenario (JSON, spreadsheet)",
-                &["json", "xlsx", "ods", "xls"],
-            ),
-            Self::Open(FileKind::Events) => (
-                "Event layer (CSV, GeoJSON)",
-                &["csv", "geojson", "json", "gz"],
-            ),
-            Self::Export(Format::Png) => ("PNG image", &["png"]),
-            Self::Export(Format::Svg) => ("SVG drawing", &["svg"]),
-            Self::Export(Format::GeoJson) => ("GeoJSON", &["geojson"]),
-            Self::Export(Format::Csv) | Self::Changes(false) => ("CSV", &["csv"]),
-            Self::Changes(true) => ("Markdown", &["md"]),
-            Self::SaveAs => ("Scenario (JSON)", &["json", "xlsx"]),
-            Self::ExportSheet => ("Workbook (XLSX)", &["xlsx"]),
-        }
-    }
-}
+pub use crate::app::path_purpose::PathPurpose;
 
 /// The typed-path window's state: what the path is for, the path being typed, and why no
 /// dialog was shown.

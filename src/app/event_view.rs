@@ -256,15 +256,15 @@ pub fn load_job(
     }
 }
 
-/// Adds a loaded layer to the document (the layers already there stay), with a note when
-/// rows were left out; or says why it did not load.
+/// Adds a loaded layer to the document (the layers already there stay), with a note in
+/// `messages` when rows were left out; or says there why it did not load.
 pub fn finish_load(
     document: &mut crate::app::document::Document,
-    view: &mut crate::app::view::View,
+    messages: &mut Vec<crate::app::message::Message>,
     path: PathBuf,
     result: Result<Box<crate::io::EventLoad>, crate::io::LoadError>,
 ) {
-    use crate::app::view::Message;
+    use crate::app::message::Message;
     match result {
         Ok(load) => {
             let load = *load;
@@ -275,7 +275,7 @@ pub fn finish_load(
                     .take(5)
                     .map(ToString::to_string)
                     .collect();
-                view.messages.push(Message {
+                messages.push(Message {
                     headline: format!(
                         "Added {}: {} events; {} rows could not be read and were left out. The first:",
                         path.display(),
@@ -292,22 +292,20 @@ pub fn finish_load(
             document.event_paths.push(path.clone());
             document.remember_recent(path);
         }
-        Err(e) => view
-            .messages
-            .push(Message::from_load_error(&path.display().to_string(), &e)),
+        Err(e) => messages.push(Message::from_load_error(&path.display().to_string(), &e)),
     }
 }
 
 /// The event layers as pictures and exports draw them: the document's layers with the
-/// view's window, filter and hexagon values.
+/// view's window, filter and hexagon values (`events`).
 pub fn event_options(
     document: &crate::app::document::Document,
-    view: &crate::app::view::View,
+    events: &EventView,
 ) -> crate::map::events::EventOptions {
     crate::map::events::EventOptions {
         layers: document.events.clone(),
-        window: view.events.window,
-        filter: view.events.filter.clone(),
-        aggregate: view.events.aggregate,
+        window: events.window,
+        filter: events.filter.clone(),
+        aggregate: events.aggregate,
     }
 }

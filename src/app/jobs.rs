@@ -53,10 +53,10 @@ pub enum Loaded {
     /// No file dialog could be shown.
     DialogFailed(String),
     /// A file dialog chose a path for a purpose.
-    PathChosen(crate::app::dialogs::PathPurpose, PathBuf),
+    PathChosen(crate::app::path_purpose::PathPurpose, PathBuf),
     /// No file dialog could be shown for a purpose: the path is to be typed (the path
     /// suggested to start from).
-    NoDialog(crate::app::dialogs::PathPurpose, PathBuf),
+    NoDialog(crate::app::path_purpose::PathPurpose, PathBuf),
     /// The scenario was saved to a file (or why not), in the state with this history id.
     Saved {
         /// The file.

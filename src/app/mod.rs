@@ -12,6 +12,8 @@ pub mod event_view;
 pub mod editing;
 pub mod jobs;
 pub mod memory;
+pub mod message;
+pub mod path_purpose;
 pub mod persist;
 pub mod settings;
 pub mod startup;
@@ -27,16 +29,18 @@ use egui::{Key, Modifiers};
 use crate::app::command::Command;
 use crate::app::compare::CompareCommand;
 use crate::app::derived::AtDate;
-use crate::app::dialogs::{PathPrompt, PathPurpose};
+use crate::app::dialogs::PathPrompt;
 use crate::app::document::Document;
 use crate::app::editing::EditCommand;
 use crate::app::jobs::{
     Jobs, Loaded, STAGE_EXPORTING, STAGE_PARSING, STAGE_READING, STAGE_SIMPLIFYING,
     STAGE_TRIANGULATING,
 };
+use crate::app::message::Message;
+use crate::app::path_purpose::PathPurpose;
 use crate::app::persist::Persisted;
 use crate::app::time_control::TimeCommand;
-use crate::app::view::{Flight, Message, View};
+use crate::app::view::{Flight, View};
 use crate::io::{FileKind, LoadError};
 use crate::map::scene::Scene;
 use crate::map::widget::MeshCache;
@@ -727,7 +731,7 @@ impl SahelApp {
             Loaded::Events(path, result) => {
                 crate::app::event_view::finish_load(
                     &mut self.document,
-                    &mut self.view,
+                    &mut self.view.messages,
                     path,
                     result,
                 );
@@ -882,7 +886,7 @@ impl SahelApp {
                 .range
                 .map(|(a, b)| (a.to_date(), b.to_date())),
             headline: None,
-            events: crate::app::event_view::event_options(&self.document, &self.view),
+            events: crate::app::event_view::event_options(&self.document, &self.view.events),
         };
         self.jobs
             .spawn(path.display().to_string(), STAGE_EXPORTING, move |_| {

@@ -9,8 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::command::Command;
 use crate::app::document::Document;
+use crate::app::message::Message;
 use crate::app::time_control::TimeCommand;
-use crate::app::view::{Message, View};
+use crate::app::view::View;
 use crate::io::FileKind;
 use crate::map::MapCamera;
 use crate::model::Day;

@@ -187,7 +187,7 @@ fn run_window(start: &Arc<AppStart>, renderer: RendererChoice) -> eframe::Result
             if let Some(note) = note {
                 app.view
                     .messages
-                    .push(crate::app::view::Message::note(note));
+                    .push(crate::app::message::Message::note(note));
             }
             // Unsaved edits are kept beside the settings, and offered back after a crash
             // (`SAHEL_ATLAS_RECOVERY` names another file).

@@ -104,12 +104,12 @@ pub enum Sub {
     },
     /// Compare two dates: every tie whose status differs, and the events that changed it
     /// (a table, or --json, --csv, --markdown).
-    Diff(crate::export::change_list::DiffArgs),
+    Diff(DiffArgs),
     /// Per calendar year, the ties that began and the ties that ended.
-    Changelog(crate::export::change_list::ChangelogArgs),
+    Changelog(ChangelogArgs),
     /// Draw a state's alignment over time (live ties per partner group, stacked) as SVG or
     /// PNG; without --country, the five Sahel states.
-    Chart(crate::export::chart::ChartArgs),
+    Chart(ChartArgs),
     /// The scenario as a spreadsheet and back: `sheet export --out scenario.xlsx` (or a
     /// folder of CSV files), `sheet import scenario.xlsx --out scenario.json`.
     Sheet {
@@ -141,6 +141,52 @@ pub enum SheetAction {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+}
+
+/// `sahel-atlas diff`: what it was asked.
+#[derive(clap::Args, Debug, Clone, PartialEq)]
+pub struct DiffArgs {
+    /// The first date (YYYY-MM-DD): the state compared from.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub from: jiff::civil::Date,
+    /// The second date (YYYY-MM-DD): the state compared to. May be earlier than --from (the
+    /// comparison then reads backwards).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub to: jiff::civil::Date,
+    /// Print JSON instead of a table.
+    #[arg(long, conflicts_with_all = ["csv", "markdown"])]
+    pub json: bool,
+    /// Print CSV (one row per change, with the events' sources).
+    #[arg(long, conflicts_with = "markdown")]
+    pub csv: bool,
+    /// Print Markdown (grouped by Sahel state, every event with its sources).
+    #[arg(long)]
+    pub markdown: bool,
+}
+
+/// `sahel-atlas changelog`: what it was asked.
+#[derive(clap::Args, Debug, Clone, PartialEq)]
+pub struct ChangelogArgs {
+    /// Only this calendar year.
+    #[arg(long, value_name = "YEAR", allow_negative_numbers = true)]
+    pub year: Option<i16>,
+    /// Print Markdown (with the events' sources) instead of text.
+    #[arg(long)]
+    pub markdown: bool,
+}
+
+/// `sahel-atlas chart`: what it was asked.
+#[derive(clap::Args, Debug, Clone, PartialEq)]
+pub struct ChartArgs {
+    /// The state (`NER`); without it, the five Sahel states stacked.
+    #[arg(long, value_name = "ID")]
+    pub country: Option<String>,
+    /// The picture: .svg or .png.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Width and height in pixels (default 1200x360, or 1200x1000 for the five states).
+    #[arg(long, value_name = "WxH", allow_hyphen_values = true, value_parser = parse_size)]
+    pub size: Option<[u32; 2]>,
 }
 
 /// Which links a picture or an export holds: the legend's filters on the command line.

@@ -2,6 +2,8 @@
 //! ([`run`]), the state at a date, and checking files.
 
 pub mod args;
+pub mod changes;
+pub mod chart;
 pub mod output;
 pub mod run;
 pub mod signals;

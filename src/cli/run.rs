@@ -217,7 +217,7 @@ pub fn run(command: &Sub, data: &DataArgs) -> Result<Outcome, CliError> {
                 &timeline,
                 &[("--from", Some(args.from)), ("--to", Some(args.to))],
             )?;
-            let mut text = crate::export::change_list::run_diff(args, &timeline)?;
+            let mut text = super::changes::run_diff(args, &timeline)?;
             if !(args.json || args.csv || args.markdown) {
                 text = terminal_text(&text);
             }
@@ -232,7 +232,7 @@ pub fn run(command: &Sub, data: &DataArgs) -> Result<Outcome, CliError> {
             {
                 return Err(CliError::YearOutsideSpan { year, start, end });
             }
-            let mut text = crate::export::change_list::run_changelog(args, &timeline);
+            let mut text = super::changes::run_changelog(args, &timeline);
             if !args.markdown {
                 text = terminal_text(&text);
             }
@@ -241,7 +241,7 @@ pub fn run(command: &Sub, data: &DataArgs) -> Result<Outcome, CliError> {
         }
         Sub::Chart(args) => {
             let timeline = load_timeline(data.scenario.as_deref(), &mut warnings)?;
-            let mut text = crate::export::chart::run_chart(args, &timeline)?;
+            let mut text = super::chart::run_chart(args, &timeline)?;
             text.push('\n');
             Ok(Outcome::done(text, warnings))
         }

@@ -20,6 +20,7 @@ use jiff::civil::Date;
 use crate::io::atomic::{AtomicFile, ScratchFile};
 use crate::model::{Day, Timeline};
 
+use super::animation_frame::AnimationFrame;
 use super::picture::{HEADLINE_SIZE, title_max_width};
 use super::{
     ExportError, FrameStep, MapData, RenderOptions, frame_dates, gif_out, mp4_out,
@@ -78,22 +79,6 @@ pub struct AnimationRequest {
     pub fps: f64,
     /// Seconds to hold each frame on which an event takes effect; 0 for an even flow.
     pub hold_events: f64,
-}
-
-/// One frame of a clip, as [`animation_schedule`] decides it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct AnimationFrame {
-    /// The date drawn.
-    pub date: Date,
-    /// When the frame appears, seconds from the start of the clip.
-    pub start: f64,
-    /// How long it stays, seconds.
-    pub seconds: f64,
-    /// The events that take effect on this frame (indices into the scenario's events, in
-    /// date order); empty when nothing happened since the previous frame.
-    pub events: Vec<usize>,
-    /// The headline drawn on a held frame: the events' titles.
-    pub headline: Option<String>,
 }
 
 /// What a finished export wrote.

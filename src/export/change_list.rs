@@ -1,6 +1,7 @@
 //! What changed, as text: a [`Diff`] between two dates as a table, JSON, CSV or Markdown (with
 //! sources), and the yearly change log as text or Markdown. Behind `sahel-atlas diff` and
-//! `sahel-atlas changelog`, and the app's exports of the Changes panel.
+//! `sahel-atlas changelog` (`crate::cli::changes`), and the app's exports of the Changes
+//! panel.
 
 use std::fmt::Write as _;
 
@@ -10,70 +11,6 @@ use crate::export::escape::{csv_cell, markdown_link, markdown_text};
 use crate::model::{
     DatePrecision, Day, Diff, LogEntry, Timeline, YearLog, format_date_with_precision,
 };
-
-/// `sahel-atlas diff`: what it was asked.
-#[derive(clap::Args, Debug, Clone, PartialEq)]
-pub struct DiffArgs {
-    /// The first date (YYYY-MM-DD): the state compared from.
-    #[arg(long, value_name = "DATE", value_parser = crate::model::parse_date)]
-    pub from: jiff::civil::Date,
-    /// The second date (YYYY-MM-DD): the state compared to. May be earlier than --from (the
-    /// comparison then reads backwards).
-    #[arg(long, value_name = "DATE", value_parser = crate::model::parse_date)]
-    pub to: jiff::civil::Date,
-    /// Print JSON instead of a table.
-    #[arg(long, conflicts_with_all = ["csv", "markdown"])]
-    pub json: bool,
-    /// Print CSV (one row per change, with the events' sources).
-    #[arg(long, conflicts_with = "markdown")]
-    pub csv: bool,
-    /// Print Markdown (grouped by Sahel state, every event with its sources).
-    #[arg(long)]
-    pub markdown: bool,
-}
-
-/// `sahel-atlas changelog`: what it was asked.
-#[derive(clap::Args, Debug, Clone, PartialEq)]
-pub struct ChangelogArgs {
-    /// Only this calendar year.
-    #[arg(long, value_name = "YEAR", allow_negative_numbers = true)]
-    pub year: Option<i16>,
-    /// Print Markdown (with the events' sources) instead of text.
-    #[arg(long)]
-    pub markdown: bool,
-}
-
-/// Runs `diff` on `timeline`: the text to print.
-///
-/// # Errors
-/// The JSON could not be written.
-pub fn run_diff(args: &DiffArgs, timeline: &Timeline) -> Result<String, serde_json::Error> {
-    let diff = timeline.diff(Day::from_date(args.from), Day::from_date(args.to));
-    let text = if args.json {
-        serde_json::to_string_pretty(&diff_json(timeline, &diff))?
-    } else if args.csv {
-        diff_csv(timeline, &diff)
-    } else if args.markdown {
-        diff_markdown(timeline, &diff)
-    } else {
-        diff_table(timeline, &diff)
-    };
-    Ok(text.trim_end().to_owned())
-}
-
-/// Runs `changelog` on `timeline`: the text to print.
-pub fn run_changelog(args: &ChangelogArgs, timeline: &Timeline) -> String {
-    let years = match args.year {
-        Some(y) => vec![timeline.changelog_of_year(y)],
-        None => timeline.changelog(),
-    };
-    let text = if args.markdown {
-        changelog_markdown(timeline, &years)
-    } else {
-        changelog_text(timeline, &years)
-    };
-    text.trim_end().to_owned()
-}
 
 /// One change in `diff --json`.
 #[derive(Debug, Serialize)]

@@ -10,6 +10,7 @@
 //! default camera looks like a 1600×1000 map view in the app.
 
 mod animation;
+mod animation_frame;
 pub mod change_list;
 pub mod chart;
 pub mod escape;
@@ -31,9 +32,10 @@ use crate::map::{MapCamera, MapLayer};
 use crate::model::Timeline;
 
 pub use animation::{
-    AnimationFormat, AnimationFrame, AnimationProgress, AnimationRequest, AnimationSummary,
-    animation_schedule, render_animation,
+    AnimationFormat, AnimationProgress, AnimationRequest, AnimationSummary, animation_schedule,
+    render_animation,
 };
+pub use animation_frame::AnimationFrame;
 pub use events::{EVENT_COLUMNS, events_csv, events_geojson};
 pub use frames::{FrameStep, StepUnit, frame_dates, is_frame_pattern, render_frames};
 pub use picture::caption_sources;

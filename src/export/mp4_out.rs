@@ -21,7 +21,7 @@ use openh264::encoder::{
 use openh264::formats::{RgbaSliceU8, YUVBuffer};
 
 use super::ExportError;
-use super::animation::AnimationFrame;
+use super::animation_frame::AnimationFrame;
 use crate::io::atomic::ScratchFile;
 
 /// Ticks per second of the track's clock.

@@ -14,7 +14,7 @@ use geo::{Coord, LineString, MultiPolygon, Polygon};
 use serde_json::Value;
 
 use super::country::{
-    CountryLayer, JsonObject, KeySource, bbox_problem, country_from, crosses_antimeridian,
+    Country, CountryLayer, JsonObject, KeySource, bbox_problem, country_from, crosses_antimeridian,
     crs_problem, feature_key, synthetic_key,
 };
 use super::diagnostic::{MAX_DIAGNOSTICS, shorten};
@@ -226,237 +226,21 @@ pub(super) fn parse_full(name: &str, text: &[u8]) -> Result<CountryLayer, LoadEr
         text,
         list: Vec::new(),
     };
-    for duplicate in duplicate_members(text, MAX_DIAGNOSTICS) {
-        let (line, column) = line_columns(text, &[duplicate.first])[0];
-        found.error(
-            Class::Json,
-            Spot::Offset(duplicate.second),
-            format!(
-                "duplicate member \"{}\": this object has one already, at {line}:{column}; RFC 8259 §4: names SHOULD be unique, and readers differ on which one counts",
-                shorten(&duplicate.name)
-            ),
-        );
-    }
-    let Value::Object(mut root) = root else {
-        found.error(Class::GeoJson, Spot::Offset(0), format!("expected {WHAT}"));
+    note_duplicate_members(&mut found);
+    let Some(features) = collection_features(&mut found, root) else {
         return Err(fail(found));
     };
-    if let Some((pointer, problem)) = collection_type_problem(&root) {
-        found.error(Class::GeoJson, Spot::Root(pointer.to_owned()), problem);
-        return Err(fail(found));
-    }
-    if let Some(problem) = root.get("bbox").and_then(bbox_problem) {
-        found.error(Class::GeoJson, Spot::Root("/bbox".to_owned()), problem);
-    }
-    if let Some(problem) = root.get("crs").and_then(crs_problem) {
-        found.error(Class::GeoJson, Spot::Root("/crs".to_owned()), problem);
-    }
-    for member in foreign_members(&root, "FeatureCollection") {
-        found.warning(
-            Spot::Root(format!("/{member}")),
-            changed_semantics("FeatureCollection", member),
-        );
-    }
-    let features = match root.remove("features") {
-        Some(Value::Array(features)) => features,
-        Some(other) => {
-            found.error(
-                Class::GeoJson,
-                Spot::Root("/features".to_owned()),
-                format!(
-                    "\"features\" is {}; it must be an array of GeoJSON Features",
-                    describe(&other)
-                ),
-            );
-            return Err(fail(found));
-        }
-        None => {
-            found.error(
-                Class::GeoJson,
-                Spot::Root(String::new()),
-                "the FeatureCollection has no \"features\" array",
-            );
-            return Err(fail(found));
-        }
-    };
-    drop(root);
-
-    let mut countries = Vec::with_capacity(features.len());
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut keyless: Vec<usize> = Vec::new();
-    // (country, feature that has the key, key, where it came from, its pointer)
-    let mut duplicates: Vec<(usize, usize, String, KeySource, String)> = Vec::new();
     let total = features.len();
+    let mut countries = Vec::with_capacity(total);
+    let mut keys = Keys::default();
     for (index, feature) in features.into_iter().enumerate() {
-        let spot = |key: Option<&str>, pointer: &str| Spot::Feature {
-            index,
-            key: key.map(str::to_owned),
-            pointer: pointer.to_owned(),
-        };
-        let Value::Object(mut feature) = feature else {
-            found.error(
-                Class::GeoJson,
-                spot(None, ""),
-                format!("is {}, not a GeoJSON Feature object", describe(&feature)),
-            );
+        let Some((key, props, shape)) = read_feature(&mut found, index, feature) else {
             continue;
         };
-        for member in foreign_members(&feature, "Feature") {
-            let key = feature_key(&JsonObject::new(), feature.get("id")).map(|k| k.0);
-            found.warning(
-                spot(key.as_deref(), &format!("/{member}")),
-                changed_semantics("Feature", member),
-            );
-        }
-        let props = match feature.remove("properties") {
-            Some(Value::Object(props)) => props,
-            Some(Value::Null) => JsonObject::new(),
-            None => {
-                let key = feature_key(&JsonObject::new(), feature.get("id")).map(|k| k.0);
-                found.warning(spot(key.as_deref(), ""), NO_PROPERTIES);
-                JsonObject::new()
-            }
-            Some(other) => {
-                let key = feature_key(&JsonObject::new(), feature.get("id")).map(|k| k.0);
-                found.error(
-                    Class::GeoJson,
-                    spot(key.as_deref(), "/properties"),
-                    format!(
-                        "\"properties\" is {}; it must be an object (ADM0_A3, NAME …) or null (RFC 7946 §3.2)",
-                        describe(&other)
-                    ),
-                );
-                continue;
-            }
-        };
-        let key = feature_key(&props, feature.get("id"));
-        let key_text = key.as_ref().map(|k| k.0.clone());
-        match feature.get("type") {
-            Some(Value::String(t)) if t == "Feature" => {}
-            other => {
-                let found_type = other.map_or_else(|| "missing".to_owned(), describe);
-                found.error(
-                    Class::GeoJson,
-                    spot(key_text.as_deref(), if other.is_some() { "/type" } else { "" }),
-                    format!(
-                        "\"type\" is {found_type}; each of \"features\" must have \"type\": \"Feature\""
-                    ),
-                );
-                continue;
-            }
-        }
-        if let Some(id) = feature.get("id")
-            && !matches!(id, Value::String(_) | Value::Number(_) | Value::Null)
-        {
-            found.warning(
-                spot(key_text.as_deref(), "/id"),
-                format!(
-                    "\"id\" is {}; RFC 7946 §3.2: an id is a string or a number; ignored",
-                    describe(id)
-                ),
-            );
-        }
-        if let Some(problem) = feature.get("bbox").and_then(bbox_problem) {
-            found.error(Class::GeoJson, spot(key_text.as_deref(), "/bbox"), problem);
-        }
-        let mut notes = Vec::new();
-        let shape = match read_geometry(feature.get("geometry"), &mut notes) {
-            Ok(Some(shape)) => shape,
-            Ok(None) => {
-                for (pointer, message) in notes {
-                    found.warning(spot(key_text.as_deref(), &pointer), message);
-                }
-                continue;
-            }
-            Err(problem) => {
-                found.error(
-                    problem.class,
-                    spot(key_text.as_deref(), &problem.pointer),
-                    problem.message,
-                );
-                continue;
-            }
-        };
-        for (pointer, message) in notes {
-            found.warning(spot(key_text.as_deref(), &pointer), message);
-        }
-        let key = match key {
-            Some((key, source)) => match seen.get(&key) {
-                // A second feature with a key: drawn, but no scenario can refer to it (the
-                // first one has the key). World layers do this with dependencies.
-                Some(&first) => {
-                    let member = match source {
-                        KeySource::Id => "/id".to_owned(),
-                        other => format!("/properties/{}", other.as_str()),
-                    };
-                    duplicates.push((countries.len(), first, key, source, member));
-                    (String::new(), KeySource::Synthetic)
-                }
-                None => {
-                    seen.insert(key.clone(), index);
-                    (key, source)
-                }
-            },
-            None => {
-                keyless.push(countries.len());
-                (String::new(), KeySource::Synthetic)
-            }
-        };
+        let key = keys.assign(key, index, countries.len());
         countries.push(country_from(key, index, &props, shape));
     }
-    // Keys for the features without one, that no real key of the layer has.
-    let real: HashSet<String> = seen.into_keys().collect();
-    for &c in keyless.iter().chain(duplicates.iter().map(|d| &d.0)) {
-        let country = &mut countries[c];
-        country.key = synthetic_key(country.feature, &|k| real.contains(k));
-    }
-    for (c, first, key, source, member) in duplicates {
-        let country = &countries[c];
-        found.warning(
-            Spot::Feature {
-                index: country.feature,
-                key: Some(country.key.clone()),
-                pointer: member,
-            },
-            format!(
-                "duplicate key {} ({}): feature {first} has it too; this one is drawn and can be clicked, as {}, but no scenario can refer to it",
-                shorten(&key),
-                source.as_str(),
-                country.key
-            ),
-        );
-    }
-    let chain = "ADM0_A3, ISO_A3, ISO_A3_EH or id, other than -99";
-    if keyless.len() <= KEYLESS_ONE_BY_ONE {
-        for &c in &keyless {
-            let country = &countries[c];
-            found.warning(
-                Spot::Feature {
-                    index: country.feature,
-                    key: Some(country.key.clone()),
-                    pointer: String::new(),
-                },
-                format!(
-                    "no key ({chain}): \"{}\" is drawn and can be clicked, as {}, but no scenario can refer to it",
-                    shorten(&country.name),
-                    country.key
-                ),
-            );
-        }
-    } else if let Some(&first) = keyless.first() {
-        let country = &countries[first];
-        found.warning(
-            Spot::Feature {
-                index: country.feature,
-                key: Some(country.key.clone()),
-                pointer: String::new(),
-            },
-            format!(
-                "{} of {total} features have no key ({chain}), this one first: they are drawn and can be clicked, as #<feature>, but no scenario can refer to them",
-                keyless.len()
-            ),
-        );
-    }
+    keys.finish(&mut countries, total, &mut found);
     if countries.is_empty() && !found.has_errors() {
         found.error(
             Class::Layer,
@@ -472,6 +256,290 @@ pub(super) fn parse_full(name: &str, text: &[u8]) -> Result<CountryLayer, LoadEr
             countries,
             warnings: found.into_diagnostics(),
         })
+    }
+}
+
+/// Every member name an object of the text has twice (RFC 8259 §4).
+fn note_duplicate_members(found: &mut Findings<'_>) {
+    for duplicate in duplicate_members(found.text, MAX_DIAGNOSTICS) {
+        let (line, column) = line_columns(found.text, &[duplicate.first])[0];
+        found.error(
+            Class::Json,
+            Spot::Offset(duplicate.second),
+            format!(
+                "duplicate member \"{}\": this object has one already, at {line}:{column}; RFC 8259 §4: names SHOULD be unique, and readers differ on which one counts",
+                shorten(&duplicate.name)
+            ),
+        );
+    }
+}
+
+/// The features of the document's FeatureCollection, with what is wrong with the collection
+/// itself noted; `None` when there is no collection or no array of features to read.
+fn collection_features(found: &mut Findings<'_>, root: Value) -> Option<Vec<Value>> {
+    let Value::Object(mut root) = root else {
+        found.error(Class::GeoJson, Spot::Offset(0), format!("expected {WHAT}"));
+        return None;
+    };
+    if let Some((pointer, problem)) = collection_type_problem(&root) {
+        found.error(Class::GeoJson, Spot::Root(pointer.to_owned()), problem);
+        return None;
+    }
+    if let Some(problem) = root.get("bbox").and_then(bbox_problem) {
+        found.error(Class::GeoJson, Spot::Root("/bbox".to_owned()), problem);
+    }
+    if let Some(problem) = root.get("crs").and_then(crs_problem) {
+        found.error(Class::GeoJson, Spot::Root("/crs".to_owned()), problem);
+    }
+    for member in foreign_members(&root, "FeatureCollection") {
+        found.warning(
+            Spot::Root(format!("/{member}")),
+            changed_semantics("FeatureCollection", member),
+        );
+    }
+    match root.remove("features") {
+        Some(Value::Array(features)) => Some(features),
+        Some(other) => {
+            found.error(
+                Class::GeoJson,
+                Spot::Root("/features".to_owned()),
+                format!(
+                    "\"features\" is {}; it must be an array of GeoJSON Features",
+                    describe(&other)
+                ),
+            );
+            None
+        }
+        None => {
+            found.error(
+                Class::GeoJson,
+                Spot::Root(String::new()),
+                "the FeatureCollection has no \"features\" array",
+            );
+            None
+        }
+    }
+}
+
+/// The place `pointer` in feature `index`, which has `key`.
+fn feature_spot(index: usize, key: Option<&str>, pointer: &str) -> Spot {
+    Spot::Feature {
+        index,
+        key: key.map(str::to_owned),
+        pointer: pointer.to_owned(),
+    }
+}
+
+/// A feature as read: its key and where it came from, its properties and its shape.
+type ReadFeature = (Option<(String, KeySource)>, JsonObject, MultiPolygon<f64>);
+
+/// A feature's key, properties and shape, with what is wrong with it noted; `None` when it
+/// cannot be drawn.
+fn read_feature(found: &mut Findings<'_>, index: usize, feature: Value) -> Option<ReadFeature> {
+    let Value::Object(mut feature) = feature else {
+        found.error(
+            Class::GeoJson,
+            feature_spot(index, None, ""),
+            format!("is {}, not a GeoJSON Feature object", describe(&feature)),
+        );
+        return None;
+    };
+    let props = feature_properties(found, index, &mut feature)?;
+    let key = feature_key(&props, feature.get("id"));
+    let key_text = key.as_ref().map(|k| k.0.clone());
+    let spot = |pointer: &str| feature_spot(index, key_text.as_deref(), pointer);
+    match feature.get("type") {
+        Some(Value::String(t)) if t == "Feature" => {}
+        other => {
+            let found_type = other.map_or_else(|| "missing".to_owned(), describe);
+            found.error(
+                Class::GeoJson,
+                spot(if other.is_some() { "/type" } else { "" }),
+                format!(
+                    "\"type\" is {found_type}; each of \"features\" must have \"type\": \"Feature\""
+                ),
+            );
+            return None;
+        }
+    }
+    if let Some(id) = feature.get("id")
+        && !matches!(id, Value::String(_) | Value::Number(_) | Value::Null)
+    {
+        found.warning(
+            spot("/id"),
+            format!(
+                "\"id\" is {}; RFC 7946 §3.2: an id is a string or a number; ignored",
+                describe(id)
+            ),
+        );
+    }
+    if let Some(problem) = feature.get("bbox").and_then(bbox_problem) {
+        found.error(Class::GeoJson, spot("/bbox"), problem);
+    }
+    let mut notes = Vec::new();
+    let shape = read_geometry(feature.get("geometry"), &mut notes);
+    if let Err(problem) = &shape {
+        found.error(
+            problem.class,
+            spot(&problem.pointer),
+            problem.message.clone(),
+        );
+        return None;
+    }
+    for (pointer, message) in notes {
+        found.warning(spot(&pointer), message);
+    }
+    let shape = shape.ok().flatten()?;
+    Some((key, props, shape))
+}
+
+/// A feature's properties (empty when null or missing), with its foreign members noted;
+/// `None` when they are neither an object nor null.
+fn feature_properties(
+    found: &mut Findings<'_>,
+    index: usize,
+    feature: &mut JsonObject,
+) -> Option<JsonObject> {
+    let id_key =
+        |feature: &JsonObject| feature_key(&JsonObject::new(), feature.get("id")).map(|k| k.0);
+    for member in foreign_members(feature, "Feature") {
+        let key = id_key(feature);
+        found.warning(
+            feature_spot(index, key.as_deref(), &format!("/{member}")),
+            changed_semantics("Feature", member),
+        );
+    }
+    match feature.remove("properties") {
+        Some(Value::Object(props)) => Some(props),
+        Some(Value::Null) => Some(JsonObject::new()),
+        None => {
+            let key = id_key(feature);
+            found.warning(feature_spot(index, key.as_deref(), ""), NO_PROPERTIES);
+            Some(JsonObject::new())
+        }
+        Some(other) => {
+            let key = id_key(feature);
+            found.error(
+                Class::GeoJson,
+                feature_spot(index, key.as_deref(), "/properties"),
+                format!(
+                    "\"properties\" is {}; it must be an object (ADM0_A3, NAME …) or null (RFC 7946 §3.2)",
+                    describe(&other)
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// The keys of a layer's countries as they are read: the first feature with a key has it;
+/// later ones with the same key, and features without one, get a synthetic key at the end.
+#[derive(Default)]
+struct Keys {
+    /// Key -> the feature that has it.
+    seen: HashMap<String, usize>,
+    /// Countries without a key.
+    keyless: Vec<usize>,
+    /// (country, feature that has the key, key, where it came from, its pointer)
+    duplicates: Vec<(usize, usize, String, KeySource, String)>,
+}
+
+impl Keys {
+    /// The key of country `c`, read from feature `index` with `key`: its own, or for now an
+    /// empty one when it has none or another feature has it.
+    fn assign(
+        &mut self,
+        key: Option<(String, KeySource)>,
+        index: usize,
+        c: usize,
+    ) -> (String, KeySource) {
+        let Some((key, source)) = key else {
+            self.keyless.push(c);
+            return (String::new(), KeySource::Synthetic);
+        };
+        match self.seen.get(&key) {
+            // A second feature with a key: drawn, but no scenario can refer to it (the
+            // first one has the key). World layers do this with dependencies.
+            Some(&first) => {
+                let member = match source {
+                    KeySource::Id => "/id".to_owned(),
+                    other => format!("/properties/{}", other.as_str()),
+                };
+                self.duplicates.push((c, first, key, source, member));
+                (String::new(), KeySource::Synthetic)
+            }
+            None => {
+                self.seen.insert(key.clone(), index);
+                (key, source)
+            }
+        }
+    }
+
+    /// Gives the countries without a key of their own keys that no real key of the layer
+    /// has, and warns of them (one by one, or once for many without a key).
+    fn finish(self, countries: &mut [Country], total: usize, found: &mut Findings<'_>) {
+        let real: HashSet<String> = self.seen.into_keys().collect();
+        for &c in self
+            .keyless
+            .iter()
+            .chain(self.duplicates.iter().map(|d| &d.0))
+        {
+            let country = &mut countries[c];
+            country.key = synthetic_key(country.feature, &|k| real.contains(k));
+        }
+        for (c, first, key, source, member) in self.duplicates {
+            let country = &countries[c];
+            found.warning(
+                Spot::Feature {
+                    index: country.feature,
+                    key: Some(country.key.clone()),
+                    pointer: member,
+                },
+                format!(
+                    "duplicate key {} ({}): feature {first} has it too; this one is drawn and can be clicked, as {}, but no scenario can refer to it",
+                    shorten(&key),
+                    source.as_str(),
+                    country.key
+                ),
+            );
+        }
+        warn_of_keyless(countries, &self.keyless, total, found);
+    }
+}
+
+/// Warns of the countries without a key: each, or the first for all when there are many.
+fn warn_of_keyless(
+    countries: &[Country],
+    keyless: &[usize],
+    total: usize,
+    found: &mut Findings<'_>,
+) {
+    let chain = "ADM0_A3, ISO_A3, ISO_A3_EH or id, other than -99";
+    let spot = |country: &Country| Spot::Feature {
+        index: country.feature,
+        key: Some(country.key.clone()),
+        pointer: String::new(),
+    };
+    if keyless.len() <= KEYLESS_ONE_BY_ONE {
+        for &c in keyless {
+            let country = &countries[c];
+            found.warning(
+                spot(country),
+                format!(
+                    "no key ({chain}): \"{}\" is drawn and can be clicked, as {}, but no scenario can refer to it",
+                    shorten(&country.name),
+                    country.key
+                ),
+            );
+        }
+    } else if let Some(&first) = keyless.first() {
+        found.warning(
+            spot(&countries[first]),
+            format!(
+                "{} of {total} features have no key ({chain}), this one first: they are drawn and can be clicked, as #<feature>, but no scenario can refer to them",
+                keyless.len()
+            ),
+        );
     }
 }
 
@@ -779,6 +847,22 @@ fn check_geometry<'a>(
     at: &str,
     depth: usize,
 ) -> Result<Option<&'a str>, Problem> {
+    let kind = geometry_kind(geometry, at)?;
+    if let Some(problem) = geometry.get("bbox").and_then(bbox_problem) {
+        return Err(Problem::geojson(format!("{at}/bbox"), problem));
+    }
+    if kind == "GeometryCollection" {
+        return check_collection(geometry, at, depth).map(|any| any.then_some(kind));
+    }
+    let Some(coordinates) = geometry_coordinates(geometry, kind, at)? else {
+        return Ok(None);
+    };
+    check_positions(coordinates, kind, at)?;
+    Ok(Some(kind))
+}
+
+/// A geometry's `"type"`: one of GeoJSON's.
+fn geometry_kind<'a>(geometry: &'a JsonObject, at: &str) -> Result<&'a str, Problem> {
     let kind = match geometry.get("type") {
         Some(Value::String(kind)) => kind.as_str(),
         Some(other) => {
@@ -806,68 +890,18 @@ fn check_geometry<'a>(
             ),
         ));
     }
-    if let Some(problem) = geometry.get("bbox").and_then(bbox_problem) {
-        return Err(Problem::geojson(format!("{at}/bbox"), problem));
-    }
-    if kind == "GeometryCollection" {
-        let members = match geometry.get("geometries") {
-            Some(Value::Array(members)) => members,
-            Some(other) => {
-                return Err(Problem::geojson(
-                    format!("{at}/geometries"),
-                    format!(
-                        "\"geometries\" is {}; RFC 7946 §3.1.8: an array of geometry objects",
-                        describe(other)
-                    ),
-                ));
-            }
-            None => {
-                return Err(Problem::geojson(
-                    at,
-                    "the GeometryCollection has no \"geometries\" (RFC 7946 §3.1.8)",
-                ));
-            }
-        };
-        if members.is_empty() {
-            return Ok(None);
-        }
-        for (i, member) in members.iter().enumerate() {
-            let here = format!("{at}/geometries/{i}");
-            let Value::Object(member) = member else {
-                return Err(Problem::geojson(
-                    here,
-                    format!(
-                        "geometry {i} of the GeometryCollection is {}, not a geometry object",
-                        describe(member)
-                    ),
-                ));
-            };
-            if depth < 8 {
-                check_geometry(member, &here, depth + 1)?;
-            }
-        }
-        return Ok(Some(kind));
-    }
-    let levels = match kind {
-        "Point" => 0,
-        "MultiPoint" | "LineString" => 1,
-        "MultiLineString" | "Polygon" => 2,
-        _ => 3,
-    };
-    let coordinates = match geometry.get("coordinates") {
-        Some(Value::Array(c)) if c.is_empty() => return Ok(None),
-        Some(c @ Value::Array(_)) => c,
+    Ok(kind)
+}
+
+/// A GeometryCollection's members, each checked (down to `depth` 8): whether it has any.
+fn check_collection(geometry: &JsonObject, at: &str, depth: usize) -> Result<bool, Problem> {
+    let members = match geometry.get("geometries") {
+        Some(Value::Array(members)) => members,
         Some(other) => {
-            let what = match kind {
-                "Polygon" => RINGS,
-                "MultiPolygon" => POLYGONS,
-                "Point" => "a position, [longitude, latitude]",
-                _ => "an array of positions, or of arrays of them",
-            };
             return Err(Problem::geojson(
-                format!("{at}/coordinates"),
+                format!("{at}/geometries"),
                 format!(
-                    "\"coordinates\" is {}; a {kind}'s coordinates are {what}",
+                    "\"geometries\" is {}; RFC 7946 §3.1.8: an array of geometry objects",
                     describe(other)
                 ),
             ));
@@ -875,9 +909,69 @@ fn check_geometry<'a>(
         None => {
             return Err(Problem::geojson(
                 at,
-                format!("the {kind} has no \"coordinates\""),
+                "the GeometryCollection has no \"geometries\" (RFC 7946 §3.1.8)",
             ));
         }
+    };
+    if members.is_empty() {
+        return Ok(false);
+    }
+    for (i, member) in members.iter().enumerate() {
+        let here = format!("{at}/geometries/{i}");
+        let Value::Object(member) = member else {
+            return Err(Problem::geojson(
+                here,
+                format!(
+                    "geometry {i} of the GeometryCollection is {}, not a geometry object",
+                    describe(member)
+                ),
+            ));
+        };
+        if depth < 8 {
+            check_geometry(member, &here, depth + 1)?;
+        }
+    }
+    Ok(true)
+}
+
+/// A geometry's `"coordinates"`: an array, `None` when empty (no geometry).
+fn geometry_coordinates<'a>(
+    geometry: &'a JsonObject,
+    kind: &str,
+    at: &str,
+) -> Result<Option<&'a Value>, Problem> {
+    match geometry.get("coordinates") {
+        Some(Value::Array(c)) if c.is_empty() => Ok(None),
+        Some(c @ Value::Array(_)) => Ok(Some(c)),
+        Some(other) => {
+            let what = match kind {
+                "Polygon" => RINGS,
+                "MultiPolygon" => POLYGONS,
+                "Point" => "a position, [longitude, latitude]",
+                _ => "an array of positions, or of arrays of them",
+            };
+            Err(Problem::geojson(
+                format!("{at}/coordinates"),
+                format!(
+                    "\"coordinates\" is {}; a {kind}'s coordinates are {what}",
+                    describe(other)
+                ),
+            ))
+        }
+        None => Err(Problem::geojson(
+            at,
+            format!("the {kind} has no \"coordinates\""),
+        )),
+    }
+}
+
+/// Every level of a `kind`'s coordinates down to its positions: arrays, then positions.
+fn check_positions(coordinates: &Value, kind: &str, at: &str) -> Result<(), Problem> {
+    let levels = match kind {
+        "Point" => 0,
+        "MultiPoint" | "LineString" => 1,
+        "MultiLineString" | "Polygon" => 2,
+        _ => 3,
     };
     // Depth first without recursion: (value, levels above positions, path of indices).
     let mut stack: Vec<(&Value, usize, Vec<usize>)> = vec![(coordinates, levels, Vec::new())];
@@ -914,7 +1008,7 @@ fn check_geometry<'a>(
             stack.push((item, level - 1, p));
         }
     }
-    Ok(Some(kind))
+    Ok(())
 }
 
 /// What is wrong with a position, if anything (RFC 7946 §3.1.1: two or more numbers).
@@ -986,103 +1080,130 @@ impl Shape<'_> {
             };
             let ring_at = format!("{at}/{r}");
             let ring: &[Value] = ring.as_array().map_or(&[], Vec::as_slice);
-            let numbers = |p: &Value| -> Vec<f64> {
-                p.as_array()
-                    .map(|n| n.iter().filter_map(Value::as_f64).collect())
-                    .unwrap_or_default()
-            };
-            let closed = match (ring.first(), ring.last()) {
-                (Some(first), Some(last)) => ring.len() > 1 && numbers(first) == numbers(last),
-                _ => false,
-            };
-            if closed && ring.len() < 4 {
-                return Err(Problem::geojson(
-                    ring_at,
-                    format!(
-                        "{which} has {} positions; a ring needs at least 4 (closed: the last the same as the first; RFC 7946 §3.1.6)",
-                        ring.len()
-                    ),
-                ));
-            }
-            if !closed && ring.len() < 3 {
-                return Err(Problem::geojson(
-                    ring_at,
-                    format!(
-                        "{which} has {} position{} and is not closed; a ring needs at least 4, the last the same as the first (RFC 7946 §3.1.6)",
-                        ring.len(),
-                        if ring.len() == 1 { "" } else { "s" }
-                    ),
-                ));
-            }
-            if !closed {
-                self.notes.push((
-                    format!("{ring_at}/{}", ring.len() - 1),
-                    format!(
-                        "{which} is not closed: its last position is not its first; closed it (RFC 7946 §3.1.6: the first and last positions MUST be the same)"
-                    ),
-                ));
-            }
-            let mut coords: Vec<Coord<f64>> = Vec::with_capacity(ring.len() + 1);
-            for (p, position) in ring.iter().enumerate() {
-                let n = position.as_array().map_or(0, Vec::len);
-                let [lon, lat, ..] = numbers(position)[..] else {
-                    return Err(Problem::geojson(
-                        format!("{ring_at}/{p}"),
-                        format!("{which}, position {p} is not a position"),
-                    ));
-                };
-                // Natural Earth has 180.00000000000006: allow rounding noise, then clamp.
-                const SLACK: f64 = 1e-6;
-                if !(-180.0 - SLACK..=180.0 + SLACK).contains(&lon) {
-                    return Err(Problem::geojson(
-                        format!("{ring_at}/{p}"),
-                        format!(
-                            "{which}, position {p}: longitude {lon} is outside -180..180 (is it [longitude, latitude], in degrees? RFC 7946 §4)"
-                        ),
-                    ));
-                }
-                if !(-90.0 - SLACK..=90.0 + SLACK).contains(&lat) {
-                    return Err(Problem::geojson(
-                        format!("{ring_at}/{p}"),
-                        format!(
-                            "{which}, position {p}: latitude {lat} is outside -90..90 (is it [longitude, latitude], in degrees? RFC 7946 §4)"
-                        ),
-                    ));
-                }
-                if n > 3 && !self.long_positions {
-                    self.long_positions = true;
-                    self.notes.push((
-                        format!("{ring_at}/{p}"),
-                        format!(
-                            "{which}, position {p} has {n} numbers; RFC 7946 §3.1.1: positions SHOULD NOT have more than three (longitude, latitude, height); the rest is ignored"
-                        ),
-                    ));
-                }
-                let here = Coord {
-                    x: lon.clamp(-180.0, 180.0),
-                    y: lat.clamp(-90.0, 90.0),
-                };
-                if let Some(previous) = coords.last()
-                    && crosses_antimeridian(*previous, here)
-                    && !self.antimeridian
-                {
-                    self.antimeridian = true;
-                    self.notes.push((
-                        format!("{ring_at}/{}", p - 1),
-                        format!(
-                            "{which}, positions {} and {p}: the edge spans {:.0}° of longitude, the long way round; RFC 7946 §3.1.9: a shape that crosses the antimeridian SHOULD be cut in two at ±180°; cut it there",
-                            p - 1,
-                            (here.x - previous.x).abs()
-                        ),
-                    ));
-                }
-                coords.push(here);
-            }
-            converted.push(LineString(coords));
+            converted.push(self.ring(ring, &which, &ring_at)?);
         }
         let exterior = converted.remove(0);
         Ok(Polygon::new(exterior, converted))
     }
+
+    /// A ring (`which`, at `ring_at`): at least 4 positions, closed (else closed, with a note).
+    fn ring(
+        &mut self,
+        ring: &[Value],
+        which: &str,
+        ring_at: &str,
+    ) -> Result<LineString<f64>, Problem> {
+        let closed = match (ring.first(), ring.last()) {
+            (Some(first), Some(last)) => {
+                ring.len() > 1 && position_numbers(first) == position_numbers(last)
+            }
+            _ => false,
+        };
+        if closed && ring.len() < 4 {
+            return Err(Problem::geojson(
+                ring_at,
+                format!(
+                    "{which} has {} positions; a ring needs at least 4 (closed: the last the same as the first; RFC 7946 §3.1.6)",
+                    ring.len()
+                ),
+            ));
+        }
+        if !closed && ring.len() < 3 {
+            return Err(Problem::geojson(
+                ring_at,
+                format!(
+                    "{which} has {} position{} and is not closed; a ring needs at least 4, the last the same as the first (RFC 7946 §3.1.6)",
+                    ring.len(),
+                    if ring.len() == 1 { "" } else { "s" }
+                ),
+            ));
+        }
+        if !closed {
+            self.notes.push((
+                format!("{ring_at}/{}", ring.len() - 1),
+                format!(
+                    "{which} is not closed: its last position is not its first; closed it (RFC 7946 §3.1.6: the first and last positions MUST be the same)"
+                ),
+            ));
+        }
+        let mut coords: Vec<Coord<f64>> = Vec::with_capacity(ring.len() + 1);
+        for (p, position) in ring.iter().enumerate() {
+            let here = self.position(position, which, ring_at, p)?;
+            if let Some(previous) = coords.last()
+                && crosses_antimeridian(*previous, here)
+                && !self.antimeridian
+            {
+                self.antimeridian = true;
+                self.notes.push((
+                    format!("{ring_at}/{}", p - 1),
+                    format!(
+                        "{which}, positions {} and {p}: the edge spans {:.0}° of longitude, the long way round; RFC 7946 §3.1.9: a shape that crosses the antimeridian SHOULD be cut in two at ±180°; cut it there",
+                        p - 1,
+                        (here.x - previous.x).abs()
+                    ),
+                ));
+            }
+            coords.push(here);
+        }
+        Ok(LineString(coords))
+    }
+
+    /// Position `p` of a ring: longitude and latitude in range (rounding noise clamped), with
+    /// a note the first time one has more than three numbers.
+    fn position(
+        &mut self,
+        position: &Value,
+        which: &str,
+        ring_at: &str,
+        p: usize,
+    ) -> Result<Coord<f64>, Problem> {
+        // Natural Earth has 180.00000000000006: allow rounding noise, then clamp.
+        const SLACK: f64 = 1e-6;
+        let n = position.as_array().map_or(0, Vec::len);
+        let [lon, lat, ..] = position_numbers(position)[..] else {
+            return Err(Problem::geojson(
+                format!("{ring_at}/{p}"),
+                format!("{which}, position {p} is not a position"),
+            ));
+        };
+        if !(-180.0 - SLACK..=180.0 + SLACK).contains(&lon) {
+            return Err(Problem::geojson(
+                format!("{ring_at}/{p}"),
+                format!(
+                    "{which}, position {p}: longitude {lon} is outside -180..180 (is it [longitude, latitude], in degrees? RFC 7946 §4)"
+                ),
+            ));
+        }
+        if !(-90.0 - SLACK..=90.0 + SLACK).contains(&lat) {
+            return Err(Problem::geojson(
+                format!("{ring_at}/{p}"),
+                format!(
+                    "{which}, position {p}: latitude {lat} is outside -90..90 (is it [longitude, latitude], in degrees? RFC 7946 §4)"
+                ),
+            ));
+        }
+        if n > 3 && !self.long_positions {
+            self.long_positions = true;
+            self.notes.push((
+                format!("{ring_at}/{p}"),
+                format!(
+                    "{which}, position {p} has {n} numbers; RFC 7946 §3.1.1: positions SHOULD NOT have more than three (longitude, latitude, height); the rest is ignored"
+                ),
+            ));
+        }
+        Ok(Coord {
+            x: lon.clamp(-180.0, 180.0),
+            y: lat.clamp(-90.0, 90.0),
+        })
+    }
+}
+
+/// The numbers of a position (those that are numbers), empty when it is not an array.
+fn position_numbers(position: &Value) -> Vec<f64> {
+    position
+        .as_array()
+        .map(|n| n.iter().filter_map(Value::as_f64).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 //! point, and two parts of a country may touch at a point or along a border. Touching at two
 //! or more points cuts an interior in two: that is a warning too.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use geo::line_intersection::{LineIntersection, line_intersection};
 use geo::{BoundingRect, Coord, Line, MultiPolygon};
@@ -50,10 +50,6 @@ fn ring_name(r: u32) -> String {
 /// Up to `max` problems with the shape: rings that cross themselves, rings of one polygon
 /// that cross each other, parts that overlap.
 pub fn invalid_geometry(shape: &MultiPolygon<f64>, max: usize) -> Vec<Finding> {
-    let mut found = Vec::new();
-    let mut seen_points = HashSet::new();
-    let mut overlapping: HashSet<(u32, u32)> = HashSet::new();
-    let mut edges_by_part: Vec<Vec<Edge>> = vec![Vec::new(); shape.0.len()];
     let rings: Vec<Vec<&[Coord<f64>]>> = shape
         .0
         .iter()
@@ -64,6 +60,40 @@ pub fn invalid_geometry(shape: &MultiPolygon<f64>, max: usize) -> Vec<Finding> {
                 .collect()
         })
         .collect();
+    let edges_by_part = edges_by_part(&rings);
+    let mut found = Found {
+        list: Vec::new(),
+        max,
+        overlapping: HashSet::new(),
+    };
+    let Some(meetings) = crossings(&mut found, &rings, &edges_by_part) else {
+        return found.list;
+    };
+    if touches(&mut found, meetings).is_some() {
+        nested_parts(&mut found, shape, &edges_by_part);
+    }
+    found.list
+}
+
+/// The findings so far, up to `max`, and the pairs of parts known to overlap.
+struct Found {
+    list: Vec<Finding>,
+    max: usize,
+    /// (lower part, higher part).
+    overlapping: HashSet<(u32, u32)>,
+}
+
+impl Found {
+    /// Adds a finding; `None` once there are `max`.
+    fn push(&mut self, finding: Finding) -> Option<()> {
+        self.list.push(finding);
+        (self.list.len() < self.max).then_some(())
+    }
+}
+
+/// Every edge of each part (polygon), with where it is; edges of zero length left out.
+fn edges_by_part(rings: &[Vec<&[Coord<f64>]>]) -> Vec<Vec<Edge>> {
+    let mut edges_by_part: Vec<Vec<Edge>> = vec![Vec::new(); rings.len()];
     for (p, polygon_rings) in rings.iter().enumerate() {
         for (r, ring) in polygon_rings.iter().enumerate() {
             for (i, w) in ring.windows(2).enumerate() {
@@ -76,9 +106,23 @@ pub fn invalid_geometry(shape: &MultiPolygon<f64>, max: usize) -> Vec<Finding> {
             }
         }
     }
+    edges_by_part
+}
+
+/// Where rings of one polygon, or two parts, meet without crossing, by (polygon, ring,
+/// other polygon, other ring); two parts by (part, 0, other part, 0).
+type Meetings = HashMap<(u32, u32, u32, u32), Meeting>;
+
+/// Edges that cross (rings crossing themselves or each other, parts that overlap), found;
+/// returns where rings and parts meet without crossing, or `None` once `max` are found.
+fn crossings(
+    found: &mut Found,
+    rings: &[Vec<&[Coord<f64>]>],
+    edges_by_part: &[Vec<Edge>],
+) -> Option<Meetings> {
+    let mut seen_points = HashSet::new();
     let tree = RTree::bulk_load(edges_by_part.concat());
-    let mut meetings: std::collections::HashMap<(u32, u32, u32, u32), Meeting> =
-        std::collections::HashMap::new();
+    let mut meetings = Meetings::new();
     for edge in tree.iter() {
         let (p, r, i) = edge.data;
         let envelope: AABB<[f64; 2]> = edge.envelope();
@@ -109,63 +153,12 @@ pub fn invalid_geometry(shape: &MultiPolygon<f64>, max: usize) -> Vec<Finding> {
             // Where rings of one polygon, or two parts, meet without crossing: counted after
             // the loop (two or more points cut the interior in two).
             if !crossing && (p != p2 || r != r2) {
-                let key = if p == p2 {
-                    (p, r, p2, r2)
-                } else {
-                    (p, 0, p2, 0)
-                };
-                let entry = meetings.entry(key).or_insert_with(|| Meeting {
-                    first: (p, r, i),
-                    points: Vec::new(),
-                    shared: Vec::new(),
-                });
-                // The earliest edge in the file, whatever order the R-tree gives them in.
-                entry.first = entry.first.min((p, r, i));
-                match hit {
-                    LineIntersection::Collinear { intersection }
-                        if intersection.start != intersection.end =>
-                    {
-                        entry.shared.push((intersection.start, intersection.end));
-                    }
-                    LineIntersection::Collinear { intersection } => {
-                        entry.points.push(intersection.start);
-                    }
-                    LineIntersection::SinglePoint { intersection, .. } => {
-                        entry.points.push(intersection);
-                    }
-                }
+                note_meeting(&mut meetings, (p, r, i), (p2, r2), hit);
             }
-            let message = if p != p2 {
-                // Parts that touch or share a border are fine; parts whose edges cross overlap.
-                if !crossing || !overlapping.insert((p, p2)) {
-                    continue;
-                }
-                format!(
-                    "polygons {p} and {p2} overlap: {} of polygon {p} crosses {} of polygon {p2} at ({:.5}, {:.5}) (OGC Simple Features: the parts of a MultiPolygon must not overlap)",
-                    ring_name(r),
-                    ring_name(r2),
-                    at.x,
-                    at.y
-                )
-            } else if r != r2 {
-                // A hole touching its outer ring (or another hole) at a point is valid.
-                if !crossing && !shared {
-                    continue;
-                }
-                format!(
-                    "polygon {p}: {} and {} cross at ({:.5}, {:.5}) (edges {i} and {j})",
-                    ring_name(r),
-                    ring_name(r2),
-                    at.x,
-                    at.y
-                )
-            } else {
-                format!(
-                    "polygon {p}: {} crosses itself at ({:.5}, {:.5}) (edges {i} and {j})",
-                    ring_name(r),
-                    at.x,
-                    at.y
-                )
+            let Some(message) =
+                crossing_message(found, (p, r, i), (p2, r2, j), at, crossing, shared)
+            else {
+                continue;
             };
             // Several edges meeting at one point are one problem.
             if p == p2 && !seen_points.insert((p, format!("{:.5},{:.5}", at.x, at.y))) {
@@ -176,16 +169,94 @@ pub fn invalid_geometry(shape: &MultiPolygon<f64>, max: usize) -> Vec<Finding> {
                 ring: r as usize,
                 position: i as usize,
                 message,
-            });
-            if found.len() >= max {
-                return found;
-            }
+            })?;
         }
     }
-    // A hole touching its outer ring (or another hole) at two or more points, or two parts
-    // touching at two or more points, cut an interior in two (OGC Simple Features: a
-    // polygon's interior is connected; GEOS: "Interior is disconnected"). Points on a border
-    // two parts share are the ends of that border, not touches.
+    Some(meetings)
+}
+
+/// Notes where edge `(p, r, i)` meets ring `r2` of polygon `p2` without crossing it.
+fn note_meeting(
+    meetings: &mut Meetings,
+    (p, r, i): (u32, u32, u32),
+    (p2, r2): (u32, u32),
+    hit: LineIntersection<f64>,
+) {
+    let key = if p == p2 {
+        (p, r, p2, r2)
+    } else {
+        (p, 0, p2, 0)
+    };
+    let entry = meetings.entry(key).or_insert_with(|| Meeting {
+        first: (p, r, i),
+        points: Vec::new(),
+        shared: Vec::new(),
+    });
+    // The earliest edge in the file, whatever order the R-tree gives them in.
+    entry.first = entry.first.min((p, r, i));
+    match hit {
+        LineIntersection::Collinear { intersection } if intersection.start != intersection.end => {
+            entry.shared.push((intersection.start, intersection.end));
+        }
+        LineIntersection::Collinear { intersection } => {
+            entry.points.push(intersection.start);
+        }
+        LineIntersection::SinglePoint { intersection, .. } => {
+            entry.points.push(intersection);
+        }
+    }
+}
+
+/// What is wrong where edge `(p, r, i)` meets edge `(p2, r2, j)` at `at`, if anything: parts
+/// whose edges cross overlap (said once per pair), rings of one polygon must not cross or
+/// share a stretch, a ring must not cross itself.
+fn crossing_message(
+    found: &mut Found,
+    (p, r, i): (u32, u32, u32),
+    (p2, r2, j): (u32, u32, u32),
+    at: Coord<f64>,
+    crossing: bool,
+    shared: bool,
+) -> Option<String> {
+    if p != p2 {
+        // Parts that touch or share a border are fine; parts whose edges cross overlap.
+        if !crossing || !found.overlapping.insert((p, p2)) {
+            return None;
+        }
+        Some(format!(
+            "polygons {p} and {p2} overlap: {} of polygon {p} crosses {} of polygon {p2} at ({:.5}, {:.5}) (OGC Simple Features: the parts of a MultiPolygon must not overlap)",
+            ring_name(r),
+            ring_name(r2),
+            at.x,
+            at.y
+        ))
+    } else if r != r2 {
+        // A hole touching its outer ring (or another hole) at a point is valid.
+        if !crossing && !shared {
+            return None;
+        }
+        Some(format!(
+            "polygon {p}: {} and {} cross at ({:.5}, {:.5}) (edges {i} and {j})",
+            ring_name(r),
+            ring_name(r2),
+            at.x,
+            at.y
+        ))
+    } else {
+        Some(format!(
+            "polygon {p}: {} crosses itself at ({:.5}, {:.5}) (edges {i} and {j})",
+            ring_name(r),
+            at.x,
+            at.y
+        ))
+    }
+}
+
+/// A hole touching its outer ring (or another hole) at two or more points, or two parts
+/// touching at two or more points, cut an interior in two (OGC Simple Features: a polygon's
+/// interior is connected; GEOS: "Interior is disconnected"). Points on a border two parts
+/// share are the ends of that border, not touches. `None` once `max` are found.
+fn touches(found: &mut Found, meetings: Meetings) -> Option<()> {
     let mut meetings: Vec<((u32, u32, u32, u32), Meeting)> = meetings.into_iter().collect();
     meetings.sort_by_key(|(key, _)| *key);
     for ((p, r, p2, r2), meeting) in meetings {
@@ -225,13 +296,14 @@ pub fn invalid_geometry(shape: &MultiPolygon<f64>, max: usize) -> Vec<Finding> {
             ring: fr as usize,
             position: fi as usize,
             message,
-        });
-        if found.len() >= max {
-            return found;
-        }
+        })?;
     }
-    // Parts wholly inside another part (an island drawn twice, say): no edges cross, so look
-    // for a part whose bounding box holds another's and whose area holds its vertices.
+    Some(())
+}
+
+/// Parts wholly inside another part (an island drawn twice, say): no edges cross, so look
+/// for a part whose bounding box holds another's and whose area holds its vertices.
+fn nested_parts(found: &mut Found, shape: &MultiPolygon<f64>, edges_by_part: &[Vec<Edge>]) {
     let boxes: Vec<Option<Rectangle<[f64; 2]>>> = shape
         .0
         .iter()
@@ -249,8 +321,7 @@ pub fn invalid_geometry(shape: &MultiPolygon<f64>, max: usize) -> Vec<Finding> {
             .collect::<Vec<_>>(),
     );
     // Each outer part's own edges, for the rays: built when first needed.
-    let mut part_trees: std::collections::HashMap<usize, RTree<Edge>> =
-        std::collections::HashMap::new();
+    let mut part_trees: HashMap<usize, RTree<Edge>> = HashMap::new();
     for (inner, inner_box) in boxes.iter().enumerate() {
         let Some(inner_box) = inner_box else { continue };
         let envelope = inner_box.envelope();
@@ -258,7 +329,9 @@ pub fn invalid_geometry(shape: &MultiPolygon<f64>, max: usize) -> Vec<Finding> {
             let o = outer.data;
             if o == inner
                 || !outer.envelope().contains_envelope(&envelope)
-                || overlapping.contains(&(o.min(inner) as u32, o.max(inner) as u32))
+                || found
+                    .overlapping
+                    .contains(&(o.min(inner) as u32, o.max(inner) as u32))
             {
                 continue;
             }
@@ -272,8 +345,10 @@ pub fn invalid_geometry(shape: &MultiPolygon<f64>, max: usize) -> Vec<Finding> {
                 .filter(|&&v| inside_part(part_tree, v, outer.envelope().upper()[0]))
                 .count();
             if inside >= 2 {
-                overlapping.insert((o.min(inner) as u32, o.max(inner) as u32));
-                found.push(Finding {
+                found
+                    .overlapping
+                    .insert((o.min(inner) as u32, o.max(inner) as u32));
+                let pushed = found.push(Finding {
                     polygon: inner,
                     ring: 0,
                     position: 0,
@@ -281,13 +356,12 @@ pub fn invalid_geometry(shape: &MultiPolygon<f64>, max: usize) -> Vec<Finding> {
                         "polygons {o} and {inner} overlap: polygon {inner} lies inside polygon {o} (OGC Simple Features: the parts of a MultiPolygon must not overlap)"
                     ),
                 });
-                if found.len() >= max {
-                    return found;
+                if pushed.is_none() {
+                    return;
                 }
             }
         }
     }
-    found
 }
 
 /// Where two rings of a polygon, or two parts, meet without crossing.

@@ -2,7 +2,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Change, DatePrecision, EntityKind, SCENARIO_FORMAT, Scenario, Status, parse_colour};
+use super::{
+    Change, DatePrecision, Entity, EntityKind, Event, Relationship, SCENARIO_FORMAT, Scenario,
+    ScenarioSpan, Status, parse_colour,
+};
 
 /// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -44,26 +47,81 @@ pub struct Problem {
     pub message: String,
 }
 
-/// Checks a parsed scenario: unknown or duplicate ids, events without sources, impossible or
-/// out-of-span dates, status changes that make no sense. Errors first, then warnings.
-pub fn check(scenario: &Scenario) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let mut push = |severity, item, id: Option<&str>, pointer: &str, message: String| {
-        problems.push(Problem {
+/// The problems of a check as they are found, each with its place; [`Problems::sorted`] puts
+/// errors first and keeps the order they were found in otherwise.
+#[derive(Debug, Default)]
+struct Problems {
+    found: Vec<Problem>,
+}
+
+/// Where a problem is: the item and its id.
+#[derive(Clone, Copy)]
+struct At<'s> {
+    item: fn(usize) -> Item,
+    index: usize,
+    id: Option<&'s str>,
+}
+
+impl<'s> At<'s> {
+    fn new(item: fn(usize) -> Item, index: usize, id: Option<&'s str>) -> Self {
+        Self { item, index, id }
+    }
+}
+
+impl Problems {
+    fn push(&mut self, severity: Severity, at: At<'_>, pointer: &str, message: String) {
+        self.found.push(Problem {
             severity,
-            item,
-            id: id.map(str::to_owned),
+            item: (at.item)(at.index),
+            id: at.id.map(str::to_owned),
             pointer: pointer.to_owned(),
             message,
         });
-    };
-    use Severity::{Error, Warning};
+    }
 
+    /// An error at `at`, `pointer` within it.
+    fn error(&mut self, at: At<'_>, pointer: &str, message: String) {
+        self.push(Severity::Error, at, pointer, message);
+    }
+
+    /// A warning at `at`, `pointer` within it.
+    fn warning(&mut self, at: At<'_>, pointer: &str, message: String) {
+        self.push(Severity::Warning, at, pointer, message);
+    }
+
+    /// Errors first, then warnings, each in the order found.
+    fn sorted(mut self) -> Vec<Problem> {
+        self.found.sort_by_key(|p| std::cmp::Reverse(p.severity));
+        self.found
+    }
+}
+
+/// The scenario as a whole: [`Item::Scenario`] has no index.
+fn the_scenario(_: usize) -> Item {
+    Item::Scenario
+}
+
+/// Checks a parsed scenario: unknown or duplicate ids, events without sources, impossible or
+/// out-of-span dates, status changes that make no sense. Errors first, then warnings.
+pub fn check(scenario: &Scenario) -> Vec<Problem> {
+    let mut problems = Problems::default();
+    check_header(scenario, &mut problems);
+    let entity_kinds = check_entities(scenario, &mut problems);
+    check_groups(scenario, &entity_kinds, &mut problems);
+    let relationship_ids = check_relationships(scenario, &entity_kinds, &mut problems);
+    let histories = check_events(scenario, &entity_kinds, &relationship_ids, &mut problems);
+    check_histories(scenario, histories, &mut problems);
+    check_sites(scenario, &mut problems);
+    check_notices(scenario, &mut problems);
+    problems.sorted()
+}
+
+/// The format, the span and the research date.
+fn check_header(scenario: &Scenario, problems: &mut Problems) {
+    let at = At::new(the_scenario, 0, None);
     if scenario.format != SCENARIO_FORMAT {
-        push(
-            Error,
-            Item::Scenario,
-            None,
+        problems.error(
+            at,
             "/format",
             format!(
                 "format is {}; this app reads \"{SCENARIO_FORMAT}\"",
@@ -73,22 +131,17 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
     }
     let span = scenario.span;
     if span.start > span.end {
-        push(
-            Error,
-            Item::Scenario,
-            None,
+        problems.error(
+            at,
             "/span/start",
             format!("span starts ({}) after it ends ({})", span.start, span.end),
         );
     }
-
     if let Some(until) = scenario.research_until
         && (until < span.start || until > span.end)
     {
-        push(
-            Warning,
-            Item::Scenario,
-            None,
+        problems.warning(
+            at,
             "/research_until",
             format!(
                 "research_until {until} is outside the span {} – {}",
@@ -96,106 +149,94 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
             ),
         );
     }
+}
 
+/// Each entity: its id, place and government; returns the kind of each id.
+fn check_entities<'s>(
+    scenario: &'s Scenario,
+    problems: &mut Problems,
+) -> HashMap<&'s str, EntityKind> {
     let mut entity_kinds: HashMap<&str, EntityKind> = HashMap::new();
     for (i, entity) in scenario.entities.iter().enumerate() {
         let id = entity.id.as_str();
-        let q = quote(id);
         if id.trim().is_empty() {
-            push(
-                Error,
-                Item::Entity(i),
-                None,
-                "/id",
-                "entity has an empty id".into(),
-            );
+            let at = At::new(Item::Entity, i, None);
+            problems.error(at, "/id", "entity has an empty id".into());
         }
+        let at = At::new(Item::Entity, i, Some(id));
         if entity_kinds.insert(id, entity.kind).is_some() {
-            push(
-                Error,
-                Item::Entity(i),
-                Some(id),
-                "/id",
-                format!("duplicate entity id {q}"),
+            problems.error(at, "/id", format!("duplicate entity id {}", quote(id)));
+        }
+        check_entity(entity, at, problems);
+    }
+    entity_kinds
+}
+
+/// One entity's place and government.
+fn check_entity(entity: &Entity, at: At<'_>, problems: &mut Problems) {
+    let q = quote(&entity.id);
+    if let Some(place) = &entity.place {
+        let on_earth = (-180.0..=180.0).contains(&place.lon) && (-90.0..=90.0).contains(&place.lat);
+        if !on_earth {
+            problems.error(
+                at,
+                "/place",
+                format!(
+                    "{q}: place ({}, {}) is not a longitude/latitude (-180..180, -90..90)",
+                    place.lon, place.lat
+                ),
             );
         }
-        if let Some(place) = &entity.place {
-            let on_earth =
-                (-180.0..=180.0).contains(&place.lon) && (-90.0..=90.0).contains(&place.lat);
-            if !on_earth {
-                push(
-                    Error,
-                    Item::Entity(i),
-                    Some(id),
-                    "/place",
-                    format!(
-                        "{q}: place ({}, {}) is not a longitude/latitude (-180..180, -90..90)",
-                        place.lon, place.lat
-                    ),
-                );
-            }
-        } else if entity.kind == EntityKind::Organisation {
-            push(
-                Warning,
-                Item::Entity(i),
-                Some(id),
-                "/id",
-                format!("organisation {q} has no place: its links cannot be drawn"),
+    } else if entity.kind == EntityKind::Organisation {
+        problems.warning(
+            at,
+            "/id",
+            format!("organisation {q} has no place: its links cannot be drawn"),
+        );
+    }
+    if entity.government.is_some() && entity.kind != EntityKind::State {
+        problems.error(
+            at,
+            "/government",
+            format!("{q} is an organisation but has a government"),
+        );
+    }
+    let government_sources = entity.government.iter().flat_map(|g| g.sources.iter());
+    for (s, source) in government_sources.enumerate() {
+        if let Some(why) = unsafe_source(source) {
+            problems.error(
+                at,
+                &format!("/government/sources/{s}"),
+                format!("{q}: government source {}: {why}", quote(source)),
             );
-        }
-        if entity.government.is_some() && entity.kind != EntityKind::State {
-            push(
-                Error,
-                Item::Entity(i),
-                Some(id),
-                "/government",
-                format!("{q} is an organisation but has a government"),
-            );
-        }
-        let government_sources = entity.government.iter().flat_map(|g| g.sources.iter());
-        for (s, source) in government_sources.enumerate() {
-            if let Some(why) = unsafe_source(source) {
-                push(
-                    Error,
-                    Item::Entity(i),
-                    Some(id),
-                    &format!("/government/sources/{s}"),
-                    format!("{q}: government source {}: {why}", quote(source)),
-                );
-            }
         }
     }
+}
 
+/// Each group: its id and colour, and members that are known and in one group only.
+fn check_groups(
+    scenario: &Scenario,
+    entity_kinds: &HashMap<&str, EntityKind>,
+    problems: &mut Problems,
+) {
     let mut group_ids: HashSet<&str> = HashSet::new();
     // Entity id -> the group that first listed it.
     let mut grouped: HashMap<&str, &str> = HashMap::new();
     for (g, group) in scenario.groups.iter().enumerate() {
         let id = group.id.as_str();
         let q = quote(id);
+        let at = At::new(Item::Group, g, Some(id));
         if id.trim().is_empty() {
-            push(
-                Error,
-                Item::Group(g),
-                None,
-                "/id",
-                "group has an empty id".into(),
-            );
+            let at = At::new(Item::Group, g, None);
+            problems.error(at, "/id", "group has an empty id".into());
         } else if !group_ids.insert(id) {
-            push(
-                Error,
-                Item::Group(g),
-                Some(id),
-                "/id",
-                format!("duplicate group id {q}"),
-            );
+            problems.error(at, "/id", format!("duplicate group id {q}"));
         }
         if let Some(colour) = &group.colour
             && parse_colour(colour).is_none()
         {
-            push(
-                Error,
-                Item::Group(g),
-                Some(id),
+            problems.error(
+                at,
                 "/colour",
                 format!(
                     "group {q}: colour {} is not of the form #rrggbb",
@@ -206,10 +247,8 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
         for (m, member) in group.members.iter().enumerate() {
             let pointer = format!("/members/{m}");
             if !entity_kinds.contains_key(member.as_str()) {
-                push(
-                    Error,
-                    Item::Group(g),
-                    Some(id),
+                problems.error(
+                    at,
                     &pointer,
                     format!("group {q} lists unknown entity {}", quote(member)),
                 );
@@ -224,29 +263,29 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
                         quote(first)
                     )
                 };
-                push(Error, Item::Group(g), Some(id), &pointer, message);
+                problems.error(at, &pointer, message);
             }
         }
     }
+}
 
+/// Each relationship: its id, parties, confirmation and sources; returns the ids.
+fn check_relationships<'s>(
+    scenario: &'s Scenario,
+    entity_kinds: &HashMap<&str, EntityKind>,
+    problems: &mut Problems,
+) -> HashSet<&'s str> {
     let mut relationship_ids: HashSet<&str> = HashSet::new();
     for (i, rel) in scenario.relationships.iter().enumerate() {
         let id = rel.id.as_str();
         let q = quote(id);
+        let at = At::new(Item::Relationship, i, Some(id));
         if !relationship_ids.insert(id) {
-            push(
-                Error,
-                Item::Relationship(i),
-                Some(id),
-                "/id",
-                format!("duplicate relationship id {q}"),
-            );
+            problems.error(at, "/id", format!("duplicate relationship id {q}"));
         }
         if rel.parties.len() < 2 {
-            push(
-                Error,
-                Item::Relationship(i),
-                Some(id),
+            problems.error(
+                at,
                 "/parties",
                 format!(
                     "relationship {q} has {} part{}; it needs at least two",
@@ -255,251 +294,295 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
                 ),
             );
         }
-        if let Some(confirmed) = rel.confirmed_until {
-            if confirmed < span.start || confirmed > span.end {
-                push(
-                    Warning,
-                    Item::Relationship(i),
-                    Some(id),
-                    "/confirmed_until",
-                    format!(
-                        "relationship {q}: confirmed_until {confirmed} is outside the span {} – {}",
-                        span.start, span.end
-                    ),
-                );
-            }
-            if rel.confirmed_source.is_none() {
-                push(
-                    Warning,
-                    Item::Relationship(i),
-                    Some(id),
-                    "/confirmed_until",
-                    format!(
-                        "relationship {q} gives confirmed_until but no confirmed_source: say which page confirmed the status then"
-                    ),
-                );
-            }
-        }
-        for (s, source) in rel.start_sources.iter().enumerate() {
-            if let Some(why) = unsafe_source(source) {
-                push(
-                    Error,
-                    Item::Relationship(i),
-                    Some(id),
-                    &format!("/start_sources/{s}"),
-                    format!("relationship {q}: start source {}: {why}", quote(source)),
-                );
-            }
-        }
-        if let Some(source) = &rel.confirmed_source
-            && let Some(why) = unsafe_source(source)
-        {
-            push(
-                Error,
-                Item::Relationship(i),
-                Some(id),
-                "/confirmed_source",
-                format!(
-                    "relationship {q}: confirmed_source {}: {why}",
-                    quote(source)
-                ),
+        check_confirmation(rel, scenario.span, at, problems);
+        check_relationship_sources(rel, at, problems);
+        check_parties(rel, entity_kinds, at, problems);
+    }
+    relationship_ids
+}
+
+/// A relationship's `confirmed_until`: in the span, with the page that confirmed it.
+fn check_confirmation(rel: &Relationship, span: ScenarioSpan, at: At<'_>, problems: &mut Problems) {
+    let Some(confirmed) = rel.confirmed_until else {
+        return;
+    };
+    let q = quote(&rel.id);
+    if confirmed < span.start || confirmed > span.end {
+        problems.warning(
+            at,
+            "/confirmed_until",
+            format!(
+                "relationship {q}: confirmed_until {confirmed} is outside the span {} – {}",
+                span.start, span.end
+            ),
+        );
+    }
+    if rel.confirmed_source.is_none() {
+        problems.warning(
+            at,
+            "/confirmed_until",
+            format!(
+                "relationship {q} gives confirmed_until but no confirmed_source: say which page confirmed the status then"
+            ),
+        );
+    }
+}
+
+/// A relationship's start sources and confirmed source: web addresses only.
+fn check_relationship_sources(rel: &Relationship, at: At<'_>, problems: &mut Problems) {
+    let q = quote(&rel.id);
+    for (s, source) in rel.start_sources.iter().enumerate() {
+        if let Some(why) = unsafe_source(source) {
+            problems.error(
+                at,
+                &format!("/start_sources/{s}"),
+                format!("relationship {q}: start source {}: {why}", quote(source)),
             );
-        }
-        let mut seen = HashSet::new();
-        for (p, party) in rel.parties.iter().enumerate() {
-            let pointer = format!("/parties/{p}");
-            if !entity_kinds.contains_key(party.as_str()) {
-                push(
-                    Error,
-                    Item::Relationship(i),
-                    Some(id),
-                    &pointer,
-                    format!("relationship {q} names unknown entity {}", quote(party)),
-                );
-            }
-            if !seen.insert(party) {
-                push(
-                    Error,
-                    Item::Relationship(i),
-                    Some(id),
-                    &pointer,
-                    format!("relationship {q} names {} twice", quote(party)),
-                );
-            }
         }
     }
+    if let Some(source) = &rel.confirmed_source
+        && let Some(why) = unsafe_source(source)
+    {
+        problems.error(
+            at,
+            "/confirmed_source",
+            format!(
+                "relationship {q}: confirmed_source {}: {why}",
+                quote(source)
+            ),
+        );
+    }
+}
 
+/// A relationship's parties: known entities, each once.
+fn check_parties(
+    rel: &Relationship,
+    entity_kinds: &HashMap<&str, EntityKind>,
+    at: At<'_>,
+    problems: &mut Problems,
+) {
+    let q = quote(&rel.id);
+    let mut seen = HashSet::new();
+    for (p, party) in rel.parties.iter().enumerate() {
+        let pointer = format!("/parties/{p}");
+        if !entity_kinds.contains_key(party.as_str()) {
+            problems.error(
+                at,
+                &pointer,
+                format!("relationship {q} names unknown entity {}", quote(party)),
+            );
+        }
+        if !seen.insert(party) {
+            problems.error(
+                at,
+                &pointer,
+                format!("relationship {q} names {} twice", quote(party)),
+            );
+        }
+    }
+}
+
+/// Per relationship id, its changes (see [`HistoryEntry`]), to judge transitions in date
+/// order.
+type Histories<'s> = HashMap<&'s str, Vec<HistoryEntry>>;
+
+/// Each event: its id, sources, dates and changes; returns each relationship's history.
+fn check_events<'s>(
+    scenario: &'s Scenario,
+    entity_kinds: &HashMap<&str, EntityKind>,
+    relationship_ids: &HashSet<&str>,
+    problems: &mut Problems,
+) -> Histories<'s> {
     let mut event_ids: HashSet<&str> = HashSet::new();
-    // Per relationship: (effective date, status or `None` for a reaffirmation, event index,
-    // change index), to judge transitions in date order.
-    let mut histories: HashMap<&str, Vec<HistoryEntry>> = HashMap::new();
+    let mut histories = Histories::new();
     for (i, event) in scenario.events.iter().enumerate() {
         let id = event.id.as_str();
-        let q = quote(id);
+        let at = At::new(Item::Event, i, Some(id));
         if !event_ids.insert(id) {
-            push(
-                Error,
-                Item::Event(i),
-                Some(id),
-                "/id",
-                format!("duplicate event id {q}"),
+            problems.error(at, "/id", format!("duplicate event id {}", quote(id)));
+        }
+        check_event_sources(event, at, problems);
+        check_event_dates(event, scenario.span, at, problems);
+        let known = Known {
+            entity_kinds,
+            relationship_ids,
+        };
+        check_changes(event, i, known, &mut histories, problems);
+    }
+    histories
+}
+
+/// An event's sources: at least one, web addresses only.
+fn check_event_sources(event: &Event, at: At<'_>, problems: &mut Problems) {
+    let q = quote(&event.id);
+    if event.sources.is_empty() {
+        problems.error(
+            at,
+            "/sources",
+            format!("event {q} has no source; give at least one web address"),
+        );
+    }
+    for (s, source) in event.sources.iter().enumerate() {
+        if let Some(why) = unsafe_source(source) {
+            problems.error(
+                at,
+                &format!("/sources/{s}"),
+                format!("event {q}: source {}: {why}", quote(source)),
             );
         }
-        if event.sources.is_empty() {
-            push(
-                Error,
-                Item::Event(i),
-                Some(id),
-                "/sources",
-                format!("event {q} has no source; give at least one web address"),
-            );
-        }
-        for (s, source) in event.sources.iter().enumerate() {
-            if let Some(why) = unsafe_source(source) {
-                push(
-                    Error,
-                    Item::Event(i),
-                    Some(id),
-                    &format!("/sources/{s}"),
-                    format!("event {q}: source {}: {why}", quote(source)),
-                );
-            }
-        }
-        if event.date < span.start || event.date > span.end {
-            push(
-                Warning,
-                Item::Event(i),
-                Some(id),
-                "/date",
+    }
+}
+
+/// An event's date, effective date and precision.
+fn check_event_dates(event: &Event, span: ScenarioSpan, at: At<'_>, problems: &mut Problems) {
+    let q = quote(&event.id);
+    if event.date < span.start || event.date > span.end {
+        problems.warning(
+            at,
+            "/date",
+            format!(
+                "event {q} on {} is outside the span {} – {}",
+                event.date, span.start, span.end
+            ),
+        );
+    }
+    if let Some(effective) = event.effective {
+        if effective < event.date {
+            problems.warning(
+                at,
+                "/effective",
                 format!(
-                    "event {q} on {} is outside the span {} – {}",
-                    event.date, span.start, span.end
+                    "event {q} takes effect on {effective}, before its date {}",
+                    event.date
+                ),
+            );
+        } else if effective > span.end {
+            problems.warning(
+                at,
+                "/effective",
+                format!(
+                    "event {q} takes effect on {effective}, after the span ends ({})",
+                    span.end
                 ),
             );
         }
-        if let Some(effective) = event.effective {
-            if effective < event.date {
-                push(
-                    Warning,
-                    Item::Event(i),
-                    Some(id),
-                    "/effective",
-                    format!(
-                        "event {q} takes effect on {effective}, before its date {}",
-                        event.date
-                    ),
-                );
-            } else if effective > span.end {
-                push(
-                    Warning,
-                    Item::Event(i),
-                    Some(id),
-                    "/effective",
-                    format!(
-                        "event {q} takes effect on {effective}, after the span ends ({})",
-                        span.end
-                    ),
-                );
-            }
-        }
-        match event.precision {
-            DatePrecision::Month if event.date.day() != 1 => push(
-                Warning,
-                Item::Event(i),
-                Some(id),
-                "/date",
-                format!("event {q} has month precision but its date is not the 1st"),
-            ),
-            DatePrecision::Year if (event.date.month(), event.date.day()) != (1, 1) => push(
-                Warning,
-                Item::Event(i),
-                Some(id),
+    }
+    match event.precision {
+        DatePrecision::Month if event.date.day() != 1 => problems.warning(
+            at,
+            "/date",
+            format!("event {q} has month precision but its date is not the 1st"),
+        ),
+        DatePrecision::Year if (event.date.month(), event.date.day()) != (1, 1) => problems
+            .warning(
+                at,
                 "/date",
                 format!("event {q} has year precision but its date is not 1 January"),
             ),
-            _ => {}
-        }
-        let mut changed = HashSet::new();
-        for (c, change) in event.changes.iter().enumerate() {
-            let (relationship, status) = match change {
-                Change::Relationship {
-                    relationship,
-                    status,
-                    ..
-                } => (Some(relationship), Some(*status)),
-                Change::Reaffirmed { relationship, .. } | Change::Size { relationship, .. } => {
-                    (Some(relationship), None)
-                }
-                Change::State { .. } => (None, None),
-            };
-            match (change, relationship) {
-                (_, Some(relationship)) => {
-                    let pointer = format!("/changes/{c}/relationship");
-                    if !relationship_ids.contains(relationship.as_str()) {
-                        push(
-                            Error,
-                            Item::Event(i),
-                            Some(id),
-                            &pointer,
-                            format!(
-                                "event {q} changes unknown relationship {}",
-                                quote(relationship)
-                            ),
-                        );
-                        continue;
-                    }
-                    if !changed.insert(relationship.as_str()) {
-                        push(
-                            Error,
-                            Item::Event(i),
-                            Some(id),
-                            &pointer,
-                            format!("event {q} changes {} twice", quote(relationship)),
-                        );
-                    }
-                    histories.entry(relationship.as_str()).or_default().push((
-                        event.effective_date(),
-                        status,
-                        i,
-                        c,
-                    ));
-                }
-                (Change::State { state, .. }, None) => {
-                    let pointer = format!("/changes/{c}/state");
-                    match entity_kinds.get(state.as_str()) {
-                        None => push(
-                            Error,
-                            Item::Event(i),
-                            Some(id),
-                            &pointer,
-                            format!("event {q} changes unknown state {}", quote(state)),
-                        ),
-                        Some(EntityKind::Organisation) => push(
-                            Error,
-                            Item::Event(i),
-                            Some(id),
-                            &pointer,
-                            format!(
-                                "event {q} gives a government to organisation {}; only states have one",
-                                quote(state)
-                            ),
-                        ),
-                        Some(EntityKind::State) => {}
-                    }
-                }
-                (_, None) => {}
-            }
-        }
+        _ => {}
     }
+}
 
+/// The ids an event's changes may name.
+#[derive(Clone, Copy)]
+struct Known<'k, 's> {
+    entity_kinds: &'k HashMap<&'s str, EntityKind>,
+    relationship_ids: &'k HashSet<&'s str>,
+}
+
+/// An event's changes: known relationships, each changed once, and states (not
+/// organisations) given a government; each relationship's change goes into its history.
+fn check_changes<'s>(
+    event: &'s Event,
+    i: usize,
+    known: Known<'_, '_>,
+    histories: &mut Histories<'s>,
+    problems: &mut Problems,
+) {
+    let q = quote(&event.id);
+    let at = At::new(Item::Event, i, Some(event.id.as_str()));
+    let mut changed = HashSet::new();
+    for (c, change) in event.changes.iter().enumerate() {
+        let (relationship, status) = match change {
+            Change::Relationship {
+                relationship,
+                status,
+                ..
+            } => (relationship, Some(*status)),
+            Change::Reaffirmed { relationship, .. } | Change::Size { relationship, .. } => {
+                (relationship, None)
+            }
+            Change::State { state, .. } => {
+                check_state_change(state, &q, c, known, at, problems);
+                continue;
+            }
+        };
+        let pointer = format!("/changes/{c}/relationship");
+        if !known.relationship_ids.contains(relationship.as_str()) {
+            problems.error(
+                at,
+                &pointer,
+                format!(
+                    "event {q} changes unknown relationship {}",
+                    quote(relationship)
+                ),
+            );
+            continue;
+        }
+        if !changed.insert(relationship.as_str()) {
+            problems.error(
+                at,
+                &pointer,
+                format!("event {q} changes {} twice", quote(relationship)),
+            );
+        }
+        histories.entry(relationship.as_str()).or_default().push((
+            event.effective_date(),
+            status,
+            i,
+            c,
+        ));
+    }
+}
+
+/// A change of government (change `c` of the event `q`): of a known state.
+fn check_state_change(
+    state: &str,
+    q: &str,
+    c: usize,
+    known: Known<'_, '_>,
+    at: At<'_>,
+    problems: &mut Problems,
+) {
+    let pointer = format!("/changes/{c}/state");
+    match known.entity_kinds.get(state) {
+        None => problems.error(
+            at,
+            &pointer,
+            format!("event {q} changes unknown state {}", quote(state)),
+        ),
+        Some(EntityKind::Organisation) => problems.error(
+            at,
+            &pointer,
+            format!(
+                "event {q} gives a government to organisation {}; only states have one",
+                quote(state)
+            ),
+        ),
+        Some(EntityKind::State) => {}
+    }
+}
+
+/// Each relationship's changes in date order: it appears at all, and every status follows
+/// from the one before; reaffirmations and sizes of a tie that does not exist yet or has
+/// ended.
+fn check_histories(scenario: &Scenario, mut histories: Histories<'_>, problems: &mut Problems) {
     for (r, rel) in scenario.relationships.iter().enumerate() {
         let mut history = histories.remove(rel.id.as_str()).unwrap_or_default();
         history.sort_by_key(|&(date, _, i, c)| (date, i, c));
         if history.is_empty() && !rel.in_force_at_start {
-            push(
-                Warning,
-                Item::Relationship(r),
-                Some(&rel.id),
+            problems.warning(
+                At::new(Item::Relationship, r, Some(rel.id.as_str())),
                 "/id",
                 format!(
                     "relationship {} has no events: it never appears",
@@ -509,79 +592,72 @@ pub fn check(scenario: &Scenario) -> Vec<Problem> {
         }
         let mut previous = rel.in_force_at_start.then_some(Status::Active);
         for &(_, status, i, c) in &history {
-            let event_id = scenario.events[i].id.as_str();
-            let Some(status) = status else {
-                let why = match previous {
-                    None => Some(
-                        "it does not exist yet (no earlier event, and not in force at the start)",
-                    ),
-                    Some(Status::Ended) => Some("it had already ended"),
-                    Some(_) => None,
-                };
-                if let Some(why) = why {
-                    let (key, verb) = match &scenario.events[i].changes[c] {
-                        Change::Size { size, .. } if size.troops.is_some() => {
-                            ("troops", "gives the size of")
-                        }
-                        Change::Size { .. } => ("amount", "gives the size of"),
-                        _ => ("reaffirmed", "reaffirms"),
-                    };
-                    push(
-                        Warning,
-                        Item::Event(i),
-                        Some(event_id),
-                        &format!("/changes/{c}/{key}"),
-                        format!("event {} {verb} {}: {why}", quote(event_id), quote(&rel.id)),
-                    );
+            let event = &scenario.events[i];
+            let at = At::new(Item::Event, i, Some(event.id.as_str()));
+            match status {
+                None => check_restatement(event, c, &rel.id, previous, at, problems),
+                Some(status) => {
+                    if let Some(why) = senseless_transition(previous, status) {
+                        problems.warning(
+                            at,
+                            &format!("/changes/{c}/status"),
+                            format!(
+                                "event {} sets {} to {status}: {why}",
+                                quote(&event.id),
+                                quote(&rel.id)
+                            ),
+                        );
+                    }
+                    previous = Some(status);
                 }
-                continue;
-            };
-            if let Some(why) = senseless_transition(previous, status) {
-                push(
-                    Warning,
-                    Item::Event(i),
-                    Some(event_id),
-                    &format!("/changes/{c}/status"),
-                    format!(
-                        "event {} sets {} to {status}: {why}",
-                        quote(event_id),
-                        quote(&rel.id)
-                    ),
-                );
             }
-            previous = Some(status);
         }
     }
-
-    problems.extend(check_sites_and_notices(scenario));
-    problems.sort_by_key(|p| std::cmp::Reverse(p.severity));
-    problems
 }
 
-/// Sites off the Earth or without a name (errors), and notices on events that start no
-/// winding down (warnings).
-fn check_sites_and_notices(scenario: &Scenario) -> Vec<Problem> {
-    let mut problems = Vec::new();
+/// Change `c` of `event` reaffirms relationship `rel_id` or gives its size: it must exist
+/// (`previous` is its status before) and not have ended.
+fn check_restatement(
+    event: &Event,
+    c: usize,
+    rel_id: &str,
+    previous: Option<Status>,
+    at: At<'_>,
+    problems: &mut Problems,
+) {
+    let why = match previous {
+        None => "it does not exist yet (no earlier event, and not in force at the start)",
+        Some(Status::Ended) => "it had already ended",
+        Some(_) => return,
+    };
+    let (key, verb) = match &event.changes[c] {
+        Change::Size { size, .. } if size.troops.is_some() => ("troops", "gives the size of"),
+        Change::Size { .. } => ("amount", "gives the size of"),
+        _ => ("reaffirmed", "reaffirms"),
+    };
+    problems.warning(
+        at,
+        &format!("/changes/{c}/{key}"),
+        format!("event {} {verb} {}: {why}", quote(&event.id), quote(rel_id)),
+    );
+}
+
+/// Sites off the Earth or without a name (errors).
+fn check_sites(scenario: &Scenario, problems: &mut Problems) {
     for (r, rel) in scenario.relationships.iter().enumerate() {
         let Some(site) = &rel.site else { continue };
-        let mut error = |pointer: &str, message: String| {
-            problems.push(Problem {
-                severity: Severity::Error,
-                item: Item::Relationship(r),
-                id: Some(rel.id.clone()),
-                pointer: pointer.to_owned(),
-                message,
-            });
-        };
+        let at = At::new(Item::Relationship, r, Some(rel.id.as_str()));
         let q = quote(&rel.id);
         if site.name.trim().is_empty() {
-            error(
+            problems.error(
+                at,
                 "/site/name",
                 format!("relationship {q} has a site without a name"),
             );
         }
         if !(-180.0..=180.0).contains(&site.lon) {
-            error(
+            problems.error(
+                at,
                 "/site/lon",
                 format!(
                     "relationship {q}: site longitude {} is outside -180..180",
@@ -590,7 +666,8 @@ fn check_sites_and_notices(scenario: &Scenario) -> Vec<Problem> {
             );
         }
         if !(-90.0..=90.0).contains(&site.lat) {
-            error(
+            problems.error(
+                at,
                 "/site/lat",
                 format!(
                     "relationship {q}: site latitude {} is outside -90..90 (is it [lon, lat]?)",
@@ -599,6 +676,10 @@ fn check_sites_and_notices(scenario: &Scenario) -> Vec<Problem> {
             );
         }
     }
+}
+
+/// Notices on events that start no winding down (warnings).
+fn check_notices(scenario: &Scenario, problems: &mut Problems) {
     for (i, event) in scenario.events.iter().enumerate() {
         let winds_down = event.changes.iter().any(|c| {
             matches!(
@@ -610,19 +691,16 @@ fn check_sites_and_notices(scenario: &Scenario) -> Vec<Problem> {
             )
         });
         if event.notice.is_some() && !winds_down {
-            problems.push(Problem {
-                severity: Severity::Warning,
-                item: Item::Event(i),
-                id: Some(event.id.clone()),
-                pointer: "/notice".to_owned(),
-                message: format!(
+            problems.warning(
+                At::new(Item::Event, i, Some(event.id.as_str())),
+                "/notice",
+                format!(
                     "event {} has a notice but sets no tie to winding-down; the notice counts from the event that does",
                     quote(&event.id)
                 ),
-            });
+            );
         }
     }
-    problems
 }
 
 /// A relationship's change in [`check`]: (effective date, status or `None` for a

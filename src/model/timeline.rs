@@ -328,18 +328,8 @@ impl Timeline {
     /// Indexes a scenario. References to unknown ids are ignored here: check the scenario with
     /// [`super::check`] first to report them.
     pub fn new(scenario: Scenario) -> Self {
-        let relationship_index: HashMap<String, usize> = scenario
-            .relationships
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.id.clone(), i))
-            .collect();
-        let entity_index: HashMap<String, usize> = scenario
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.clone(), i))
-            .collect();
+        let relationship_index = index_by_id(scenario.relationships.iter().map(|r| &r.id));
+        let entity_index = index_by_id(scenario.entities.iter().map(|e| &e.id));
         let start = Day::from_date(scenario.span.start);
         let end = Day::from_date(scenario.span.end).max(start);
 
@@ -350,158 +340,11 @@ impl Timeline {
             .map(|&i| Day::from_date(scenario.events[i].date))
             .collect();
 
-        let mut link_changes: Vec<Vec<StatusChange>> =
-            vec![Vec::new(); scenario.relationships.len()];
-        let mut country_slot: HashMap<usize, usize> = HashMap::new();
-        let mut country_entities = Vec::new();
-        let mut country_changes: Vec<Vec<GovernmentChange>> = Vec::new();
-        for (i, entity) in scenario.entities.iter().enumerate() {
-            if let (EntityKind::State, Some(gov)) = (entity.kind, &entity.government) {
-                country_slot.insert(i, country_entities.len());
-                country_entities.push(i);
-                country_changes.push(vec![GovernmentChange {
-                    day: Day(i32::MIN),
-                    form: gov.form,
-                    leader: gov.leader.as_deref().map(Arc::from),
-                    event: None,
-                }]);
-            }
-        }
-        // Changes take effect on each event's effective day: index them in that order (file
-        // order within a day).
-        let mut events_by_effect: Vec<usize> = (0..scenario.events.len()).collect();
-        events_by_effect.sort_by_key(|&i| scenario.events[i].effective_date());
-        for &event_index in &events_by_effect {
-            let event = &scenario.events[event_index];
-            let day = Day::from_date(event.effective_date());
-            let event_u32 = u32::try_from(event_index).unwrap_or(u32::MAX);
-            for change in &event.changes {
-                match change {
-                    Change::Relationship {
-                        relationship,
-                        status,
-                        ..
-                    } => {
-                        if let Some(&r) = relationship_index.get(relationship) {
-                            link_changes[r].push(StatusChange {
-                                day,
-                                status: *status,
-                                event: event_u32,
-                            });
-                        }
-                    }
-                    Change::Reaffirmed { .. } | Change::Size { .. } => {}
-                    Change::State {
-                        state,
-                        government,
-                        leader,
-                    } => {
-                        let Some(&e) = entity_index.get(state) else {
-                            continue;
-                        };
-                        let slot = *country_slot.entry(e).or_insert_with(|| {
-                            country_entities.push(e);
-                            country_changes.push(Vec::new());
-                            country_entities.len() - 1
-                        });
-                        country_changes[slot].push(GovernmentChange {
-                            day,
-                            form: *government,
-                            leader: leader.as_deref().map(Arc::from),
-                            event: Some(event_u32),
-                        });
-                    }
-                }
-            }
-        }
-
-        let mut steps: Vec<(Day, usize, Step)> = Vec::new();
-        for (r, changes) in link_changes.iter().enumerate() {
-            for (k, c) in changes.iter().enumerate() {
-                let order = c.event as usize;
-                steps.push((
-                    c.day,
-                    order,
-                    Step::Link {
-                        relationship: r as u32,
-                        index: k as u32,
-                    },
-                ));
-            }
-        }
-        for (slot, changes) in country_changes.iter().enumerate() {
-            for (k, c) in changes.iter().enumerate() {
-                if let Some(event) = c.event {
-                    steps.push((
-                        c.day,
-                        event as usize,
-                        Step::Country {
-                            slot: slot as u32,
-                            index: k as u32,
-                        },
-                    ));
-                }
-            }
-        }
-        steps.sort_by_key(|&(day, order, _)| (day, order));
-        let step_days = steps.iter().map(|s| s.0).collect();
-        let steps: Vec<Step> = steps.into_iter().map(|s| s.2).collect();
-
-        let mut offsets = Vec::with_capacity(link_changes.len() + 1);
-        let mut flat = Vec::with_capacity(link_changes.iter().map(Vec::len).sum());
-        for changes in &link_changes {
-            offsets.push(flat.len() as u32);
-            flat.extend_from_slice(changes);
-        }
-        offsets.push(flat.len() as u32);
-        let links = Arc::new(LinkIndex {
-            changes: flat,
-            offsets,
-            in_force_at_start: scenario
-                .relationships
-                .iter()
-                .map(|r| r.in_force_at_start)
-                .collect(),
-            confirmed_until: scenario
-                .relationships
-                .iter()
-                .map(|r| r.confirmed_until.map(Day::from_date))
-                .collect(),
-            sizes: SizeIndex::new(&scenario, &relationship_index),
-        });
-
-        // Snapshots of the counts every SNAPSHOT_STEPS steps, the first before any step (the
-        // governments declared at the start count as applied).
-        let mut link_applied = vec![0u32; link_changes.len()];
-        let mut country_applied: Vec<u32> = country_changes
-            .iter()
-            .map(|c| u32::from(c.first().is_some_and(|g| g.event.is_none())))
-            .collect();
-        let mut snapshots = Vec::with_capacity(steps.len() / SNAPSHOT_STEPS + 1);
-        for (k, step) in steps.iter().enumerate() {
-            if k % SNAPSHOT_STEPS == 0 {
-                snapshots.push(Snapshot {
-                    steps: k,
-                    link_applied: link_applied.clone(),
-                    country_applied: country_applied.clone(),
-                });
-            }
-            match *step {
-                Step::Link {
-                    relationship,
-                    index,
-                } => link_applied[relationship as usize] = index + 1,
-                Step::Country { slot, index } => country_applied[slot as usize] = index + 1,
-            }
-        }
-        if snapshots.is_empty() {
-            snapshots.push(Snapshot {
-                steps: 0,
-                link_applied,
-                country_applied,
-            });
-        }
-
+        let changes = Changes::of(&scenario, &relationship_index, &entity_index);
+        let (step_days, steps) = changes.steps();
+        let sizes = SizeIndex::new(&scenario, &relationship_index);
+        let links = Arc::new(LinkIndex::of(&scenario, &changes.links, sizes));
+        let snapshots = changes.snapshots(&steps);
         let (groups, entity_group, relationship_partner, relationship_group) =
             resolve_groups(&scenario, &entity_index);
 
@@ -516,8 +359,8 @@ impl Timeline {
             end,
             relationship_index,
             entity_index,
-            country_entities,
-            country_changes,
+            country_entities: changes.country_entities,
+            country_changes: changes.countries,
             events_by_day,
             event_days,
             steps,
@@ -914,6 +757,200 @@ impl State {
     /// The government of an entity at this date, if known.
     pub fn country(&self, entity: usize) -> Option<&CountryState> {
         self.countries.iter().find(|c| c.entity == entity)
+    }
+}
+
+/// The position of each id in a list of items with ids.
+fn index_by_id<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
+    ids.enumerate().map(|(i, id)| (id.clone(), i)).collect()
+}
+
+/// The changes of a scenario per relationship and per country, each list in the order the
+/// changes take effect.
+struct Changes {
+    /// Per relationship, its status changes.
+    links: Vec<Vec<StatusChange>>,
+    /// The entity of each country slot.
+    country_entities: Vec<usize>,
+    /// Per country slot, its governments (the one declared at the start first).
+    countries: Vec<Vec<GovernmentChange>>,
+}
+
+impl Changes {
+    /// Indexes the scenario's changes: states with a government at the start first, then every
+    /// event's changes on its effective day (file order within a day).
+    fn of(
+        scenario: &Scenario,
+        relationship_index: &HashMap<String, usize>,
+        entity_index: &HashMap<String, usize>,
+    ) -> Self {
+        let mut changes = Self {
+            links: vec![Vec::new(); scenario.relationships.len()],
+            country_entities: Vec::new(),
+            countries: Vec::new(),
+        };
+        let mut country_slot: HashMap<usize, usize> = HashMap::new();
+        for (i, entity) in scenario.entities.iter().enumerate() {
+            if let (EntityKind::State, Some(gov)) = (entity.kind, &entity.government) {
+                country_slot.insert(i, changes.country_entities.len());
+                changes.country_entities.push(i);
+                changes.countries.push(vec![GovernmentChange {
+                    day: Day(i32::MIN),
+                    form: gov.form,
+                    leader: gov.leader.as_deref().map(Arc::from),
+                    event: None,
+                }]);
+            }
+        }
+        // Changes take effect on each event's effective day: index them in that order (file
+        // order within a day).
+        let mut events_by_effect: Vec<usize> = (0..scenario.events.len()).collect();
+        events_by_effect.sort_by_key(|&i| scenario.events[i].effective_date());
+        for &event_index in &events_by_effect {
+            let event = &scenario.events[event_index];
+            let day = Day::from_date(event.effective_date());
+            let event_u32 = u32::try_from(event_index).unwrap_or(u32::MAX);
+            for change in &event.changes {
+                match change {
+                    Change::Relationship {
+                        relationship,
+                        status,
+                        ..
+                    } => {
+                        if let Some(&r) = relationship_index.get(relationship) {
+                            changes.links[r].push(StatusChange {
+                                day,
+                                status: *status,
+                                event: event_u32,
+                            });
+                        }
+                    }
+                    Change::Reaffirmed { .. } | Change::Size { .. } => {}
+                    Change::State {
+                        state,
+                        government,
+                        leader,
+                    } => {
+                        let Some(&e) = entity_index.get(state) else {
+                            continue;
+                        };
+                        let slot = *country_slot.entry(e).or_insert_with(|| {
+                            changes.country_entities.push(e);
+                            changes.countries.push(Vec::new());
+                            changes.country_entities.len() - 1
+                        });
+                        changes.countries[slot].push(GovernmentChange {
+                            day,
+                            form: *government,
+                            leader: leader.as_deref().map(Arc::from),
+                            event: Some(event_u32),
+                        });
+                    }
+                }
+            }
+        }
+        changes
+    }
+
+    /// Every change made by an event as one step, in the order they take effect (by day,
+    /// then by event), with each step's day.
+    fn steps(&self) -> (Vec<Day>, Vec<Step>) {
+        let mut steps: Vec<(Day, usize, Step)> = Vec::new();
+        for (r, changes) in self.links.iter().enumerate() {
+            for (k, c) in changes.iter().enumerate() {
+                let order = c.event as usize;
+                steps.push((
+                    c.day,
+                    order,
+                    Step::Link {
+                        relationship: r as u32,
+                        index: k as u32,
+                    },
+                ));
+            }
+        }
+        for (slot, changes) in self.countries.iter().enumerate() {
+            for (k, c) in changes.iter().enumerate() {
+                if let Some(event) = c.event {
+                    steps.push((
+                        c.day,
+                        event as usize,
+                        Step::Country {
+                            slot: slot as u32,
+                            index: k as u32,
+                        },
+                    ));
+                }
+            }
+        }
+        steps.sort_by_key(|&(day, order, _)| (day, order));
+        let step_days = steps.iter().map(|s| s.0).collect();
+        (step_days, steps.into_iter().map(|s| s.2).collect())
+    }
+
+    /// Snapshots of the counts applied every [`SNAPSHOT_STEPS`] steps, the first before any
+    /// step (the governments declared at the start count as applied).
+    fn snapshots(&self, steps: &[Step]) -> Vec<Snapshot> {
+        let mut link_applied = vec![0u32; self.links.len()];
+        let mut country_applied: Vec<u32> = self
+            .countries
+            .iter()
+            .map(|c| u32::from(c.first().is_some_and(|g| g.event.is_none())))
+            .collect();
+        let mut snapshots = Vec::with_capacity(steps.len() / SNAPSHOT_STEPS + 1);
+        for (k, step) in steps.iter().enumerate() {
+            if k % SNAPSHOT_STEPS == 0 {
+                snapshots.push(Snapshot {
+                    steps: k,
+                    link_applied: link_applied.clone(),
+                    country_applied: country_applied.clone(),
+                });
+            }
+            match *step {
+                Step::Link {
+                    relationship,
+                    index,
+                } => link_applied[relationship as usize] = index + 1,
+                Step::Country { slot, index } => country_applied[slot as usize] = index + 1,
+            }
+        }
+        if snapshots.is_empty() {
+            snapshots.push(Snapshot {
+                steps: 0,
+                link_applied,
+                country_applied,
+            });
+        }
+        snapshots
+    }
+}
+
+impl LinkIndex {
+    /// The status changes of every relationship in one flat list, and what the scenario says
+    /// of each at the start and of its confirmation, with their `sizes`.
+    fn of(scenario: &Scenario, link_changes: &[Vec<StatusChange>], sizes: SizeIndex) -> Self {
+        let mut offsets = Vec::with_capacity(link_changes.len() + 1);
+        let mut flat = Vec::with_capacity(link_changes.iter().map(Vec::len).sum());
+        for changes in link_changes {
+            offsets.push(flat.len() as u32);
+            flat.extend_from_slice(changes);
+        }
+        offsets.push(flat.len() as u32);
+        Self {
+            changes: flat,
+            offsets,
+            in_force_at_start: scenario
+                .relationships
+                .iter()
+                .map(|r| r.in_force_at_start)
+                .collect(),
+            confirmed_until: scenario
+                .relationships
+                .iter()
+                .map(|r| r.confirmed_until.map(Day::from_date))
+                .collect(),
+            sizes,
+        }
     }
 }
 

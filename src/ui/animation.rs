@@ -195,7 +195,7 @@ fn start_animation(anim: &mut AnimationUi, document: &Document, view: &View, ctx
         hide_ended: view.hide_ended,
         filter: view.filter.clone(),
         focus: view.focus_ties.then(|| view.selected.clone()).flatten(),
-        events: crate::app::event_view::event_options(document, view),
+        events: crate::app::event_view::event_options(document, &view.events),
         ..RenderOptions::at(request.from)
     };
     let layer = document

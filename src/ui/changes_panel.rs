@@ -7,8 +7,8 @@ use egui::{Color32, Pos2, Rect, RichText, Stroke};
 use super::Cx;
 use crate::app::command::Command;
 use crate::app::compare::CompareCommand;
+use crate::app::message::Message;
 use crate::app::time_control::TimeCommand;
-use crate::app::view::Message;
 use crate::map::widget::palette;
 use crate::model::{ChangeKind, Day, Status, format_date_with_precision, parse_date};
 

@@ -310,7 +310,7 @@ fn messages_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, rect: Rect) -> f32 {
 
 /// One message: its headline, a Dismiss button and its details (a few, the rest folded);
 /// returns whether it was dismissed.
-fn message_ui(ui: &mut egui::Ui, m: &crate::app::view::Message) -> bool {
+fn message_ui(ui: &mut egui::Ui, m: &crate::app::message::Message) -> bool {
     let color = if m.is_error {
         Color32::from_rgb(0xB0, 0x20, 0x20)
     } else {

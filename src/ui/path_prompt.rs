@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use super::Cx;
-use crate::app::dialogs::PathPurpose;
+use crate::app::path_purpose::PathPurpose;
 
 /// The window, while a path is asked for.
 pub(crate) fn path_prompt_window(ui: &mut egui::Ui, cx: &mut Cx<'_>) {

@@ -5,8 +5,8 @@ use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, Vec2};
 
 use super::Cx;
 use crate::app::command::Command;
+use crate::app::message::Message;
 use crate::app::time_control::{SPEEDS, TimeCommand};
-use crate::app::view::Message;
 use crate::model::{Day, parse_date};
 
 /// The time bar. Its controls keep their places whatever the date: the date sits in a slot
