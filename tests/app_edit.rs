@@ -63,10 +63,28 @@ fn menu(h: &mut Harness<'_, SahelApp>, menu: &str, item: &str) {
     h.run_steps(3);
 }
 
+/// Lets a scroll's animation end, so that a click lands where the widget is.
+fn settle(h: &mut Harness<'_, SahelApp>) {
+    h.run_steps(30);
+}
+
+/// Clicks the button labelled `label`, scrolled into view first (the forms scroll).
+fn press(h: &mut Harness<'_, SahelApp>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    settle(h);
+    h.get_by_label(label).click();
+    h.run_steps(3);
+}
+
 /// Types `text` into the text field labelled `label`.
 fn type_into(h: &mut Harness<'_, SahelApp>, role: Role, label: &str, text: &str) {
+    h.get_by_role_and_label(role, label).scroll_to_me();
+    settle(h);
     h.get_by_role_and_label(role, label).click();
     h.run_steps(2);
+    // The click put the cursor where it landed: type at the end.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::End);
+    h.run_steps(1);
     h.get_by_role_and_label(role, label).type_text(text);
     h.run_steps(3);
 }
@@ -118,8 +136,17 @@ fn an_added_event_ends_a_tie_on_the_map_and_in_the_details_and_undo_redo_take_it
         "Sources (one per line)",
         "https://example.org/ends",
     );
-    h.get_by_label("+ Tie status").click();
-    h.run_steps(3);
+    press(&mut h, "+ Tie status");
+    let combos: Vec<Option<String>> = h
+        .get_all_by_role(Role::ComboBox)
+        .map(|n| n.value())
+        .collect();
+    let tie = h
+        .get_all_by_role(Role::ComboBox)
+        .find(|n| n.value().as_deref() == Some("Choose a tie…"))
+        .unwrap_or_else(|| panic!("the tie choice among {combos:?}"));
+    tie.scroll_to_me();
+    settle(&mut h);
     h.get_all_by_role(Role::ComboBox)
         .find(|n| n.value().as_deref() == Some("Choose a tie…"))
         .expect("the tie choice")
@@ -129,7 +156,12 @@ fn an_added_event_ends_a_tie_on_the_map_and_in_the_details_and_undo_redo_take_it
         .get_all_by_label(&short)
         .find(|n| n.accesskit_node().role() != Role::Label)
         .expect("the tie in the list");
-    option.click();
+    option.scroll_to_me();
+    settle(&mut h);
+    h.get_all_by_label(&short)
+        .find(|n| n.accesskit_node().role() != Role::Label)
+        .expect("the tie in the list")
+        .click();
     h.run_steps(3);
     let status = h
         .get_all_by_role(Role::ComboBox)
@@ -191,7 +223,6 @@ fn a_field_error_blocks_saving_until_it_is_fixed() {
     h.get_by_label_contains("is not a date (YYYY-MM-DD)");
     assert!(h.state().save_refusal().is_some());
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
-    h.state_mut().push(Command::Edit(EditCommand::Save));
     wait_idle(&mut h);
     h.get_by_label_contains("Not saved: 1 error");
     assert_eq!(
@@ -348,19 +379,34 @@ fn a_spreadsheet_opens_as_a_scenario() {
 #[test]
 fn a_tie_gets_a_site_and_a_change_a_size_in_their_forms() {
     let mut h = crate::app_ui::harness();
-    go_to(&mut h, "2025-06-02");
-    let (r, _) = an_active_tie(&h);
+    // An event with one change, a tie's new status without a size; its tie.
+    let timeline = h.state().document.timeline.clone();
+    let scenario = timeline.scenario();
+    let (e, r) = scenario
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, ev)| ev.changes.len() == 1)
+        .find_map(|(e, ev)| match &ev.changes[0] {
+            sahel_atlas::model::Change::Relationship {
+                relationship, size, ..
+            } if size.is_empty() => Some((e, timeline.relationship_index(relationship)?)),
+            _ => None,
+        })
+        .expect("an event setting a tie's status, without a size");
     h.state_mut()
         .push(Command::Edit(EditCommand::OpenRelationship(r)));
     h.run_steps(3);
     // A site that does not read yet: said beside the fields, and no save.
     type_into(&mut h, Role::TextInput, "Site name", "Camp Test");
-    h.get_by_label_contains("is not a number of degrees");
+    h.get_by_label_contains("site longitude: \"\" is not a number of degrees");
     assert!(h.state().save_refusal().is_some());
     type_into(&mut h, Role::TextInput, "Site longitude", "2.5");
     type_into(&mut h, Role::TextInput, "Site latitude", "13.25");
     assert!(h.state().save_refusal().is_none());
-    let site = h.state().timeline().scenario().relationships[r].site.clone();
+    let site = h.state().timeline().scenario().relationships[r]
+        .site
+        .clone();
     assert_eq!(
         site,
         Some(sahel_atlas::model::Site {
@@ -375,18 +421,6 @@ fn a_tie_gets_a_site_and_a_change_a_size_in_their_forms() {
     h.get_by_label_contains("Site: Camp Test");
 
     // An event changing the tie's status gets troops: the details show the size.
-    let scenario = h.state().timeline().scenario().clone();
-    let (e, _) = scenario
-        .events
-        .iter()
-        .enumerate()
-        .filter(|(_, ev)| ev.date <= jiff::civil::date(2025, 6, 2))
-        .filter(|(_, ev)| ev.changes.len() == 1)
-        .find(|(_, ev)| {
-            matches!(&ev.changes[0], sahel_atlas::model::Change::Relationship { relationship, size, .. }
-                if *relationship == scenario.relationships[r].id && size.is_empty())
-        })
-        .expect("an event setting the tie's status, without a size");
     h.state_mut().push(Command::Edit(EditCommand::OpenEvent(e)));
     h.run_steps(3);
     type_into(&mut h, Role::TextInput, "Troops", "many");
@@ -410,5 +444,17 @@ fn a_tie_gets_a_site_and_a_change_a_size_in_their_forms() {
     go_to(&mut h, &date);
     h.state_mut().push(Command::SelectLink(Some(r)));
     h.run_steps(3);
-    h.get_by_label_contains("1,500 troops");
+    let now: Vec<String> = h
+        .get_all_by_label_contains("1,500 troops")
+        .filter_map(|n| {
+            n.accesskit_node()
+                .label()
+                .or_else(|| n.accesskit_node().value())
+        })
+        .collect();
+    assert!(
+        now.iter()
+            .any(|l| l.starts_with("Now: ") && l.ends_with(" · 1,500 troops")),
+        "{now:?}"
+    );
 }

@@ -10,9 +10,9 @@ use sahel_atlas::io::sheet::{
     Cell, read_sheet_scenario, scenario_tables, tables_xlsx, write_sheets,
 };
 use sahel_atlas::model::{
-    Amount, Change, Currency, DatePrecision, Entity, EntityKind, Event, Government,
-    GovernmentForm, Group, Notice, Place, Relationship, RelationshipKind, SCENARIO_FORMAT,
-    Scenario, ScenarioSpan, Severity, Site, Size, Status, check,
+    Amount, Change, Currency, DatePrecision, Entity, EntityKind, Event, Government, GovernmentForm,
+    Group, Notice, Place, Relationship, RelationshipKind, SCENARIO_FORMAT, Scenario, ScenarioSpan,
+    Severity, Site, Size, Status, check,
 };
 
 use crate::common::project_file;
@@ -414,8 +414,14 @@ fn sites_sizes_and_notices_have_their_columns() {
         row[column(relationships, "site.name")],
         Cell::Text(site.name)
     );
-    assert_eq!(row[column(relationships, "site.lon")], Cell::Number(site.lon));
-    assert_eq!(row[column(relationships, "site.lat")], Cell::Number(site.lat));
+    assert_eq!(
+        row[column(relationships, "site.lon")],
+        Cell::Number(site.lon)
+    );
+    assert_eq!(
+        row[column(relationships, "site.lat")],
+        Cell::Number(site.lat)
+    );
     // An event's notice.
     let e = scenario
         .events

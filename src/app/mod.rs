@@ -8,8 +8,9 @@ pub mod compare;
 pub mod derived;
 pub mod dialogs;
 pub mod document;
-pub mod event_view;
+pub mod edit_apply;
 pub mod editing;
+pub mod event_view;
 pub mod jobs;
 pub mod memory;
 pub mod message;
@@ -625,7 +626,8 @@ impl SahelApp {
 
     fn start_load(&mut self, path: PathBuf, kind: Option<FileKind>) {
         let name = path.display().to_string();
-        if matches!(kind, None | Some(FileKind::Scenario)) && crate::io::sheet::is_sheet_path(&path) {
+        if matches!(kind, None | Some(FileKind::Scenario)) && crate::io::sheet::is_sheet_path(&path)
+        {
             self.jobs.spawn(name, STAGE_PARSING, move |_| {
                 let read = crate::io::sheet::read_sheet_scenario(&path);
                 Loaded::Scenario(path, read.map(|(s, w)| (Arc::new(Timeline::new(s)), w)))
@@ -813,9 +815,9 @@ impl SahelApp {
         match purpose {
             // Beside the scenario open, named after it.
             PathPurpose::SaveAs if open.is_some() => {
-                return self.save_target().unwrap_or_else(|| {
-                    open.map(|p| p.with_extension("json")).unwrap_or_default()
-                });
+                return self
+                    .save_target()
+                    .unwrap_or_else(|| open.map(|p| p.with_extension("json")).unwrap_or_default());
             }
             PathPurpose::ExportSheet if open.is_some() => {
                 return open.map(|p| p.with_extension("xlsx")).unwrap_or_default();

@@ -6,8 +6,8 @@ pub mod changes;
 pub mod chart;
 pub mod output;
 pub mod run;
-pub mod signals;
 pub mod sheet;
+pub mod signals;
 
 use std::fmt::Write as _;
 use std::path::Path;

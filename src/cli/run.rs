@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use super::args::{DataArgs, RenderArgs, Sub};
+use super::args::{DataArgs, RenderArgs, SheetAction, Sub};
 use crate::export::escape::terminal_text;
 use crate::export::{ExportError, Format, FrameStep, MapData, RenderOptions};
 use crate::io::LoadError;
@@ -245,8 +245,22 @@ pub fn run(command: &Sub, data: &DataArgs) -> Result<Outcome, CliError> {
             text.push('\n');
             Ok(Outcome::done(text, warnings))
         }
-        Sub::Sheet { action } => {
-            let stdout = super::sheet::run_sheet(action, data, &mut warnings)?;
+        Sub::Sheet {
+            action: SheetAction::Export { out },
+        } => {
+            let timeline = load_timeline(data.scenario.as_deref(), &mut warnings)?;
+            let stdout = super::sheet::run_export(out, timeline.scenario())?;
+            Ok(Outcome::done(stdout, warnings))
+        }
+        Sub::Sheet {
+            action: SheetAction::Import { file, out },
+        } => {
+            use super::sheet::ImportError;
+            let stdout =
+                super::sheet::run_import(file, out, &mut warnings).map_err(|e| match e {
+                    ImportError::Load(e) => CliError::Load(e),
+                    ImportError::Write { path, source } => CliError::WriteScenario { path, source },
+                })?;
             Ok(Outcome::done(stdout, warnings))
         }
         Sub::Export { at, out, filter } => {

@@ -20,6 +20,7 @@ mod read;
 mod scenario_file;
 mod scenario_write;
 pub mod sheet;
+mod strict_text;
 
 pub use countries::{collection_findings, parse_countries, read_countries};
 pub use country::{Country, CountryLayer, KeySource};

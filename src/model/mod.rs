@@ -9,8 +9,8 @@ mod changelog;
 mod check;
 mod date;
 mod diff;
-pub mod event_layer;
 mod edit;
+pub mod event_layer;
 mod filter;
 mod provenance;
 mod scenario;
@@ -26,10 +26,10 @@ pub use date::{
     DateError, DatePrecision, Day, format_date_with_precision, parse_date, parse_event_date,
 };
 pub use diff::{ChangeKind, Diff, SahelChanges, TieChange};
+pub use edit::{Edit, EditHistory, ItemValue, Section};
 pub use event_layer::{
     EventFilter, EventFormat, EventLayer, EventTexts, EventWindow, LayerFilter, parse_window,
 };
-pub use edit::{Edit, EditHistory, ItemValue, Section};
 pub use filter::{FilterError, LinkFilter};
 pub use provenance::check_sources;
 pub use scenario::{

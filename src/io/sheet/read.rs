@@ -207,7 +207,7 @@ pub fn tables_to_scenario(
     let root = Value::Object(root);
     // What the JSON reader refuses beyond serde's types (control characters, addresses that
     // are not web addresses), so that what imports also opens.
-    for (pointer, message) in crate::io::scenario_file::strict_problems(&root) {
+    for (pointer, message) in crate::io::strict_text::strict_problems(&root) {
         reader.at(Severity::Error, &pointer, message);
     }
     if reader.has_errors() {

@@ -171,7 +171,8 @@ impl RelationshipForm {
         let lon = degrees(&self.site_lon, "longitude", &mut self.errors);
         let lat = degrees(&self.site_lat, "latitude", &mut self.errors);
         if self.site_name.trim().is_empty() {
-            self.errors.push("site: give it a name (the base or camp)".to_owned());
+            self.errors
+                .push("site: give it a name (the base or camp)".to_owned());
         }
         Some(Site {
             name: self.site_name.clone(),
