@@ -161,6 +161,7 @@ fn synthetic_scenario(relationships: usize, events: usize) -> Scenario {
     let start = Date::constant(1990, 1, 1);
     let entities = (0..100)
         .map(|i| Entity {
+            i18n: Default::default(),
             id: format!("S{i}"),
             kind: EntityKind::State,
             name: format!("State {i}"),
@@ -171,6 +172,7 @@ fn synthetic_scenario(relationships: usize, events: usize) -> Scenario {
         .collect();
     let rels = (0..relationships)
         .map(|i| Relationship {
+            i18n: Default::default(),
             id: format!("r{i}"),
             label: format!("R{i}"),
             short: None,
@@ -195,6 +197,7 @@ fn synthetic_scenario(relationships: usize, events: usize) -> Scenario {
             let day = (next() % (40 * 365)) as i64;
             let r = (next() % relationships as u64) as usize;
             Event {
+                i18n: Default::default(),
                 id: format!("e{i}"),
                 date: start.saturating_add(jiff::SignedDuration::from_hours(day * 24)),
                 effective: None,

@@ -9,6 +9,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use jiff::civil::Date;
+use sahel_atlas::model::i18n::Translations;
 use sahel_atlas::model::{
     Change, DatePrecision, Day, Edit, Entity, EntityKind, Event, ItemValue, Relationship,
     RelationshipKind, SCENARIO_FORMAT, Scenario, ScenarioSpan, Section, Size, Status, Timeline,
@@ -35,6 +36,7 @@ fn scenario_of_10k_events() -> Scenario {
                 label: None,
             }),
             government: None,
+            i18n: Translations::default(),
         })
         .collect();
     let relationships = (0..400)
@@ -53,6 +55,7 @@ fn scenario_of_10k_events() -> Scenario {
                 lon: 2.0,
                 lat: 13.5,
             }),
+            i18n: Translations::default(),
         })
         .collect();
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -89,6 +92,7 @@ fn scenario_of_10k_events() -> Scenario {
                         amount: None,
                     },
                 }],
+                i18n: Translations::default(),
             }
         })
         .collect();

@@ -27,6 +27,10 @@ fn main() -> ExitCode {
     if let Err(e) = sahel_atlas::cli::signals::install() {
         say(&format!("sahel-atlas: cannot watch for Ctrl-C: {e}"));
     }
+    let lang = args
+        .lang
+        .unwrap_or_else(sahel_atlas::model::i18n::system_lang);
+    sahel_atlas::model::i18n::set_default_lang(lang);
     match args.command {
         Some(command) => match sahel_atlas::cli::run::run(&command, &args.data) {
             Ok(outcome) => {
@@ -55,6 +59,7 @@ fn main() -> ExitCode {
                 at: args.at,
                 events: (args.data.events, args.data.window),
                 since: args.since,
+                lang: args.lang,
                 started,
             };
             match sahel_atlas::app::startup::run_app(start, args.renderer) {

@@ -1,4 +1,5 @@
-//! Event layers on the map and in the app (issue #22): hexagon totals equal point totals, the
+//! Event layers on the map and in the app (issue #22): hexagon totals and the legend's
+//! window totals equal point totals, the
 //! display list draws hexagons at low zoom and points close up, `render` and `export` take
 //! `--events` and `--window`, the app adds a layer, scrubs and lists a hexagon's events, and
 //! the screen and the PNG draw a picture with the layer alike.
@@ -75,6 +76,16 @@ fn hexagon_totals_equal_the_totals_of_the_points_they_hold() {
                 let (events, deaths) = marks.shown().fold((0u64, 0u64), |(n, d), (l, i)| {
                     (n + 1, d + u64::from(layers[l].layer.fatalities[i]))
                 });
+                // The legend's totals, kept between frames and updated by what came in or left.
+                let legend = layers
+                    .iter()
+                    .enumerate()
+                    .fold((0u64, 0u64), |(n, d), (l, m)| {
+                        let range = m.layer.in_window(day(date), window);
+                        let (a, b) = m.window_totals(range, filters.get(l));
+                        (n + a as u64, d + b)
+                    });
+                assert_eq!(legend, (events, deaths), "legend at {date} {window:?}");
                 for scale in [150.0, 600.0, 1000.0, 2400.0] {
                     let hexes = hex_totals(&marks, scale);
                     let n: u64 = hexes.iter().map(|h| u64::from(h.events)).sum();
@@ -396,4 +407,45 @@ fn hexagon_grids_are_cached_per_zoom_level() {
         Some(map.grid(1000.0).cell_of[0])
     );
     let _ = Day(0);
+}
+
+#[test]
+fn a_csv_whose_columns_are_not_known_asks_for_them_then_loads_and_is_remembered() {
+    let mut h = harness();
+    // Dropped or opened without saying what it is: a CSV of three columns or more is taken
+    // for an event layer.
+    h.state_mut()
+        .push(Command::Load(fixture("events/generic.csv"), None));
+    h.step();
+    wait_idle(&mut h);
+    let (_, preview) = h
+        .state()
+        .view
+        .events
+        .choosing
+        .clone()
+        .unwrap_or_else(|| panic!("the dialog asks: {:?}", h.state().view.messages));
+    assert_eq!(
+        preview.header,
+        ["when", "lat", "lng", "category", "description"]
+    );
+    assert_eq!(preview.rows.len(), 2);
+    assert_eq!(preview.guess(), [0, 1, 2], "guessed from the first rows");
+    h.get_by_label_contains("No column of this CSV is recognised");
+    h.get_by_label_contains("Latitude (lat)");
+    h.get_by_label("Load").click();
+    h.run_steps(2);
+    wait_idle(&mut h);
+    assert!(h.state().view.events.choosing.is_none());
+    let events = &h.state().document.events;
+    assert_eq!(events.len(), 1, "{:?}", h.state().view.messages);
+    assert_eq!(events[0].layer.len(), 2);
+    assert_eq!(events[0].layer.kind_name(0), "Drone strike");
+    // Remembered for that header: the same file loads again without asking.
+    h.state_mut()
+        .push(Command::Load(fixture("events/generic.csv"), None));
+    h.step();
+    wait_idle(&mut h);
+    assert!(h.state().view.events.choosing.is_none());
+    assert_eq!(h.state().document.events.len(), 2);
 }

@@ -51,8 +51,14 @@ where
     I: IntoIterator<Item = S>,
     S: AsRef<OsStr>,
 {
+    // The tests read English unless they ask for French with --lang: the developer's own
+    // locale must not change what the binary writes.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_sahel-atlas"))
         .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANGUAGE")
+        .env("LANG", "C.UTF-8")
         .output()
         .expect("run sahel-atlas");
     Ran {

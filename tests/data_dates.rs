@@ -44,14 +44,14 @@ use Status::{Active, Ended, Planned, Suspended, WindingDown};
 const ROWS: &[Row] = &[
     // MLI
     row("2013-01-15", "MLI", "mli-ecowas", Some(Active), false, "https://articles.rfi.fr/fr/afrique/20120408-mali-cedeao-leve-sanctions-sanogo-bictogo"),
-    row("2013-01-15", "MLI", "afisma", Some(Planned), false, "https://en.wikipedia.org/wiki/United_Nations_Security_Council_Resolution_2085"),
+    row("2013-01-15", "MLI", "afisma", Some(Planned), false, "https://www.zeit.de/news/2012-11/11/mali-ecowas-staaten-wollen-3300-mann-starke-truppe-nach-mali-schicken-11201204"),
     row("2013-01-15", "MLI", "serval", Some(Active), false, "https://en.wikipedia.org/wiki/Operation_Serval"),
     row("2013-01-15", "MLI", "mli-ukr-relations", Some(Active), false, "https://hc2tv.bj/2024/08/06/rupture-diplomatique-entre-le-mali-et-lukraine-fin-de-32-annees-de-cooperation-%F0%9F%8E%A5"),
     row("2014-08-01", "MLI", "mli-ecowas", Some(Active), false, "https://articles.rfi.fr/fr/afrique/20120408-mali-cedeao-leve-sanctions-sanogo-bictogo"),
     row("2014-08-01", "MLI", "mli-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
     row("2014-08-01", "MLI", "minusma", Some(Active), false, "http://www.diplomatie.gouv.fr/en/country-files/mali/events/article/mali-transformation-of-afisma-into"),
     row("2014-08-01", "MLI", "afisma", Some(Ended), false, "http://www.diplomatie.gouv.fr/en/country-files/mali/events/article/mali-transformation-of-afisma-into"),
-    row("2014-08-01", "MLI", "serval", Some(Ended), false, "https://en.wikipedia.org/wiki/Operation_Serval"),
+    row("2014-08-01", "MLI", "serval", Some(Ended), false, "https://afrik.com/operation-serval-mission-accomplie-selon-hollande"),
     row("2014-08-01", "MLI", "barkhane-mli", Some(Active), false, "https://en.wikipedia.org/wiki/Operation_Barkhane"),
     row("2014-08-01", "MLI", "eutm-mali", Some(Active), false, "http://ue.eu.int/eeas/security-defence?lang=bg"),
     row("2014-08-01", "MLI", "eucap-sahel-mali", Some(Planned), false, "https://inenuitvoer.sdu.nl/content/CELEX-02014D0219-20190513-ENG"),
@@ -87,7 +87,7 @@ const ROWS: &[Row] = &[
     row("2022-02-18", "MLI", "barkhane-mli", Some(WindingDown), false, "https://www.journalducameroun.com/en/frances-macron-to-overhaul-barkhane-force/"),
     row("2022-02-18", "MLI", "eutm-mali", Some(Active), false, "http://ue.eu.int/eeas/security-defence?lang=bg"),
     row("2022-02-18", "MLI", "eucap-sahel-mali", Some(Active), false, "https://www.eeas.europa.eu/eucap-sahel-mali_en"),
-    row("2022-02-18", "MLI", "wagner-mli", Some(Active), false, "https://alitaliyanews.com/2022/01/mali-soldati-russi-timbuktu-nellex-base-francese.html?m=1"),
+    row("2022-02-18", "MLI", "wagner-mli", Some(Active), false, "https://information.tv5monde.com/afrique/mali-le-groupe-russe-wagner-point-de-mire-des-occidentaux-53359"),
     row("2022-02-18", "MLI", "fra-mli-defence-treaty", Some(Active), false, "https://www.journaldumali.com/france-mali-l%c2%92accord-est-signe/"),
     row("2022-02-18", "MLI", "mli-ukr-relations", Some(Active), false, "https://hc2tv.bj/2024/08/06/rupture-diplomatique-entre-le-mali-et-lukraine-fin-de-32-annees-de-cooperation-%F0%9F%8E%A5"),
     row("2022-08-16", "MLI", "mli-ecowas", Some(Suspended), false, "https://www.trtworld.com:443/article/12765657"),
@@ -96,14 +96,14 @@ const ROWS: &[Row] = &[
     row("2022-08-16", "MLI", "barkhane-mli", Some(Ended), false, "https://tribuneonlineng.com/french-troops-fully-withdraw-from-mali/"),
     row("2022-08-16", "MLI", "eutm-mali", Some(Suspended), false, "https://agenceurope.eu/en/bulletin/article/12930/8"),
     row("2022-08-16", "MLI", "eucap-sahel-mali", Some(Active), false, "https://www.eeas.europa.eu/eucap-sahel-mali_en"),
-    row("2022-08-16", "MLI", "wagner-mli", Some(Active), false, "https://alitaliyanews.com/2022/01/mali-soldati-russi-timbuktu-nellex-base-francese.html?m=1"),
+    row("2022-08-16", "MLI", "wagner-mli", Some(Active), false, "https://information.tv5monde.com/afrique/mali-le-groupe-russe-wagner-point-de-mire-des-occidentaux-53359"),
     row("2022-08-16", "MLI", "fra-mli-defence-treaty", Some(WindingDown), false, "https://medafricatimes.com/?p=26602"),
     row("2022-08-16", "MLI", "mli-ukr-relations", Some(Active), false, "https://hc2tv.bj/2024/08/06/rupture-diplomatique-entre-le-mali-et-lukraine-fin-de-32-annees-de-cooperation-%F0%9F%8E%A5"),
     row("2023-07-27", "MLI", "mli-ecowas", Some(Suspended), false, "https://www.trtworld.com:443/article/12765657"),
     row("2023-07-27", "MLI", "minusma", Some(WindingDown), false, "https://www.trtworld.com:443/article/13647297"),
     row("2023-07-27", "MLI", "eutm-mali", Some(Suspended), false, "https://agenceurope.eu/en/bulletin/article/12930/8"),
     row("2023-07-27", "MLI", "eucap-sahel-mali", Some(Active), false, "https://www.eeas.europa.eu/eucap-sahel-mali_en"),
-    row("2023-07-27", "MLI", "wagner-mli", Some(Active), false, "https://alitaliyanews.com/2022/01/mali-soldati-russi-timbuktu-nellex-base-francese.html?m=1"),
+    row("2023-07-27", "MLI", "wagner-mli", Some(Active), false, "https://information.tv5monde.com/afrique/mali-le-groupe-russe-wagner-point-de-mire-des-occidentaux-53359"),
     row("2023-07-27", "MLI", "fra-mli-defence-treaty", Some(Ended), false, "https://medafricatimes.com/?p=26602"),
     row("2023-07-27", "MLI", "mli-ukr-relations", Some(Active), false, "https://hc2tv.bj/2024/08/06/rupture-diplomatique-entre-le-mali-et-lukraine-fin-de-32-annees-de-cooperation-%F0%9F%8E%A5"),
     row("2023-12-05", "MLI", "mli-ecowas", Some(Suspended), false, "https://www.trtworld.com:443/article/12765657"),
@@ -111,25 +111,25 @@ const ROWS: &[Row] = &[
     row("2023-12-05", "MLI", "minusma", Some(WindingDown), false, "https://www.trtworld.com:443/article/13647297"),
     row("2023-12-05", "MLI", "eutm-mali", Some(Suspended), false, "https://agenceurope.eu/en/bulletin/article/12930/8"),
     row("2023-12-05", "MLI", "eucap-sahel-mali", Some(Active), false, "https://www.eeas.europa.eu/eucap-sahel-mali_en"),
-    row("2023-12-05", "MLI", "wagner-mli", Some(Active), false, "https://alitaliyanews.com/2022/01/mali-soldati-russi-timbuktu-nellex-base-francese.html?m=1"),
+    row("2023-12-05", "MLI", "wagner-mli", Some(Active), false, "https://information.tv5monde.com/afrique/mali-le-groupe-russe-wagner-point-de-mire-des-occidentaux-53359"),
     row("2023-12-05", "MLI", "mli-ukr-relations", Some(Active), false, "https://hc2tv.bj/2024/08/06/rupture-diplomatique-entre-le-mali-et-lukraine-fin-de-32-annees-de-cooperation-%F0%9F%8E%A5"),
     row("2024-03-17", "MLI", "mli-ecowas", Some(Suspended), false, "https://www.trtworld.com:443/article/12765657"),
     row("2024-03-17", "MLI", "mli-aes", Some(Active), false, "https://www.vanguardngr.com/2023/09/mali-niger-burkina-establish-sahel-alliance/"),
     row("2024-03-17", "MLI", "minusma", Some(Ended), false, "https://press.un.org/en/2023/sc15341.doc.htm"),
     row("2024-03-17", "MLI", "eutm-mali", Some(Suspended), false, "https://agenceurope.eu/en/bulletin/article/12930/8"),
     row("2024-03-17", "MLI", "eucap-sahel-mali", Some(Active), false, "https://www.eeas.europa.eu/eucap-sahel-mali_en"),
-    row("2024-03-17", "MLI", "wagner-mli", Some(Active), false, "https://alitaliyanews.com/2022/01/mali-soldati-russi-timbuktu-nellex-base-francese.html?m=1"),
+    row("2024-03-17", "MLI", "wagner-mli", Some(Active), false, "https://information.tv5monde.com/afrique/mali-le-groupe-russe-wagner-point-de-mire-des-occidentaux-53359"),
     row("2024-03-17", "MLI", "mli-ukr-relations", Some(Active), false, "https://hc2tv.bj/2024/08/06/rupture-diplomatique-entre-le-mali-et-lukraine-fin-de-32-annees-de-cooperation-%F0%9F%8E%A5"),
     row("2024-09-16", "MLI", "mli-ecowas", Some(Suspended), false, "https://www.trtworld.com:443/article/12765657"),
     row("2024-09-16", "MLI", "mli-aes", Some(Active), false, "https://www.vanguardngr.com/2023/09/mali-niger-burkina-establish-sahel-alliance/"),
     row("2024-09-16", "MLI", "eutm-mali", Some(Ended), false, "https://unn.ua/en/news/eu-winds-down-its-military-training-mission-eutm-in-mali"),
     row("2024-09-16", "MLI", "eucap-sahel-mali", Some(Active), false, "https://www.eeas.europa.eu/eucap-sahel-mali_en"),
-    row("2024-09-16", "MLI", "wagner-mli", Some(Active), false, "https://alitaliyanews.com/2022/01/mali-soldati-russi-timbuktu-nellex-base-francese.html?m=1"),
+    row("2024-09-16", "MLI", "wagner-mli", Some(Active), false, "https://information.tv5monde.com/afrique/mali-le-groupe-russe-wagner-point-de-mire-des-occidentaux-53359"),
     row("2024-09-16", "MLI", "mli-ukr-relations", Some(Ended), false, "https://hc2tv.bj/2024/08/06/rupture-diplomatique-entre-le-mali-et-lukraine-fin-de-32-annees-de-cooperation-%F0%9F%8E%A5"),
     row("2025-01-30", "MLI", "mli-ecowas", Some(Ended), false, "https://news.yahoo.com/niger-mali-burkina-faso-quit-145115778.html"),
     row("2025-01-30", "MLI", "mli-aes", Some(Active), false, "https://www.vanguardngr.com/2023/09/mali-niger-burkina-establish-sahel-alliance/"),
     row("2025-01-30", "MLI", "eucap-sahel-mali", Some(Active), false, "https://www.eeas.europa.eu/eucap-sahel-mali_en"),
-    row("2025-01-30", "MLI", "wagner-mli", Some(Active), false, "https://alitaliyanews.com/2022/01/mali-soldati-russi-timbuktu-nellex-base-francese.html?m=1"),
+    row("2025-01-30", "MLI", "wagner-mli", Some(Active), false, "https://information.tv5monde.com/afrique/mali-le-groupe-russe-wagner-point-de-mire-des-occidentaux-53359"),
     row("2025-06-07", "MLI", "mli-aes", Some(Active), false, "https://www.vanguardngr.com/2023/09/mali-niger-burkina-establish-sahel-alliance/"),
     row("2025-06-07", "MLI", "eucap-sahel-mali", Some(Active), true, "https://www.eeas.europa.eu/eucap-sahel-mali_en"),
     row("2025-06-07", "MLI", "wagner-mli", Some(Ended), false, "https://www.arabnews.pk/node/2603741/world"),
@@ -165,7 +165,7 @@ const ROWS: &[Row] = &[
     row("2023-07-27", "BFA", "bfa-ecowas", Some(Suspended), false, "https://nation.africa/kenya/news/africa/ecowas-suspends-burkina-faso-following-military-coup-3698228"),
     row("2023-07-27", "BFA", "bfa-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
     row("2023-07-27", "BFA", "fra-forces-bfa", Some(Ended), false, "https://pledgetimes.com/burkina-faso-announces-the-end-of-the-operations-of-the-french-forces-on-its-territory/"),
-    row("2023-07-27", "BFA", "fra-bfa-sofa", Some(Ended), false, "https://pledgetimes.com/burkina-faso-announces-the-end-of-the-operations-of-the-french-forces-on-its-territory/"),
+    row("2023-07-27", "BFA", "fra-bfa-sofa", Some(Ended), false, "https://information.tv5monde.com/afrique/burkina-faso-la-france-retirera-ses-troupes-d-ici-un-mois-486410"),
     row("2023-12-05", "BFA", "bfa-ecowas", Some(Suspended), false, "https://nation.africa/kenya/news/africa/ecowas-suspends-burkina-faso-following-military-coup-3698228"),
     row("2023-12-05", "BFA", "bfa-g5-sahel", Some(Ended), false, "https://newsghana.com.gh/niger-burkina-faso-leaves-g5-sahel/"),
     row("2023-12-05", "BFA", "bfa-aes", Some(Active), false, "https://www.vanguardngr.com/2023/09/mali-niger-burkina-establish-sahel-alliance/"),
@@ -477,6 +477,34 @@ const ROWS: &[Row] = &[
     row("2021-12-01", "NER", "issp-ner-outreach", Some(Active), false, "https://www.francetvinfo.fr/monde/afrique/niger/niger-la-strategie-du-dialogue-avec-les-jihadistes-pour-retrouver-la-paix_5024541.html"),
     row("2022-03-17", "NER", "issp-ner-outreach", Some(Active), true, "https://www.francetvinfo.fr/monde/afrique/niger/niger-la-strategie-du-dialogue-avec-les-jihadistes-pour-retrouver-la-paix_5024541.html"),
     row("2022-12-01", "MLI", "algiers-peace-agreement", Some(Suspended), false, "https://www.jeuneafrique.com/1403579/politique/au-mali-les-ex-rebelles-du-nord-et-la-junte-de-goita-au-bord-de-la-rupture/"),
+    // The start audit's second pass (issue #19 item 1): the eve and the day of each beginning
+    // or end that moved.
+    row("2021-12-22", "MLI", "wagner-mli", None, false, "https://information.tv5monde.com/afrique/mali-le-groupe-russe-wagner-point-de-mire-des-occidentaux-53359"),
+    row("2021-12-23", "MLI", "wagner-mli", Some(Active), false, "https://information.tv5monde.com/afrique/mali-le-groupe-russe-wagner-point-de-mire-des-occidentaux-53359"),
+    row("2012-04-06", "MLI", "ecowas-sanctions-mli-2012", Some(Active), false, "https://www.pri.org/stories/2012-04-02/mali-coup-backfires"),
+    row("2012-04-07", "MLI", "ecowas-sanctions-mli-2012", Some(Ended), false, "https://articles.rfi.fr/fr/afrique/20120408-mali-cedeao-leve-sanctions-sanogo-bictogo"),
+    row("2020-08-17", "MLI", "ecowas-sanctions-mli-2020", None, false, "http://saharareporters.com/2020/08/19/mali-ecowas-orders-military-force-be-standby"),
+    row("2020-08-18", "MLI", "ecowas-sanctions-mli-2020", Some(Active), false, "http://saharareporters.com/2020/08/19/mali-ecowas-orders-military-force-be-standby"),
+    row("2012-11-10", "MLI", "afisma", None, false, "https://www.zeit.de/news/2012-11/11/mali-ecowas-staaten-wollen-3300-mann-starke-truppe-nach-mali-schicken-11201204"),
+    row("2012-11-11", "MLI", "afisma", Some(Planned), false, "https://www.zeit.de/news/2012-11/11/mali-ecowas-staaten-wollen-3300-mann-starke-truppe-nach-mali-schicken-11201204"),
+    row("2023-11-28", "BFA", "bfa-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2023-11-29", "BFA", "bfa-g5-sahel", Some(Ended), false, "https://fr.sputniknews.africa/20231202/le-burkina-faso-et-le-niger-se-retirent-du-g5-sahel-et-de-la-force-conjointe--1063912194.html"),
+    row("2023-11-29", "BFA", "g5-joint-force-bfa", Some(Ended), false, "https://fr.sputniknews.africa/20231202/le-burkina-faso-et-le-niger-se-retirent-du-g5-sahel-et-de-la-force-conjointe--1063912194.html"),
+    row("2023-11-28", "NER", "ner-g5-sahel", Some(Active), false, "https://en.wikipedia.org/wiki/G5_Sahel"),
+    row("2023-11-29", "NER", "ner-g5-sahel", Some(Ended), false, "https://fr.sputniknews.africa/20231202/le-burkina-faso-et-le-niger-se-retirent-du-g5-sahel-et-de-la-force-conjointe--1063912194.html"),
+    row("2023-11-29", "NER", "g5-joint-force-ner", Some(Ended), false, "https://fr.sputniknews.africa/20231202/le-burkina-faso-et-le-niger-se-retirent-du-g5-sahel-et-de-la-force-conjointe--1063912194.html"),
+    row("2024-01-01", "MRT", "dza-mrt-defence-agreement", None, false, "https://www.yabiladi.com/articles/details/145462/armees-algerienne-mauritanienne-concertent-alger.html?utm_source=rss_yabiladi"),
+    row("2024-01-02", "MRT", "dza-mrt-defence-agreement", Some(Active), false, "https://www.yabiladi.com/articles/details/145462/armees-algerienne-mauritanienne-concertent-alger.html?utm_source=rss_yabiladi"),
+    row("2025-09-29", "MLI", "aes-unified-force", Some(Planned), false, "https://powersofafrica.com/article/378/aes-a-joint-military-force-is-born"),
+    row("2025-09-30", "NER", "aes-unified-force", Some(Active), false, "https://fr.allafrica.com/stories/202510020192.html"),
+    row("2014-07-12", "MLI", "serval", Some(Active), false, "https://en.wikipedia.org/wiki/Operation_Serval"),
+    row("2014-07-13", "MLI", "serval", Some(Ended), false, "https://afrik.com/operation-serval-mission-accomplie-selon-hollande"),
+    row("2025-03-28", "NER", "ner-mnjtf", Some(Active), false, "https://mnjtffmm.org/about/"),
+    row("2025-03-29", "NER", "ner-mnjtf", Some(Ended), false, "https://www.pressafrik.com/Terrorisme-quelles-consequences-aura-le-depart-du-Niger-de-la-Force-multinationale-mixte_a287247.html"),
+    row("2023-01-23", "BFA", "fra-bfa-sofa", Some(Active), false, "https://apanews.net/macron-demands-clarification-as-french-troops-ousted-from-burkina"),
+    row("2023-01-24", "BFA", "fra-bfa-sofa", Some(WindingDown), false, "https://information.tv5monde.com/afrique/burkina-faso-la-france-retirera-ses-troupes-d-ici-un-mois-486410"),
+    row("2023-02-23", "BFA", "fra-bfa-sofa", Some(WindingDown), false, "https://information.tv5monde.com/afrique/burkina-faso-la-france-retirera-ses-troupes-d-ici-un-mois-486410"),
+    row("2023-02-24", "BFA", "fra-bfa-sofa", Some(Ended), false, "https://www.aujourd8.net/retrait-de-la-force-sabre-du-burkina-la-france-va-retirer-ses-soldats-dici-un-mois/"),
     // Ties of the armed groups without a Sahel state: the row's "state" is the group.
     row("2018-09-04", "JNIM", "usa-jnim-designation", None, false, "https://www.westport-news.com/news/politics/article/US-puts-Mali-al-Qaida-affiliate-on-terrorism-13206438.php"),
     row("2018-09-05", "JNIM", "usa-jnim-designation", Some(Active), false, "https://www.westport-news.com/news/politics/article/US-puts-Mali-al-Qaida-affiliate-on-terrorism-13206438.php"),
@@ -740,4 +768,47 @@ fn the_app_shows_last_confirmation_and_both_dates() {
             .is_some(),
         "no announced/effective dates in the event list"
     );
+}
+
+/// Later sources the audit found for ties whose status no event changes (issue #19 items 1
+/// and 5): on `date` an event that concerns `tie` cites `source`. These are what keep the
+/// ties off the "not confirmed lately" list of `check --sources`, or give their size.
+#[rustfmt::skip]
+const LATER_SOURCES: &[(&str, &str, &str)] = &[
+    ("2013-02-20", "usa-ner-forces", "https://www.washingtontimes.com/blog/inside-politics/2013/feb/22/obama-orders-more-us-forces-niger/"),
+    ("2020-07-15", "takuba", "https://www.defenceweb.co.za/joint/diplomacy-a-peace/takuba-task-force-officially-launched/"),
+    ("2024-10-17", "dza-mrt-defence-agreement", "https://bamada.net/lalgerie-et-la-mauritanie-signent-un-protocole-de-cooperation-entre-les-armees-des-deux-pays"),
+    ("2025-07-01", "aes-unified-force", "https://lereveilafricain.info/2025/08/12/sahel-laes-franchit-un-cap-avec-la-venue-du-premier-etat-major-integre-a-niamey"),
+    ("2025-07-18", "dza-mrt-defence-agreement", "https://www.yabiladi.com/articles/details/172104/mauritanie-militaires-algeriens-emboitent-delegations.html?utm_source=rss_yabiladi"),
+    ("2025-07-24", "tur-ner-defence-cooperation", "https://trt.global/afrika-fran%C3%A7ais/article/6b120e1dd7d9"),
+    ("2025-07-29", "hun-tcd-defence-agreement", "https://www.alwihdainfo.com/Tchad-Hongrie-un-partenariat-strategique-renforce-au-coeur-des-enjeux-regionaux_a142936.html"),
+    ("2025-08-14", "rus-mli-military-cooperation", "https://trt.global/afrika-fran%C3%A7ais/article/5bff63d8d45f"),
+    ("2025-08-14", "rus-ner-defence-cooperation", "https://trt.global/afrika-fran%C3%A7ais/article/5bff63d8d45f"),
+    ("2025-08-14", "rus-bfa-military-cooperation", "https://trt.global/afrika-fran%C3%A7ais/article/5bff63d8d45f"),
+    ("2025-08-14", "aes-rus-consultations", "https://trt.global/afrika-fran%C3%A7ais/article/5bff63d8d45f"),
+    ("2025-09-03", "chn-mli-equipment", "https://www.kaweru.com/?p=34959"),
+    ("2025-09-24", "aes-rus-consultations", "https://burkina24.com/2025/09/25/cooperation-aes-russie-les-ministres-des-affaires-etrangeres-renforcent-le-dialogue-a-new-york/"),
+    ("2026-01-30", "tur-mli-drones", "https://lesnouvellesdafrique.info/2026/01/31/le-mali-muscle-sa-puissance-aerienne-avec-la-livraison-de-nouveaux-drones-akinci"),
+    ("2026-02-10", "africa-corps-bfa", "https://panafricannews.blogspot.com/2026/02/burkina-faso-fm-to-visit-russia-for.html"),
+    ("2026-02-10", "africa-corps-ner", "https://panafricannews.blogspot.com/2026/02/burkina-faso-fm-to-visit-russia-for.html"),
+    ("2026-02-12", "rus-bfa-military-cooperation", "https://sahel-intelligence.com/41970-burkina-faso-framework-agreement-with-russia-to-boost-bilateral-cooperation.html"),
+];
+
+#[test]
+fn later_sources_speak_of_their_ties_on_their_dates() {
+    let t = timeline();
+    let scenario = t.scenario();
+    let mut missing = Vec::new();
+    for &(date, tie, source) in LATER_SOURCES {
+        assert!(t.relationship_index(tie).is_some(), "no relationship {tie}");
+        let found = scenario.events.iter().any(|e| {
+            e.date.to_string() == date
+                && e.sources.iter().any(|s| s == source)
+                && e.changes.iter().any(|c| c.relationship() == Some(tie))
+        });
+        if !found {
+            missing.push(format!("{date} {tie}: no event citing {source}"));
+        }
+    }
+    assert!(missing.is_empty(), "{missing:#?}");
 }

@@ -2,7 +2,8 @@
 //! `check` on event files, the time window at its boundaries.
 
 use sahel_atlas::io::{
-    ColumnChoice, ColumnChoices, EventLoad, FileKind, detect_kind, event_details, read_event_layer,
+    ColumnChoice, ColumnChoices, EventLimits, EventLoad, FileKind, detect_kind, event_details,
+    read_event_layer,
 };
 use sahel_atlas::model::{EventFormat, EventWindow};
 
@@ -243,4 +244,204 @@ fn the_window_ends_at_the_slider_date_and_excludes_a_window_length_earlier() {
         layer.in_window(day("2023-06-14"), EventWindow::All).len(),
         0
     );
+}
+
+/// A CSV of `rows` dated events, each padded with `pad` bytes in a column no one reads,
+/// made as it is read: the whole of it is never in memory.
+struct PaddedRows {
+    pending: Vec<u8>,
+    at: usize,
+    rows_left: usize,
+    row: Vec<u8>,
+}
+
+impl PaddedRows {
+    fn new(rows: usize, pad: usize) -> Self {
+        let mut row = b"2024-01-15,14.5,-1.5,Synthetic row; not a real event.,".to_vec();
+        row.extend(std::iter::repeat_n(b'x', pad));
+        row.push(b'\n');
+        Self {
+            pending: b"event_date,latitude,longitude,notes,padding\n".to_vec(),
+            at: 0,
+            rows_left: rows,
+            row,
+        }
+    }
+
+    fn len(rows: usize, pad: usize) -> u64 {
+        let p = Self::new(rows, pad);
+        (p.pending.len() + rows * p.row.len()) as u64
+    }
+}
+
+impl std::io::Read for PaddedRows {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.at == self.pending.len() {
+            if self.rows_left == 0 {
+                return Ok(0);
+            }
+            self.rows_left -= 1;
+            self.pending.clone_from(&self.row);
+            self.at = 0;
+        }
+        let n = buf.len().min(self.pending.len() - self.at);
+        buf[..n].copy_from_slice(&self.pending[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
+}
+
+#[test]
+fn a_csv_larger_than_the_old_256_mb_cap_is_read_as_it_streams() {
+    // 2,700 rows of 100 KiB: 277 MB, more than the 256 MiB that files are otherwise capped at.
+    let (rows, pad) = (2_700, 100 << 10);
+    assert!(PaddedRows::len(rows, pad) > sahel_atlas::io::MAX_FILE_BYTES);
+    let l = sahel_atlas::io::parse_event_stream(
+        "big.csv",
+        PaddedRows::new(rows, pad),
+        &ColumnChoices::default(),
+        &EventLimits::default(),
+    )
+    .unwrap_or_else(|e| panic!("not refused for its size: {e}"));
+    assert_eq!(l.layer.len(), rows);
+    assert_eq!(l.skipped, 0);
+    assert_eq!(
+        event_details(&l.layer, rows - 1).notes,
+        "Synthetic row; not a real event."
+    );
+}
+
+#[test]
+fn an_event_file_is_streamed_from_disk_and_gzip_with_its_progress() {
+    use std::io::Write as _;
+    let dir = std::env::temp_dir().join(format!("sahel-events-stream-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // A gzip file of the header, then 40 members each holding the same 1,000 padded rows:
+    // 18 MB of text from a file of a few KB.
+    let mut rows = Vec::new();
+    std::io::Read::read_to_end(&mut PaddedRows::new(1_000, 400), &mut rows).unwrap();
+    let header = rows
+        .splice(..rows.iter().position(|&b| b == b'\n').unwrap() + 1, [])
+        .collect::<Vec<u8>>();
+    let gz = |text: &[u8]| {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(text).unwrap();
+        e.finish().unwrap()
+    };
+    let mut file = gz(&header);
+    let one = gz(&rows);
+    for _ in 0..40 {
+        file.extend_from_slice(&one);
+    }
+    let path = dir.join("padded.csv.gz");
+    std::fs::write(&path, &file).unwrap();
+    let seen = std::cell::Cell::new((0u64, 0u64));
+    let l = sahel_atlas::io::read_event_layer_with(
+        &path,
+        &ColumnChoices::default(),
+        &EventLimits::default(),
+        &|done, total| seen.set((done, total)),
+    )
+    .unwrap();
+    assert_eq!(l.layer.len(), 40_000);
+    assert_eq!(
+        seen.get(),
+        (file.len() as u64, file.len() as u64),
+        "read to the end"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn limits_on_events_rows_and_geojson_are_clear_errors() {
+    let acled = fixture("events/acled_31.csv");
+    let limits = EventLimits {
+        max_events: 3,
+        ..EventLimits::default()
+    };
+    let err = sahel_atlas::io::read_event_layer_with(
+        &acled,
+        &ColumnChoices::default(),
+        &limits,
+        &|_, _| {},
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("acled_31.csv: error: has more than 3 events, the most one layer holds"),
+        "{err}"
+    );
+
+    let limits = EventLimits {
+        max_row_bytes: 100,
+        ..EventLimits::default()
+    };
+    let err = sahel_atlas::io::parse_event_stream(
+        "long.csv",
+        PaddedRows::new(3, 200 << 10),
+        &ColumnChoices::default(),
+        &limits,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("long.csv: error: cannot be read past line 2: a row is longer than 100 bytes"),
+        "{err}"
+    );
+
+    let limits = EventLimits {
+        max_geojson_bytes: 100,
+        ..EventLimits::default()
+    };
+    let points = fixture("events/points.geojson");
+    let err = sahel_atlas::io::read_event_layer_with(
+        &points,
+        &ColumnChoices::default(),
+        &limits,
+        &|_, _| {},
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("is a GeoJSON event layer larger than 100 bytes"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_truncated_gzip_event_file_is_refused_whole() {
+    use std::io::Write as _;
+    let dir = std::env::temp_dir().join(format!("sahel-events-cut-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut text = Vec::new();
+    std::io::Read::read_to_end(&mut PaddedRows::new(2_000, 100), &mut text).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(&text).unwrap();
+    let whole = gz.finish().unwrap();
+    let path = dir.join("cut.csv.gz");
+    std::fs::write(&path, &whole[..whole.len() / 2]).unwrap();
+    let err = read_event_layer(&path, &ColumnChoices::default())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("cut.csv.gz: error: cannot be read past line"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn the_column_dialog_guesses_the_date_and_coordinates_from_the_first_rows() {
+    let preview = |text: &str| sahel_atlas::io::csv_preview(text.as_bytes()).unwrap();
+    // By values: the date first, then a number within ±90, then one within ±180.
+    let p =
+        preview("id,reported,north,east,what\n7,2024-03-01,13.5,2.1,x\n8,2 March 2024,14,-1,y\n");
+    assert_eq!(p.guess(), [1, 2, 3]);
+    // By names when values allow both: longitude before latitude.
+    let p = preview("when,x_lng,y_lat\n2024-03-01,2.1,13.5\n");
+    assert_eq!(p.guess(), [0, 2, 1]);
+    // Nothing fits: the first three columns.
+    let p = preview("a,b,c,d\nfoo,bar,baz,qux\n");
+    assert_eq!(p.guess(), [0, 1, 2]);
+    assert_eq!(p.header, ["a", "b", "c", "d"]);
 }

@@ -552,3 +552,27 @@ fn the_cycle_finder_sees_cycles_through_re_exports() {
     assert!(code.contains("crate::x") && !code.contains("crate::y") && !code.contains("crate::z"));
     assert!(code.contains("fn g()"), "{code}");
 }
+
+/// Every clap struct, attribute and runner is in `cli/` (ripgrep's `flags/`): no other file
+/// of the library names clap (`main.rs` parses with it and dispatches).
+#[test]
+fn the_command_line_lives_in_cli() {
+    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
+    let outside: Vec<String> = crate_files(&src)
+        .into_iter()
+        .filter(|(name, _)| !name.starts_with("cli/"))
+        .filter(|(_, file)| {
+            [
+                "clap::",
+                "#[arg(",
+                "#[command(",
+                "#[derive(Parser",
+                "#[derive(Args",
+            ]
+            .iter()
+            .any(|needle| file.code.contains(needle))
+        })
+        .map(|(name, _)| name)
+        .collect();
+    assert!(outside.is_empty(), "clap outside src/cli/: {outside:?}");
+}

@@ -15,6 +15,8 @@ use sahel_atlas::model::{
     Severity, Site, Size, Status, check,
 };
 
+use sahel_atlas::model::i18n::Translations;
+
 use crate::common::project_file;
 
 /// A fresh folder for one test's files.
@@ -223,6 +225,20 @@ fn size() -> impl Strategy<Value = Size> {
         })
 }
 
+/// Translations of some of `fields` into French or Arabic (text, never blank).
+fn translations(fields: &'static [&'static str]) -> impl Strategy<Value = Translations> {
+    prop::collection::btree_map(
+        prop::sample::select(vec!["fr", "ar"]).prop_map(str::to_owned),
+        prop::collection::btree_map(
+            prop::sample::select(fields.to_vec()).prop_map(str::to_owned),
+            "[A-Za-zéà’ ]{0,8}[a-zé]",
+            1..3,
+        ),
+        0..3,
+    )
+    .prop_map(Translations)
+}
+
 fn notice() -> impl Strategy<Value = Option<Notice>> {
     prop::option::of(
         prop::sample::select(vec!["P6M", "P1Y", "P90D", "P2W", "P1Y6M"])
@@ -243,6 +259,7 @@ prop_compose! {
         state in any::<bool>(), name in text(), short in some_text(),
         place in prop::option::of((-180.0f64..180.0, -90.0f64..90.0, some_text())),
         gov in prop::option::of((any::<bool>(), some_text(), prop::collection::vec(source(), 0..3))),
+        i18n in translations(&["name", "short"]),
     ) -> Entity {
         let kind = if state { EntityKind::State } else { EntityKind::Organisation };
         Entity {
@@ -252,6 +269,7 @@ prop_compose! {
                 form: if military { GovernmentForm::Military } else { GovernmentForm::Civilian },
                 leader, sources,
             }),
+            i18n,
         }
     }
 }
@@ -264,6 +282,7 @@ prop_compose! {
         in_force in any::<bool>(), start_sources in prop::collection::vec(source(), 0..3),
         confirmed in prop::option::of((0i32..9000, source())),
         site in prop::option::of(("[A-Z][a-z]{2,9}( [A-Z][a-z]{2,6})?", -180.0f64..180.0, -90.0f64..90.0)),
+        i18n in translations(&["label", "short"]),
     ) -> Relationship {
         let b = if a == b { (b + 1) % entities } else { b };
         Relationship {
@@ -273,6 +292,7 @@ prop_compose! {
             confirmed_until: confirmed.as_ref().map(|(d, _)| day_after(*d)),
             confirmed_source: confirmed.map(|(_, s)| s),
             site: site.map(|(name, lon, lat)| Site { name, lon, lat }),
+            i18n,
         }
     }
 }
@@ -286,6 +306,7 @@ prop_compose! {
         changes in prop::collection::vec((0..relationships, prop::option::of(prop::sample::select(Status::ALL.to_vec())), any::<bool>(), size()), 0..3),
         government in prop::option::of((0..entities, any::<bool>(), some_text())),
         notice in notice(),
+        i18n in translations(&["title", "summary"]),
     ) -> Event {
         let mut seen = std::collections::HashSet::new();
         let mut list: Vec<Change> = changes.into_iter().filter(|(r, ..)| seen.insert(*r)).map(|(r, status, size_only, size)| {
@@ -306,7 +327,7 @@ prop_compose! {
         let date = day_after(offset);
         Event {
             id: format!("ev-{i}"), date, effective: delay.map(|d| date.saturating_add(jiff::SignedDuration::from_hours(i64::from(d) * 24))),
-            precision, title, summary: summary.unwrap_or_default(), note, confidence, sources, notice, changes: list,
+            precision, title, summary: summary.unwrap_or_default(), note, confidence, sources, notice, changes: list, i18n,
         }
     }
 }
@@ -348,12 +369,20 @@ fn scenario_strategy() -> impl Strategy<Value = Scenario> {
                             label: "Western".into(),
                             colour: Some("#2c5aa0".into()),
                             members: vec![entities[0].id.clone()],
+                            i18n: Translations(
+                                [(
+                                    "fr".to_owned(),
+                                    [("label".to_owned(), "Occidentaux".to_owned())].into(),
+                                )]
+                                .into(),
+                            ),
                         },
                         Group {
                             id: "other".into(),
                             label: "Other".into(),
                             colour: None,
                             members: entities[1..].iter().map(|e| e.id.clone()).collect(),
+                            i18n: Translations::default(),
                         },
                     ]
                 } else {

@@ -427,7 +427,9 @@ fn the_shipped_scenario_puts_the_presences_at_their_bases_with_their_sizes() {
         .state_at(day("2023-06-01"))
         .link(tie("eumpm-niger"))
         .unwrap();
-    assert_eq!(eumpm.size.label(), "€27.3 million");
+    // About ten people at its launch (Bruxelles2 via IMI, issue #19's second pass) and the
+    // Council's budget.
+    assert_eq!(eumpm.size.label(), "10 troops · €27.3 million");
     // Every figure comes with the sources of the event that gives it.
     for (r, _) in t.scenario().relationships.iter().enumerate() {
         for (_, _, e) in t.size_history(r) {

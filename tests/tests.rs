@@ -18,7 +18,7 @@
 //! - `animation`: GIF and MP4 clips read back with decoders, holds on events, cancel.
 //! - `cli`: the `state` and `check` subcommands, run as a process.
 //! - `check_messages`: `check`'s every message on scenarios that break every rule, pinned.
-//! - `import_cycles`: no two files of `src/` import each other.
+//! - `import_cycles`: no two files of `src/` import each other; clap only in `src/cli/`.
 //! - `app_ui`: the real app driven through egui_kittest.
 //! - `app_events`: event layers on the map, on the command line and in the app (issue #22).
 //! - `app_view`: the map keeps the Sahel in view: panels, banners, framing, clicks, the
@@ -60,6 +60,7 @@ mod data_dates;
 mod diff_props;
 mod event_layers;
 mod export;
+mod i18n;
 mod import_cycles;
 mod loaders;
 mod map_hits;

@@ -27,10 +27,12 @@ prop_compose! {
     ) -> Scenario {
         let states = ["MLI", "NER", "BFA"];
         let mut entities: Vec<Entity> = states.iter().map(|id| Entity {
+            i18n: Default::default(),
             id: (*id).to_owned(), kind: EntityKind::State, name: (*id).to_owned(), short: None, place: None, government: None,
         }).collect();
-        entities.push(Entity { id: "EU".into(), kind: EntityKind::Organisation, name: "EU".into(), short: None, place: None, government: None });
+        entities.push(Entity { id: "EU".into(), kind: EntityKind::Organisation, name: "EU".into(), short: None, place: None, government: None, i18n: Default::default() });
         let relationships = (0..n_rel).map(|i| Relationship {
+            i18n: Default::default(),
             id: format!("r{i}"), label: format!("R{i}"), short: None, kind: RelationshipKind::Other,
             parties: vec!["EU".into(), states[i % 3].to_owned()], in_force_at_start: in_force[i],
             start_sources: Vec::new(),
@@ -55,7 +57,7 @@ prop_compose! {
             }
             Event { id: format!("e{i}"), date, effective, precision: DatePrecision::Day, title: String::new(), summary: String::new(),
                 note: None, confidence: None,
-            notice: None, sources: vec!["https://example.org".into()], changes: list }
+            notice: None, sources: vec!["https://example.org".into()], changes: list, i18n: Default::default() }
         }).collect();
         Scenario {
             format: SCENARIO_FORMAT.into(), title: "random".into(), description: String::new(),
@@ -205,6 +207,7 @@ fn state_at_equals_naive_fold_across_many_snapshots() {
     let n_rel = 40;
     let relationships = (0..n_rel)
         .map(|i| Relationship {
+            i18n: Default::default(),
             id: format!("r{i}"),
             label: format!("R{i}"),
             short: None,
@@ -221,6 +224,7 @@ fn state_at_equals_naive_fold_across_many_snapshots() {
         .collect();
     let events = (0..5000)
         .map(|i| Event {
+            i18n: Default::default(),
             id: format!("e{i}"),
             date: START.saturating_add(jiff::SignedDuration::from_hours(
                 (next() % 5000) as i64 * 24,
@@ -247,6 +251,7 @@ fn state_at_equals_naive_fold_across_many_snapshots() {
     let entities = ["MLI", "EU"]
         .iter()
         .map(|id| Entity {
+            i18n: Default::default(),
             id: (*id).into(),
             kind: if *id == "EU" {
                 EntityKind::Organisation

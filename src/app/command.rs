@@ -84,6 +84,8 @@ pub enum Command {
     FrameWorld([f64; 2], [f64; 2]),
     /// Light, dark or the system's theme.
     SetTheme(ThemeChoice),
+    /// Speak this language (`None`: the system's), at once and from the next start.
+    SetLang(Option<crate::model::i18n::Lang>),
     /// File → Export animation…: open its window.
     OpenAnimationWindow,
     /// Compare mode and its windows.

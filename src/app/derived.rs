@@ -9,8 +9,15 @@ use crate::map::scene::{Scene, SceneOptions, build_scene_with};
 use crate::model::{Day, State};
 
 /// What the scenes were built for: the day, hiding ended links, the document generation,
-/// the filter and the compare range.
-type SceneKey = (Day, bool, u64, crate::model::LinkFilter, Option<(Day, Day)>);
+/// the filter, the compare range and the language (of the labels).
+type SceneKey = (
+    Day,
+    bool,
+    u64,
+    crate::model::LinkFilter,
+    Option<(Day, Day)>,
+    crate::model::i18n::Lang,
+);
 
 /// The state at the view's date, and what the map draws from it.
 pub struct AtDate {
@@ -64,6 +71,7 @@ impl AtDate {
             document.generation,
             view.filter.clone(),
             view.compare.range,
+            view.lang(),
         );
         if self.key.as_ref() == Some(&key) {
             return;

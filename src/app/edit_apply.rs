@@ -14,6 +14,7 @@ use crate::app::editing::{
 };
 use crate::app::jobs::{Loaded, STAGE_EXPORTING};
 use crate::app::view::Message;
+use crate::model::i18n::Translations;
 use crate::model::{
     DatePrecision, Edit, Entity, EntityKind, Event, ItemValue, Relationship, RelationshipKind,
     Section,
@@ -133,6 +134,7 @@ impl SahelApp {
             sources: Vec::new(),
             notice: None,
             changes: Vec::new(),
+            i18n: Translations::default(),
         };
         self.insert_and_open(Section::Events, index, ItemValue::Event(event));
     }
@@ -175,6 +177,7 @@ impl SahelApp {
             confirmed_until: None,
             confirmed_source: None,
             site: None,
+            i18n: Translations::default(),
         };
         let index = scenario.relationships.len();
         let item = ItemValue::Relationship(relationship);
@@ -193,6 +196,7 @@ impl SahelApp {
             short: None,
             place: None,
             government: None,
+            i18n: Translations::default(),
         };
         let index = scenario.entities.len();
         self.insert_and_open(Section::Entities, index, ItemValue::Entity(entity));

@@ -6,9 +6,9 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::io::{ColumnChoice, ColumnChoices};
+use crate::io::{ColumnChoice, ColumnChoices, CsvPreview};
 use crate::map::MapLayer;
-use crate::map::events::{Aggregate, EventMap, EventMarks, EventPick, layer_filters};
+use crate::map::events::{Aggregate, EventMap, EventMarks, EventPick, LoadedEvents, layer_filters};
 use crate::model::{Day, EventFilter, EventWindow, LayerFilter};
 
 /// How the event layers are looked at.
@@ -23,7 +23,7 @@ pub struct EventView {
     /// The events listed after a click on the map.
     pub listed: Option<EventPick>,
     /// A CSV whose columns are to be chosen: its path and header.
-    pub choosing: Option<(PathBuf, Vec<String>)>,
+    pub choosing: Option<(PathBuf, CsvPreview)>,
     /// Columns chosen per header.
     pub choices: ColumnChoices,
 }
@@ -42,7 +42,7 @@ pub enum EventCommand {
     /// Remove the layer at this index.
     Remove(usize),
     /// Ask which columns of this CSV hold the date and the coordinates.
-    ChooseColumns(PathBuf, Vec<String>),
+    ChooseColumns(PathBuf, CsvPreview),
     /// The columns chosen for the CSV being asked about: remembered for its header, then the
     /// file is loaded again; `None` cancels.
     ColumnsChosen(Option<ColumnChoice>),
@@ -57,11 +57,12 @@ impl EventView {
             EventCommand::SetAggregate(a) => self.aggregate = a,
             EventCommand::List(pick) => self.listed = pick,
             EventCommand::Remove(_) => self.listed = None,
-            EventCommand::ChooseColumns(path, header) => self.choosing = Some((path, header)),
+            EventCommand::ChooseColumns(path, preview) => self.choosing = Some((path, preview)),
             EventCommand::ColumnsChosen(choice) => {
-                let (path, header) = self.choosing.take()?;
+                let (path, preview) = self.choosing.take()?;
                 let choice = choice?;
-                self.choices.insert(crate::io::header_key(&header), choice);
+                self.choices
+                    .insert(crate::io::header_key(&preview.header), choice);
                 return Some(path);
             }
         }
@@ -222,53 +223,81 @@ impl EventsDerived {
     }
 }
 
-/// The work of a job loading an event layer from `bytes` read from `path`: the layer, or,
-/// for a CSV whose columns are not recognised, its header for the column dialog.
+/// The work of a job loading the event layer in `path`, read as it streams, the percentage
+/// of the file read shown as it goes; or, for a CSV whose columns are not recognised, its
+/// header for the column dialog.
 pub fn load_job(
     path: PathBuf,
-    name: &str,
-    bytes: Result<Vec<u8>, crate::io::LoadError>,
     choices: &ColumnChoices,
+    scales: &[f64],
+    progress: &crate::app::jobs::JobProgress,
+) -> crate::app::jobs::Loaded {
+    use crate::app::jobs::STAGE_PARSING;
+    progress.set_stage(STAGE_PARSING);
+    let loaded = crate::io::read_event_layer_with(
+        &path,
+        choices,
+        &crate::io::EventLimits::default(),
+        &|done, total| progress.set_done(done, total),
+    );
+    let header = || {
+        crate::io::read_head(&path, 1 << 16)
+            .ok()
+            .and_then(|head| crate::io::csv_preview(&head))
+    };
+    loaded_or_columns(path.clone(), loaded, scales, header)
+}
+
+/// The layer loaded, ready for the map (projected, its hexagons made for the zooms of
+/// `scales`, off the UI thread); or, when the file is a CSV whose columns are not
+/// recognised, its `header` for the column dialog; or why it did not load.
+fn loaded_or_columns(
+    path: PathBuf,
+    loaded: Result<crate::io::EventLoad, crate::io::LoadError>,
+    scales: &[f64],
+    header: impl FnOnce() -> Option<CsvPreview>,
 ) -> crate::app::jobs::Loaded {
     use crate::app::jobs::Loaded;
-    let bytes = match bytes {
-        Ok(b) => b,
-        Err(e) => return Loaded::Events(path, Err(e)),
-    };
-    let header = if bytes.starts_with(&[0x1f, 0x8b]) {
-        None
-    } else {
-        crate::io::csv_header(&bytes)
-    };
-    match crate::io::parse_event_layer(name, bytes, choices) {
-        Ok(load) => Loaded::Events(path, Ok(Box::new(load))),
-        Err(e) => match header {
-            Some(h)
-                if h.len() >= 3
-                    && e.diagnostics
-                        .first()
-                        .is_some_and(|d| d.message.starts_with("is not an event layer")) =>
-            {
-                Loaded::EventColumns(path, h)
+    match loaded {
+        Ok(load) => {
+            let map = EventMap::new(load.layer, load.skipped);
+            map.prepare_grids(scales);
+            Loaded::Events(
+                path,
+                Ok(Box::new(LoadedEvents {
+                    map: Arc::new(map),
+                    problems: load.problems,
+                })),
+            )
+        }
+        Err(e)
+            if e.diagnostics
+                .first()
+                .is_some_and(|d| d.message.starts_with("is not an event layer")) =>
+        {
+            match header() {
+                Some(p) if p.header.len() >= 3 => Loaded::EventColumns(path, p),
+                _ => Loaded::Events(path, Err(e)),
             }
-            _ => Loaded::Events(path, Err(e)),
-        },
+        }
+        Err(e) => Loaded::Events(path, Err(e)),
     }
 }
 
-/// Adds a loaded layer to the document (the layers already there stay), with a note in
-/// `messages` when rows were left out; or says there why it did not load.
+/// Adds a loaded layer to the document (the layers already there stay), with a note when
+/// rows were left out; or says why it did not load.
 pub fn finish_load(
     document: &mut crate::app::document::Document,
     messages: &mut Vec<crate::app::message::Message>,
     path: PathBuf,
-    result: Result<Box<crate::io::EventLoad>, crate::io::LoadError>,
+    result: Result<Box<LoadedEvents>, crate::io::LoadError>,
 ) {
     use crate::app::message::Message;
     match result {
         Ok(load) => {
             let load = *load;
-            if load.skipped > 0 {
+            let skipped = load.map.skipped;
+            if skipped > 0 {
                 let first: Vec<String> = load
                     .problems
                     .iter()
@@ -279,16 +308,14 @@ pub fn finish_load(
                     headline: format!(
                         "Added {}: {} events; {} rows could not be read and were left out. The first:",
                         path.display(),
-                        load.layer.len(),
-                        load.skipped
+                        load.map.layer.len(),
+                        skipped
                     ),
                     details: first,
                     is_error: false,
                 });
             }
-            document
-                .events
-                .push(Arc::new(EventMap::new(load.layer, load.skipped)));
+            document.events.push(load.map);
             document.event_paths.push(path.clone());
             document.remember_recent(path);
         }

@@ -39,9 +39,12 @@ pub fn stage_label(stage: u8) -> &'static str {
 /// The result of a job.
 pub enum Loaded {
     /// An event layer.
-    Events(PathBuf, Result<Box<crate::io::EventLoad>, LoadError>),
+    Events(
+        PathBuf,
+        Result<Box<crate::map::events::LoadedEvents>, LoadError>,
+    ),
     /// A CSV whose columns were not recognised: its header, for the person to choose.
-    EventColumns(PathBuf, Vec<String>),
+    EventColumns(PathBuf, crate::io::CsvPreview),
     /// A country file.
     Countries(PathBuf, Result<Arc<MapLayer>, LoadError>),
     /// A scenario file and its warnings.
@@ -79,11 +82,40 @@ pub enum Loaded {
     },
 }
 
+/// How far a job has come: its stage, and the percentage of its work done when it knows
+/// ([`NO_PERCENT`] when it does not).
+#[derive(Debug)]
+pub struct JobProgress {
+    /// The stage reached (`STAGE_…`).
+    pub stage: AtomicU8,
+    /// Percent done, or [`NO_PERCENT`].
+    pub percent: AtomicU8,
+}
+
+/// A [`JobProgress::percent`] that says nothing.
+pub const NO_PERCENT: u8 = u8::MAX;
+
+impl JobProgress {
+    /// Moves on to `stage`, with no percentage yet.
+    pub fn set_stage(&self, stage: u8) {
+        self.stage.store(stage, Ordering::Relaxed);
+        self.percent.store(NO_PERCENT, Ordering::Relaxed);
+    }
+
+    /// Says how much of `total` is done (nothing when the total is not known).
+    pub fn set_done(&self, done: u64, total: u64) {
+        let percent = (done.min(total).saturating_mul(100))
+            .checked_div(total)
+            .map_or(NO_PERCENT, |p| u8::try_from(p).unwrap_or(100));
+        self.percent.store(percent, Ordering::Relaxed);
+    }
+}
+
 /// A job under way.
 struct Job {
     id: u64,
     name: String,
-    stage: Arc<AtomicU8>,
+    progress: Arc<JobProgress>,
     handle: JoinHandle<()>,
 }
 
@@ -120,7 +152,19 @@ impl Jobs {
         self.running.iter().map(|j| {
             (
                 j.name.as_str(),
-                stage_label(j.stage.load(Ordering::Relaxed)),
+                stage_label(j.progress.stage.load(Ordering::Relaxed)),
+            )
+        })
+    }
+
+    /// Each job under way: its name, stage and percent done, when known.
+    pub fn progress(&self) -> impl Iterator<Item = (&str, &'static str, Option<u8>)> {
+        self.running.iter().map(|j| {
+            let percent = j.progress.percent.load(Ordering::Relaxed);
+            (
+                j.name.as_str(),
+                stage_label(j.progress.stage.load(Ordering::Relaxed)),
+                (percent != NO_PERCENT).then_some(percent),
             )
         })
     }
@@ -131,18 +175,21 @@ impl Jobs {
         &mut self,
         name: String,
         stage: u8,
-        work: impl FnOnce(&AtomicU8) -> Loaded + Send + 'static,
+        work: impl FnOnce(&JobProgress) -> Loaded + Send + 'static,
     ) {
         let id = self.next_id;
         self.next_id += 1;
-        let stage = Arc::new(AtomicU8::new(stage));
+        let progress = Arc::new(JobProgress {
+            stage: AtomicU8::new(stage),
+            percent: AtomicU8::new(NO_PERCENT),
+        });
         let tx = self.tx.clone();
-        let (job_name, job_stage) = (name.clone(), stage.clone());
+        let (job_name, job_progress) = (name.clone(), progress.clone());
         let spawned = std::thread::Builder::new()
             .name(format!("job-{id}"))
             .spawn(move || {
                 let result =
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&job_stage)));
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&job_progress)));
                 let loaded = result.unwrap_or_else(|panic| Loaded::Failed {
                     job: job_name,
                     why: panic_text(panic.as_ref()),
@@ -153,7 +200,7 @@ impl Jobs {
             Ok(handle) => self.running.push(Job {
                 id,
                 name,
-                stage,
+                progress,
                 handle,
             }),
             Err(e) => self.not_started.push(Loaded::Failed {
@@ -258,18 +305,23 @@ mod tests {
     fn a_job_reports_its_result_once_and_shows_its_stage() {
         let mut jobs = Jobs::default();
         let (go_tx, go_rx) = std::sync::mpsc::channel::<()>();
-        jobs.spawn("export".to_owned(), STAGE_READING, move |stage| {
-            stage.store(STAGE_EXPORTING, Ordering::Relaxed);
+        jobs.spawn("export".to_owned(), STAGE_READING, move |progress| {
+            progress.set_stage(STAGE_EXPORTING);
+            progress.set_done(1, 4);
             let _ = go_rx.recv();
             Loaded::DialogFailed("done".to_owned())
         });
         let start = std::time::Instant::now();
-        while jobs.statuses().next().map(|s| s.1) != Some("exporting")
+        while jobs.progress().next().and_then(|p| p.2) != Some(25)
             && start.elapsed() < std::time::Duration::from_secs(10)
         {
             std::thread::yield_now();
         }
         assert_eq!(jobs.statuses().next(), Some(("export", "exporting")));
+        assert_eq!(
+            jobs.progress().next(),
+            Some(("export", "exporting", Some(25)))
+        );
         assert!(jobs.poll().is_empty(), "nothing yet");
         let _ = go_tx.send(());
         let results = wait_for(&mut jobs);

@@ -23,7 +23,6 @@ pub mod view;
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
 
 use egui::{Key, Modifiers};
 
@@ -267,6 +266,7 @@ impl SahelApp {
     /// Runs one frame of the whole UI inside `ui`. eframe calls this through [`eframe::App`];
     /// tests call it through `egui_kittest`.
     pub fn show(&mut self, ui: &mut egui::Ui) {
+        crate::model::i18n::set_thread_lang(self.view.lang());
         self.handle_input(ui);
         self.poll_jobs();
         let dt = f64::from(ui.input(|i| i.stable_dt).min(0.1));
@@ -490,6 +490,10 @@ impl SahelApp {
                 view.fly_to(goal);
             }
             Command::SetTheme(theme) => view.theme = theme,
+            Command::SetLang(lang) => {
+                view.lang_choice = lang;
+                crate::model::i18n::set_thread_lang(view.lang());
+            }
             Command::OpenAnimationWindow => {
                 crate::ui::animation::open_animation_window(
                     &mut self.animation,
@@ -635,38 +639,56 @@ impl SahelApp {
             return;
         }
         let choices = self.view.events.choices.clone();
-        self.jobs.spawn(name.clone(), STAGE_READING, move |stage| {
-            let bytes = crate::io::read_file_bytes(&path);
-            stage.store(STAGE_PARSING, Ordering::Relaxed);
-            let kind = kind.unwrap_or_else(|| match &bytes {
-                Ok(b) => crate::io::detect_kind(b),
-                Err(_) => FileKind::Countries,
+        // The zooms whose hexagon grids an event layer makes as it loads.
+        let size = self.view.map_size();
+        let scales = [
+            self.view.camera.map_or(0.0, |c| c.scale),
+            crate::map::MapCamera::world(size).scale,
+            crate::map::MapCamera::sahel(size).scale,
+        ];
+        self.jobs
+            .spawn(name.clone(), STAGE_READING, move |progress| {
+                // An event layer is read as it streams (it may be far larger than other files);
+                // its kind is told from the file's first bytes.
+                let kind = kind.or_else(|| crate::io::detect_file_kind(&path).ok());
+                if kind == Some(FileKind::Events) {
+                    return crate::app::event_view::load_job(path, &choices, &scales, progress);
+                }
+                let bytes = crate::io::read_file_bytes(&path);
+                progress.set_stage(STAGE_PARSING);
+                let kind = kind.unwrap_or_else(|| match &bytes {
+                    Ok(b) => crate::io::detect_kind(b),
+                    Err(_) => FileKind::Countries,
+                });
+                match kind {
+                    FileKind::Countries => Loaded::Countries(
+                        path,
+                        bytes
+                            .and_then(|b| crate::io::parse_countries(&name, &b))
+                            .map(|l| {
+                                progress.set_stage(STAGE_TRIANGULATING);
+                                let layer = MapLayer::new(l);
+                                // Shown once its low-zoom copies are ready too: drawing a
+                                // detailed layer whole at a world view would cost more memory
+                                // and time than the few milliseconds of waiting.
+                                progress.set_stage(STAGE_SIMPLIFYING);
+                                layer.wait_for_simplified();
+                                Arc::new(layer)
+                            }),
+                    ),
+                    FileKind::Scenario => Loaded::Scenario(
+                        path,
+                        bytes
+                            .and_then(|b| crate::io::parse_scenario(&name, &b))
+                            .map(|(s, w)| (Arc::new(Timeline::new(s)), w)),
+                    ),
+                    // Told apart only once read whole (its first bytes could not be read
+                    // before): read again as it streams.
+                    FileKind::Events => {
+                        crate::app::event_view::load_job(path, &choices, &scales, progress)
+                    }
+                }
             });
-            match kind {
-                FileKind::Countries => Loaded::Countries(
-                    path,
-                    bytes
-                        .and_then(|b| crate::io::parse_countries(&name, &b))
-                        .map(|l| {
-                            stage.store(STAGE_TRIANGULATING, Ordering::Relaxed);
-                            let layer = MapLayer::new(l);
-                            // Shown once its low-zoom copies are ready too: drawing a
-                            // detailed layer whole at a world view would cost more memory
-                            // and time than the few milliseconds of waiting.
-                            stage.store(STAGE_SIMPLIFYING, Ordering::Relaxed);
-                            layer.wait_for_simplified();
-                            Arc::new(layer)
-                        }),
-                ),
-                FileKind::Scenario => Loaded::Scenario(
-                    path,
-                    bytes
-                        .and_then(|b| crate::io::parse_scenario(&name, &b))
-                        .map(|(s, w)| (Arc::new(Timeline::new(s)), w)),
-                ),
-                FileKind::Events => crate::app::event_view::load_job(path, &name, bytes, &choices),
-            }
-        });
     }
 
     /// Takes the results of background jobs. Failed loads leave the data as it was.

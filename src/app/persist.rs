@@ -45,6 +45,8 @@ pub struct Persisted {
     pub focus_ties: Option<bool>,
     /// The theme chosen.
     pub theme: crate::app::view::ThemeChoice,
+    /// The language chosen in View → Language (`None`: the system's).
+    pub lang: Option<crate::model::i18n::Lang>,
     /// The event layers' window, filter, hexagon values and the CSV columns chosen per
     /// header.
     pub events: PersistedEvents,
@@ -82,6 +84,7 @@ impl Persisted {
             filter: view.filter.clone(),
             focus_ties: Some(view.focus_ties),
             theme: view.theme,
+            lang: view.lang_choice,
             events: PersistedEvents {
                 window: view.events.window,
                 filter: view.events.filter.clone(),
@@ -110,6 +113,7 @@ impl Persisted {
         view.hide_ended = view.filter.hidden_statuses.contains(&ended);
         view.focus_ties = self.focus_ties.unwrap_or(true);
         view.theme = self.theme;
+        view.lang_choice = self.lang;
         view.events.window = self.events.window;
         view.events.filter = self.events.filter;
         view.events.aggregate = self.events.aggregate;

@@ -28,6 +28,8 @@ pub struct AppStart {
     pub events: (Vec<PathBuf>, Option<crate::model::EventWindow>),
     /// `--since`: open in compare mode, from this date to `--at`.
     pub since: Option<jiff::civil::Date>,
+    /// `--lang`: the language chosen on the command line (remembered like View → Language).
+    pub lang: Option<crate::model::i18n::Lang>,
     /// When the process started (for `SAHEL_ATLAS_QUIT_AFTER_FIRST_FRAME`'s timings).
     pub started: Instant,
 }
@@ -58,6 +60,9 @@ impl AppStart {
         if let Some(window) = self.events.1 {
             let c = crate::app::event_view::EventCommand::SetWindow(window);
             app.push(Command::Events(c));
+        }
+        if let Some(lang) = self.lang {
+            app.push(Command::SetLang(Some(lang)));
         }
         if let Some(date) = self.at {
             app.push(Command::Time(TimeCommand::SetDay(Day::from_date(date))));
@@ -273,6 +278,7 @@ mod tests {
             at: Some(at),
             events: Default::default(),
             since: None,
+            lang: None,
             started: Instant::now(),
         };
         let app = start.app(Some(remembered()));
@@ -348,6 +354,7 @@ mod tests {
             scenario: None,
             at: Some(jiff::civil::Date::constant(2023, 12, 4)),
             since: Some(jiff::civil::Date::constant(2023, 7, 25)),
+            lang: None,
             events: Default::default(),
             started: Instant::now(),
         };
@@ -374,6 +381,7 @@ mod tests {
             at: None,
             events: Default::default(),
             since: None,
+            lang: None,
             started: Instant::now(),
         };
         let app = start.app(None);

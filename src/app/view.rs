@@ -64,6 +64,8 @@ pub struct View {
     pub map_pointer_lon_lat: Option<[f64; 2]>,
     /// Light, dark or the system's theme.
     pub theme: ThemeChoice,
+    /// The language chosen in View → Language; `None` follows the system's.
+    pub lang_choice: Option<crate::model::i18n::Lang>,
     /// The labels and edge markers the map placed in the last frame (map-local pixels): what
     /// a click on a name or a marker picks.
     pub map_marks: MapMarks,
@@ -83,6 +85,12 @@ pub struct MapMarks {
 }
 
 impl View {
+    /// The language the interface speaks: the one chosen, or the system's.
+    pub fn lang(&self) -> crate::model::i18n::Lang {
+        self.lang_choice
+            .unwrap_or_else(crate::model::i18n::system_lang)
+    }
+
     /// Paused at `day`, the default camera, nothing selected.
     pub fn new(day: Day) -> Self {
         Self {
@@ -105,6 +113,7 @@ impl View {
             map_hovered_country: None,
             map_pointer_lon_lat: None,
             theme: ThemeChoice::default(),
+            lang_choice: None,
             map_marks: MapMarks::default(),
             compare: crate::app::compare::CompareView::default(),
             events: crate::app::event_view::EventView::default(),
@@ -260,11 +269,11 @@ impl ThemeChoice {
     }
 
     /// Its name in the menu.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::System => "System",
-            Self::Light => "Light",
-            Self::Dark => "Dark",
-        }
+    pub fn label(self) -> String {
+        crate::model::i18n::tr(match self {
+            Self::System => "theme-system",
+            Self::Light => "theme-light",
+            Self::Dark => "theme-dark",
+        })
     }
 }

@@ -28,6 +28,11 @@ pub struct Args {
     /// start, the app tries wgpu.
     #[arg(long, value_enum, default_value_t = RendererChoice::Glow)]
     pub renderer: RendererChoice,
+    /// The language of the interface and of pictures, exports and reports: en or fr. By
+    /// default the system's (LC_ALL, LC_MESSAGES, LANG), English when it is neither.
+    /// Command-line errors stay in English.
+    #[arg(long, value_name = "en|fr", global = true)]
+    pub lang: Option<crate::model::i18n::Lang>,
     /// A headless subcommand; none starts the app.
     #[command(subcommand)]
     pub command: Option<Sub>,

@@ -1,8 +1,10 @@
-//! The headless subcommands: the command line ([`args`]), running a subcommand in-process
-//! ([`run`]), the state at a date, and checking files.
+//! The command line, all of it (as ripgrep keeps its `flags/`): every clap struct
+//! ([`args`]), running a subcommand in-process ([`run`]) with the runners of `diff` and
+//! `changelog` ([`change_list`]) and `chart` ([`chart`]), the state at a date, and checking
+//! files. The domain modules (`export`, `model`) only export pure functions.
 
 pub mod args;
-pub mod changes;
+pub mod change_list;
 pub mod chart;
 pub mod output;
 pub mod run;
@@ -24,7 +26,7 @@ use crate::model::{Severity, Timeline};
 pub struct LinkJson<'a> {
     /// Relationship id.
     pub id: &'a str,
-    /// Its label.
+    /// Its label, in the language asked for where the scenario translates it.
     pub label: &'a str,
     /// Its kind.
     pub kind: &'a str,
@@ -53,7 +55,7 @@ pub struct LinkJson<'a> {
 pub struct CountryJson<'a> {
     /// `ADM0_A3`.
     pub id: &'a str,
-    /// Name.
+    /// Name, in the language asked for where the scenario translates it.
     pub name: &'a str,
     /// `civilian` or `military`.
     pub government: &'a str,
@@ -68,6 +70,8 @@ pub struct CountryJson<'a> {
 pub struct StateJson<'a> {
     /// The date, `YYYY-MM-DD`.
     pub date: String,
+    /// The language of the labels and names (`en`, `fr`).
+    pub lang: crate::model::i18n::Lang,
     /// Every relationship that exists at the date, ended ones too.
     pub links: Vec<LinkJson<'a>>,
     /// Every state the scenario gives a government.
@@ -78,13 +82,14 @@ pub struct StateJson<'a> {
 pub fn state_json(timeline: &Timeline, date: jiff::civil::Date) -> StateJson<'_> {
     let scenario = timeline.scenario();
     let state = timeline.state_at_date(date);
+    let lang = crate::model::i18n::current_lang();
     let links = state
         .links()
         .map(|l| {
             let rel = &scenario.relationships[l.relationship];
             LinkJson {
                 id: &rel.id,
-                label: &rel.label,
+                label: rel.i18n.or(lang, "label", &rel.label),
                 kind: rel.kind.as_str(),
                 parties: &rel.parties,
                 status: l.status.as_str(),
@@ -114,7 +119,7 @@ pub fn state_json(timeline: &Timeline, date: jiff::civil::Date) -> StateJson<'_>
             let e = &scenario.entities[c.entity];
             CountryJson {
                 id: &e.id,
-                name: &e.name,
+                name: e.i18n.or(lang, "name", &e.name),
                 government: c.government.as_str(),
                 leader: c.leader.as_deref().map(str::to_owned),
                 since: c.since.map(|d| d.to_date().to_string()),
@@ -123,6 +128,7 @@ pub fn state_json(timeline: &Timeline, date: jiff::civil::Date) -> StateJson<'_>
         .collect();
     StateJson {
         date: date.to_string(),
+        lang,
         links,
         countries,
     }
@@ -199,6 +205,13 @@ impl CheckReport {
 /// Checks one file: detects its kind and validates it.
 pub fn check_file(path: &Path) -> CheckReport {
     let name = path.display().to_string();
+    // An event layer is read as it streams: it may be larger than other files can be.
+    if crate::io::detect_file_kind(path).is_ok_and(|k| k == FileKind::Events) {
+        return event_report(
+            &name,
+            crate::io::read_event_layer(path, &crate::io::ColumnChoices::default()),
+        );
+    }
     let bytes = match read_file_bytes(path) {
         Ok(b) => b,
         Err(e) => {
@@ -308,7 +321,15 @@ fn geojson_data_summary(name: &str, bytes: &[u8]) -> Option<String> {
 /// Checks an event layer: a summary, and every row left out as an error at its place.
 fn check_events(name: &str, bytes: &[u8]) -> CheckReport {
     let choices = crate::io::ColumnChoices::default();
-    match crate::io::parse_event_layer(name, bytes.to_vec(), &choices) {
+    event_report(name, crate::io::parse_event_layer(name, bytes, &choices))
+}
+
+/// The `check` report of an event layer read, or why it could not be.
+fn event_report(
+    name: &str,
+    loaded: Result<crate::io::EventLoad, crate::io::LoadError>,
+) -> CheckReport {
+    match loaded {
         Ok(load) => {
             let layer = &load.layer;
             let span = layer.span().map_or_else(String::new, |(a, b)| {

@@ -217,7 +217,7 @@ pub fn run(command: &Sub, data: &DataArgs) -> Result<Outcome, CliError> {
                 &timeline,
                 &[("--from", Some(args.from)), ("--to", Some(args.to))],
             )?;
-            let mut text = super::changes::run_diff(args, &timeline)?;
+            let mut text = super::change_list::run_diff(args, &timeline)?;
             if !(args.json || args.csv || args.markdown) {
                 text = terminal_text(&text);
             }
@@ -232,7 +232,7 @@ pub fn run(command: &Sub, data: &DataArgs) -> Result<Outcome, CliError> {
             {
                 return Err(CliError::YearOutsideSpan { year, start, end });
             }
-            let mut text = super::changes::run_changelog(args, &timeline);
+            let mut text = super::change_list::run_changelog(args, &timeline);
             if !args.markdown {
                 text = terminal_text(&text);
             }

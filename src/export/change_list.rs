@@ -1,6 +1,6 @@
 //! What changed, as text: a [`Diff`] between two dates as a table, JSON, CSV or Markdown (with
 //! sources), and the yearly change log as text or Markdown. Behind `sahel-atlas diff` and
-//! `sahel-atlas changelog` (`crate::cli::changes`), and the app's exports of the Changes
+//! `sahel-atlas changelog` (`crate::cli::change_list`), and the app's exports of the Changes
 //! panel.
 
 use std::fmt::Write as _;

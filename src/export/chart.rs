@@ -121,7 +121,7 @@ pub fn alignment_chart(
         .unwrap_or(0)
         .max(1);
     let title_h = if title.is_some() { 30.0 } else { 0.0 };
-    let (left, right, axis_h, legend_h, panel_title_h) = (34.0, 12.0, 18.0, 24.0, 18.0);
+    let (left, right, axis_h, legend_h) = (34.0, 12.0, 18.0, 24.0);
     if let Some(title) = title {
         items.push(text_item(
             [left, 21.0],
@@ -134,107 +134,184 @@ pub fn alignment_chart(
     let n = entities.len().max(1) as f32;
     let panels_h = (h - title_h - axis_h - legend_h).max(n * 30.0);
     let panel_h = panels_h / n;
-    let span = (end.0 - start.0 + 1).max(1) as f32;
-    let (x0, x1) = (left, (w - right).max(left + 10.0));
-    let x_of = |d: Day| x0 + (d.0 - start.0) as f32 / span * (x1 - x0);
-    let mut plots = Vec::new();
-    let used_groups = {
-        let mut used = vec![false; timeline.groups().len()];
-        for a in &alignments {
-            for s in &a.steps {
-                for (g, &c) in s.counts.iter().enumerate() {
-                    used[g] |= c > 0;
-                }
-            }
-        }
-        used
+    let axis = TimeAxis {
+        x0: left,
+        x1: (w - right).max(left + 10.0),
+        start,
+        span: (end.0 - start.0 + 1).max(1) as f32,
     };
+    let used_groups = used_groups(timeline, &alignments);
+    let mut plots = Vec::new();
     for (k, alignment) in alignments.into_iter().enumerate() {
         let top = title_h + k as f32 * panel_h;
-        let (y0, y1) = (top + panel_title_h, top + panel_h - 4.0);
-        let name = timeline
-            .scenario()
-            .entities
-            .get(alignment.entity)
-            .map_or("", |e| e.name.as_str());
-        items.push(text_item(
-            [x0, top + panel_title_h - 5.0],
-            name.to_owned(),
-            13.0,
-            INK,
-            Anchor::Start,
-        ));
-        // Grid and counts.
-        let unit = (y1 - y0) / max as f32;
-        let every = if max <= 6 {
-            1
-        } else if max <= 15 {
-            2
-        } else {
-            5
+        let panel = Panel {
+            top,
+            bottom: top + panel_h - 4.0,
+            max,
         };
-        for v in (0..=max).step_by(every) {
-            let y = y1 - v as f32 * unit;
-            items.push(line_item([x0, y], [x1, y], GRID, 1.0));
-            items.push(text_item(
-                [x0 - 5.0, y + 4.0],
-                v.to_string(),
-                10.0,
-                WEAK,
-                Anchor::End,
-            ));
-        }
-        // The bands.
-        for (i, step) in alignment.steps.iter().enumerate() {
-            let (a, b) = (x_of(step.from), x_of(alignment.step_end(i).plus(1)));
-            let mut bottom = y1;
-            for (g, &count) in step.counts.iter().enumerate() {
-                if count == 0 {
-                    continue;
-                }
-                let top = bottom - count as f32 * unit;
-                let (min, max) = ([a, top].map(f32::round), [b, bottom].map(f32::round));
-                items.push(rect_item(min, max, timeline.groups()[g].colour));
-                bands.push(BandBox {
-                    min,
-                    max,
-                    band: Band {
-                        entity: alignment.entity,
-                        step: i,
-                        group: g,
-                    },
-                });
-                bottom = top;
+        plots.push(plot_panel(
+            &mut items, &mut bands, timeline, alignment, axis, panel,
+        ));
+    }
+    let axis_y = title_h + panels_h;
+    year_axis(&mut items, axis, end, [title_h + PANEL_TITLE_H, axis_y]);
+    if let Some(day) = marker.filter(|d| (start..=end).contains(d)) {
+        let x = axis.x_of(day);
+        items.push(line_item([x, title_h], [x, axis_y], INK, 2.0));
+    }
+    let y = legend(
+        &mut items,
+        timeline,
+        &used_groups,
+        axis,
+        axis_y + axis_h + 14.0,
+    );
+    let size = [w, h.max(y + 8.0)];
+    ChartLayout {
+        size,
+        items,
+        bands,
+        plots,
+        start,
+        end,
+    }
+}
+
+/// The height of a panel's title (the state's name) above its plot.
+const PANEL_TITLE_H: f32 = 18.0;
+
+/// The chart's time axis: from `x0` (the span's start) to `x1` (the day after its end).
+#[derive(Clone, Copy)]
+struct TimeAxis {
+    x0: f32,
+    x1: f32,
+    start: Day,
+    /// Days in the span, at least 1.
+    span: f32,
+}
+
+impl TimeAxis {
+    fn x_of(&self, d: Day) -> f32 {
+        self.x0 + (d.0 - self.start.0) as f32 / self.span * (self.x1 - self.x0)
+    }
+}
+
+/// One state's panel: its top, the bottom of its plot, and the count at the plot's top.
+#[derive(Clone, Copy)]
+struct Panel {
+    top: f32,
+    bottom: f32,
+    max: u32,
+}
+
+/// Whether each partner group has a tie in any of `alignments` (the legend shows those).
+fn used_groups(timeline: &Timeline, alignments: &[Alignment]) -> Vec<bool> {
+    let mut used = vec![false; timeline.groups().len()];
+    for a in alignments {
+        for s in &a.steps {
+            for (g, &c) in s.counts.iter().enumerate() {
+                used[g] |= c > 0;
             }
         }
-        plots.push(Plot {
-            alignment,
-            rect: [x0, y0, x1, y1],
-        });
     }
-    // Years along the bottom.
-    let axis_y = title_h + panels_h;
-    // A label every year, or every few years when they would crowd each other.
-    let year_w = (x1 - x0) * 365.25 / span;
+    used
+}
+
+/// One state's panel: its name, the grid with its counts, and a band per group and step,
+/// stacked (each band's box in `bands`, for hit-testing).
+fn plot_panel(
+    items: &mut Vec<Item>,
+    bands: &mut Vec<BandBox>,
+    timeline: &Timeline,
+    alignment: Alignment,
+    axis: TimeAxis,
+    panel: Panel,
+) -> Plot {
+    let (x0, x1) = (axis.x0, axis.x1);
+    let (y0, y1) = (panel.top + PANEL_TITLE_H, panel.bottom);
+    let max = panel.max;
+    let name = timeline
+        .scenario()
+        .entities
+        .get(alignment.entity)
+        .map_or("", |e| e.name.as_str());
+    items.push(text_item(
+        [x0, panel.top + PANEL_TITLE_H - 5.0],
+        name.to_owned(),
+        13.0,
+        INK,
+        Anchor::Start,
+    ));
+    // Grid and counts.
+    let unit = (y1 - y0) / max as f32;
+    let every = if max <= 6 {
+        1
+    } else if max <= 15 {
+        2
+    } else {
+        5
+    };
+    for v in (0..=max).step_by(every) {
+        let y = y1 - v as f32 * unit;
+        items.push(line_item([x0, y], [x1, y], GRID, 1.0));
+        items.push(text_item(
+            [x0 - 5.0, y + 4.0],
+            v.to_string(),
+            10.0,
+            WEAK,
+            Anchor::End,
+        ));
+    }
+    // The bands.
+    for (i, step) in alignment.steps.iter().enumerate() {
+        let (a, b) = (
+            axis.x_of(step.from),
+            axis.x_of(alignment.step_end(i).plus(1)),
+        );
+        let mut bottom = y1;
+        for (g, &count) in step.counts.iter().enumerate() {
+            if count == 0 {
+                continue;
+            }
+            let top = bottom - count as f32 * unit;
+            let (min, max) = ([a, top].map(f32::round), [b, bottom].map(f32::round));
+            items.push(rect_item(min, max, timeline.groups()[g].colour));
+            bands.push(BandBox {
+                min,
+                max,
+                band: Band {
+                    entity: alignment.entity,
+                    step: i,
+                    group: g,
+                },
+            });
+            bottom = top;
+        }
+    }
+    Plot {
+        alignment,
+        rect: [x0, y0, x1, y1],
+    }
+}
+
+/// A line at each 1 January from `top` to just below `axis_y` (`[top, axis_y]`), labelled
+/// every year, or every few years when the labels would crowd each other.
+fn year_axis(items: &mut Vec<Item>, axis: TimeAxis, end: Day, [top, axis_y]: [f32; 2]) {
+    let year_w = (axis.x1 - axis.x0) * 365.25 / axis.span;
     let label_every = [1i16, 2, 5, 10]
         .into_iter()
         .find(|&k| year_w * f32::from(k) >= 32.0)
         .unwrap_or(10);
-    for year in start.to_date().year()..=end.to_date().year() {
+    for year in axis.start.to_date().year()..=end.to_date().year() {
         let Ok(date) = jiff::civil::Date::new(year, 1, 1) else {
             continue;
         };
         let d = Day::from_date(date);
-        if d < start {
+        if d < axis.start {
             continue;
         }
-        let x = x_of(d);
-        items.push(line_item(
-            [x, title_h + panel_title_h],
-            [x, axis_y + 3.0],
-            GRID,
-            1.0,
-        ));
+        let x = axis.x_of(d);
+        items.push(line_item([x, top], [x, axis_y + 3.0], GRID, 1.0));
         if year % label_every != 0 {
             continue;
         }
@@ -246,13 +323,19 @@ pub fn alignment_chart(
             Anchor::Start,
         ));
     }
-    if let Some(day) = marker.filter(|d| (start..=end).contains(d)) {
-        let x = x_of(day);
-        items.push(line_item([x, title_h], [x, axis_y], INK, 2.0));
-    }
-    // Legend, wrapped onto more lines when narrow (the chart grows to hold them).
+}
+
+/// The legend of the groups used, from `y` down, wrapped onto more lines when narrow (the
+/// chart grows to hold them); returns the last line's y.
+fn legend(
+    items: &mut Vec<Item>,
+    timeline: &Timeline,
+    used_groups: &[bool],
+    axis: TimeAxis,
+    mut y: f32,
+) -> f32 {
+    let (x0, x1) = (axis.x0, axis.x1);
     let mut x = x0;
-    let mut y = axis_y + axis_h + 14.0;
     for (g, group) in timeline.groups().iter().enumerate() {
         if !used_groups[g] {
             continue;
@@ -272,15 +355,7 @@ pub fn alignment_chart(
         ));
         x += item_w + 18.0;
     }
-    let size = [w, h.max(y + 8.0)];
-    ChartLayout {
-        size,
-        items,
-        bands,
-        plots,
-        start,
-        end,
-    }
+    y
 }
 
 /// A text whose `at` is on its baseline (as the layout places it), as a display item (whose

@@ -13,6 +13,7 @@ use crate::map::display::{
 use crate::map::scene::{Scene, SceneOptions, build_scene_with};
 use crate::map::style::{self, Rgb};
 use crate::map::text;
+use crate::model::i18n::{current_lang, format_day_long, format_day_short, tr, tr_args};
 use crate::model::{ChangeKind, DatePrecision, Day, State, Status, format_date_with_precision};
 
 use super::{MapData, RenderOptions};
@@ -160,13 +161,16 @@ fn draw_title(
     let scenario = data.timeline.scenario();
     let max_w = title_max_width(options.size[0]);
     let title = text::truncated(&scenario.title, 16.0, max_w).unwrap_or_default();
+    let lang = current_lang();
     let date = match options.compare {
-        Some((a, b)) => format!(
-            "From {} to {}",
-            a.min(b).strftime("%-d %b %Y"),
-            a.max(b).strftime("%-d %b %Y")
+        Some((a, b)) => tr_args(
+            "picture-from-to",
+            &[
+                ("from", format_day_short(a.min(b), lang).into()),
+                ("to", format_day_short(a.max(b), lang).into()),
+            ],
         ),
-        None => options.date.strftime("%-d %B %Y").to_string(),
+        None => format_day_long(options.date, lang),
     };
     let latest = data
         .timeline
@@ -177,9 +181,13 @@ fn draw_title(
             let when = format_date_with_precision(e.date, e.precision);
             let when = match e.precision {
                 DatePrecision::Day => when,
-                _ => format!("{when} (approx.)"),
+                _ => tr_args("picture-approx", &[("date", when.into())]),
             };
-            format!("Latest event: {when} — {}", e.title)
+            let title = e.i18n.or(lang, "title", &e.title);
+            tr_args(
+                "picture-latest",
+                &[("date", when.into()), ("title", title.into())],
+            )
         });
     let latest = latest.and_then(|l| text::truncated(&l, 12.0, max_w));
     // An animation's held frame: the event titles, large, in place of the latest event. An
@@ -409,14 +417,11 @@ fn draw_caption(
     let max_lines = (((h * 0.12) / CAPTION_LINE).floor() as usize).clamp(1, 4);
     let max_w = w - 2.0 * PAD;
     let mut lines = if items.is_empty() {
-        vec!["No sourced event on or before this date.".to_owned()]
+        vec![tr("picture-no-source")]
     } else {
-        fit_lines(
-            "Sources of the events shown: ",
-            &items,
-            max_lines,
-            &|t: &str| text::width(t, CAPTION_SIZE) <= max_w,
-        )
+        fit_lines(&tr("picture-sources"), &items, max_lines, &|t: &str| {
+            text::width(t, CAPTION_SIZE) <= max_w
+        })
     };
     let group_label = |id: &str| {
         data.timeline

@@ -22,7 +22,7 @@ pub fn render_svg(data: &MapData<'_>, options: &RenderOptions) -> String {
     let title = format!(
         "{} — {}",
         data.timeline.scenario().title,
-        options.date.strftime("%-d %B %Y")
+        crate::model::i18n::format_day_long(options.date, crate::model::i18n::current_lang())
     );
     let _ = write!(
         canvas.out,
@@ -131,11 +131,13 @@ impl SvgCanvas<'_> {
     /// The class, key and title of what a shape stands for.
     fn meta_attrs(&self, meta: Option<Meta>) -> (String, String) {
         let named = match (meta, self.data) {
-            (Some(Meta::Country(c)), Some(data)) => data
-                .layer
-                .countries()
-                .get(c)
-                .map(|c| ("country", c.key.as_str(), c.name.as_str())),
+            (Some(Meta::Country(c)), Some(data)) => data.layer.countries().get(c).map(|c| {
+                (
+                    "country",
+                    c.key.as_str(),
+                    c.name_in(crate::model::i18n::current_lang()),
+                )
+            }),
             (Some(Meta::Link(r, status)), Some(data)) => data
                 .timeline
                 .scenario()

@@ -54,6 +54,8 @@ pub struct Country {
     pub name: String,
     /// Long name (`NAME_LONG`).
     pub name_long: String,
+    /// French name (`NAME_FR`), where the layer has it.
+    pub name_fr: Option<String>,
     /// Official name (`FORMAL_EN`).
     pub formal_name: Option<String>,
     /// ISO 3166-1 alpha-3 code, when it has one.
@@ -86,6 +88,16 @@ pub struct CountryLayer {
     pub countries: Vec<Country>,
     /// Warnings found while loading (the layer loaded anyway).
     pub warnings: Vec<Diagnostic>,
+}
+
+impl Country {
+    /// Its short name in `lang`: `NAME_FR` in French where the layer has it, else `NAME`.
+    pub fn name_in(&self, lang: crate::model::i18n::Lang) -> &str {
+        match (lang, &self.name_fr) {
+            (crate::model::i18n::Lang::Fr, Some(fr)) => fr,
+            _ => &self.name,
+        }
+    }
 }
 
 impl CountryLayer {
@@ -193,6 +205,7 @@ pub(super) fn country_from(
     };
     Country {
         name_long: text(props, "NAME_LONG").unwrap_or_else(|| name.clone()),
+        name_fr: text(props, "NAME_FR"),
         formal_name: text(props, "FORMAL_EN"),
         iso_a3: text(props, "ISO_A3").or_else(|| text(props, "ISO_A3_EH")),
         iso_a2: text(props, "ISO_A2").or_else(|| text(props, "ISO_A2_EH")),

@@ -4,14 +4,16 @@
 //!
 //! Rows that cannot be read (no date, a latitude that is not a number …) are left out; the
 //! layer loads with their count and the first [`MAX_DIAGNOSTICS`] places as `FILE:LINE:COL`.
-//! The CSV's bytes are kept, and each event remembers its record's offset: notes and sources
-//! are read again only when someone asks for them ([`event_details`]).
+//! A CSV is read as it streams (gunzipped on the way), so a file of any size loads when its
+//! events fit in memory; only the notes, source and id of each event are kept as text
+//! ([`event_details`]).
 
 use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 use super::diagnostic::{MAX_DIAGNOSTICS, shorten};
-use super::read::{gunzip_if_needed, read_file_bytes};
+use super::read::{MAX_FILE_BYTES, open_file};
 use super::{Diagnostic, LoadError, Where};
 use crate::model::event_layer::{ACLED_TYPES, UCDP_TYPES};
 use crate::model::{EventFormat, EventLayer, EventTexts};
@@ -47,14 +49,61 @@ pub fn header_key(names: &[String]) -> String {
     names.join(",")
 }
 
+/// Limits on what one event layer may hold. A CSV is streamed: memory follows the events
+/// kept (their columns and texts), not the file, so only a layer with more events than the
+/// app can index, a row too long to be a row of events, or GeoJSON (parsed whole) larger
+/// than [`MAX_FILE_BYTES`] is refused for its size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EventLimits {
+    /// Events in one layer.
+    pub max_events: usize,
+    /// Bytes in one CSV row.
+    pub max_row_bytes: u64,
+    /// Bytes of a GeoJSON event layer (decompressed).
+    pub max_geojson_bytes: u64,
+}
+
+impl Default for EventLimits {
+    fn default() -> Self {
+        Self {
+            // Events are indexed with 32 bits; ACLED's whole world export is a few million.
+            max_events: 100_000_000,
+            max_row_bytes: 16 << 20,
+            max_geojson_bytes: MAX_FILE_BYTES,
+        }
+    }
+}
+
 /// Reads an event layer from a file (gzip allowed), with `choices` for CSVs whose columns
 /// are not recognised.
 ///
 /// # Errors
 /// The file cannot be read, is not an event layer, or has no event that can be read.
 pub fn read_event_layer(path: &Path, choices: &ColumnChoices) -> Result<EventLoad, LoadError> {
-    let bytes = read_file_bytes(path)?;
-    parse_event_layer(&path.display().to_string(), bytes, choices)
+    read_event_layer_with(path, choices, &EventLimits::default(), &|_, _| {})
+}
+
+/// [`read_event_layer`] within `limits`, telling `progress` how many bytes of the file
+/// (compressed, for gzip) have been read, and the file's length, as it goes.
+///
+/// # Errors
+/// The file cannot be read, is not an event layer, has no event that can be read, or goes
+/// past a limit.
+pub fn read_event_layer_with(
+    path: &Path,
+    choices: &ColumnChoices,
+    limits: &EventLimits,
+    progress: &dyn Fn(u64, u64),
+) -> Result<EventLoad, LoadError> {
+    let name = path.display().to_string();
+    let (file, len) = open_file(path)?;
+    let counted = Counted {
+        inner: file,
+        read: 0,
+        reported: 0,
+        report: &|read| progress(read, len),
+    };
+    parse_event_stream(&name, counted, choices, limits)
 }
 
 /// Parses an event layer from bytes (gzip allowed) that came from a file called `name`.
@@ -63,17 +112,64 @@ pub fn read_event_layer(path: &Path, choices: &ColumnChoices) -> Result<EventLoa
 /// Not an event layer (no date or no latitude/longitude column), or no event can be read.
 pub fn parse_event_layer(
     name: &str,
-    bytes: Vec<u8>,
+    bytes: &[u8],
     choices: &ColumnChoices,
 ) -> Result<EventLoad, LoadError> {
-    let bytes = match gunzip_if_needed(name, &bytes)? {
-        std::borrow::Cow::Borrowed(_) => bytes,
-        std::borrow::Cow::Owned(b) => b,
+    parse_event_stream(name, bytes, choices, &EventLimits::default())
+}
+
+/// Parses an event layer from a stream (gzip allowed) that came from a file called `name`,
+/// within `limits`: a CSV is read as it streams, never whole.
+///
+/// # Errors
+/// Not an event layer, no event can be read, the stream breaks, or a limit is passed.
+pub fn parse_event_stream(
+    name: &str,
+    source: impl Read,
+    choices: &ColumnChoices,
+    limits: &EventLimits,
+) -> Result<EventLoad, LoadError> {
+    let fail = |m: String| LoadError::single(Diagnostic::error(name, Where::File, m));
+    let cannot_read = |e: std::io::Error| fail(format!("cannot read: {e}"));
+    let mut raw = BufReader::with_capacity(1 << 16, source);
+    let gzip = raw
+        .fill_buf()
+        .map_err(cannot_read)?
+        .starts_with(&[0x1f, 0x8b]);
+    let text: Box<dyn Read + '_> = if gzip {
+        Box::new(flate2::bufread::MultiGzDecoder::new(raw))
+    } else {
+        Box::new(raw)
     };
-    let load = if is_json(&bytes) {
+    let mut text = BufReader::with_capacity(1 << 16, text);
+    let start = text.fill_buf().map_err(|e| {
+        if gzip {
+            fail(format!(
+                "is gzip-compressed but cannot be decompressed: {e}"
+            ))
+        } else {
+            cannot_read(e)
+        }
+    })?;
+    if start.starts_with(b"\xEF\xBB\xBF") {
+        text.consume(3);
+    }
+    let load = if is_json(text.fill_buf().map_err(cannot_read)?) {
+        let mut bytes = Vec::new();
+        text.take(limits.max_geojson_bytes + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| fail(format!("cannot read: {e}")))?;
+        if bytes.len() as u64 > limits.max_geojson_bytes {
+            return Err(fail(format!(
+                "is a GeoJSON event layer larger than {}, the most this app reads as \
+                 GeoJSON (it is parsed whole): give the events as CSV, which is read as it \
+                 streams",
+                size_text(limits.max_geojson_bytes)
+            )));
+        }
         parse_geojson(name, &bytes)?
     } else {
-        parse_csv(name, bytes, choices)?
+        parse_csv(name, text, choices, limits)?
     };
     if load.layer.is_empty() {
         let mut diagnostics = vec![Diagnostic::error(
@@ -90,6 +186,90 @@ pub fn parse_event_layer(
     Ok(load)
 }
 
+/// A size as people read it: "16 MB", or "100 bytes" below a megabyte.
+fn size_text(bytes: u64) -> String {
+    if bytes >= 1 << 20 {
+        format!("{} MB", bytes >> 20)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// A reader that counts the bytes read through it and reports the count every 4 MiB.
+struct Counted<'a, R> {
+    inner: R,
+    read: u64,
+    reported: u64,
+    report: &'a dyn Fn(u64),
+}
+
+impl<R: Read> Read for Counted<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        if self.read >= self.reported + (4 << 20) || n == 0 {
+            self.reported = self.read;
+            (self.report)(self.read);
+        }
+        Ok(n)
+    }
+}
+
+/// The text a CSV reader has been given, the last part of it kept so that a row left out
+/// can be located to its column; and the limit on a row's length.
+struct Tail {
+    /// Bytes given so far.
+    given: u64,
+    /// The last bytes given: `kept` starts at byte `kept_from` of the text.
+    kept: Vec<u8>,
+    kept_from: u64,
+    /// Where the row being read starts.
+    row_start: u64,
+    max_row_bytes: u64,
+}
+
+/// How much text [`Tail`] keeps: rows up to about this long are located to the column.
+const TAIL_BYTES: usize = 1 << 20;
+
+impl Tail {
+    /// The text from byte `from` on, if still kept.
+    fn from(&self, from: u64) -> Option<&[u8]> {
+        let at = usize::try_from(from.checked_sub(self.kept_from)?).ok()?;
+        self.kept.get(at..)
+    }
+}
+
+/// A reader that gives its text to a CSV reader and keeps its [`Tail`].
+struct Tailed<R> {
+    inner: R,
+    tail: std::rc::Rc<std::cell::RefCell<Tail>>,
+}
+
+impl<R: Read> Read for Tailed<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let mut t = self.tail.borrow_mut();
+        if t.given.saturating_sub(t.row_start) > t.max_row_bytes + (1 << 16) {
+            return Err(std::io::Error::other(format!(
+                "a row is longer than {}: this is not a table of events (or a quote is \
+                 never closed)",
+                size_text(t.max_row_bytes)
+            )));
+        }
+        let n = self.inner.read(buf)?;
+        let given = &buf[..n];
+        if t.kept.len() + n > 2 * TAIL_BYTES {
+            let drop = (t.kept.len() + n)
+                .saturating_sub(TAIL_BYTES)
+                .min(t.kept.len());
+            t.kept.drain(..drop);
+            t.kept_from += drop as u64;
+        }
+        t.kept.extend_from_slice(given);
+        t.given += n as u64;
+        Ok(n)
+    }
+}
+
 fn is_json(bytes: &[u8]) -> bool {
     let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     start
@@ -99,7 +279,9 @@ fn is_json(bytes: &[u8]) -> bool {
 }
 
 /// Whether bytes (gzip allowed) look like an event layer: a CSV whose header has a date
-/// column, or GeoJSON with points and a date property near the start.
+/// column or at least three columns (a date and two coordinates, to be chosen when their
+/// names are not known: no other file this app reads is a CSV), or GeoJSON with points and
+/// a date property near the start.
 pub fn looks_like_event_layer(bytes: &[u8]) -> bool {
     let head = super::head_of(bytes);
     if is_json(&head) {
@@ -113,9 +295,10 @@ pub fn looks_like_event_layer(bytes: &[u8]) -> bool {
     let text = String::from_utf8_lossy(&head);
     let first = text.lines().next().unwrap_or("").to_lowercase();
     first.contains(',')
-        && first
-            .split(',')
-            .any(|c| DATE_NAMES.contains(&clean(c).as_str()))
+        && (first.matches(',').count() >= 2
+            || first
+                .split(',')
+                .any(|c| DATE_NAMES.contains(&clean(c).as_str())))
 }
 
 /// The header of a CSV event file, its names as written, for choosing columns.
@@ -125,6 +308,79 @@ pub fn csv_header(bytes: &[u8]) -> Option<Vec<String>> {
         .from_reader(strip_bom(bytes));
     let header = reader.headers().ok()?;
     Some(header.iter().map(|h| h.trim().to_owned()).collect())
+}
+
+/// The start of a CSV whose columns are to be chosen: its header and first rows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CsvPreview {
+    /// The column names as written.
+    pub header: Vec<String>,
+    /// The first rows' values (up to [`PREVIEW_ROWS`]).
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Rows a [`CsvPreview`] holds.
+pub const PREVIEW_ROWS: usize = 4;
+
+/// The header and first rows of a CSV (the start of a file is enough).
+pub fn csv_preview(bytes: &[u8]) -> Option<CsvPreview> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(strip_bom(bytes));
+    let header: Vec<String> = reader
+        .headers()
+        .ok()?
+        .iter()
+        .map(|h| h.trim().to_owned())
+        .collect();
+    let rows = reader
+        .records()
+        .take(PREVIEW_ROWS)
+        .map_while(Result::ok)
+        .map(|r| r.iter().map(|v| v.trim().to_owned()).collect())
+        .collect();
+    Some(CsvPreview { header, rows })
+}
+
+impl CsvPreview {
+    /// A guess at the date, latitude and longitude columns: by the values of the first rows
+    /// (dates, numbers within ±90 and ±180) and by names (`lat`, `north`, `lon`, `east` …);
+    /// otherwise the first three columns.
+    pub fn guess(&self) -> [usize; 3] {
+        let n = self.header.len();
+        let values = |c: usize| self.rows.iter().filter_map(move |r| r.get(c));
+        let all = |c: usize, test: &dyn Fn(&str) -> bool| {
+            values(c).count() > 0 && values(c).all(|v| test(v))
+        };
+        let within =
+            |limit: f64| move |v: &str| v.trim().parse::<f64>().is_ok_and(|x| x.abs() <= limit);
+        let named = |c: usize, hints: &[&str]| {
+            let name = self.header[c].to_lowercase();
+            hints.iter().any(|h| name.contains(h))
+        };
+        let date = (0..n)
+            .find(|&c| all(c, &|v| parse_day(v.as_bytes()).is_some()))
+            .or_else(|| (0..n).find(|&c| named(c, &["date", "time", "when", "day"])))
+            .unwrap_or(0);
+        let lat_ok = within(90.0);
+        let lon_ok = within(180.0);
+        let lat = (0..n)
+            .filter(|&c| c != date)
+            .find(|&c| named(c, &["lat", "north", "breite"]) && all(c, &lat_ok))
+            .or_else(|| (0..n).filter(|&c| c != date).find(|&c| all(c, &lat_ok)));
+        let lon = (0..n)
+            .filter(|&c| c != date && Some(c) != lat)
+            .find(|&c| named(c, &["lon", "lng", "east", "länge"]) && all(c, &lon_ok))
+            .or_else(|| {
+                (0..n)
+                    .filter(|&c| c != date && Some(c) != lat)
+                    .find(|&c| all(c, &lon_ok))
+            });
+        match (lat, lon) {
+            (Some(lat), Some(lon)) => [date, lat, lon],
+            _ => [0, 1.min(n.saturating_sub(1)), 2.min(n.saturating_sub(1))],
+        }
+    }
 }
 
 fn strip_bom(bytes: &[u8]) -> &[u8] {
@@ -244,10 +500,30 @@ fn columns(raw: &[String], choices: &ColumnChoices) -> Option<Columns> {
     })
 }
 
+/// A fast hash for short names (FxHash's mixing, eight bytes at a time): interning hashes
+/// two or three names a row, and SipHash's resistance to chosen keys buys nothing here.
+#[derive(Default)]
+struct NameHasher(u64);
+
+impl std::hash::Hasher for NameHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Interns names: each distinct text once.
 #[derive(Default)]
 struct Interner {
-    index: HashMap<Vec<u8>, u32>,
+    index: HashMap<Vec<u8>, u32, std::hash::BuildHasherDefault<NameHasher>>,
     strings: Vec<String>,
 }
 
@@ -309,8 +585,7 @@ struct Builder {
     layer: EventLayer,
     interner: Interner,
     kinds: Kinds,
-    offsets: Vec<u32>,
-    inline: Vec<[String; 3]>,
+    texts: EventTexts,
     skipped: usize,
     problems: Vec<Diagnostic>,
 }
@@ -325,8 +600,7 @@ impl Builder {
             },
             interner: Interner::new(),
             kinds: Kinds::for_format(kind),
-            offsets: Vec::new(),
-            inline: Vec::new(),
+            texts: EventTexts::default(),
             skipped: 0,
             problems: Vec::new(),
         }
@@ -360,10 +634,10 @@ impl Builder {
     }
 
     /// The layer, sorted by date, with the texts and the rows left out.
-    fn finish(mut self, texts: EventTexts) -> EventLoad {
+    fn finish(mut self) -> EventLoad {
         self.layer.kinds = self.kinds.names;
         self.layer.strings = self.interner.strings;
-        self.layer.texts = texts;
+        self.layer.texts = self.texts;
         sort_by_day(&mut self.layer);
         EventLoad {
             layer: self.layer,
@@ -378,8 +652,27 @@ fn sort_by_day(layer: &mut EventLayer) {
     if layer.day.is_sorted() {
         return;
     }
-    let mut order: Vec<u32> = (0..u32::try_from(layer.len()).unwrap_or(u32::MAX)).collect();
-    order.sort_by_key(|&i| layer.day[i as usize]);
+    let n = u32::try_from(layer.len()).unwrap_or(u32::MAX);
+    let order: Vec<u32> = if layer.day.is_sorted_by(|a, b| a >= b) {
+        // Newest first, as ACLED exports: the runs of one day, the last run first, each in
+        // the file's order. No sort needed.
+        let mut order = Vec::with_capacity(layer.len());
+        let mut end = n;
+        while end > 0 {
+            let d = layer.day[end as usize - 1];
+            let mut start = end - 1;
+            while start > 0 && layer.day[start as usize - 1] == d {
+                start -= 1;
+            }
+            order.extend(start..end);
+            end = start;
+        }
+        order
+    } else {
+        let mut order: Vec<u32> = (0..n).collect();
+        order.sort_by_key(|&i| layer.day[i as usize]);
+        order
+    };
     fn permute<T: Copy>(v: &mut Vec<T>, order: &[u32]) {
         *v = order.iter().map(|&i| v[i as usize]).collect();
     }
@@ -390,25 +683,31 @@ fn sort_by_day(layer: &mut EventLayer) {
     permute(&mut layer.kind, &order);
     permute(&mut layer.actors, &order);
     permute(&mut layer.country, &order);
-    match &mut layer.texts {
-        EventTexts::Csv { offsets, .. } => permute(offsets, &order),
-        EventTexts::Inline(texts) => {
-            let mut taken: Vec<Option<[String; 3]>> =
-                std::mem::take(texts).into_iter().map(Some).collect();
-            *texts = order
-                .iter()
-                .map(|&i| taken[i as usize].take().unwrap_or_default())
-                .collect();
-        }
-        EventTexts::None => {}
-    }
+    layer.texts.reorder(&order);
 }
 
-fn parse_csv(name: &str, bytes: Vec<u8>, choices: &ColumnChoices) -> Result<EventLoad, LoadError> {
+fn parse_csv(
+    name: &str,
+    text: impl Read,
+    choices: &ColumnChoices,
+    limits: &EventLimits,
+) -> Result<EventLoad, LoadError> {
     let fail = |m: String| LoadError::single(Diagnostic::error(name, Where::File, m));
-    let body = strip_bom(&bytes);
-    let bom = bytes.len() - body.len();
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(body);
+    let tail = std::rc::Rc::new(std::cell::RefCell::new(Tail {
+        given: 0,
+        kept: Vec::with_capacity(2 * TAIL_BYTES),
+        kept_from: 0,
+        row_start: 0,
+        max_row_bytes: limits.max_row_bytes,
+    }));
+    let tailed = Tailed {
+        inner: text,
+        tail: tail.clone(),
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .buffer_capacity(1 << 16)
+        .from_reader(tailed);
     let header: Vec<String> = reader
         .headers()
         .map_err(|e| fail(format!("cannot read the header: {e}")))?
@@ -422,19 +721,27 @@ fn parse_csv(name: &str, bytes: Vec<u8>, choices: &ColumnChoices) -> Result<Even
             shorten(&header.join(", "))
         )));
     };
+    let keeps_texts = cols.texts.iter().any(Option::is_some);
     let mut b = Builder::new(name, cols.format, cols.kind);
     let mut record = csv::ByteRecord::new();
     loop {
-        match reader.read_byte_record(&mut record) {
+        let row_line = reader.position().line();
+        let read = reader.read_byte_record(&mut record);
+        // The next row starts where the reader is now.
+        tail.borrow_mut().row_start = reader.position().byte();
+        match read {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                let (line, column) = e
-                    .position()
-                    .map_or((0, 1), |p| (usize::try_from(p.line()).unwrap_or(0), 1));
-                b.skip(|| {
-                    Diagnostic::error(name, Where::LineColumn { line, column }, e.to_string())
-                });
+                let line = e.position().map_or(row_line, csv::Position::line);
+                let line = usize::try_from(line).unwrap_or(0);
+                let at = Where::LineColumn { line, column: 1 };
+                if let csv::ErrorKind::Io(io) = e.kind() {
+                    // The file ends early (a broken download, a truncated gzip) or a row has
+                    // no end: nothing half-read is kept.
+                    return Err(fail(format!("cannot be read past line {line}: {io}")));
+                }
+                b.skip(|| Diagnostic::error(name, at, e.to_string()));
                 if !matches!(
                     e.kind(),
                     csv::ErrorKind::Utf8 { .. } | csv::ErrorKind::UnequalLengths { .. }
@@ -447,27 +754,48 @@ fn parse_csv(name: &str, bytes: Vec<u8>, choices: &ColumnChoices) -> Result<Even
         let Some(pos) = record.position() else {
             continue;
         };
-        let offset = usize::try_from(pos.byte()).unwrap_or(0) + bom;
         match read_row(&record, &cols, &mut b) {
-            Ok(()) => b.offsets.push(u32::try_from(offset).unwrap_or(u32::MAX)),
+            Ok(()) => {
+                if b.layer.len() > limits.max_events {
+                    return Err(fail(format!(
+                        "has more than {} events, the most one layer holds: split it (by \
+                         year or by region) into several layers",
+                        limits.max_events
+                    )));
+                }
+                if keeps_texts {
+                    let text = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or(b"");
+                    b.texts.push([
+                        text(cols.texts[0]),
+                        text(cols.texts[1]),
+                        text(cols.texts[2]),
+                    ]);
+                }
+            }
             Err((field, message)) => {
                 let line = usize::try_from(pos.line()).unwrap_or(0);
-                let column = field_column(&bytes, offset, field);
+                let t = tail.borrow();
+                let column = t.from(pos.byte()).map_or_else(
+                    || record_column(&record, field),
+                    |text| field_column(text, 0, field),
+                );
+                drop(t);
                 b.skip(|| Diagnostic::error(name, Where::LineColumn { line, column }, message));
             }
         }
     }
-    let offsets = std::mem::take(&mut b.offsets);
-    let texts = EventTexts::Csv {
-        bytes: Vec::new(),
-        offsets,
-        columns: cols.texts,
-    };
-    let mut load = b.finish(texts);
-    if let EventTexts::Csv { bytes: kept, .. } = &mut load.layer.texts {
-        *kept = bytes;
-    }
-    Ok(load)
+    Ok(b.finish())
+}
+
+/// The column where field `field` starts, from a record whose text is no longer kept
+/// (a row longer than [`TAIL_BYTES`]): counted as if no field before it was quoted.
+fn record_column(record: &csv::ByteRecord, field: usize) -> usize {
+    record
+        .iter()
+        .take(field)
+        .map(|f| String::from_utf8_lossy(f).chars().count() + 1)
+        .sum::<usize>()
+        + 1
 }
 
 fn field<'r>(
@@ -683,48 +1011,16 @@ pub struct EventDetails {
     pub id: String,
 }
 
-/// The notes, source and id of event `i` (in date order), read again from the kept text.
+/// The notes, source and id of event `i` (in date order), as the file gives them.
 pub fn event_details(layer: &EventLayer, i: usize) -> EventDetails {
-    match &layer.texts {
-        EventTexts::None => EventDetails::default(),
-        EventTexts::Inline(texts) => {
-            texts
-                .get(i)
-                .map_or_else(EventDetails::default, |[n, s, id]| EventDetails {
-                    notes: n.clone(),
-                    source: s.clone(),
-                    id: id.clone(),
-                })
-        }
-        EventTexts::Csv {
-            bytes,
-            offsets,
-            columns,
-        } => {
-            let Some(rest) = offsets.get(i).and_then(|&o| bytes.get(o as usize..)) else {
-                return EventDetails::default();
-            };
-            let mut reader = csv::ReaderBuilder::new()
-                .has_headers(false)
-                .flexible(true)
-                .from_reader(rest);
-            let mut record = csv::StringRecord::new();
-            if !reader.read_record(&mut record).unwrap_or(false) {
-                return EventDetails::default();
-            }
-            let get = |c: Option<usize>| {
-                c.and_then(|c| record.get(c))
-                    .unwrap_or("")
-                    .trim()
-                    .to_owned()
-            };
-            EventDetails {
-                notes: get(columns[0]),
-                source: get(columns[1]),
-                id: get(columns[2]),
-            }
-        }
-    }
+    layer
+        .texts
+        .get(i)
+        .map_or_else(EventDetails::default, |[notes, source, id]| EventDetails {
+            notes,
+            source,
+            id,
+        })
 }
 
 /// Reads GeoJSON points with a date property.
@@ -762,8 +1058,7 @@ fn parse_geojson(name: &str, bytes: &[u8]) -> Result<EventLoad, LoadError> {
             b.skip(|| Diagnostic::error(name, Where::Feature { index, key: None }, message));
         }
     }
-    let texts = EventTexts::Inline(std::mem::take(&mut b.inline));
-    Ok(b.finish(texts))
+    Ok(b.finish())
 }
 
 fn read_feature(
@@ -838,8 +1133,9 @@ fn read_feature(
         actors,
         country,
     );
-    b.inline
-        .push([text(&NOTES_NAMES), text(&SOURCE_NAMES), text(&ID_NAMES)]);
+    let [notes, source, id] = [text(&NOTES_NAMES), text(&SOURCE_NAMES), text(&ID_NAMES)];
+    b.texts
+        .push([notes.as_bytes(), source.as_bytes(), id.as_bytes()]);
     Ok(())
 }
 
@@ -861,6 +1157,45 @@ mod tests {
         assert_eq!(parse_day(b"16 Mai 2025"), None);
         assert_eq!(parse_day(b"2025-5-16"), None);
         assert_eq!(parse_day(b""), None);
+    }
+
+    fn layer_of_days(days: &[i32]) -> EventLayer {
+        let n = days.len();
+        let mut layer = EventLayer {
+            day: days.to_vec(),
+            lon: (0..n).map(|i| i as f32).collect(),
+            lat: vec![0.0; n],
+            fatalities: vec![0; n],
+            kind: vec![0; n],
+            actors: vec![[0, 0]; n],
+            country: vec![0; n],
+            ..EventLayer::default()
+        };
+        for i in 0..n {
+            layer.texts.push([b"", b"", i.to_string().as_bytes()]);
+        }
+        layer
+    }
+
+    fn ids(layer: &EventLayer) -> Vec<String> {
+        (0..layer.len())
+            .map(|i| layer.texts.get(i).map(|[_, _, id]| id).unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn layers_are_sorted_by_date_keeping_the_file_order_within_a_day() {
+        // Newest first, as ACLED exports: no sort, the runs of one day reversed.
+        let mut layer = layer_of_days(&[9, 9, 7, 5, 5, 5]);
+        sort_by_day(&mut layer);
+        assert_eq!(layer.day, [5, 5, 5, 7, 9, 9]);
+        assert_eq!(layer.lon, [3.0, 4.0, 5.0, 2.0, 0.0, 1.0]);
+        assert_eq!(ids(&layer), ["3", "4", "5", "2", "0", "1"]);
+        // Any other order: a stable sort.
+        let mut layer = layer_of_days(&[7, 5, 9, 5, 7]);
+        sort_by_day(&mut layer);
+        assert_eq!(layer.day, [5, 5, 7, 7, 9]);
+        assert_eq!(ids(&layer), ["1", "3", "0", "4", "2"]);
     }
 
     #[test]

@@ -159,7 +159,7 @@ impl<'de> Deserialize<'de> for Feature {
 struct Props(Map<String, Value>);
 
 /// The properties [`Props`] keeps.
-const READ_PROPERTIES: [&str; 19] = [
+const READ_PROPERTIES: [&str; 20] = [
     "ADM0_A3",
     "ISO_A3",
     "ISO_A3_EH",
@@ -169,6 +169,7 @@ const READ_PROPERTIES: [&str; 19] = [
     "ADMIN",
     "name",
     "NAME_LONG",
+    "NAME_FR",
     "FORMAL_EN",
     "POP_EST",
     "POP_YEAR",

@@ -26,10 +26,11 @@ pub use countries::{collection_findings, parse_countries, read_countries};
 pub use country::{Country, CountryLayer, KeySource};
 pub use diagnostic::{Diagnostic, LoadError, Where};
 pub use event_layer::{
-    ColumnChoice, ColumnChoices, EventDetails, EventLoad, csv_header, event_details, header_key,
-    looks_like_event_layer, parse_day, parse_event_layer, read_event_layer,
+    ColumnChoice, ColumnChoices, CsvPreview, EventDetails, EventLimits, EventLoad, PREVIEW_ROWS,
+    csv_header, csv_preview, event_details, header_key, looks_like_event_layer, parse_day,
+    parse_event_layer, parse_event_stream, read_event_layer, read_event_layer_with,
 };
-pub use read::{MAX_FILE_BYTES, read_file_bytes};
+pub use read::{MAX_FILE_BYTES, read_file_bytes, read_head};
 pub use scenario_file::{parse_scenario, read_scenario, source_diagnostics};
 pub use scenario_write::{scenario_json, write_scenario};
 
@@ -71,4 +72,14 @@ pub fn detect_kind(bytes: &[u8]) -> FileKind {
     } else {
         FileKind::Countries
     }
+}
+
+/// What kind of file `path` holds, from its first 4 KiB (decompressed when gzip), without
+/// reading the rest: an event layer can be far larger than a country layer, and is then
+/// read as it streams.
+///
+/// # Errors
+/// The file cannot be opened or read.
+pub fn detect_file_kind(path: &std::path::Path) -> Result<FileKind, LoadError> {
+    Ok(detect_kind(&read_head(path, 4096)?))
 }

@@ -6,8 +6,10 @@ use std::path::Path;
 
 use super::{Diagnostic, LoadError, Where};
 
-/// The largest file (or gunzipped content) the loaders accept: 256 MiB, ten times Natural
-/// Earth's most detailed country layer. Parsed JSON takes several times its size in memory.
+/// The largest file (or gunzipped content) the loaders of countries, scenarios and GeoJSON
+/// event layers accept: 256 MiB, ten times Natural Earth's most detailed country layer.
+/// Parsed JSON takes several times its size in memory. CSV event layers are streamed and
+/// have no such limit (`crate::io::EventLimits`).
 pub const MAX_FILE_BYTES: u64 = 1 << 28;
 
 /// Reads a file, gunzipping it if it starts with the gzip magic bytes.
@@ -17,21 +19,9 @@ pub const MAX_FILE_BYTES: u64 = 1 << 28;
 pub fn read_file_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     let name = path.display().to_string();
     let fail = |message: String| LoadError::single(Diagnostic::error(&name, Where::File, message));
-    let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot open: {e}")))?;
-    let mut expected_len = 0;
-    if let Ok(meta) = file.metadata() {
-        expected_len = meta.len();
-        if meta.is_dir() {
-            return Err(fail("is a folder, not a file".to_owned()));
-        }
-        if is_device(&meta) {
-            return Err(fail(
-                "is not a regular file (a device such as /dev/zero): give a file".to_owned(),
-            ));
-        }
-        if meta.len() > MAX_FILE_BYTES {
-            return Err(fail(too_large(Some(meta.len()))));
-        }
+    let (file, expected_len) = open_file(path)?;
+    if expected_len > MAX_FILE_BYTES {
+        return Err(fail(too_large(Some(expected_len))));
     }
     // Sized from the metadata: reading through `take` gives no size hint, and a vector
     // grown by doubling would hold up to twice the file at the peak of a load.
@@ -47,6 +37,70 @@ pub fn read_file_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
         Cow::Borrowed(_) => Ok(bytes),
         Cow::Owned(gunzipped) => Ok(gunzipped),
     }
+}
+
+/// Opens a file to read: not a folder, not a device. Returns it and its length (0 when
+/// unknown).
+///
+/// # Errors
+/// It cannot be opened, or is a folder or a device.
+pub(crate) fn open_file(path: &Path) -> Result<(std::fs::File, u64), LoadError> {
+    let name = path.display().to_string();
+    let fail = |message: String| LoadError::single(Diagnostic::error(&name, Where::File, message));
+    let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot open: {e}")))?;
+    let mut len = 0;
+    if let Ok(meta) = file.metadata() {
+        len = meta.len();
+        if meta.is_dir() {
+            return Err(fail("is a folder, not a file".to_owned()));
+        }
+        if is_device(&meta) {
+            return Err(fail(
+                "is not a regular file (a device such as /dev/zero): give a file".to_owned(),
+            ));
+        }
+    }
+    Ok((file, len))
+}
+
+/// The first `limit` bytes of a file's text, decompressed when it is gzip (less when the
+/// file is shorter, or its gzip is broken early on): enough to tell what it is.
+///
+/// # Errors
+/// It cannot be opened or read.
+pub fn read_head(path: &Path, limit: usize) -> Result<Vec<u8>, LoadError> {
+    let name = path.display().to_string();
+    let (file, _) = open_file(path)?;
+    let mut reader = std::io::BufReader::new(file);
+    let gzip = std::io::BufRead::fill_buf(&mut reader)
+        .map_err(|e| {
+            LoadError::single(Diagnostic::error(
+                &name,
+                Where::File,
+                format!("cannot read: {e}"),
+            ))
+        })?
+        .starts_with(&[0x1f, 0x8b]);
+    let mut head = Vec::new();
+    let limit = limit as u64;
+    let read = if gzip {
+        flate2::bufread::MultiGzDecoder::new(reader)
+            .take(limit)
+            .read_to_end(&mut head)
+    } else {
+        reader.take(limit).read_to_end(&mut head)
+    };
+    // Broken gzip: what could be decompressed tells the kind; its loader says what is wrong.
+    if let Err(e) = read
+        && !gzip
+    {
+        return Err(LoadError::single(Diagnostic::error(
+            &name,
+            Where::File,
+            format!("cannot read: {e}"),
+        )));
+    }
+    Ok(head)
 }
 
 /// "is larger than 256 MB, the most this app reads", with the size when known.

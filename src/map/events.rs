@@ -147,6 +147,15 @@ impl HexGrid {
     }
 }
 
+/// An event layer ready for the map, and the first rows it left out.
+#[derive(Debug)]
+pub struct LoadedEvents {
+    /// The layer, projected.
+    pub map: std::sync::Arc<EventMap>,
+    /// Where and why rows were left out (the first of them).
+    pub problems: Vec<crate::io::Diagnostic>,
+}
+
 /// An event layer ready for the map: the events, their world positions, the hexagon
 /// grids made so far, and the last window's totals per hexagon.
 #[derive(Debug)]
@@ -159,6 +168,17 @@ pub struct EventMap {
     pub skipped: usize,
     grids: [OnceLock<HexGrid>; LEVELS],
     sums: Mutex<Option<WindowSums>>,
+    totals: Mutex<Option<WindowTotals>>,
+}
+
+/// Events and fatalities shown in the last window asked for, kept between frames like
+/// [`WindowSums`], for the legend's line of totals.
+#[derive(Debug)]
+struct WindowTotals {
+    filter: u64,
+    range: Range<usize>,
+    events: usize,
+    fatalities: u64,
 }
 
 /// Events and fatalities per hexagon of one grid for a range of events under a filter: kept
@@ -191,7 +211,51 @@ impl EventMap {
             skipped,
             grids: std::array::from_fn(|_| OnceLock::new()),
             sums: Mutex::new(None),
+            totals: Mutex::new(None),
         }
+    }
+
+    /// The events of `range` shown by `filter`, and their fatalities: counted from the last
+    /// window's totals by adding the events that came in and taking away those that left.
+    pub fn window_totals(&self, range: Range<usize>, filter: Option<&LayerFilter>) -> (usize, u64) {
+        let key = filter.map_or(0, LayerFilter::key);
+        let Ok(mut guard) = self.totals.lock() else {
+            return (0, 0);
+        };
+        let t = guard.get_or_insert(WindowTotals {
+            filter: key,
+            range: range.start..range.start,
+            events: 0,
+            fatalities: 0,
+        });
+        if t.filter != key || t.range.end <= range.start || range.end <= t.range.start {
+            *t = WindowTotals {
+                filter: key,
+                range: range.start..range.start,
+                events: 0,
+                fatalities: 0,
+            };
+        }
+        let shown = |i: usize| filter.is_none_or(|f| f.shows_all() || f.shows(&self.layer, i));
+        let fatalities = &self.layer.fatalities;
+        let (mut events, mut deaths) = (t.events as i64, i64::try_from(t.fatalities).unwrap_or(0));
+        let mut add = |r: Range<usize>, sign: i64| {
+            for i in r {
+                if shown(i) {
+                    events += sign;
+                    deaths += sign * i64::from(fatalities.get(i).copied().unwrap_or(0));
+                }
+            }
+        };
+        let old = t.range.clone();
+        add(range.start..old.start, 1);
+        add(old.end..range.end, 1);
+        add(old.start..range.start.min(old.end), -1);
+        add(range.end.max(old.start)..old.end, -1);
+        t.range = range;
+        t.events = usize::try_from(events).unwrap_or(0);
+        t.fatalities = u64::try_from(deaths).unwrap_or(0);
+        (t.events, t.fatalities)
     }
 
     /// Calls `each` with every hexagon of the grid at `scale` holding events of `range`
@@ -252,6 +316,17 @@ impl EventMap {
         for (cell, (&n, &d)) in sums.events.iter().zip(&sums.fatalities).enumerate() {
             if n > 0 {
                 each(u32::try_from(cell).unwrap_or(u32::MAX), n, d);
+            }
+        }
+    }
+
+    /// Makes the hexagon grids of these zooms now (those drawing hexagons), so that the
+    /// first frames at them do not wait: called off the UI thread when a layer loads, with
+    /// the current, world and Sahel views' scales.
+    pub fn prepare_grids(&self, scales: &[f64]) {
+        for &scale in scales {
+            if EventMarks::hexagons_at(scale) {
+                self.grid(scale);
             }
         }
     }

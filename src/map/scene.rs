@@ -153,8 +153,35 @@ pub fn build_scene_with(
             .find(|c| c.relationship == relationship)
             .map(|c| (c.from, c.kind()))
     };
-    let scenario = timeline.scenario();
     let partners = partner_states(timeline);
+    let lang = crate::model::i18n::current_lang();
+    let labels = layer
+        .countries()
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| is_sahel_state(&c.key) || partners.contains(c.key.as_str()))
+        .map(|(i, c)| (i, c.name_in(lang).to_owned()))
+        .collect();
+    let (links, sites) = scene_links(places, timeline, state, options, &change_of);
+    Scene {
+        fills: country_fills(layer, timeline, state, &partners),
+        labels,
+        nodes: scene_nodes(places, timeline, &links),
+        links,
+        entity_names: entity_names(layer, timeline),
+        sites,
+    }
+}
+
+/// Each country's fill at `state`: Sahel states (under military rule or not), partners with
+/// a live tie, former partners, the rest.
+fn country_fills(
+    layer: &MapLayer,
+    timeline: &Timeline,
+    state: &State,
+    partners: &HashSet<&str>,
+) -> Vec<Rgb> {
+    let scenario = timeline.scenario();
     let mut live: HashSet<&str> = HashSet::new();
     for link in state.links() {
         if link.status != Status::Ended {
@@ -172,7 +199,7 @@ pub fn build_scene_with(
         .filter(|c| c.government == GovernmentForm::Military)
         .map(|c| scenario.entities[c.entity].id.as_str())
         .collect();
-    let fills = layer
+    layer
         .countries()
         .iter()
         .map(|c| {
@@ -193,17 +220,14 @@ pub fn build_scene_with(
                 style::LAND
             }
         })
-        .collect();
-    let labels = layer
-        .countries()
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| is_sahel_state(&c.key) || partners.contains(c.key.as_str()))
-        .map(|(i, c)| (i, c.name.clone()))
-        .collect();
+        .collect()
+}
 
-    let (links, sites) = scene_links(places, timeline, state, options, &change_of);
-    let nodes = scenario
+/// The organisations with a link drawn, as nodes at their places.
+fn scene_nodes(places: &MapLayer, timeline: &Timeline, links: &[SceneLink]) -> Vec<SceneNode> {
+    let lang = crate::model::i18n::current_lang();
+    timeline
+        .scenario()
         .entities
         .iter()
         .enumerate()
@@ -214,35 +238,30 @@ pub fn build_scene_with(
             Some(SceneNode {
                 entity: i,
                 world: entity_world(timeline, places, i)?,
-                label: e
-                    .short
-                    .clone()
-                    .unwrap_or_else(|| short_org_name(&e.id, &e.name)),
+                label: org_label(e, lang),
             })
         })
-        .collect();
-    let entity_names = scenario
+        .collect()
+}
+
+/// A short name per entity: an organisation's short name, a state's name in the layer.
+fn entity_names(layer: &MapLayer, timeline: &Timeline) -> Vec<String> {
+    let lang = crate::model::i18n::current_lang();
+    timeline
+        .scenario()
         .entities
         .iter()
         .map(|e| match e.kind {
-            EntityKind::Organisation => e
-                .short
-                .clone()
-                .unwrap_or_else(|| short_org_name(&e.id, &e.name)),
+            EntityKind::Organisation => org_label(e, lang),
             _ => layer
                 .country_index(&e.id)
                 .and_then(|c| layer.countries().get(c))
-                .map_or_else(|| e.name.clone(), |c| c.name.clone()),
+                .map_or_else(
+                    || e.i18n.or(lang, "name", &e.name).to_owned(),
+                    |c| c.name_in(lang).to_owned(),
+                ),
         })
-        .collect();
-    Scene {
-        fills,
-        labels,
-        links,
-        nodes,
-        entity_names,
-        sites,
-    }
+        .collect()
 }
 
 /// One arc from each link's hub to each other party, fanned out per pair; the arc to the
@@ -330,5 +349,14 @@ fn short_org_name(id: &str, name: &str) -> String {
         "WAGNER" => "Wagner".to_owned(),
         _ if id.len() <= 6 => id.replace('_', " "),
         _ => name.split(" (").next().unwrap_or(name).to_owned(),
+    }
+}
+
+/// An organisation's label on the map, in `lang`: its (translated) short name, or one made
+/// from its name.
+fn org_label(e: &crate::model::Entity, lang: crate::model::i18n::Lang) -> String {
+    match e.i18n.get(lang, "short").or(e.short.as_deref()) {
+        Some(short) => short.to_owned(),
+        None => short_org_name(&e.id, e.i18n.or(lang, "name", &e.name)),
     }
 }

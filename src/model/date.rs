@@ -157,15 +157,6 @@ pub mod strict {
     }
 }
 
-/// Formats a date the way people read it at the given precision: "4 Dec 2023", "Dec 2023", "2023".
-pub fn format_date_with_precision(date: Date, precision: DatePrecision) -> String {
-    match precision {
-        DatePrecision::Day => date.strftime("%-d %b %Y").to_string(),
-        DatePrecision::Month => date.strftime("%b %Y").to_string(),
-        DatePrecision::Year => date.strftime("%Y").to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,19 +202,5 @@ mod tests {
         ] {
             assert!(parse_event_date(bad).is_err(), "{bad}");
         }
-    }
-
-    #[test]
-    fn formats_by_precision() {
-        let d = Date::constant(2023, 12, 4);
-        assert_eq!(
-            format_date_with_precision(d, DatePrecision::Day),
-            "4 Dec 2023"
-        );
-        assert_eq!(
-            format_date_with_precision(d, DatePrecision::Month),
-            "Dec 2023"
-        );
-        assert_eq!(format_date_with_precision(d, DatePrecision::Year), "2023");
     }
 }

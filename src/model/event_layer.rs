@@ -1,8 +1,8 @@
 //! Conflict-event layers (ACLED, UCDP GED, any dated points) held in columns: one vector per
 //! field, sorted by date once when the layer loads, so the events in a time window are a
-//! range found by binary search. Actor and country names are interned; the notes and the
-//! source of an event stay in the file's text until someone asks for them
-//! (`crate::io::event_details`).
+//! range found by binary search. Actor and country names are interned; the notes, the
+//! source and the id of each event are kept as text ([`EventTexts`]) and read when someone
+//! asks for them (`crate::io::event_details`).
 
 use std::ops::Range;
 
@@ -50,25 +50,78 @@ pub const UCDP_TYPES: [&str; 3] = [
     "One-sided violence",
 ];
 
-/// Where an event's notes and source are: the file's text kept as it was read, and the byte
-/// offset of each event's record; or, for GeoJSON, the texts themselves.
+/// Every event's notes, source and id, kept as text apart from the file: one run of bytes
+/// holding each row's three texts (each ended by the unit separator 0x1F), where each row
+/// starts, and the row of each event in date order. Memory follows the texts kept, not the
+/// file: the other columns of an ACLED export are not held twice.
 #[derive(Clone, Debug, Default)]
-pub enum EventTexts {
-    /// Nothing kept.
-    #[default]
-    None,
-    /// A CSV file's bytes and, per event (in date order), its record's byte offset, with the
-    /// columns of the notes, the source and the id.
-    Csv {
-        /// The file's (decompressed) bytes.
-        bytes: Vec<u8>,
-        /// Byte offset of each event's record.
-        offsets: Vec<u32>,
-        /// Column of the notes, the source, the id.
-        columns: [Option<usize>; 3],
-    },
-    /// Per event (in date order): notes, source, id.
-    Inline(Vec<[String; 3]>),
+pub struct EventTexts {
+    text: Vec<u8>,
+    /// Where each row's texts start in `text` (rows in the order they were added).
+    starts: Vec<u64>,
+    /// The row of each event, in date order.
+    rows: Vec<u32>,
+}
+
+/// Ends each of a row's texts in [`EventTexts`].
+const TEXT_END: u8 = 0x1F;
+
+impl EventTexts {
+    /// Adds the notes, source and id of the next event (in the order read).
+    pub fn push(&mut self, texts: [&[u8]; 3]) {
+        let row = u32::try_from(self.starts.len()).unwrap_or(u32::MAX);
+        self.starts.push(self.text.len() as u64);
+        for t in texts {
+            let t = t.trim_ascii();
+            // A unit separator inside a text (never met in practice) reads as a space.
+            if t.contains(&TEXT_END) {
+                self.text
+                    .extend(t.iter().map(|&b| if b == TEXT_END { b' ' } else { b }));
+            } else {
+                self.text.extend_from_slice(t);
+            }
+            self.text.push(TEXT_END);
+        }
+        self.rows.push(row);
+    }
+
+    /// How many events have texts.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether no event has texts.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Bytes held.
+    pub fn bytes(&self) -> usize {
+        self.text.len() + self.starts.len() * 8 + self.rows.len() * 4
+    }
+
+    /// The notes, source and id of event `i` (in date order); `None` past the end.
+    pub fn get(&self, i: usize) -> Option<[String; 3]> {
+        let row = *self.rows.get(i)? as usize;
+        let start = usize::try_from(*self.starts.get(row)?).ok()?;
+        let end = self
+            .starts
+            .get(row + 1)
+            .map_or(Some(self.text.len()), |&e| usize::try_from(e).ok())?;
+        let mut parts = self.text.get(start..end)?.split(|&b| b == TEXT_END);
+        let mut next = || String::from_utf8_lossy(parts.next().unwrap_or_default()).into_owned();
+        Some([next(), next(), next()])
+    }
+
+    /// Puts the events in a new order: event `k` becomes the one that was `order[k]`.
+    pub fn reorder(&mut self, order: &[u32]) {
+        if self.rows.len() == order.len() {
+            self.rows = order
+                .iter()
+                .map(|&i| self.rows.get(i as usize).copied().unwrap_or(0))
+                .collect();
+        }
+    }
 }
 
 /// An event layer: every event's date, place, fatalities, type and actors, in date order.

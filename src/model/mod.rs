@@ -12,6 +12,7 @@ mod diff;
 mod edit;
 pub mod event_layer;
 mod filter;
+pub mod i18n;
 mod provenance;
 mod scenario;
 mod size;
@@ -22,15 +23,14 @@ mod timeline;
 pub use alignment::{Alignment, AlignmentStep, counts_for_alignment};
 pub use changelog::{LogEntry, YearLog};
 pub use check::{Item, Problem, Severity, check};
-pub use date::{
-    DateError, DatePrecision, Day, format_date_with_precision, parse_date, parse_event_date,
-};
+pub use date::{DateError, DatePrecision, Day, parse_date, parse_event_date};
 pub use diff::{ChangeKind, Diff, SahelChanges, TieChange};
 pub use edit::{Edit, EditHistory, ItemValue, Section};
 pub use event_layer::{
     EventFilter, EventFormat, EventLayer, EventTexts, EventWindow, LayerFilter, parse_window,
 };
 pub use filter::{FilterError, LinkFilter};
+pub use i18n::format_date_with_precision;
 pub use provenance::check_sources;
 pub use scenario::{
     Change, Entity, EntityKind, Event, Government, GovernmentForm, Group, OTHER_GROUP, Place,

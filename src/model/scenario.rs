@@ -6,6 +6,8 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use super::i18n::Translations;
+
 use super::date::strict;
 use super::{Amount, DatePrecision, Notice, Size, Status};
 
@@ -76,6 +78,9 @@ pub struct Group {
     /// Entity ids.
     #[serde(default)]
     pub members: Vec<String>,
+    /// Translations of its text fields (`{"fr": {"FIELD": "…"}}`).
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub i18n: Translations,
 }
 
 /// The id of the group that holds every entity no group lists.
@@ -110,6 +115,9 @@ pub struct Entity {
     /// A state's government at the start of the span, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub government: Option<Government>,
+    /// Translations of its text fields (`{"fr": {"FIELD": "…"}}`).
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub i18n: Translations,
 }
 
 /// State or organisation.
@@ -205,6 +213,9 @@ pub struct Relationship {
     /// host) is drawn to this point instead of the host's capital.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub site: Option<Site>,
+    /// Translations of its text fields (`{"fr": {"FIELD": "…"}}`).
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub i18n: Translations,
 }
 
 /// Where a tie is on the ground: a named point, WGS84 degrees.
@@ -346,6 +357,9 @@ pub struct Event {
     /// What the event changes.
     #[serde(default)]
     pub changes: Vec<Change>,
+    /// Translations of its text fields (`{"fr": {"FIELD": "…"}}`).
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub i18n: Translations,
 }
 
 impl Event {
@@ -428,6 +442,15 @@ struct RawChange {
     amount: Option<Amount>,
 }
 
+/// A relationship change with neither a status, a reaffirmation nor a size.
+const NO_STATUS: &str = "a relationship change needs a \"status\", \"reaffirmed\": true, or a \
+                         size (\"troops\", \"amount\")";
+
+/// A change of no known shape.
+const NOT_A_CHANGE: &str = "a change is either {\"relationship\", \"status\"}, {\"relationship\", \
+                            \"reaffirmed\": true}, {\"relationship\", \"troops\"/\"amount\"} or \
+                            {\"state\", \"government\", \"leader\"}";
+
 impl TryFrom<RawChange> for Change {
     type Error = String;
 
@@ -500,19 +523,13 @@ impl TryFrom<RawChange> for Change {
                 relationship: Some(_),
                 status: None,
                 ..
-            } => Err(
-                "a relationship change needs a \"status\", \"reaffirmed\": true, or a size (\"troops\", \"amount\")"
-                    .to_owned(),
-            ),
+            } => Err(NO_STATUS.to_owned()),
             RawChange {
                 state: Some(_),
                 government: None,
                 ..
             } => Err("a state change needs a \"government\" (civilian or military)".to_owned()),
-            _ => Err(
-                "a change is either {\"relationship\", \"status\"}, {\"relationship\", \"reaffirmed\": true}, {\"relationship\", \"troops\"/\"amount\"} or {\"state\", \"government\", \"leader\"}"
-                    .to_owned(),
-            ),
+            _ => Err(NOT_A_CHANGE.to_owned()),
         }
     }
 }

@@ -53,13 +53,13 @@ impl Status {
 
     /// A human label for legends.
     pub fn label(self) -> &'static str {
-        match self {
-            Self::Planned => "Planned",
-            Self::Active => "Active",
-            Self::Suspended => "Suspended",
-            Self::WindingDown => "Winding down",
-            Self::Ended => "Ended",
-        }
+        super::i18n::tr_static(match self {
+            Self::Planned => "status-planned",
+            Self::Active => "status-active",
+            Self::Suspended => "status-suspended",
+            Self::WindingDown => "status-winding-down",
+            Self::Ended => "status-ended",
+        })
     }
 }
 

@@ -306,88 +306,11 @@ pub(crate) fn animation_window(
             let running = anim.job.is_some();
             let a = &mut *anim;
             ui.add_enabled_ui(!running, |ui| {
-                egui::Grid::new("animation_fields")
-                    .num_columns(2)
-                    .show(ui, |ui| {
-                        let l = ui.label("From");
-                        ui.text_edit_singleline(&mut a.from).labelled_by(l.id);
-                        ui.end_row();
-                        let l = ui.label("To");
-                        ui.text_edit_singleline(&mut a.to).labelled_by(l.id);
-                        ui.end_row();
-                        let l = ui.label("Step");
-                        ui.text_edit_singleline(&mut a.step)
-                            .labelled_by(l.id)
-                            .on_hover_text("7d, 2w, 1m or 1y");
-                        ui.end_row();
-                        let l = ui.label("Size");
-                        ui.text_edit_singleline(&mut a.size)
-                            .labelled_by(l.id)
-                            .on_hover_text("WIDTHxHEIGHT, such as 1280x720");
-                        ui.end_row();
-                        ui.label("Format");
-                        ui.horizontal(|ui| {
-                            ui.radio_value(&mut a.format, AnimationFormat::Mp4, "MP4 video");
-                            ui.radio_value(&mut a.format, AnimationFormat::Gif, "GIF");
-                        });
-                        ui.end_row();
-                        ui.label("Frames per second");
-                        ui.add(egui::Slider::new(&mut a.fps, 0.5..=30.0));
-                        ui.end_row();
-                        ui.label("Hold on events");
-                        ui.add(egui::Slider::new(&mut a.hold, 0.0..=5.0).suffix(" s"))
-                            .on_hover_text(
-                                "Pause on each frame where an event takes effect, with its \
-                                 title as a headline; 0 lets time flow evenly.",
-                            );
-                        ui.end_row();
-                        ui.label("View");
-                        ui.checkbox(&mut a.use_view, "The map's current view");
-                        ui.end_row();
-                        let l = ui.label("File");
-                        ui.horizontal(|ui| {
-                            ui.add(egui::TextEdit::singleline(&mut a.path).desired_width(260.0))
-                                .labelled_by(l.id);
-                            if ui.button("Choose…").clicked() {
-                                choose = true;
-                            }
-                        });
-                        ui.end_row();
-                    });
-            });
-            if let Some(job) = &a.job {
-                let (done, total) = job.progress.counts();
-                let fraction = if total == 0 {
-                    0.0
-                } else {
-                    done as f32 / total as f32
-                };
-                let elapsed = job.started.elapsed().as_secs_f64();
-                let left = if done == 0 {
-                    "estimating the time left".to_owned()
-                } else {
-                    let rest = elapsed / done as f64 * (total - done.min(total)) as f64;
-                    format!("about {} left", duration_text(rest))
-                };
-                ui.add(
-                    egui::ProgressBar::new(fraction)
-                        .text(format!("frame {done} of {total}, {left}")),
-                );
-                if ui.button("Cancel").clicked() {
-                    job.progress.cancel();
+                if animation_fields_ui(ui, a) {
+                    choose = true;
                 }
-                ui.ctx().request_repaint_after(Duration::from_millis(100));
-            } else if ui.button("Export").clicked() {
-                start = true;
-            }
-            if let Some((text, is_error)) = &a.note {
-                let colour = if *is_error {
-                    ui.visuals().error_fg_color
-                } else {
-                    ui.visuals().text_color()
-                };
-                ui.colored_label(colour, text);
-            }
+            });
+            start = animation_progress_ui(ui, a);
         });
     if choose {
         choose_animation_file(anim);
@@ -402,4 +325,96 @@ pub(crate) fn animation_window(
         }
         anim.open = false;
     }
+}
+
+/// The window's fields: dates, step, size, format, pace, view and file; whether "Choose…"
+/// was clicked.
+fn animation_fields_ui(ui: &mut egui::Ui, a: &mut AnimationUi) -> bool {
+    let mut choose = false;
+    egui::Grid::new("animation_fields")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let l = ui.label("From");
+            ui.text_edit_singleline(&mut a.from).labelled_by(l.id);
+            ui.end_row();
+            let l = ui.label("To");
+            ui.text_edit_singleline(&mut a.to).labelled_by(l.id);
+            ui.end_row();
+            let l = ui.label("Step");
+            ui.text_edit_singleline(&mut a.step)
+                .labelled_by(l.id)
+                .on_hover_text("7d, 2w, 1m or 1y");
+            ui.end_row();
+            let l = ui.label("Size");
+            ui.text_edit_singleline(&mut a.size)
+                .labelled_by(l.id)
+                .on_hover_text("WIDTHxHEIGHT, such as 1280x720");
+            ui.end_row();
+            ui.label("Format");
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut a.format, AnimationFormat::Mp4, "MP4 video");
+                ui.radio_value(&mut a.format, AnimationFormat::Gif, "GIF");
+            });
+            ui.end_row();
+            ui.label("Frames per second");
+            ui.add(egui::Slider::new(&mut a.fps, 0.5..=30.0));
+            ui.end_row();
+            ui.label("Hold on events");
+            ui.add(egui::Slider::new(&mut a.hold, 0.0..=5.0).suffix(" s"))
+                .on_hover_text(
+                    "Pause on each frame where an event takes effect, with its \
+                     title as a headline; 0 lets time flow evenly.",
+                );
+            ui.end_row();
+            ui.label("View");
+            ui.checkbox(&mut a.use_view, "The map's current view");
+            ui.end_row();
+            let l = ui.label("File");
+            ui.horizontal(|ui| {
+                ui.add(egui::TextEdit::singleline(&mut a.path).desired_width(260.0))
+                    .labelled_by(l.id);
+                if ui.button("Choose…").clicked() {
+                    choose = true;
+                }
+            });
+            ui.end_row();
+        });
+    choose
+}
+
+/// The running export's progress and Cancel, or the Export button (whether it was
+/// clicked), then the last export's note.
+fn animation_progress_ui(ui: &mut egui::Ui, a: &AnimationUi) -> bool {
+    let mut start = false;
+    if let Some(job) = &a.job {
+        let (done, total) = job.progress.counts();
+        let fraction = if total == 0 {
+            0.0
+        } else {
+            done as f32 / total as f32
+        };
+        let elapsed = job.started.elapsed().as_secs_f64();
+        let left = if done == 0 {
+            "estimating the time left".to_owned()
+        } else {
+            let rest = elapsed / done as f64 * (total - done.min(total)) as f64;
+            format!("about {} left", duration_text(rest))
+        };
+        ui.add(egui::ProgressBar::new(fraction).text(format!("frame {done} of {total}, {left}")));
+        if ui.button("Cancel").clicked() {
+            job.progress.cancel();
+        }
+        ui.ctx().request_repaint_after(Duration::from_millis(100));
+    } else if ui.button("Export").clicked() {
+        start = true;
+    }
+    if let Some((text, is_error)) = &a.note {
+        let colour = if *is_error {
+            ui.visuals().error_fg_color
+        } else {
+            ui.visuals().text_color()
+        };
+        ui.colored_label(colour, text);
+    }
+    start
 }

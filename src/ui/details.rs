@@ -105,48 +105,7 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
         ui.add(egui::Label::new(RichText::new(&name).heading()).wrap());
     });
     if let Some(c) = country {
-        if let Some(formal) = &c.formal_name {
-            ui.label(RichText::new(formal).italics());
-        }
-        egui::Grid::new("country_facts")
-            .num_columns(2)
-            .show(ui, |ui| {
-                ui.label("Codes");
-                let mut codes = vec![format!("ADM0_A3 {}", c.key)];
-                if let Some(a3) = &c.iso_a3 {
-                    codes.push(format!("ISO {a3}"));
-                }
-                if let Some(a2) = &c.iso_a2 {
-                    codes.push(a2.clone());
-                }
-                ui.label(codes.join(" · "));
-                ui.end_row();
-                if let Some((pop, year)) = c.population {
-                    ui.label("Population");
-                    ui.label(format!("{} ({year} est.)", human_number(pop)));
-                    ui.end_row();
-                }
-                if let Some((gdp, year)) = c.gdp_musd {
-                    ui.label("GDP");
-                    ui.label(format!("US$ {} ({year})", human_number(gdp * 1e6)));
-                    ui.end_row();
-                }
-                let region: Vec<&str> = [
-                    c.continent.as_deref(),
-                    c.region.as_deref(),
-                    c.subregion.as_deref(),
-                ]
-                .into_iter()
-                .flatten()
-                .collect();
-                if !region.is_empty() {
-                    ui.label("Region");
-                    let mut unique = region.clone();
-                    unique.dedup();
-                    ui.label(unique.join(" · "));
-                    ui.end_row();
-                }
-            });
+        country_facts_ui(ui, c);
     }
 
     let Some(entity) = timeline.entity_index(key) else {
@@ -175,7 +134,61 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
     // Its conflict events, month by month on the same time axis.
     super::event_layers::state_events_ui(ui, cx, entity);
 
-    // Links at the date.
+    country_ties_ui(ui, cx, &timeline, key);
+    partner_timeline_ui(ui, cx, &timeline, key);
+    country_events_ui(ui, cx, &timeline, key);
+}
+
+/// A country's formal name and facts from the layer: codes, population, GDP, region.
+fn country_facts_ui(ui: &mut egui::Ui, c: &crate::io::Country) {
+    if let Some(formal) = &c.formal_name {
+        ui.label(RichText::new(formal).italics());
+    }
+    egui::Grid::new("country_facts")
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label("Codes");
+            let mut codes = vec![format!("ADM0_A3 {}", c.key)];
+            if let Some(a3) = &c.iso_a3 {
+                codes.push(format!("ISO {a3}"));
+            }
+            if let Some(a2) = &c.iso_a2 {
+                codes.push(a2.clone());
+            }
+            ui.label(codes.join(" · "));
+            ui.end_row();
+            if let Some((pop, year)) = c.population {
+                ui.label("Population");
+                ui.label(format!("{} ({year} est.)", human_number(pop)));
+                ui.end_row();
+            }
+            if let Some((gdp, year)) = c.gdp_musd {
+                ui.label("GDP");
+                ui.label(format!("US$ {} ({year})", human_number(gdp * 1e6)));
+                ui.end_row();
+            }
+            let region: Vec<&str> = [
+                c.continent.as_deref(),
+                c.region.as_deref(),
+                c.subregion.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            if !region.is_empty() {
+                ui.label("Region");
+                let mut unique = region.clone();
+                unique.dedup();
+                ui.label(unique.join(" · "));
+                ui.end_row();
+            }
+        });
+}
+
+/// The country's ties at the date, one row each: hovering one highlights its arc, clicking
+/// it shows its history.
+fn country_ties_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, timeline: &Timeline, key: &str) {
+    let scenario = timeline.scenario();
     let mine: Vec<_> = cx
         .at_date
         .state
@@ -230,10 +243,13 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
         // Its arc is highlighted on the map.
         cx.push(Command::HoverLink(hovered_row));
     }
+}
 
-    partner_timeline_ui(ui, cx, &timeline, key);
-
-    // Events that concern this country.
+/// The events that concern the country, those after the date faded; clicking one goes to
+/// its date.
+fn country_events_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, timeline: &Timeline, key: &str) {
+    let scenario = timeline.scenario();
+    let day = cx.view.time.day();
     ui.add_space(4.0);
     ui.label(RichText::new("Events").strong());
     for &e in timeline.events_in_order() {

@@ -166,9 +166,12 @@ fn legend_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     let day = cx.view.day();
     let (mut events, mut deaths) = (0usize, 0u64);
     if let Some(marks) = cx.at_date.events.marks(&cx.document.events, view, day) {
-        for (l, i) in marks.shown() {
-            events += 1;
-            deaths += u64::from(marks.layers[l].layer.fatalities[i]);
+        // Kept between frames: scrubbing counts only the events that came in or left.
+        for (l, map) in marks.layers.iter().enumerate() {
+            let range = map.layer.in_window(day, view.window);
+            let (n, d) = map.window_totals(range, marks.filters.get(l));
+            events += n;
+            deaths += d;
         }
     }
     ui.label(format!(
@@ -355,38 +358,92 @@ fn event_row_ui(
     }
 }
 
-/// Asks which columns of a CSV hold the date, the latitude and the longitude.
+/// Asks which columns of a CSV hold the date, the latitude and the longitude: guessed from
+/// the first rows, which are shown under the choices.
 fn column_dialog_ui(ctx: &egui::Context, cx: &mut Cx<'_>) {
-    let Some((path, header)) = &cx.view.events.choosing else {
+    let Some((path, preview)) = &cx.view.events.choosing else {
         return;
     };
-    let id = egui::Id::unique("event_columns");
-    let mut chosen: [usize; 3] = ctx.data(|d| d.get_temp(id)).unwrap_or([
-        0,
-        1.min(header.len() - 1),
-        2.min(header.len() - 1),
-    ]);
+    let header = &preview.header;
+    // Kept per header while the dialog is open, so another file starts from its own guess.
+    let id = egui::Id::unique("event_columns").with(crate::io::header_key(header));
+    let mut chosen: [usize; 3] = ctx
+        .data(|d| d.get_temp(id))
+        .unwrap_or_else(|| preview.guess());
     let mut result = None;
+    let name = |k: usize| header.get(k).cloned().unwrap_or_default();
     egui::Window::new("Choose the event columns")
-        .id(id.with("window"))
+        .id(egui::Id::unique("event_columns_window"))
         .collapsible(false)
+        .resizable(false)
+        .default_width(460.0)
+        .anchor(egui::Align2::CENTER_CENTER, Vec2::ZERO)
         .show(ctx, |ui| {
-            ui.label(format!(
-                "{} has no column recognised as a date or as coordinates. Which columns hold them?",
-                path.display()
-            ));
-            for (slot, what) in chosen.iter_mut().zip(["Date", "Latitude", "Longitude"]) {
-                egui::ComboBox::from_label(what)
-                    .selected_text(header.get(*slot).cloned().unwrap_or_default())
-                    .show_ui(ui, |ui| {
-                        for (k, name) in header.iter().enumerate() {
-                            ui.selectable_value(slot, k, name);
+            let file = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |f| f.to_string_lossy().into_owned(),
+            );
+            ui.label(RichText::new(file).strong());
+            ui.label(
+                "No column of this CSV is recognised as a date or as coordinates. Which \
+                 columns hold them? The choice is remembered for files with the same header.",
+            );
+            ui.add_space(4.0);
+            egui::Grid::new("event_column_choices")
+                .num_columns(2)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    for (k, (slot, what)) in chosen
+                        .iter_mut()
+                        .zip(["Date", "Latitude", "Longitude"])
+                        .enumerate()
+                    {
+                        ui.label(what);
+                        egui::ComboBox::from_id_salt(("event_column", k))
+                            .width(200.0)
+                            .selected_text(name(*slot))
+                            .show_ui(ui, |ui| {
+                                for (c, column) in header.iter().enumerate() {
+                                    ui.selectable_value(slot, c, column);
+                                }
+                            });
+                        ui.end_row();
+                    }
+                });
+            if !preview.rows.is_empty() {
+                ui.add_space(6.0);
+                ui.label(RichText::new("The first rows, as they would be read:").small());
+                egui::Grid::new("event_column_preview")
+                    .striped(true)
+                    .spacing([12.0, 2.0])
+                    .show(ui, |ui| {
+                        for (what, &c) in ["Date", "Latitude", "Longitude"].iter().zip(&chosen) {
+                            ui.label(RichText::new(format!("{what} ({})", name(c))).strong());
+                        }
+                        ui.end_row();
+                        for row in &preview.rows {
+                            for (k, &c) in chosen.iter().enumerate() {
+                                let value = row.get(c).map_or("", String::as_str);
+                                let number = value.parse::<f64>().ok();
+                                let ok = match k {
+                                    0 => crate::io::parse_day(value.as_bytes()).is_some(),
+                                    1 => number.is_some_and(|v| v.abs() <= 90.0),
+                                    _ => number.is_some_and(|v| v.abs() <= 180.0),
+                                };
+                                let text = RichText::new(value);
+                                ui.label(if ok {
+                                    text
+                                } else {
+                                    text.color(ui.visuals().error_fg_color)
+                                });
+                            }
+                            ui.end_row();
                         }
                     });
             }
+            ui.add_space(6.0);
             ui.horizontal(|ui| {
                 if ui.button("Load").clicked() {
-                    let name = |k: usize| header.get(k).cloned().unwrap_or_default();
                     result = Some(Some(crate::io::ColumnChoice {
                         date: name(chosen[0]),
                         latitude: name(chosen[1]),
@@ -400,6 +457,7 @@ fn column_dialog_ui(ctx: &egui::Context, cx: &mut Cx<'_>) {
         });
     ctx.data_mut(|d| d.insert_temp(id, chosen));
     if let Some(choice) = result {
+        ctx.data_mut(|d| d.remove::<[usize; 3]>(id));
         cx.push(Command::Events(EventCommand::ColumnsChosen(choice)));
     }
 }

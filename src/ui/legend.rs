@@ -66,24 +66,7 @@ pub(crate) fn legend_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, fine: bool, max_heig
                 .max_height(max_height)
                 .auto_shrink([false, true])
                 .show(ui, |ui| {
-                    compare_key_ui(ui, cx);
-                    status_rows_ui(ui, &mut filter, &counts);
-                    // Closed at first, so the legend stays short.
-                    egui::CollapsingHeader::new(RichText::new("Width and sites").strong())
-                        .id_salt("legend_sizes")
-                        .show(ui, troops_row_ui);
-                    kinds_ui(ui, cx, &mut filter, &counts);
-                    partners_ui(ui, cx, &mut filter, &counts);
-                    countries_key_ui(ui);
-                    ui.checkbox(&mut focus, "Focus on the selection").on_hover_text(
-                        "Draw the selected country's or organisation's ties at full strength and fade the rest",
-                    );
-                    if ui
-                        .add_enabled(!filter.is_empty(), egui::Button::new("Show all links").small())
-                        .clicked()
-                    {
-                        filter = crate::model::LinkFilter::default();
-                    }
+                    legend_rows_ui(ui, cx, &mut filter, &mut focus, &counts);
                     ui.label(RichText::new(source).size(10.5).weak());
                 });
         });
@@ -92,6 +75,36 @@ pub(crate) fn legend_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, fine: bool, max_heig
     }
     if focus != cx.view.focus_ties {
         cx.push(Command::SetFocusTies(focus));
+    }
+}
+
+/// What "Focus on the selection" does.
+const FOCUS_HINT: &str =
+    "Draw the selected country's or organisation's ties at full strength and fade the rest";
+
+/// The legend's rows, each a key and a filter: compare mode's key, statuses, widths and
+/// sites, kinds, partners, countries, the focus switch and "Show all links".
+fn legend_rows_ui(
+    ui: &mut egui::Ui,
+    cx: &Cx<'_>,
+    filter: &mut crate::model::LinkFilter,
+    focus: &mut bool,
+    counts: &Counts,
+) {
+    compare_key_ui(ui, cx);
+    status_rows_ui(ui, filter, counts);
+    // Closed at first, so the legend stays short.
+    egui::CollapsingHeader::new(RichText::new("Width and sites").strong())
+        .id_salt("legend_sizes")
+        .show(ui, troops_row_ui);
+    kinds_ui(ui, cx, filter, counts);
+    partners_ui(ui, cx, filter, counts);
+    countries_key_ui(ui);
+    ui.checkbox(focus, "Focus on the selection")
+        .on_hover_text(FOCUS_HINT);
+    let show_all = egui::Button::new("Show all links").small();
+    if ui.add_enabled(!filter.is_empty(), show_all).clicked() {
+        *filter = crate::model::LinkFilter::default();
     }
 }
 
@@ -134,6 +147,10 @@ fn compare_key_ui(ui: &mut egui::Ui, cx: &Cx<'_>) {
     ui.separator();
 }
 
+/// What the unconfirmed line means.
+const UNCONFIRMED_HINT: &str =
+    "No source has confirmed the status since a date: the tooltip and the details say which";
+
 fn status_rows_ui(ui: &mut egui::Ui, filter: &mut crate::model::LinkFilter, counts: &Counts) {
     egui::CollapsingHeader::new(RichText::new("Links by status").strong())
         .id_salt("legend_status")
@@ -156,9 +173,8 @@ fn status_rows_ui(ui: &mut egui::Ui, filter: &mut crate::model::LinkFilter, coun
             ui.horizontal(|ui| {
                 ui.add_space(ui.spacing().interact_size.x + ui.spacing().item_spacing.x);
                 line_sample(ui, &Line::unconfirmed(Status::Active));
-                ui.label(Line::UNCONFIRMED_LABEL).on_hover_text(
-                    "No source has confirmed the status since a date: the tooltip and the details say which",
-                );
+                ui.label(Line::UNCONFIRMED_LABEL)
+                    .on_hover_text(UNCONFIRMED_HINT);
             });
         });
 }
@@ -274,6 +290,14 @@ fn capitalised(text: &str) -> String {
         .unwrap_or_default()
 }
 
+/// What an arc's width means.
+const TROOPS_HINT: &str = "An arc is as wide as the troops its tie has at the date, where a \
+                           source gives them; the others are drawn at their status's width";
+
+/// What a site marker means.
+const SITE_HINT: &str =
+    "Where a tie is on the ground: its arc ends there, and zoomed in the site is named";
+
 /// The row that explains arc widths: three samples, 100, 1,000 and 10,000 troops, and the
 /// site marker.
 fn troops_row_ui(ui: &mut egui::Ui) {
@@ -281,8 +305,7 @@ fn troops_row_ui(ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
         ui.add_space(indent);
         let (r, _) = ui.allocate_exact_size(Vec2::new(42.0, 14.0), Sense::hover());
-        for (points, line) in
-            crate::map::display::troops_samples(r.min.x, r.center().y, r.width())
+        for (points, line) in crate::map::display::troops_samples(r.min.x, r.center().y, r.width())
         {
             ui.painter().line_segment(
                 points.map(|p| Pos2::new(p[0], p[1])),
@@ -291,7 +314,7 @@ fn troops_row_ui(ui: &mut egui::Ui) {
             );
         }
         ui.label(crate::map::display::TROOPS_LEGEND_LABEL)
-            .on_hover_text("An arc is as wide as the troops its tie has at the date, where a source gives them; the others are drawn at their status's width");
+            .on_hover_text(TROOPS_HINT);
     });
     ui.horizontal(|ui| {
         ui.add_space(indent);
@@ -309,8 +332,6 @@ fn troops_row_ui(ui: &mut egui::Ui) {
             egui::Stroke::new(1.0, Color32::WHITE),
         ));
         ui.label(crate::map::display::SITE_LEGEND_LABEL)
-            .on_hover_text(
-                "Where a tie is on the ground: its arc ends there, and zoomed in the site is named",
-            );
+            .on_hover_text(SITE_HINT);
     });
 }

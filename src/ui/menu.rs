@@ -4,28 +4,31 @@ use super::Cx;
 use crate::app::command::Command;
 use crate::app::editing::EditCommand;
 use crate::io::FileKind;
+use crate::model::i18n::{Lang, format_day_long, tr, tr_args};
 
 pub(crate) fn menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| file_menu_ui(ui, cx));
-        ui.menu_button("Edit", |ui| edit_menu_ui(ui, cx));
-        ui.menu_button("View", |ui| view_menu_ui(ui, cx));
-        ui.menu_button("Help", |ui| help_menu_ui(ui, cx));
+        ui.menu_button(tr("menu-file"), |ui| file_menu_ui(ui, cx));
+        ui.menu_button(tr("menu-edit"), |ui| edit_menu_ui(ui, cx));
+        ui.menu_button(tr("menu-view"), |ui| view_menu_ui(ui, cx));
+        ui.menu_button(tr("menu-help"), |ui| help_menu_ui(ui, cx));
         ui.separator();
         ui.label(egui::RichText::new(&cx.document.timeline.scenario().title).strong());
         if cx.document.is_dirty() {
-            ui.label(egui::RichText::new("• unsaved changes").weak())
-                .on_hover_text("File → Save (Ctrl+S) writes them");
+            ui.label(egui::RichText::new(tr("unsaved-changes")).weak())
+                .on_hover_text(tr("unsaved-changes-hint"));
         }
         if !cx.jobs.is_empty() {
             ui.spinner();
             let text: Vec<String> = cx
                 .jobs
-                .statuses()
-                .map(|(name, stage)| format!("{name}: {stage}…"))
+                .progress()
+                .map(|(name, stage, percent)| match percent {
+                    Some(p) => format!("{name}: {stage} {p}%…"),
+                    None => format!("{name}: {stage}…"),
+                })
                 .collect();
-            ui.label(text.join("   "))
-                .on_hover_text("The map stays usable while files load.");
+            ui.label(text.join("   ")).on_hover_text(tr("jobs-hint"));
         }
     });
 }
@@ -36,7 +39,7 @@ const README: &str = include_str!("../../README.md");
 /// Help → About: the version, what the data covers, the licences, and the README.
 pub(crate) fn about_window(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     let mut open = cx.memory.about_open;
-    egui::Window::new("About Sahel Atlas")
+    egui::Window::new(tr("about-title"))
         .id(egui::Id::unique("about"))
         .open(&mut open)
         .collapsible(false)
@@ -49,19 +52,31 @@ pub(crate) fn about_window(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             ui.separator();
             let timeline = &cx.document.timeline;
             let scenario = timeline.scenario();
-            ui.label(format!("Scenario: {}", scenario.title));
-            ui.label(format!(
-                "Data: {} events on {} ties, {} to {}",
-                scenario.events.len(),
-                scenario.relationships.len(),
-                scenario.span.start,
-                scenario.span.end
+            ui.label(tr_args(
+                "about-scenario",
+                &[("title", scenario.title.as_str().into())],
+            ));
+            let lang = crate::model::i18n::current_lang();
+            ui.label(tr_args(
+                "about-data",
+                &[
+                    ("events", scenario.events.len().into()),
+                    ("ties", scenario.relationships.len().into()),
+                    ("start", format_day_long(scenario.span.start, lang).into()),
+                    ("end", format_day_long(scenario.span.end, lang).into()),
+                ],
             ));
             if let Some(until) = timeline.research_until() {
-                ui.label(format!("Research covers events up to {}", until.to_date()));
+                ui.label(tr_args(
+                    "about-research",
+                    &[("date", format_day_long(until.to_date(), lang).into())],
+                ));
             }
-            ui.label("Countries: Natural Earth (public domain)");
-            ui.label(format!("Licence: {}", env!("CARGO_PKG_LICENSE")));
+            ui.label(tr("about-countries"));
+            ui.label(tr_args(
+                "about-licence",
+                &[("licence", env!("CARGO_PKG_LICENSE").into())],
+            ));
             ui.separator();
             egui::CollapsingHeader::new("README")
                 .id_salt("about_readme")
@@ -77,28 +92,32 @@ pub(crate) fn about_window(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
 }
 
 fn file_menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
-    if ui.button("Open countries…").clicked() {
+    if ui.button(tr("file-open-countries")).clicked() {
         cx.push(Command::OpenDialog(FileKind::Countries));
     }
-    if ui.button("Open scenario…").clicked() {
+    if ui.button(tr("file-open-scenario")).clicked() {
         cx.push(Command::OpenDialog(FileKind::Scenario));
     }
-    if ui.button("Add event layer…").clicked() {
+    if ui.button(tr("file-add-event-layer")).clicked() {
         cx.push(Command::OpenDialog(FileKind::Events));
     }
     let edit = |c| Command::Edit(c);
-    if ui.button("Save").on_hover_text("Ctrl+S").clicked() {
+    if ui.button(tr("file-save")).on_hover_text("Ctrl+S").clicked() {
         cx.push(edit(EditCommand::Save));
     }
-    if ui.button("Save as…").clicked() {
+    if ui
+        .button(tr("file-save-as"))
+        .on_hover_text("Ctrl+Shift+S")
+        .clicked()
+    {
         cx.push(edit(EditCommand::SaveAs));
     }
-    if ui.button("Export as spreadsheet…").clicked() {
+    if ui.button(tr("file-export-sheet")).clicked() {
         cx.push(edit(EditCommand::ExportSheet));
     }
-    ui.menu_button("Open recent", |ui| {
+    ui.menu_button(tr("file-open-recent"), |ui| {
         if cx.document.recent.is_empty() {
-            ui.label("No recent files");
+            ui.label(tr("file-no-recent"));
         }
         for path in &cx.document.recent {
             if ui.button(path.display().to_string()).clicked() {
@@ -106,24 +125,18 @@ fn file_menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             }
         }
     });
-    ui.menu_button("Export", |ui| {
+    ui.menu_button(tr("file-export"), |ui| {
         use crate::export::Format;
         // With event layers, the data exports are the events in the window.
         let events = !cx.document.events.is_empty();
         let (geojson, csv) = if events {
-            (
-                "Events in the window as GeoJSON…",
-                "Events in the window as CSV…",
-            )
+            (tr("export-events-geojson"), tr("export-events-csv"))
         } else {
-            (
-                "State at this date as GeoJSON…",
-                "State at this date as CSV…",
-            )
+            (tr("export-state-geojson"), tr("export-state-csv"))
         };
         for (label, format) in [
-            ("Map as PNG…", Format::Png),
-            ("Map as SVG…", Format::Svg),
+            (tr("export-map-png"), Format::Png),
+            (tr("export-map-svg"), Format::Svg),
             (geojson, Format::GeoJson),
             (csv, Format::Csv),
         ] {
@@ -132,10 +145,13 @@ fn file_menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             }
         }
         let comparing = cx.view.compare.range.is_some();
-        for (label, markdown) in [("Changes as CSV…", false), ("Changes as Markdown…", true)] {
+        for (label, markdown) in [
+            (tr("export-changes-csv"), false),
+            (tr("export-changes-markdown"), true),
+        ] {
             if ui
                 .add_enabled(comparing, egui::Button::new(label))
-                .on_disabled_hover_text("Mark two dates first: shift-click the time strip")
+                .on_disabled_hover_text(tr("export-changes-disabled"))
                 .clicked()
             {
                 cx.push(Command::Compare(
@@ -144,49 +160,49 @@ fn file_menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             }
         }
     });
-    if ui.button("Export animation…").clicked() {
+    if ui.button(tr("file-export-animation")).clicked() {
         cx.push(Command::OpenAnimationWindow);
     }
-    if ui.button("Back to the embedded data").clicked() {
+    if ui.button(tr("file-back-to-embedded")).clicked() {
         cx.push(Command::LoadDefaults);
     }
     ui.separator();
-    ui.label(egui::RichText::new("Or drop a .geojson or scenario file on the window").weak());
+    ui.label(egui::RichText::new(tr("file-drop-hint")).weak());
     ui.separator();
-    if ui.button("Quit").on_hover_text("Ctrl+Q").clicked() {
+    if ui.button(tr("file-quit")).on_hover_text("Ctrl+Q").clicked() {
         cx.push(Command::Quit);
     }
 }
 
 fn view_menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
-    if ui.button("Zoom in  (+)").clicked() {
+    if ui.button(tr("view-zoom-in")).clicked() {
         cx.push(Command::ZoomIn);
     }
-    if ui.button("Zoom out  (−)").clicked() {
+    if ui.button(tr("view-zoom-out")).clicked() {
         cx.push(Command::ZoomOut);
     }
-    if ui.button("Reset view  (0)").clicked() {
+    if ui.button(tr("view-reset")).clicked() {
         cx.push(Command::ResetView);
     }
     // The same setting as the legend's "Ended" box.
     let mut hide = cx.view.hide_ended;
-    if ui.checkbox(&mut hide, "Hide ended links").changed() {
+    if ui.checkbox(&mut hide, tr("view-hide-ended")).changed() {
         cx.push(Command::SetHideEnded(hide));
     }
     let mut focus = cx.view.focus_ties;
     if ui
-        .checkbox(&mut focus, "Focus on the selection")
-        .on_hover_text("Fade the ties of everything but the selected country or organisation")
+        .checkbox(&mut focus, tr("view-focus"))
+        .on_hover_text(tr("view-focus-hint"))
         .changed()
     {
         cx.push(Command::SetFocusTies(focus));
     }
-    if ui.button("Alignment of the Sahel states").clicked() {
+    if ui.button(tr("view-sahel-alignment")).clicked() {
         cx.push(Command::Compare(
             crate::app::compare::CompareCommand::ShowSahelChart(true),
         ));
     }
-    ui.menu_button("Theme", |ui| {
+    ui.menu_button(tr("view-theme"), |ui| {
         for theme in [
             crate::app::command::ThemeChoice::System,
             crate::app::command::ThemeChoice::Light,
@@ -197,23 +213,41 @@ fn view_menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             }
         }
     });
+    ui.menu_button(tr("view-language"), |ui| {
+        let system = crate::model::i18n::system_lang();
+        let system_label = tr_args("language-system", &[("lang", system.endonym().into())]);
+        if ui
+            .radio(cx.view.lang_choice.is_none(), system_label)
+            .clicked()
+        {
+            cx.push(Command::SetLang(None));
+        }
+        for lang in Lang::ALL {
+            if ui
+                .radio(cx.view.lang_choice == Some(lang), lang.endonym())
+                .clicked()
+            {
+                cx.push(Command::SetLang(Some(lang)));
+            }
+        }
+    });
 }
 
 fn help_menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
-    if ui.button("What changed this year").clicked() {
+    if ui.button(tr("help-changelog")).clicked() {
         cx.push(Command::Compare(
             crate::app::compare::CompareCommand::ShowChangelog(true),
         ));
     }
-    ui.label("Drag to pan, wheel or pinch to zoom, click a country for details.");
-    ui.label("Left / Right arrow: previous / next event   Space: play / pause");
-    ui.label("Home / End: start / end   + / − / 0: zoom in / out / reset");
-    ui.label("Esc: clear the selection, leave compare mode");
-    ui.label("Shift-click or shift-drag the time strip: compare two dates");
-    ui.label("Ctrl+F or /: find a country   Ctrl+Q: quit");
-    ui.label("Ctrl+Z / Ctrl+Shift+Z: undo / redo an edit   Ctrl+S: save");
+    ui.label(tr("help-gestures"));
+    ui.label(tr("help-keys-events"));
+    ui.label(tr("help-keys-span"));
+    ui.label(tr("help-keys-escape"));
+    ui.label(tr("help-keys-compare"));
+    ui.label(tr("help-keys-find"));
+    ui.label(tr("help-keys-edit"));
     ui.separator();
-    if ui.button("About Sahel Atlas").clicked() {
+    if ui.button(tr("help-about")).clicked() {
         cx.memory.about_open = true;
     }
 }
@@ -223,7 +257,10 @@ fn edit_menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     let history = &cx.document.history;
     let (undo, redo) = (history.can_undo(), history.can_redo());
     if ui
-        .add_enabled(undo, egui::Button::new("Undo").shortcut_text("Ctrl+Z"))
+        .add_enabled(
+            undo,
+            egui::Button::new(tr("edit-undo")).shortcut_text("Ctrl+Z"),
+        )
         .clicked()
     {
         cx.push(Command::Edit(EditCommand::Undo));
@@ -231,31 +268,30 @@ fn edit_menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     if ui
         .add_enabled(
             redo,
-            egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z"),
+            egui::Button::new(tr("edit-redo")).shortcut_text("Ctrl+Shift+Z"),
         )
         .clicked()
     {
         cx.push(Command::Edit(EditCommand::Redo));
     }
     ui.separator();
-    let date = cx.view.day().to_date();
-    if ui.button(format!("Add an event on {date}…")).clicked() {
+    let date = cx.view.day().to_date().to_string();
+    let add_event = tr_args("edit-add-event", &[("date", date.as_str().into())]);
+    if ui.button(add_event).clicked() {
         cx.push(Command::Edit(EditCommand::AddEvent));
     }
-    if ui.button("Add a tie…").clicked() {
+    if ui.button(tr("edit-add-tie")).clicked() {
         cx.push(Command::Edit(EditCommand::AddRelationship));
     }
-    if ui.button("Add an organisation or armed group…").clicked() {
+    if ui.button(tr("edit-add-entity")).clicked() {
         cx.push(Command::Edit(EditCommand::AddEntity));
     }
     let errors = cx.document.error_count();
     if errors > 0 {
         ui.separator();
         ui.label(
-            egui::RichText::new(format!(
-                "{errors} error(s): saving waits until they are fixed"
-            ))
-            .color(egui::Color32::from_rgb(0xC0, 0x20, 0x20)),
+            egui::RichText::new(tr_args("edit-errors", &[("count", errors.into())]))
+                .color(egui::Color32::from_rgb(0xC0, 0x20, 0x20)),
         );
     }
 }

@@ -167,6 +167,26 @@ fn go_to_date_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     }
 }
 
+/// The strip's track and the days it spans: where a day is and which day is at an x.
+#[derive(Clone, Copy)]
+struct Track {
+    rect: Rect,
+    start: Day,
+    /// Days from the start to the end, at least 1.
+    span: f64,
+}
+
+impl Track {
+    fn x_of(&self, d: Day) -> f32 {
+        self.rect.min.x + (f64::from(d.0 - self.start.0) / self.span) as f32 * self.rect.width()
+    }
+
+    fn day_of(&self, x: f32) -> Day {
+        let t = f64::from(((x - self.rect.min.x) / self.rect.width()).clamp(0.0, 1.0));
+        Day(self.start.0 + (t * self.span).round() as i32)
+    }
+}
+
 /// The strip: years, a tick per event, the current day; click or drag to set the day.
 fn time_strip_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     // Never wider than the window, whatever the rows above ask: the strip always reaches
@@ -178,16 +198,16 @@ fn time_strip_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         .max(40.0);
     let (rect, response) = ui.allocate_exact_size(Vec2::new(width, 40.0), Sense::click_and_drag());
     let (start, end) = (cx.document.timeline.start(), cx.document.timeline.end());
-    let span = f64::from((end.0 - start.0).max(1));
-    let track = Rect::from_min_max(
-        Pos2::new(rect.min.x + 8.0, rect.min.y + 14.0),
-        Pos2::new(rect.max.x - 8.0, rect.max.y - 4.0),
-    );
-    let x_of = |d: Day| track.min.x + (f64::from(d.0 - start.0) / span) as f32 * track.width();
-    let day_of = |x: f32| {
-        let t = f64::from(((x - track.min.x) / track.width()).clamp(0.0, 1.0));
-        Day(start.0 + (t * span).round() as i32)
+    let track = Track {
+        rect: Rect::from_min_max(
+            Pos2::new(rect.min.x + 8.0, rect.min.y + 14.0),
+            Pos2::new(rect.max.x - 8.0, rect.max.y - 4.0),
+        ),
+        start,
+        span: f64::from((end.0 - start.0).max(1)),
     };
+    let x_of = |d: Day| track.x_of(d);
+    let day_of = |x: f32| track.day_of(x);
     let comparing = super::changes_panel::compare_strip_input(ui, cx, &response, &day_of);
     if !comparing
         && let Some(p) = response.interact_pointer_pos()
@@ -200,86 +220,17 @@ fn time_strip_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     }
     let painter = ui.painter_at(rect);
     let visuals = ui.visuals();
-    painter.rect_filled(track, 3.0, visuals.extreme_bg_color);
-    super::changes_panel::compare_strip_paint(&painter, cx, track, &x_of);
+    painter.rect_filled(track.rect, 3.0, visuals.extreme_bg_color);
+    super::changes_panel::compare_strip_paint(&painter, cx, track.rect, &x_of);
     // After the last date the research covers: shaded, "beyond the data".
     let research_until = cx.document.timeline.research_until().filter(|&r| r < end);
     if let Some(r) = research_until {
-        let beyond = Rect::from_min_max(Pos2::new(x_of(r), track.min.y), track.max);
+        let beyond = Rect::from_min_max(Pos2::new(x_of(r), track.rect.min.y), track.rect.max);
         painter.rect_filled(beyond, 0.0, visuals.weak_text_color().gamma_multiply(0.25));
     }
-    // Years.
-    let first_year = start.to_date().year();
-    let last_year = end.to_date().year();
-    for year in first_year..=last_year {
-        let Ok(d) = jiff::civil::Date::new(year, 1, 1) else {
-            continue;
-        };
-        let d = Day::from_date(d);
-        if d < start {
-            continue;
-        }
-        let x = x_of(d);
-        painter.line_segment(
-            [Pos2::new(x, track.min.y), Pos2::new(x, track.max.y)],
-            Stroke::new(1.0, visuals.weak_text_color().gamma_multiply(0.5)),
-        );
-        painter.text(
-            Pos2::new(x + 2.0, rect.min.y + 1.0),
-            Align2::LEFT_TOP,
-            year.to_string(),
-            FontId::proportional(11.0),
-            visuals.weak_text_color(),
-        );
-    }
-    // Events: one tick per pixel column that holds any, so any number of events costs
-    // at most the strip's width.
-    let current = cx
-        .document
-        .timeline
-        .current_event_position(cx.view.time.day());
-    let current_day = current.map(|c| cx.document.timeline.event_days()[c]);
-    let days = cx.document.timeline.event_days();
-    let columns = track.width().max(1.0) as usize;
-    let tick = visuals.text_color().gamma_multiply(0.7);
-    let mut from = 0;
-    for column in 0..columns {
-        let x = track.min.x + column as f32 + 0.5;
-        let until = day_of(x + 0.5);
-        let to = from + days[from..].partition_point(|&d| d < until);
-        if to > from {
-            painter.line_segment(
-                [
-                    Pos2::new(x, track.min.y + 3.0),
-                    Pos2::new(x, track.max.y - 3.0),
-                ],
-                Stroke::new(1.0, tick),
-            );
-        }
-        from = to;
-    }
-    if let Some(d) = current_day {
-        let x = x_of(d);
-        painter.line_segment(
-            [
-                Pos2::new(x, track.min.y + 3.0),
-                Pos2::new(x, track.max.y - 3.0),
-            ],
-            Stroke::new(2.0, Color32::from_rgb(0xC0, 0x39, 0x2B)),
-        );
-    }
-    // The current day: navy on the light theme, pale blue on the dark one.
-    let x = x_of(cx.view.time.day());
-    let handle = if visuals.dark_mode {
-        Color32::from_rgb(0x9C, 0xC8, 0xFF)
-    } else {
-        Color32::from_rgb(0x1D, 0x2B, 0x3A)
-    };
-    painter.line_segment(
-        [Pos2::new(x, rect.min.y + 10.0), Pos2::new(x, rect.max.y)],
-        Stroke::new(2.5, handle),
-    );
-    painter.circle_filled(Pos2::new(x, track.center().y), 5.0, handle);
+    paint_years(&painter, visuals, rect, track, end);
+    paint_event_ticks(&painter, visuals, cx, track);
+    paint_current_day(&painter, visuals, rect, track, cx.view.time.day());
     if let Some(p) = response.hover_pos() {
         let d = day_of(p.x);
         let mut text = d.to_date().strftime("%-d %b %Y").to_string();
@@ -291,4 +242,100 @@ fn time_strip_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         }
         response.on_hover_text_at_pointer(text);
     }
+}
+
+/// A line and a label at each 1 January from the track's start to `end`.
+fn paint_years(
+    painter: &egui::Painter,
+    visuals: &egui::Visuals,
+    rect: Rect,
+    track: Track,
+    end: Day,
+) {
+    let first_year = track.start.to_date().year();
+    let last_year = end.to_date().year();
+    for year in first_year..=last_year {
+        let Ok(d) = jiff::civil::Date::new(year, 1, 1) else {
+            continue;
+        };
+        let d = Day::from_date(d);
+        if d < track.start {
+            continue;
+        }
+        let x = track.x_of(d);
+        painter.line_segment(
+            [
+                Pos2::new(x, track.rect.min.y),
+                Pos2::new(x, track.rect.max.y),
+            ],
+            Stroke::new(1.0, visuals.weak_text_color().gamma_multiply(0.5)),
+        );
+        painter.text(
+            Pos2::new(x + 2.0, rect.min.y + 1.0),
+            Align2::LEFT_TOP,
+            year.to_string(),
+            FontId::proportional(11.0),
+            visuals.weak_text_color(),
+        );
+    }
+}
+
+/// Events: one tick per pixel column that holds any, so any number of events costs at most
+/// the strip's width; the latest event on or before the date in red.
+fn paint_event_ticks(painter: &egui::Painter, visuals: &egui::Visuals, cx: &Cx<'_>, track: Track) {
+    let current = cx
+        .document
+        .timeline
+        .current_event_position(cx.view.time.day());
+    let current_day = current.map(|c| cx.document.timeline.event_days()[c]);
+    let days = cx.document.timeline.event_days();
+    let columns = track.rect.width().max(1.0) as usize;
+    let tick = visuals.text_color().gamma_multiply(0.7);
+    let mut from = 0;
+    for column in 0..columns {
+        let x = track.rect.min.x + column as f32 + 0.5;
+        let until = track.day_of(x + 0.5);
+        let to = from + days[from..].partition_point(|&d| d < until);
+        if to > from {
+            painter.line_segment(
+                [
+                    Pos2::new(x, track.rect.min.y + 3.0),
+                    Pos2::new(x, track.rect.max.y - 3.0),
+                ],
+                Stroke::new(1.0, tick),
+            );
+        }
+        from = to;
+    }
+    if let Some(d) = current_day {
+        let x = track.x_of(d);
+        painter.line_segment(
+            [
+                Pos2::new(x, track.rect.min.y + 3.0),
+                Pos2::new(x, track.rect.max.y - 3.0),
+            ],
+            Stroke::new(2.0, Color32::from_rgb(0xC0, 0x39, 0x2B)),
+        );
+    }
+}
+
+/// The current day's handle: navy on the light theme, pale blue on the dark one.
+fn paint_current_day(
+    painter: &egui::Painter,
+    visuals: &egui::Visuals,
+    rect: Rect,
+    track: Track,
+    day: Day,
+) {
+    let x = track.x_of(day);
+    let handle = if visuals.dark_mode {
+        Color32::from_rgb(0x9C, 0xC8, 0xFF)
+    } else {
+        Color32::from_rgb(0x1D, 0x2B, 0x3A)
+    };
+    painter.line_segment(
+        [Pos2::new(x, rect.min.y + 10.0), Pos2::new(x, rect.max.y)],
+        Stroke::new(2.5, handle),
+    );
+    painter.circle_filled(Pos2::new(x, track.rect.center().y), 5.0, handle);
 }

@@ -163,6 +163,31 @@ pub const SHEET_NAMES: [&str; 6] = [
     "about",
 ];
 
+/// The member of entities, relationships, events and groups that holds translations of their
+/// text fields: `{"fr": {"title": "…"}}`. Each (language, field) given becomes a column of
+/// its own after the sheet's fixed ones, headed `i18n.fr.title` and holding text.
+pub(crate) const TRANSLATIONS: &str = "/i18n";
+
+/// The pointer of a translation column's header (`i18n.fr.title` → `/i18n/fr/title`), if
+/// `header` is one and `sheet` holds items that take translations.
+pub(crate) fn translation_pointer(sheet: &str, header: &str) -> Option<String> {
+    if !ITEM_SHEETS.iter().any(|(spec, _)| spec.name == sheet) {
+        return None;
+    }
+    let rest = header.strip_prefix("i18n.")?;
+    let (lang, field) = rest.split_once('.')?;
+    let word = |t: &str| !t.is_empty() && !t.contains(['.', '/', '~']);
+    (word(lang) && word(field)).then(|| format!("{TRANSLATIONS}/{lang}/{field}"))
+}
+
+/// Whether `pointer` (from an item) is one translation: `/i18n/LANG/FIELD`.
+pub(crate) fn is_translation(pointer: &str) -> bool {
+    pointer
+        .strip_prefix(TRANSLATIONS)
+        .and_then(|rest| rest.strip_prefix('/'))
+        .is_some_and(|rest| rest.split('/').count() == 2)
+}
+
 /// A column's header: its pointer without the first slash, dots for the others.
 pub(crate) fn header(column: &Column) -> String {
     column.pointer.trim_start_matches('/').replace('/', ".")

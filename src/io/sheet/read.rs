@@ -7,7 +7,8 @@ use std::path::Path;
 use serde_json::{Map, Value};
 
 use super::columns::{
-    ABOUT, CHANGES, CellKind, Column, EVENT_COLUMN, EVENTS, ITEM_SHEETS, SheetSpec, header,
+    ABOUT, CHANGES, CellKind, EVENT_COLUMN, EVENTS, ITEM_SHEETS, SheetSpec, header,
+    translation_pointer,
 };
 use super::{Cell, Table, cell_name};
 use crate::io::{Diagnostic, LoadError, Where};
@@ -125,11 +126,11 @@ fn csv_cell(text: &str) -> Cell {
 struct Places {
     /// Per sheet: the item's row (from 0) by item index, and the column of each pointer.
     rows: HashMap<&'static str, Vec<usize>>,
-    columns: HashMap<&'static str, Vec<(&'static str, usize)>>,
+    columns: HashMap<&'static str, Vec<(String, usize)>>,
     /// Per event: the row in `changes` of each of its changes.
     change_rows: Vec<Vec<usize>>,
     /// Per field of `about`: its row.
-    about_rows: Vec<(&'static str, usize)>,
+    about_rows: Vec<(String, usize)>,
 }
 
 impl Places {
@@ -166,7 +167,7 @@ impl Places {
 
 /// The place of the column (or row) whose pointer is `pointer`, holds it (`/sources` for
 /// `/sources/2`) or is inside it (`/place/lon` for `/place`).
-fn best(places: &[(&'static str, usize)], pointer: &str) -> Option<usize> {
+fn best(places: &[(String, usize)], pointer: &str) -> Option<usize> {
     let find = |f: &dyn Fn(&str) -> bool| places.iter().find(|(p, _)| f(p)).map(|(_, at)| *at);
     find(&|p| p == pointer)
         .or_else(|| find(&|p| pointer.starts_with(&format!("{p}/"))))
@@ -319,10 +320,10 @@ impl Reading<'_> {
                 self.cell_problem(Severity::Error, ABOUT.name, cell_name(r, 0), message);
                 continue;
             };
-            self.places.about_rows.push((column.pointer, r));
+            self.places.about_rows.push((column.pointer.to_owned(), r));
             let cell = row.get(1).unwrap_or(&Cell::Empty);
             match value_of(cell, column.kind) {
-                Ok(Some(value)) => insert(&mut root, column, value),
+                Ok(Some(value)) => insert(&mut root, column.pointer, value),
                 Ok(None) => {}
                 Err(message) => {
                     self.cell_problem(Severity::Error, ABOUT.name, cell_name(r, 1), message);
@@ -353,14 +354,14 @@ impl Reading<'_> {
             let mut item = Map::new();
             for (c, column) in &columns {
                 let cell = row.get(*c).unwrap_or(&Cell::Empty);
-                let Some(column) = column else {
+                let Some((pointer, kind)) = column else {
                     if let Cell::Text(t) = cell {
                         item.insert(EVENT_COLUMN.to_owned(), Value::String(t.trim().to_owned()));
                     }
                     continue;
                 };
-                match value_of(cell, column.kind) {
-                    Ok(Some(value)) => insert(&mut item, column, value),
+                match value_of(cell, *kind) {
+                    Ok(Some(value)) => insert(&mut item, pointer, value),
                     Ok(None) => {}
                     Err(message) => {
                         self.cell_problem(Severity::Error, spec.name, cell_name(r, *c), message);
@@ -374,13 +375,14 @@ impl Reading<'_> {
         items
     }
 
-    /// The columns of a sheet by position: a field, or `None` for the `first` column.
+    /// The columns of a sheet by position: a field's pointer and kind of cell (a fixed
+    /// column, or a translation's), or `None` for the `first` column.
     fn headers(
         &mut self,
         spec: &SheetSpec,
         table: &Table,
         first: Option<&str>,
-    ) -> Vec<(usize, Option<&'static Column>)> {
+    ) -> Vec<(usize, Option<(String, CellKind)>)> {
         let mut columns = Vec::new();
         let mut places = Vec::new();
         for (c, cell) in table.rows.first().into_iter().flatten().enumerate() {
@@ -390,15 +392,26 @@ impl Reading<'_> {
                 columns.push((c, None));
                 continue;
             }
-            match spec.columns.iter().find(|col| header(col) == text) {
-                Some(column) => {
-                    columns.push((c, Some(column)));
-                    places.push((column.pointer, c));
+            let field = spec
+                .columns
+                .iter()
+                .find(|col| header(col) == text)
+                .map(|col| (col.pointer.to_owned(), col.kind))
+                .or_else(|| translation_pointer(spec.name, text).map(|p| (p, CellKind::Text)));
+            match field {
+                Some((pointer, kind)) => {
+                    places.push((pointer.clone(), c));
+                    columns.push((c, Some((pointer, kind))));
                 }
                 None => {
                     let known: Vec<String> = spec.columns.iter().map(header).collect();
+                    let translations = if ITEM_SHEETS.iter().any(|(s, _)| s.name == spec.name) {
+                        ", and translations as i18n.LANGUAGE.FIELD"
+                    } else {
+                        ""
+                    };
                     let message = format!(
-                        "unknown column {text:?}; the columns are {}",
+                        "unknown column {text:?}; the columns are {}{translations}",
                         known.join(", ")
                     );
                     self.cell_problem(Severity::Error, spec.name, cell_name(0, c), message);
@@ -446,9 +459,9 @@ impl Reading<'_> {
     }
 }
 
-/// Sets `value` at the column's pointer in `item`, making the objects on the way.
-fn insert(item: &mut Map<String, Value>, column: &Column, value: Value) {
-    let keys: Vec<&str> = column.pointer.split('/').skip(1).collect();
+/// Sets `value` at `pointer` in `item`, making the objects on the way.
+fn insert(item: &mut Map<String, Value>, pointer: &str, value: Value) {
+    let keys: Vec<&str> = pointer.split('/').skip(1).collect();
     let Some((last, path)) = keys.split_last() else {
         return;
     };

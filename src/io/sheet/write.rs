@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use super::columns::{
     ABOUT, CHANGES, CellKind, Column, EVENT_COLUMN, ITEM_SHEETS, SheetSpec, header, is_elsewhere,
+    is_translation,
 };
 use super::{Cell, Table, is_folder};
 use crate::model::{Scenario, parse_date};
@@ -65,10 +66,28 @@ pub fn scenario_tables(scenario: &Scenario) -> Result<Vec<Table>, SheetError> {
 }
 
 fn item_table(spec: &SheetSpec, items: &[Value]) -> Result<Table, SheetError> {
-    let mut rows = vec![headers(spec, None)];
+    // The translations given, one column each, in order of language then field.
+    let mut translations = std::collections::BTreeSet::new();
+    for item in items {
+        let mut leaves = Vec::new();
+        leaf_pointers(item, String::new(), &mut leaves);
+        translations.extend(leaves.into_iter().filter(|p| is_translation(p)));
+    }
+    let mut header_row = headers(spec, None);
+    header_row.extend(
+        translations
+            .iter()
+            .map(|p| Cell::Text(p.trim_start_matches('/').replace('/', "."))),
+    );
+    let mut rows = vec![header_row];
     for item in items {
         covered(spec, item)?;
-        rows.push(spec.columns.iter().map(|c| cell_of(item, c)).collect());
+        let mut row: Vec<Cell> = spec.columns.iter().map(|c| cell_of(item, c)).collect();
+        row.extend(translations.iter().map(|p| match item.pointer(p) {
+            Some(Value::String(t)) if !t.is_empty() => Cell::Text(t.clone()),
+            _ => Cell::Empty,
+        }));
+        rows.push(row);
     }
     Ok(Table {
         name: spec.name.to_owned(),
@@ -125,8 +144,10 @@ fn covered(spec: &SheetSpec, item: &Value) -> Result<(), SheetError> {
     let mut leaves = Vec::new();
     leaf_pointers(item, String::new(), &mut leaves);
     for pointer in leaves {
-        let known =
-            spec.columns.iter().any(|c| c.pointer == pointer) || is_elsewhere(spec.name, &pointer);
+        let item_sheet = ITEM_SHEETS.iter().any(|(s, _)| s.name == spec.name);
+        let known = spec.columns.iter().any(|c| c.pointer == pointer)
+            || is_elsewhere(spec.name, &pointer)
+            || (item_sheet && is_translation(&pointer));
         if !known {
             return Err(SheetError::NoColumn {
                 sheet: spec.name,
