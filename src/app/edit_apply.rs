@@ -25,7 +25,7 @@ impl SahelApp {
     pub(crate) fn apply_edit_command(&mut self, command: EditCommand) {
         match command {
             EditCommand::Apply { edit, merge } => {
-                self.edit(edit, merge);
+                self.edit(*edit, merge);
             }
             EditCommand::Undo => self.undo_redo(true),
             EditCommand::Redo => self.undo_redo(false),

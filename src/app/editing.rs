@@ -24,8 +24,8 @@ pub enum EditCommand {
     /// Apply an edit from a form; edits with the same `merge` key of one item merge into
     /// one undo step (typing in a field).
     Apply {
-        /// The edit.
-        edit: Edit,
+        /// The edit (boxed: an item is large).
+        edit: Box<Edit>,
         /// The form's session.
         merge: Option<u64>,
     },

@@ -532,18 +532,21 @@ impl SahelApp {
             Command::Quit => self.quit = true,
             Command::ExportTo(path) => self.start_export(path),
             Command::Edit(e) => self.apply_edit_command(e),
-            Command::Events(c) => {
-                if let crate::app::event_view::EventCommand::Remove(i) = c
-                    && i < self.document.events.len()
-                {
-                    self.document.events.remove(i);
-                    self.document.event_paths.remove(i);
-                }
-                if let Some(path) = self.view.events.apply(c) {
-                    self.start_load(path, Some(FileKind::Events));
-                }
-            }
+            Command::Events(c) => self.apply_events(c),
             Command::Compare(c) => self.apply_compare(c),
+        }
+    }
+
+    /// The event layers' commands: a layer removed, the window and filters, a layer to load.
+    fn apply_events(&mut self, command: crate::app::event_view::EventCommand) {
+        if let crate::app::event_view::EventCommand::Remove(i) = command
+            && i < self.document.events.len()
+        {
+            self.document.events.remove(i);
+            self.document.event_paths.remove(i);
+        }
+        if let Some(path) = self.view.events.apply(command) {
+            self.start_load(path, Some(FileKind::Events));
         }
     }
 

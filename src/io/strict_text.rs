@@ -11,7 +11,7 @@ use super::diagnostic::MAX_DIAGNOSTICS;
 /// [`MAX_DIAGNOSTICS`].
 pub(crate) fn strict_problems(value: &serde_json::Value) -> Vec<(String, String)> {
     let mut found: Vec<(String, String)> = Vec::new();
-    strict_walk(&value, &mut Vec::new(), None, &mut found);
+    strict_walk(value, &mut Vec::new(), None, &mut found);
     if let Some(events) = value.get("events").and_then(serde_json::Value::as_array) {
         for (i, event) in events.iter().enumerate() {
             let Some(date) = event.get("date").and_then(serde_json::Value::as_str) else {

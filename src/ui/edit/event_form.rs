@@ -322,7 +322,7 @@ impl EventForm {
                 after: Some(ItemValue::Event(event.clone())),
             };
             commands.push(Command::Edit(EditCommand::Apply {
-                edit,
+                edit: Box::new(edit),
                 merge: Some(self.session),
             }));
             self.loaded = event;

@@ -21,12 +21,12 @@ fn push_replace(
     session: u64,
 ) {
     commands.push(Command::Edit(EditCommand::Apply {
-        edit: Edit {
+        edit: Box::new(Edit {
             section,
             index,
             before: Some(before),
             after: Some(after),
-        },
+        }),
         merge: Some(session),
     }));
 }
@@ -203,21 +203,20 @@ impl RelationshipForm {
             .show(ctx, |ui| self.fields_ui(ui, scenario, &problems));
         if self.touched
             && let Some(r) = self.build()
+            && r != self.loaded
         {
-            if r != self.loaded {
-                let pair = (
-                    ItemValue::Relationship(self.loaded.clone()),
-                    ItemValue::Relationship(r.clone()),
-                );
-                push_replace(
-                    commands,
-                    Section::Relationships,
-                    self.index,
-                    pair,
-                    self.session,
-                );
-                self.loaded = r;
-            }
+            let pair = (
+                ItemValue::Relationship(self.loaded.clone()),
+                ItemValue::Relationship(r.clone()),
+            );
+            push_replace(
+                commands,
+                Section::Relationships,
+                self.index,
+                pair,
+                self.session,
+            );
+            self.loaded = r;
         }
         if !open {
             self.picking = false;
