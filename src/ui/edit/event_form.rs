@@ -299,14 +299,18 @@ impl EventForm {
         }
         let mut open = true;
         let problems = problems_of(problems, &Item::Event(self.index));
+        // As tall as the window allows, so that what the event changes is in view.
+        let screen = ctx.content_rect();
+        let height = (screen.height() - 140.0).clamp(240.0, 760.0);
         egui::Window::new("Event")
             .id(egui::Id::unique("edit-event"))
             .open(&mut open)
             .default_width(440.0)
-            .default_pos(ctx.content_rect().center() - egui::vec2(220.0, 300.0))
+            .default_pos(egui::pos2(screen.center().x - 220.0, screen.top() + 60.0))
             .show(ctx, |ui| {
                 egui::ScrollArea::vertical()
-                    .max_height(640.0)
+                    .min_scrolled_height(height)
+                    .max_height(height)
                     .show(ui, |ui| {
                         self.fields_ui(ui, scenario, &problems, commands);
                     });
@@ -565,6 +569,6 @@ fn size_fields_ui(ui: &mut egui::Ui, form: &mut ChangeForm) -> bool {
     };
     changed |= small(ui, "Troops", &mut form.troops, 60.0);
     changed |= small(ui, "Amount", &mut form.amount, 96.0);
-    changed |= small(ui, "Currency", &mut form.currency, 36.0);
+    changed |= small(ui, "Currency", &mut form.currency, 44.0);
     changed
 }
