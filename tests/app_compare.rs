@@ -282,3 +282,51 @@ fn a_click_in_the_alignment_chart_moves_the_date_and_hover_names_the_ties() {
         "{tip:?}"
     );
 }
+
+#[test]
+fn a_partners_details_chart_its_ties_by_counterpart_and_hover_names_them() {
+    let mut h = Harness::builder()
+        .with_size(egui::Vec2::new(1500.0, 1000.0))
+        .with_max_steps(400)
+        .build_ui_state(|ui, app: &mut SahelApp| app.show(ui), SahelApp::new());
+    h.run_steps(3);
+    h.state_mut()
+        .push(Command::SelectCountry(Some("FRA".to_owned())));
+    h.run_steps(3);
+    h.get_by_label("Ties by counterpart");
+    // It stands in for "Partners over time", which said the same less well.
+    assert!(h.query_all_by_label("Partners over time").next().is_none());
+    // One row per counterpart: Mali's and Chad's are both drawn.
+    assert!(
+        h.state()
+            .chart_row_point("FRA", "TCD", day("2016-06-01"))
+            .is_some(),
+        "a row for Chad"
+    );
+    let p = h
+        .state()
+        .chart_row_point("FRA", "MLI", day("2016-06-01"))
+        .expect("a row for Mali");
+    h.hover_at(p);
+    h.run_steps(30);
+    let tip: Vec<String> = h
+        .get_all_by_label_contains("France – Mali: active from")
+        .filter_map(|n| egui_kittest::kittest::NodeT::accesskit_node(&n).label())
+        .collect();
+    assert!(
+        tip.iter().any(|t| t.contains("• Operation Barkhane")),
+        "{tip:?}"
+    );
+    // Later, the same row says the ties ended.
+    let p = h
+        .state()
+        .chart_row_point("FRA", "MLI", day("2025-06-01"))
+        .expect("Mali's row in 2025");
+    h.hover_at(p);
+    h.run_steps(30);
+    assert!(
+        h.get_all_by_label_contains("France – Mali: ended from")
+            .next()
+            .is_some()
+    );
+}

@@ -508,3 +508,157 @@ fn the_events_list_filters_by_text_state_partner_and_kind_and_the_keys_pick_a_ro
         sahel_atlas::model::Day::from_date(first.date)
     );
 }
+
+/// Compare mode as `sahel-atlas --at 2023-12-04 --since 2023-07-25` opens it, in a window of
+/// `w`×`h`, after the flight.
+fn comparing(w: f32, h: f32) -> Harness<'static, SahelApp> {
+    let mut app = app_of_size(w, h);
+    go_to(&mut app, "2023-12-04");
+    app.state_mut()
+        .push(Command::Compare(CompareCommand::WithCurrent(day(
+            "2023-07-25",
+        ))));
+    app.run_steps(80);
+    hover(&mut app, Pos2::new(w - 2.0, 2.0));
+    app
+}
+
+#[test]
+fn in_compare_mode_marker_labels_keep_clear_of_country_labels_and_organisations() {
+    use sahel_atlas::map::display::{EDGE_LABEL, Labelled, marks, text_box};
+    for (w, h_) in [(1024.0, 640.0), (1500.0, 920.0)] {
+        let h = comparing(w, h_);
+        let app = h.state();
+        let marks_ = &app.view.map_marks;
+        assert!(!marks_.markers.is_empty(), "{w}x{h_}: markers");
+        let overlaps =
+            |a: &[f32; 4], b: &[f32; 4]| a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+        let layer = app.layer();
+        for m in &marks_.markers {
+            let b = text_box(m.label_at, &m.label, &EDGE_LABEL);
+            for label in &marks_.labels {
+                assert!(
+                    !overlaps(&b, &label.bounds),
+                    "{w}x{h_}: marker {} overlaps the label {}",
+                    m.label,
+                    label.text
+                );
+            }
+            let rect = app.view.map_rect;
+            let camera = app.view.camera.expect("camera");
+            let center = [f64::from(rect.center().x), f64::from(rect.center().y)];
+            for node in &app.scene().nodes {
+                let s = camera.screen_from_world(node.world, center);
+                let p = [s[0] as f32 - rect.min.x, s[1] as f32 - rect.min.y];
+                let r = marks::NODE_RADIUS;
+                let disc = [p[0] - r, p[1] - r, p[0] + r, p[1] + r];
+                assert!(
+                    !overlaps(&b, &disc),
+                    "{w}x{h_}: marker {} covers {}'s disc",
+                    m.label,
+                    node.label
+                );
+            }
+        }
+        // Mauritania, where most of the marker labels leave by the left edge, keeps its name.
+        let mrt = layer.country_index("MRT").expect("Mauritania");
+        assert!(
+            marks_
+                .labels
+                .iter()
+                .any(|l| l.names == Labelled::Country(mrt)),
+            "{w}x{h_}: Mauritania is labelled"
+        );
+    }
+}
+
+#[test]
+fn in_compare_mode_the_legend_rows_fit_the_side_panel() {
+    for (w, h_) in [(1024.0, 640.0), (1500.0, 920.0)] {
+        let h = comparing(w, h_);
+        let map = h.state().view.map_rect;
+        for (label, _) in sahel_atlas::map::display::COMPARE_LEGEND {
+            // The legend's row, in the side panel left of the map.
+            let rows: Vec<Rect> = h
+                .get_all_by_label(label)
+                .map(|n| n.rect())
+                .filter(|r| r.min.x < map.min.x)
+                .collect();
+            assert!(!rows.is_empty(), "{w}x{h_}: no row \"{label}\"");
+            for r in rows {
+                assert!(
+                    r.max.x <= map.min.x,
+                    "{w}x{h_}: \"{label}\" ends at {} beyond the panel's edge at {}",
+                    r.max.x,
+                    map.min.x
+                );
+            }
+        }
+    }
+}
+
+/// The side panel's texts and buttons that run past its edge (the map's left side), with
+/// their right ends.
+fn past_the_side_panel(h: &Harness<'_, SahelApp>) -> Vec<(String, f32)> {
+    let (edge, bottom) = (h.state().view.map_rect.min.x, h.state().view.map_rect.max.y);
+    h.get_all_by(|node| {
+        matches!(node.role(), Role::Label | Role::Button | Role::CheckBox)
+            && node.raw_bounds().is_some()
+    })
+    .filter(|node| {
+        let r = node.rect();
+        r.min.x < edge - 20.0 && r.max.x > edge + 1.0 && r.min.y > 30.0 && r.max.y < bottom
+    })
+    .map(|node| {
+        let r = node.rect();
+        let node = node.accesskit_node();
+        (format!("{:?}", node.label().or(node.value())), r.max.x)
+    })
+    .collect()
+}
+
+#[test]
+fn the_side_panel_wraps_its_texts_when_the_window_shrinks() {
+    let mut h = app_of_size(1500.0, 920.0);
+    h.set_size(Vec2::new(1024.0, 640.0));
+    h.run_steps(5);
+    let past = past_the_side_panel(&h);
+    assert!(past.is_empty(), "past the panel's edge: {past:?}");
+    // Every section of the legend open, and an organisation with a long name selected.
+    for section in ["Width and sites", "Kinds", "Partners", "Countries"] {
+        h.get_by_label(section).click();
+        h.run_steps(3);
+    }
+    h.state_mut()
+        .push(Command::SelectCountry(Some("PLATFORM".to_owned())));
+    h.run_steps(5);
+    let past = past_the_side_panel(&h);
+    assert!(past.is_empty(), "past the panel's edge: {past:?}");
+    // A state's facts: their names keep to one line while the facts wrap.
+    h.state_mut()
+        .push(Command::SelectCountry(Some("MLI".to_owned())));
+    h.run_steps(5);
+    let past = past_the_side_panel(&h);
+    assert!(past.is_empty(), "past the panel's edge: {past:?}");
+    let population = h.get_by_label("Population").rect();
+    assert!(population.height() < 20.0, "{population:?}");
+}
+
+#[test]
+fn file_has_quit_and_help_has_about_with_the_version() {
+    let mut h = app_of_size(1500.0, 920.0);
+    h.get_by_label("File").click();
+    h.run_steps(3);
+    h.get_by_label("Quit");
+    h.get_by_label("File").click();
+    h.run_steps(3);
+    h.get_by_label("Help").click();
+    h.run_steps(3);
+    h.get_by_label("About Sahel Atlas").click();
+    h.run_steps(5);
+    let version = format!("Sahel Atlas {}", env!("CARGO_PKG_VERSION"));
+    assert!(
+        h.query_all_by_label_contains(&version).next().is_some(),
+        "the About window names the version"
+    );
+}

@@ -760,3 +760,228 @@ fn hovering_a_tie_in_the_panel_highlights_its_arc_and_the_other_way_round() {
         "the arc under the pointer is known to the panels"
     );
 }
+
+/// Whether the polyline `pts` has a part inside `r` (min x, min y, max x, max y) and a part
+/// outside it: sampled finely along each segment.
+fn enters_and_leaves(pts: &[[f32; 2]], r: [f32; 4]) -> (bool, bool) {
+    let (mut inside, mut outside) = (false, false);
+    for w in pts.windows(2) {
+        for k in 0..=16 {
+            let t = k as f32 / 16.0;
+            let p = [
+                w[0][0] + (w[1][0] - w[0][0]) * t,
+                w[0][1] + (w[1][1] - w[0][1]) * t,
+            ];
+            if p[0] > r[0] + 0.5 && p[0] < r[2] - 0.5 && p[1] > r[1] + 0.5 && p[1] < r[3] - 0.5 {
+                inside = true;
+            } else if p[0] < r[0] - 0.5
+                || p[0] > r[2] + 0.5
+                || p[1] < r[1] - 0.5
+                || p[1] > r[3] + 0.5
+            {
+                outside = true;
+            }
+        }
+    }
+    (inside, outside)
+}
+
+#[test]
+fn every_arc_that_leaves_the_view_has_an_edge_marker_toward_each_end_beyond_it() {
+    let mut h = harness();
+    go_to(&mut h, "2023-12-05");
+    // Close-ups where arcs cross the view with both ends beyond it (Libya, Algeria, the
+    // Gulf of Guinea) or leave it from one end in view (Mali, Niger, Chad).
+    let frames = [
+        ([10.0, 20.0], [25.0, 33.0]),
+        ([-2.0, 22.0], [10.0, 32.0]),
+        ([-12.0, 10.0], [4.0, 25.0]),
+        ([0.0, 11.0], [16.0, 24.0]),
+        ([12.0, 8.0], [24.0, 20.0]),
+        ([-6.0, 0.0], [10.0, 10.0]),
+    ];
+    let (mut crossing, mut leaving) = (0, 0);
+    for (min, max) in frames {
+        frame(&mut h, min, max);
+        let app = h.state();
+        let rect = app.view.map_rect;
+        let camera = app.view.camera.expect("camera");
+        let center = [f64::from(rect.center().x), f64::from(rect.center().y)];
+        // The markers' rectangle: the map inset by 14 points, map-local.
+        let inset = [14.0, 14.0, rect.width() - 14.0, rect.height() - 14.0];
+        let markers = &app.view.map_marks.markers;
+        for link in &app.scene().links {
+            if link.status == Status::Ended {
+                continue;
+            }
+            let pts: Vec<[f32; 2]> = link
+                .points_world
+                .iter()
+                .map(|&w| {
+                    let s = camera.screen_from_world(w, center);
+                    [s[0] as f32 - rect.min.x, s[1] as f32 - rect.min.y]
+                })
+                .collect();
+            let (inside, outside) = enters_and_leaves(&pts, inset);
+            if !(inside && outside) {
+                continue;
+            }
+            let out = |p: [f32; 2]| {
+                p[0] < inset[0] || p[0] > inset[2] || p[1] < inset[1] || p[1] > inset[3]
+            };
+            let name = &app.timeline().scenario().relationships[link.relationship].label;
+            for (end, p) in [(link.ends[0], pts[0]), (link.ends[1], pts[pts.len() - 1])] {
+                if !out(p) {
+                    continue;
+                }
+                assert!(
+                    markers
+                        .iter()
+                        .any(|m| m.far == end && m.relationships.contains(&link.relationship)),
+                    "{min:?}–{max:?}: {name} leaves the view toward entity {end} with no marker: {:?}",
+                    markers.iter().map(|m| &m.label).collect::<Vec<_>>()
+                );
+            }
+            if out(pts[0]) && out(pts[pts.len() - 1]) {
+                crossing += 1;
+            } else {
+                leaving += 1;
+            }
+        }
+    }
+    assert!(crossing >= 2, "arcs crossing the view: {crossing}");
+    assert!(leaving >= 5, "arcs leaving the view: {leaving}");
+}
+
+#[test]
+fn a_hovered_edge_marker_is_boxed_its_arcs_stand_out_and_its_tooltip_says_what_a_click_does() {
+    let mut h = harness();
+    go_to(&mut h, "2023-12-05");
+    frame(&mut h, [0.0, 11.0], [16.0, 24.0]);
+    let app = h.state();
+    let rect = app.view.map_rect;
+    let camera = app.view.camera.expect("camera");
+    let size = [rect.width(), rect.height()];
+    let (layer, scene) = (app.layer().clone(), app.scene().clone());
+    let plan = sahel_atlas::map::display::plan_frame(&layer, scene.as_ref(), camera, size, None);
+    let i = plan
+        .markers
+        .iter()
+        .position(|m| m.label.starts_with("Russia"))
+        .expect("Russia's marker");
+    let marker = plan.markers[i].clone();
+    let frame_with = |hovered_marker| {
+        let highlights = sahel_atlas::map::display::Highlights {
+            hovered_marker,
+            ..Default::default()
+        };
+        sahel_atlas::map::display::map_frame_planned(
+            scene.as_ref(),
+            camera,
+            size,
+            &highlights,
+            &plan,
+        )
+    };
+    let widths = |list: &sahel_atlas::map::display::DisplayList| -> Vec<f32> {
+        list.items
+            .iter()
+            .filter_map(|item| match item {
+                sahel_atlas::map::display::Item::Polyline {
+                    line,
+                    meta: Some(sahel_atlas::map::display::Meta::Link(r, _)),
+                    ..
+                } if marker.relationships.contains(r) => Some(line.width),
+                _ => None,
+            })
+            .collect()
+    };
+    let boxes = |list: &sahel_atlas::map::display::DisplayList| {
+        let mut in_markers = false;
+        list.items
+            .iter()
+            .filter(|item| {
+                if let sahel_atlas::map::display::Item::Group(g) = item {
+                    in_markers = *g == "edge-markers";
+                }
+                in_markers && matches!(item, sahel_atlas::map::display::Item::Rect { .. })
+            })
+            .count()
+    };
+    let (plain, hovered) = (frame_with(None), frame_with(Some(i)));
+    assert_eq!(boxes(&plain), 0);
+    assert!(boxes(&hovered) >= 1, "the hovered marker is boxed");
+    let (a, b) = (widths(&plain), widths(&hovered));
+    assert!(!a.is_empty() && a.len() == b.len());
+    assert!(
+        a.iter().zip(&b).all(|(a, b)| b > a),
+        "its arcs are emphasised: {a:?} → {b:?}"
+    );
+    // On screen: the pointer on it says where a click goes.
+    let at = Pos2::new(
+        rect.min.x + marker.label_at[0],
+        rect.min.y + marker.label_at[1],
+    );
+    h.hover_at(at);
+    h.run_steps(30);
+    assert!(
+        h.get_all_by_label_contains("Toward Russia: click to frame both ends")
+            .next()
+            .is_some(),
+        "a tooltip on the marker"
+    );
+}
+
+#[test]
+fn hovering_a_bundles_count_lists_every_tie_it_stands_for() {
+    let mut h = harness();
+    go_to(&mut h, "2023-12-04");
+    h.event(egui::Event::PointerMoved(Pos2::new(2.0, 2.0)));
+    h.run_steps(2);
+    // The counts the map draws, from its own display list.
+    let app = h.state();
+    let rect = app.view.map_rect;
+    let camera = app.view.camera.expect("camera");
+    let (layer, scene) = (app.layer().clone(), app.scene().clone());
+    let list = sahel_atlas::map::display::map_frame(
+        &layer,
+        scene.as_ref(),
+        camera,
+        [rect.width(), rect.height()],
+        &sahel_atlas::map::display::Highlights::default(),
+    );
+    let mut counts: Vec<([f32; 2], usize)> = list
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            sahel_atlas::map::display::Item::Text { at, text, style }
+                if style.size == sahel_atlas::map::display::BUNDLE_LABEL.size =>
+            {
+                Some((*at, text.parse().ok()?))
+            }
+            _ => None,
+        })
+        .collect();
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let &(at, n) = counts.first().expect("a bundle with a count");
+    assert!(n >= 3, "{counts:?}");
+    let p = Pos2::new(rect.min.x + at[0], rect.min.y + at[1]);
+    h.hover_at(p);
+    h.run_steps(30);
+    // The tooltip's text (a label or a value, as the tree gives it).
+    let head = format!("{n} ties between these two:");
+    let tip: Vec<String> = h
+        .get_all_by(|_| true)
+        .filter_map(|n| {
+            let node = egui_kittest::kittest::NodeT::accesskit_node(&n);
+            node.label().or(node.value())
+        })
+        .filter(|t| t.starts_with(&head))
+        .collect();
+    assert!(!tip.is_empty(), "no tooltip for the bundle of {n}");
+    // Each tie: its label and its status, at least.
+    assert!(
+        tip[0].lines().filter(|l| l.starts_with("• ")).count() >= 2 * n,
+        "{tip:?}"
+    );
+}

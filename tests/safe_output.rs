@@ -603,21 +603,6 @@ fn control_characters_in_any_text_are_errors() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-#[test]
-fn chart_of_an_organisation_is_a_clear_error() {
-    let dir = scratch_dir("chart-org");
-    let ran = sahel_atlas(["chart", "--country", "EU", "--out", &s(&dir.join("c.svg"))]);
-    assert_eq!(ran.code, Some(1));
-    assert!(
-        ran.stderr
-            .contains("EU: European Union is an organisation, not a state"),
-        "{}",
-        ran.stderr
-    );
-    assert!(files_in(&dir).is_empty());
-    let _ = std::fs::remove_dir_all(&dir);
-}
-
 // ---------------------------------------------------------------------------------------
 // Dates outside the span
 

@@ -974,6 +974,34 @@ impl SahelApp {
             })
     }
 
+    /// Where a partner's chart drawn in the last frame shows its row for `counterpart` (ids)
+    /// on `day` (for tests and tools). `None` when no chart shows it or that point is
+    /// scrolled out of view.
+    pub fn chart_row_point(
+        &self,
+        partner: &str,
+        counterpart: &str,
+        day: Day,
+    ) -> Option<egui::Pos2> {
+        let timeline = &self.document.timeline;
+        let (e, c) = (
+            timeline.entity_index(partner)?,
+            timeline.entity_index(counterpart)?,
+        );
+        self.memory
+            .charts
+            .iter()
+            .find_map(|(rect, visible, layout)| {
+                if layout.counterparts.as_ref()?.entity != e {
+                    return None;
+                }
+                let row = layout.rows.iter().find(|r| r.counterpart == c)?;
+                let point = rect.min
+                    + egui::Vec2::new(layout.x_of(day) + 1.0, (row.rect[1] + row.rect[3]) / 2.0);
+                visible.contains(point).then_some(point)
+            })
+    }
+
     /// Where `day` sits on the time strip as last drawn (for tests and tools).
     pub fn time_strip_x(&self, day: Day) -> Option<f32> {
         let track = self.memory.strip_track?;

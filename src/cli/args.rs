@@ -112,8 +112,8 @@ pub enum Sub {
     Diff(DiffArgs),
     /// Per calendar year, the ties that began and the ties that ended.
     Changelog(ChangelogArgs),
-    /// Draw a state's alignment over time (live ties per partner group, stacked) as SVG or
-    /// PNG; without --country, the five Sahel states.
+    /// Draw a state's alignment over time (live ties per partner group, stacked), or a
+    /// partner's ties by counterpart, as SVG or PNG; without --country, the five Sahel states.
     Chart(ChartArgs),
     /// The scenario as a spreadsheet and back: `sheet export --out scenario.xlsx` (or a
     /// folder of CSV files), `sheet import scenario.xlsx --out scenario.json`.
@@ -183,13 +183,15 @@ pub struct ChangelogArgs {
 /// `sahel-atlas chart`: what it was asked.
 #[derive(clap::Args, Debug, Clone, PartialEq)]
 pub struct ChartArgs {
-    /// The state (`NER`); without it, the five Sahel states stacked.
+    /// The state (`NER`: its ties per partner group) or partner (`FRA`, `EU`: its ties by
+    /// counterpart); without it, the five Sahel states stacked.
     #[arg(long, value_name = "ID")]
     pub country: Option<String>,
     /// The picture: .svg or .png.
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
-    /// Width and height in pixels (default 1200x360, or 1200x1000 for the five states).
+    /// Width and height in pixels (default 1200x360, 1200x1000 for the five states, or as
+    /// tall as a partner's rows need).
     #[arg(long, value_name = "WxH", allow_hyphen_values = true, value_parser = parse_size)]
     pub size: Option<[u32; 2]>,
 }

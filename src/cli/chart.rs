@@ -1,4 +1,5 @@
-//! `chart`: a state's alignment over time (or the five Sahel states') written as SVG or PNG.
+//! `chart`: a state's alignment over time (or the five Sahel states', or a partner's ties by
+//! counterpart) written as SVG or PNG.
 //! The chart is laid out and drawn by [`crate::export::chart`]; this checks the flags, picks
 //! the format and writes the file.
 
@@ -12,10 +13,18 @@ use crate::model::Timeline;
 /// # Errors
 /// An unknown id or extension, a size out of range, a file that cannot be written.
 pub fn run_chart(args: &ChartArgs, timeline: &Timeline) -> Result<String, ChartError> {
-    let size = match args.size {
-        Some(s) => s,
-        None if args.country.is_some() => [1200, 360],
-        None => [1200, 1000],
+    // A partner's chart is as tall as its rows need (26 pixels each, the most it gives them).
+    let partner_rows = args
+        .country
+        .as_deref()
+        .and_then(|id| timeline.entity_index(id))
+        .filter(|&e| timeline.charts_by_counterpart(e))
+        .map(|e| timeline.counterparts(e).rows.len() as u32);
+    let size = match (args.size, partner_rows) {
+        (Some(s), _) => s,
+        (None, Some(rows)) => [1200, 100 + 26 * rows.max(1)],
+        (None, None) if args.country.is_some() => [1200, 360],
+        (None, None) => [1200, 1000],
     };
     let format = Format::of_path(&args.out);
     if !matches!(format, Some(Format::Png | Format::Svg)) {

@@ -1,5 +1,7 @@
 //! The alignment chart: for one state or the five Sahel states, its live ties per partner
-//! group over the whole span, stacked ([`crate::model::Timeline::alignment`]).
+//! group over the whole span, stacked ([`crate::model::Timeline::alignment`]); for a partner
+//! (France, Russia, the EU…), one row per counterpart, coloured by the status of their ties
+//! over time ([`crate::model::Timeline::counterparts`], [`counterpart_chart`]).
 //!
 //! One layout ([`alignment_chart`]) is a list of the map's display items (rectangles,
 //! polylines, texts) in pixels, drawn by the map's own backends: SVG, PNG (tiny-skia) and the
@@ -10,8 +12,9 @@ use std::path::PathBuf;
 
 use super::ExportError;
 use crate::map::display::{Anchor, Item, Line, Paint, TextStyle};
+use crate::map::style::status_rgb;
 use crate::map::text;
-use crate::model::{Alignment, Day, SAHEL_STATES, Timeline};
+use crate::model::{Alignment, Counterparts, Day, SAHEL_STATES, Status, Timeline};
 
 /// An sRGB colour.
 pub type Rgb = [u8; 3];
@@ -52,6 +55,39 @@ pub struct Plot {
     pub rect: [f32; 4],
 }
 
+/// One band of a partner's chart: its ties with one counterpart during one step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TieBand {
+    /// The partner (index into the scenario's entities).
+    pub entity: usize,
+    /// The counterpart (index into the scenario's entities).
+    pub counterpart: usize,
+    /// The step (index into the row's [`crate::model::CounterpartRow::steps`]).
+    pub step: usize,
+    /// The most live status of their ties during the step.
+    pub status: Status,
+}
+
+/// Where a band of a partner's chart is drawn, pixels (y down).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TieBox {
+    /// Top left.
+    pub min: [f32; 2],
+    /// Bottom right.
+    pub max: [f32; 2],
+    /// The band.
+    pub band: TieBand,
+}
+
+/// One counterpart's row of a partner's chart.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RowBox {
+    /// The counterpart (index into the scenario's entities).
+    pub counterpart: usize,
+    /// The row's plot area: left, top, right, bottom.
+    pub rect: [f32; 4],
+}
+
 /// A laid-out chart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartLayout {
@@ -59,10 +95,18 @@ pub struct ChartLayout {
     pub size: [f32; 2],
     /// In drawing order.
     pub items: Vec<Item>,
-    /// Where each band is, for hit-testing.
+    /// Where each band of a state's chart is, for hit-testing.
     pub bands: Vec<BandBox>,
-    /// One per state.
+    /// One per state (none in a partner's chart).
     pub plots: Vec<Plot>,
+    /// A partner's chart: its ties by counterpart (`None` in a state's chart).
+    pub counterparts: Option<Counterparts>,
+    /// A partner's chart: one per counterpart, in the order of `counterparts.rows`.
+    pub rows: Vec<RowBox>,
+    /// A partner's chart: where each band is, for hit-testing.
+    pub tie_bands: Vec<TieBox>,
+    /// The time axis's left and right ends.
+    x: [f32; 2],
     start: Day,
     end: Day,
 }
@@ -70,32 +114,39 @@ pub struct ChartLayout {
 impl ChartLayout {
     /// The x of the start of `day` in any plot.
     pub fn x_of(&self, day: Day) -> f32 {
-        let Some(plot) = self.plots.first() else {
-            return 0.0;
-        };
-        let [x0, _, x1, _] = plot.rect;
+        let [x0, x1] = self.x;
         let span = (self.end.0 - self.start.0 + 1).max(1) as f32;
         x0 + (day.0 - self.start.0) as f32 / span * (x1 - x0)
     }
 
     /// The day at `x`, clamped to the span.
     pub fn day_at(&self, x: f32) -> Day {
-        let Some(plot) = self.plots.first() else {
-            return self.start;
-        };
-        let [x0, _, x1, _] = plot.rect;
+        let [x0, x1] = self.x;
         let span = (self.end.0 - self.start.0 + 1).max(1) as f32;
         let t = ((x - x0) / (x1 - x0).max(1.0)).clamp(0.0, 1.0);
         Day((self.start.0 + (t * span).floor() as i32).min(self.end.0))
     }
 
-    /// The band under a point, if any.
+    /// The band of a state's chart under a point, if any.
     pub fn band_at(&self, p: [f32; 2]) -> Option<Band> {
         self.bands
             .iter()
             .rev()
             .find(|b| p[0] >= b.min[0] && p[0] < b.max[0] && p[1] >= b.min[1] && p[1] < b.max[1])
             .map(|b| b.band)
+    }
+
+    /// The band of a partner's chart under a point, if any.
+    pub fn tie_band_at(&self, p: [f32; 2]) -> Option<TieBand> {
+        self.tie_bands
+            .iter()
+            .find(|b| p[0] >= b.min[0] && p[0] < b.max[0] && p[1] >= b.min[1] && p[1] < b.max[1])
+            .map(|b| b.band)
+    }
+
+    /// The row of a partner's chart at height `y` (anywhere across the chart), if any.
+    pub fn row_at(&self, y: f32) -> Option<&RowBox> {
+        self.rows.iter().find(|r| y >= r.rect[1] && y < r.rect[3])
     }
 }
 
@@ -172,6 +223,10 @@ pub fn alignment_chart(
         items,
         bands,
         plots,
+        counterparts: None,
+        rows: Vec::new(),
+        tie_bands: Vec::new(),
+        x: [axis.x0, axis.x1],
         start,
         end,
     }
@@ -358,6 +413,202 @@ fn legend(
     y
 }
 
+/// A key of `entries` (a swatch and a label each) from `x[0]`, wrapped onto more lines when
+/// narrow, the first baseline at `y`; returns the last baseline.
+fn key(items: &mut Vec<Item>, entries: &[(Rgb, &str)], x: [f32; 2], y: f32) -> f32 {
+    let [x0, x1] = x;
+    let (mut x, mut y) = (x0, y);
+    for &(colour, label) in entries {
+        let item_w = 16.0 + text::width(label, 11.0);
+        if x > x0 && x + item_w > x1 {
+            x = x0;
+            y += 16.0;
+        }
+        items.push(rect_item([x, y - 10.0], [x + 12.0, y + 2.0], colour));
+        items.push(text_item(
+            [x + 16.0, y],
+            label.to_owned(),
+            11.0,
+            INK,
+            Anchor::Start,
+        ));
+        x += item_w + 18.0;
+    }
+    y
+}
+
+/// `text` cut with "…" to fit `width` at `size`.
+fn fitted(text: &str, size: f32, width: f32) -> String {
+    if text::width(text, size) <= width {
+        return text.to_owned();
+    }
+    let mut cut: String = text.to_owned();
+    while !cut.is_empty() && text::width(&format!("{cut}…"), size) > width {
+        cut.pop();
+    }
+    format!("{}…", cut.trim_end())
+}
+
+/// Lays out a partner's chart (`entity`, any entity but a Sahel state): one row per
+/// counterpart, a band per step coloured by the status of their ties (ended ones thin), in
+/// `size` pixels (taller when the rows need it), with a line at `marker` and a key of the
+/// statuses that appear.
+pub fn counterpart_chart(
+    timeline: &Timeline,
+    entity: usize,
+    size: [f32; 2],
+    marker: Option<Day>,
+    title: Option<&str>,
+) -> ChartLayout {
+    let [w, h] = size;
+    let mut items = Vec::new();
+    let (start, end) = (timeline.start(), timeline.end());
+    let counterparts = timeline.counterparts(entity);
+    let title_h = if title.is_some() { 30.0 } else { 0.0 };
+    if let Some(title) = title {
+        items.push(text_item(
+            [12.0, 21.0],
+            title.to_owned(),
+            17.0,
+            INK,
+            Anchor::Start,
+        ));
+    }
+    let (right, axis_h, legend_h, top_pad) = (12.0, 18.0, 24.0, 6.0);
+    let widest = counterparts
+        .rows
+        .iter()
+        .map(|r| text::width(entity_name(timeline, r.counterpart), 11.0))
+        .fold(0.0_f32, f32::max);
+    let label_w = (widest + 10.0).clamp(40.0, (w * 0.36).max(40.0));
+    let axis = TimeAxis {
+        x0: label_w + 4.0,
+        x1: (w - right).max(label_w + 14.0),
+        start,
+        span: (end.0 - start.0 + 1).max(1) as f32,
+    };
+    let n = counterparts.rows.len().max(1) as f32;
+    let row_h = ((h - title_h - top_pad - axis_h - legend_h) / n).clamp(13.0, 26.0);
+    let mut rows = Vec::new();
+    let mut tie_bands = Vec::new();
+    let mut used = [false; Status::ALL.len()];
+    for (k, row) in counterparts.rows.iter().enumerate() {
+        let top = title_h + top_pad + k as f32 * row_h;
+        let rect = [axis.x0, top + 1.0, axis.x1, top + row_h - 1.0];
+        let name = fitted(entity_name(timeline, row.counterpart), 11.0, label_w - 6.0);
+        items.extend(row_frame(rect, name));
+        for (i, &(from, status)) in row.steps.iter().enumerate() {
+            let Some(status) = status else { continue };
+            if let Some(u) = Status::ALL.iter().position(|&s| s == status) {
+                used[u] = true;
+            }
+            let days = [from, counterparts.step_end(row, i).plus(1)];
+            let (item, min, max) = status_band(axis, rect, days, status);
+            items.push(item);
+            tie_bands.push(TieBox {
+                min,
+                max,
+                band: TieBand {
+                    entity,
+                    counterpart: row.counterpart,
+                    step: i,
+                    status,
+                },
+            });
+        }
+        rows.push(RowBox {
+            counterpart: row.counterpart,
+            rect,
+        });
+    }
+    let axis_y = title_h + top_pad + n * row_h;
+    if counterparts.rows.is_empty() {
+        items.push(text_item(
+            [axis.x0, axis_y - 4.0],
+            "No ties in the scenario (sanctions are left out)".to_owned(),
+            11.0,
+            WEAK,
+            Anchor::Start,
+        ));
+    }
+    year_axis(&mut items, axis, end, [title_h + top_pad, axis_y]);
+    if let Some(day) = marker.filter(|d| (start..=end).contains(d)) {
+        let x = axis.x_of(day);
+        items.push(line_item([x, title_h], [x, axis_y], INK, 2.0));
+    }
+    let entries: Vec<(Rgb, &str)> = Status::ALL
+        .into_iter()
+        .zip(used)
+        .filter(|(_, u)| *u)
+        .map(|(s, _)| (status_rgb(s), s.label()))
+        .collect();
+    let y = key(
+        &mut items,
+        &entries,
+        [axis.x0, axis.x1],
+        axis_y + axis_h + 14.0,
+    );
+    ChartLayout {
+        size: [w, h.max(y + 8.0)],
+        items,
+        bands: Vec::new(),
+        plots: Vec::new(),
+        counterparts: Some(counterparts),
+        rows,
+        tie_bands,
+        x: [axis.x0, axis.x1],
+        start,
+        end,
+    }
+}
+
+/// An entity's name ("?" for an unknown index).
+fn entity_name(timeline: &Timeline, entity: usize) -> &str {
+    timeline
+        .scenario()
+        .entities
+        .get(entity)
+        .map_or("?", |e| e.name.as_str())
+}
+
+/// A row's grid line through its middle and its name, right-aligned before the plot.
+fn row_frame(rect: [f32; 4], name: String) -> [Item; 2] {
+    let [x0, y0, x1, y1] = rect;
+    let mid = (y0 + y1) / 2.0;
+    let (ascent, descent) = text::ascent_descent(11.0);
+    [
+        line_item([x0, mid], [x1, mid], GRID, 1.0),
+        text_item(
+            [x0 - 6.0, mid + (ascent + descent) / 2.0],
+            name,
+            11.0,
+            INK,
+            Anchor::End,
+        ),
+    ]
+}
+
+/// The band of a row `rect` from `days[0]` to the start of `days[1]` in the colour of
+/// `status` (an ended tie a thin line: it was there, it is over), and the box it answers to
+/// the pointer in (the row's full height).
+fn status_band(
+    axis: TimeAxis,
+    rect: [f32; 4],
+    days: [Day; 2],
+    status: Status,
+) -> (Item, [f32; 2], [f32; 2]) {
+    let [_, y0, _, y1] = rect;
+    let mid = (y0 + y1) / 2.0;
+    let (a, b) = (axis.x_of(days[0]), axis.x_of(days[1]));
+    let (t, u) = if status == Status::Ended {
+        (mid - 1.5, mid + 1.5)
+    } else {
+        (y0 + 1.0, y1 - 1.0)
+    };
+    let item = rect_item([a, t], [b, u], status_rgb(status));
+    (item, [a.round(), y0], [b.round(), y1])
+}
+
 /// A text whose `at` is on its baseline (as the layout places it), as a display item (whose
 /// `at` is the middle of its line).
 fn text_item(at: [f32; 2], text: String, size: f32, rgb: Rgb, anchor: Anchor) -> Item {
@@ -421,8 +672,9 @@ pub fn chart_png(layout: &ChartLayout) -> Result<Vec<u8>, ExportError> {
     super::png::encode_png_fast([w, h], &rgba)
 }
 
-/// The chart of one state (`Some(id)`) or of the five Sahel states (`None`), laid out for a
-/// picture of `size` pixels with a title.
+/// The chart of one entity (`Some(id)`: a Sahel state's ties per partner group, any other
+/// entity's by counterpart) or of the five Sahel states (`None`), laid out for a picture of
+/// `size` pixels with a title.
 ///
 /// # Errors
 /// An id the scenario does not know.
@@ -437,11 +689,14 @@ pub fn chart_for(
             let e = timeline
                 .entity_index(id)
                 .ok_or_else(|| ChartError::UnknownEntity(id.to_owned()))?;
-            if scenario.entities[e].kind != crate::model::EntityKind::State {
-                return Err(ChartError::NotAState {
-                    id: id.to_owned(),
-                    name: scenario.entities[e].name.clone(),
-                });
+            if timeline.charts_by_counterpart(e) {
+                let title = format!(
+                    "{}: ties by counterpart and status, {}–{}",
+                    scenario.entities[e].name,
+                    timeline.start().to_date().year(),
+                    timeline.end().to_date().year()
+                );
+                return Ok(counterpart_chart(timeline, e, size, None, Some(&title)));
             }
             (
                 vec![e],
@@ -480,17 +735,6 @@ pub enum ChartError {
     /// `--country` names no entity of the scenario.
     #[error("the scenario has no entity '{0}'")]
     UnknownEntity(String),
-    /// `--country` names an organisation: the chart is a state's alignment.
-    #[error(
-        "--country {id}: {name} is an organisation, not a state; the chart shows a state's \
-         ties (give a state such as NER, or leave --country out for the five Sahel states)"
-    )]
-    NotAState {
-        /// The id given.
-        id: String,
-        /// The organisation's name.
-        name: String,
-    },
     /// `--out` is neither .svg nor .png.
     #[error("cannot tell what to write to '{}': end --out with .png or .svg", .0.display())]
     UnknownFormat(PathBuf),

@@ -13,7 +13,7 @@ use crate::map::display::{
 use crate::map::scene::{Scene, SceneOptions, build_scene_with};
 use crate::map::style::{self, Rgb};
 use crate::map::text;
-use crate::model::i18n::{current_lang, format_day_long, format_day_short, tr, tr_args};
+use crate::model::i18n::{current_lang, format_day_long, format_day_short, tr, tr_args, tr_static};
 use crate::model::{ChangeKind, DatePrecision, Day, State, Status, format_date_with_precision};
 
 use super::{MapData, RenderOptions};
@@ -260,13 +260,15 @@ enum LegendRow {
 }
 
 impl LegendRow {
+    /// What the row says, in the thread's language (the rows hold catalogue keys; a status
+    /// row holds its already translated name, which the catalogue passes through).
     fn text(self) -> &'static str {
-        match self {
+        tr_static(match self {
             Self::Heading(t) | Self::Link(_, t) | Self::Compare(_, t) | Self::Fill(_, t) => t,
             Self::Troops => display::TROOPS_LEGEND_LABEL,
-            Self::Organisation => "Organisation",
+            Self::Organisation => "legend-organisation",
             Self::Site => display::SITE_LEGEND_LABEL,
-        }
+        })
     }
 }
 
@@ -276,14 +278,14 @@ impl LegendRow {
 fn legend_rows(options: &RenderOptions) -> Vec<LegendRow> {
     let mut rows = Vec::new();
     if options.compare.is_some() {
-        rows.push(LegendRow::Heading("What changed"));
+        rows.push(LegendRow::Heading("legend-what-changed"));
         rows.extend(
             display::COMPARE_LEGEND
                 .iter()
                 .map(|&(label, kind)| LegendRow::Compare(kind, label)),
         );
     }
-    rows.push(LegendRow::Heading("Links"));
+    rows.push(LegendRow::Heading("legend-links"));
     rows.extend(
         Status::ALL
             .into_iter()
@@ -296,7 +298,7 @@ fn legend_rows(options: &RenderOptions) -> Vec<LegendRow> {
         Line::UNCONFIRMED_LABEL,
     ));
     rows.extend([LegendRow::Troops, LegendRow::Organisation, LegendRow::Site]);
-    rows.push(LegendRow::Heading("Countries"));
+    rows.push(LegendRow::Heading("legend-countries"));
     rows.extend(
         display::LEGEND_FILLS
             .iter()
@@ -323,7 +325,7 @@ pub(crate) fn draw_legend(
         .iter()
         .filter(|r| !matches!(r, LegendRow::Heading(_)))
         .map(|r| r.text())
-        .chain(display::COMPARE_LEGEND.iter().map(|c| c.0))
+        .chain(display::COMPARE_LEGEND.iter().map(|c| tr_static(c.0)))
         .map(|t| text::width(t, SIZE))
         .fold(0.0, f32::max);
     let width = SAMPLE + 10.0 + widest + 2.0 * PAD;
@@ -355,7 +357,7 @@ pub(crate) fn draw_legend(
         let (mid, baseline) = (top + ROW / 2.0, top + ROW / 2.0);
         match *row {
             LegendRow::Heading(text) => {
-                canvas.text([left, baseline], text, &heading);
+                canvas.text([left, baseline], tr_static(text), &heading);
                 continue;
             }
             LegendRow::Link(line, _) => canvas.polyline(&[[left, mid], [right, mid]], &line, None),
@@ -516,7 +518,10 @@ fn fit_lines(
             format!("{line}{CAPTION_SEP}")
         };
         let tail = if on_last && rest > 0 {
-            format!("{CAPTION_SEP}and {rest} more")
+            format!(
+                "{CAPTION_SEP}{}",
+                tr_args("picture-and-more", &[("count", rest.into())])
+            )
         } else {
             String::new()
         };
@@ -546,7 +551,7 @@ fn fit_lines(
         if !fresh {
             line.push_str(CAPTION_SEP);
         }
-        line.push_str(&format!("and {hidden} more"));
+        line.push_str(&tr_args("picture-and-more", &[("count", hidden.into())]));
     }
     lines
 }

@@ -142,8 +142,9 @@ pub fn pick(
             && p[1] >= b[1] - margin
             && p[1] <= b[3] + margin
     };
-    if let Some(m) = markers.iter().find(|m| in_box(&m.bounds, 0.0)) {
-        return MapClick::Frame(m.near_world, m.far_world);
+    if let Some(m) = markers.iter().find(|m| m.contains(p)) {
+        let (lo, hi) = m.frame_world();
+        return MapClick::Frame(lo, hi);
     }
     if let Some(label) = labels.iter().find(|l| in_box(&l.bounds, 0.0)) {
         return match label.names {
@@ -157,6 +158,17 @@ pub fn pick(
                 .find(|l| l.site == Some(i))
                 .map_or(MapClick::Nothing, |l| MapClick::Link(l.relationship)),
         };
+    }
+    // A bundle's count stands for every tie between its two ends, faded or not.
+    if let Some((_, arc)) = display::bundle_counts(frame, scene.marks, &plan.arcs)
+        .into_iter()
+        .find(|(c, _)| near(*c, display::BUNDLE_COUNT_RADIUS + 1.0))
+        && let Some(link) = plan
+            .arcs
+            .get(arc)
+            .and_then(|a| scene.marks.links.get(a.link))
+    {
+        return MapClick::Link(link.relationship);
     }
     let country = scene.layer.country_at_world(world);
     let clear_of_labels = !labels
@@ -246,10 +258,7 @@ pub fn map_ui(
             }
             MapClick::Country(c) => out.hovered_country = Some(c),
             MapClick::Frame(..) => {
-                out.hovered_marker = plan.markers.iter().position(|m| {
-                    let b = m.bounds;
-                    (b[0]..=b[2]).contains(&local[0]) && (b[1]..=b[3]).contains(&local[1])
-                });
+                out.hovered_marker = plan.markers.iter().position(|m| m.contains(local));
                 ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
             }
             MapClick::Nothing => {}
@@ -265,6 +274,7 @@ pub fn map_ui(
         hovered_node: out.hovered_node,
         focus: scene.focus,
         compare: scene.marks.links.iter().any(|l| l.change.is_some()),
+        hovered_marker: out.hovered_marker,
     };
     let list = display::map_frame_planned(scene.marks, *camera, size, &highlights, &plan);
     let painter = ui.painter_at(rect);

@@ -20,7 +20,7 @@ pub mod source;
 mod status;
 mod timeline;
 
-pub use alignment::{Alignment, AlignmentStep, counts_for_alignment};
+pub use alignment::{Alignment, AlignmentStep, CounterpartRow, Counterparts, counts_for_alignment};
 pub use changelog::{LogEntry, YearLog};
 pub use check::{Item, Problem, Severity, check};
 pub use date::{DateError, DatePrecision, Day, parse_date, parse_event_date};

@@ -1,5 +1,7 @@
 //! The alignment chart in the app: a selected state's live ties per partner group over the
-//! whole span (in the details panel), and the five Sahel states together (View menu). The
+//! whole span (in the details panel), a selected partner's ties by counterpart (France,
+//! Russia, the EU: one row per counterpart, coloured by status), and the five Sahel states
+//! together (View menu). The
 //! same layout as `sahel-atlas chart` ([`crate::export::chart`]), drawn through the map's
 //! egui backend ([`EguiCanvas`]).
 //! The current date is marked; a click moves the date; hovering a band lists its ties.
@@ -14,13 +16,30 @@ use super::Cx;
 use crate::app::command::Command;
 use crate::app::compare::CompareCommand;
 use crate::app::time_control::TimeCommand;
-use crate::export::chart::{ChartLayout, alignment_chart};
+use crate::export::chart::{ChartLayout, alignment_chart, counterpart_chart};
 use crate::map::paint::EguiCanvas;
 use crate::model::{Day, SAHEL_STATES, Timeline};
 
-/// The chart of one state in the details panel (nothing when it has no ties).
+/// The chart of one state or partner in the details panel (nothing when it has no ties).
 pub(crate) fn alignment_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, entity: usize) {
-    if cx.document.timeline.alignment(entity).max_total() == 0 {
+    let timeline = &cx.document.timeline;
+    if timeline.charts_by_counterpart(entity) {
+        if timeline.counterparts(entity).rows.is_empty() {
+            return;
+        }
+        ui.add_space(4.0);
+        ui.label(egui::RichText::new("Ties by counterpart").strong())
+            .on_hover_text(
+                "One row per state or body it has ties with, coloured by the most live status \
+                 of those ties; ended ties are a thin grey line, sanctions are left out. Click \
+                 to go to a date; hover a band for its ties.",
+            );
+        let width = ui.available_width().max(200.0);
+        let rows = timeline.counterparts(entity).rows.len() as f32;
+        chart_ui(ui, cx, &[entity], Vec2::new(width, 60.0 + 16.0 * rows));
+        return;
+    }
+    if timeline.alignment(entity).max_total() == 0 {
         return;
     }
     ui.add_space(4.0);
@@ -36,13 +55,18 @@ pub(crate) fn alignment_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, entity: usize) {
 /// Draws the chart of `entities` with its interactions.
 fn chart_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, entities: &[usize], size: Vec2) {
     let timeline = cx.document.timeline.clone();
-    let layout = alignment_chart(
-        &timeline,
-        entities,
-        [size.x, size.y],
-        Some(cx.view.day()),
-        None,
-    );
+    let layout = match entities {
+        &[e] if timeline.charts_by_counterpart(e) => {
+            counterpart_chart(&timeline, e, [size.x, size.y], Some(cx.view.day()), None)
+        }
+        _ => alignment_chart(
+            &timeline,
+            entities,
+            [size.x, size.y],
+            Some(cx.view.day()),
+            None,
+        ),
+    };
     let (rect, response) = ui.allocate_exact_size(
         Vec2::new(layout.size[0], layout.size[1]),
         Sense::click_and_drag(),
@@ -71,6 +95,9 @@ fn chart_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, entities: &[usize], size: Vec2) 
 /// What the pointer is over: a band's group, dates and ties, or the date.
 fn band_tooltip(timeline: &Timeline, layout: &ChartLayout, p: [f32; 2]) -> String {
     let fmt = |d: Day| d.to_date().strftime("%-d %b %Y").to_string();
+    if layout.counterparts.is_some() {
+        return tie_tooltip(timeline, layout, p);
+    }
     let Some(band) = layout.band_at(p) else {
         return format!("{}: click to go there", fmt(layout.day_at(p[0])));
     };
@@ -96,6 +123,51 @@ fn band_tooltip(timeline: &Timeline, layout: &ChartLayout, p: [f32; 2]) -> Strin
     for r in ties {
         text.push_str("\n• ");
         text.push_str(&scenario.relationships[r].label);
+    }
+    text
+}
+
+/// What the pointer is over in a partner's chart: the counterpart's ties and their status on
+/// the day under it, or the date.
+fn tie_tooltip(timeline: &Timeline, layout: &ChartLayout, p: [f32; 2]) -> String {
+    let fmt = |d: Day| d.to_date().strftime("%-d %b %Y").to_string();
+    let day = layout.day_at(p[0]);
+    let (Some(counterparts), Some(row)) = (&layout.counterparts, layout.row_at(p[1])) else {
+        return format!("{}: click to go there", fmt(day));
+    };
+    let scenario = timeline.scenario();
+    let name = |e: usize| scenario.entities.get(e).map_or("?", |e| e.name.as_str());
+    let mut text = match layout.tie_band_at(p) {
+        Some(band) => {
+            let steps = counterparts
+                .rows
+                .iter()
+                .find(|r| r.counterpart == band.counterpart);
+            let (from, to) = steps.map_or((day, day), |r| {
+                (r.steps[band.step].0, counterparts.step_end(r, band.step))
+            });
+            format!(
+                "{} – {}: {} from {} to {}",
+                name(counterparts.entity),
+                name(band.counterpart),
+                band.status.label().to_lowercase(),
+                fmt(from),
+                fmt(to),
+            )
+        }
+        None => format!(
+            "{} – {}: no tie on {}",
+            name(counterparts.entity),
+            name(row.counterpart),
+            fmt(day)
+        ),
+    };
+    for (r, status) in timeline.counterpart_ties(counterparts.entity, row.counterpart, day) {
+        let status = status.map_or("not begun", |s| s.as_str());
+        text.push_str(&format!(
+            "\n• {} ({status})",
+            scenario.relationships[r].label
+        ));
     }
     text
 }

@@ -12,6 +12,9 @@ use crate::model::{Change, Day, Size, Status, Timeline, format_date_with_precisi
 /// The side panel: Find, the legend and filters (a collapsible section that takes at most
 /// about half the panel), then the details of what is selected.
 pub(crate) fn details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    // Every text wraps at the panel's edge, in rows too: one row wider than the panel would
+    // widen every section below it past the edge (the map would cover their ends).
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
     search_ui(ui, cx);
     ui.separator();
     let fine = !std::sync::Arc::ptr_eq(cx.layer(), &cx.document.coarse);
@@ -135,7 +138,10 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
     super::event_layers::state_events_ui(ui, cx, entity);
 
     country_ties_ui(ui, cx, &timeline, key);
-    partner_timeline_ui(ui, cx, &timeline, key);
+    // A partner's chart above is already one bar per counterpart.
+    if !timeline.charts_by_counterpart(entity) {
+        partner_timeline_ui(ui, cx, &timeline, key);
+    }
     country_events_ui(ui, cx, &timeline, key);
 }
 
@@ -144,10 +150,11 @@ fn country_facts_ui(ui: &mut egui::Ui, c: &crate::io::Country) {
     if let Some(formal) = &c.formal_name {
         ui.label(RichText::new(formal).italics());
     }
+    // The names of the facts keep to one line; the facts wrap beside them.
     egui::Grid::new("country_facts")
         .num_columns(2)
         .show(ui, |ui| {
-            ui.label("Codes");
+            ui.add(egui::Label::new("Codes").extend());
             let mut codes = vec![format!("ADM0_A3 {}", c.key)];
             if let Some(a3) = &c.iso_a3 {
                 codes.push(format!("ISO {a3}"));
@@ -158,12 +165,12 @@ fn country_facts_ui(ui: &mut egui::Ui, c: &crate::io::Country) {
             ui.label(codes.join(" · "));
             ui.end_row();
             if let Some((pop, year)) = c.population {
-                ui.label("Population");
+                ui.add(egui::Label::new("Population").extend());
                 ui.label(format!("{} ({year} est.)", human_number(pop)));
                 ui.end_row();
             }
             if let Some((gdp, year)) = c.gdp_musd {
-                ui.label("GDP");
+                ui.add(egui::Label::new("GDP").extend());
                 ui.label(format!("US$ {} ({year})", human_number(gdp * 1e6)));
                 ui.end_row();
             }
@@ -176,7 +183,7 @@ fn country_facts_ui(ui: &mut egui::Ui, c: &crate::io::Country) {
             .flatten()
             .collect();
             if !region.is_empty() {
-                ui.label("Region");
+                ui.add(egui::Label::new("Region").extend());
                 let mut unique = region.clone();
                 unique.dedup();
                 ui.label(unique.join(" · "));

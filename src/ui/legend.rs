@@ -8,6 +8,7 @@ use super::Cx;
 use crate::app::command::Command;
 use crate::map::display::{LEGEND_FILLS, Line};
 use crate::map::paint;
+use crate::model::i18n::tr_static;
 use crate::model::{RelationshipKind, Status};
 
 /// Links at the date by status, kind and partner group.
@@ -122,6 +123,7 @@ fn compare_key_ui(ui: &mut egui::Ui, cx: &Cx<'_>) {
         .strong(),
     );
     for (label, kind) in crate::map::display::COMPARE_LEGEND {
+        let label = tr_static(label);
         ui.horizontal(|ui| {
             let (r, _) = ui.allocate_exact_size(Vec2::new(30.0, 12.0), Sense::hover());
             // On the map's own land colour, as the map shows it, so that the ink of "ended"
@@ -140,7 +142,8 @@ fn compare_key_ui(ui: &mut egui::Ui, cx: &Cx<'_>) {
                     paint_line(ui, &points, &line);
                 }
             }
-            ui.label(label);
+            // Wrapped beside its sample: the panel is narrow at 1024×640.
+            ui.add(egui::Label::new(label).wrap());
         });
     }
     ui.label(RichText::new("Everything else is faded.").weak());
@@ -173,7 +176,7 @@ fn status_rows_ui(ui: &mut egui::Ui, filter: &mut crate::model::LinkFilter, coun
             ui.horizontal(|ui| {
                 ui.add_space(ui.spacing().interact_size.x + ui.spacing().item_spacing.x);
                 line_sample(ui, &Line::unconfirmed(Status::Active));
-                ui.label(Line::UNCONFIRMED_LABEL)
+                ui.label(tr_static(Line::UNCONFIRMED_LABEL))
                     .on_hover_text(UNCONFIRMED_HINT);
             });
         });
@@ -235,6 +238,7 @@ fn countries_key_ui(ui: &mut egui::Ui) {
         .id_salt("legend_countries")
         .show(ui, |ui| {
             for (rgb, label) in LEGEND_FILLS {
+                let label = tr_static(label);
                 ui.horizontal(|ui| {
                     let (r, _) = ui.allocate_exact_size(Vec2::new(26.0, 12.0), Sense::hover());
                     ui.painter()
@@ -313,7 +317,7 @@ fn troops_row_ui(ui: &mut egui::Ui) {
                 egui::Stroke::new(line.width, ui.visuals().text_color()),
             );
         }
-        ui.label(crate::map::display::TROOPS_LEGEND_LABEL)
+        ui.label(tr_static(crate::map::display::TROOPS_LEGEND_LABEL))
             .on_hover_text(TROOPS_HINT);
     });
     ui.horizontal(|ui| {
@@ -331,7 +335,7 @@ fn troops_row_ui(ui: &mut egui::Ui) {
             paint::color(crate::map::display::marks::SITE_FILL),
             egui::Stroke::new(1.0, Color32::WHITE),
         ));
-        ui.label(crate::map::display::SITE_LEGEND_LABEL)
+        ui.label(tr_static(crate::map::display::SITE_LEGEND_LABEL))
             .on_hover_text(SITE_HINT);
     });
 }

@@ -58,10 +58,11 @@ pub(crate) fn map_area_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, mesh_cache: &mut M
     if camera != before {
         cx.push(Command::MoveCamera(camera));
     }
-    let marker_far = response
+    let marker = response
         .hovered_marker
         .and_then(|m| response.markers.get(m))
-        .map(|m| m.far);
+        .cloned();
+    let marker_far = marker.as_ref().map(|m| m.far);
     let marks = MapMarks {
         labels: std::mem::take(&mut response.labels),
         markers: std::mem::take(&mut response.markers),
@@ -86,7 +87,7 @@ pub(crate) fn map_area_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, mesh_cache: &mut M
         .and_then(|marks| super::event_layers::pick_at(ui, &marks, camera, rect));
     match &event_pick {
         Some(pick) => super::event_layers::tooltip_ui(ui, cx, pick, rect),
-        None => tooltip_ui(ui, cx, &response, marker_far, &layer, rect),
+        None => tooltip_ui(ui, cx, &response, marker.as_ref(), &layer, rect),
     }
     match response.clicked {
         Some(MapClick::Country(_) | MapClick::Nothing) if event_pick.is_some() => {
@@ -109,17 +110,27 @@ fn tooltip_ui(
     ui: &mut egui::Ui,
     cx: &mut Cx<'_>,
     response: &MapResponse,
-    marker_far: Option<usize>,
+    marker: Option<&crate::map::display::EdgeMarker>,
     layer: &MapLayer,
     rect: Rect,
 ) {
     let scenario = cx.document.timeline.scenario();
-    let (text, wide) = if let Some(far) = marker_far.and_then(|f| scenario.entities.get(f)) {
+    let far = marker.and_then(|m| Some((m, scenario.entities.get(m.far)?)));
+    let (text, wide) = if let Some((marker, far)) = far {
         let name = &far.name;
-        (
-            Some(format!("Click to frame both ends: {name} and its tie here")),
-            false,
-        )
+        let ties = if marker.count == 1 {
+            "its tie".to_owned()
+        } else {
+            format!("its {} ties", marker.count)
+        };
+        let mut text = format!("Toward {name}: click to frame both ends of {ties}");
+        for &r in &marker.relationships {
+            if let Some(rel) = scenario.relationships.get(r) {
+                text.push_str("\n• ");
+                text.push_str(&rel.label);
+            }
+        }
+        (Some(text), false)
     } else if !response.hovered_ties.is_empty() {
         (Some(ties_tooltip(cx, &response.hovered_ties)), true)
     } else if let Some(n) = response.hovered_node {

@@ -319,7 +319,17 @@ fn paint_event_ticks(painter: &egui::Painter, visuals: &egui::Visuals, cx: &Cx<'
     }
 }
 
-/// The current day's handle: navy on the light theme, pale blue on the dark one.
+/// The current day's handle's colour: navy on the light theme, pale blue on the dark one
+/// (navy on the dark strip could not be seen).
+fn current_day_colour(visuals: &egui::Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgb(0x9C, 0xC8, 0xFF)
+    } else {
+        Color32::from_rgb(0x1D, 0x2B, 0x3A)
+    }
+}
+
+/// The current day's handle, in [`current_day_colour`].
 fn paint_current_day(
     painter: &egui::Painter,
     visuals: &egui::Visuals,
@@ -328,14 +338,47 @@ fn paint_current_day(
     day: Day,
 ) {
     let x = track.x_of(day);
-    let handle = if visuals.dark_mode {
-        Color32::from_rgb(0x9C, 0xC8, 0xFF)
-    } else {
-        Color32::from_rgb(0x1D, 0x2B, 0x3A)
-    };
+    let handle = current_day_colour(visuals);
     painter.line_segment(
         [Pos2::new(x, rect.min.y + 10.0), Pos2::new(x, rect.max.y)],
         Stroke::new(2.5, handle),
     );
     painter.circle_filled(Pos2::new(x, track.rect.center().y), 5.0, handle);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG's contrast ratio of two opaque colours.
+    fn contrast(a: Color32, b: Color32) -> f32 {
+        let luminance = |c: Color32| {
+            let lin = |v: u8| {
+                let v = f32::from(v) / 255.0;
+                if v <= 0.040_45 {
+                    v / 12.92
+                } else {
+                    ((v + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * lin(c.r()) + 0.7152 * lin(c.g()) + 0.0722 * lin(c.b())
+        };
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn the_current_days_handle_stands_out_on_the_strip_in_both_themes() {
+        for visuals in [egui::Visuals::light(), egui::Visuals::dark()] {
+            let handle = current_day_colour(&visuals);
+            for background in [visuals.extreme_bg_color, visuals.panel_fill] {
+                let ratio = contrast(handle, background);
+                assert!(
+                    ratio >= 4.5,
+                    "dark {}: {handle:?} on {background:?} is {ratio:.1}:1",
+                    visuals.dark_mode
+                );
+            }
+        }
+    }
 }

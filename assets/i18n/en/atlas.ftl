@@ -91,6 +91,7 @@ picture-approx = { $date } (approx.)
 picture-latest = Latest event: { $date } — { $title }
 picture-no-source = No sourced event on or before this date.
 picture-sources = Sources of the events shown:{" "}
+picture-and-more = and { $count } more
 
 ## Statuses of a tie
 status-planned = Planned
@@ -98,3 +99,20 @@ status-active = Active
 status-suspended = Suspended
 status-winding-down = Winding down
 status-ended = Ended
+
+## Legends (screen and pictures)
+legend-what-changed = What changed
+legend-links = Links
+legend-countries = Countries
+legend-sahel-state = Sahel state
+legend-sahel-military = Sahel state under military rule
+legend-partner-live = Partner with a live tie
+legend-former-partner = Former partner
+legend-other-country = Other country
+legend-troops = Width: 100 · 1,000 · 10,000 troops
+legend-site = Site (base, camp)
+legend-organisation = Organisation
+legend-appeared = Appeared
+legend-ended = Ended
+legend-changed = Changed status (old colour, then new)
+legend-unconfirmed = Status not confirmed lately

@@ -91,6 +91,7 @@ picture-approx = { $date } (approx.)
 picture-latest = Dernier événement : { $date } — { $title }
 picture-no-source = Aucun événement sourcé à cette date ou avant.
 picture-sources = Sources des événements montrés :{" "}
+picture-and-more = et { $count } autres
 
 ## Statuts d’un lien
 status-planned = Prévu
@@ -98,3 +99,20 @@ status-active = Actif
 status-suspended = Suspendu
 status-winding-down = En cours de retrait
 status-ended = Terminé
+
+## Légendes (écran et images)
+legend-what-changed = Ce qui a changé
+legend-links = Liens
+legend-countries = Pays
+legend-sahel-state = État du Sahel
+legend-sahel-military = État du Sahel sous régime militaire
+legend-partner-live = Partenaire avec un lien actif
+legend-former-partner = Ancien partenaire
+legend-other-country = Autre pays
+legend-troops = Épaisseur : 100 · 1 000 · 10 000 soldats
+legend-site = Site (base, camp)
+legend-organisation = Organisation
+legend-appeared = Apparu
+legend-ended = Terminé
+legend-changed = Statut changé (ancienne couleur, puis nouvelle)
+legend-unconfirmed = Statut non confirmé récemment

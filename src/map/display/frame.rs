@@ -29,6 +29,9 @@ pub struct Highlights {
     pub focus: Option<usize>,
     /// Compare mode: ties that changed are drawn by their change, the rest faded.
     pub compare: bool,
+    /// The edge marker under the pointer (index into the plan's markers): boxed, its arcs
+    /// emphasised.
+    pub hovered_marker: Option<usize>,
 }
 
 /// Border width: thinner when the whole world is shown.
@@ -99,6 +102,34 @@ fn trimmed(points: Vec<[f32; 2]>, start: f32, end: f32) -> Vec<[f32; 2]> {
 /// How far from its hub an arc starts, and from its other end it stops, pixels.
 const ARC_TRIM: (f32, f32) = (7.0, 3.0);
 
+/// The radius of the disc that holds a bundle's count, pixels.
+pub const BUNDLE_COUNT_RADIUS: f32 = 7.0;
+
+/// Where the frame draws the count of each bundled arc (more than one tie between the same
+/// two ends) that it shows: the disc's centre and the arc (index into `arcs`). Picking uses
+/// it, so hovering a count finds the ties it counts.
+pub fn bundle_counts(
+    list: &DisplayList,
+    scene: SceneRef<'_>,
+    arcs: &[DrawnArc],
+) -> Vec<([f32; 2], usize)> {
+    arcs.iter()
+        .enumerate()
+        .filter(|(_, arc)| arc.count > 1)
+        .filter_map(|(i, arc)| {
+            let link = scene.links.get(arc.link)?;
+            let points: Vec<[f32; 2]> = link
+                .points_world
+                .iter()
+                .map(|&p| list.pixel_from_world(p))
+                .collect();
+            let points = trimmed(points, ARC_TRIM.0, ARC_TRIM.1);
+            let mid = *points.get(points.len() / 2)?;
+            list.contains(mid, 0.0).then_some((mid, i))
+        })
+        .collect()
+}
+
 /// Builds the display list of the map itself (no title, legend or caption): background, sea,
 /// countries, borders, highlights, links, organisation nodes and labels, as the app shows
 /// them.
@@ -133,12 +164,16 @@ pub fn map_frame_planned(
         list.items.push(Item::EndGroup);
     }
     list.items.push(Item::Group("links"));
-    let counts = push_links(&mut list, scene, highlights, &plan.arcs);
+    let marked: &[usize] = highlights
+        .hovered_marker
+        .and_then(|m| plan.markers.get(m))
+        .map_or(&[], |m| m.relationships.as_slice());
+    let counts = push_links(&mut list, scene, highlights, &plan.arcs, marked);
     push_bundle_counts(&mut list, counts);
     list.items.push(Item::EndGroup);
     push_nodes(&mut list, scene, highlights);
     push_sites(&mut list, scene, &plan.arcs);
-    push_edge_markers(&mut list, &plan.markers);
+    push_edge_markers(&mut list, &plan.markers, highlights.hovered_marker);
     push_labels(&mut list, &plan.labels);
     list
 }
@@ -185,13 +220,15 @@ fn push_country_highlights(list: &mut DisplayList, highlights: &Highlights) {
     }
 }
 
-/// The arcs drawn, ties out of focus first (faded) so the focused ones sit on top; returns
-/// where bundled arcs have their middle and how many ties each stands for.
+/// The arcs drawn, ties out of focus first (faded) so the focused ones sit on top, those of
+/// `marked` (a hovered edge marker's ties) emphasised; returns where bundled arcs have their
+/// middle and how many ties each stands for.
 fn push_links(
     list: &mut DisplayList,
     scene: SceneRef<'_>,
     highlights: &Highlights,
     arcs: &[DrawnArc],
+    marked: &[usize],
 ) -> Vec<([f32; 2], usize)> {
     let focused = |ends: &[usize; 2]| highlights.focus.is_none_or(|f| ends.contains(&f));
     let mut counts = Vec::new();
@@ -204,7 +241,8 @@ fn push_links(
                 continue;
             }
             let emphasised = Some(link.relationship) == highlights.hovered_link
-                || Some(link.relationship) == highlights.highlighted_link;
+                || Some(link.relationship) == highlights.highlighted_link
+                || marked.contains(&link.relationship);
             let line = link_line(link, emphasised, in_focus);
             let points: Vec<[f32; 2]> = link
                 .points_world
@@ -237,7 +275,7 @@ fn push_bundle_counts(list: &mut DisplayList, counts: Vec<([f32; 2], usize)>) {
         if list.contains(mid, 0.0) {
             list.items.push(Item::Circle {
                 center: mid,
-                radius: 7.0,
+                radius: BUNDLE_COUNT_RADIUS,
                 fill: marks::NODE_FILL,
                 line: Line::solid(style::BORDER, 1.0),
             });
@@ -273,10 +311,37 @@ fn push_nodes(list: &mut DisplayList, scene: SceneRef<'_>, highlights: &Highligh
     list.items.push(Item::EndGroup);
 }
 
-/// The markers where arcs leave the view: an arrow and a label each.
-fn push_edge_markers(list: &mut DisplayList, markers: &[EdgeMarker]) {
+/// The markers where arcs leave the view: an arrow and a label each, the one under the
+/// pointer (`hovered`) boxed as a button shows it can be pressed.
+fn push_edge_markers(list: &mut DisplayList, markers: &[EdgeMarker], hovered: Option<usize>) {
     list.items.push(Item::Group("edge-markers"));
-    for m in markers {
+    for (i, m) in markers.iter().enumerate() {
+        if hovered == Some(i) {
+            let [arrow, label] = m.boxes();
+            // One box around both when they sit together, else one around each.
+            let together = arrow[1] < label[3] + 2.0 && label[1] < arrow[3] + 2.0;
+            let boxes = if together {
+                vec![[
+                    arrow[0].min(label[0]),
+                    arrow[1].min(label[1]),
+                    arrow[2].max(label[2]),
+                    arrow[3].max(label[3]),
+                ]]
+            } else {
+                vec![arrow, label]
+            };
+            for b in boxes {
+                list.items.push(Item::Rect {
+                    min: [b[0] - 3.0, b[1] - 2.0],
+                    max: [b[2] + 3.0, b[3] + 2.0],
+                    fill: Some(Paint {
+                        rgb: [0xFF, 0xFF, 0xFF],
+                        alpha: 0.85,
+                    }),
+                    line: Some(Line::solid(style::INK, 1.5)),
+                });
+            }
+        }
         list.items.push(Item::Rings {
             rings: vec![arrow(m.at, m.direction)],
             fill: Some(Paint::solid(style::INK)),

@@ -9,21 +9,21 @@ use crate::model::{ChangeKind, Status};
 
 /// The country fills a legend explains, on screen and in exports alike.
 pub const LEGEND_FILLS: [(Rgb, &str); 5] = [
-    (style::SAHEL, "Sahel state"),
-    (style::SAHEL_MILITARY, "Sahel state under military rule"),
-    (style::PARTNER, "Partner with a live tie"),
-    (style::FORMER_PARTNER, "Former partner"),
-    (style::LAND, "Other country"),
+    (style::SAHEL, "legend-sahel-state"),
+    (style::SAHEL_MILITARY, "legend-sahel-military"),
+    (style::PARTNER, "legend-partner-live"),
+    (style::FORMER_PARTNER, "legend-former-partner"),
+    (style::LAND, "legend-other-country"),
 ];
 
 /// The troop numbers the legend draws a width for.
 pub const TROOPS_LEGEND: [u32; 3] = [100, 1_000, 10_000];
 
 /// The legend's row for arc widths: the troop numbers its three samples stand for.
-pub const TROOPS_LEGEND_LABEL: &str = "Width: 100 · 1,000 · 10,000 troops";
+pub const TROOPS_LEGEND_LABEL: &str = "legend-troops";
 
 /// The legend's row for sites.
-pub const SITE_LEGEND_LABEL: &str = "Site (base, camp)";
+pub const SITE_LEGEND_LABEL: &str = "legend-site";
 
 /// The legend's samples for arc widths: three short ink lines, one per
 /// [`TROOPS_LEGEND`] number, side by side from `x` to `x + width` at height `y`.
@@ -43,9 +43,9 @@ pub fn troops_samples(x: f32, y: f32, width: f32) -> Vec<([[f32; 2]; 2], Line)> 
 
 /// The legend's rows for compare mode: label and a sample drawing each.
 pub const COMPARE_LEGEND: [(&str, ChangeKind); 3] = [
-    ("Appeared", ChangeKind::Appeared),
-    ("Ended", ChangeKind::Ended),
-    ("Changed status (old colour, then new)", ChangeKind::Changed),
+    ("legend-appeared", ChangeKind::Appeared),
+    ("legend-ended", ChangeKind::Ended),
+    ("legend-changed", ChangeKind::Changed),
 ];
 
 /// A sample of a compare-mode drawing between `a` and `b` (legends).

@@ -71,7 +71,7 @@ impl Line {
     }
 
     /// The legend's label for unconfirmed links.
-    pub const UNCONFIRMED_LABEL: &'static str = "Status not confirmed lately";
+    pub const UNCONFIRMED_LABEL: &'static str = "legend-unconfirmed";
 
     /// This line, `factor` times as wide.
     #[must_use]

@@ -33,7 +33,10 @@ mod replay;
 mod scene_ref;
 
 pub use bundles::{BUNDLE_BELOW_SCALE, BUNDLE_LABEL, DrawnArc, drawn_arcs};
-pub use frame::{Highlights, border_width, map_frame, map_frame_planned, world_outline};
+pub use frame::{
+    BUNDLE_COUNT_RADIUS, Highlights, border_width, bundle_counts, map_frame, map_frame_planned,
+    world_outline,
+};
 pub use labels::{Labelled, PlacedLabel, SITE_LABEL_SCALE, place_labels};
 pub use legend::{
     COMPARE_LEGEND, LEGEND_FILLS, SITE_LEGEND_LABEL, TROOPS_LEGEND, TROOPS_LEGEND_LABEL,

@@ -1,9 +1,10 @@
 //! What a frame places before it draws ([`FramePlan`]): the labels, the markers at the
 //! edge and the arcs drawn, worked out once a frame for drawing and picking alike.
 
+use super::markers::clear_marker_labels;
 use super::{
-    DisplayList, DrawnArc, EdgeMarker, PlacedLabel, SceneRef, drawn_arcs, edge_markers,
-    place_labels,
+    DisplayList, DrawnArc, EdgeMarker, PlacedLabel, SceneRef, drawn_arcs, edge_markers, marks,
+    place_labels, text_box,
 };
 use crate::map::camera::MapCamera;
 use crate::map::layer::MapLayer;
@@ -20,8 +21,9 @@ pub struct FramePlan {
     pub arcs: Vec<DrawnArc>,
 }
 
-/// Places a frame of `size` seen through `camera`: markers first, then the labels around them,
-/// and the arcs drawn.
+/// Places a frame of `size` seen through `camera`: markers first (their labels clear of the
+/// Sahel states' names and the organisations' discs), then the labels around them, and the
+/// arcs drawn.
 pub fn plan_frame(
     layer: &MapLayer,
     scene: SceneRef<'_>,
@@ -30,8 +32,32 @@ pub fn plan_frame(
     focus: Option<usize>,
 ) -> FramePlan {
     let frame = DisplayList::new(size, camera);
-    let markers = edge_markers(&frame, scene, focus);
-    let obstacles: Vec<[f32; 4]> = markers.iter().map(|m| m.bounds).collect();
+    let mut markers = edge_markers(&frame, scene, focus);
+    // The Sahel states' labels at their own spots and the organisations' discs come first:
+    // markers' labels keep clear of them.
+    let reserved: Vec<[f32; 4]> = scene
+        .labels
+        .iter()
+        .filter(|(c, _)| {
+            layer
+                .countries()
+                .get(*c)
+                .is_some_and(|country| crate::model::is_sahel_state(&country.key))
+        })
+        .filter_map(|(c, text)| {
+            let at = frame.pixel_from_world(*layer.labels_world.get(*c)?);
+            frame
+                .contains(at, 0.0)
+                .then(|| text_box(at, text, &marks::COUNTRY_LABEL))
+        })
+        .chain(scene.nodes.iter().map(|n| {
+            let p = frame.pixel_from_world(n.world);
+            let r = marks::NODE_RADIUS + 1.0;
+            [p[0] - r, p[1] - r, p[0] + r, p[1] + r]
+        }))
+        .collect();
+    clear_marker_labels(&mut markers, &reserved, size);
+    let obstacles: Vec<[f32; 4]> = markers.iter().flat_map(EdgeMarker::boxes).collect();
     FramePlan {
         labels: place_labels(&frame, layer, scene, &obstacles),
         markers,
