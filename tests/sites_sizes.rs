@@ -327,7 +327,10 @@ fn arc_width_follows_troops_where_known() {
     };
     let picture = sahel_atlas::export::frame(&data, &options);
     let label = sahel_atlas::model::i18n::tr_static(TROOPS_LEGEND_LABEL);
-    assert!(picture.texts().any(|t| t == label), "no {label:?} in the legend");
+    assert!(
+        picture.texts().any(|t| t == label),
+        "no {label:?} in the legend"
+    );
 }
 
 fn check_sources(file: &str) -> Ran {

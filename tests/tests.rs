@@ -23,6 +23,7 @@
 //! - `app_events`: event layers on the map, on the command line and in the app (issue #22).
 //! - `app_view`: the map keeps the Sahel in view: panels, banners, framing, clicks, the
 //!   time bar's places, typed paths, the events filter (issue #20).
+//! - `app_edit`: editing in the app: add an event, undo, redo, field errors, save, recovery.
 //! - `app_compare`: compare mode, the change log and the alignment charts in the app.
 //! - `rendered`: the app rendered to pixels through wgpu (Mesa here); fails under CI when no
 //!   adapter exists.
@@ -38,12 +39,15 @@
 //! - `event_layers`: conflict-event layers (issue #22): each format, bad rows, `check`, the window.
 //! - `sites_sizes`: a tie's site, troops, amount and notice, from the file to the map, the
 //!   exports and `check --sources` (issue #19).
+//! - `sheet`: the scenario as a spreadsheet and back: the round-trip property, cells of errors,
+//!   `sheet export` and `sheet import` as a process.
 //! - `world_layers`: extracts of world layers from npm packages, loaded, hit-tested, clicked.
 
 mod common;
 
 mod animation;
 mod app_compare;
+mod app_edit;
 mod app_events;
 mod app_ui;
 mod app_view;
@@ -68,6 +72,7 @@ mod rfc_corpus;
 mod rfc_mutations;
 mod safe_output;
 mod seed_story;
+mod sheet;
 mod sites_sizes;
 mod time_control;
 mod timeline_props;

@@ -85,6 +85,8 @@ pub enum Command {
     Compare(crate::app::compare::CompareCommand),
     /// The conflict-event layers: window, filters, the events listed.
     Events(crate::app::event_view::EventCommand),
+    /// Editing: add, change or delete items, undo, redo, save.
+    Edit(crate::app::editing::EditCommand),
 }
 
 pub use crate::app::view::ThemeChoice;
@@ -100,6 +102,10 @@ impl PathPurpose {
             }
             Self::Animation(_) => {
                 Command::Animation(crate::app::animation::AnimationCommand::SetPath(path))
+            }
+            Self::SaveAs => Command::Edit(crate::app::editing::EditCommand::SaveTo(path)),
+            Self::ExportSheet => {
+                Command::Edit(crate::app::editing::EditCommand::ExportSheetTo(path))
             }
         }
     }

@@ -58,6 +58,7 @@ pub fn suggested_path(purpose: &PathPurpose, day: Day, range: Option<(Day, Day)>
         PathPurpose::Open(_) => return home().join(""),
         PathPurpose::Export(_) => format!("sahel-atlas-{}.{ext}", day.to_date()),
         PathPurpose::Animation(_) => format!("sahel-atlas.{ext}"),
+        PathPurpose::SaveAs | PathPurpose::ExportSheet => format!("scenario.{ext}"),
         PathPurpose::Changes(_) => {
             let (from, to) = range.unwrap_or((day, day));
             format!(

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::map::{MapCamera, MapLayer};
-use crate::model::Timeline;
+use crate::model::{EditHistory, Problem, Timeline};
 
 /// Above this many points per world unit the fine (1:50m) layer is drawn.
 pub const FINE_LAYER_SCALE: f64 = 1100.0;
@@ -35,6 +35,11 @@ pub struct Document {
     pub event_paths: Vec<PathBuf>,
     /// Bumped whenever the data change, to invalidate what is derived from them.
     pub generation: u64,
+    /// The edits made to the scenario since it was opened: undo, redo, unsaved changes.
+    pub history: EditHistory,
+    /// What `check` says of the scenario as edited (errors block saving), kept current by
+    /// every edit.
+    pub problems: Vec<Problem>,
 }
 
 impl Document {
@@ -54,6 +59,8 @@ impl Document {
             events: Vec::new(),
             event_paths: Vec::new(),
             generation: 0,
+            history: EditHistory::default(),
+            problems: Vec::new(),
         }
     }
 
@@ -79,6 +86,28 @@ impl Document {
         self.timeline = timeline;
         self.scenario_path = path;
         self.generation += 1;
+        self.history = EditHistory::default();
+        self.problems = crate::model::check(self.timeline.scenario());
+    }
+
+    /// Shows the scenario as edited: indexed anew and checked, the history kept.
+    pub fn set_edited(&mut self, scenario: crate::model::Scenario) {
+        self.problems = crate::model::check(&scenario);
+        self.timeline = Arc::new(Timeline::new(scenario));
+        self.generation += 1;
+    }
+
+    /// Whether the scenario has edits not yet saved.
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+    }
+
+    /// How many errors `check` finds in the scenario as edited.
+    pub fn error_count(&self) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == crate::model::Severity::Error)
+            .count()
     }
 
     /// Puts `path` first in the recent files.

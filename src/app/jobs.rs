@@ -65,6 +65,17 @@ pub enum Loaded {
         PathBuf,
         Result<crate::export::AnimationSummary, crate::export::ExportError>,
     ),
+    /// The scenario was saved to a file (or why not), in the state with this history id.
+    Saved {
+        /// The file.
+        path: PathBuf,
+        /// [`crate::model::EditHistory::state_id`] when the save began.
+        state: u64,
+        /// Why it failed.
+        result: Result<(), String>,
+    },
+    /// A file was written (the scenario as a spreadsheet), or why not.
+    Wrote(PathBuf, Result<(), String>),
     /// An export was written, or why not.
     Exported(PathBuf, Result<(), ExportError>),
     /// A job ended without its result: it panicked, or its thread could not start.

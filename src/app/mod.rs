@@ -9,6 +9,8 @@ pub mod compare;
 pub mod derived;
 pub mod dialogs;
 pub mod document;
+pub mod edit_apply;
+pub mod editing;
 pub mod event_view;
 pub mod jobs;
 pub mod memory;
@@ -30,6 +32,7 @@ use crate::app::compare::CompareCommand;
 use crate::app::derived::AtDate;
 use crate::app::dialogs::PathPrompt;
 use crate::app::document::Document;
+use crate::app::editing::EditCommand;
 use crate::app::jobs::{
     Jobs, Loaded, STAGE_EXPORTING, STAGE_PARSING, STAGE_READING, STAGE_SIMPLIFYING,
     STAGE_TRIANGULATING,
@@ -77,6 +80,10 @@ pub struct SahelApp {
     pending_url: Option<String>,
     /// File → Quit was chosen: close the window at the end of the frame.
     quit: bool,
+    /// The editing windows (forms, Save as…, questions).
+    pub(crate) editor: crate::ui::edit::EditorUi,
+    /// Editing apart from the document: the recovery file, questions, the title.
+    pub editing: crate::app::editing::EditState,
     /// Memory to give back: the view or the layer changed then, and the last time it was.
     trim: TrimClock,
     /// Where [`eframe::App::save`] writes the settings (atomically); `None`: nowhere.
@@ -193,6 +200,8 @@ impl SahelApp {
             fine_wanted: false,
             pending_url: None,
             quit: false,
+            editor: crate::ui::edit::EditorUi::default(),
+            editing: crate::app::editing::EditState::default(),
             trim: TrimClock::new(),
         }
     }
@@ -316,12 +325,20 @@ impl SahelApp {
             &mut self.commands,
             &ui.ctx().clone(),
         );
+        crate::ui::edit::editor_ui(
+            &ui.ctx().clone(),
+            &mut self.editor,
+            &self.document,
+            &self.editing,
+            &mut self.commands,
+        );
 
         self.view.scroll_to_current = false;
         let commands = std::mem::take(&mut self.commands);
         for command in commands {
             self.apply(command);
         }
+        self.editing_frame(&ui.ctx().clone());
         self.load_fine_layer_when_wanted();
         let shown = self
             .view
@@ -374,6 +391,14 @@ impl SahelApp {
         if ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::F)) {
             self.memory.focus_find = true;
         }
+        // Saving works while typing in a form; undo there is the field's own until it
+        // loses focus.
+        if ui.input_mut(|i| i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::S)) {
+            self.commands.push(Command::Edit(EditCommand::SaveAs));
+        }
+        if ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::S)) {
+            self.commands.push(Command::Edit(EditCommand::Save));
+        }
         if ui.ctx().egui_wants_keyboard_input() {
             if ui.input(|i| i.key_pressed(Key::Escape)) {
                 ui.ctx().memory_mut(|m| {
@@ -383,6 +408,20 @@ impl SahelApp {
                 });
             }
             return;
+        }
+        let shortcuts = [
+            (
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::Z,
+                EditCommand::Redo,
+            ),
+            (Modifiers::COMMAND, Key::Y, EditCommand::Redo),
+            (Modifiers::COMMAND, Key::Z, EditCommand::Undo),
+        ];
+        for (modifiers, key, command) in shortcuts {
+            if ui.input_mut(|i| i.consume_key(modifiers, key)) {
+                self.commands.push(Command::Edit(command));
+            }
         }
         let bindings: [(Key, &[Command]); 10] = [
             (Key::ArrowRight, &[Command::Time(TimeCommand::NextEvent)]),
@@ -500,19 +539,23 @@ impl SahelApp {
             Command::ClosePathPrompt => self.memory.path_prompt = None,
             Command::Quit => self.quit = true,
             Command::ExportTo(path) => self.start_export(path),
-            Command::Events(c) => {
-                if let crate::app::event_view::EventCommand::Remove(i) = c
-                    && i < self.document.events.len()
-                {
-                    self.document.events.remove(i);
-                    self.document.event_paths.remove(i);
-                }
-                if let Some(path) = self.view.events.apply(c) {
-                    self.start_load(path, Some(FileKind::Events));
-                }
-            }
+            Command::Edit(e) => self.apply_edit_command(e),
+            Command::Events(c) => self.apply_events(c),
             Command::Compare(c) => self.apply_compare(c),
             Command::Animation(c) => self.apply_animation(c),
+        }
+    }
+
+    /// The event layers' commands: a layer removed, the window and filters, a layer to load.
+    fn apply_events(&mut self, command: crate::app::event_view::EventCommand) {
+        if let crate::app::event_view::EventCommand::Remove(i) = command
+            && i < self.document.events.len()
+        {
+            self.document.events.remove(i);
+            self.document.event_paths.remove(i);
+        }
+        if let Some(path) = self.view.events.apply(command) {
+            self.start_load(path, Some(FileKind::Events));
         }
     }
 
@@ -599,6 +642,14 @@ impl SahelApp {
 
     fn start_load(&mut self, path: PathBuf, kind: Option<FileKind>) {
         let name = path.display().to_string();
+        if matches!(kind, None | Some(FileKind::Scenario)) && crate::io::sheet::is_sheet_path(&path)
+        {
+            self.jobs.spawn(name, STAGE_PARSING, move |_| {
+                let read = crate::io::sheet::read_sheet_scenario(&path);
+                Loaded::Scenario(path, read.map(|(s, w)| (Arc::new(Timeline::new(s)), w)))
+            });
+            return;
+        }
         let choices = self.view.events.choices.clone();
         // The zooms whose hexagon grids an event layer makes as it loads.
         let size = self.view.map_size();
@@ -660,6 +711,17 @@ impl SahelApp {
     }
 
     fn finish(&mut self, loaded: Loaded) {
+        let replaces = matches!(loaded, Loaded::Scenario(_, Ok(_)) | Loaded::Defaults(Ok(_)));
+        if replaces && self.document.is_dirty() {
+            // Asked first: "open it and lose the edits?".
+            self.editing.pending_replace = Some(loaded);
+            return;
+        }
+        self.finish_loaded(loaded);
+    }
+
+    /// Takes a job's result (a scenario replacing unsaved edits only once confirmed).
+    pub(crate) fn finish_loaded(&mut self, loaded: Loaded) {
         let failed = |what: &str, e: &LoadError| Message::from_load_error(what, e);
         let warned = |path: &std::path::Path, warnings: Vec<String>| Message {
             headline: format!(
@@ -738,6 +800,19 @@ impl SahelApp {
             }),
             Loaded::Animation(path, result) => self.animation.finished(&path, result),
             Loaded::DialogFailed(text) => messages.push(Message::note(text)),
+            Loaded::Saved {
+                path,
+                state,
+                result,
+            } => self.finish_save(path, state, result),
+            Loaded::Wrote(path, Ok(())) => {
+                messages.push(Message::note(format!("Wrote {}.", path.display())));
+            }
+            Loaded::Wrote(path, Err(why)) => messages.push(Message {
+                headline: format!("Could not write {}.", path.display()),
+                details: vec![why],
+                is_error: true,
+            }),
             Loaded::Failed { job, why } => {
                 self.animation.job_failed(&job, &why);
                 messages.push(Message::error(format!(
@@ -767,7 +842,7 @@ impl SahelApp {
 
     /// Asks for a path with the native dialog, off the UI thread; where none can be shown,
     /// the typed-path window opens.
-    fn ask_path(&mut self, purpose: PathPurpose) {
+    pub(crate) fn ask_path(&mut self, purpose: PathPurpose) {
         let suggested = self.suggested_path(&purpose);
         if let Err(message) = crate::app::dialogs::ask_path(&self.jobs, purpose, suggested) {
             self.view.messages.push(message);
@@ -776,6 +851,19 @@ impl SahelApp {
 
     /// The path first suggested for `purpose`.
     fn suggested_path(&self, purpose: &PathPurpose) -> PathBuf {
+        let open = self.document.scenario_path.as_ref();
+        match purpose {
+            // Beside the scenario open, named after it.
+            PathPurpose::SaveAs if open.is_some() => {
+                return self
+                    .save_target()
+                    .unwrap_or_else(|| open.map(|p| p.with_extension("json")).unwrap_or_default());
+            }
+            PathPurpose::ExportSheet if open.is_some() => {
+                return open.map(|p| p.with_extension("xlsx")).unwrap_or_default();
+            }
+            _ => {}
+        }
         crate::app::dialogs::suggested_path(purpose, self.view.day(), self.view.compare.range)
     }
 

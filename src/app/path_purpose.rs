@@ -1,4 +1,5 @@
-//! What a file path is asked for (to open, to export the map or the changes): the file
+//! What a file path is asked for (to open, to export the map or the changes, to save the
+//! scenario or export it as a spreadsheet): the file
 //! dialogs, the typed-path window and the jobs that carry the answer all name it.
 
 use crate::io::FileKind;
@@ -14,6 +15,10 @@ pub enum PathPurpose {
     Changes(bool),
     /// Where File → Export animation… writes its clip.
     Animation(crate::export::AnimationFormat),
+    /// Where to save the scenario (Save as…): JSON, or `.xlsx`.
+    SaveAs,
+    /// Where to export the scenario as a spreadsheet: `.xlsx`, or a folder for CSV files.
+    ExportSheet,
 }
 
 impl PathPurpose {
@@ -31,6 +36,8 @@ impl PathPurpose {
             Self::Changes(true) => "Export the changes as Markdown",
             Self::Changes(false) => "Export the changes as CSV",
             Self::Animation(_) => "Export animation",
+            Self::SaveAs => "Save the scenario as",
+            Self::ExportSheet => "Export the scenario as a spreadsheet",
         }
     }
 
@@ -38,8 +45,9 @@ impl PathPurpose {
     pub fn action(&self) -> &'static str {
         match self {
             Self::Open(_) => "Open",
-            Self::Export(_) | Self::Changes(_) => "Export",
+            Self::Export(_) | Self::Changes(_) | Self::ExportSheet => "Export",
             Self::Animation(_) => "Choose",
+            Self::SaveAs => "Save",
         }
     }
 
@@ -48,7 +56,10 @@ impl PathPurpose {
         use crate::export::Format;
         match self {
             Self::Open(FileKind::Countries) => ("GeoJSON", &["geojson", "json", "gz"]),
-            Self::Open(FileKind::Scenario) => ("Scenario (JSON)", &["json"]),
+            Self::Open(FileKind::Scenario) => (
+                "Scenario (JSON, spreadsheet)",
+                &["json", "xlsx", "ods", "xls"],
+            ),
             Self::Open(FileKind::Events) => (
                 "Event layer (CSV, GeoJSON)",
                 &["csv", "geojson", "json", "gz"],
@@ -60,6 +71,8 @@ impl PathPurpose {
             Self::Changes(true) => ("Markdown", &["md"]),
             Self::Animation(crate::export::AnimationFormat::Mp4) => ("MP4", &["mp4"]),
             Self::Animation(crate::export::AnimationFormat::Gif) => ("GIF", &["gif"]),
+            Self::SaveAs => ("Scenario (JSON)", &["json", "xlsx"]),
+            Self::ExportSheet => ("Workbook (XLSX)", &["xlsx"]),
         }
     }
 }

@@ -194,6 +194,12 @@ fn run_window(start: &Arc<AppStart>, renderer: RendererChoice) -> eframe::Result
                     .messages
                     .push(crate::app::message::Message::note(note));
             }
+            // Unsaved edits are kept beside the settings, and offered back after a crash
+            // (`SAHEL_ATLAS_RECOVERY` names another file).
+            app.editing.recovery_path = std::env::var_os("SAHEL_ATLAS_RECOVERY")
+                .map(std::path::PathBuf::from)
+                .or_else(|| crate::app::settings::settings_dir().map(|d| d.join("recovery.json")));
+            app.look_for_recovery();
             Ok(Box::new(app))
         }),
     )

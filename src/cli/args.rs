@@ -115,6 +115,37 @@ pub enum Sub {
     /// Draw a state's alignment over time (live ties per partner group, stacked), or a
     /// partner's ties by counterpart, as SVG or PNG; without --country, the five Sahel states.
     Chart(ChartArgs),
+    /// The scenario as a spreadsheet and back: `sheet export --out scenario.xlsx` (or a
+    /// folder of CSV files), `sheet import scenario.xlsx --out scenario.json`.
+    Sheet {
+        /// Export or import.
+        #[command(subcommand)]
+        action: SheetAction,
+    },
+}
+
+/// `sheet export` and `sheet import`.
+#[derive(clap::Subcommand, Debug)]
+pub enum SheetAction {
+    /// Write the scenario (--scenario, or the embedded one) as sheets entities,
+    /// relationships, events, changes, groups and about: an .xlsx workbook, or one CSV file
+    /// per sheet when --out ends with / (or is a folder).
+    Export {
+        /// The workbook (.xlsx) or folder (ending /) to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Read a scenario from a workbook (.xlsx, .ods) or a folder of CSV files, check it as
+    /// `check` does, and write it as JSON; nothing is written when there are errors, each
+    /// reported as FILE:SHEET!CELL.
+    Import {
+        /// The workbook or folder to read.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The scenario file (JSON) to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
 }
 
 /// `sahel-atlas diff`: what it was asked.

@@ -8,6 +8,7 @@ pub mod change_list;
 pub mod chart;
 pub mod output;
 pub mod run;
+pub mod sheet;
 pub mod signals;
 
 use std::fmt::Write as _;

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use super::args::{DataArgs, RenderArgs, Sub};
+use super::args::{DataArgs, RenderArgs, SheetAction, Sub};
 use crate::export::escape::terminal_text;
 use crate::export::{ExportError, Format, FrameStep, MapData, RenderOptions};
 use crate::io::LoadError;
@@ -76,6 +76,17 @@ pub enum CliError {
     /// `--fps` or `--hold-events` without a clip to write.
     #[error("--fps and --hold-events are for clips: end --out with .mp4 or .gif")]
     ClipOptionsWithoutClip,
+    /// `sheet export` could not write the spreadsheet.
+    #[error(transparent)]
+    Sheet(#[from] crate::io::sheet::SheetError),
+    /// `sheet import` could not write the scenario file.
+    #[error("cannot write '{}': {source}", path.display())]
+    WriteScenario {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
     /// `--focus` names no entity of the scenario.
     #[error("--focus: the scenario has no entity '{0}'")]
     UnknownFocus(String),
@@ -233,6 +244,24 @@ pub fn run(command: &Sub, data: &DataArgs) -> Result<Outcome, CliError> {
             let mut text = super::chart::run_chart(args, &timeline)?;
             text.push('\n');
             Ok(Outcome::done(text, warnings))
+        }
+        Sub::Sheet {
+            action: SheetAction::Export { out },
+        } => {
+            let timeline = load_timeline(data.scenario.as_deref(), &mut warnings)?;
+            let stdout = super::sheet::run_export(out, timeline.scenario())?;
+            Ok(Outcome::done(stdout, warnings))
+        }
+        Sub::Sheet {
+            action: SheetAction::Import { file, out },
+        } => {
+            use super::sheet::ImportError;
+            let stdout =
+                super::sheet::run_import(file, out, &mut warnings).map_err(|e| match e {
+                    ImportError::Load(e) => CliError::Load(e),
+                    ImportError::Write { path, source } => CliError::WriteScenario { path, source },
+                })?;
+            Ok(Outcome::done(stdout, warnings))
         }
         Sub::Export { at, out, filter } => {
             let stdout = export(data, *at, out, filter, &mut warnings)?;

@@ -35,6 +35,13 @@ pub enum Where {
         /// The feature's key (`ADM0_A3` …), if found.
         key: Option<String>,
     },
+    /// A cell of a spreadsheet (or of one CSV file of a folder of them): `events!C12`.
+    Cell {
+        /// The sheet's name.
+        sheet: String,
+        /// The cell, in A1 notation.
+        cell: String,
+    },
 }
 
 /// One problem found in one file.
@@ -83,6 +90,9 @@ impl fmt::Display for Diagnostic {
         };
         match &self.place {
             Where::File => write!(f, "{}: {level}: {}", self.file, self.message),
+            Where::Cell { sheet, cell } => {
+                write!(f, "{}:{sheet}!{cell}: {level}: {}", self.file, self.message)
+            }
             Where::LineColumn { line, column } => {
                 write!(
                     f,

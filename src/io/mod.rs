@@ -18,6 +18,9 @@ mod json_error;
 mod json_text;
 mod read;
 mod scenario_file;
+mod scenario_write;
+pub mod sheet;
+mod strict_text;
 
 pub use countries::{collection_findings, parse_countries, read_countries};
 pub use country::{Country, CountryLayer, KeySource};
@@ -29,6 +32,7 @@ pub use event_layer::{
 };
 pub use read::{MAX_FILE_BYTES, read_file_bytes, read_head};
 pub use scenario_file::{parse_scenario, read_scenario, source_diagnostics};
+pub use scenario_write::{scenario_json, write_scenario};
 
 /// What kind of file some bytes look like.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -88,6 +88,8 @@ pub struct MapResponse {
     /// Every tie the arc under the pointer stands for (relationship indices): more than one
     /// where links between the same two ends are bundled.
     pub hovered_ties: Vec<usize>,
+    /// Where the pointer is, lon/lat degrees (for a form that picks a place on the map).
+    pub pointer_lon_lat: Option<[f64; 2]>,
 }
 
 /// What a click on the map hit.
@@ -246,6 +248,7 @@ pub fn map_ui(
     if let Some(p) = pointer {
         let local = [p.x - rect.min.x, p.y - rect.min.y];
         let world = camera.world_from_screen([f64::from(p.x), f64::from(p.y)], center);
+        out.pointer_lon_lat = Some(super::projection::lon_lat_from_world(world[0], world[1]));
         // The map's value for screen readers (and tests): the country under the pointer.
         if let Some(country) =
             (scene.layer.country_at_world(world)).and_then(|c| scene.layer.countries().get(c))

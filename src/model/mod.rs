@@ -9,6 +9,7 @@ mod changelog;
 mod check;
 mod date;
 mod diff;
+mod edit;
 pub mod event_layer;
 mod filter;
 pub mod i18n;
@@ -24,6 +25,7 @@ pub use changelog::{LogEntry, YearLog};
 pub use check::{Item, Problem, Severity, check};
 pub use date::{DateError, DatePrecision, Day, parse_date, parse_event_date};
 pub use diff::{ChangeKind, Diff, SahelChanges, TieChange};
+pub use edit::{Edit, EditHistory, ItemValue, Section};
 pub use event_layer::{
     EventFilter, EventFormat, EventLayer, EventTexts, EventWindow, LayerFilter, parse_window,
 };

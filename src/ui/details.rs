@@ -99,6 +99,13 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
         {
             cx.push(Command::SelectCountry(None));
         }
+        if let Some(e) = timeline.entity_index(key)
+            && ui.small_button("Edit…").clicked()
+        {
+            cx.push(Command::Edit(crate::app::editing::EditCommand::OpenEntity(
+                e,
+            )));
+        }
         // A long name wraps within the panel rather than widening it.
         ui.add(egui::Label::new(RichText::new(&name).heading()).wrap());
     });
@@ -445,6 +452,11 @@ fn link_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, link: usize) {
     ui.horizontal(|ui| {
         if ui.small_button("×").on_hover_text("Close").clicked() {
             cx.push(Command::SelectLink(None));
+        }
+        if ui.small_button("Edit tie…").clicked() {
+            cx.push(Command::Edit(
+                crate::app::editing::EditCommand::OpenRelationship(link),
+            ));
         }
         ui.add(egui::Label::new(RichText::new(rel.short_label()).heading()).wrap());
     });

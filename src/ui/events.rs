@@ -8,6 +8,7 @@ use egui::{Color32, RichText};
 
 use super::Cx;
 use crate::app::command::Command;
+use crate::app::editing::EditCommand;
 use crate::app::time_control::TimeCommand;
 use crate::model::{Change, Day, RelationshipKind, Timeline, is_sahel_state};
 
@@ -270,6 +271,17 @@ fn event_rows_ui(
                         egui::StrokeKind::Outside,
                     );
                 }
+                let index = order[pos];
+                label.context_menu(|ui| {
+                    if ui.button("Edit event…").clicked() {
+                        cx.commands
+                            .push(Command::Edit(EditCommand::OpenEvent(index)));
+                    }
+                    if ui.button("Delete event").clicked() {
+                        cx.commands
+                            .push(Command::Edit(EditCommand::DeleteEvent(index)));
+                    }
+                });
                 if label.clicked() {
                     cx.push(Command::Time(TimeCommand::SetDay(Day::from_date(
                         event.date,
@@ -305,6 +317,14 @@ fn current_event_card_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, e: usize) {
             if let Some(notice) = event.notice {
                 ui.label(format!("Notice: {notice}"));
             }
+            ui.horizontal(|ui| {
+                if ui.small_button("Edit…").clicked() {
+                    cx.push(Command::Edit(EditCommand::OpenEvent(e)));
+                }
+                if ui.small_button("Delete").clicked() {
+                    cx.push(Command::Edit(EditCommand::DeleteEvent(e)));
+                }
+            });
             ui.horizontal_wrapped(|ui| {
                 ui.label("Sources:");
                 super::sources::sources_ui(ui, &event.sources, cx.commands);

@@ -227,6 +227,18 @@ fn click(cx: &mut Cx<'_>, response: &MapResponse, layer: &MapLayer) {
         }
         None => {}
     }
+
+    // For a form picking a party or a place.
+    if let (Some(click), Some(lon_lat)) = (response.clicked, response.pointer_lon_lat) {
+        let entity = match click {
+            MapClick::Country(c) => layer.countries().get(c).map(|c| c.key.clone()),
+            MapClick::Node(n) => scenario.entities.get(n).map(|e| e.id.clone()),
+            _ => None,
+        };
+        cx.push(Command::Edit(
+            crate::app::editing::EditCommand::MapClicked { lon_lat, entity },
+        ));
+    }
 }
 
 fn zoom_buttons_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, rect: Rect) {

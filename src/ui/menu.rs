@@ -2,16 +2,22 @@
 
 use super::Cx;
 use crate::app::command::Command;
+use crate::app::editing::EditCommand;
 use crate::io::FileKind;
 use crate::model::i18n::{Lang, format_day_long, tr, tr_args};
 
 pub(crate) fn menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(tr("menu-file"), |ui| file_menu_ui(ui, cx));
+        ui.menu_button(tr("menu-edit"), |ui| edit_menu_ui(ui, cx));
         ui.menu_button(tr("menu-view"), |ui| view_menu_ui(ui, cx));
         ui.menu_button(tr("menu-help"), |ui| help_menu_ui(ui, cx));
         ui.separator();
         ui.label(egui::RichText::new(&cx.document.timeline.scenario().title).strong());
+        if cx.document.is_dirty() {
+            ui.label(egui::RichText::new(tr("unsaved-changes")).weak())
+                .on_hover_text(tr("unsaved-changes-hint"));
+        }
         if !cx.jobs.is_empty() {
             ui.spinner();
             let text: Vec<String> = cx
@@ -94,6 +100,20 @@ fn file_menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     }
     if ui.button(tr("file-add-event-layer")).clicked() {
         cx.push(Command::OpenDialog(FileKind::Events));
+    }
+    let edit = |c| Command::Edit(c);
+    if ui.button(tr("file-save")).on_hover_text("Ctrl+S").clicked() {
+        cx.push(edit(EditCommand::Save));
+    }
+    if ui
+        .button(tr("file-save-as"))
+        .on_hover_text("Ctrl+Shift+S")
+        .clicked()
+    {
+        cx.push(edit(EditCommand::SaveAs));
+    }
+    if ui.button(tr("file-export-sheet")).clicked() {
+        cx.push(edit(EditCommand::ExportSheet));
     }
     ui.menu_button(tr("file-open-recent"), |ui| {
         if cx.document.recent.is_empty() {
@@ -225,8 +245,53 @@ fn help_menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     ui.label(tr("help-keys-escape"));
     ui.label(tr("help-keys-compare"));
     ui.label(tr("help-keys-find"));
+    ui.label(tr("help-keys-edit"));
     ui.separator();
     if ui.button(tr("help-about")).clicked() {
         cx.memory.about_open = true;
+    }
+}
+
+/// Edit: undo, redo, and adding events, ties and organisations.
+fn edit_menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    let history = &cx.document.history;
+    let (undo, redo) = (history.can_undo(), history.can_redo());
+    if ui
+        .add_enabled(
+            undo,
+            egui::Button::new(tr("edit-undo")).shortcut_text("Ctrl+Z"),
+        )
+        .clicked()
+    {
+        cx.push(Command::Edit(EditCommand::Undo));
+    }
+    if ui
+        .add_enabled(
+            redo,
+            egui::Button::new(tr("edit-redo")).shortcut_text("Ctrl+Shift+Z"),
+        )
+        .clicked()
+    {
+        cx.push(Command::Edit(EditCommand::Redo));
+    }
+    ui.separator();
+    let date = cx.view.day().to_date().to_string();
+    let add_event = tr_args("edit-add-event", &[("date", date.as_str().into())]);
+    if ui.button(add_event).clicked() {
+        cx.push(Command::Edit(EditCommand::AddEvent));
+    }
+    if ui.button(tr("edit-add-tie")).clicked() {
+        cx.push(Command::Edit(EditCommand::AddRelationship));
+    }
+    if ui.button(tr("edit-add-entity")).clicked() {
+        cx.push(Command::Edit(EditCommand::AddEntity));
+    }
+    let errors = cx.document.error_count();
+    if errors > 0 {
+        ui.separator();
+        ui.label(
+            egui::RichText::new(tr_args("edit-errors", &[("count", errors.into())]))
+                .color(egui::Color32::from_rgb(0xC0, 0x20, 0x20)),
+        );
     }
 }

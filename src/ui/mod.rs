@@ -8,6 +8,7 @@ pub(crate) mod animation;
 mod changelog_window;
 mod changes_panel;
 mod details;
+pub(crate) mod edit;
 mod event_layers;
 mod events;
 mod legend;

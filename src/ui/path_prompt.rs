@@ -66,6 +66,10 @@ pub(crate) fn typed_path(purpose: &PathPurpose, text: &str) -> Option<PathBuf> {
         PathPurpose::Changes(true) => Some("md"),
         PathPurpose::Changes(false) => Some("csv"),
         PathPurpose::Animation(format) => Some(format.extension()),
+        PathPurpose::SaveAs => Some("json"),
+        // A folder (ending with a slash) gets one CSV file per sheet.
+        PathPurpose::ExportSheet if text.ends_with('/') => None,
+        PathPurpose::ExportSheet => Some("xlsx"),
     };
     if let Some(ext) = ext
         && path.extension().is_none()
@@ -102,5 +106,13 @@ mod tests {
             Some(PathBuf::from("/x/scenario"))
         );
         assert_eq!(typed_path(&png, "   "), None);
+        assert_eq!(
+            typed_path(&PathPurpose::ExportSheet, "/x/sheets/"),
+            Some(PathBuf::from("/x/sheets/"))
+        );
+        assert_eq!(
+            typed_path(&PathPurpose::SaveAs, "/x/mine"),
+            Some(PathBuf::from("/x/mine.json"))
+        );
     }
 }

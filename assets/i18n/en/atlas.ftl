@@ -11,6 +11,9 @@ jobs-hint = The map stays usable while files load.
 file-open-countries = Open countries…
 file-open-scenario = Open scenario…
 file-add-event-layer = Add event layer…
+file-save = Save
+file-save-as = Save as…
+file-export-sheet = Export as spreadsheet…
 file-open-recent = Open recent
 file-no-recent = No recent files
 file-export = Export
@@ -27,6 +30,20 @@ file-export-animation = Export animation…
 file-back-to-embedded = Back to the embedded data
 file-drop-hint = Or drop a .geojson or scenario file on the window
 file-quit = Quit
+
+## Edit menu
+menu-edit = Edit
+edit-undo = Undo
+edit-redo = Redo
+edit-add-event = Add an event on { $date }…
+edit-add-tie = Add a tie…
+edit-add-entity = Add an organisation or armed group…
+edit-errors = { $count ->
+    [one] 1 error: saving waits until it is fixed
+   *[other] { $count } errors: saving waits until they are fixed
+}
+unsaved-changes = • unsaved changes
+unsaved-changes-hint = File → Save (Ctrl+S) writes them
 
 ## View menu
 view-zoom-in = Zoom in  (+)
@@ -51,6 +68,7 @@ help-keys-span = Home / End: start / end   + / − / 0: zoom in / out / reset
 help-keys-escape = Esc: clear the selection, leave compare mode
 help-keys-compare = Shift-click or shift-drag the time strip: compare two dates
 help-keys-find = Ctrl+F or /: find a country   Ctrl+Q: quit
+help-keys-edit = Ctrl+Z / Ctrl+Shift+Z: undo / redo an edit   Ctrl+S: save
 help-about = About Sahel Atlas
 
 ## About window

@@ -11,6 +11,9 @@ jobs-hint = La carte reste utilisable pendant le chargement des fichiers.
 file-open-countries = Ouvrir des pays…
 file-open-scenario = Ouvrir un scénario…
 file-add-event-layer = Ajouter une couche d’événements…
+file-save = Enregistrer
+file-save-as = Enregistrer sous…
+file-export-sheet = Exporter en tableur…
 file-open-recent = Fichiers récents
 file-no-recent = Aucun fichier récent
 file-export = Exporter
@@ -27,6 +30,20 @@ file-export-animation = Exporter une animation…
 file-back-to-embedded = Revenir aux données intégrées
 file-drop-hint = Ou déposez un fichier .geojson ou un scénario sur la fenêtre
 file-quit = Quitter
+
+## Menu Édition
+menu-edit = Édition
+edit-undo = Annuler
+edit-redo = Rétablir
+edit-add-event = Ajouter un événement au { $date }…
+edit-add-tie = Ajouter un lien…
+edit-add-entity = Ajouter une organisation ou un groupe armé…
+edit-errors = { $count ->
+    [one] 1 erreur : l’enregistrement attend qu’elle soit corrigée
+   *[other] { $count } erreurs : l’enregistrement attend qu’elles soient corrigées
+}
+unsaved-changes = • modifications non enregistrées
+unsaved-changes-hint = Fichier → Enregistrer (Ctrl+S) les écrit
 
 ## Menu Affichage
 view-zoom-in = Zoom avant  (+)
@@ -51,6 +68,7 @@ help-keys-span = Début / Fin : début / fin   + / − / 0 : zoom avant / arri
 help-keys-escape = Échap : effacer la sélection, quitter la comparaison
 help-keys-compare = Maj-clic ou Maj-glisser sur la frise : comparer deux dates
 help-keys-find = Ctrl+F ou / : chercher un pays   Ctrl+Q : quitter
+help-keys-edit = Ctrl+Z / Ctrl+Maj+Z : annuler / rétablir une modification   Ctrl+S : enregistrer
 help-about = À propos de Sahel Atlas
 
 ## Fenêtre À propos

@@ -1,0 +1,216 @@
+//! The editing windows: a form per event, relationship or entity being edited, and the
+//! questions (unsaved edits on quit or open, a recovery file at start). Save as… and Export
+//! as spreadsheet… ask for their path through [`crate::app::dialogs`]. Forms keep the text being typed; whenever it reads
+//! as an item different from the document's, they push an edit, so the map and the lists
+//! follow as you type. Errors from `check` show beside their fields.
+
+mod event_form;
+mod item_forms;
+
+use egui::{Color32, RichText};
+
+use crate::app::command::Command;
+use crate::app::document::Document;
+use crate::app::editing::{EditCommand, EditState};
+use crate::model::{Edit, Item, Problem, Scenario, Section, Severity};
+
+pub(crate) use event_form::EventForm;
+pub(crate) use item_forms::{EntityForm, RelationshipForm};
+
+/// The editing windows' own state.
+#[derive(Default)]
+pub(crate) struct EditorUi {
+    pub event: Option<EventForm>,
+    pub relationship: Option<RelationshipForm>,
+    pub entity: Option<EntityForm>,
+}
+
+impl EditorUi {
+    /// Opens the form of an item.
+    pub fn open(&mut self, section: Section, index: usize, scenario: &Scenario, session: u64) {
+        match section {
+            Section::Events => {
+                self.event = scenario
+                    .events
+                    .get(index)
+                    .map(|e| EventForm::new(index, e, session));
+            }
+            Section::Relationships => {
+                self.relationship = scenario
+                    .relationships
+                    .get(index)
+                    .map(|r| RelationshipForm::new(index, r, session));
+            }
+            Section::Entities => {
+                self.entity = scenario
+                    .entities
+                    .get(index)
+                    .map(|e| EntityForm::new(index, e, session));
+            }
+        }
+    }
+
+    /// After an undo, a redo or a deletion: a form whose list gained or lost an item is
+    /// closed (its index may name another item now); the others follow the document.
+    pub fn after_undo(&mut self, edit: &Edit, _scenario: &Scenario) {
+        if edit.before.is_some() && edit.after.is_some() {
+            return;
+        }
+        match edit.section {
+            Section::Events => self.event = None,
+            Section::Relationships => self.relationship = None,
+            Section::Entities => self.entity = None,
+        }
+    }
+
+    /// A click on the map, for a form that is picking a party or a place.
+    pub fn map_clicked(&mut self, lon_lat: [f64; 2], entity: Option<String>) {
+        if let Some(form) = &mut self.relationship {
+            form.map_clicked(lon_lat, entity.as_deref());
+        }
+        if let Some(form) = &mut self.entity {
+            form.map_clicked(lon_lat);
+        }
+    }
+
+    /// How many fields of the open forms do not read (a date that is no date …).
+    pub fn field_errors(&self) -> usize {
+        self.event.as_ref().map_or(0, EventForm::field_errors)
+            + self
+                .relationship
+                .as_ref()
+                .map_or(0, RelationshipForm::field_errors)
+            + self.entity.as_ref().map_or(0, EntityForm::field_errors)
+    }
+}
+
+/// Draws the editing windows and the questions; their requests go to `commands`.
+pub(crate) fn editor_ui(
+    ctx: &egui::Context,
+    editor: &mut EditorUi,
+    document: &Document,
+    editing: &EditState,
+    commands: &mut Vec<Command>,
+) {
+    let scenario = document.timeline.scenario();
+    let problems = &document.problems;
+    if let Some(form) = &mut editor.event
+        && !form.window(ctx, scenario, problems, commands)
+    {
+        editor.event = None;
+    }
+    if let Some(form) = &mut editor.relationship
+        && !form.window(ctx, scenario, problems, commands)
+    {
+        editor.relationship = None;
+    }
+    if let Some(form) = &mut editor.entity
+        && !form.window(ctx, scenario, problems, commands)
+    {
+        editor.entity = None;
+    }
+    questions_ui(ctx, document, editing, commands);
+}
+
+fn questions_ui(
+    ctx: &egui::Context,
+    document: &Document,
+    editing: &EditState,
+    commands: &mut Vec<Command>,
+) {
+    let mut ask = |id: &str, text: String, buttons: &[(&str, EditCommand)]| {
+        egui::Modal::new(egui::Id::unique(id)).show(ctx, |ui| {
+            ui.set_max_width(420.0);
+            ui.label(text);
+            ui.horizontal(|ui| {
+                for (label, command) in buttons {
+                    if ui.button(*label).clicked() {
+                        commands.push(Command::Edit(command.clone()));
+                    }
+                }
+            });
+        });
+    };
+    if editing.quit_asked {
+        ask(
+            "unsaved-quit",
+            "The scenario has unsaved edits.".to_owned(),
+            &[
+                ("Save", EditCommand::Save),
+                ("Quit without saving", EditCommand::QuitWithoutSaving),
+                ("Cancel", EditCommand::CancelQuit),
+            ],
+        );
+    } else if editing.pending_replace.is_some() {
+        ask(
+            "unsaved-open",
+            "Another scenario is ready to show, but this one has unsaved edits. Open it and lose them?".to_owned(),
+            &[
+                ("Keep editing", EditCommand::ConfirmReplace(false)),
+                ("Open it, losing the edits", EditCommand::ConfirmReplace(true)),
+            ],
+        );
+    } else if let Some((path, _)) = &editing.recovery_offer {
+        let of = path.as_ref().map_or_else(
+            || "the embedded scenario".to_owned(),
+            |p| p.display().to_string(),
+        );
+        ask(
+            "recovery",
+            format!("The last session ended with unsaved edits to {of}. Restore them?"),
+            &[
+                ("Restore", EditCommand::RestoreRecovery),
+                ("Discard", EditCommand::DiscardRecovery),
+            ],
+        );
+    }
+    let _ = document;
+}
+
+/// The problems `check` found with one item, by pointer.
+pub(crate) fn problems_of<'a>(problems: &'a [Problem], item: &Item) -> Vec<&'a Problem> {
+    problems.iter().filter(|p| &p.item == item).collect()
+}
+
+/// Shows the problems whose pointer starts with `prefix` (all when `None`), red for
+/// errors, amber for warnings.
+pub(crate) fn problems_ui(ui: &mut egui::Ui, problems: &[&Problem], prefix: &str) {
+    for problem in problems {
+        let here = if prefix.is_empty() {
+            problem.pointer.is_empty()
+        } else {
+            problem.pointer == prefix || problem.pointer.starts_with(&format!("{prefix}/"))
+        };
+        if here {
+            let colour = match problem.severity {
+                Severity::Error => Color32::from_rgb(0xC0, 0x20, 0x20),
+                Severity::Warning => Color32::from_rgb(0xB0, 0x60, 0x00),
+            };
+            ui.label(RichText::new(&problem.message).color(colour).small());
+        }
+    }
+}
+
+/// Shows a field's own error (it does not read), in red.
+pub(crate) fn field_error_ui(ui: &mut egui::Ui, error: Option<&String>) {
+    if let Some(error) = error {
+        ui.label(
+            RichText::new(error)
+                .color(Color32::from_rgb(0xC0, 0x20, 0x20))
+                .small(),
+        );
+    }
+}
+
+/// Lines of a text field, blank ones left out.
+pub(crate) fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Text that is empty as `None`.
+pub(crate) fn optional(text: &str) -> Option<String> {
+    (!text.trim().is_empty()).then(|| text.to_owned())
+}
