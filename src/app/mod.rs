@@ -4,6 +4,7 @@
 //! document or the view.
 
 pub mod animation;
+pub mod animation_apply;
 pub mod command;
 pub mod compare;
 pub mod derived;
