@@ -176,7 +176,7 @@ fn check_entities<'s>(
 
 /// One entity's place and government.
 fn check_entity(entity: &Entity, at: At<'_>, problems: &mut Problems) {
-    let q = quote(&entity.id);
+    let q = Quoted(&entity.id);
     if let Some(place) = &entity.place {
         let on_earth = (-180.0..=180.0).contains(&place.lon) && (-90.0..=90.0).contains(&place.lat);
         if !on_earth {
@@ -226,7 +226,7 @@ fn check_groups(
     let mut grouped: HashMap<&str, &str> = HashMap::new();
     for (g, group) in scenario.groups.iter().enumerate() {
         let id = group.id.as_str();
-        let q = quote(id);
+        let q = Quoted(id);
         let at = At::new(Item::Group, g, Some(id));
         if id.trim().is_empty() {
             let at = At::new(Item::Group, g, None);
@@ -247,11 +247,11 @@ fn check_groups(
             );
         }
         for (m, member) in group.members.iter().enumerate() {
-            let pointer = format!("/members/{m}");
+            let pointer = || format!("/members/{m}");
             if !entity_kinds.contains_key(member.as_str()) {
                 problems.error(
                     at,
-                    &pointer,
+                    &pointer(),
                     format!("group {q} lists unknown entity {}", quote(member)),
                 );
             } else if let Some(first) = grouped.insert(member.as_str(), id) {
@@ -265,7 +265,7 @@ fn check_groups(
                         quote(first)
                     )
                 };
-                problems.error(at, &pointer, message);
+                problems.error(at, &pointer(), message);
             }
         }
     }
@@ -280,7 +280,7 @@ fn check_relationships<'s>(
     let mut relationship_ids: HashSet<&str> = HashSet::new();
     for (i, rel) in scenario.relationships.iter().enumerate() {
         let id = rel.id.as_str();
-        let q = quote(id);
+        let q = Quoted(id);
         let at = At::new(Item::Relationship, i, Some(id));
         if !relationship_ids.insert(id) {
             problems.error(at, "/id", format!("duplicate relationship id {q}"));
@@ -308,7 +308,7 @@ fn check_confirmation(rel: &Relationship, span: ScenarioSpan, at: At<'_>, proble
     let Some(confirmed) = rel.confirmed_until else {
         return;
     };
-    let q = quote(&rel.id);
+    let q = Quoted(&rel.id);
     if confirmed < span.start || confirmed > span.end {
         problems.warning(
             at,
@@ -332,7 +332,7 @@ fn check_confirmation(rel: &Relationship, span: ScenarioSpan, at: At<'_>, proble
 
 /// A relationship's start sources and confirmed source: web addresses only.
 fn check_relationship_sources(rel: &Relationship, at: At<'_>, problems: &mut Problems) {
-    let q = quote(&rel.id);
+    let q = Quoted(&rel.id);
     for (s, source) in rel.start_sources.iter().enumerate() {
         if let Some(why) = unsafe_source(source) {
             problems.error(
@@ -363,21 +363,21 @@ fn check_parties(
     at: At<'_>,
     problems: &mut Problems,
 ) {
-    let q = quote(&rel.id);
+    let q = Quoted(&rel.id);
     let mut seen = HashSet::new();
     for (p, party) in rel.parties.iter().enumerate() {
-        let pointer = format!("/parties/{p}");
+        let pointer = || format!("/parties/{p}");
         if !entity_kinds.contains_key(party.as_str()) {
             problems.error(
                 at,
-                &pointer,
+                &pointer(),
                 format!("relationship {q} names unknown entity {}", quote(party)),
             );
         }
         if !seen.insert(party) {
             problems.error(
                 at,
-                &pointer,
+                &pointer(),
                 format!("relationship {q} names {} twice", quote(party)),
             );
         }
@@ -416,7 +416,7 @@ fn check_events<'s>(
 
 /// An event's sources: at least one, web addresses only.
 fn check_event_sources(event: &Event, at: At<'_>, problems: &mut Problems) {
-    let q = quote(&event.id);
+    let q = Quoted(&event.id);
     if event.sources.is_empty() {
         problems.error(
             at,
@@ -437,7 +437,7 @@ fn check_event_sources(event: &Event, at: At<'_>, problems: &mut Problems) {
 
 /// An event's date, effective date and precision.
 fn check_event_dates(event: &Event, span: ScenarioSpan, at: At<'_>, problems: &mut Problems) {
-    let q = quote(&event.id);
+    let q = Quoted(&event.id);
     if event.date < span.start || event.date > span.end {
         problems.warning(
             at,
@@ -501,7 +501,7 @@ fn check_changes<'s>(
     histories: &mut Histories<'s>,
     problems: &mut Problems,
 ) {
-    let q = quote(&event.id);
+    let q = Quoted(&event.id);
     let at = At::new(Item::Event, i, Some(event.id.as_str()));
     let mut changed = HashSet::new();
     for (c, change) in event.changes.iter().enumerate() {
@@ -515,15 +515,15 @@ fn check_changes<'s>(
                 (relationship, None)
             }
             Change::State { state, .. } => {
-                check_state_change(state, &q, c, known, at, problems);
+                check_state_change(state, q, c, known, at, problems);
                 continue;
             }
         };
-        let pointer = format!("/changes/{c}/relationship");
+        let pointer = || format!("/changes/{c}/relationship");
         if !known.relationship_ids.contains(relationship.as_str()) {
             problems.error(
                 at,
-                &pointer,
+                &pointer(),
                 format!(
                     "event {q} changes unknown relationship {}",
                     quote(relationship)
@@ -534,7 +534,7 @@ fn check_changes<'s>(
         if !changed.insert(relationship.as_str()) {
             problems.error(
                 at,
-                &pointer,
+                &pointer(),
                 format!("event {q} changes {} twice", quote(relationship)),
             );
         }
@@ -550,22 +550,22 @@ fn check_changes<'s>(
 /// A change of government (change `c` of the event `q`): of a known state.
 fn check_state_change(
     state: &str,
-    q: &str,
+    q: Quoted<'_>,
     c: usize,
     known: Known<'_, '_>,
     at: At<'_>,
     problems: &mut Problems,
 ) {
-    let pointer = format!("/changes/{c}/state");
+    let pointer = || format!("/changes/{c}/state");
     match known.entity_kinds.get(state) {
         None => problems.error(
             at,
-            &pointer,
+            &pointer(),
             format!("event {q} changes unknown state {}", quote(state)),
         ),
         Some(EntityKind::Organisation) => problems.error(
             at,
-            &pointer,
+            &pointer(),
             format!(
                 "event {q} gives a government to organisation {}; only states have one",
                 quote(state)
@@ -649,7 +649,7 @@ fn check_sites(scenario: &Scenario, problems: &mut Problems) {
     for (r, rel) in scenario.relationships.iter().enumerate() {
         let Some(site) = &rel.site else { continue };
         let at = At::new(Item::Relationship, r, Some(rel.id.as_str()));
-        let q = quote(&rel.id);
+        let q = Quoted(&rel.id);
         if site.name.trim().is_empty() {
             problems.error(
                 at,
@@ -709,6 +709,17 @@ fn check_notices(scenario: &Scenario, problems: &mut Problems) {
 /// reaffirmation, event index, change index).
 type HistoryEntry = (jiff::civil::Date, Option<Status>, usize, usize);
 
+/// [`quote`] done when a message is written, not before: most items have no problem, and a
+/// check of 10,000 events would otherwise quote every id.
+#[derive(Clone, Copy)]
+struct Quoted<'a>(&'a str);
+
+impl std::fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&quote(self.0))
+    }
+}
+
 /// An id or other text from the file, in double quotes for a message: control characters
 /// escaped, cut to 40 characters.
 pub(super) fn quote(text: &str) -> String {
@@ -748,16 +759,20 @@ pub fn unsafe_source(source: &str) -> Option<String> {
         })
     };
     let web = super::source::web_address(source) == Some(source);
-    match scheme.map(str::to_ascii_lowercase).as_deref() {
-        Some("http") if web && rest_ok(5) => None,
-        Some("https") if web && rest_ok(6) => None,
-        Some("http" | "https") => Some(
+    // Compared without case and without allocating: this runs for every source of every
+    // event on each edit in the app.
+    let is = |name: &str| scheme.is_some_and(|s| s.eq_ignore_ascii_case(name));
+    match scheme {
+        Some(_) if is("http") && web && rest_ok(5) => None,
+        Some(_) if is("https") && web && rest_ok(6) => None,
+        Some(_) if is("http") || is("https") => Some(
             "is not a complete web address (http(s):// then a host, with no spaces or control \
              characters)"
                 .to_owned(),
         ),
         Some(other) => Some(format!(
-            "is a {other}: address; only http and https sources are allowed (they are opened in a browser)"
+            "is a {}: address; only http and https sources are allowed (they are opened in a browser)",
+            other.to_ascii_lowercase()
         )),
         None => {
             Some("has no scheme; a source is a web address starting http:// or https://".to_owned())

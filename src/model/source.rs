@@ -21,7 +21,13 @@ pub fn web_address(source: &str) -> Option<&str> {
     // The host part without any user info and port.
     let host = host.rsplit('@').next().unwrap_or_default();
     let host = host.split(':').next().unwrap_or_default();
-    let clean = !address.chars().any(|c| c.is_whitespace() || c.is_control());
+    // Whitespace and control characters; bytes for the usual all-ASCII address (every check
+    // of a scenario reads every source).
+    let clean = if address.is_ascii() {
+        !address.bytes().any(|b| b <= b' ' || b == 0x7f)
+    } else {
+        !address.chars().any(|c| c.is_whitespace() || c.is_control())
+    };
     (clean && !host.is_empty()).then_some(address)
 }
 
