@@ -7,9 +7,7 @@
 
 use std::collections::HashSet;
 
-use crate::map::display::{
-    self, Anchor, Canvas, DisplayList, Highlights, Item, Line, Meta, Paint, TextStyle,
-};
+use crate::map::display::{self, Anchor, Canvas, DisplayList, Highlights, Line, Paint, TextStyle};
 use crate::map::legend_samples::{Sample, draw_sample};
 use crate::map::scene::{Scene, SceneOptions, build_scene_with};
 use crate::map::style::{self, Rgb};
@@ -18,67 +16,6 @@ use crate::model::i18n::{current_lang, format_day_long, format_day_short, tr, tr
 use crate::model::{ChangeKind, DatePrecision, Day, State, Status, format_date_with_precision};
 
 use super::{MapData, RenderOptions};
-
-/// A [`Canvas`] that records what it is asked to draw as display-list items.
-struct Recorder<'a>(&'a mut Vec<Item>);
-
-impl Canvas for Recorder<'_> {
-    fn begin_group(&mut self, id: &str) {
-        let id = match id {
-            "title" => "title",
-            "legend" => "legend",
-            "caption" => "caption",
-            _ => "group",
-        };
-        self.0.push(Item::Group(id));
-    }
-    fn end_group(&mut self) {
-        self.0.push(Item::EndGroup);
-    }
-    fn rings(
-        &mut self,
-        rings: &[Vec<[f32; 2]>],
-        fill: Option<Paint>,
-        line: Option<&Line>,
-        _meta: Option<Meta>,
-    ) {
-        self.0.push(Item::Rings {
-            rings: rings.to_vec(),
-            fill,
-            line: line.copied(),
-        });
-    }
-    fn polyline(&mut self, points: &[[f32; 2]], line: &Line, meta: Option<Meta>) {
-        self.0.push(Item::Polyline {
-            points: points.to_vec(),
-            line: *line,
-            meta,
-        });
-    }
-    fn circle(&mut self, center: [f32; 2], radius: f32, fill: Paint, line: &Line) {
-        self.0.push(Item::Circle {
-            center,
-            radius,
-            fill,
-            line: *line,
-        });
-    }
-    fn rect(&mut self, min: [f32; 2], max: [f32; 2], fill: Option<Paint>, line: Option<&Line>) {
-        self.0.push(Item::Rect {
-            min,
-            max,
-            fill,
-            line: line.copied(),
-        });
-    }
-    fn text(&mut self, at: [f32; 2], text: &str, style: &TextStyle) {
-        self.0.push(Item::Text {
-            at,
-            text: text.to_owned(),
-            style: *style,
-        });
-    }
-}
 
 /// Panels' background.
 const PANEL: Paint = Paint {
@@ -125,7 +62,7 @@ pub fn frame(data: &MapData<'_>, options: &RenderOptions) -> DisplayList {
     let mut list = display::map_frame(data.layer, marks, options.camera(), size, &highlights);
     let mut items = std::mem::take(&mut list.items);
     {
-        let mut canvas = Recorder(&mut items);
+        let mut canvas = display::Recorder(&mut items);
         let caption_top = draw_caption(&mut canvas, data, &scene, &state, &list, options);
         let title_bottom = draw_title(&mut canvas, data, &state, options);
         draw_legend(&mut canvas, size, options, title_bottom, caption_top);

@@ -64,63 +64,18 @@ pub fn draw_sample(canvas: &mut impl Canvas, sample: Sample, min: [f32; 2], max:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::map::display::{Item, TextStyle};
+    use crate::map::display::Item;
     use crate::model::Status;
 
-    /// A canvas that keeps what it is asked to draw, as items.
-    #[derive(Default)]
-    struct Kept(Vec<Item>);
-
-    impl Canvas for Kept {
-        fn rings(
-            &mut self,
-            rings: &[Vec<[f32; 2]>],
-            fill: Option<Paint>,
-            line: Option<&Line>,
-            _meta: Option<display::Meta>,
-        ) {
-            self.0.push(Item::Rings {
-                rings: rings.to_vec(),
-                fill,
-                line: line.copied(),
-            });
-        }
-        fn polyline(&mut self, points: &[[f32; 2]], line: &Line, meta: Option<display::Meta>) {
-            self.0.push(Item::Polyline {
-                points: points.to_vec(),
-                line: *line,
-                meta,
-            });
-        }
-        fn circle(&mut self, center: [f32; 2], radius: f32, fill: Paint, line: &Line) {
-            self.0.push(Item::Circle {
-                center,
-                radius,
-                fill,
-                line: *line,
-            });
-        }
-        fn rect(&mut self, min: [f32; 2], max: [f32; 2], fill: Option<Paint>, line: Option<&Line>) {
-            self.0.push(Item::Rect {
-                min,
-                max,
-                fill,
-                line: line.copied(),
-            });
-        }
-        fn text(&mut self, at: [f32; 2], text: &str, style: &TextStyle) {
-            self.0.push(Item::Text {
-                at,
-                text: text.to_owned(),
-                style: *style,
-            });
-        }
-    }
-
     fn drawn(sample: Sample) -> Vec<Item> {
-        let mut canvas = Kept::default();
-        draw_sample(&mut canvas, sample, [10.0, 20.0], [40.0, 32.0]);
-        canvas.0
+        let mut items = Vec::new();
+        draw_sample(
+            &mut display::Recorder(&mut items),
+            sample,
+            [10.0, 20.0],
+            [40.0, 32.0],
+        );
+        items
     }
 
     #[test]

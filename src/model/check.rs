@@ -814,62 +814,46 @@ const GROUP_FIELDS: [&str; 1] = ["label"];
 /// Warnings for translations of fields an item does not have, and for language codes that
 /// are not two or three lower-case letters.
 fn check_translations(scenario: &Scenario, problems: &mut Problems) {
-    let items = scenario
-        .events
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (Item::Event(i), "event", &e.id, &e.i18n, &EVENT_FIELDS[..]))
-        .chain(scenario.relationships.iter().enumerate().map(|(i, r)| {
-            let item = Item::Relationship(i);
+    let items = (scenario.events.iter().enumerate())
+        .map(|(i, e)| {
             (
-                item,
-                "relationship",
-                &r.id,
-                &r.i18n,
-                &RELATIONSHIP_FIELDS[..],
+                At::new(Item::Event, i, Some(&e.id)),
+                "event",
+                &e.i18n,
+                &EVENT_FIELDS[..],
             )
+        })
+        .chain(scenario.relationships.iter().enumerate().map(|(i, r)| {
+            let at = At::new(Item::Relationship, i, Some(r.id.as_str()));
+            (at, "relationship", &r.i18n, &RELATIONSHIP_FIELDS[..])
         }))
         .chain(scenario.entities.iter().enumerate().map(|(i, e)| {
-            (
-                Item::Entity(i),
-                "entity",
-                &e.id,
-                &e.i18n,
-                &ENTITY_FIELDS[..],
-            )
+            let at = At::new(Item::Entity, i, Some(e.id.as_str()));
+            (at, "entity", &e.i18n, &ENTITY_FIELDS[..])
         }))
-        .chain(
-            scenario
-                .groups
-                .iter()
-                .enumerate()
-                .map(|(i, g)| (Item::Group(i), "group", &g.id, &g.i18n, &GROUP_FIELDS[..])),
-        );
-    for (item, kind, id, translations, fields) in items {
-        check_translation(&mut problems.found, (item, kind, id), translations, fields);
+        .chain(scenario.groups.iter().enumerate().map(|(i, g)| {
+            let at = At::new(Item::Group, i, Some(g.id.as_str()));
+            (at, "group", &g.i18n, &GROUP_FIELDS[..])
+        }));
+    for (at, kind, translations, fields) in items {
+        check_translation(problems, at, kind, translations, fields);
     }
 }
 
 fn check_translation(
-    problems: &mut Vec<Problem>,
-    (item, kind, id): (Item, &str, &String),
+    problems: &mut Problems,
+    at: At<'_>,
+    kind: &str,
     translations: &Translations,
     fields: &[&str],
 ) {
-    let mut warn = |pointer: String, message: String| {
-        problems.push(Problem {
-            severity: Severity::Warning,
-            item: item.clone(),
-            id: Some(id.clone()),
-            pointer,
-            message,
-        });
-    };
+    let id = at.id.unwrap_or_default();
     for lang in translations.0.keys() {
         let code_ok = (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_lowercase());
         if !code_ok {
-            warn(
-                format!("/i18n/{}", pointer_escape(lang)),
+            problems.warning(
+                at,
+                &format!("/i18n/{}", pointer_escape(lang)),
                 format!(
                     "{kind} {}: {} is not a language code (two or three lower-case letters, such as \"fr\")",
                     quote(id),
@@ -885,8 +869,9 @@ fn check_translation(
                 .find(|f| strsim::jaro_winkler(f, field) > 0.8)
                 .map(|f| format!("; did you mean \"{f}\"?"))
                 .unwrap_or_default();
-            warn(
-                format!("/i18n/{}/{}", pointer_escape(lang), pointer_escape(field)),
+            problems.warning(
+                at,
+                &format!("/i18n/{}/{}", pointer_escape(lang), pointer_escape(field)),
                 format!(
                     "{kind} {}: i18n.{lang} translates {}, which {kind}s do not have (they translate {}){suggestion}",
                     quote(id),

@@ -29,6 +29,7 @@ mod list;
 mod markers;
 pub mod marks;
 mod plan;
+mod recorder;
 mod replay;
 mod scene_ref;
 
@@ -47,5 +48,6 @@ pub use markers::{EDGE_LABEL, EdgeMarker, edge_markers};
 use marks::compare_link;
 pub use marks::{OUT_OF_FOCUS, at_full_strength, link_line, site_marker, troops_width};
 pub use plan::{FramePlan, plan_frame};
+pub use recorder::Recorder;
 pub use replay::{Canvas, CountryPart, country_rings, replay, replay_items};
 pub use scene_ref::SceneRef;

@@ -102,18 +102,22 @@ pub fn tr_args(key: &str, args: &[Arg<'_>]) -> String {
 pub fn tr_static(key: &str) -> &'static str {
     use std::collections::HashMap;
     use std::sync::Mutex;
-    static CACHE: OnceLock<Mutex<HashMap<(Lang, String), &'static str>>> = OnceLock::new();
+    // Key → its text per language ([`Lang::ALL`] order), looked up by `&str` so that a hit
+    // (every frame, for the legend's rows) allocates nothing.
+    type Texts = [Option<&'static str>; Lang::ALL.len()];
+    static CACHE: OnceLock<Mutex<HashMap<String, Texts>>> = OnceLock::new();
     let lang = current_lang();
+    let slot = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
     let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
     let mut map = match cache.lock() {
         Ok(map) => map,
         Err(poisoned) => poisoned.into_inner(),
     };
-    if let Some(text) = map.get(&(lang, key.to_owned())) {
+    if let Some(text) = map.get(key).and_then(|texts| texts[slot]) {
         return text;
     }
     let text: &'static str = Box::leak(tr_in(lang, key, &[]).into_boxed_str());
-    map.insert((lang, key.to_owned()), text);
+    map.entry(key.to_owned()).or_default()[slot] = Some(text);
     text
 }
 
