@@ -129,7 +129,7 @@ fn child(text: &[u8], at: usize, segment: &str) -> Option<usize> {
 pub(crate) fn resolve(text: &[u8], from: usize, pointer: &str) -> Result<usize, usize> {
     let mut at = skip_ws(text, from);
     for segment in pointer.split('/').skip(1) {
-        let segment = segment.replace("~1", "/").replace("~0", "~");
+        let segment = crate::model::json_pointer::unescape_token(segment);
         match child(text, at, &segment) {
             Some(next) => at = next,
             None => return Err(at),

@@ -61,7 +61,7 @@ fn pointer_and_path(steps: &[Step<'_>]) -> (String, String) {
         match step {
             Step::Key(k) => {
                 pointer.push('/');
-                pointer.push_str(&k.replace('~', "~0").replace('/', "~1"));
+                pointer.push_str(&crate::model::json_pointer::escape_token(k));
                 if !path.is_empty() {
                     path.push('.');
                 }

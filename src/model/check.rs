@@ -3,6 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::i18n::Translations;
+use super::json_pointer::escape_token;
 use super::{
     Change, DatePrecision, Entity, EntityKind, Event, Relationship, SCENARIO_FORMAT, Scenario,
     ScenarioSpan, Status, parse_colour,
@@ -853,7 +854,7 @@ fn check_translation(
         if !code_ok {
             problems.warning(
                 at,
-                &format!("/i18n/{}", pointer_escape(lang)),
+                &format!("/i18n/{}", escape_token(lang)),
                 format!(
                     "{kind} {}: {} is not a language code (two or three lower-case letters, such as \"fr\")",
                     quote(id),
@@ -871,7 +872,7 @@ fn check_translation(
                 .unwrap_or_default();
             problems.warning(
                 at,
-                &format!("/i18n/{}/{}", pointer_escape(lang), pointer_escape(field)),
+                &format!("/i18n/{}/{}", escape_token(lang), escape_token(field)),
                 format!(
                     "{kind} {}: i18n.{lang} translates {}, which {kind}s do not have (they translate {}){suggestion}",
                     quote(id),
@@ -881,11 +882,6 @@ fn check_translation(
             );
         }
     }
-}
-
-/// A JSON Pointer token (RFC 6901): `~` as `~0`, `/` as `~1`.
-fn pointer_escape(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ mod edit;
 pub mod event_layer;
 mod filter;
 pub mod i18n;
+pub mod json_pointer;
 mod provenance;
 mod scenario;
 mod size;

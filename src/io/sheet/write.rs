@@ -163,7 +163,7 @@ fn leaf_pointers(value: &Value, at: String, out: &mut Vec<String>) {
     match value {
         Value::Object(map) => {
             for (key, v) in map {
-                let key = key.replace('~', "~0").replace('/', "~1");
+                let key = crate::model::json_pointer::escape_token(key);
                 leaf_pointers(v, format!("{at}/{key}"), out);
             }
         }
