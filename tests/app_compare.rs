@@ -1,5 +1,6 @@
 //! Compare mode, the change log and the alignment charts in the real app, through kittest.
 
+use egui::accesskit::Role;
 use egui::{Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -7,6 +8,7 @@ use sahel_atlas::SahelApp;
 use sahel_atlas::app::command::Command;
 use sahel_atlas::app::compare::CompareCommand;
 use sahel_atlas::app::time_control::TimeCommand;
+use sahel_atlas::export::chart::{ChartLayout, details_chart};
 use sahel_atlas::model::Day;
 
 use crate::app_ui::harness;
@@ -238,9 +240,82 @@ fn the_change_list_exports_as_csv_and_markdown_with_sources() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The details panel's chart of `entity` (an id), found by its name in the accessibility
+/// tree ("Alignment chart: Niger", "Ties by counterpart: France"): its bounds and the layout
+/// it draws, which is [`details_chart`]'s for its width.
+fn chart(h: &Harness<'_, SahelApp>, (label, entity): Chart<'_>) -> (egui::Rect, ChartLayout) {
+    let rect = h.get_by_role_and_label(Role::Canvas, label).rect();
+    let timeline = h.state().timeline();
+    let e = timeline
+        .entity_index(entity)
+        .expect("an entity of the scenario");
+    let layout = details_chart(timeline, e, rect.width(), None).expect("a chart");
+    assert_eq!(
+        layout.size,
+        [rect.width(), rect.height()],
+        "the chart drawn"
+    );
+    (rect, layout)
+}
+
+/// A chart's name in the accessibility tree and the id of its entity.
+type Chart<'a> = (&'a str, &'a str);
+
+/// Where `chart` shows its plot on `day`: in the band of `group` (a group id) when given,
+/// else half way up the plot. `None` when the chart has no such band, or the point is off the
+/// screen.
+fn chart_point(
+    h: &Harness<'_, SahelApp>,
+    chart_: Chart<'_>,
+    date: &str,
+    group: Option<&str>,
+) -> Option<Pos2> {
+    let (rect, layout) = chart(h, chart_);
+    let timeline = h.state().timeline();
+    let x = layout.x_of(day(date)) + 1.0;
+    let plot = layout.plots.first()?;
+    let y = match group {
+        None => (plot.rect[1] + plot.rect[3]) / 2.0,
+        Some(id) => {
+            let g = timeline.group_index(id)?;
+            layout.bands.iter().find_map(|b| {
+                (b.band.group == g && b.min[0] <= x && x < b.max[0])
+                    .then_some((b.min[1] + b.max[1]) / 2.0)
+            })?
+        }
+    };
+    on_screen(h, rect.min + egui::Vec2::new(x, y))
+}
+
+/// Where the partner's `chart` shows its row for `counterpart` (an id) on `day`.
+fn chart_row_point(
+    h: &Harness<'_, SahelApp>,
+    chart_: Chart<'_>,
+    counterpart: &str,
+    date: &str,
+) -> Option<Pos2> {
+    let (rect, layout) = chart(h, chart_);
+    let c = h.state().timeline().entity_index(counterpart)?;
+    let row = layout.rows.iter().find(|r| r.counterpart == c)?;
+    let y = (row.rect[1] + row.rect[3]) / 2.0;
+    let x = layout.x_of(day(date)) + 1.0;
+    on_screen(h, rect.min + egui::Vec2::new(x, y))
+}
+
+/// A node's text: a label's value, or another widget's label.
+fn text_of(node: &egui_kittest::Node<'_>) -> Option<String> {
+    let node = egui_kittest::kittest::NodeT::accesskit_node(node);
+    node.value().or_else(|| node.label())
+}
+
+/// `p` when it is on the screen (a chart scrolled away is not).
+fn on_screen(h: &Harness<'_, SahelApp>, p: Pos2) -> Option<Pos2> {
+    h.ctx.content_rect().contains(p).then_some(p)
+}
+
 #[test]
 fn a_click_in_the_alignment_chart_moves_the_date_and_hover_names_the_ties() {
-    // `chart_point` gives only points that are not scrolled away.
+    // The chart is found by its name in the accessibility tree, as a screen reader would.
     let mut h = Harness::builder()
         .with_size(egui::Vec2::new(1500.0, 1000.0))
         .with_max_steps(400)
@@ -249,10 +324,8 @@ fn a_click_in_the_alignment_chart_moves_the_date_and_hover_names_the_ties() {
     h.state_mut()
         .push(Command::SelectCountry(Some("NER".to_owned())));
     h.run_steps(3);
-    let p = h
-        .state()
-        .chart_point("NER", day("2016-06-01"), None)
-        .expect("Niger's chart is drawn");
+    let niger = ("Alignment chart: Niger", "NER");
+    let p = chart_point(&h, niger, "2016-06-01", None).expect("Niger's chart is drawn");
     crate::app_ui::click_at(&mut h, p);
     // The chart is a few hundred pixels wide for 15 years: a pixel is about three weeks.
     let moved = h.state().day();
@@ -262,15 +335,13 @@ fn a_click_in_the_alignment_chart_moves_the_date_and_hover_names_the_ties() {
         moved.to_date()
     );
     // Hover the Russian band in 2025: the tooltip names the group and Russia's ties.
-    let band = h
-        .state()
-        .chart_point("NER", day("2025-06-01"), Some("russian"))
-        .expect("a Russian band in 2025");
+    let band =
+        chart_point(&h, niger, "2025-06-01", Some("russian")).expect("a Russian band in 2025");
     h.hover_at(band);
     h.run_steps(30);
     let tip: Vec<String> = h
         .get_all_by_label_contains("Niger, Russia, Wagner and the Africa Corps:")
-        .filter_map(|n| egui_kittest::kittest::NodeT::accesskit_node(&n).label())
+        .filter_map(|n| text_of(&n))
         .collect();
     assert!(
         tip.iter()
@@ -293,31 +364,24 @@ fn a_partners_details_chart_its_ties_by_counterpart_and_hover_names_them() {
     // It stands in for "Partners over time", which said the same less well.
     assert!(h.query_all_by_label("Partners over time").next().is_none());
     // One row per counterpart: Mali's and Chad's are both drawn.
+    let france = ("Ties by counterpart: France", "FRA");
     assert!(
-        h.state()
-            .chart_row_point("FRA", "TCD", day("2016-06-01"))
-            .is_some(),
+        chart_row_point(&h, france, "TCD", "2016-06-01").is_some(),
         "a row for Chad"
     );
-    let p = h
-        .state()
-        .chart_row_point("FRA", "MLI", day("2016-06-01"))
-        .expect("a row for Mali");
+    let p = chart_row_point(&h, france, "MLI", "2016-06-01").expect("a row for Mali");
     h.hover_at(p);
     h.run_steps(30);
     let tip: Vec<String> = h
         .get_all_by_label_contains("France – Mali: active from")
-        .filter_map(|n| egui_kittest::kittest::NodeT::accesskit_node(&n).label())
+        .filter_map(|n| text_of(&n))
         .collect();
     assert!(
         tip.iter().any(|t| t.contains("• Operation Barkhane")),
         "{tip:?}"
     );
     // Later, the same row says the ties ended.
-    let p = h
-        .state()
-        .chart_row_point("FRA", "MLI", day("2025-06-01"))
-        .expect("Mali's row in 2025");
+    let p = chart_row_point(&h, france, "MLI", "2025-06-01").expect("Mali's row in 2025");
     h.hover_at(p);
     h.run_steps(30);
     assert!(

@@ -961,62 +961,6 @@ impl SahelApp {
             _ => Some(Arc::new(self.document.timeline.diff(from, to))),
         }
     }
-
-    /// Where an alignment chart drawn in the last frame shows `entity` (an id) on `day`: in
-    /// the band of `group` (a group id) when given, else in the middle of the plot (for tests
-    /// and tools). `None` when no chart shows it or that point is scrolled out of view.
-    pub fn chart_point(&self, entity: &str, day: Day, group: Option<&str>) -> Option<egui::Pos2> {
-        let timeline = &self.document.timeline;
-        let e = timeline.entity_index(entity)?;
-        let g = match group {
-            Some(id) => Some(timeline.group_index(id)?),
-            None => None,
-        };
-        self.memory
-            .charts
-            .iter()
-            .find_map(|(rect, visible, layout)| {
-                let plot = layout.plots.iter().find(|p| p.alignment.entity == e)?;
-                let x = layout.x_of(day) + 1.0;
-                let y = match g {
-                    None => (plot.rect[1] + plot.rect[3]) / 2.0,
-                    Some(g) => layout.bands.iter().find_map(|b| {
-                        (b.band.entity == e && b.band.group == g && b.min[0] <= x && x < b.max[0])
-                            .then_some((b.min[1] + b.max[1]) / 2.0)
-                    })?,
-                };
-                let point = rect.min + egui::Vec2::new(x, y);
-                visible.contains(point).then_some(point)
-            })
-    }
-
-    /// Where a partner's chart drawn in the last frame shows its row for `counterpart` (ids)
-    /// on `day` (for tests and tools). `None` when no chart shows it or that point is
-    /// scrolled out of view.
-    pub fn chart_row_point(
-        &self,
-        partner: &str,
-        counterpart: &str,
-        day: Day,
-    ) -> Option<egui::Pos2> {
-        let timeline = &self.document.timeline;
-        let (e, c) = (
-            timeline.entity_index(partner)?,
-            timeline.entity_index(counterpart)?,
-        );
-        self.memory
-            .charts
-            .iter()
-            .find_map(|(rect, visible, layout)| {
-                if layout.counterparts.as_ref()?.entity != e {
-                    return None;
-                }
-                let row = layout.rows.iter().find(|r| r.counterpart == c)?;
-                let point = rect.min
-                    + egui::Vec2::new(layout.x_of(day) + 1.0, (row.rect[1] + row.rect[3]) / 2.0);
-                visible.contains(point).then_some(point)
-            })
-    }
 }
 
 impl SahelApp {

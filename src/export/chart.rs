@@ -672,6 +672,27 @@ pub fn chart_png(layout: &ChartLayout) -> Result<Vec<u8>, ExportError> {
     super::png::encode_png_fast([w, h], &rgba)
 }
 
+/// The chart of one entity as the app's details panel shows it, `width` pixels wide: a
+/// partner's ties by counterpart (60 pixels high and 16 a row) when it charts by
+/// counterpart, else its ties per partner group (150 pixels high); taller when the legend
+/// wraps. `None` when it has no ties to chart. The app and its tests both lay the chart out
+/// through this.
+pub fn details_chart(
+    timeline: &Timeline,
+    entity: usize,
+    width: f32,
+    marker: Option<Day>,
+) -> Option<ChartLayout> {
+    if timeline.charts_by_counterpart(entity) {
+        let rows = timeline.counterparts(entity).rows.len();
+        let height = 60.0 + 16.0 * rows as f32;
+        (rows > 0).then(|| counterpart_chart(timeline, entity, [width, height], marker, None))
+    } else {
+        (timeline.alignment(entity).max_total() > 0)
+            .then(|| alignment_chart(timeline, &[entity], [width, 150.0], marker, None))
+    }
+}
+
 /// The chart of one entity (`Some(id)`: a Sahel state's ties per partner group, any other
 /// entity's by counterpart) or of the five Sahel states (`None`), laid out for a picture of
 /// `size` pixels with a title.

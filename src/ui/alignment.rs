@@ -16,61 +16,44 @@ use super::Cx;
 use crate::app::command::Command;
 use crate::app::compare::CompareCommand;
 use crate::app::time_control::TimeCommand;
-use crate::export::chart::{ChartLayout, alignment_chart, counterpart_chart};
+use crate::export::chart::{ChartLayout, alignment_chart, details_chart};
 use crate::map::paint::EguiCanvas;
 use crate::model::{Day, SAHEL_STATES, Timeline};
 
 /// The chart of one state or partner in the details panel (nothing when it has no ties).
 pub(crate) fn alignment_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, entity: usize) {
     let timeline = &cx.document.timeline;
-    if timeline.charts_by_counterpart(entity) {
-        if timeline.counterparts(entity).rows.is_empty() {
-            return;
-        }
-        ui.add_space(4.0);
+    let width = ui.available_width().max(200.0);
+    let Some(layout) = details_chart(timeline, entity, width, Some(cx.view.day())) else {
+        return;
+    };
+    ui.add_space(4.0);
+    if layout.counterparts.is_some() {
         ui.label(egui::RichText::new("Ties by counterpart").strong())
             .on_hover_text(
                 "One row per state or body it has ties with, coloured by the most live status \
                  of those ties; ended ties are a thin grey line, sanctions are left out. Click \
                  to go to a date; hover a band for its ties.",
             );
-        let width = ui.available_width().max(200.0);
-        let rows = timeline.counterparts(entity).rows.len() as f32;
-        chart_ui(ui, cx, &[entity], Vec2::new(width, 60.0 + 16.0 * rows));
-        return;
+    } else {
+        ui.label(egui::RichText::new("Alignment over time").strong())
+            .on_hover_text(
+                "Live ties (active or winding down) per partner group, stacked; sanctions are \
+                 left out. Click to go to a date; hover a band for its ties.",
+            );
     }
-    if timeline.alignment(entity).max_total() == 0 {
-        return;
-    }
-    ui.add_space(4.0);
-    ui.label(egui::RichText::new("Alignment over time").strong())
-        .on_hover_text(
-            "Live ties (active or winding down) per partner group, stacked; sanctions are \
-             left out. Click to go to a date; hover a band for its ties.",
-        );
-    let width = ui.available_width().max(200.0);
-    chart_ui(ui, cx, &[entity], Vec2::new(width, 150.0));
+    chart_ui(ui, cx, &[entity], layout);
 }
 
-/// Draws the chart of `entities` with its interactions.
-fn chart_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, entities: &[usize], size: Vec2) {
+/// Draws the chart `layout` of `entities` with its interactions.
+fn chart_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, entities: &[usize], layout: ChartLayout) {
     let timeline = cx.document.timeline.clone();
-    let layout = match entities {
-        &[e] if timeline.charts_by_counterpart(e) => {
-            counterpart_chart(&timeline, e, [size.x, size.y], Some(cx.view.day()), None)
-        }
-        _ => alignment_chart(
-            &timeline,
-            entities,
-            [size.x, size.y],
-            Some(cx.view.day()),
-            None,
-        ),
-    };
     let (rect, response) = ui.allocate_exact_size(
         Vec2::new(layout.size[0], layout.size[1]),
         Sense::click_and_drag(),
     );
+    let label = chart_label(&timeline, entities, layout.counterparts.is_some());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Canvas, true, &label));
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 2.0, Color32::WHITE);
     let mut canvas = EguiCanvas::new(&painter, rect.min, None);
@@ -88,8 +71,28 @@ fn chart_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, entities: &[usize], size: Vec2) 
         let text = band_tooltip(&timeline, &layout, local(p));
         response.on_hover_text_at_pointer(text);
     }
-    let visible = ui.clip_rect().intersect(rect);
-    cx.memory.charts.push((rect, visible, layout));
+    cx.memory.charts.push(layout);
+}
+
+/// The chart's name in the accessibility tree: "Alignment chart: Niger", "Ties by
+/// counterpart: France", or "Alignment chart: Sahel states" for the five together. Tests
+/// and screen readers find the chart by it; its bounds are the chart's, whose layout is
+/// `sahel-atlas chart`'s for that size.
+fn chart_label(timeline: &Timeline, entities: &[usize], by_counterpart: bool) -> String {
+    let name = match entities {
+        &[e] => timeline
+            .scenario()
+            .entities
+            .get(e)
+            .map_or("?", |e| e.name.as_str()),
+        _ => "Sahel states",
+    };
+    let chart = if by_counterpart {
+        "Ties by counterpart"
+    } else {
+        "Alignment chart"
+    };
+    format!("{chart}: {name}")
 }
 
 /// What the pointer is over: a band's group, dates and ties, or the date.
@@ -195,7 +198,14 @@ pub(crate) fn sahel_chart_window(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             );
             let width = ui.available_width().max(300.0);
             let height = (110.0 * entities.len() as f32 + 50.0).max(200.0);
-            chart_ui(ui, cx, &entities, Vec2::new(width, height));
+            let layout = alignment_chart(
+                &cx.document.timeline,
+                &entities,
+                [width, height],
+                Some(cx.view.day()),
+                None,
+            );
+            chart_ui(ui, cx, &entities, layout);
         });
     if !open {
         cx.push(Command::Compare(CompareCommand::ShowSahelChart(false)));

@@ -490,7 +490,7 @@ pub(crate) fn state_events_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, entity: usize)
     ));
     let width = ui.available_width().max(200.0);
     let layout = match cx.memory.charts.last() {
-        Some((_, _, layout)) if (layout.size[0] - width).abs() < 1.0 => layout.clone(),
+        Some(layout) if (layout.size[0] - width).abs() < 1.0 => layout.clone(),
         _ => crate::export::chart::alignment_chart(
             &cx.document.timeline,
             &[entity],

@@ -100,8 +100,8 @@ impl Cx<'_> {
     }
 }
 
-/// The panels' own widget state: text being typed, a drag under way, and where things were
-/// drawn in the last frame (for tests and tools); neither document nor view.
+/// The panels' own widget state: text being typed, a drag under way, and the charts drawn
+/// in this frame; neither document nor view.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct PanelMemory {
     /// The country search field.
@@ -125,9 +125,9 @@ pub(crate) struct PanelMemory {
     pub about_open: bool,
     /// A typed path asked for where no file dialog could be shown.
     pub path_prompt: Option<crate::app::dialogs::PathPrompt>,
-    /// The alignment charts drawn this frame: where, the part of it that is visible (not
-    /// scrolled away), and their layout.
-    pub charts: Vec<(egui::Rect, egui::Rect, crate::export::chart::ChartLayout)>,
+    /// The layouts of the alignment charts drawn this frame (the conflict-events chart
+    /// beside one shares its scale).
+    pub charts: Vec<crate::export::chart::ChartLayout>,
 }
 
 /// The windows of the View and Help menus: the change log and the Sahel-wide chart.
