@@ -583,11 +583,6 @@ impl SahelApp {
         }
     }
 
-    /// Whether File → Export animation…'s window is open.
-    pub fn animation_window_open(&self) -> bool {
-        self.animation.open
-    }
-
     /// A camera framing a country (what Find flies to).
     /// The box is its largest part with room around it for its neighbours' names, framed in
     /// the visible part of the map.
