@@ -4,6 +4,7 @@
 //! the original only around the edit; a recovery file restores the edits after a crash;
 //! another scenario replaces unsaved edits only when confirmed.
 
+use sahel_atlas::model::RelIx;
 use std::path::{Path, PathBuf};
 
 use egui::accesskit::Role;
@@ -90,7 +91,7 @@ fn type_into(h: &mut Harness<'_, SahelApp>, role: Role, label: &str, text: &str)
 }
 
 /// A tie active at the view's date whose short label no other tie has.
-fn an_active_tie(h: &Harness<'_, SahelApp>) -> (usize, String) {
+fn an_active_tie(h: &Harness<'_, SahelApp>) -> (RelIx, String) {
     let app = h.state();
     let scenario = app.timeline().scenario();
     let unique = |s: &str| {
@@ -101,7 +102,7 @@ fn an_active_tie(h: &Harness<'_, SahelApp>) -> (usize, String) {
             .count()
             == 1
     };
-    (0..scenario.relationships.len())
+    RelIx::all(scenario.relationships.len())
         .find(|&r| {
             app.state().link(r).map(|l| l.status) == Some(Status::Active)
                 && unique(scenario.relationships[r].short_label())
@@ -111,7 +112,7 @@ fn an_active_tie(h: &Harness<'_, SahelApp>) -> (usize, String) {
 }
 
 /// The tie's status on the map as drawn at the date.
-fn map_status(h: &Harness<'_, SahelApp>, r: usize) -> Option<Status> {
+fn map_status(h: &Harness<'_, SahelApp>, r: RelIx) -> Option<Status> {
     h.state()
         .scene()
         .links
@@ -395,7 +396,7 @@ fn a_tie_gets_a_site_and_a_change_a_size_in_their_forms() {
         })
         .expect("an event setting a tie's status, without a size");
     h.state_mut()
-        .push(Command::Edit(EditCommand::OpenRelationship(r)));
+        .push(Command::Edit(EditCommand::OpenRelationship(r.index())));
     h.run_steps(3);
     // A site that does not read yet: said beside the fields, and no save.
     type_into(&mut h, Role::TextInput, "Site name", "Camp Test");

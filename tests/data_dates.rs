@@ -4,6 +4,7 @@
 //! at the start with its own sources), `check` says nothing, and the state JSON carries
 //! `confirmed_until`.
 
+use sahel_atlas::model::RelIx;
 use sahel_atlas::model::{Severity, Status, Timeline, check};
 
 use crate::common::{day, timeline};
@@ -526,7 +527,7 @@ const ROWS: &[Row] = &[
 ];
 
 /// The sources behind the status of `tie` on `date`: its event's, or its start sources.
-fn sources_behind(t: &Timeline, tie: usize, date: &str) -> Vec<String> {
+fn sources_behind(t: &Timeline, tie: RelIx, date: &str) -> Vec<String> {
     let scenario = t.scenario();
     match t.state_at(day(date)).link(tie).and_then(|l| l.event) {
         Some(e) => scenario.events[e].sources.clone(),
@@ -535,7 +536,7 @@ fn sources_behind(t: &Timeline, tie: usize, date: &str) -> Vec<String> {
 }
 
 /// The sources of the first event that sets a status of `tie`.
-fn first_sources(t: &Timeline, tie: usize) -> Vec<String> {
+fn first_sources(t: &Timeline, tie: RelIx) -> Vec<String> {
     t.relationship_history(tie)
         .next()
         .map(|(_, _, e)| t.scenario().events[e].sources.clone())
@@ -625,7 +626,7 @@ fn the_table_covers_every_sahel_state_at_every_audit_date() {
 #[test]
 fn every_tie_begins_planned_or_active_or_is_in_force_at_the_start_with_a_source() {
     let t = timeline();
-    for (r, rel) in t.scenario().relationships.iter().enumerate() {
+    for (r, rel) in t.scenario().relationships_ix() {
         if rel.in_force_at_start {
             assert!(
                 !rel.start_sources.is_empty()

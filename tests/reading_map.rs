@@ -11,6 +11,7 @@ use sahel_atlas::app::command::{Command, ThemeChoice};
 use sahel_atlas::app::time_control::TimeCommand;
 use sahel_atlas::map::MapCamera;
 use sahel_atlas::map::display::Labelled;
+use sahel_atlas::model::RelIx;
 use sahel_atlas::model::{LinkFilter, RelationshipKind, Status};
 
 use crate::app_ui::{click_at, harness};
@@ -539,7 +540,7 @@ fn a_comparison_draws_what_appeared_ended_and_changed_and_says_from_a_to_b() {
         sahel_atlas::model::Day::from_date(a),
         sahel_atlas::model::Day::from_date(b),
     );
-    let id = |r: usize| timeline.scenario().relationships[r].id.clone();
+    let id = |r: RelIx| timeline.scenario().relationships[r].id.clone();
     // Every arc drawn: a changed tie in its change's drawing, an unchanged one faded.
     let mut halos = 0;
     let mut seen_changed = std::collections::HashSet::new();
@@ -715,9 +716,9 @@ fn hovering_a_tie_in_the_panel_highlights_its_arc_and_the_other_way_round() {
     let (text, row) = rows.first().cloned().expect("a tie row on screen");
     let r = timeline
         .scenario()
-        .relationships
-        .iter()
-        .position(|rel| text.starts_with(&format!("• {} — ", rel.label)))
+        .relationships_ix()
+        .find(|(_, rel)| text.starts_with(&format!("• {} — ", rel.label)))
+        .map(|(r, _)| r)
         .expect("the row names a tie");
     h.event(egui::Event::PointerMoved(row));
     h.run_steps(3);

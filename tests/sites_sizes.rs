@@ -1,6 +1,7 @@
 //! Sites, sizes and notices (issue #19): read from a scenario, answered by the timeline,
 //! carried by `state --json` and `export`, drawn on the map, and `check --sources`.
 
+use sahel_atlas::model::RelIx;
 use std::sync::Arc;
 
 use sahel_atlas::map::MapCamera;
@@ -105,30 +106,43 @@ fn bad_sizes_sites_and_notices_are_clear_errors_at_their_place() {
 #[test]
 fn the_timeline_answers_each_ties_size_at_a_date() {
     let t = sites_and_sizes();
-    let troops = |date: &str| t.state_at(day(date)).link(0).map(|l| l.size.troops);
+    let troops = |date: &str| {
+        t.state_at(day(date))
+            .link(RelIx::new(0))
+            .map(|l| l.size.troops)
+    };
     assert_eq!(troops("2020-02-01"), None, "not yet there");
     assert_eq!(troops("2020-03-01"), Some(Some(1500)));
     // A size-only change updates the size from its date, the status stays.
     assert_eq!(troops("2020-09-01"), Some(Some(2000)));
     assert_eq!(
-        t.state_at(day("2020-09-01")).link(0).unwrap().status,
+        t.state_at(day("2020-09-01"))
+            .link(RelIx::new(0))
+            .unwrap()
+            .status,
         Status::Active
     );
     assert_eq!(troops("2021-06-01"), Some(Some(400)));
     // Once ended, a tie has no size; its history keeps the figures.
     assert_eq!(troops("2021-10-01"), Some(None));
-    assert_eq!(t.size_at(0, day("2021-10-01")).troops, Some(400));
-    let history: Vec<Option<u32>> = t.size_history(0).map(|(_, s, _)| s.troops).collect();
+    assert_eq!(
+        t.size_at(RelIx::new(0), day("2021-10-01")).troops,
+        Some(400)
+    );
+    let history: Vec<Option<u32>> = t
+        .size_history(RelIx::new(0))
+        .map(|(_, s, _)| s.troops)
+        .collect();
     assert_eq!(history, [Some(1500), Some(2000), Some(400)]);
     // The EU mission's amount, renewed by a reaffirmation; troops never given.
-    let eu = t.state_at(day("2021-07-01")).link(1).unwrap();
+    let eu = t.state_at(day("2021-07-01")).link(RelIx::new(1)).unwrap();
     assert_eq!(eu.size.amount.map(|a| a.value), Some(40_000_000));
     assert_eq!(eu.size.troops, None);
     assert_eq!(eu.size.label(), "€40 million");
     // Seeking there gives the same as building the state afresh.
     let mut state = t.state_at(day("2020-01-01"));
     t.seek(&mut state, day("2020-09-15"));
-    assert_eq!(state.link(0).unwrap().size.troops, Some(2000));
+    assert_eq!(state.link(RelIx::new(0)).unwrap().size.troops, Some(2000));
 }
 
 #[test]
@@ -256,12 +270,20 @@ fn an_arc_with_a_site_ends_at_the_site_with_a_marker_named_when_zoomed_in() {
     let layer = coarse();
     let state = t.state_at(day("2020-10-01"));
     let scene = build_scene(&layer, &layer, &t, &state, false);
-    let fra = scene.links.iter().find(|l| l.relationship == 0).unwrap();
+    let fra = scene
+        .links
+        .iter()
+        .find(|l| l.relationship == RelIx::new(0))
+        .unwrap();
     assert_eq!(
         fra.points_world.last().copied(),
         Some(world_from_lon_lat(2.1703, 13.4817))
     );
-    let eu = scene.links.iter().find(|l| l.relationship == 1).unwrap();
+    let eu = scene
+        .links
+        .iter()
+        .find(|l| l.relationship == RelIx::new(1))
+        .unwrap();
     assert_ne!(
         eu.points_world.last(),
         fra.points_world.last(),
@@ -291,7 +313,7 @@ fn an_arc_with_a_site_ends_at_the_site_with_a_marker_named_when_zoomed_in() {
 #[test]
 fn arc_width_follows_troops_where_known() {
     let t = sites_and_sizes();
-    let width_of = |date: &str, r: usize| {
+    let width_of = |date: &str, r: RelIx| {
         frame_at(&t, date, 1000.0)
             .items
             .iter()
@@ -304,12 +326,18 @@ fn arc_width_follows_troops_where_known() {
                 _ => None,
             })
     };
-    assert_eq!(width_of("2020-06-01", 0), Some(troops_width(1500)));
-    assert_eq!(width_of("2020-10-01", 0), Some(troops_width(2000)));
+    assert_eq!(
+        width_of("2020-06-01", RelIx::new(0)),
+        Some(troops_width(1500))
+    );
+    assert_eq!(
+        width_of("2020-10-01", RelIx::new(0)),
+        Some(troops_width(2000))
+    );
     assert!(troops_width(2000) > troops_width(1500) && troops_width(10_000) > troops_width(2000));
     // No troops given: the status's width.
     assert_eq!(
-        width_of("2020-10-01", 1),
+        width_of("2020-10-01", RelIx::new(1)),
         Some(display::Line::of_link(Status::Active).width)
     );
     // The legend explains the scale, in pictures as on screen.
@@ -435,7 +463,7 @@ fn the_shipped_scenario_puts_the_presences_at_their_bases_with_their_sizes() {
     // Council's budget.
     assert_eq!(eumpm.size.label(), "10 troops · €27.3 million");
     // Every figure comes with the sources of the event that gives it.
-    for (r, _) in t.scenario().relationships.iter().enumerate() {
+    for (r, _) in t.scenario().relationships_ix() {
         for (_, _, e) in t.size_history(r) {
             assert!(!t.scenario().events[e].sources.is_empty());
         }

@@ -3,6 +3,7 @@
 
 use jiff::civil::Date;
 use proptest::prelude::*;
+use sahel_atlas::model::RelIx;
 use sahel_atlas::model::{
     Change, DatePrecision, Day, Entity, EntityKind, Event, GovernmentForm, Relationship,
     RelationshipKind, SCENARIO_FORMAT, Scenario, ScenarioSpan, Status, Timeline,
@@ -149,7 +150,7 @@ fn observed(
     t: &Timeline,
     state: &sahel_atlas::model::State,
 ) -> (Vec<Option<Link>>, Vec<Option<(GovernmentForm, String)>>) {
-    let links = (0..t.scenario().relationships.len())
+    let links = RelIx::all(t.scenario().relationships.len())
         .map(|r| {
             state.link(r).map(|l| {
                 assert_eq!(l.last_confirmed, t.unconfirmed_since(r, state.day));

@@ -9,6 +9,7 @@ use crate::app::path_purpose::PathPurpose;
 use crate::app::time_control::TimeCommand;
 use crate::io::FileKind;
 use crate::map::MapCamera;
+use crate::model::RelIx;
 
 /// A request from the UI.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,7 +19,7 @@ pub enum Command {
     /// Select a country and fly the camera to it.
     FlyToCountry(String),
     /// Select a link (relationship index), or clear.
-    SelectLink(Option<usize>),
+    SelectLink(Option<RelIx>),
     /// Zoom in one step about the map's centre.
     ZoomIn,
     /// Zoom out one step.
@@ -67,10 +68,10 @@ pub enum Command {
     /// Which links are drawn (statuses, kinds, partner groups).
     SetFilter(crate::model::LinkFilter),
     /// A tie hovered in a panel (relationship index): its arc is highlighted on the map.
-    HoverLink(Option<usize>),
+    HoverLink(Option<RelIx>),
     /// The arc under the pointer on the map this frame (relationship index): its row is
     /// highlighted in the panels.
-    HoverMapLink(Option<usize>),
+    HoverMapLink(Option<RelIx>),
     /// Frame two places (world coordinates): both ends of arcs leaving the view.
     FrameWorld([f64; 2], [f64; 2]),
     /// Light, dark or the system's theme.

@@ -75,7 +75,7 @@ impl Persisted {
             selected: view.selected.clone(),
             selected_link: view
                 .selected_link
-                .and_then(|r| document.timeline.scenario().relationships.get(r))
+                .and_then(|r| document.timeline.scenario().relationship_at(r))
                 .map(|r| r.id.clone()),
             hide_ended: view.hide_ended,
             countries_path: document.countries_path.clone(),

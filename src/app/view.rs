@@ -8,6 +8,7 @@ use crate::map::MapCamera;
 use crate::model::Day;
 
 pub use crate::app::message::Message;
+use crate::model::RelIx;
 
 /// A camera flight: from, to, and how far along (0 to 1).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -40,7 +41,7 @@ pub struct View {
     /// The selected country's key.
     pub selected: Option<String>,
     /// The selected link (relationship index).
-    pub selected_link: Option<usize>,
+    pub selected_link: Option<RelIx>,
     /// A link to select, by id, once the scenario that has it is loaded (restored state).
     pub pending_link_id: Option<String>,
     /// Whether ended links are hidden.
@@ -54,9 +55,9 @@ pub struct View {
     /// Which links are drawn (statuses, kinds, partner groups).
     pub filter: crate::model::LinkFilter,
     /// A tie hovered in a panel in the last frame (relationship index).
-    pub panel_hovered_link: Option<usize>,
+    pub panel_hovered_link: Option<RelIx>,
     /// The arc under the pointer on the map in the last frame.
-    pub map_hovered_link: Option<usize>,
+    pub map_hovered_link: Option<RelIx>,
     /// Light, dark or the system's theme.
     pub theme: ThemeChoice,
     /// The language chosen in View → Language; `None` follows the system's.

@@ -16,6 +16,7 @@ use crate::model::i18n::{current_lang, format_day_long, format_day_short, tr, tr
 use crate::model::{ChangeKind, DatePrecision, Day, State, Status, format_date_with_precision};
 
 use super::{MapData, RenderOptions};
+use crate::model::RelIx;
 
 /// Panels' background.
 const PANEL: Paint = Paint {
@@ -322,7 +323,7 @@ fn draw_caption(
     options: &RenderOptions,
 ) -> f32 {
     let [w, h] = view.size;
-    let drawn: Vec<usize> = scene
+    let drawn: Vec<RelIx> = scene
         .links
         .iter()
         .filter(|l| {
@@ -385,7 +386,7 @@ fn draw_caption(
 pub fn caption_sources<'a>(
     timeline: &'a crate::model::Timeline,
     state: &State,
-    links: &[usize],
+    links: &[RelIx],
 ) -> Vec<&'a str> {
     let scenario = timeline.scenario();
     let latest = timeline

@@ -111,7 +111,7 @@ pub fn state_geojson_filtered(
     let mut features = Vec::new();
     for link in &scene.links {
         let (Some(rel), Some(ls)) = (
-            scenario.relationships.get(link.relationship),
+            scenario.relationship_at(link.relationship),
             state.link(link.relationship),
         ) else {
             continue;
@@ -184,7 +184,7 @@ fn site_features(scenario: &Scenario, scene: &Scene, date_text: &str) -> Vec<Fea
             .links
             .iter()
             .filter(|l| l.site == Some(i))
-            .filter_map(|l| scenario.relationships.get(l.relationship))
+            .filter_map(|l| scenario.relationship_at(l.relationship))
             .map(|r| r.id.as_str())
             .collect();
         features.push(feature(
@@ -216,7 +216,7 @@ pub fn state_csv_filtered(timeline: &Timeline, date: Date, filter: &LinkFilter) 
         "id,label,kind,parties,status,since,sources,site,site_lon,site_lat,troops,amount,amount_currency\r\n",
     );
     for link in state.links() {
-        let Some(rel) = scenario.relationships.get(link.relationship) else {
+        let Some(rel) = scenario.relationship_at(link.relationship) else {
             continue;
         };
         if !filter.shows(

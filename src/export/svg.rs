@@ -141,8 +141,7 @@ impl SvgCanvas<'_> {
             (Some(Meta::Link(r, status)), Some(data)) => data
                 .timeline
                 .scenario()
-                .relationships
-                .get(r)
+                .relationship_at(r)
                 .map(|r| (status.as_str(), r.id.as_str(), r.label.as_str())),
             _ => None,
         };

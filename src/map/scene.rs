@@ -9,15 +9,15 @@ use super::links::{Arc, fanned_bends};
 use super::projection::world_from_lon_lat;
 use super::style::{self, Rgb};
 use crate::model::{
-    ChangeKind, Day, EntityKind, GovernmentForm, LinkFilter, LinkState, Site, State, Status,
+    ChangeKind, Day, EntityKind, GovernmentForm, LinkFilter, LinkState, RelIx, Site, State, Status,
     Timeline, is_sahel_state,
 };
 
 /// A link ready to draw: its arc sampled in world coordinates.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SceneLink {
-    /// Index of the relationship.
-    pub relationship: usize,
+    /// Its relationship.
+    pub relationship: RelIx,
     /// Its status at the date.
     pub status: Status,
     /// When its status is unconfirmed at the date, the day it was last confirmed (draw it in
@@ -146,7 +146,7 @@ pub fn build_scene_with(
         }
         None => (state, None),
     };
-    let change_of = |relationship: usize| {
+    let change_of = |relationship: RelIx| {
         diff.as_ref()?
             .changes
             .iter()
@@ -272,7 +272,7 @@ fn scene_links(
     timeline: &Timeline,
     state: &State,
     options: &SceneOptions,
-    change_of: &dyn Fn(usize) -> Option<(Option<Status>, ChangeKind)>,
+    change_of: &dyn Fn(RelIx) -> Option<(Option<Status>, ChangeKind)>,
 ) -> (Vec<SceneLink>, Vec<SceneSite>) {
     let scenario = timeline.scenario();
     let mut arcs: Vec<(LinkState, usize, usize, Option<&Site>)> = Vec::new();

@@ -18,6 +18,7 @@ use super::projection::world_from_lon_lat;
 use super::scene::SceneLink;
 
 pub use super::paint::MeshCache;
+use crate::model::RelIx;
 
 /// The map's colours as egui colours (see [`super::style`]).
 pub mod palette {
@@ -63,7 +64,7 @@ pub struct MapScene<'a> {
     /// The selected country.
     pub selected: Option<usize>,
     /// The highlighted link (hovered in a list, selected).
-    pub highlighted_link: Option<usize>,
+    pub highlighted_link: Option<RelIx>,
     /// The entity in focus: its ties at full strength, the rest faded.
     pub focus: Option<usize>,
 }
@@ -74,7 +75,7 @@ pub struct MapResponse {
     /// The country under the pointer.
     pub hovered_country: Option<usize>,
     /// The link under the pointer (relationship index).
-    pub hovered_link: Option<usize>,
+    pub hovered_link: Option<RelIx>,
     /// The organisation node under the pointer (entity index).
     pub hovered_node: Option<usize>,
     /// A click: on what.
@@ -87,7 +88,7 @@ pub struct MapResponse {
     pub hovered_marker: Option<usize>,
     /// Every tie the arc under the pointer stands for (relationship indices): more than one
     /// where links between the same two ends are bundled.
-    pub hovered_ties: Vec<usize>,
+    pub hovered_ties: Vec<RelIx>,
     /// Where the pointer is, lon/lat degrees (for a form that picks a place on the map).
     pub pointer_lon_lat: Option<[f64; 2]>,
 }
@@ -98,7 +99,7 @@ pub enum MapClick {
     /// A country (index in the layer).
     Country(usize),
     /// A link (relationship index).
-    Link(usize),
+    Link(RelIx),
     /// An organisation node (entity index).
     Node(usize),
     /// A marker at the view's edge: frame these two places (world coordinates).
@@ -298,7 +299,7 @@ pub fn map_ui(
 
 /// The ties an arc stands for: `relationship` alone, or every link between the same two ends
 /// when the frame bundles them into its arc.
-fn bundled_ties(scene: &MapScene<'_>, plan: &FramePlan, relationship: usize) -> Vec<usize> {
+fn bundled_ties(scene: &MapScene<'_>, plan: &FramePlan, relationship: RelIx) -> Vec<RelIx> {
     let links = scene.marks.links;
     let Some(arc) = plan.arcs.iter().find(|a| {
         links
@@ -312,7 +313,7 @@ fn bundled_ties(scene: &MapScene<'_>, plan: &FramePlan, relationship: usize) -> 
     }
     let pair = |e: [usize; 2]| (e[0].min(e[1]), e[0].max(e[1]));
     let ends = pair(links[arc.link].ends);
-    let mut ties: Vec<usize> = links
+    let mut ties: Vec<RelIx> = links
         .iter()
         .filter(|l| pair(l.ends) == ends)
         .map(|l| l.relationship)

@@ -12,7 +12,7 @@
 //! grouped by **counterpart** instead ([`Timeline::counterparts`]): one row per state or body
 //! it has ties with, coloured by the status of those ties over time.
 
-use super::{Day, RelationshipKind, SAHEL_STATES, Status, Timeline, is_sahel_state};
+use super::{Day, RelIx, RelationshipKind, SAHEL_STATES, Status, Timeline, is_sahel_state};
 
 /// Whether a tie in this status counts in the alignment chart.
 pub fn counts_for_alignment(status: Status) -> bool {
@@ -66,14 +66,12 @@ impl Alignment {
 impl Timeline {
     /// The relationships that count in an entity's alignment: those it is a party to, except
     /// sanctions.
-    fn alignment_relationships(&self, entity: usize) -> Vec<usize> {
+    fn alignment_relationships(&self, entity: usize) -> Vec<RelIx> {
         let Some(id) = self.scenario().entities.get(entity).map(|e| e.id.as_str()) else {
             return Vec::new();
         };
         self.scenario()
-            .relationships
-            .iter()
-            .enumerate()
+            .relationships_ix()
             .filter(|(_, r)| {
                 r.kind != RelationshipKind::Sanctions && r.parties.iter().any(|p| p == id)
             })
@@ -81,7 +79,7 @@ impl Timeline {
             .collect()
     }
 
-    fn status_on(&self, relationship: usize, day: Day) -> Option<Status> {
+    fn status_on(&self, relationship: RelIx, day: Day) -> Option<Status> {
         let mut status = self.scenario().relationships[relationship]
             .in_force_at_start
             .then_some(Status::Active);
@@ -128,7 +126,7 @@ impl Timeline {
     }
 
     /// The ties behind one band of the chart: the entity's live ties of `group` on `day`.
-    pub fn alignment_ties(&self, entity: usize, group: usize, day: Day) -> Vec<usize> {
+    pub fn alignment_ties(&self, entity: usize, group: usize, day: Day) -> Vec<RelIx> {
         self.alignment_relationships(entity)
             .into_iter()
             .filter(|&r| {
@@ -144,9 +142,8 @@ impl Timeline {
 pub struct CounterpartRow {
     /// The counterpart (index into [`super::Scenario::entities`]).
     pub counterpart: usize,
-    /// The ties between the partner and the counterpart (relationship indices), sanctions
-    /// left out.
-    pub relationships: Vec<usize>,
+    /// The ties between the partner and the counterpart, sanctions left out.
+    pub relationships: Vec<RelIx>,
     /// In date order, the first at the span's start, consecutive ones differing: from that
     /// day on, the most live status among the ties ([`Status::liveliness`]), `None` while
     /// none of them has begun.
@@ -195,11 +192,11 @@ impl Timeline {
     /// The counterparts of `entity` in a relationship it is a party to: the Sahel states among
     /// the other parties, or all the other parties when there is none (France's Takuba tie is
     /// with Mali and Niger, not with the eleven European states beside it).
-    fn counterparts_in(&self, entity: usize, relationship: usize) -> Vec<usize> {
+    fn counterparts_in(&self, entity: usize, relationship: RelIx) -> Vec<usize> {
         let scenario = self.scenario();
         let (Some(me), Some(r)) = (
             scenario.entities.get(entity),
-            scenario.relationships.get(relationship),
+            scenario.relationship_at(relationship),
         ) else {
             return Vec::new();
         };
@@ -283,7 +280,7 @@ impl Timeline {
         entity: usize,
         counterpart: usize,
         day: Day,
-    ) -> Vec<(usize, Option<Status>)> {
+    ) -> Vec<(RelIx, Option<Status>)> {
         self.alignment_relationships(entity)
             .into_iter()
             .filter(|&r| self.counterparts_in(entity, r).contains(&counterpart))

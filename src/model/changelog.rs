@@ -5,15 +5,15 @@
 //! from suspended back to active does not). A tie **ends** when an event sets it to ended.
 //! Ties in force at the span's start have no beginning in the log.
 
-use super::{Day, Status, Timeline};
+use super::{Day, RelIx, Status, Timeline};
 
 /// One beginning or end.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LogEntry {
     /// The day.
     pub day: Day,
-    /// Index into [`super::Scenario::relationships`].
-    pub relationship: usize,
+    /// The tie.
+    pub relationship: RelIx,
     /// The event (index into [`super::Scenario::events`]).
     pub event: usize,
 }
@@ -34,8 +34,7 @@ impl Timeline {
     /// the module documentation for what counts).
     pub fn changelog(&self) -> Vec<YearLog> {
         let mut entries: Vec<(bool, LogEntry)> = Vec::new();
-        let relationships = &self.scenario().relationships;
-        for (r, rel) in relationships.iter().enumerate() {
+        for (r, rel) in self.scenario().relationships_ix() {
             let mut previous = rel.in_force_at_start.then_some(Status::Active);
             for (day, status, event) in self.relationship_history(r) {
                 let entry = LogEntry {
@@ -122,7 +121,7 @@ mod tests {
         assert_eq!(years, [2021, 2022, 2023]);
         // 2021: a began (planned -> active); b resumed after a suspension, which is no beginning.
         assert_eq!(log[0].began.len(), 1);
-        assert_eq!(log[0].began[0].relationship, 0);
+        assert_eq!(log[0].began[0].relationship, RelIx::new(0));
         assert!(log[0].ended.is_empty());
         assert_eq!(log[1].ended.len(), 2);
         // Active again after an end: it begins again.

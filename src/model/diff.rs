@@ -5,7 +5,7 @@
 //! `to`: the comparison then reads backwards (a tie that exists at `from` but not yet at `to`
 //! has `to: None`). Equal dates give no changes.
 
-use super::{Day, Status, Timeline, is_sahel_state};
+use super::{Day, RelIx, Status, Timeline, is_sahel_state};
 
 /// How a tie differs between the two dates, for drawing and legends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -33,8 +33,8 @@ impl ChangeKind {
 /// One tie whose status differs between the two dates.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TieChange {
-    /// Index into [`super::Scenario::relationships`].
-    pub relationship: usize,
+    /// The tie.
+    pub relationship: RelIx,
     /// Its status at the first date; `None` when it did not exist then.
     pub from: Option<Status>,
     /// Its status at the second date; `None` when it does not exist then.
@@ -84,7 +84,7 @@ impl Diff {
         if from != to {
             let (a, b) = (timeline.state_at(from), timeline.state_at(to));
             let (early, late) = if from < to { (from, to) } else { (to, from) };
-            for r in 0..timeline.scenario().relationships.len() {
+            for r in RelIx::all(timeline.scenario().relationships.len()) {
                 let (was, is) = (a.link(r).map(|l| l.status), b.link(r).map(|l| l.status));
                 if was == is {
                     continue;
@@ -113,7 +113,7 @@ impl Diff {
     }
 
     /// The change of a relationship, if it changed.
-    pub fn change_of(&self, relationship: usize) -> Option<&TieChange> {
+    pub fn change_of(&self, relationship: RelIx) -> Option<&TieChange> {
         self.changes.iter().find(|c| c.relationship == relationship)
     }
 

@@ -13,6 +13,7 @@ mod edit;
 pub mod event_layer;
 mod filter;
 pub mod i18n;
+mod index;
 pub mod json_pointer;
 mod provenance;
 mod scenario;
@@ -32,6 +33,7 @@ pub use event_layer::{
 };
 pub use filter::{FilterError, LinkFilter};
 pub use i18n::format_date_with_precision;
+pub use index::{EntityIx, EventIx, RelIx};
 pub use provenance::check_sources;
 pub use scenario::{
     Change, Entity, EntityKind, Event, Government, GovernmentForm, Group, OTHER_GROUP, Place,

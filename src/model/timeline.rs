@@ -13,8 +13,8 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use super::{
-    Change, Day, EntityKind, GovernmentForm, OTHER_GROUP, Scenario, Size, Status, is_sahel_state,
-    parse_colour,
+    Change, Day, EntityKind, GovernmentForm, OTHER_GROUP, RelIx, Scenario, Size, Status,
+    is_sahel_state, parse_colour,
 };
 
 /// A partner group resolved for drawing: its id, label and colour.
@@ -165,7 +165,7 @@ impl LinkIndex {
             Some(k) => {
                 let c = self.changes[self.offsets[r] as usize + k as usize];
                 LinkState {
-                    relationship: r,
+                    relationship: RelIx::new(r),
                     status: c.status,
                     since: Some(c.day),
                     event: Some(c.event as usize),
@@ -174,7 +174,7 @@ impl LinkIndex {
                 }
             }
             None if self.in_force_at_start[r] => LinkState {
-                relationship: r,
+                relationship: RelIx::new(r),
                 status: Status::Active,
                 since: None,
                 event: None,
@@ -243,8 +243,8 @@ pub struct Timeline {
 /// The status of one relationship at a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LinkState {
-    /// Index into [`Scenario::relationships`].
-    pub relationship: usize,
+    /// Its relationship.
+    pub relationship: RelIx,
     /// Status at the date.
     pub status: Status,
     /// The day this status began; `None` when in force since before the span.
@@ -387,25 +387,25 @@ impl Timeline {
 
     /// The entity that decides a relationship's group: its first party that is not a Sahel
     /// state, or its first party when all are (`None` for an unknown index or no known party).
-    pub fn partner_of_relationship(&self, relationship: usize) -> Option<usize> {
+    pub fn partner_of_relationship(&self, relationship: RelIx) -> Option<usize> {
         self.relationship_partner
-            .get(relationship)
+            .get(relationship.index())
             .copied()
             .flatten()
     }
 
     /// The group (index into [`Self::groups`]) of a relationship: its partner's group (see
     /// [`Self::partner_of_relationship`]); "other" when it has no known party.
-    pub fn group_id_of_relationship(&self, relationship: usize) -> Option<&str> {
+    pub fn group_id_of_relationship(&self, relationship: RelIx) -> Option<&str> {
         self.groups
             .get(self.group_of_relationship(relationship))
             .map(|g| g.id.as_str())
     }
 
     /// The index (in [`Self::groups`]) of a relationship's partner group.
-    pub fn group_of_relationship(&self, relationship: usize) -> usize {
+    pub fn group_of_relationship(&self, relationship: RelIx) -> usize {
         self.relationship_group
-            .get(relationship)
+            .get(relationship.index())
             .copied()
             .unwrap_or(self.groups.len().saturating_sub(1))
     }
@@ -443,23 +443,23 @@ impl Timeline {
 
     /// The day a relationship's status was last confirmed (its `confirmed_until`), if the
     /// scenario says.
-    pub fn confirmed_until(&self, relationship: usize) -> Option<Day> {
+    pub fn confirmed_until(&self, relationship: RelIx) -> Option<Day> {
         self.links
             .confirmed_until
-            .get(relationship)
+            .get(relationship.index())
             .copied()
             .flatten()
     }
 
     /// If the relationship exists on `day` but its status there has not been confirmed since
     /// its `confirmed_until`, that day ("status last confirmed on …"); else `None`.
-    pub fn unconfirmed_since(&self, relationship: usize, day: Day) -> Option<Day> {
+    pub fn unconfirmed_since(&self, relationship: RelIx, day: Day) -> Option<Day> {
         let confirmed = self.confirmed_until(relationship)?;
-        let changes = self.links.changes_of(relationship);
+        let changes = self.links.changes_of(relationship.index());
         let k = changes.partition_point(|c| c.day <= day);
         let (status, since) = match k.checked_sub(1) {
             Some(k) => (changes[k].status, Some(changes[k].day)),
-            None if self.links.in_force_at_start.get(relationship) == Some(&true) => {
+            None if self.links.in_force_at_start.get(relationship.index()) == Some(&true) => {
                 (Status::Active, None)
             }
             None => return None,
@@ -468,8 +468,8 @@ impl Timeline {
     }
 
     /// Index of the relationship with this id.
-    pub fn relationship_index(&self, id: &str) -> Option<usize> {
-        self.relationship_index.get(id).copied()
+    pub fn relationship_index(&self, id: &str) -> Option<RelIx> {
+        self.relationship_index.get(id).copied().map(RelIx::new)
     }
 
     /// Index of the entity with this id.
@@ -510,10 +510,10 @@ impl Timeline {
     /// date order.
     pub fn relationship_history(
         &self,
-        relationship: usize,
+        relationship: RelIx,
     ) -> impl Iterator<Item = (Day, Status, usize)> + '_ {
         self.links
-            .changes_of(relationship)
+            .changes_of(relationship.index())
             .iter()
             .map(|c| (c.day, c.status, c.event as usize))
     }
@@ -522,19 +522,19 @@ impl Timeline {
     /// index), in date order.
     pub fn size_history(
         &self,
-        relationship: usize,
+        relationship: RelIx,
     ) -> impl Iterator<Item = (Day, Size, usize)> + '_ {
         self.links
             .sizes
-            .of(relationship)
+            .of(relationship.index())
             .iter()
             .map(|s| (s.day, s.given, s.event as usize))
     }
 
     /// A relationship's size on `day` (the latest troops and amount given on or before it),
     /// whatever its status.
-    pub fn size_at(&self, relationship: usize, day: Day) -> Size {
-        self.links.sizes.at(relationship, day)
+    pub fn size_at(&self, relationship: RelIx, day: Day) -> Size {
+        self.links.sizes.at(relationship.index(), day)
     }
 
     /// The state at a calendar date.
@@ -749,9 +749,10 @@ impl State {
     }
 
     /// The link state of a relationship, if it exists at this date.
-    pub fn link(&self, relationship: usize) -> Option<LinkState> {
-        let applied = *self.link_applied.get(relationship)?;
-        self.links.link_state(relationship, applied, self.day)
+    pub fn link(&self, relationship: RelIx) -> Option<LinkState> {
+        let applied = *self.link_applied.get(relationship.index())?;
+        self.links
+            .link_state(relationship.index(), applied, self.day)
     }
 
     /// The government of an entity at this date, if known.
@@ -1000,13 +1001,15 @@ mod tests {
             "announced 28 Jan 2024 · effective 29 Jan 2025"
         );
         // … but the membership holds until the effective day.
-        let before = t.state_at(day(2025, 1, 28)).link(0).unwrap();
+        let before = t.state_at(day(2025, 1, 28)).link(RelIx::new(0)).unwrap();
         assert_eq!((before.status, before.since), (Status::Active, None));
-        let after = t.state_at(day(2025, 1, 29)).link(0).unwrap();
+        let after = t.state_at(day(2025, 1, 29)).link(RelIx::new(0)).unwrap();
         assert_eq!(after.status, Status::Ended);
         assert_eq!(after.since, Some(day(2025, 1, 29)));
         assert_eq!(
-            t.relationship_history(0).map(|h| h.0).collect::<Vec<_>>(),
+            t.relationship_history(RelIx::new(0))
+                .map(|h| h.0)
+                .collect::<Vec<_>>(),
             vec![day(2025, 1, 29)]
         );
     }
@@ -1027,11 +1030,17 @@ mod tests {
         assert!(check(&s).is_empty(), "{:?}", check(&s));
         let t = Timeline::new(s);
         assert_eq!(
-            t.state_at(day(2021, 6, 1)).link(0).unwrap().status,
+            t.state_at(day(2021, 6, 1))
+                .link(RelIx::new(0))
+                .unwrap()
+                .status,
             Status::Suspended
         );
         assert_eq!(
-            t.state_at(day(2022, 6, 1)).link(0).unwrap().status,
+            t.state_at(day(2022, 6, 1))
+                .link(RelIx::new(0))
+                .unwrap()
+                .status,
             Status::Ended
         );
     }
@@ -1054,26 +1063,38 @@ mod tests {
         assert!(check(&s).is_empty(), "{:?}", check(&s));
         let t = Timeline::new(s);
         let confirmed = day(2020, 6, 30);
-        assert_eq!(t.confirmed_until(0), Some(confirmed));
+        assert_eq!(t.confirmed_until(RelIx::new(0)), Some(confirmed));
         // Not yet in force: nothing to confirm.
-        assert_eq!(t.unconfirmed_since(0, day(2014, 1, 1)), None);
+        assert_eq!(t.unconfirmed_since(RelIx::new(0), day(2014, 1, 1)), None);
         // Confirmed up to and on the day.
-        assert_eq!(t.state_at(confirmed).link(0).unwrap().last_confirmed, None);
-        assert_eq!(t.unconfirmed_since(0, confirmed), None);
+        assert_eq!(
+            t.state_at(confirmed)
+                .link(RelIx::new(0))
+                .unwrap()
+                .last_confirmed,
+            None
+        );
+        assert_eq!(t.unconfirmed_since(RelIx::new(0), confirmed), None);
         // After it, until the next event.
-        let later = t.state_at(day(2021, 1, 1)).link(0).unwrap();
+        let later = t.state_at(day(2021, 1, 1)).link(RelIx::new(0)).unwrap();
         assert_eq!(later.last_confirmed, Some(confirmed));
-        assert_eq!(t.unconfirmed_since(0, day(2021, 1, 1)), Some(confirmed));
+        assert_eq!(
+            t.unconfirmed_since(RelIx::new(0), day(2021, 1, 1)),
+            Some(confirmed)
+        );
         assert_eq!(
             later.unconfirmed_note().unwrap(),
             "status last confirmed on 30 Jun 2020"
         );
         // The 2022 event sets the status again: confirmed.
         assert_eq!(
-            t.state_at(day(2023, 1, 1)).link(0).unwrap().last_confirmed,
+            t.state_at(day(2023, 1, 1))
+                .link(RelIx::new(0))
+                .unwrap()
+                .last_confirmed,
             None
         );
-        assert_eq!(t.unconfirmed_since(0, day(2023, 1, 1)), None);
+        assert_eq!(t.unconfirmed_since(RelIx::new(0), day(2023, 1, 1)), None);
     }
 
     #[test]
@@ -1089,9 +1110,12 @@ mod tests {
             "",
         );
         let t = Timeline::new(s);
-        assert_eq!(t.unconfirmed_since(0, day(2020, 1, 1)), None);
+        assert_eq!(t.unconfirmed_since(RelIx::new(0), day(2020, 1, 1)), None);
         assert_eq!(
-            t.state_at(day(2020, 1, 1)).link(0).unwrap().last_confirmed,
+            t.state_at(day(2020, 1, 1))
+                .link(RelIx::new(0))
+                .unwrap()
+                .last_confirmed,
             None
         );
     }
@@ -1129,12 +1153,12 @@ mod tests {
             }]
         );
         let t = Timeline::new(s);
-        let link = t.state_at(day(2016, 1, 1)).link(0).unwrap();
+        let link = t.state_at(day(2016, 1, 1)).link(RelIx::new(0)).unwrap();
         assert_eq!(
             (link.status, link.since, link.event),
             (Status::Active, None, None)
         );
-        assert_eq!(t.relationship_history(0).count(), 0);
+        assert_eq!(t.relationship_history(RelIx::new(0)).count(), 0);
     }
 
     #[test]
@@ -1243,12 +1267,15 @@ mod tests {
         assert_eq!(ids, ["western", "regional", "other"]);
         assert_eq!(t.groups()[0].colour, [1, 2, 3]);
         // The partner decides, wherever it sits among the parties.
-        assert_eq!(t.group_of_relationship(0), 0);
-        assert_eq!(t.partner_of_relationship(0), t.entity_index("FRA"));
+        assert_eq!(t.group_of_relationship(RelIx::new(0)), 0);
+        assert_eq!(
+            t.partner_of_relationship(RelIx::new(0)),
+            t.entity_index("FRA")
+        );
         // Sahel states only: the first party's group.
-        assert_eq!(t.group_of_relationship(1), 1);
+        assert_eq!(t.group_of_relationship(RelIx::new(1)), 1);
         // Not listed: other.
-        assert_eq!(t.group_of_relationship(2), 2);
+        assert_eq!(t.group_of_relationship(RelIx::new(2)), 2);
         assert_eq!(t.group_of_entity(t.entity_index("TUR").unwrap_or(9)), 2);
     }
 
@@ -1257,6 +1284,6 @@ mod tests {
         let t = Timeline::new(scenario_with_groups(""));
         assert_eq!(t.groups().len(), 1);
         assert_eq!(t.groups()[0].id, OTHER_GROUP);
-        assert!((0..3).all(|r| t.group_of_relationship(r) == 0));
+        assert!(RelIx::all(3).all(|r| t.group_of_relationship(r) == 0));
     }
 }

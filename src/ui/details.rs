@@ -7,6 +7,7 @@ use super::Cx;
 use crate::app::command::Command;
 use crate::app::time_control::TimeCommand;
 use crate::map::widget::palette;
+use crate::model::RelIx;
 use crate::model::{Change, Day, Size, Status, Timeline, format_date_with_precision};
 
 /// The side panel: Find, the legend and filters (a collapsible section that takes at most
@@ -371,10 +372,8 @@ fn partner_bar_ui(
     let span = f64::from((end.0 - start.0).max(1));
     {
         // Change days of ties between the two.
-        let rels: Vec<usize> = scenario
-            .relationships
-            .iter()
-            .enumerate()
+        let rels: Vec<RelIx> = scenario
+            .relationships_ix()
             .filter(|(_, r)| {
                 r.parties.iter().any(|p| p == key) && r.parties.iter().any(|p| p == partner)
             })
@@ -443,10 +442,10 @@ fn partner_bar_ui(
     }
 }
 
-fn link_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, link: usize) {
+fn link_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, link: RelIx) {
     let timeline = cx.document.timeline.clone();
     let scenario = timeline.scenario();
-    let Some(rel) = scenario.relationships.get(link) else {
+    let Some(rel) = scenario.relationship_at(link) else {
         return;
     };
     ui.horizontal(|ui| {
@@ -455,7 +454,7 @@ fn link_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, link: usize) {
         }
         if ui.small_button("Edit tie…").clicked() {
             cx.push(Command::Edit(
-                crate::app::editing::EditCommand::OpenRelationship(link),
+                crate::app::editing::EditCommand::OpenRelationship(link.index()),
             ));
         }
         ui.add(egui::Label::new(RichText::new(rel.short_label()).heading()).wrap());
@@ -521,7 +520,7 @@ fn link_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, link: usize) {
 
 /// A tie's history as the details panel lists it: every event that sets its status or its
 /// size, in the order they take effect — (day, status set, size given, event index).
-fn tie_history(timeline: &Timeline, link: usize) -> Vec<(Day, Option<Status>, Size, usize)> {
+fn tie_history(timeline: &Timeline, link: RelIx) -> Vec<(Day, Option<Status>, Size, usize)> {
     let mut rows: Vec<(Day, Option<Status>, Size, usize)> = timeline
         .relationship_history(link)
         .map(|(d, s, e)| (d, Some(s), Size::default(), e))
@@ -568,11 +567,10 @@ fn links_at_date_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         });
 }
 
-fn status_at(timeline: &Timeline, relationship: usize, day: Day) -> Option<Status> {
+fn status_at(timeline: &Timeline, relationship: RelIx, day: Day) -> Option<Status> {
     let mut status = timeline
         .scenario()
-        .relationships
-        .get(relationship)?
+        .relationship_at(relationship)?
         .in_force_at_start
         .then_some(Status::Active);
     for (d, s, _) in timeline.relationship_history(relationship) {

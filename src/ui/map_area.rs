@@ -11,6 +11,7 @@ use crate::app::document::Document;
 use crate::app::view::{View, default_camera};
 use crate::map::MapLayer;
 use crate::map::widget::{MapClick, MapResponse, MapScene, MeshCache, map_ui};
+use crate::model::RelIx;
 use crate::model::i18n::tr_args;
 use crate::model::{Day, format_date_with_precision};
 
@@ -119,7 +120,7 @@ fn tooltip_ui(
         };
         let mut text = format!("Toward {name}: click to frame both ends of {ties}");
         for &r in &marker.relationships {
-            if let Some(rel) = scenario.relationships.get(r) {
+            if let Some(rel) = scenario.relationship_at(r) {
                 text.push_str("\n• ");
                 text.push_str(&rel.label);
             }
@@ -164,7 +165,7 @@ fn tooltip_ui(
 
 /// The tooltip of an arc: each tie it stands for (one, or all of a bundle) with its status,
 /// since when, and for a single tie its source.
-fn ties_tooltip(cx: &Cx<'_>, ties: &[usize]) -> String {
+fn ties_tooltip(cx: &Cx<'_>, ties: &[RelIx]) -> String {
     let scenario = cx.document.timeline.scenario();
     let mut lines = Vec::new();
     if ties.len() > 1 {

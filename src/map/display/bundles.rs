@@ -70,7 +70,7 @@ mod tests {
 
     fn link(relationship: usize, ends: [usize; 2], status: Status) -> SceneLink {
         SceneLink {
-            relationship,
+            relationship: crate::model::RelIx::new(relationship),
             status,
             unconfirmed_since: None,
             points_world: vec![[0.0, 0.0], [0.1, 0.0]],

@@ -10,6 +10,7 @@ use crate::map::camera::MapCamera;
 use crate::map::layer::MapLayer;
 use crate::map::projection::world_from_lon_lat;
 use crate::map::style;
+use crate::model::RelIx;
 
 /// What is hovered, selected or emphasised in a frame of the map.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -19,9 +20,9 @@ pub struct Highlights {
     /// The country under the pointer.
     pub hovered_country: Option<usize>,
     /// The link under the pointer (relationship index).
-    pub hovered_link: Option<usize>,
+    pub hovered_link: Option<RelIx>,
     /// The selected or list-hovered link.
-    pub highlighted_link: Option<usize>,
+    pub highlighted_link: Option<RelIx>,
     /// The organisation node under the pointer (entity index).
     pub hovered_node: Option<usize>,
     /// The entity in focus (the selected country or organisation): its ties are drawn at
@@ -164,7 +165,7 @@ pub fn map_frame_planned(
         list.items.push(Item::EndGroup);
     }
     list.items.push(Item::Group("links"));
-    let marked: &[usize] = highlights
+    let marked: &[RelIx] = highlights
         .hovered_marker
         .and_then(|m| plan.markers.get(m))
         .map_or(&[], |m| m.relationships.as_slice());
@@ -228,7 +229,7 @@ fn push_links(
     scene: SceneRef<'_>,
     highlights: &Highlights,
     arcs: &[DrawnArc],
-    marked: &[usize],
+    marked: &[RelIx],
 ) -> Vec<([f32; 2], usize)> {
     let focused = |ends: &[usize; 2]| highlights.focus.is_none_or(|f| ends.contains(&f));
     let mut counts = Vec::new();

@@ -5,6 +5,7 @@ use super::marks::troops_width;
 use super::{Item, Line, compare_link};
 use crate::map::scene::SceneLink;
 use crate::map::style::{self, Rgb};
+use crate::model::RelIx;
 use crate::model::{ChangeKind, Status};
 
 /// The country fills a legend explains, on screen and in exports alike.
@@ -62,7 +63,7 @@ pub fn compare_sample(kind: ChangeKind, a: [f32; 2], b: [f32; 2]) -> Vec<Item> {
         ChangeKind::Changed => (Status::WindingDown, Some(Status::Active)),
     };
     let link = SceneLink {
-        relationship: usize::MAX,
+        relationship: RelIx::new(usize::MAX),
         status,
         unconfirmed_since: None,
         points_world: Vec::new(),

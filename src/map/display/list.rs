@@ -4,6 +4,7 @@
 use crate::map::camera::MapCamera;
 use crate::map::style::{LinkStyle, Rgb};
 use crate::map::text;
+use crate::model::RelIx;
 use crate::model::Status;
 
 /// A colour with an opacity.
@@ -126,7 +127,7 @@ pub enum Meta {
     /// A country of the layer.
     Country(usize),
     /// A link: the relationship and its status.
-    Link(usize, Status),
+    Link(RelIx, Status),
 }
 
 /// One thing to draw.

@@ -5,6 +5,7 @@ use super::{Anchor, DisplayList, Paint, SceneRef, TextStyle};
 use crate::map::scene::SceneLink;
 use crate::map::style;
 use crate::map::text;
+use crate::model::RelIx;
 use crate::model::Status;
 
 /// A marker where arcs leave the view: which way, toward whom, how many.
@@ -24,7 +25,7 @@ pub struct EdgeMarker {
     /// How many arcs leave here toward `far`.
     pub count: usize,
     /// The ties whose arcs leave here (relationship indices), one per arc.
-    pub relationships: Vec<usize>,
+    pub relationships: Vec<RelIx>,
     /// Both ends of every arc that leaves here, world coordinates: what a click frames.
     pub ends_world: Vec<[f64; 2]>,
     /// The label: the far end's name, with the count when several arcs leave together.
@@ -409,7 +410,7 @@ mod tests {
     /// 0 and `far`.
     fn eastward(relationship: usize, far: usize, lon: f64, status: Status) -> SceneLink {
         SceneLink {
-            relationship,
+            relationship: RelIx::new(relationship),
             status,
             unconfirmed_since: None,
             points_world: (0..=10)
@@ -479,7 +480,7 @@ mod tests {
             chad.direction[0] < -0.99 && chad.at[0] <= EDGE_INSET + 0.01,
             "{chad:?}"
         );
-        assert_eq!(chad.relationships, [0]);
+        assert_eq!(chad.relationships, [RelIx::new(0)]);
         // A click frames both ends.
         let (lo, hi) = chad.frame_world();
         assert!(lo[0] <= world_from_lon_lat(-60.0, 0.0)[0]);
