@@ -87,10 +87,8 @@ fn held_frames_are_the_frames_where_events_take_effect_with_their_titles() {
     let mut clock = 0.0;
     for frame in &frames {
         // Exactly the events dated after the previous frame and on or before this one.
-        let mut expected: Vec<usize> = scenario
-            .events
-            .iter()
-            .enumerate()
+        let mut expected: Vec<sahel_atlas::model::EventIx> = scenario
+            .events_ix()
             .filter(|(_, e)| e.date > previous && e.date <= frame.date)
             .map(|(i, _)| i)
             .collect();

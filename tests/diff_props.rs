@@ -2,6 +2,7 @@
 //! `state --at A` and `state --at B`, with exactly the events between the dates that touched
 //! them, for random scenarios and dates.
 
+use sahel_atlas::model::EventIx;
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
@@ -57,7 +58,7 @@ proptest! {
         let (early, late) = (from.min(to), from.max(to));
         for c in &diff.changes {
             let id = &scenario.relationships[c.relationship].id;
-            let mut want: Vec<usize> = (0..scenario.events.len())
+            let mut want: Vec<EventIx> = EventIx::all(scenario.events.len())
                 .filter(|&e| {
                     // A change takes effect on its event's effective day (its date unless an
                     // announcement says later).

@@ -27,6 +27,7 @@ use super::{
     render_rgba_in_bands,
 };
 use crate::map::text;
+use crate::model::EventIx;
 
 /// The highest frame rate of a clip.
 pub const MAX_FPS: f64 = 60.0;
@@ -188,13 +189,13 @@ pub fn animation_schedule(
         // Events dated in (previous, day].
         let first = days.partition_point(|&d| d <= previous);
         let last = days.partition_point(|&d| d <= day);
-        let events: Vec<usize> = order.get(first..last).unwrap_or_default().to_vec();
+        let events: Vec<EventIx> = order.get(first..last).unwrap_or_default().to_vec();
         previous = day;
         let held = request.hold_events > 0.0 && !events.is_empty();
         let headline = if held {
             let titles: Vec<&str> = events
                 .iter()
-                .filter_map(|&e| scenario.events.get(e))
+                .filter_map(|&e| scenario.event_at(e))
                 .map(|e| e.title.as_str())
                 .collect();
             headline_of(&titles, &fits)

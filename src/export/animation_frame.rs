@@ -13,9 +13,9 @@ pub struct AnimationFrame {
     pub start: f64,
     /// How long it stays, seconds.
     pub seconds: f64,
-    /// The events that take effect on this frame (indices into the scenario's events, in
-    /// date order); empty when nothing happened since the previous frame.
-    pub events: Vec<usize>,
+    /// The events that take effect on this frame, in date order; empty when nothing
+    /// happened since the previous frame.
+    pub events: Vec<crate::model::EventIx>,
     /// The headline drawn on a held frame: the events' titles.
     pub headline: Option<String>,
 }

@@ -90,7 +90,7 @@ pub fn sahel_heading(timeline: &Timeline, state: Option<&str>) -> String {
     )
 }
 
-fn day_text(timeline: &Timeline, event: usize) -> String {
+fn day_text(timeline: &Timeline, event: crate::model::EventIx) -> String {
     let e = &timeline.scenario().events[event];
     format_date_with_precision(e.date, e.precision)
 }
@@ -183,7 +183,7 @@ pub fn diff_csv(timeline: &Timeline, diff: &Diff) -> String {
 }
 
 /// An event as one Markdown line: date, title, numbered source links.
-fn event_markdown(timeline: &Timeline, event: usize) -> String {
+fn event_markdown(timeline: &Timeline, event: crate::model::EventIx) -> String {
     let e = &timeline.scenario().events[event];
     let links: Vec<String> = e
         .sources

@@ -16,6 +16,7 @@ use crate::model::i18n::{current_lang, format_day_long, format_day_short, tr, tr
 use crate::model::{ChangeKind, DatePrecision, Day, State, Status, format_date_with_precision};
 
 use super::{MapData, RenderOptions};
+use crate::model::EventIx;
 use crate::model::RelIx;
 
 /// Panels' background.
@@ -105,7 +106,7 @@ fn draw_title(
         .timeline
         .current_event_position(state.day)
         .and_then(|i| data.timeline.events_in_order().get(i))
-        .and_then(|&e| scenario.events.get(e))
+        .and_then(|&e| scenario.event_at(e))
         .map(|e| {
             let when = format_date_with_precision(e.date, e.precision);
             let when = match e.precision {
@@ -392,13 +393,13 @@ pub fn caption_sources<'a>(
     let latest = timeline
         .current_event_position(state.day)
         .and_then(|i| timeline.events_in_order().get(i).copied());
-    let mut events: Vec<usize> = links.iter().filter_map(|&r| state.link(r)?.event).collect();
-    events.sort_by_key(|&e| std::cmp::Reverse(scenario.events.get(e).map(|e| e.date)));
+    let mut events: Vec<EventIx> = links.iter().filter_map(|&r| state.link(r)?.event).collect();
+    events.sort_by_key(|&e| std::cmp::Reverse(scenario.event_at(e).map(|e| e.date)));
     let mut seen = HashSet::new();
     latest
         .into_iter()
         .chain(events)
-        .filter_map(|e| scenario.events.get(e))
+        .filter_map(|e| scenario.event_at(e))
         .flat_map(|e| e.sources.iter().map(String::as_str))
         .filter(|s| seen.insert(*s))
         .collect()

@@ -69,7 +69,7 @@ fn site_and_size(rel: &Relationship, link: &LinkState) -> [(&'static str, Value)
 /// The sources of the event that set a link's status.
 fn link_sources<'a>(scenario: &'a Scenario, link: &LinkState) -> Vec<&'a str> {
     link.event
-        .and_then(|e| scenario.events.get(e))
+        .and_then(|e| scenario.event_at(e))
         .map(|e| e.sources.iter().map(String::as_str).collect())
         .unwrap_or_default()
 }

@@ -5,7 +5,7 @@
 //! from suspended back to active does not). A tie **ends** when an event sets it to ended.
 //! Ties in force at the span's start have no beginning in the log.
 
-use super::{Day, RelIx, Status, Timeline};
+use super::{Day, EventIx, RelIx, Status, Timeline};
 
 /// One beginning or end.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,8 +14,8 @@ pub struct LogEntry {
     pub day: Day,
     /// The tie.
     pub relationship: RelIx,
-    /// The event (index into [`super::Scenario::events`]).
-    pub event: usize,
+    /// The event.
+    pub event: EventIx,
 }
 
 /// What began and ended in one calendar year.

@@ -5,7 +5,7 @@
 //! `to`: the comparison then reads backwards (a tie that exists at `from` but not yet at `to`
 //! has `to: None`). Equal dates give no changes.
 
-use super::{Day, RelIx, Status, Timeline, is_sahel_state};
+use super::{Day, EventIx, RelIx, Status, Timeline, is_sahel_state};
 
 /// How a tie differs between the two dates, for drawing and legends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -39,10 +39,9 @@ pub struct TieChange {
     pub from: Option<Status>,
     /// Its status at the second date; `None` when it does not exist then.
     pub to: Option<Status>,
-    /// The events between the two dates that changed it (indices into
-    /// [`super::Scenario::events`]), in date order: those after the earlier date and on or
-    /// before the later one.
-    pub events: Vec<usize>,
+    /// The events between the two dates that changed it, in date order: those after the
+    /// earlier date and on or before the later one.
+    pub events: Vec<EventIx>,
 }
 
 impl TieChange {
@@ -89,7 +88,7 @@ impl Diff {
                 if was == is {
                     continue;
                 }
-                let mut events: Vec<usize> = timeline
+                let mut events: Vec<EventIx> = timeline
                     .relationship_history(r)
                     .filter(|&(day, _, _)| day > early && day <= late)
                     .map(|(_, _, event)| event)

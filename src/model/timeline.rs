@@ -13,7 +13,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use super::{
-    Change, Day, EntityKind, GovernmentForm, OTHER_GROUP, RelIx, Scenario, Size, Status,
+    Change, Day, EntityKind, EventIx, GovernmentForm, OTHER_GROUP, RelIx, Scenario, Size, Status,
     is_sahel_state, parse_colour,
 };
 
@@ -168,7 +168,7 @@ impl LinkIndex {
                     relationship: RelIx::new(r),
                     status: c.status,
                     since: Some(c.day),
-                    event: Some(c.event as usize),
+                    event: Some(EventIx::new(c.event as usize)),
                     last_confirmed: None,
                     size: Size::default(),
                 }
@@ -224,7 +224,7 @@ pub struct Timeline {
     country_entities: Vec<usize>,
     country_changes: Vec<Vec<GovernmentChange>>,
     /// Event indices sorted by date (stable), and their days.
-    events_by_day: Vec<usize>,
+    events_by_day: Vec<EventIx>,
     event_days: Vec<Day>,
     /// Every change of every relationship and state, in date order, for [`State::seek`].
     steps: Vec<Step>,
@@ -249,8 +249,8 @@ pub struct LinkState {
     pub status: Status,
     /// The day this status began; `None` when in force since before the span.
     pub since: Option<Day>,
-    /// The event that set it (index into [`Scenario::events`]).
-    pub event: Option<usize>,
+    /// The event that set it.
+    pub event: Option<EventIx>,
     /// When the status is unconfirmed at the date, the day a source last confirmed it (the
     /// relationship's `confirmed_until`); `None` while it is confirmed.
     pub last_confirmed: Option<Day>,
@@ -283,7 +283,7 @@ pub struct CountryState {
     /// The day this government began, if an event set it.
     pub since: Option<Day>,
     /// The event that set it.
-    pub event: Option<usize>,
+    pub event: Option<EventIx>,
 }
 
 /// Everything that holds at one date.
@@ -333,7 +333,7 @@ impl Timeline {
         let start = Day::from_date(scenario.span.start);
         let end = Day::from_date(scenario.span.end).max(start);
 
-        let mut events_by_day: Vec<usize> = (0..scenario.events.len()).collect();
+        let mut events_by_day: Vec<EventIx> = EventIx::all(scenario.events.len()).collect();
         events_by_day.sort_by_key(|&i| scenario.events[i].date);
         let event_days: Vec<Day> = events_by_day
             .iter()
@@ -478,7 +478,7 @@ impl Timeline {
     }
 
     /// Event indices in date order.
-    pub fn events_in_order(&self) -> &[usize] {
+    pub fn events_in_order(&self) -> &[EventIx] {
         &self.events_by_day
     }
 
@@ -511,11 +511,11 @@ impl Timeline {
     pub fn relationship_history(
         &self,
         relationship: RelIx,
-    ) -> impl Iterator<Item = (Day, Status, usize)> + '_ {
+    ) -> impl Iterator<Item = (Day, Status, EventIx)> + '_ {
         self.links
             .changes_of(relationship.index())
             .iter()
-            .map(|c| (c.day, c.status, c.event as usize))
+            .map(|c| (c.day, c.status, EventIx::new(c.event as usize)))
     }
 
     /// The sizes one relationship's events give: (day it takes effect, the size given, event
@@ -523,12 +523,12 @@ impl Timeline {
     pub fn size_history(
         &self,
         relationship: RelIx,
-    ) -> impl Iterator<Item = (Day, Size, usize)> + '_ {
+    ) -> impl Iterator<Item = (Day, Size, EventIx)> + '_ {
         self.links
             .sizes
             .of(relationship.index())
             .iter()
-            .map(|s| (s.day, s.given, s.event as usize))
+            .map(|s| (s.day, s.given, EventIx::new(s.event as usize)))
     }
 
     /// A relationship's size on `day` (the latest troops and amount given on or before it),
@@ -652,7 +652,7 @@ impl Timeline {
                     government: c.form,
                     leader: c.leader.clone(),
                     since: c.event.map(|_| c.day),
-                    event: c.event.map(|e| e as usize),
+                    event: c.event.map(|e| EventIx::new(e as usize)),
                 });
             }
         }

@@ -7,6 +7,7 @@ use super::Cx;
 use crate::app::command::Command;
 use crate::app::time_control::TimeCommand;
 use crate::map::widget::palette;
+use crate::model::EventIx;
 use crate::model::RelIx;
 use crate::model::{Change, Day, Size, Status, Timeline, format_date_with_precision};
 
@@ -520,8 +521,8 @@ fn link_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, link: RelIx) {
 
 /// A tie's history as the details panel lists it: every event that sets its status or its
 /// size, in the order they take effect — (day, status set, size given, event index).
-fn tie_history(timeline: &Timeline, link: RelIx) -> Vec<(Day, Option<Status>, Size, usize)> {
-    let mut rows: Vec<(Day, Option<Status>, Size, usize)> = timeline
+fn tie_history(timeline: &Timeline, link: RelIx) -> Vec<(Day, Option<Status>, Size, EventIx)> {
+    let mut rows: Vec<(Day, Option<Status>, Size, EventIx)> = timeline
         .relationship_history(link)
         .map(|(d, s, e)| (d, Some(s), Size::default(), e))
         .collect();

@@ -10,6 +10,7 @@ use super::Cx;
 use crate::app::command::Command;
 use crate::app::editing::EditCommand;
 use crate::app::time_control::TimeCommand;
+use crate::model::EventIx;
 use crate::model::{Change, Day, RelationshipKind, Timeline, is_sahel_state};
 
 /// Height of one line of the list.
@@ -40,7 +41,7 @@ impl EventFilter {
     }
 
     /// Whether the event `e` of `timeline` passes.
-    fn keeps(&self, timeline: &Timeline, e: usize) -> bool {
+    fn keeps(&self, timeline: &Timeline, e: EventIx) -> bool {
         let scenario = timeline.scenario();
         let event = &scenario.events[e];
         let text = crate::map::search::fold(self.text.trim());
@@ -275,11 +276,11 @@ fn event_rows_ui(
                 label.context_menu(|ui| {
                     if ui.button("Edit event…").clicked() {
                         cx.commands
-                            .push(Command::Edit(EditCommand::OpenEvent(index)));
+                            .push(Command::Edit(EditCommand::OpenEvent(index.index())));
                     }
                     if ui.button("Delete event").clicked() {
                         cx.commands
-                            .push(Command::Edit(EditCommand::DeleteEvent(index)));
+                            .push(Command::Edit(EditCommand::DeleteEvent(index.index())));
                     }
                 });
                 if label.clicked() {
@@ -293,7 +294,7 @@ fn event_rows_ui(
 }
 
 /// The current event in full: what happened, what it changed, and its sources.
-fn current_event_card_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, e: usize) {
+fn current_event_card_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, e: EventIx) {
     let timeline = cx.document.timeline.clone();
     let scenario = timeline.scenario();
     let event = &scenario.events[e];
@@ -319,10 +320,10 @@ fn current_event_card_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, e: usize) {
             }
             ui.horizontal(|ui| {
                 if ui.small_button("Edit…").clicked() {
-                    cx.push(Command::Edit(EditCommand::OpenEvent(e)));
+                    cx.push(Command::Edit(EditCommand::OpenEvent(e.index())));
                 }
                 if ui.small_button("Delete").clicked() {
-                    cx.push(Command::Edit(EditCommand::DeleteEvent(e)));
+                    cx.push(Command::Edit(EditCommand::DeleteEvent(e.index())));
                 }
             });
             ui.horizontal_wrapped(|ui| {
