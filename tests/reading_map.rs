@@ -747,7 +747,7 @@ fn hovering_a_tie_in_the_panel_highlights_its_arc_and_the_other_way_round() {
         });
         (rect.shrink(80.0).contains(p)
             && clear
-            && l.ends.contains(&timeline.entity_index("NER").unwrap_or(0))
+            && l.ends.contains(&timeline.entity_index("NER").unwrap_or_default())
             // Inside a country, only an arc at full strength is picked over it.
             && l.status != Status::Ended)
             .then_some(p)

@@ -158,7 +158,7 @@ fn observed(
             })
         })
         .collect();
-    let govs = (0..t.scenario().entities.len())
+    let govs = sahel_atlas::model::EntityIx::all(t.scenario().entities.len())
         .map(|e| {
             state.country(e).map(|c| {
                 (

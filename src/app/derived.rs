@@ -30,7 +30,7 @@ pub struct Selection {
     /// Its index in the fine layer, when there is one.
     pub fine: Option<usize>,
     /// Its entity in the scenario, when it is part of it.
-    pub entity: Option<usize>,
+    pub entity: Option<crate::model::EntityIx>,
     /// The document generation it was resolved in.
     generation: Option<u64>,
 }

@@ -14,7 +14,7 @@ use super::ExportError;
 use crate::map::display::{Anchor, Item, Line, Paint, TextStyle};
 use crate::map::style::status_rgb;
 use crate::map::text;
-use crate::model::{Alignment, Counterparts, Day, SAHEL_STATES, Status, Timeline};
+use crate::model::{Alignment, Counterparts, Day, EntityIx, SAHEL_STATES, Status, Timeline};
 
 /// An sRGB colour.
 pub type Rgb = [u8; 3];
@@ -27,8 +27,8 @@ const BACKGROUND: Rgb = [0xFF, 0xFF, 0xFF];
 /// One band of the chart: a group's ties of one state during one step.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Band {
-    /// The state (index into the scenario's entities).
-    pub entity: usize,
+    /// The state.
+    pub entity: EntityIx,
     /// The step (index into [`Alignment::steps`]).
     pub step: usize,
     /// The partner group.
@@ -58,10 +58,10 @@ pub struct Plot {
 /// One band of a partner's chart: its ties with one counterpart during one step.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TieBand {
-    /// The partner (index into the scenario's entities).
-    pub entity: usize,
-    /// The counterpart (index into the scenario's entities).
-    pub counterpart: usize,
+    /// The partner.
+    pub entity: EntityIx,
+    /// The counterpart.
+    pub counterpart: EntityIx,
     /// The step (index into the row's [`crate::model::CounterpartRow::steps`]).
     pub step: usize,
     /// The most live status of their ties during the step.
@@ -82,8 +82,8 @@ pub struct TieBox {
 /// One counterpart's row of a partner's chart.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RowBox {
-    /// The counterpart (index into the scenario's entities).
-    pub counterpart: usize,
+    /// The counterpart.
+    pub counterpart: EntityIx,
     /// The row's plot area: left, top, right, bottom.
     pub rect: [f32; 4],
 }
@@ -155,7 +155,7 @@ impl ChartLayout {
 /// the app) and a legend of the groups that appear.
 pub fn alignment_chart(
     timeline: &Timeline,
-    entities: &[usize],
+    entities: &[EntityIx],
     size: [f32; 2],
     marker: Option<Day>,
     title: Option<&str>,
@@ -287,8 +287,7 @@ fn plot_panel(
     let max = panel.max;
     let name = timeline
         .scenario()
-        .entities
-        .get(alignment.entity)
+        .entity_at(alignment.entity)
         .map_or("", |e| e.name.as_str());
     items.push(text_item(
         [x0, panel.top + PANEL_TITLE_H - 5.0],
@@ -455,7 +454,7 @@ fn fitted(text: &str, size: f32, width: f32) -> String {
 /// statuses that appear.
 pub fn counterpart_chart(
     timeline: &Timeline,
-    entity: usize,
+    entity: EntityIx,
     size: [f32; 2],
     marker: Option<Day>,
     title: Option<&str>,
@@ -563,11 +562,10 @@ pub fn counterpart_chart(
 }
 
 /// An entity's name ("?" for an unknown index).
-fn entity_name(timeline: &Timeline, entity: usize) -> &str {
+fn entity_name(timeline: &Timeline, entity: EntityIx) -> &str {
     timeline
         .scenario()
-        .entities
-        .get(entity)
+        .entity_at(entity)
         .map_or("?", |e| e.name.as_str())
 }
 
@@ -679,7 +677,7 @@ pub fn chart_png(layout: &ChartLayout) -> Result<Vec<u8>, ExportError> {
 /// through this.
 pub fn details_chart(
     timeline: &Timeline,
-    entity: usize,
+    entity: EntityIx,
     width: f32,
     marker: Option<Day>,
 ) -> Option<ChartLayout> {

@@ -137,7 +137,7 @@ pub fn state_geojson_filtered(
         features.push(feature(line, properties));
     }
     features.extend(site_features(scenario, &scene, &date_text));
-    for (i, e) in scenario.entities.iter().enumerate() {
+    for (i, e) in scenario.entities_ix() {
         if e.kind != EntityKind::Organisation {
             continue;
         }
@@ -157,7 +157,7 @@ pub fn state_geojson_filtered(
     }
     for c in &state.countries {
         let (Some(e), Some(world)) = (
-            scenario.entities.get(c.entity),
+            scenario.entity_at(c.entity),
             entity_world(timeline, places, c.entity),
         ) else {
             continue;

@@ -9,8 +9,8 @@ use super::links::{Arc, fanned_bends};
 use super::projection::world_from_lon_lat;
 use super::style::{self, Rgb};
 use crate::model::{
-    ChangeKind, Day, EntityKind, GovernmentForm, LinkFilter, LinkState, RelIx, Site, State, Status,
-    Timeline, is_sahel_state,
+    ChangeKind, Day, EntityIx, EntityKind, GovernmentForm, LinkFilter, LinkState, RelIx, Site,
+    State, Status, Timeline, is_sahel_state,
 };
 
 /// A link ready to draw: its arc sampled in world coordinates.
@@ -26,7 +26,7 @@ pub struct SceneLink {
     /// Points along the arc, world coordinates.
     pub points_world: Vec<[f64; 2]>,
     /// The entities at the arc's two ends: the hub, then the other party.
-    pub ends: [usize; 2],
+    pub ends: [EntityIx; 2],
     /// In compare mode, how the tie differs between the two dates (its status at the first
     /// date and the kind of change); `None` when it does not, or outside compare mode.
     pub change: Option<(Option<Status>, ChangeKind)>,
@@ -49,8 +49,8 @@ pub struct SceneSite {
 /// An organisation's node.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SceneNode {
-    /// Index of the entity.
-    pub entity: usize,
+    /// Its entity.
+    pub entity: EntityIx,
     /// Where, world coordinates.
     pub world: [f64; 2],
     /// Its label.
@@ -88,8 +88,8 @@ pub struct SceneOptions {
 
 /// Where an entity sits, world coordinates: a state's label point in `places` (the layer that
 /// gives countries' label points), else the place the scenario gives.
-pub fn entity_world(timeline: &Timeline, places: &MapLayer, entity: usize) -> Option<[f64; 2]> {
-    let e = timeline.scenario().entities.get(entity)?;
+pub fn entity_world(timeline: &Timeline, places: &MapLayer, entity: EntityIx) -> Option<[f64; 2]> {
+    let e = timeline.scenario().entity_at(entity)?;
     if e.kind == EntityKind::State
         && let Some(c) = places.country_index(&e.id)
     {
@@ -228,9 +228,7 @@ fn scene_nodes(places: &MapLayer, timeline: &Timeline, links: &[SceneLink]) -> V
     let lang = crate::model::i18n::current_lang();
     timeline
         .scenario()
-        .entities
-        .iter()
-        .enumerate()
+        .entities_ix()
         .filter(|(i, e)| {
             e.kind == EntityKind::Organisation && links.iter().any(|l| l.ends.contains(i))
         })
@@ -275,7 +273,7 @@ fn scene_links(
     change_of: &dyn Fn(RelIx) -> Option<(Option<Status>, ChangeKind)>,
 ) -> (Vec<SceneLink>, Vec<SceneSite>) {
     let scenario = timeline.scenario();
-    let mut arcs: Vec<(LinkState, usize, usize, Option<&Site>)> = Vec::new();
+    let mut arcs: Vec<(LinkState, EntityIx, EntityIx, Option<&Site>)> = Vec::new();
     for link in state.links() {
         let rel = &scenario.relationships[link.relationship];
         if (options.hide_ended && link.status == Status::Ended)

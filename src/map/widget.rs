@@ -18,6 +18,7 @@ use super::projection::world_from_lon_lat;
 use super::scene::SceneLink;
 
 pub use super::paint::MeshCache;
+use crate::model::EntityIx;
 use crate::model::RelIx;
 
 /// The map's colours as egui colours (see [`super::style`]).
@@ -66,7 +67,7 @@ pub struct MapScene<'a> {
     /// The highlighted link (hovered in a list, selected).
     pub highlighted_link: Option<RelIx>,
     /// The entity in focus: its ties at full strength, the rest faded.
-    pub focus: Option<usize>,
+    pub focus: Option<EntityIx>,
 }
 
 /// What happened on the map this frame.
@@ -77,7 +78,7 @@ pub struct MapResponse {
     /// The link under the pointer (relationship index).
     pub hovered_link: Option<RelIx>,
     /// The organisation node under the pointer (entity index).
-    pub hovered_node: Option<usize>,
+    pub hovered_node: Option<EntityIx>,
     /// A click: on what.
     pub clicked: Option<MapClick>,
     /// The labels placed this frame, map-local pixels (what a click on a name picks).
@@ -100,8 +101,8 @@ pub enum MapClick {
     Country(usize),
     /// A link (relationship index).
     Link(RelIx),
-    /// An organisation node (entity index).
-    Node(usize),
+    /// An organisation node.
+    Node(EntityIx),
     /// A marker at the view's edge: frame these two places (world coordinates).
     Frame([f64; 2], [f64; 2]),
     /// The sea, or anything that is not a country.
@@ -311,7 +312,7 @@ fn bundled_ties(scene: &MapScene<'_>, plan: &FramePlan, relationship: RelIx) -> 
     if arc.count <= 1 {
         return vec![relationship];
     }
-    let pair = |e: [usize; 2]| (e[0].min(e[1]), e[0].max(e[1]));
+    let pair = |e: [EntityIx; 2]| (e[0].min(e[1]), e[0].max(e[1]));
     let ends = pair(links[arc.link].ends);
     let mut ties: Vec<RelIx> = links
         .iter()

@@ -12,7 +12,9 @@
 //! grouped by **counterpart** instead ([`Timeline::counterparts`]): one row per state or body
 //! it has ties with, coloured by the status of those ties over time.
 
-use super::{Day, RelIx, RelationshipKind, SAHEL_STATES, Status, Timeline, is_sahel_state};
+use super::{
+    Day, EntityIx, RelIx, RelationshipKind, SAHEL_STATES, Status, Timeline, is_sahel_state,
+};
 
 /// Whether a tie in this status counts in the alignment chart.
 pub fn counts_for_alignment(status: Status) -> bool {
@@ -31,8 +33,8 @@ pub struct AlignmentStep {
 /// A state's alignment over the whole span.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Alignment {
-    /// The state (index into [`super::Scenario::entities`]).
-    pub entity: usize,
+    /// The state.
+    pub entity: EntityIx,
     /// In date order; the first starts at the span's start; consecutive steps differ.
     pub steps: Vec<AlignmentStep>,
     /// The span's last day (the last step runs to it).
@@ -66,8 +68,8 @@ impl Alignment {
 impl Timeline {
     /// The relationships that count in an entity's alignment: those it is a party to, except
     /// sanctions.
-    fn alignment_relationships(&self, entity: usize) -> Vec<RelIx> {
-        let Some(id) = self.scenario().entities.get(entity).map(|e| e.id.as_str()) else {
+    fn alignment_relationships(&self, entity: EntityIx) -> Vec<RelIx> {
+        let Some(id) = self.scenario().entity_at(entity).map(|e| e.id.as_str()) else {
             return Vec::new();
         };
         self.scenario()
@@ -94,7 +96,7 @@ impl Timeline {
 
     /// The entity's live ties per partner group over the whole span (see the module
     /// documentation for what counts).
-    pub fn alignment(&self, entity: usize) -> Alignment {
+    pub fn alignment(&self, entity: EntityIx) -> Alignment {
         let relationships = self.alignment_relationships(entity);
         let mut days: Vec<Day> = vec![self.start()];
         for &r in &relationships {
@@ -126,7 +128,7 @@ impl Timeline {
     }
 
     /// The ties behind one band of the chart: the entity's live ties of `group` on `day`.
-    pub fn alignment_ties(&self, entity: usize, group: usize, day: Day) -> Vec<RelIx> {
+    pub fn alignment_ties(&self, entity: EntityIx, group: usize, day: Day) -> Vec<RelIx> {
         self.alignment_relationships(entity)
             .into_iter()
             .filter(|&r| {
@@ -140,8 +142,8 @@ impl Timeline {
 /// A partner's ties with one counterpart over the whole span.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CounterpartRow {
-    /// The counterpart (index into [`super::Scenario::entities`]).
-    pub counterpart: usize,
+    /// The counterpart.
+    pub counterpart: EntityIx,
     /// The ties between the partner and the counterpart, sanctions left out.
     pub relationships: Vec<RelIx>,
     /// In date order, the first at the span's start, consecutive ones differing: from that
@@ -161,8 +163,8 @@ impl CounterpartRow {
 /// A partner's ties over the whole span, one row per counterpart.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Counterparts {
-    /// The partner (index into [`super::Scenario::entities`]).
-    pub entity: usize,
+    /// The partner.
+    pub entity: EntityIx,
     /// The Sahel states first (in the order of [`SAHEL_STATES`]), then the other
     /// counterparts in the scenario's order.
     pub rows: Vec<CounterpartRow>,
@@ -182,20 +184,19 @@ impl Counterparts {
 impl Timeline {
     /// Whether an entity's chart is grouped by counterpart: every entity but the five Sahel
     /// states (whose chart is grouped by partner group).
-    pub fn charts_by_counterpart(&self, entity: usize) -> bool {
+    pub fn charts_by_counterpart(&self, entity: EntityIx) -> bool {
         self.scenario()
-            .entities
-            .get(entity)
+            .entity_at(entity)
             .is_some_and(|e| !is_sahel_state(&e.id))
     }
 
     /// The counterparts of `entity` in a relationship it is a party to: the Sahel states among
     /// the other parties, or all the other parties when there is none (France's Takuba tie is
     /// with Mali and Niger, not with the eleven European states beside it).
-    fn counterparts_in(&self, entity: usize, relationship: RelIx) -> Vec<usize> {
+    fn counterparts_in(&self, entity: EntityIx, relationship: RelIx) -> Vec<EntityIx> {
         let scenario = self.scenario();
         let (Some(me), Some(r)) = (
-            scenario.entities.get(entity),
+            scenario.entity_at(entity),
             scenario.relationship_at(relationship),
         ) else {
             return Vec::new();
@@ -221,7 +222,7 @@ impl Timeline {
     /// A partner's ties over the whole span, grouped by counterpart (see the module
     /// documentation). Works for any entity; the app and `chart` use it for those that
     /// [`Self::charts_by_counterpart`].
-    pub fn counterparts(&self, entity: usize) -> Counterparts {
+    pub fn counterparts(&self, entity: EntityIx) -> Counterparts {
         let mut rows: Vec<CounterpartRow> = Vec::new();
         for r in self.alignment_relationships(entity) {
             for c in self.counterparts_in(entity, r) {
@@ -236,12 +237,12 @@ impl Timeline {
             }
         }
         let scenario = self.scenario();
-        let order = |c: usize| {
-            let id = scenario.entities.get(c).map_or("", |e| e.id.as_str());
+        let order = |c: EntityIx| {
+            let id = scenario.entity_at(c).map_or("", |e| e.id.as_str());
             SAHEL_STATES
                 .iter()
                 .position(|s| *s == id)
-                .map_or((1, c), |k| (0, k))
+                .map_or((1, c.index()), |k| (0, k))
         };
         rows.sort_by_key(|row| order(row.counterpart));
         for row in &mut rows {
@@ -277,8 +278,8 @@ impl Timeline {
     /// (`None`: not begun).
     pub fn counterpart_ties(
         &self,
-        entity: usize,
-        counterpart: usize,
+        entity: EntityIx,
+        counterpart: EntityIx,
         day: Day,
     ) -> Vec<(RelIx, Option<Status>)> {
         self.alignment_relationships(entity)

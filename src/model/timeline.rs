@@ -13,8 +13,8 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use super::{
-    Change, Day, EntityKind, EventIx, GovernmentForm, OTHER_GROUP, RelIx, Scenario, Size, Status,
-    is_sahel_state, parse_colour,
+    Change, Day, EntityIx, EntityKind, EventIx, GovernmentForm, OTHER_GROUP, RelIx, Scenario, Size,
+    Status, is_sahel_state, parse_colour,
 };
 
 /// A partner group resolved for drawing: its id, label and colour.
@@ -274,8 +274,8 @@ impl LinkState {
 /// A state's government at a date.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CountryState {
-    /// Index into [`Scenario::entities`].
-    pub entity: usize,
+    /// The state.
+    pub entity: EntityIx,
     /// Civilian or military.
     pub government: GovernmentForm,
     /// Who leads it.
@@ -378,20 +378,21 @@ impl Timeline {
 
     /// The group (index into [`Self::groups`]) of an entity: the group that lists it, else
     /// "other".
-    pub fn group_of_entity(&self, entity: usize) -> usize {
+    pub fn group_of_entity(&self, entity: EntityIx) -> usize {
         self.entity_group
-            .get(entity)
+            .get(entity.index())
             .copied()
             .unwrap_or(self.groups.len().saturating_sub(1))
     }
 
     /// The entity that decides a relationship's group: its first party that is not a Sahel
     /// state, or its first party when all are (`None` for an unknown index or no known party).
-    pub fn partner_of_relationship(&self, relationship: RelIx) -> Option<usize> {
+    pub fn partner_of_relationship(&self, relationship: RelIx) -> Option<EntityIx> {
         self.relationship_partner
             .get(relationship.index())
             .copied()
             .flatten()
+            .map(EntityIx::new)
     }
 
     /// The group (index into [`Self::groups`]) of a relationship: its partner's group (see
@@ -473,8 +474,8 @@ impl Timeline {
     }
 
     /// Index of the entity with this id.
-    pub fn entity_index(&self, id: &str) -> Option<usize> {
-        self.entity_index.get(id).copied()
+    pub fn entity_index(&self, id: &str) -> Option<EntityIx> {
+        self.entity_index.get(id).copied().map(EntityIx::new)
     }
 
     /// Event indices in date order.
@@ -648,7 +649,7 @@ impl Timeline {
             if let Some(k) = applied.checked_sub(1) {
                 let c = &changes[k as usize];
                 state.countries.push(CountryState {
-                    entity: self.country_entities[slot],
+                    entity: EntityIx::new(self.country_entities[slot]),
                     government: c.form,
                     leader: c.leader.clone(),
                     since: c.event.map(|_| c.day),
@@ -756,7 +757,7 @@ impl State {
     }
 
     /// The government of an entity at this date, if known.
-    pub fn country(&self, entity: usize) -> Option<&CountryState> {
+    pub fn country(&self, entity: EntityIx) -> Option<&CountryState> {
         self.countries.iter().find(|c| c.entity == entity)
     }
 }
@@ -1276,7 +1277,10 @@ mod tests {
         assert_eq!(t.group_of_relationship(RelIx::new(1)), 1);
         // Not listed: other.
         assert_eq!(t.group_of_relationship(RelIx::new(2)), 2);
-        assert_eq!(t.group_of_entity(t.entity_index("TUR").unwrap_or(9)), 2);
+        assert_eq!(
+            t.group_of_entity(t.entity_index("TUR").unwrap_or(EntityIx::new(9))),
+            2
+        );
     }
 
     #[test]

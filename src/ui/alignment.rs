@@ -18,10 +18,11 @@ use crate::app::compare::CompareCommand;
 use crate::app::time_control::TimeCommand;
 use crate::export::chart::{ChartLayout, alignment_chart, details_chart};
 use crate::map::paint::EguiCanvas;
+use crate::model::EntityIx;
 use crate::model::{Day, SAHEL_STATES, Timeline};
 
 /// The chart of one state or partner in the details panel (nothing when it has no ties).
-pub(crate) fn alignment_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, entity: usize) {
+pub(crate) fn alignment_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, entity: EntityIx) {
     let timeline = &cx.document.timeline;
     let width = ui.available_width().max(200.0);
     let Some(layout) = details_chart(timeline, entity, width, Some(cx.view.day())) else {
@@ -46,7 +47,7 @@ pub(crate) fn alignment_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, entity: usize) {
 }
 
 /// Draws the chart `layout` of `entities` with its interactions.
-fn chart_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, entities: &[usize], layout: ChartLayout) {
+fn chart_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, entities: &[EntityIx], layout: ChartLayout) {
     let timeline = cx.document.timeline.clone();
     let (rect, response) = ui.allocate_exact_size(
         Vec2::new(layout.size[0], layout.size[1]),
@@ -78,12 +79,11 @@ fn chart_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, entities: &[usize], layout: Char
 /// counterpart: France", or "Alignment chart: Sahel states" for the five together. Tests
 /// and screen readers find the chart by it; its bounds are the chart's, whose layout is
 /// `sahel-atlas chart`'s for that size.
-fn chart_label(timeline: &Timeline, entities: &[usize], by_counterpart: bool) -> String {
+fn chart_label(timeline: &Timeline, entities: &[EntityIx], by_counterpart: bool) -> String {
     let name = match entities {
         &[e] => timeline
             .scenario()
-            .entities
-            .get(e)
+            .entity_at(e)
             .map_or("?", |e| e.name.as_str()),
         _ => "Sahel states",
     };
@@ -139,7 +139,7 @@ fn tie_tooltip(timeline: &Timeline, layout: &ChartLayout, p: [f32; 2]) -> String
         return format!("{}: click to go there", fmt(day));
     };
     let scenario = timeline.scenario();
-    let name = |e: usize| scenario.entities.get(e).map_or("?", |e| e.name.as_str());
+    let name = |e: EntityIx| scenario.entity_at(e).map_or("?", |e| e.name.as_str());
     let mut text = match layout.tie_band_at(p) {
         Some(band) => {
             let steps = counterparts
@@ -181,7 +181,7 @@ pub(crate) fn sahel_chart_window(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         return;
     }
     let mut open = true;
-    let entities: Vec<usize> = SAHEL_STATES
+    let entities: Vec<EntityIx> = SAHEL_STATES
         .iter()
         .filter_map(|s| cx.document.timeline.entity_index(s))
         .collect();

@@ -105,7 +105,7 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
             && ui.small_button("Edit…").clicked()
         {
             cx.push(Command::Edit(crate::app::editing::EditCommand::OpenEntity(
-                e,
+                e.index(),
             )));
         }
         // A long name wraps within the panel rather than widening it.

@@ -14,6 +14,7 @@ use crate::map::events::{
     Aggregate, EventMarks, EventPick, HEXAGONS_BELOW_SCALE, hex_rgb, kind_rgb, pick_events,
 };
 use crate::map::widget::palette::color;
+use crate::model::EntityIx;
 use crate::model::EventWindow;
 
 /// The events under the pointer, if it is over the map.
@@ -466,7 +467,7 @@ fn column_dialog_ui(ctx: &egui::Context, cx: &mut Cx<'_>) {
 
 /// The selected state's conflict events: in the window, and a monthly bar chart over the
 /// whole span on the time axis of the alignment chart above it (a click moves the date).
-pub(crate) fn state_events_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, entity: usize) {
+pub(crate) fn state_events_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, entity: EntityIx) {
     let derived = &cx.at_date.events;
     if cx.document.events.is_empty() || derived.selected.is_empty() {
         return;

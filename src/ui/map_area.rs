@@ -110,7 +110,7 @@ fn tooltip_ui(
     rect: Rect,
 ) {
     let scenario = cx.document.timeline.scenario();
-    let far = marker.and_then(|m| Some((m, scenario.entities.get(m.far)?)));
+    let far = marker.and_then(|m| Some((m, scenario.entity_at(m.far)?)));
     let (text, wide) = if let Some((marker, far)) = far {
         let name = &far.name;
         let ties = if marker.count == 1 {
@@ -218,7 +218,7 @@ fn click(cx: &mut Cx<'_>, response: &MapResponse, layer: &MapLayer) {
         }
         Some(MapClick::Link(r)) => cx.push(Command::SelectLink(Some(r))),
         Some(MapClick::Node(n)) => {
-            if let Some(e) = scenario.entities.get(n) {
+            if let Some(e) = scenario.entity_at(n) {
                 cx.push(Command::SelectCountry(Some(e.id.clone())));
             }
         }
@@ -234,7 +234,7 @@ fn click(cx: &mut Cx<'_>, response: &MapResponse, layer: &MapLayer) {
     if let (Some(click), Some(lon_lat)) = (response.clicked, response.pointer_lon_lat) {
         let entity = match click {
             MapClick::Country(c) => layer.countries().get(c).map(|c| c.key.clone()),
-            MapClick::Node(n) => scenario.entities.get(n).map(|e| e.id.clone()),
+            MapClick::Node(n) => scenario.entity_at(n).map(|e| e.id.clone()),
             _ => None,
         };
         cx.push(Command::Edit(

@@ -4,6 +4,7 @@
 use super::{Anchor, Paint, SceneRef, TextStyle};
 use crate::map::camera::MapCamera;
 use crate::map::style;
+use crate::model::EntityIx;
 
 /// Below this zoom (pixels per world unit; the default Sahel view is about 1,000) and with
 /// nothing in focus, links between the same two ends are bundled into one arc with a count.
@@ -23,7 +24,11 @@ pub struct DrawnArc {
 /// nothing in focus, one arc per pair of ends (the link with the liveliest status, on the
 /// pair's first arc) with the number of links it stands for. Picking uses the same list, so
 /// a click only ever finds an arc that is drawn.
-pub fn drawn_arcs(scene: SceneRef<'_>, camera: &MapCamera, focus: Option<usize>) -> Vec<DrawnArc> {
+pub fn drawn_arcs(
+    scene: SceneRef<'_>,
+    camera: &MapCamera,
+    focus: Option<EntityIx>,
+) -> Vec<DrawnArc> {
     // Zoomed in, in focus, or comparing (every change must show): every link its own arc.
     let comparing = scene.links.iter().any(|l| l.change.is_some());
     if focus.is_some() || comparing || camera.scale >= BUNDLE_BELOW_SCALE {
@@ -31,9 +36,9 @@ pub fn drawn_arcs(scene: SceneRef<'_>, camera: &MapCamera, focus: Option<usize>)
             .map(|link| DrawnArc { link, count: 1 })
             .collect();
     }
-    let pair = |ends: [usize; 2]| (ends[0].min(ends[1]), ends[0].max(ends[1]));
+    let pair = |ends: [EntityIx; 2]| (ends[0].min(ends[1]), ends[0].max(ends[1]));
     // Per pair: the first link (its arc, the least bent), the liveliest and the count.
-    let mut groups: std::collections::HashMap<(usize, usize), (usize, usize, usize)> =
+    let mut groups: std::collections::HashMap<(EntityIx, EntityIx), (usize, usize, usize)> =
         std::collections::HashMap::new();
     for (i, link) in scene.links.iter().enumerate() {
         let g = groups.entry(pair(link.ends)).or_insert((i, i, 0));
@@ -74,7 +79,7 @@ mod tests {
             status,
             unconfirmed_since: None,
             points_world: vec![[0.0, 0.0], [0.1, 0.0]],
-            ends,
+            ends: ends.map(EntityIx::new),
             change: None,
             troops: None,
             site: None,
@@ -136,7 +141,7 @@ mod tests {
         every(drawn_arcs(
             scene.as_ref(),
             &camera(BUNDLE_BELOW_SCALE / 2.0),
-            Some(0),
+            Some(EntityIx::new(0)),
         ));
         let mut comparing = parallel_ties();
         comparing.links[3].change = Some((Some(Status::Active), ChangeKind::Changed));

@@ -10,6 +10,7 @@ use crate::map::camera::MapCamera;
 use crate::map::layer::MapLayer;
 use crate::map::projection::world_from_lon_lat;
 use crate::map::style;
+use crate::model::EntityIx;
 use crate::model::RelIx;
 
 /// What is hovered, selected or emphasised in a frame of the map.
@@ -24,10 +25,10 @@ pub struct Highlights {
     /// The selected or list-hovered link.
     pub highlighted_link: Option<RelIx>,
     /// The organisation node under the pointer (entity index).
-    pub hovered_node: Option<usize>,
+    pub hovered_node: Option<EntityIx>,
     /// The entity in focus (the selected country or organisation): its ties are drawn at
     /// full strength, the others faded, and only its ties get markers at the view's edge.
-    pub focus: Option<usize>,
+    pub focus: Option<EntityIx>,
     /// Compare mode: ties that changed are drawn by their change, the rest faded.
     pub compare: bool,
     /// The edge marker under the pointer (index into the plan's markers): boxed, its arcs
@@ -231,7 +232,7 @@ fn push_links(
     arcs: &[DrawnArc],
     marked: &[RelIx],
 ) -> Vec<([f32; 2], usize)> {
-    let focused = |ends: &[usize; 2]| highlights.focus.is_none_or(|f| ends.contains(&f));
+    let focused = |ends: &[EntityIx; 2]| highlights.focus.is_none_or(|f| ends.contains(&f));
     let mut counts = Vec::new();
     for in_focus in [false, true] {
         for arc in arcs {

@@ -4,6 +4,7 @@
 use super::{DisplayList, SceneRef, TextStyle, marks, text_box};
 use crate::map::layer::MapLayer;
 use crate::map::text;
+use crate::model::EntityIx;
 use crate::model::is_sahel_state;
 
 /// From this zoom on (pixels per world unit: a country or two fill the view) sites are named;
@@ -28,8 +29,8 @@ pub struct PlacedLabel {
 pub enum Labelled {
     /// A country of the layer.
     Country(usize),
-    /// An organisation node (entity index).
-    Node(usize),
+    /// An organisation node.
+    Node(EntityIx),
     /// A site (index into the scene's sites).
     Site(usize),
 }
@@ -271,7 +272,7 @@ mod tests {
             .map(|(i, c)| (i, c.name.clone()))
             .collect();
         let node = |entity, lon, lat, label: &str| SceneNode {
-            entity,
+            entity: EntityIx::new(entity),
             world: world_from_lon_lat(lon, lat),
             label: label.into(),
         };

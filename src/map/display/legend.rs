@@ -5,8 +5,8 @@ use super::marks::troops_width;
 use super::{Item, Line, compare_link};
 use crate::map::scene::SceneLink;
 use crate::map::style::{self, Rgb};
-use crate::model::RelIx;
 use crate::model::{ChangeKind, Status};
+use crate::model::{EntityIx, RelIx};
 
 /// The country fills a legend explains, on screen and in exports alike.
 pub const LEGEND_FILLS: [(Rgb, &str); 5] = [
@@ -67,7 +67,7 @@ pub fn compare_sample(kind: ChangeKind, a: [f32; 2], b: [f32; 2]) -> Vec<Item> {
         status,
         unconfirmed_since: None,
         points_world: Vec::new(),
-        ends: [0, 0],
+        ends: [EntityIx::default(); 2],
         change: Some((from, kind)),
         troops: None,
         site: None,

@@ -5,6 +5,7 @@ use super::{Anchor, DisplayList, Paint, SceneRef, TextStyle};
 use crate::map::scene::SceneLink;
 use crate::map::style;
 use crate::map::text;
+use crate::model::EntityIx;
 use crate::model::RelIx;
 use crate::model::Status;
 
@@ -16,7 +17,7 @@ pub struct EdgeMarker {
     /// The way out, a unit vector in pixels (y down).
     pub direction: [f32; 2],
     /// The entity beyond the edge.
-    pub far: usize,
+    pub far: EntityIx,
     /// The far end, world coordinates.
     pub far_world: [f64; 2],
     /// The other end of the first arc, world coordinates (in view, or beyond another edge
@@ -147,7 +148,7 @@ fn arc_exits(pts: &[[f32; 2]], min: [f32; 2], max: [f32; 2]) -> (Option<Exit>, O
 pub fn edge_markers(
     frame: &DisplayList,
     scene: SceneRef<'_>,
-    focus: Option<usize>,
+    focus: Option<EntityIx>,
 ) -> Vec<EdgeMarker> {
     let min = [EDGE_INSET, EDGE_INSET];
     let max = [frame.size[0] - EDGE_INSET, frame.size[1] - EDGE_INSET];
@@ -244,7 +245,10 @@ fn leaving(
 /// The marker `m` on `side` with its label (the far end's name, with the count when several
 /// arcs leave together) beside the arrow, inside the frame, and its box.
 fn labelled(frame: &DisplayList, scene: SceneRef<'_>, side: Side, mut m: EdgeMarker) -> EdgeMarker {
-    let name = scene.entity_names.get(m.far).map_or("?", String::as_str);
+    let name = scene
+        .entity_names
+        .get(m.far.index())
+        .map_or("?", String::as_str);
     m.label = if m.count > 1 {
         format!("{name} ({})", m.count)
     } else {
@@ -416,7 +420,7 @@ mod tests {
             points_world: (0..=10)
                 .map(|i| world_from_lon_lat(lon * f64::from(i) / 10.0, 0.0))
                 .collect(),
-            ends: [0, far],
+            ends: [EntityIx::new(0), EntityIx::new(far)],
             change: None,
             troops: None,
             site: None,
@@ -445,7 +449,7 @@ mod tests {
         let markers = edge_markers(&frame, scene.as_ref(), None);
         assert_eq!(markers.len(), 1, "{markers:?}");
         let m = &markers[0];
-        assert_eq!(m.far, 1);
+        assert_eq!(m.far, EntityIx::new(1));
         assert_eq!(m.count, 1);
         assert_eq!(m.label, "France");
         assert!(
@@ -469,13 +473,16 @@ mod tests {
         link.points_world = (0..=10)
             .map(|i| world_from_lon_lat(-60.0 + 12.0 * f64::from(i), 0.0))
             .collect();
-        link.ends = [2, 1];
+        link.ends = [EntityIx::new(2), EntityIx::new(1)];
         let scene = scene(vec![link]);
         let markers = edge_markers(&frame, scene.as_ref(), None);
-        let mut fars: Vec<usize> = markers.iter().map(|m| m.far).collect();
+        let mut fars: Vec<usize> = markers.iter().map(|m| m.far.index()).collect();
         fars.sort_unstable();
         assert_eq!(fars, [1, 2], "{markers:?}");
-        let chad = markers.iter().find(|m| m.far == 2).expect("toward Chad");
+        let chad = markers
+            .iter()
+            .find(|m| m.far == EntityIx::new(2))
+            .expect("toward Chad");
         assert!(
             chad.direction[0] < -0.99 && chad.at[0] <= EDGE_INSET + 0.01,
             "{chad:?}"
@@ -518,9 +525,9 @@ mod tests {
         ]);
         let markers = edge_markers(&frame, scene.as_ref(), None);
         assert_eq!(markers.len(), 1, "{markers:?}");
-        assert_eq!((markers[0].far, markers[0].count), (1, 2));
+        assert_eq!((markers[0].far, markers[0].count), (EntityIx::new(1), 2));
         assert_eq!(markers[0].label, "France (2)");
         // In focus on an entity that is not an end: nothing.
-        assert!(edge_markers(&frame, scene.as_ref(), Some(2)).is_empty());
+        assert!(edge_markers(&frame, scene.as_ref(), Some(EntityIx::new(2))).is_empty());
     }
 }

@@ -4,6 +4,7 @@
 use super::{Anchor, Item, Line, Meta, Paint, TextStyle};
 use crate::map::scene::SceneLink;
 use crate::map::style;
+use crate::model::EntityIx;
 use crate::model::{ChangeKind, Status};
 
 /// A country label.
@@ -206,7 +207,7 @@ pub(super) fn compare_link(
 /// Whether a link is drawn at full strength in a frame: not ended, not faded out of focus,
 /// and in compare mode (`comparing`) one that changed. Only such arcs are picked over a
 /// country.
-pub fn at_full_strength(link: &SceneLink, focus: Option<usize>, comparing: bool) -> bool {
+pub fn at_full_strength(link: &SceneLink, focus: Option<EntityIx>, comparing: bool) -> bool {
     let strong = if comparing {
         link.change.is_some()
     } else {

@@ -29,7 +29,7 @@ pub fn plan_frame(
     scene: SceneRef<'_>,
     camera: MapCamera,
     size: [f32; 2],
-    focus: Option<usize>,
+    focus: Option<crate::model::EntityIx>,
 ) -> FramePlan {
     let frame = DisplayList::new(size, camera);
     let mut markers = edge_markers(&frame, scene, focus);
