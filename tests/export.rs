@@ -64,7 +64,7 @@ fn quiet_pixel(
     let points: Vec<[f64; 2]> = scene
         .labels
         .iter()
-        .map(|(c, _)| layer.labels_world[*c])
+        .filter_map(|(c, _)| layer.label_world(*c))
         .chain(scene.nodes.iter().map(|n| n.world))
         .collect();
     lon_lats

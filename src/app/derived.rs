@@ -4,6 +4,7 @@
 
 use crate::app::document::Document;
 use crate::app::view::View;
+use crate::io::CountryIx;
 use crate::map::MapLayer;
 use crate::map::scene::{Scene, SceneOptions, build_scene_with};
 use crate::model::{Day, State};
@@ -26,9 +27,9 @@ pub struct Selection {
     /// The selected country's key ([`View::selected`]).
     pub key: Option<String>,
     /// Its index in the coarse layer.
-    pub coarse: Option<usize>,
+    pub coarse: Option<CountryIx>,
     /// Its index in the fine layer, when there is one.
-    pub fine: Option<usize>,
+    pub fine: Option<CountryIx>,
     /// Its entity in the scenario, when it is part of it.
     pub entity: Option<crate::model::EntityIx>,
     /// The document generation it was resolved in.
@@ -51,7 +52,7 @@ impl Selection {
     }
 
     /// Its index in the layer drawn: the fine one when `fine`.
-    pub fn country(&self, fine: bool) -> Option<usize> {
+    pub fn country(&self, fine: bool) -> Option<CountryIx> {
         if fine { self.fine } else { self.coarse }
     }
 }
@@ -166,9 +167,9 @@ mod tests {
         assert_eq!(selection.entity, document.timeline.entity_index("NER"));
         assert_eq!(selection.fine, None, "no fine layer yet");
         // Unchanged key and data: kept as it is (a stale value stays, proving no lookup).
-        selection.coarse = Some(usize::MAX);
+        selection.coarse = Some(CountryIx::new(usize::MAX));
         selection.refresh(&document, Some("NER"));
-        assert_eq!(selection.coarse, Some(usize::MAX));
+        assert_eq!(selection.coarse, Some(CountryIx::new(usize::MAX)));
         // New data (the 1:50m layer arriving): resolved again, in both layers.
         document.fine = Some(crate::map::embedded::coarse_layer().expect("a second layer"));
         document.generation += 1;

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::io::{ColumnChoice, ColumnChoices, CsvPreview};
+use crate::io::{ColumnChoice, ColumnChoices, CountryIx, CsvPreview};
 use crate::map::MapLayer;
 use crate::map::events::{Aggregate, EventMap, EventMarks, EventPick, LoadedEvents, layer_filters};
 use crate::model::{Day, EventFilter, EventWindow, LayerFilter};
@@ -102,9 +102,9 @@ pub fn state_events(
     map: &EventMap,
     filter: &LayerFilter,
     layer: &MapLayer,
-    c: usize,
+    c: CountryIx,
 ) -> StateEvents {
-    let Some(country) = layer.countries().get(c) else {
+    let Some(country) = layer.country(c) else {
         return StateEvents::default();
     };
     let mut names: Vec<String> = [&country.name, &country.name_long]
@@ -157,7 +157,7 @@ pub fn state_events(
 
 /// The key the derived event data were made for: the layers, the filter and the selected
 /// country (index in the coarse layer).
-type EventKey = (Vec<usize>, EventFilter, Option<usize>);
+type EventKey = (Vec<usize>, EventFilter, Option<CountryIx>);
 
 /// What is derived from the event layers and the view: the filters prepared per layer and
 /// the selected state's events per layer. Rebuilt when the layers, the filter or the
@@ -178,7 +178,7 @@ impl EventsDerived {
         layers: &[Arc<EventMap>],
         filter: &EventFilter,
         places: &MapLayer,
-        selected: Option<usize>,
+        selected: Option<CountryIx>,
     ) {
         let key = (
             layers.iter().map(|l| Arc::as_ptr(l) as usize).collect(),

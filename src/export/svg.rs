@@ -131,7 +131,7 @@ impl SvgCanvas<'_> {
     /// The class, key and title of what a shape stands for.
     fn meta_attrs(&self, meta: Option<Meta>) -> (String, String) {
         let named = match (meta, self.data) {
-            (Some(Meta::Country(c)), Some(data)) => data.layer.countries().get(c).map(|c| {
+            (Some(Meta::Country(c)), Some(data)) => data.layer.country(c).map(|c| {
                 (
                     "country",
                     c.key.as_str(),

@@ -79,6 +79,35 @@ pub struct Country {
     pub shape_lon_lat: MultiPolygon<f64>,
 }
 
+crate::model::index_type! {
+    /// The index of a country in [`CountryLayer::countries`], and in the per-country tables
+    /// of the map's layer built from it (meshes, label points, the scene's fills). A typed
+    /// index so that a country's index and an entity's of the scenario (`ADM0_A3` keys name
+    /// both, in different orders) cannot be mixed up: `countries[entity]` does not compile.
+    ///
+    /// ```compile_fail
+    /// use sahel_atlas::io::CountryLayer;
+    /// use sahel_atlas::model::EntityIx;
+    ///
+    /// // An entity of the scenario is no country of the layer: this does not compile.
+    /// fn key(layer: &CountryLayer, entity: EntityIx) -> &str {
+    ///     &layer.countries[entity].key
+    /// }
+    /// ```
+    ///
+    /// ```
+    /// use sahel_atlas::io::{CountryIx, CountryLayer};
+    ///
+    /// fn key(layer: &CountryLayer, country: CountryIx) -> &str {
+    ///     &layer.countries[country].key
+    /// }
+    /// let layer = sahel_atlas::map::embedded::coarse_layer().expect("embedded layer");
+    /// let niger = layer.country_index("NER").expect("Niger");
+    /// assert_eq!(key(&layer.layer, niger), "NER");
+    /// ```
+    CountryIx => Country
+}
+
 /// A loaded country layer.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CountryLayer {

@@ -23,7 +23,7 @@ pub mod sheet;
 mod strict_text;
 
 pub use countries::{collection_findings, parse_countries, read_countries};
-pub use country::{Country, CountryLayer, KeySource};
+pub use country::{Country, CountryIx, CountryLayer, KeySource};
 pub use diagnostic::{Diagnostic, LoadError, Where};
 pub use event_layer::{
     ColumnChoice, ColumnChoices, CsvPreview, EventDetails, EventLimits, EventLoad, PREVIEW_ROWS,

@@ -9,7 +9,7 @@ use rstar::{AABB, RTree};
 
 use std::sync::{Arc, Mutex, OnceLock};
 
-use crate::io::{Country, CountryLayer};
+use crate::io::{Country, CountryIx, CountryLayer};
 
 use super::pip::BandedPolygon;
 use super::projection::world_from_lon_lat;
@@ -79,7 +79,15 @@ struct Lod {
 /// resolution.
 const LOD_SCALES: [f64; 4] = [200.0, 400.0, 800.0, 1600.0];
 
-/// A layer ready to draw and to hit-test.
+impl std::ops::Index<CountryIx> for [CountryMesh] {
+    type Output = CountryMesh;
+    fn index(&self, country: CountryIx) -> &CountryMesh {
+        &self[country.index()]
+    }
+}
+
+/// A layer ready to draw and to hit-test. Its countries and their per-country tables
+/// ([`Self::meshes`], [`Self::labels_world`]) are indexed by [`CountryIx`].
 pub struct MapLayer {
     /// The countries with their properties.
     pub layer: Arc<CountryLayer>,
@@ -169,13 +177,18 @@ impl MapLayer {
 
     /// The lon/lat bounding box of a country's largest part (by area), to frame it: France
     /// without French Guiana, Norway without Svalbard.
-    pub fn largest_part_lon_lat(&self, country: usize) -> Option<[f64; 4]> {
-        self.largest_parts.get(country).copied().flatten()
+    pub fn largest_part_lon_lat(&self, country: CountryIx) -> Option<[f64; 4]> {
+        self.largest_parts.get(country.index()).copied().flatten()
+    }
+
+    /// A country's label point, world coordinates.
+    pub fn label_world(&self, country: CountryIx) -> Option<[f64; 2]> {
+        self.labels_world.get(country.index()).copied()
     }
 
     /// How many polygons (parts) a country has.
-    pub fn part_count(&self, country: usize) -> usize {
-        self.polygons_world.get(country).map_or(0, Vec::len)
+    pub fn part_count(&self, country: CountryIx) -> usize {
+        self.polygons_world.get(country.index()).map_or(0, Vec::len)
     }
 
     /// Whether the simplified meshes for low zooms are ready (always, for small layers).
@@ -243,8 +256,20 @@ impl MapLayer {
         &self.layer.countries
     }
 
+    /// Every country with its index, in the layer's order.
+    pub fn countries_ix(&self) -> impl Iterator<Item = (CountryIx, &Country)> {
+        (self.layer.countries.iter())
+            .enumerate()
+            .map(|(i, c)| (CountryIx::new(i), c))
+    }
+
+    /// The country at `country`, if there is one.
+    pub fn country(&self, country: CountryIx) -> Option<&Country> {
+        self.layer.countries.get(country.index())
+    }
+
     /// The country containing a world point, if any (index into [`Self::countries`]).
-    pub fn country_at_world(&self, world: [f64; 2]) -> Option<usize> {
+    pub fn country_at_world(&self, world: [f64; 2]) -> Option<CountryIx> {
         self.index
             .locate_all_at_point(&world)
             .find(|b| {
@@ -259,21 +284,29 @@ impl MapLayer {
                     .get(p as usize)
                     .is_some_and(|polygon| polygon.contains(&mesh.vertices, world[0], world[1]))
             })
-            .map(|b| b.data.0 as usize)
+            .map(|b| CountryIx::new(b.data.0 as usize))
     }
 
     /// The country containing a longitude/latitude, if any.
-    pub fn country_at_lon_lat(&self, lon: f64, lat: f64) -> Option<usize> {
+    pub fn country_at_lon_lat(&self, lon: f64, lat: f64) -> Option<CountryIx> {
         self.country_at_world(world_from_lon_lat(lon, lat))
     }
 
     /// Index of the country with this key.
-    pub fn country_index(&self, key: &str) -> Option<usize> {
-        self.layer.countries.iter().position(|c| c.key == key)
+    pub fn country_index(&self, key: &str) -> Option<CountryIx> {
+        self.layer
+            .countries
+            .iter()
+            .position(|c| c.key == key)
+            .map(CountryIx::new)
     }
 
     /// Indices of the countries whose bounding box meets a world rectangle.
-    pub fn countries_in(&self, min: [f64; 2], max: [f64; 2]) -> impl Iterator<Item = usize> + '_ {
+    pub fn countries_in(
+        &self,
+        min: [f64; 2],
+        max: [f64; 2],
+    ) -> impl Iterator<Item = CountryIx> + '_ {
         let envelope = AABB::from_corners(min, max);
         self.meshes.iter().enumerate().filter_map(move |(i, m)| {
             let b = m.bbox;
@@ -281,7 +314,7 @@ impl MapLayer {
                 && b[2] >= envelope.lower()[0]
                 && b[1] <= envelope.upper()[1]
                 && b[3] >= envelope.lower()[1];
-            overlaps.then_some(i)
+            overlaps.then_some(CountryIx::new(i))
         })
     }
 

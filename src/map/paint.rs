@@ -164,7 +164,7 @@ impl Canvas for EguiCanvas<'_> {
             }
             CountryPart::Tint(c, tint) => {
                 let meshes = layer.meshes_for_scale(list.camera.scale);
-                if let Some(m) = meshes.get(c) {
+                if let Some(m) = meshes.get(c.index()) {
                     let mut mesh = Mesh::default();
                     let view = Some(list.world_bounds());
                     append_fill(&mut mesh, m, color(tint), view, &to_screen, &mut Vec::new());
@@ -175,7 +175,7 @@ impl Canvas for EguiCanvas<'_> {
                 // At the detail drawn at this zoom: the full 1:10m outline of Russia under
                 // the pointer at a world view would cost more than the whole map.
                 let meshes = layer.meshes_for_scale(list.camera.scale);
-                if let Some(m) = meshes.get(c) {
+                if let Some(m) = meshes.get(c.index()) {
                     let thin = ThinLine {
                         width: line.width,
                         color: color(line.paint),
@@ -304,10 +304,12 @@ fn countries(
     let clip = rect.expand(4.0);
     let mut remap = Vec::new();
     for c in layer.countries_in(min_world, max_world) {
-        let Some(m) = meshes.get(c) else { continue };
+        let Some(m) = meshes.get(c.index()) else {
+            continue;
+        };
         let fill = list
             .fills
-            .get(c)
+            .get(c.index())
             .map_or(crate::map::style::LAND, |&rgb| rgb);
         let whole = m.bbox[0] >= min_world[0]
             && m.bbox[1] >= min_world[1]

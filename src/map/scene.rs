@@ -8,6 +8,7 @@ use super::layer::MapLayer;
 use super::links::{Arc, fanned_bends};
 use super::projection::world_from_lon_lat;
 use super::style::{self, Rgb};
+use crate::io::CountryIx;
 use crate::model::{
     ChangeKind, Day, EntityIx, EntityKind, GovernmentForm, LinkFilter, LinkState, RelIx, Site,
     State, Status, Timeline, is_sahel_state,
@@ -63,7 +64,7 @@ pub struct Scene {
     /// Fill per country of the layer.
     pub fills: Vec<Rgb>,
     /// Countries with a label, and the label.
-    pub labels: Vec<(usize, String)>,
+    pub labels: Vec<(CountryIx, String)>,
     /// Links, in drawing order (ended first, so live ones sit on top).
     pub links: Vec<SceneLink>,
     /// Organisation nodes that have a link at the date.
@@ -93,7 +94,7 @@ pub fn entity_world(timeline: &Timeline, places: &MapLayer, entity: EntityIx) ->
     if e.kind == EntityKind::State
         && let Some(c) = places.country_index(&e.id)
     {
-        return places.labels_world.get(c).copied();
+        return places.label_world(c);
     }
     e.place.as_ref().map(|p| world_from_lon_lat(p.lon, p.lat))
 }
@@ -156,9 +157,7 @@ pub fn build_scene_with(
     let partners = partner_states(timeline);
     let lang = crate::model::i18n::current_lang();
     let labels = layer
-        .countries()
-        .iter()
-        .enumerate()
+        .countries_ix()
         .filter(|(_, c)| is_sahel_state(&c.key) || partners.contains(c.key.as_str()))
         .map(|(i, c)| (i, c.name_in(lang).to_owned()))
         .collect();
@@ -253,7 +252,7 @@ fn entity_names(layer: &MapLayer, timeline: &Timeline) -> Vec<String> {
             EntityKind::Organisation => org_label(e, lang),
             _ => layer
                 .country_index(&e.id)
-                .and_then(|c| layer.countries().get(c))
+                .and_then(|c| layer.country(c))
                 .map_or_else(
                     || e.i18n.or(lang, "name", &e.name).to_owned(),
                     |c| c.name_in(lang).to_owned(),

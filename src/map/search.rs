@@ -3,7 +3,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::io::Country;
+use crate::io::{Country, CountryIx};
 
 /// Lower-cases and strips accents and punctuation variants: "Côte d’Ivoire" → "cote d'ivoire".
 pub fn fold(text: &str) -> String {
@@ -22,12 +22,12 @@ pub fn fold(text: &str) -> String {
 
 /// Countries matching `query`, best first: exact name, then names starting with it, then names
 /// containing it (short, long and official names and the codes are all searched).
-pub fn search_countries(countries: &[Country], query: &str) -> Vec<usize> {
+pub fn search_countries(countries: &[Country], query: &str) -> Vec<CountryIx> {
     let q = fold(query);
     if q.is_empty() {
         return Vec::new();
     }
-    let mut scored: Vec<(u8, usize, &str)> = countries
+    let mut scored: Vec<(u8, CountryIx, &str)> = countries
         .iter()
         .enumerate()
         .filter_map(|(i, c)| {
@@ -57,7 +57,7 @@ pub fn search_countries(countries: &[Country], query: &str) -> Vec<usize> {
             {
                 best = Some(0);
             }
-            best.map(|s| (s, i, c.name.as_str()))
+            best.map(|s| (s, CountryIx::new(i), c.name.as_str()))
         })
         .collect();
     scored.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.2.cmp(b.2)));

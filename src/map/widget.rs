@@ -18,6 +18,7 @@ use super::projection::world_from_lon_lat;
 use super::scene::SceneLink;
 
 pub use super::paint::MeshCache;
+use crate::io::CountryIx;
 use crate::model::EntityIx;
 use crate::model::RelIx;
 
@@ -63,7 +64,7 @@ pub struct MapScene<'a> {
     /// What is drawn: fills, labels, links, organisation nodes (the scene at the date).
     pub marks: display::SceneRef<'a>,
     /// The selected country.
-    pub selected: Option<usize>,
+    pub selected: Option<CountryIx>,
     /// The highlighted link (hovered in a list, selected).
     pub highlighted_link: Option<RelIx>,
     /// The entity in focus: its ties at full strength, the rest faded.
@@ -74,7 +75,7 @@ pub struct MapScene<'a> {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct MapResponse {
     /// The country under the pointer.
-    pub hovered_country: Option<usize>,
+    pub hovered_country: Option<CountryIx>,
     /// The link under the pointer (relationship index).
     pub hovered_link: Option<RelIx>,
     /// The organisation node under the pointer (entity index).
@@ -97,8 +98,8 @@ pub struct MapResponse {
 /// What a click on the map hit.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum MapClick {
-    /// A country (index in the layer).
-    Country(usize),
+    /// A country of the layer.
+    Country(CountryIx),
     /// A link (relationship index).
     Link(RelIx),
     /// An organisation node.
@@ -253,7 +254,7 @@ pub fn map_ui(
         out.pointer_lon_lat = Some(super::projection::lon_lat_from_world(world[0], world[1]));
         // The map's value for screen readers (and tests): the country under the pointer.
         if let Some(country) =
-            (scene.layer.country_at_world(world)).and_then(|c| scene.layer.countries().get(c))
+            (scene.layer.country_at_world(world)).and_then(|c| scene.layer.country(c))
         {
             let name = country.name.clone();
             ui.ctx()

@@ -4,8 +4,7 @@
 //! Each is a `usize` that says which list it points into, as jiff's typed values say what a
 //! number means. Each list is indexed only by its own type (`scenario.relationships[rel]`),
 //! so that an entity's index used where a relationship's is meant is a compile-time error
-//! rather than the wrong tie drawn. The country layers' index is the map's
-//! `map::CountryIx`.
+//! rather than the wrong tie drawn. The country layers' index is [`crate::io::CountryIx`].
 //!
 //! ```
 //! use sahel_atlas::model::{RelIx, Scenario};
@@ -33,8 +32,8 @@
 
 use super::{Entity, Event, Relationship};
 
-/// Defines an index type for one list of the scenario, with `Index`/`IndexMut` on that list
-/// only.
+/// Defines an index type for one list, with `Index`/`IndexMut` on that list only (also used
+/// for the country layers' [`crate::io::CountryIx`]).
 macro_rules! index_type {
     ($(#[$doc:meta])* $name:ident => $item:ty) => {
         $(#[$doc])*
@@ -92,6 +91,8 @@ macro_rules! index_type {
         }
     };
 }
+
+pub(crate) use index_type;
 
 index_type! {
     /// The index of an entity in [`super::Scenario::entities`].

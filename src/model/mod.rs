@@ -33,6 +33,7 @@ pub use event_layer::{
 };
 pub use filter::{FilterError, LinkFilter};
 pub use i18n::format_date_with_precision;
+pub(crate) use index::index_type;
 pub use index::{EntityIx, EventIx, RelIx};
 pub use provenance::check_sources;
 pub use scenario::{

@@ -89,7 +89,7 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
     let scenario = timeline.scenario();
     let fine = !std::sync::Arc::ptr_eq(&layer, &cx.document.coarse);
     let selection = &cx.at_date.selection;
-    let country = (selection.country(fine)).and_then(|i| layer.countries().get(i));
+    let country = (selection.country(fine)).and_then(|i| layer.country(i));
     let name = country
         .map(|c| c.name.clone())
         .unwrap_or_else(|| scenario.entity_name(key).to_owned());

@@ -233,7 +233,7 @@ fn click(cx: &mut Cx<'_>, response: &MapResponse, layer: &MapLayer) {
     // For a form picking a party or a place.
     if let (Some(click), Some(lon_lat)) = (response.clicked, response.pointer_lon_lat) {
         let entity = match click {
-            MapClick::Country(c) => layer.countries().get(c).map(|c| c.key.clone()),
+            MapClick::Country(c) => layer.country(c).map(|c| c.key.clone()),
             MapClick::Node(n) => scenario.entity_at(n).map(|e| e.id.clone()),
             _ => None,
         };

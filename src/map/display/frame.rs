@@ -6,6 +6,7 @@ use super::{
     BUNDLE_LABEL, DisplayList, DrawnArc, EDGE_LABEL, EdgeMarker, FramePlan, Item, Labelled, Line,
     Meta, Paint, PlacedLabel, SceneRef, compare_link, link_line, marks, plan_frame, site_marker,
 };
+use crate::io::CountryIx;
 use crate::map::camera::MapCamera;
 use crate::map::layer::MapLayer;
 use crate::map::projection::world_from_lon_lat;
@@ -17,9 +18,9 @@ use crate::model::RelIx;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Highlights {
     /// The selected country (index in the layer).
-    pub selected_country: Option<usize>,
+    pub selected_country: Option<CountryIx>,
     /// The country under the pointer.
-    pub hovered_country: Option<usize>,
+    pub hovered_country: Option<CountryIx>,
     /// The link under the pointer (relationship index).
     pub hovered_link: Option<RelIx>,
     /// The selected or list-hovered link.

@@ -2,6 +2,7 @@
 //! each at its spot or a shift of it, never over another label, a node's disc or a marker.
 
 use super::{DisplayList, SceneRef, TextStyle, marks, text_box};
+use crate::io::CountryIx;
 use crate::map::layer::MapLayer;
 use crate::map::text;
 use crate::model::EntityIx;
@@ -28,7 +29,7 @@ pub struct PlacedLabel {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Labelled {
     /// A country of the layer.
-    Country(usize),
+    Country(CountryIx),
     /// An organisation node.
     Node(EntityIx),
     /// A site (index into the scene's sites).
@@ -102,15 +103,14 @@ pub fn place_labels<'a>(
     scene: SceneRef<'a>,
     obstacles: &[[f32; 4]],
 ) -> Vec<PlacedLabel> {
-    let is_sahel = |c: usize| {
+    let is_sahel = |c: CountryIx| {
         layer
-            .countries()
-            .get(c)
+            .country(c)
             .is_some_and(|country| is_sahel_state(&country.key))
     };
-    let country = |label: &'a (usize, String)| -> Option<Candidate<'a>> {
+    let country = |label: &'a (CountryIx, String)| -> Option<Candidate<'a>> {
         let (c, text) = (label.0, &label.1);
-        let at = list.pixel_from_world(*layer.labels_world.get(c)?);
+        let at = list.pixel_from_world(layer.label_world(c)?);
         list.contains(at, 0.0).then_some(Candidate {
             at,
             text: text.as_str(),
@@ -227,7 +227,10 @@ mod tests {
     #[test]
     fn a_sahel_state_keeps_its_spot_over_a_partner_listed_first() {
         let scene = Scene {
-            labels: vec![(0, "France".into()), (1, "Niger".into())],
+            labels: vec![
+                (CountryIx::new(0), "France".into()),
+                (CountryIx::new(1), "Niger".into()),
+            ],
             ..Scene::default()
         };
         let list = DisplayList::new(
@@ -237,7 +240,7 @@ mod tests {
         let label = |placed: &[PlacedLabel], c| {
             placed
                 .iter()
-                .find(|l| l.names == Labelled::Country(c))
+                .find(|l| l.names == Labelled::Country(CountryIx::new(c)))
                 .cloned()
         };
 
@@ -265,10 +268,8 @@ mod tests {
     #[test]
     fn no_two_placed_labels_overlap_and_none_covers_a_node_or_an_obstacle() {
         let layer = crate::map::embedded::coarse_layer().expect("embedded layer");
-        let labels: Vec<(usize, String)> = layer
-            .countries()
-            .iter()
-            .enumerate()
+        let labels: Vec<(CountryIx, String)> = layer
+            .countries_ix()
             .map(|(i, c)| (i, c.name.clone()))
             .collect();
         let node = |entity, lon, lat, label: &str| SceneNode {
@@ -292,7 +293,9 @@ mod tests {
         let in_view = scene
             .labels
             .iter()
-            .filter(|(c, _)| list.contains(list.pixel_from_world(layer.labels_world[*c]), 0.0))
+            .filter(|(c, _)| {
+                list.contains(list.pixel_from_world(layer.labels_world[c.index()]), 0.0)
+            })
             .count();
         assert!(placed.len() > 10, "{} placed", placed.len());
         assert!(

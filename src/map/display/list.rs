@@ -1,6 +1,7 @@
 //! The display list itself: paints, lines, text styles, the items and the list of a frame.
 //! Positions are frame pixels, y down, origin at the frame's top left.
 
+use crate::io::CountryIx;
 use crate::map::camera::MapCamera;
 use crate::map::style::{LinkStyle, Rgb};
 use crate::map::text;
@@ -125,7 +126,7 @@ pub struct TextStyle {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Meta {
     /// A country of the layer.
-    Country(usize),
+    Country(CountryIx),
     /// A link: the relationship and its status.
     Link(RelIx, Status),
 }
@@ -143,9 +144,9 @@ pub enum Item {
     /// Every country's outline, as the borders.
     Borders(Line),
     /// One country tinted (hover).
-    CountryTint(usize, Paint),
+    CountryTint(CountryIx, Paint),
     /// One country's outline (hover, selection).
-    CountryOutline(usize, Line),
+    CountryOutline(CountryIx, Line),
     /// Closed rings, filled with the even-odd rule and/or outlined.
     Rings {
         /// The rings, pixels.

@@ -40,12 +40,11 @@ pub fn plan_frame(
         .iter()
         .filter(|(c, _)| {
             layer
-                .countries()
-                .get(*c)
+                .country(*c)
                 .is_some_and(|country| crate::model::is_sahel_state(&country.key))
         })
         .filter_map(|(c, text)| {
-            let at = frame.pixel_from_world(*layer.labels_world.get(*c)?);
+            let at = frame.pixel_from_world(layer.label_world(*c)?);
             frame
                 .contains(at, 0.0)
                 .then(|| text_box(at, text, &marks::COUNTRY_LABEL))

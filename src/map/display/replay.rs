@@ -46,9 +46,9 @@ pub enum CountryPart<'a> {
     /// [`Item::Borders`].
     Borders(&'a Line),
     /// [`Item::CountryTint`].
-    Tint(usize, Paint),
+    Tint(crate::io::CountryIx, Paint),
     /// [`Item::CountryOutline`].
-    Outline(usize, &'a Line),
+    Outline(crate::io::CountryIx, &'a Line),
 }
 
 /// A backend: PNG (tiny-skia), SVG and the screen (egui) each implement it, and [`replay`]
@@ -129,7 +129,7 @@ pub fn replay_items(
             Item::CountryTint(c, paint) => {
                 if let Some((list, layer)) = countries
                     && !canvas.country_part(list, layer, CountryPart::Tint(*c, *paint))
-                    && let Some(mesh) = layer.meshes_for_scale(list.camera.scale).get(*c)
+                    && let Some(mesh) = layer.meshes_for_scale(list.camera.scale).get(c.index())
                 {
                     let rings = country_rings(list, mesh, canvas.ring_step());
                     canvas.rings(&rings, Some(*paint), None, None);
@@ -138,7 +138,7 @@ pub fn replay_items(
             Item::CountryOutline(c, line) => {
                 if let Some((list, layer)) = countries
                     && !canvas.country_part(list, layer, CountryPart::Outline(*c, line))
-                    && let Some(mesh) = layer.meshes_for_scale(list.camera.scale).get(*c)
+                    && let Some(mesh) = layer.meshes_for_scale(list.camera.scale).get(c.index())
                 {
                     let rings = country_rings(list, mesh, canvas.ring_step());
                     canvas.rings(&rings, None, Some(line), None);
@@ -178,12 +178,14 @@ fn country_fills(
     let step = canvas.ring_step();
     let mut drawn = Vec::new();
     for c in layer.countries_in(min, max) {
-        let Some(mesh) = meshes.get(c) else { continue };
+        let Some(mesh) = meshes.get(c.index()) else {
+            continue;
+        };
         let rings = country_rings(list, mesh, step);
         if rings.is_empty() {
             continue;
         }
-        let fill = list.fills.get(c).copied().unwrap_or(style::LAND);
+        let fill = list.fills.get(c.index()).copied().unwrap_or(style::LAND);
         canvas.rings(
             &rings,
             Some(Paint::solid(fill)),
@@ -201,7 +203,7 @@ fn rings_in_view(list: &DisplayList, layer: &MapLayer, step: f32) -> Vec<Vec<[f3
     let (min, max) = list.world_bounds();
     layer
         .countries_in(min, max)
-        .filter_map(|c| meshes.get(c))
+        .filter_map(|c| meshes.get(c.index()))
         .flat_map(|mesh| country_rings(list, mesh, step))
         .collect()
 }

@@ -9,7 +9,7 @@ pub struct SceneRef<'a> {
     /// Fill per country of the layer.
     pub fills: &'a [Rgb],
     /// Countries with a label, and the label.
-    pub labels: &'a [(usize, String)],
+    pub labels: &'a [(crate::io::CountryIx, String)],
     /// Links, in drawing order.
     pub links: &'a [SceneLink],
     /// Organisation nodes.
