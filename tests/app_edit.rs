@@ -4,7 +4,7 @@
 //! the original only around the edit; a recovery file restores the edits after a crash;
 //! another scenario replaces unsaved edits only when confirmed.
 
-use sahel_atlas::model::RelIx;
+use sahel_atlas::model::{EventIx, RelIx};
 use std::path::{Path, PathBuf};
 
 use egui::accesskit::Role;
@@ -217,7 +217,7 @@ fn a_field_error_blocks_saving_until_it_is_fixed() {
     let before = std::fs::read(&path).expect("file");
     go_to(&mut h, "2024-01-01");
     h.state_mut()
-        .push(Command::Edit(EditCommand::OpenEvent(10)));
+        .push(Command::Edit(EditCommand::OpenEvent(EventIx::new(10))));
     h.run_steps(3);
     // A date that is no date: shown beside the field, and no save.
     type_into(&mut h, Role::TextInput, "Date", "x");
@@ -259,7 +259,7 @@ fn a_save_reads_back_as_the_edited_scenario_and_differs_only_around_the_edit() {
     let (mut h, path) = app_on_a_copy(&dir);
     let original = std::fs::read_to_string(&path).expect("file");
     h.state_mut()
-        .push(Command::Edit(EditCommand::OpenEvent(42)));
+        .push(Command::Edit(EditCommand::OpenEvent(EventIx::new(42))));
     h.run_steps(3);
     type_into(&mut h, Role::TextInput, "Title", " (edited)");
     assert!(h.state().document.is_dirty());
@@ -295,7 +295,8 @@ fn a_recovery_file_restores_the_edits_after_a_crash() {
     let recovery = dir.join("recovery.json");
     let (mut h, path) = app_on_a_copy(&dir);
     h.state_mut().editing.recovery_path = Some(recovery.clone());
-    h.state_mut().push(Command::Edit(EditCommand::OpenEvent(7)));
+    h.state_mut()
+        .push(Command::Edit(EditCommand::OpenEvent(EventIx::new(7))));
     h.run_steps(3);
     type_into(&mut h, Role::TextInput, "Title", " (recovered)");
     let edited = h.state().timeline().scenario().clone();
@@ -384,9 +385,7 @@ fn a_tie_gets_a_site_and_a_change_a_size_in_their_forms() {
     let timeline = h.state().document.timeline.clone();
     let scenario = timeline.scenario();
     let (e, r) = scenario
-        .events
-        .iter()
-        .enumerate()
+        .events_ix()
         .filter(|(_, ev)| ev.changes.len() == 1)
         .find_map(|(e, ev)| match &ev.changes[0] {
             sahel_atlas::model::Change::Relationship {
@@ -396,7 +395,7 @@ fn a_tie_gets_a_site_and_a_change_a_size_in_their_forms() {
         })
         .expect("an event setting a tie's status, without a size");
     h.state_mut()
-        .push(Command::Edit(EditCommand::OpenRelationship(r.index())));
+        .push(Command::Edit(EditCommand::OpenRelationship(r)));
     h.run_steps(3);
     // A site that does not read yet: said beside the fields, and no save.
     type_into(&mut h, Role::TextInput, "Site name", "Camp Test");

@@ -30,12 +30,14 @@ impl SahelApp {
             EditCommand::Undo => self.undo_redo(true),
             EditCommand::Redo => self.undo_redo(false),
             EditCommand::AddEvent => self.add_event(),
-            EditCommand::OpenEvent(i) => self.open_item(Section::Events, i, None),
-            EditCommand::DeleteEvent(i) => self.delete_event(i),
+            EditCommand::OpenEvent(i) => self.open_item(Section::Events, i.index(), None),
+            EditCommand::DeleteEvent(i) => self.delete_event(i.index()),
             EditCommand::AddRelationship => self.add_relationship(),
-            EditCommand::OpenRelationship(i) => self.open_item(Section::Relationships, i, None),
+            EditCommand::OpenRelationship(i) => {
+                self.open_item(Section::Relationships, i.index(), None);
+            }
             EditCommand::AddEntity => self.add_entity(),
-            EditCommand::OpenEntity(i) => self.open_item(Section::Entities, i, None),
+            EditCommand::OpenEntity(i) => self.open_item(Section::Entities, i.index(), None),
             EditCommand::Save => match self.save_target() {
                 Some(path) => self.save_to(path),
                 None => self.ask_path(PathPurpose::SaveAs),

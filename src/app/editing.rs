@@ -35,18 +35,18 @@ pub enum EditCommand {
     Redo,
     /// A new event at the current date, opened in its form.
     AddEvent,
-    /// Open an event's form (index into the scenario's events).
-    OpenEvent(usize),
+    /// Open an event's form.
+    OpenEvent(crate::model::EventIx),
     /// Delete an event.
-    DeleteEvent(usize),
+    DeleteEvent(crate::model::EventIx),
     /// A new relationship (with the selected entity as a party), opened in its form.
     AddRelationship,
     /// Open a relationship's form.
-    OpenRelationship(usize),
+    OpenRelationship(crate::model::RelIx),
     /// A new organisation, opened in its form.
     AddEntity,
     /// Open an entity's form.
-    OpenEntity(usize),
+    OpenEntity(crate::model::EntityIx),
     /// Save to the file open, or ask where when there is none.
     Save,
     /// Ask where to save (Save as…).

@@ -105,7 +105,7 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
             && ui.small_button("Edit…").clicked()
         {
             cx.push(Command::Edit(crate::app::editing::EditCommand::OpenEntity(
-                e.index(),
+                e,
             )));
         }
         // A long name wraps within the panel rather than widening it.
@@ -455,7 +455,7 @@ fn link_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, link: RelIx) {
         }
         if ui.small_button("Edit tie…").clicked() {
             cx.push(Command::Edit(
-                crate::app::editing::EditCommand::OpenRelationship(link.index()),
+                crate::app::editing::EditCommand::OpenRelationship(link),
             ));
         }
         ui.add(egui::Label::new(RichText::new(rel.short_label()).heading()).wrap());

@@ -276,11 +276,11 @@ fn event_rows_ui(
                 label.context_menu(|ui| {
                     if ui.button("Edit event…").clicked() {
                         cx.commands
-                            .push(Command::Edit(EditCommand::OpenEvent(index.index())));
+                            .push(Command::Edit(EditCommand::OpenEvent(index)));
                     }
                     if ui.button("Delete event").clicked() {
                         cx.commands
-                            .push(Command::Edit(EditCommand::DeleteEvent(index.index())));
+                            .push(Command::Edit(EditCommand::DeleteEvent(index)));
                     }
                 });
                 if label.clicked() {
@@ -320,10 +320,10 @@ fn current_event_card_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, e: EventIx) {
             }
             ui.horizontal(|ui| {
                 if ui.small_button("Edit…").clicked() {
-                    cx.push(Command::Edit(EditCommand::OpenEvent(e.index())));
+                    cx.push(Command::Edit(EditCommand::OpenEvent(e)));
                 }
                 if ui.small_button("Delete").clicked() {
-                    cx.push(Command::Edit(EditCommand::DeleteEvent(e.index())));
+                    cx.push(Command::Edit(EditCommand::DeleteEvent(e)));
                 }
             });
             ui.horizontal_wrapped(|ui| {

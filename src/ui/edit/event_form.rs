@@ -418,7 +418,9 @@ impl EventForm {
         ui.separator();
         ui.horizontal(|ui| {
             if ui.button("Delete event").clicked() {
-                commands.push(Command::Edit(EditCommand::DeleteEvent(self.index)));
+                commands.push(Command::Edit(EditCommand::DeleteEvent(
+                    crate::model::EventIx::new(self.index),
+                )));
             }
         });
         self.touched |= changed;
