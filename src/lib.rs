@@ -5,7 +5,9 @@
 //! - [`model`]: the event model, pure Rust. A [`model::Scenario`] (entities, relationships,
 //!   dated and sourced events) is indexed once into a [`model::Timeline`], which answers
 //!   "what holds at this date?" by binary search per relationship, or incrementally while
-//!   scrubbing ([`model::Timeline::seek`]).
+//!   scrubbing ([`model::Timeline::seek`]). Indices into the scenario's lists are typed
+//!   ([`model::EntityIx`], [`model::RelIx`], [`model::EventIx`]; a country layer's is
+//!   [`io::CountryIx`]), so that one list's index cannot index another.
 //! - [`io`]: reading and checking files. Country layers are GeoJSON keyed by `ADM0_A3`;
 //!   scenarios are JSON (read strictly: unknown keys, loose dates, non-web sources and control
 //!   characters are errors). Loaders take bytes, never panic, and report file, place and
