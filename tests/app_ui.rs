@@ -27,6 +27,35 @@ pub fn map_rect(harness: &Harness<'_, SahelApp>) -> egui::Rect {
         .rect()
 }
 
+/// The names the map placed in its last frame: the label children of its node in the
+/// accessibility tree, each with its text and box (screen points).
+pub fn map_labels(harness: &Harness<'_, SahelApp>) -> Vec<(String, egui::Rect)> {
+    map_children(harness, Role::Label)
+}
+
+/// The edge markers the map placed in its last frame: the button children of its node, each
+/// with its label and the box of that label (screen points).
+pub fn map_markers(harness: &Harness<'_, SahelApp>) -> Vec<(String, egui::Rect)> {
+    map_children(harness, Role::Button)
+}
+
+/// Whether `node` is one of the names or markers placed on the map (a child of its node).
+pub fn on_map(node: &egui_kittest::kittest::AccessKitNode<'_>) -> bool {
+    node.parent()
+        .is_some_and(|p| p.label().as_deref() == Some(sahel_atlas::map::widget::MAP_LABEL))
+}
+
+fn map_children(harness: &Harness<'_, SahelApp>, role: Role) -> Vec<(String, egui::Rect)> {
+    let map = harness.get_by_role_and_label(Role::Canvas, sahel_atlas::map::widget::MAP_LABEL);
+    map.query_all_by_role(role)
+        .map(|n| {
+            let node = egui_kittest::kittest::NodeT::accesskit_node(&n);
+            let text = node.value().or_else(|| node.label()).unwrap_or_default();
+            (text, n.rect())
+        })
+        .collect()
+}
+
 /// Screen position of a lon/lat on the app's map as last drawn.
 pub fn screen_of(harness: &Harness<'_, SahelApp>, lon: f64, lat: f64) -> Pos2 {
     let camera = harness.state().view.camera;

@@ -53,6 +53,7 @@ fn widgets_at(h: &Harness<'_, SahelApp>, p: Pos2) -> Vec<String> {
     h.get_all_by(|node| {
         !matches!(node.role(), Role::Window | Role::GenericContainer)
             && node.label().as_deref() != Some(sahel_atlas::map::widget::MAP_LABEL)
+            && !crate::app_ui::on_map(node)
             && node.raw_bounds().is_some()
     })
     .filter(|node| node.rect().contains(p))
@@ -139,18 +140,9 @@ fn a_click_inside_mali_on_a_faded_arc_selects_mali_on_the_first_frame() {
     let mali = layer.country_index("MLI").expect("Mali");
     let camera = app.view.camera.expect("camera after the first frame");
     let rect = app.view.map_rect;
-    let labels: Vec<Rect> = app
-        .map_plan()
-        .expect("the map was drawn")
-        .labels
-        .iter()
-        .map(|l| {
-            Rect::from_min_max(
-                rect.min + Vec2::new(l.bounds[0], l.bounds[1]),
-                rect.min + Vec2::new(l.bounds[2], l.bounds[3]),
-            )
-            .expand(25.0)
-        })
+    let labels: Vec<Rect> = crate::app_ui::map_labels(&h)
+        .into_iter()
+        .map(|(_, bounds)| bounds.expand(25.0))
         .collect();
     let center = [f64::from(rect.center().x), f64::from(rect.center().y)];
     let on_arc = ended
@@ -529,23 +521,25 @@ fn comparing(w: f32, h: f32) -> Harness<'static, SahelApp> {
 
 #[test]
 fn in_compare_mode_marker_labels_keep_clear_of_country_labels_and_organisations() {
-    use sahel_atlas::map::display::{EDGE_LABEL, Labelled, marks, text_box};
+    use sahel_atlas::map::display::marks;
     for (w, h_) in [(1024.0, 640.0), (1500.0, 920.0)] {
         let h = comparing(w, h_);
         let app = h.state();
-        let marks_ = &app.map_plan().expect("the map was drawn");
-        assert!(!marks_.markers.is_empty(), "{w}x{h_}: markers");
-        let overlaps =
-            |a: &[f32; 4], b: &[f32; 4]| a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
-        let layer = app.layer();
-        for m in &marks_.markers {
-            let b = text_box(m.label_at, &m.label, &EDGE_LABEL);
-            for label in &marks_.labels {
+        // The map's names and markers, as the accessibility tree has them (screen points).
+        let (labels, markers) = (
+            crate::app_ui::map_labels(&h),
+            crate::app_ui::map_markers(&h),
+        );
+        assert!(!markers.is_empty(), "{w}x{h_}: markers");
+        // Open boxes: touching is not overlapping.
+        let overlaps = |a: &Rect, b: &Rect| {
+            a.min.x < b.max.x && b.min.x < a.max.x && a.min.y < b.max.y && b.min.y < a.max.y
+        };
+        for (m, b) in &markers {
+            for (text, bounds) in &labels {
                 assert!(
-                    !overlaps(&b, &label.bounds),
-                    "{w}x{h_}: marker {} overlaps the label {}",
-                    m.label,
-                    label.text
+                    !overlaps(b, bounds),
+                    "{w}x{h_}: marker {m} overlaps the label {text}"
                 );
             }
             let rect = app.view.map_rect;
@@ -553,24 +547,20 @@ fn in_compare_mode_marker_labels_keep_clear_of_country_labels_and_organisations(
             let center = [f64::from(rect.center().x), f64::from(rect.center().y)];
             for node in &app.scene().nodes {
                 let s = camera.screen_from_world(node.world, center);
-                let p = [s[0] as f32 - rect.min.x, s[1] as f32 - rect.min.y];
-                let r = marks::NODE_RADIUS;
-                let disc = [p[0] - r, p[1] - r, p[0] + r, p[1] + r];
+                let disc = Rect::from_center_size(
+                    Pos2::new(s[0] as f32, s[1] as f32),
+                    Vec2::splat(2.0 * marks::NODE_RADIUS),
+                );
                 assert!(
-                    !overlaps(&b, &disc),
-                    "{w}x{h_}: marker {} covers {}'s disc",
-                    m.label,
+                    !overlaps(b, &disc),
+                    "{w}x{h_}: marker {m} covers {}'s disc",
                     node.label
                 );
             }
         }
         // Mauritania, where most of the marker labels leave by the left edge, keeps its name.
-        let mrt = layer.country_index("MRT").expect("Mauritania");
         assert!(
-            marks_
-                .labels
-                .iter()
-                .any(|l| l.names == Labelled::Country(mrt)),
+            labels.iter().any(|(text, _)| text == "Mauritania"),
             "{w}x{h_}: Mauritania is labelled"
         );
     }

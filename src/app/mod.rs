@@ -243,23 +243,6 @@ impl SahelApp {
         self.commands.push(command);
     }
 
-    /// The frame the map draws now, planned: the labels and edge markers it places and the
-    /// arcs it draws (map-local pixels), from the document and the view as they are (what a
-    /// click on a name or a marker picks). `None` before the first frame.
-    pub fn map_plan(&self) -> Option<crate::map::display::FramePlan> {
-        let camera = self.view.camera?;
-        let layer = self.document.layer_for(Some(camera)).clone();
-        let scene = crate::ui::map_scene(&self.document, &self.view, &self.at_date, &layer);
-        let size = [self.view.map_rect.width(), self.view.map_rect.height()];
-        Some(crate::map::display::plan_frame(
-            scene.layer,
-            scene.marks,
-            camera,
-            size,
-            scene.focus,
-        ))
-    }
-
     /// The layer drawn at the current zoom.
     pub fn layer(&self) -> &Arc<MapLayer> {
         self.document.layer_for(self.view.camera)

@@ -210,6 +210,52 @@ pub fn pick(
     }
 }
 
+/// The names and edge markers placed this frame, as children of the map's node in the
+/// accessibility tree: a label per name ([`Role::Label`], bounded by its text) and a button
+/// per edge marker ([`Role::Button`], bounded by its label; a click frames both ends). What
+/// a screen reader reads of the map beyond the country under the pointer, and what tests find
+/// with kittest queries.
+///
+/// [`Role::Label`]: egui::accesskit::Role::Label
+/// [`Role::Button`]: egui::accesskit::Role::Button
+fn placed_nodes_ui(ui: &mut egui::Ui, map: egui::Id, rect: Rect, plan: &FramePlan) {
+    use egui::accesskit::Role;
+    let mut node = |salt: (&str, usize), role: Role, text: &str, bounds: [f32; 4]| {
+        let r = Rect::from_min_max(
+            rect.min + egui::vec2(bounds[0], bounds[1]),
+            rect.min + egui::vec2(bounds[2], bounds[3]),
+        );
+        let child = ui.new_child(
+            egui::UiBuilder::new()
+                .id_salt(salt)
+                .max_rect(r)
+                .accessibility_parent(map)
+                .accessibility_role(role),
+        );
+        ui.ctx().accesskit_node_builder(child.unique_id(), |n| {
+            // AccessKit keeps a label's text as its value, a button's as its label.
+            if role == Role::Label {
+                n.set_value(text);
+            } else {
+                n.set_label(text);
+            }
+            n.set_bounds(egui::accesskit::Rect {
+                x0: r.min.x.into(),
+                y0: r.min.y.into(),
+                x1: r.max.x.into(),
+                y1: r.max.y.into(),
+            });
+        });
+    };
+    for (i, label) in plan.labels.iter().enumerate() {
+        node(("map label", i), Role::Label, &label.text, label.bounds);
+    }
+    for (i, m) in plan.markers.iter().enumerate() {
+        let bounds = display::text_box(m.label_at, &m.label, &display::EDGE_LABEL);
+        node(("map marker", i), Role::Button, &m.label, bounds);
+    }
+}
+
 /// Shows the map in `rect`, handling input and painting the scene.
 pub fn map_ui(
     ui: &mut egui::Ui,
@@ -290,6 +336,7 @@ pub fn map_ui(
     let list = display::map_frame_planned(scene.marks, *camera, size, &highlights, &plan);
     let painter = ui.painter_at(rect);
     super::paint::paint(&painter, rect.min, &list, scene.layer, cache);
+    placed_nodes_ui(ui, response.id, rect, &plan);
     out.labels = plan.labels;
     out.markers = plan.markers;
 

@@ -75,8 +75,7 @@ pub(crate) fn map_area_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, mesh_cache: &mut M
 
 /// What the map draws on `layer` (the layer for the camera's zoom) for the document and the
 /// view: the scene at the date with the event marks, the selection, the highlighted link
-/// and the entity in focus. The map widget draws it; [`crate::SahelApp::map_plan`] plans
-/// the same frame for tests and tools.
+/// and the entity in focus. The map widget draws it.
 pub(crate) fn map_scene<'a>(
     document: &'a Document,
     view: &'a View,

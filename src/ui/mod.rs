@@ -18,7 +18,7 @@ mod path_prompt;
 mod sources;
 mod time_bar;
 
-pub(crate) use map_area::{map_area_ui, map_scene};
+pub(crate) use map_area::map_area_ui;
 
 /// The panels around the map: menu, time bar, the side panel (Find, legend, details) and the
 /// right panel (events, or while comparing the Changes, with the events one click away),
