@@ -347,7 +347,8 @@ fn bench_validation(c: &mut Criterion) {
         let flagged = |invalid: &dyn Fn(&geo::MultiPolygon<f64>) -> bool| {
             shapes.iter().filter(|s| invalid(s)).count()
         };
-        let ours = flagged(&|s| !sahel_atlas::io::geometry_check::invalid_geometry(s, 20).is_empty());
+        let ours =
+            flagged(&|s| !sahel_atlas::io::geometry_check::invalid_geometry(s, 20).is_empty());
         let geos = flagged(&|s| !s.is_valid());
         #[allow(clippy::print_stderr)] // a benchmark reports on the console
         {
