@@ -11,6 +11,7 @@ use crate::app::document::Document;
 use crate::app::view::{View, default_camera};
 use crate::map::MapLayer;
 use crate::map::widget::{MapClick, MapResponse, MapScene, MeshCache, map_ui};
+use crate::model::i18n::tr_args;
 use crate::model::{Day, format_date_with_precision};
 
 /// The map area. `mesh_cache` is the map widget's frame cache (meshes reused while only the
@@ -68,7 +69,7 @@ pub(crate) fn map_area_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, mesh_cache: &mut M
         cx.push(Command::MapResized { map: rect, visible });
     }
     zoom_buttons_ui(ui, cx, visible);
-    super::event_layers::event_windows_ui(ui, cx, visible);
+    super::event_layers::event_windows_ui(ui, cx);
 }
 
 /// What the map draws on `layer` (the layer for the camera's zoom) for the document and the
@@ -167,7 +168,7 @@ fn ties_tooltip(cx: &Cx<'_>, ties: &[usize]) -> String {
     let scenario = cx.document.timeline.scenario();
     let mut lines = Vec::new();
     if ties.len() > 1 {
-        lines.push(format!("{} ties between these two:", ties.len()));
+        lines.push(tr_args("map-ties-between", &[("count", ties.len().into())]));
     }
     for &r in ties {
         let rel = &scenario.relationships[r];

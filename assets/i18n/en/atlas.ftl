@@ -80,9 +80,9 @@ about-countries = Countries: Natural Earth (public domain)
 about-licence = Licence: { $licence }
 
 ## Counts
-links-count = { $count ->
-    [one] { $count } link
-   *[other] { $count } links
+map-ties-between = { $count ->
+    [one] { $count } tie between these two:
+   *[other] { $count } ties between these two:
 }
 
 ## Pictures (PNG, SVG, frames, GIF, MP4)

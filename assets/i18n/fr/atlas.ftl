@@ -80,9 +80,9 @@ about-countries = Pays : Natural Earth (domaine public)
 about-licence = Licence : { $licence }
 
 ## Nombres
-links-count = { $count ->
-    [one] { $count } lien
-   *[other] { $count } liens
+map-ties-between = { $count ->
+    [one] { $count } lien entre ces deux :
+   *[other] { $count } liens entre ces deux :
 }
 
 ## Images (PNG, SVG, images d’animation, GIF, MP4)
