@@ -393,8 +393,8 @@ fn check_parties(
 type Histories = Vec<Vec<HistoryEntry>>;
 
 /// Each event: its id, sources, dates and changes; returns each relationship's history.
-fn check_events<'s>(
-    scenario: &'s Scenario,
+fn check_events(
+    scenario: &Scenario,
     entity_kinds: &HashMap<&str, EntityKind>,
     relationship_ids: &HashMap<&str, usize>,
     problems: &mut Problems,
@@ -499,8 +499,8 @@ struct Known<'k, 's> {
 
 /// An event's changes: known relationships, each changed once, and states (not
 /// organisations) given a government; each relationship's change goes into its history.
-fn check_changes<'s>(
-    event: &'s Event,
+fn check_changes(
+    event: &Event,
     i: usize,
     known: Known<'_, '_>,
     histories: &mut Histories,
