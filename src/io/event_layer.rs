@@ -258,8 +258,13 @@ impl<R: Read> Read for Tailed<R> {
         let n = self.inner.read(buf)?;
         let given = &buf[..n];
         if t.kept.len() + n > 2 * TAIL_BYTES {
+            // Rows before the one being read are never located again: drop them (then little
+            // is left to move), and keep at most TAIL_BYTES of a long row.
+            let before_row =
+                usize::try_from(t.row_start.saturating_sub(t.kept_from)).unwrap_or(usize::MAX);
             let drop = (t.kept.len() + n)
                 .saturating_sub(TAIL_BYTES)
+                .max(before_row)
                 .min(t.kept.len());
             t.kept.drain(..drop);
             t.kept_from += drop as u64;

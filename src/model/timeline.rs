@@ -1009,6 +1009,49 @@ mod tests {
         "start_sources": ["https://en.wikipedia.org/wiki/ECOWAS"]}"#;
 
     #[test]
+    fn an_edit_in_place_indexes_the_scenario_as_a_new_timeline_would() {
+        use crate::model::{Edit, ItemValue, Section};
+        let s = scenario(
+            MEMBERSHIP,
+            r#"{"id": "exit", "date": "2024-01-28", "effective": "2025-01-29",
+                "title": "Exit", "sources": ["https://example.org"],
+                "changes": [{"relationship": "m", "status": "ended"}]}"#,
+            "",
+        );
+        let mut t = Timeline::new(s.clone());
+        let mut exit = s.events[0].clone();
+        exit.effective = None;
+        exit.date = Date::constant(2020, 3, 1);
+        let edit = Edit {
+            section: Section::Events,
+            index: 0,
+            before: Some(ItemValue::Event(s.events[0].clone())),
+            after: Some(ItemValue::Event(exit)),
+        };
+        assert!(t.apply_edit(&edit));
+        let mut edited = s.clone();
+        assert!(edit.apply(&mut edited));
+        let fresh = Timeline::new(edited.clone());
+        assert_eq!(t.scenario(), &edited);
+        assert_eq!(t.event_days(), fresh.event_days());
+        assert_eq!(t.event_days(), &[day(2020, 3, 1)]);
+        for d in [day(2019, 1, 1), day(2020, 3, 1), day(2025, 1, 29)] {
+            assert_eq!(t.state_at(d).link(0), fresh.state_at(d).link(0));
+        }
+        // An edit that does not apply changes nothing.
+        let outside = Edit {
+            index: 5,
+            ..edit.inverse()
+        };
+        assert!(!t.apply_edit(&outside));
+        assert_eq!(t.scenario(), &edited);
+        // Undone in place: the timeline of the file as it was.
+        assert!(t.apply_edit(&edit.inverse()));
+        assert_eq!(t.scenario(), &s);
+        assert_eq!(t.event_days(), &[day(2024, 1, 28)]);
+    }
+
+    #[test]
     fn an_exit_takes_effect_on_its_effective_day() {
         let s = scenario(
             MEMBERSHIP,
