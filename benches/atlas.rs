@@ -343,6 +343,20 @@ fn bench_validation(c: &mut Criterion) {
             Err(e) => panic!("{e}"),
         };
         let shapes: Vec<_> = layer.countries.iter().map(|c| &c.shape_lon_lat).collect();
+        // What each finds, beside how fast: the choice rests on both.
+        let flagged = |invalid: &dyn Fn(&geo::MultiPolygon<f64>) -> bool| {
+            shapes.iter().filter(|s| invalid(s)).count()
+        };
+        let ours =
+            flagged(&|s| !sahel_atlas::io::geometry_check::invalid_geometry(s, 20).is_empty());
+        let geos = flagged(&|s| !s.is_valid());
+        #[allow(clippy::print_stderr)] // a benchmark reports on the console
+        {
+            eprintln!(
+                "{name}: {} countries; flagged by io/geometry_check.rs: {ours}, by geo::Validation: {geos}",
+                shapes.len()
+            );
+        }
         group.bench_with_input(BenchmarkId::new("geometry_check", name), &shapes, |b, s| {
             b.iter(|| {
                 s.iter()

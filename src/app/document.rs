@@ -90,11 +90,26 @@ impl Document {
         self.problems = crate::model::check(self.timeline.scenario());
     }
 
-    /// Shows the scenario as edited: indexed anew and checked, the history kept.
-    pub fn set_edited(&mut self, scenario: crate::model::Scenario) {
-        self.problems = crate::model::check(&scenario);
-        self.timeline = Arc::new(Timeline::new(scenario));
-        self.generation += 1;
+    /// Applies `edit` to the scenario, indexes it anew and checks it; the history is the
+    /// caller's. In place when nothing else holds the timeline (a background job may: then
+    /// on a copy). `false`, and nothing changed, when the edit does not apply.
+    pub fn apply_edit(&mut self, edit: &crate::model::Edit) -> bool {
+        let applied = match Arc::get_mut(&mut self.timeline) {
+            Some(timeline) => timeline.apply_edit(edit),
+            None => {
+                let mut scenario = self.timeline.scenario().clone();
+                let applied = edit.apply(&mut scenario);
+                if applied {
+                    self.timeline = Arc::new(Timeline::new(scenario));
+                }
+                applied
+            }
+        };
+        if applied {
+            self.problems = crate::model::check(self.timeline.scenario());
+            self.generation += 1;
+        }
+        applied
     }
 
     /// Whether the scenario has edits not yet saved.

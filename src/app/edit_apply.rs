@@ -73,12 +73,10 @@ impl SahelApp {
 
     /// Applies `edit` to the scenario and records it; `false` when it does not apply.
     pub(crate) fn edit(&mut self, edit: Edit, merge: Option<u64>) -> bool {
-        let mut scenario = self.document.timeline.scenario().clone();
-        if !edit.apply(&mut scenario) {
+        if !self.document.apply_edit(&edit) {
             return false;
         }
         self.document.history.record(edit, merge);
-        self.document.set_edited(scenario);
         self.editing.recovery_stale = true;
         self.editing.recovery_due = None;
         true
@@ -91,9 +89,7 @@ impl SahelApp {
             self.document.history.redo()
         };
         let Some(edit) = edit else { return };
-        let mut scenario = self.document.timeline.scenario().clone();
-        if edit.apply(&mut scenario) {
-            self.document.set_edited(scenario);
+        if self.document.apply_edit(&edit) {
             self.editing.recovery_stale = true;
             self.editing.recovery_due = None;
         }

@@ -258,8 +258,13 @@ impl<R: Read> Read for Tailed<R> {
         let n = self.inner.read(buf)?;
         let given = &buf[..n];
         if t.kept.len() + n > 2 * TAIL_BYTES {
+            // Rows before the one being read are never located again: drop them (then little
+            // is left to move), and keep at most TAIL_BYTES of a long row.
+            let before_row =
+                usize::try_from(t.row_start.saturating_sub(t.kept_from)).unwrap_or(usize::MAX);
             let drop = (t.kept.len() + n)
                 .saturating_sub(TAIL_BYTES)
+                .max(before_row)
                 .min(t.kept.len());
             t.kept.drain(..drop);
             t.kept_from += drop as u64;
@@ -721,8 +726,119 @@ fn parse_csv(
             shorten(&header.join(", "))
         )));
     };
-    let keeps_texts = cols.texts.iter().any(Option::is_some);
     let mut b = Builder::new(name, cols.format, cols.kind);
+    // Two threads: this one reads the rows (csv, then dates, coordinates and counts, and
+    // the places of the rows left out); the other interns the names and keeps the texts, in
+    // the file's order, so the layer is the same as one thread would build.
+    let (mut b, skips) = std::thread::scope(|scope| -> Result<(Builder, Skips), LoadError> {
+        let (send, receive) = std::sync::mpsc::sync_channel::<RowBatch>(4);
+        let (give_back, spare) = std::sync::mpsc::channel::<Vec<csv::ByteRecord>>();
+        let cols = &cols;
+        let builder = scope.spawn(move || {
+            for batch in receive {
+                batch.add_to(&mut b, cols);
+                // The reading thread may have finished: then the records are dropped.
+                let _ = give_back.send(batch.records);
+            }
+            b
+        });
+        let read = read_rows(name, &mut reader, &tail, cols, limits, &send, &spare);
+        drop(send);
+        let b = builder.join().map_err(|_| {
+            fail("could not be read: the thread building the layer stopped".to_owned())
+        })?;
+        Ok((b, read?))
+    })?;
+    b.skipped = skips.skipped;
+    b.problems = skips.problems;
+    Ok(b.finish())
+}
+
+/// The rows left out so far: how many, and the first [`MAX_DIAGNOSTICS`] places and reasons.
+#[derive(Default)]
+struct Skips {
+    skipped: usize,
+    problems: Vec<Diagnostic>,
+}
+
+impl Skips {
+    fn skip(&mut self, diagnostic: impl FnOnce() -> Diagnostic) {
+        self.skipped += 1;
+        if self.problems.len() < MAX_DIAGNOSTICS {
+            self.problems.push(diagnostic());
+        }
+    }
+}
+
+/// Rows sent from the reading thread to the building one.
+const BATCH_ROWS: usize = 2048;
+
+/// Rows read and checked, for the thread that builds the layer: each row's values and its
+/// record (for the names and texts). The records go back to the reading thread to be read
+/// into again.
+#[derive(Default)]
+struct RowBatch {
+    rows: Vec<RowValues>,
+    records: Vec<csv::ByteRecord>,
+}
+
+impl RowBatch {
+    /// Adds the rows to the layer: types and names interned in the file's order.
+    fn add_to(&self, b: &mut Builder, cols: &Columns) {
+        let keeps_texts = cols.texts.iter().any(Option::is_some);
+        for (values, record) in self.rows.iter().zip(&self.records) {
+            let text = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or(b"");
+            let kind = match (values.kind, cols.kind) {
+                (Some(kind), _) => kind,
+                (None, KindColumn::Acled(c) | KindColumn::Text(c)) => b.kinds.index(text(Some(c))),
+                (None, KindColumn::Ucdp(_) | KindColumn::None) => 0,
+            };
+            let mut actors = [0u32; 2];
+            for (slot, column) in actors.iter_mut().zip(cols.actors) {
+                if let Some(text) = column.and_then(|c| record.get(c)) {
+                    *slot = b.interner.intern(text);
+                }
+            }
+            let country = cols
+                .country
+                .and_then(|c| record.get(c))
+                .map_or(0, |t| b.interner.intern(t));
+            b.push(
+                values.day,
+                values.lon_lat,
+                values.fatalities,
+                kind,
+                actors,
+                country,
+            );
+            if keeps_texts {
+                b.texts.push([
+                    text(cols.texts[0]),
+                    text(cols.texts[1]),
+                    text(cols.texts[2]),
+                ]);
+            }
+        }
+    }
+}
+
+/// Reads the rows after the header, checks each, and sends those that can be read to the
+/// building thread in batches; returns the rows left out.
+fn read_rows<R: Read>(
+    name: &str,
+    reader: &mut csv::Reader<R>,
+    tail: &std::cell::RefCell<Tail>,
+    cols: &Columns,
+    limits: &EventLimits,
+    send: &std::sync::mpsc::SyncSender<RowBatch>,
+    spare: &std::sync::mpsc::Receiver<Vec<csv::ByteRecord>>,
+) -> Result<Skips, LoadError> {
+    let fail = |m: String| LoadError::single(Diagnostic::error(name, Where::File, m));
+    let mut skips = Skips::default();
+    let mut batch = RowBatch::default();
+    let mut read_ok = 0usize;
+    // Records to read into: those the building thread has given back, else new ones.
+    let mut records: Vec<csv::ByteRecord> = Vec::new();
     let mut record = csv::ByteRecord::new();
     loop {
         let row_line = reader.position().line();
@@ -741,7 +857,7 @@ fn parse_csv(
                     // no end: nothing half-read is kept.
                     return Err(fail(format!("cannot be read past line {line}: {io}")));
                 }
-                b.skip(|| Diagnostic::error(name, at, e.to_string()));
+                skips.skip(|| Diagnostic::error(name, at, e.to_string()));
                 if !matches!(
                     e.kind(),
                     csv::ErrorKind::Utf8 { .. } | csv::ErrorKind::UnequalLengths { .. }
@@ -754,22 +870,25 @@ fn parse_csv(
         let Some(pos) = record.position() else {
             continue;
         };
-        match read_row(&record, &cols, &mut b) {
-            Ok(()) => {
-                if b.layer.len() > limits.max_events {
+        match row_values(&record, cols) {
+            Ok(values) => {
+                read_ok += 1;
+                if read_ok > limits.max_events {
                     return Err(fail(format!(
                         "has more than {} events, the most one layer holds: split it (by \
                          year or by region) into several layers",
                         limits.max_events
                     )));
                 }
-                if keeps_texts {
-                    let text = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or(b"");
-                    b.texts.push([
-                        text(cols.texts[0]),
-                        text(cols.texts[1]),
-                        text(cols.texts[2]),
-                    ]);
+                if records.is_empty() {
+                    records = spare.try_recv().unwrap_or_default();
+                }
+                let next = records.pop().unwrap_or_default();
+                batch.rows.push(values);
+                batch.records.push(std::mem::replace(&mut record, next));
+                if batch.rows.len() >= BATCH_ROWS && send.send(std::mem::take(&mut batch)).is_err()
+                {
+                    break;
                 }
             }
             Err((field, message)) => {
@@ -780,11 +899,15 @@ fn parse_csv(
                     |text| field_column(text, 0, field),
                 );
                 drop(t);
-                b.skip(|| Diagnostic::error(name, Where::LineColumn { line, column }, message));
+                skips.skip(|| Diagnostic::error(name, Where::LineColumn { line, column }, message));
             }
         }
     }
-    Ok(b.finish())
+    if !batch.rows.is_empty() {
+        // The building thread only stops early when it has failed, which `join` reports.
+        let _ = send.send(batch);
+    }
+    Ok(skips)
 }
 
 /// The column where field `field` starts, from a record whose text is no longer kept
@@ -808,7 +931,18 @@ fn field<'r>(
         .ok_or_else(|| (column, format!("the row ends before its {what}")))
 }
 
-fn read_row(record: &csv::ByteRecord, cols: &Columns, b: &mut Builder) -> Result<(), FieldError> {
+/// What a row gives besides its names and texts: its day, place, fatalities, and its type
+/// when the format fixes the types (UCDP, or no type column).
+#[derive(Clone, Copy)]
+struct RowValues {
+    day: i32,
+    lon_lat: [f32; 2],
+    fatalities: u32,
+    kind: Option<u8>,
+}
+
+/// Reads and checks a row's date, coordinates, fatalities and type.
+fn row_values(record: &csv::ByteRecord, cols: &Columns) -> Result<RowValues, FieldError> {
     let date = field(record, cols.date, "date")?;
     let day = parse_day(date).ok_or_else(|| {
         (
@@ -828,13 +962,16 @@ fn read_row(record: &csv::ByteRecord, cols: &Columns, b: &mut Builder) -> Result
         None => 0,
     };
     let kind = match cols.kind {
-        KindColumn::Acled(c) | KindColumn::Text(c) => b.kinds.index(field(record, c, "type")?),
+        KindColumn::Acled(c) | KindColumn::Text(c) => {
+            field(record, c, "type")?;
+            None
+        }
         KindColumn::Ucdp(c) => {
             let t = field(record, c, "type of violence")?;
             match t.trim_ascii() {
-                b"1" => 0,
-                b"2" => 1,
-                b"3" => 2,
+                b"1" => Some(0),
+                b"2" => Some(1),
+                b"3" => Some(2),
                 other => {
                     return Err((
                         c,
@@ -846,27 +983,14 @@ fn read_row(record: &csv::ByteRecord, cols: &Columns, b: &mut Builder) -> Result
                 }
             }
         }
-        KindColumn::None => 0,
+        KindColumn::None => Some(0),
     };
-    let mut actors = [0u32; 2];
-    for (slot, column) in actors.iter_mut().zip(cols.actors) {
-        if let Some(text) = column.and_then(|c| record.get(c)) {
-            *slot = b.interner.intern(text);
-        }
-    }
-    let country = cols
-        .country
-        .and_then(|c| record.get(c))
-        .map_or(0, |t| b.interner.intern(t));
-    b.push(
+    Ok(RowValues {
         day,
-        [lon as f32, lat as f32],
+        lon_lat: [lon as f32, lat as f32],
         fatalities,
         kind,
-        actors,
-        country,
-    );
-    Ok(())
+    })
 }
 
 fn parse_coordinate(text: &[u8], limit: f64, what: &str) -> Result<f64, String> {

@@ -372,10 +372,166 @@ impl<'de> Visitor<'de> for Elem<'_> {
 /// Parses a clean country layer quickly; `None` whenever the full loader might have anything
 /// to say (then it runs and says it).
 ///
-/// Two threads read the whole text, each building every other feature: reading JSON is the
-/// cheap part (22 ms for the 1:10m file here), turning its numbers into coordinates and
-/// shapes the costly one (another 33 ms), and that half is shared.
+/// On two threads: a large text is split between them at a feature boundary found after its
+/// middle (see [`parse_split`]), so each reads half of it; otherwise (or when the split's
+/// checks fail) both read the whole text, each building every other feature.
 pub(super) fn parse_fast(text: &[u8]) -> Option<Vec<Country>> {
+    parse_split(text).or_else(|| parse_by_parity(text))
+}
+
+/// Build every feature (not one parity): see [`Half`].
+const ALL: usize = 2;
+
+/// Below this size the features are shared by parity (the split is not worth its copy).
+const SPLIT_BYTES: usize = 4 << 20;
+
+/// A large layer parsed in two halves, each by one thread that reads only its half: the
+/// second from a feature that starts after the middle of the text, the first from the start
+/// to the comma before that feature (closed there with `]}`). Where a feature starts is
+/// guessed, then checked: the guess must parse as a feature followed by `,` or `]` (else the
+/// next one is tried); the first half must parse as a collection whose last member is the
+/// features array, so the comma was between two features (a comma in a string, or deeper,
+/// leaves it unclosed); and the second half must run to the array's end, the collection's end
+/// and white space only. `None` for a small text or when a check fails; then
+/// [`parse_by_parity`] decides.
+fn parse_split(text: &[u8]) -> Option<Vec<Country>> {
+    if text.len() < SPLIT_BYTES {
+        return None;
+    }
+    let (send_comma, comma) = std::sync::mpsc::channel::<Option<usize>>();
+    let (send_count, count) = std::sync::mpsc::channel::<Option<usize>>();
+    let (first, second) = std::thread::scope(|scope| {
+        let second = scope.spawn(move || {
+            let features = second_half(text, &send_comma);
+            // The second half's features are numbered after the first half's.
+            let offset = count.recv().ok().flatten()?;
+            features?
+                .into_iter()
+                .enumerate()
+                .map(|(i, f)| country_of((offset + i, f)))
+                .collect::<Option<Vec<_>>>()
+        });
+        let first = (comma.recv().ok().flatten()).and_then(|comma| first_half(text, comma));
+        // The second thread waits for this: it always gets an answer.
+        let _ = send_count.send(first.as_ref().map(|(count, _)| *count));
+        let first = first.and_then(|(_, features)| {
+            features
+                .into_iter()
+                .map(country_of)
+                .collect::<Option<Vec<_>>>()
+        });
+        (first, second.join().ok().flatten())
+    });
+    let mut countries = first?;
+    countries.extend(second?);
+    let mut seen = HashSet::new();
+    countries
+        .iter()
+        .all(|c| seen.insert(c.key.as_str()))
+        .then_some(countries)
+}
+
+/// The second half's features: from the first place after the middle where a feature
+/// parses, followed by `,` or `]` (tried at up to 16 places). Sends the comma before that
+/// feature as soon as it is found (or `None`), so the first half can start.
+fn second_half(
+    text: &[u8],
+    send_comma: &std::sync::mpsc::Sender<Option<usize>>,
+) -> Option<Vec<Feature>> {
+    let mut from = text.len() / 2;
+    for _ in 0..16 {
+        let Some((comma, start)) = feature_after(text, from) else {
+            break;
+        };
+        if let Some((feature, next)) = feature_at(text, start) {
+            let _ = send_comma.send(Some(comma));
+            return features_from(text, feature, next);
+        }
+        from = start + 1;
+    }
+    let _ = send_comma.send(None);
+    None
+}
+
+/// A feature at `at`, and where the next `,` or `]` is after it.
+fn feature_at(text: &[u8], at: usize) -> Option<(Feature, usize)> {
+    let mut stream = serde_json::Deserializer::from_slice(text.get(at..)?).into_iter::<Feature>();
+    let feature = stream.next()?.ok()?;
+    let next = skip_space(text, at + stream.byte_offset());
+    matches!(text.get(next)?, b',' | b']').then_some((feature, next))
+}
+
+/// JSON's white space.
+fn skip_space(text: &[u8], mut at: usize) -> usize {
+    while text
+        .get(at)
+        .is_some_and(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t'))
+    {
+        at += 1;
+    }
+    at
+}
+
+/// The first `{` at or after `from` that follows `}` and `,` (white space between): where a
+/// feature may start, and the comma before it.
+fn feature_after(text: &[u8], from: usize) -> Option<(usize, usize)> {
+    let mut at = from;
+    loop {
+        let open = at + text.get(at..)?.iter().position(|&b| b == b'{')?;
+        let before = |end: usize| {
+            text[..end]
+                .iter()
+                .rposition(|b| !matches!(b, b' ' | b'\n' | b'\r' | b'\t'))
+        };
+        if let Some(comma) = before(open)
+            && text[comma] == b','
+            && before(comma).is_some_and(|close| text[close] == b'}')
+        {
+            return Some((comma, open));
+        }
+        at = open + 1;
+    }
+}
+
+/// `first` and the features after it (`at`: the `,` or `]` after `first`) to the end of the
+/// array, which must be followed by the end of the collection and white space only.
+fn features_from(text: &[u8], first: Feature, mut at: usize) -> Option<Vec<Feature>> {
+    let mut features = vec![first];
+    loop {
+        match text.get(at)? {
+            b',' => {
+                let (feature, next) = feature_at(text, skip_space(text, at + 1))?;
+                features.push(feature);
+                at = next;
+            }
+            b']' => {
+                let end = skip_space(text, at + 1);
+                let closed =
+                    text.get(end) == Some(&b'}') && skip_space(text, end + 1) == text.len();
+                return closed.then_some(features);
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// The collection up to `comma` (between two features), closed there: how many features it
+/// has, and each with its index. `None` unless it is a collection whose last member is the
+/// features array.
+fn first_half(text: &[u8], comma: usize) -> Option<(usize, Vec<(usize, Feature)>)> {
+    let mut closed = Vec::with_capacity(comma + 2);
+    closed.extend_from_slice(&text[..comma]);
+    closed.extend_from_slice(b"]}");
+    let mut json = serde_json::Deserializer::from_slice(&closed);
+    let collection = Half { parity: ALL }.deserialize(&mut json).ok()?;
+    json.end().ok()?;
+    let clean =
+        collection.kind == "FeatureCollection" && collection.count > 0 && collection.features_last;
+    clean.then_some((collection.count, collection.features))
+}
+
+/// A smaller layer: two threads read the whole text, each building every other feature.
+fn parse_by_parity(text: &[u8]) -> Option<Vec<Country>> {
     let half = |parity: usize| -> Option<(usize, Vec<Country>)> {
         let mut json = serde_json::Deserializer::from_slice(text);
         let collection = Half { parity }.deserialize(&mut json).ok()?;
@@ -440,6 +596,8 @@ struct Half {
 
 struct HalfCollection {
     kind: String,
+    /// Whether the features array is the collection's last member.
+    features_last: bool,
     /// How many features the collection has, built or not.
     count: usize,
     features: Vec<(usize, Feature)>,
@@ -486,11 +644,13 @@ impl<'de> Visitor<'de> for Half {
             }
             names.push(name.0);
         }
+        let features_last = names.last().is_some_and(|n| n == "features");
         unique(names)?;
         let kind = kind.ok_or_else(|| A::Error::missing_field("type"))?;
         let (count, features) = features.ok_or_else(|| A::Error::missing_field("features"))?;
         Ok(HalfCollection {
             kind,
+            features_last,
             count,
             features,
         })
@@ -521,7 +681,7 @@ impl<'de> Visitor<'de> for HalfFeatures {
         let mut built = Vec::new();
         let mut count = 0;
         loop {
-            let more = if count % 2 == self.parity {
+            let more = if self.parity == ALL || count % 2 == self.parity {
                 seq.next_element::<Feature>()?
                     .map(|f| built.push((count, f)))
                     .is_some()
@@ -601,4 +761,58 @@ fn shape_of(geometry: &Geometry) -> Option<MultiPolygon<f64>> {
         return None;
     }
     Some(MultiPolygon(polygons))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A collection of `n` small square countries, with `extra` text in each one's properties
+    /// and `after` after the features array.
+    fn collection(n: u32, extra: &str, after: &str) -> String {
+        let features: Vec<String> = (0..n)
+            .map(|i| {
+                let x = i % 170;
+                format!(
+                    r#"{{"type":"Feature","properties":{{"ADM0_A3":"K{i}","NOTE":"{extra}"}},"geometry":{{"type":"Polygon","coordinates":[[[{x},0],[{x}.5,0],[{x}.5,1],[{x},0]]]}}}}"#
+                )
+            })
+            .collect();
+        format!(
+            r#"{{"type":"FeatureCollection","features":[{}]{after}}}"#,
+            features.join(",\n")
+        )
+    }
+
+    #[test]
+    fn a_large_layer_is_split_between_the_threads_at_a_feature() {
+        // Commas, braces and whole fake features inside strings near every split point.
+        let tricky = r#"}, {\"type\":\"Feature\"}, {"#;
+        let text = collection(30_000, tricky, "");
+        assert!(text.len() > SPLIT_BYTES);
+        let split = parse_split(text.as_bytes()).expect("split");
+        assert_eq!(split.len(), 30_000);
+        assert_eq!(Some(split), parse_by_parity(text.as_bytes()));
+        // Natural Earth's 1:50m layer (4.5 MB) takes the split.
+        let ne = crate::io::embedded::COUNTRIES_50M;
+        assert!(ne.len() > SPLIT_BYTES);
+        assert_eq!(parse_split(ne), parse_by_parity(ne));
+        assert!(parse_split(ne).is_some());
+        // A member after the features: not split, read by parity.
+        let text = collection(30_000, "x", r#","bbox":[0,0,170,1]"#);
+        assert!(parse_split(text.as_bytes()).is_none());
+        assert_eq!(parse_fast(text.as_bytes()).map(|c| c.len()), Some(30_000));
+        // A broken feature in the second half, or text after the collection: not clean.
+        let text = collection(30_000, "x", "").replace(
+            r#""K29000","NOTE":"x"},"geometry":{"type":"Polygon""#,
+            r#""K29000","NOTE":"x"},"geometry":{"type":"Polygone""#,
+        );
+        assert!(text.contains("Polygone"));
+        assert!(parse_fast(text.as_bytes()).is_none());
+        let text = collection(30_000, "x", "") + " x";
+        assert!(parse_fast(text.as_bytes()).is_none());
+        // The same key in both halves.
+        let text = collection(30_000, "x", "").replace("\"K29000\"", "\"K1\"");
+        assert!(parse_fast(text.as_bytes()).is_none());
+    }
 }

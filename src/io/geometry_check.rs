@@ -3,6 +3,13 @@
 //! edges so that a 1:10m layer (half a million edges) is checked in well under a second.
 //! Shapes that fail still draw, so these are warnings.
 //!
+//! Why not `geo::Validation` (issue #18): `cargo bench --bench atlas -- geometry_validation`,
+//! 5 Dec 2026 on the busy 2-core machine, every country of a layer: 1:50m 142 ms here against
+//! 1.36 s for `validation_errors`, 1:10m 1.1 s against 33.8 s (30× slower: it compares
+//! edges without an index). Both flag the same countries (none at 1:50m, one at 1:10m). This
+//! module stays: it is the one fast enough to run on every load, and it says where (polygon,
+//! ring, position) for the warning's place.
+//!
 //! Touching is not crossing: a hole may touch its outer ring (or another hole) at a single
 //! point, and two parts of a country may touch at a point or along a border. Touching at two
 //! or more points cuts an interior in two: that is a warning too.

@@ -1,9 +1,10 @@
 //! Rules that make a scenario coherent, checked after it parses.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::i18n::Translations;
 use super::json_pointer::escape_token;
+use super::source::web_address;
 use super::{
     Change, DatePrecision, Entity, EntityKind, Event, Relationship, SCENARIO_FORMAT, Scenario,
     ScenarioSpan, Status, parse_colour,
@@ -159,7 +160,7 @@ fn check_entities<'s>(
     scenario: &'s Scenario,
     problems: &mut Problems,
 ) -> HashMap<&'s str, EntityKind> {
-    let mut entity_kinds: HashMap<&str, EntityKind> = HashMap::new();
+    let mut entity_kinds: HashMap<&str, EntityKind> = HashMap::default();
     for (i, entity) in scenario.entities.iter().enumerate() {
         let id = entity.id.as_str();
         if id.trim().is_empty() {
@@ -222,9 +223,9 @@ fn check_groups(
     entity_kinds: &HashMap<&str, EntityKind>,
     problems: &mut Problems,
 ) {
-    let mut group_ids: HashSet<&str> = HashSet::new();
+    let mut group_ids: HashSet<&str> = HashSet::default();
     // Entity id -> the group that first listed it.
-    let mut grouped: HashMap<&str, &str> = HashMap::new();
+    let mut grouped: HashMap<&str, &str> = HashMap::default();
     for (g, group) in scenario.groups.iter().enumerate() {
         let id = group.id.as_str();
         let q = Quoted(id);
@@ -272,18 +273,21 @@ fn check_groups(
     }
 }
 
-/// Each relationship: its id, parties, confirmation and sources; returns the ids.
+/// Each relationship: its id, parties, confirmation and sources; returns each id with the
+/// index of the first relationship that has it.
 fn check_relationships<'s>(
     scenario: &'s Scenario,
     entity_kinds: &HashMap<&str, EntityKind>,
     problems: &mut Problems,
-) -> HashSet<&'s str> {
-    let mut relationship_ids: HashSet<&str> = HashSet::new();
+) -> HashMap<&'s str, usize> {
+    let mut relationship_ids: HashMap<&str, usize> = HashMap::default();
     for (i, rel) in scenario.relationships.iter().enumerate() {
         let id = rel.id.as_str();
         let q = Quoted(id);
         let at = At::new(Item::Relationship, i, Some(id));
-        if !relationship_ids.insert(id) {
+        if let std::collections::hash_map::Entry::Vacant(first) = relationship_ids.entry(id) {
+            first.insert(i);
+        } else {
             problems.error(at, "/id", format!("duplicate relationship id {q}"));
         }
         if rel.parties.len() < 2 {
@@ -365,7 +369,7 @@ fn check_parties(
     problems: &mut Problems,
 ) {
     let q = Quoted(&rel.id);
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for (p, party) in rel.parties.iter().enumerate() {
         let pointer = || format!("/parties/{p}");
         if !entity_kinds.contains_key(party.as_str()) {
@@ -385,19 +389,20 @@ fn check_parties(
     }
 }
 
-/// Per relationship id, its changes (see [`HistoryEntry`]), to judge transitions in date
-/// order.
-type Histories<'s> = HashMap<&'s str, Vec<HistoryEntry>>;
+/// Per relationship (the first with its id), its changes (see [`HistoryEntry`]), to judge
+/// transitions in date order.
+type Histories = Vec<Vec<HistoryEntry>>;
 
 /// Each event: its id, sources, dates and changes; returns each relationship's history.
-fn check_events<'s>(
-    scenario: &'s Scenario,
+fn check_events(
+    scenario: &Scenario,
     entity_kinds: &HashMap<&str, EntityKind>,
-    relationship_ids: &HashSet<&str>,
+    relationship_ids: &HashMap<&str, usize>,
     problems: &mut Problems,
-) -> Histories<'s> {
-    let mut event_ids: HashSet<&str> = HashSet::new();
-    let mut histories = Histories::new();
+) -> Histories {
+    let mut event_ids: HashSet<&str> = HashSet::default();
+    event_ids.reserve(scenario.events.len());
+    let mut histories: Histories = vec![Vec::new(); scenario.relationships.len()];
     for (i, event) in scenario.events.iter().enumerate() {
         let id = event.id.as_str();
         let at = At::new(Item::Event, i, Some(id));
@@ -490,21 +495,23 @@ fn check_event_dates(event: &Event, span: ScenarioSpan, at: At<'_>, problems: &m
 #[derive(Clone, Copy)]
 struct Known<'k, 's> {
     entity_kinds: &'k HashMap<&'s str, EntityKind>,
-    relationship_ids: &'k HashSet<&'s str>,
+    relationship_ids: &'k HashMap<&'s str, usize>,
 }
 
 /// An event's changes: known relationships, each changed once, and states (not
 /// organisations) given a government; each relationship's change goes into its history.
-fn check_changes<'s>(
-    event: &'s Event,
+fn check_changes(
+    event: &Event,
     i: usize,
     known: Known<'_, '_>,
-    histories: &mut Histories<'s>,
+    histories: &mut Histories,
     problems: &mut Problems,
 ) {
     let q = Quoted(&event.id);
     let at = At::new(Item::Event, i, Some(event.id.as_str()));
-    let mut changed = HashSet::new();
+    // The relationships changed so far: a list, as an event changes one or two (a set would
+    // allocate for each of 10,000 events on every edit).
+    let mut changed: Vec<&str> = Vec::new();
     for (c, change) in event.changes.iter().enumerate() {
         let (relationship, status) = match change {
             Change::Relationship {
@@ -521,7 +528,7 @@ fn check_changes<'s>(
             }
         };
         let pointer = || format!("/changes/{c}/relationship");
-        if !known.relationship_ids.contains(relationship.as_str()) {
+        let Some(&r) = known.relationship_ids.get(relationship.as_str()) else {
             problems.error(
                 at,
                 &pointer(),
@@ -531,20 +538,17 @@ fn check_changes<'s>(
                 ),
             );
             continue;
-        }
-        if !changed.insert(relationship.as_str()) {
+        };
+        if changed.contains(&relationship.as_str()) {
             problems.error(
                 at,
                 &pointer(),
                 format!("event {q} changes {} twice", quote(relationship)),
             );
+        } else {
+            changed.push(relationship.as_str());
         }
-        histories.entry(relationship.as_str()).or_default().push((
-            event.effective_date(),
-            status,
-            i,
-            c,
-        ));
+        histories[r].push((event.effective_date(), status, i, c));
     }
 }
 
@@ -579,9 +583,10 @@ fn check_state_change(
 /// Each relationship's changes in date order: it appears at all, and every status follows
 /// from the one before; reaffirmations and sizes of a tie that does not exist yet or has
 /// ended.
-fn check_histories(scenario: &Scenario, mut histories: Histories<'_>, problems: &mut Problems) {
+fn check_histories(scenario: &Scenario, mut histories: Histories, problems: &mut Problems) {
     for (r, rel) in scenario.relationships.iter().enumerate() {
-        let mut history = histories.remove(rel.id.as_str()).unwrap_or_default();
+        // A second relationship with the same id has none (its duplicate id is an error).
+        let mut history = histories.get_mut(r).map(std::mem::take).unwrap_or_default();
         history.sort_by_key(|&(date, _, i, c)| (date, i, c));
         if history.is_empty() && !rel.in_force_at_start {
             problems.warning(
@@ -716,29 +721,40 @@ type HistoryEntry = (jiff::civil::Date, Option<Status>, usize, usize);
 struct Quoted<'a>(&'a str);
 
 impl std::fmt::Display for Quoted<'_> {
+    /// See [`quote`]; written straight into the message, without a string of its own.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&quote(self.0))
+        use std::fmt::Write;
+        const MAX_CHARS: usize = 40;
+        f.write_char('"')?;
+        // The usual id: short, printable ASCII without quotes, written at once.
+        let plain = self.0.len() <= MAX_CHARS
+            && self
+                .0
+                .bytes()
+                .all(|b| (b' '..0x7f).contains(&b) && b != b'"');
+        if plain {
+            f.write_str(self.0)?;
+        } else {
+            for (n, c) in self.0.chars().enumerate() {
+                if n == MAX_CHARS {
+                    f.write_char('…')?;
+                    break;
+                }
+                match c {
+                    '"' => f.write_str("\\\"")?,
+                    c if c.is_control() => write!(f, "{}", c.escape_default())?,
+                    c => f.write_char(c)?,
+                }
+            }
+        }
+        f.write_char('"')
     }
 }
 
 /// An id or other text from the file, in double quotes for a message: control characters
 /// escaped, cut to 40 characters.
 pub(super) fn quote(text: &str) -> String {
-    const MAX_CHARS: usize = 40;
-    let mut out = String::from('"');
-    for (n, c) in text.chars().enumerate() {
-        if n == MAX_CHARS {
-            out.push('…');
-            break;
-        }
-        match c {
-            '"' => out.push_str("\\\""),
-            c if c.is_control() => out.extend(c.escape_default()),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    Quoted(text).to_string()
 }
 
 /// Why a source address may not be opened, if so (the reason says it "is not a complete web
@@ -746,6 +762,12 @@ pub(super) fn quote(text: &str) -> String {
 /// control characters are web pages a reader can open; a scenario is someone else's file, and `file:`, `javascript:`,
 /// `smb:` … (or no scheme at all) would hand the operating system anything.
 pub fn unsafe_source(source: &str) -> Option<String> {
+    // The usual source, a whole web address: safe (it begins `http://` or `https://`, its
+    // host is not empty, and it has no spaces or control characters, all of which the rules
+    // below ask). This runs for every source of every event on each edit in the app.
+    if web_address(source).is_some_and(|address| address.len() == source.len()) {
+        return None;
+    }
     let scheme = source
         .split_once(':')
         .map(|(scheme, _)| scheme)
@@ -759,7 +781,7 @@ pub fn unsafe_source(source: &str) -> Option<String> {
             rest.starts_with("//") && rest.len() > 2 && !rest.contains(char::is_whitespace)
         })
     };
-    let web = super::source::web_address(source) == Some(source);
+    let web = web_address(source) == Some(source);
     // Compared without case and without allocating: this runs for every source of every
     // event on each edit in the app.
     let is = |name: &str| scheme.is_some_and(|s| s.eq_ignore_ascii_case(name));

@@ -603,6 +603,25 @@ impl Change {
 }
 
 impl Scenario {
+    /// A scenario with nothing in it (no allocation): a placeholder while one is moved.
+    pub(crate) fn empty() -> Self {
+        let day = Date::constant(2000, 1, 1);
+        Self {
+            format: String::new(),
+            title: String::new(),
+            description: String::new(),
+            span: ScenarioSpan {
+                start: day,
+                end: day,
+            },
+            research_until: None,
+            groups: Vec::new(),
+            entities: Vec::new(),
+            relationships: Vec::new(),
+            events: Vec::new(),
+        }
+    }
+
     /// The entity with this id.
     pub fn entity(&self, id: &str) -> Option<&Entity> {
         self.entities.iter().find(|e| e.id == id)

@@ -10,21 +10,48 @@ pub const NOT_OPENED: &str = "not a web address; not opened";
 /// (in any case) followed by a host, with no spaces or control characters. Surrounding
 /// whitespace is trimmed. `None` for anything else: other schemes, relative paths, text.
 pub fn web_address(source: &str) -> Option<&str> {
-    let address = source.trim();
-    let scheme_len = address.find("://")?;
-    let scheme = &address[..scheme_len];
-    if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")) {
+    // Trimmed only when it begins or ends with a space or a non-ASCII character (which may be
+    // one): every check of a scenario reads every source.
+    let plain_end = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
+    let bytes = source.as_bytes();
+    let address = if plain_end(bytes.first()) && plain_end(bytes.last()) {
+        source
+    } else {
+        source.trim()
+    };
+    // The scheme: the text before the first `://`, which is `http` or `https` only when the
+    // address begins with `http://` or `https://`.
+    let bytes = address.as_bytes();
+    let starts = |prefix: &[u8]| {
+        bytes
+            .get(..prefix.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(prefix))
+    };
+    let scheme_len = if starts(b"http://") {
+        4
+    } else if starts(b"https://") {
+        5
+    } else {
         return None;
-    }
-    let rest = &address[scheme_len + 3..];
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    // The host part without any user info and port.
-    let host = host.rsplit('@').next().unwrap_or_default();
-    let host = host.split(':').next().unwrap_or_default();
-    // Whitespace and control characters; bytes for the usual all-ASCII address (every check
-    // of a scenario reads every source).
+    };
+    // The host: up to the first `/`, `?` or `#`, without any user info (up to the last `@`)
+    // and port (from the first `:`). ASCII bytes, so the same as splitting the characters.
+    let rest = &bytes[scheme_len + 3..];
+    let host = rest
+        .iter()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .map_or(rest, |end| &rest[..end]);
+    let host = host
+        .iter()
+        .rposition(|&b| b == b'@')
+        .map_or(host, |at| &host[at + 1..]);
+    let host = host
+        .iter()
+        .position(|&b| b == b':')
+        .map_or(host, |colon| &host[..colon]);
+    // Whitespace and control characters; bytes for the usual all-ASCII address.
     let clean = if address.is_ascii() {
-        !address.bytes().any(|b| b <= b' ' || b == 0x7f)
+        !bytes.iter().any(|&b| b <= b' ' || b == 0x7f)
     } else {
         !address.chars().any(|c| c.is_whitespace() || c.is_control())
     };
