@@ -281,21 +281,21 @@ impl RelationshipKind {
         Self::Other,
     ];
 
-    /// A human label.
+    /// A human label, in the thread's language ("defence agreement", "accord de défense").
     pub fn label(self) -> &'static str {
-        match self {
-            Self::DefenceAgreement => "defence agreement",
-            Self::SecurityCooperation => "security cooperation",
-            Self::MilitaryMission => "military mission",
-            Self::CivilianMission => "civilian mission",
-            Self::TroopDeployment => "troop deployment",
-            Self::MilitaryBase => "military base",
-            Self::Membership => "membership",
-            Self::Sanctions => "sanctions",
-            Self::PeaceAgreement => "peace agreement",
-            Self::ArmsSupply => "arms supply",
-            Self::Other => "other",
-        }
+        super::i18n::tr_static(match self {
+            Self::DefenceAgreement => "kind-defence-agreement",
+            Self::SecurityCooperation => "kind-security-cooperation",
+            Self::MilitaryMission => "kind-military-mission",
+            Self::CivilianMission => "kind-civilian-mission",
+            Self::TroopDeployment => "kind-troop-deployment",
+            Self::MilitaryBase => "kind-military-base",
+            Self::Membership => "kind-membership",
+            Self::Sanctions => "kind-sanctions",
+            Self::PeaceAgreement => "kind-peace-agreement",
+            Self::ArmsSupply => "kind-arms-supply",
+            Self::Other => "kind-other",
+        })
     }
 
     /// The word used in files.

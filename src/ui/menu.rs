@@ -23,9 +23,15 @@ pub(crate) fn menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             let text: Vec<String> = cx
                 .jobs
                 .progress()
-                .map(|(name, stage, percent)| match percent {
-                    Some(p) => format!("{name}: {stage} {p}%…"),
-                    None => format!("{name}: {stage}…"),
+                .map(|(name, stage, percent)| {
+                    let args = [("name", name.into()), ("stage", stage.into())];
+                    match percent {
+                        Some(p) => tr_args(
+                            "job-progress",
+                            &[args[0].clone(), args[1].clone(), ("percent", p.into())],
+                        ),
+                        None => tr_args("job-progress-no-percent", &args),
+                    }
                 })
                 .collect();
             ui.label(text.join("   ")).on_hover_text(tr("jobs-hint"));
@@ -48,7 +54,7 @@ pub(crate) fn about_window(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             ui.label(
                 egui::RichText::new(format!("Sahel Atlas {}", env!("CARGO_PKG_VERSION"))).strong(),
             );
-            ui.label(env!("CARGO_PKG_DESCRIPTION"));
+            ui.label(tr("about-description"));
             ui.separator();
             let timeline = &cx.document.timeline;
             let scenario = timeline.scenario();
@@ -275,7 +281,7 @@ fn edit_menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         cx.push(Command::Edit(EditCommand::Redo));
     }
     ui.separator();
-    let date = cx.view.day().to_date().to_string();
+    let date = format_day_long(cx.view.day().to_date(), crate::model::i18n::current_lang());
     let add_event = tr_args("edit-add-event", &[("date", date.as_str().into())]);
     if ui.button(add_event).clicked() {
         cx.push(Command::Edit(EditCommand::AddEvent));

@@ -12,6 +12,7 @@ use egui::{Color32, RichText};
 use crate::app::command::Command;
 use crate::app::document::Document;
 use crate::app::editing::{EditCommand, EditState};
+use crate::model::i18n::{tr, tr_args};
 use crate::model::{Edit, Item, Problem, Scenario, Section, Severity};
 
 pub(crate) use event_form::EventForm;
@@ -118,13 +119,13 @@ fn questions_ui(
     editing: &EditState,
     commands: &mut Vec<Command>,
 ) {
-    let mut ask = |id: &str, text: String, buttons: &[(&str, EditCommand)]| {
+    let mut ask = |id: &str, text: String, buttons: &[(String, EditCommand)]| {
         egui::Modal::new(egui::Id::unique(id)).show(ctx, |ui| {
             ui.set_max_width(420.0);
             ui.label(text);
             ui.horizontal(|ui| {
                 for (label, command) in buttons {
-                    if ui.button(*label).clicked() {
+                    if ui.button(label).clicked() {
                         commands.push(Command::Edit(command.clone()));
                     }
                 }
@@ -134,33 +135,35 @@ fn questions_ui(
     if editing.quit_asked {
         ask(
             "unsaved-quit",
-            "The scenario has unsaved edits.".to_owned(),
+            tr("ask-unsaved-quit"),
             &[
-                ("Save", EditCommand::Save),
-                ("Quit without saving", EditCommand::QuitWithoutSaving),
-                ("Cancel", EditCommand::CancelQuit),
+                (tr("ask-save"), EditCommand::Save),
+                (
+                    tr("ask-quit-without-saving"),
+                    EditCommand::QuitWithoutSaving,
+                ),
+                (tr("ask-cancel"), EditCommand::CancelQuit),
             ],
         );
     } else if editing.pending_replace.is_some() {
         ask(
             "unsaved-open",
-            "Another scenario is ready to show, but this one has unsaved edits. Open it and lose them?".to_owned(),
+            tr("ask-unsaved-open"),
             &[
-                ("Keep editing", EditCommand::ConfirmReplace(false)),
-                ("Open it, losing the edits", EditCommand::ConfirmReplace(true)),
+                (tr("ask-keep-editing"), EditCommand::ConfirmReplace(false)),
+                (tr("ask-open-losing"), EditCommand::ConfirmReplace(true)),
             ],
         );
     } else if let Some((path, _)) = &editing.recovery_offer {
-        let of = path.as_ref().map_or_else(
-            || "the embedded scenario".to_owned(),
-            |p| p.display().to_string(),
-        );
+        let of = path
+            .as_ref()
+            .map_or_else(|| tr("ask-recovery-embedded"), |p| p.display().to_string());
         ask(
             "recovery",
-            format!("The last session ended with unsaved edits to {of}. Restore them?"),
+            tr_args("ask-recovery", &[("file", of.into())]),
             &[
-                ("Restore", EditCommand::RestoreRecovery),
-                ("Discard", EditCommand::DiscardRecovery),
+                (tr("ask-restore"), EditCommand::RestoreRecovery),
+                (tr("ask-discard"), EditCommand::DiscardRecovery),
             ],
         );
     }
