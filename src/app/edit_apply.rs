@@ -340,7 +340,10 @@ impl SahelApp {
             }
         }
         let title = window_title(
-            &self.document.timeline.scenario().title,
+            self.document
+                .timeline
+                .scenario()
+                .title_in(crate::model::i18n::current_lang()),
             self.document.scenario_path.as_deref(),
             self.document.is_dirty(),
         );

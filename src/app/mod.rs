@@ -1076,6 +1076,7 @@ fn empty_scenario() -> crate::model::Scenario {
         format: crate::model::SCENARIO_FORMAT.to_owned(),
         title: "Empty".to_owned(),
         description: String::new(),
+        i18n: Default::default(),
         span: crate::model::ScenarioSpan {
             start: jiff::civil::Date::constant(2012, 1, 1),
             end: today,

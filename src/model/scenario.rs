@@ -25,6 +25,9 @@ pub struct Scenario {
     /// A paragraph on what the scenario covers and where it comes from.
     #[serde(default)]
     pub description: String,
+    /// The title and description in other languages: `{"fr": {"title": "…"}}`.
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub i18n: Translations,
     /// The dates the time slider runs over.
     pub span: ScenarioSpan,
     /// The last date the scenario's research covers: after it, the map shows what was known
@@ -606,6 +609,16 @@ impl Scenario {
     /// The entity with this id.
     pub fn entity(&self, id: &str) -> Option<&Entity> {
         self.entities.iter().find(|e| e.id == id)
+    }
+
+    /// The title in `lang`, where translated, else the title.
+    pub fn title_in(&self, lang: super::i18n::Lang) -> &str {
+        self.i18n.or(lang, "title", &self.title)
+    }
+
+    /// The description in `lang`, where translated, else the description.
+    pub fn description_in(&self, lang: super::i18n::Lang) -> &str {
+        self.i18n.or(lang, "description", &self.description)
     }
 
     /// The display name of an entity id, or the id itself.

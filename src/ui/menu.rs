@@ -13,7 +13,9 @@ pub(crate) fn menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         ui.menu_button(tr("menu-view"), |ui| view_menu_ui(ui, cx));
         ui.menu_button(tr("menu-help"), |ui| help_menu_ui(ui, cx));
         ui.separator();
-        ui.label(egui::RichText::new(&cx.document.timeline.scenario().title).strong());
+        let lang = crate::model::i18n::current_lang();
+        let title = cx.document.timeline.scenario().title_in(lang);
+        ui.label(egui::RichText::new(title).strong());
         if cx.document.is_dirty() {
             ui.label(egui::RichText::new(tr("unsaved-changes")).weak())
                 .on_hover_text(tr("unsaved-changes-hint"));
@@ -58,11 +60,11 @@ pub(crate) fn about_window(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             ui.separator();
             let timeline = &cx.document.timeline;
             let scenario = timeline.scenario();
+            let lang = crate::model::i18n::current_lang();
             ui.label(tr_args(
                 "about-scenario",
-                &[("title", scenario.title.as_str().into())],
+                &[("title", scenario.title_in(lang).into())],
             ));
-            let lang = crate::model::i18n::current_lang();
             ui.label(tr_args(
                 "about-data",
                 &[
