@@ -1,7 +1,8 @@
 //! Editing, event layers and change lists in French (issue #23): the Markdown change lists of
 //! `diff` and `changelog` with `--lang fr`, the scenario's own title translated (and `check`
 //! warning on a translation of a field the scenario does not have), the Edit → Add event form
-//! and an event layer's legend section and column dialog read in French in the app.
+//! (with `check`'s problem beside a field) and an event layer's legend section and column
+//! dialog read in French in the app.
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -203,6 +204,10 @@ fn the_add_event_form_reads_in_french() {
         h.get_by_label(label);
     }
     h.get_by_role_and_label(Role::RadioButton, "jour");
+    // check's problem beside the sources, in French: the new event has none yet.
+    h.get_by_label(&format!(
+        "aucune source{NB}: donnez au moins une adresse web"
+    ));
     // The new event's title is French too.
     let app = h.state();
     let scenario = app.timeline().scenario();

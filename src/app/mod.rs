@@ -734,6 +734,8 @@ impl SahelApp {
             details: warnings,
             is_error: false,
         };
+        // "Exported PATH.", "Could not write PATH." …
+        let said = |key: &str, path: &std::path::Path| tr_args(key, &[("path", path_arg(path))]);
         let messages = &mut self.view.messages;
         match loaded {
             Loaded::Countries(path, Ok(layer)) => {
@@ -793,13 +795,10 @@ impl SahelApp {
             Loaded::FineLayer(Ok(_)) => {}
             Loaded::FineLayer(Err(e)) => messages.push(failed(&tr("msg-embedded-fine"), &e)),
             Loaded::Exported(path, Ok(())) => {
-                messages.push(Message::note(tr_args(
-                    "msg-exported",
-                    &[("path", path_arg(&path))],
-                )));
+                messages.push(Message::note(said("msg-exported", &path)))
             }
             Loaded::Exported(path, Err(e)) => messages.push(Message {
-                headline: tr_args("msg-export-failed", &[("path", path_arg(&path))]),
+                headline: said("msg-export-failed", &path),
                 details: vec![e.to_string()],
                 is_error: true,
             }),
@@ -810,14 +809,9 @@ impl SahelApp {
                 state,
                 result,
             } => self.finish_save(path, state, result),
-            Loaded::Wrote(path, Ok(())) => {
-                messages.push(Message::note(tr_args(
-                    "msg-wrote",
-                    &[("path", path_arg(&path))],
-                )));
-            }
+            Loaded::Wrote(path, Ok(())) => messages.push(Message::note(said("msg-wrote", &path))),
             Loaded::Wrote(path, Err(why)) => messages.push(Message {
-                headline: tr_args("msg-write-failed", &[("path", path_arg(&path))]),
+                headline: said("msg-write-failed", &path),
                 details: vec![why],
                 is_error: true,
             }),

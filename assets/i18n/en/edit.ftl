@@ -191,3 +191,15 @@ path-dialog-failed = Could not start the file dialog.
 
 ## Help → About
 about-description = A desktop map of the Sahel’s security ties over time
+
+## check's problems beside the fields of the Edit forms (English shows check's own sentence)
+check-no-source = no source: give at least one web address
+check-bad-source = source { $n } is not a web address (http:// or https://)
+check-duplicate-id = another item already has this id
+check-empty-id = the id is empty
+check-outside-span = the date is outside the scenario's span
+check-month-not-first = month precision, but the date is not the 1st
+check-year-not-first = year precision, but the date is not 1 January
+check-unknown-tie = unknown tie
+check-unknown-entity = unknown country or organisation
+check-unknown-state = unknown state

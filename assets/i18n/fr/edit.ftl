@@ -191,3 +191,15 @@ path-dialog-failed = Impossible de lancer la boîte de dialogue des fichiers.
 
 ## Aide → À propos
 about-description = Une carte de bureau des liens de sécurité du Sahel au fil du temps
+
+## Les problèmes de check à côté des champs des formulaires (en anglais, la phrase de check)
+check-no-source = aucune source : donnez au moins une adresse web
+check-bad-source = la source { $n } n’est pas une adresse web (http:// ou https://)
+check-duplicate-id = un autre élément a déjà cet identifiant
+check-empty-id = l’identifiant est vide
+check-outside-span = la date est hors de la période du scénario
+check-month-not-first = précision au mois, mais la date n’est pas le 1er
+check-year-not-first = précision à l’année, mais la date n’est pas le 1er janvier
+check-unknown-tie = lien inconnu
+check-unknown-entity = pays ou organisation inconnus
+check-unknown-state = État inconnu
