@@ -194,7 +194,7 @@ about-description = Une carte de bureau des liens de sécurité du Sahel au fil 
 
 ## Les problèmes de check à côté des champs des formulaires (en anglais, la phrase de check)
 check-no-source = aucune source : donnez au moins une adresse web
-check-bad-source = la source { $n } n’est pas une adresse web (http:// ou https://)
+check-bad-source = la source { $n } n’est pas une adresse web (en http ou https)
 check-duplicate-id = un autre élément a déjà cet identifiant
 check-empty-id = l’identifiant est vide
 check-outside-span = la date est hors de la période du scénario

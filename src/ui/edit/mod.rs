@@ -297,7 +297,7 @@ mod tests {
             .map(|p| problem_text(p).into_owned())
             .collect();
         for french in [
-            "la source 1 n’est pas une adresse web (http:// ou https://)",
+            "la source 1 n’est pas une adresse web (en http ou https)",
             "un autre élément a déjà cet identifiant",
             "la date est hors de la période du scénario",
             "aucune source\u{a0}: donnez au moins une adresse web",
