@@ -203,3 +203,6 @@ check-year-not-first = year precision, but the date is not 1 January
 check-unknown-tie = unknown tie
 check-unknown-entity = unknown country or organisation
 check-unknown-state = unknown state
+check-no-place = no place: its links cannot be drawn
+check-two-parties = a tie needs at least two parties
+check-no-events = no event changes it and it is not in force at the start: it never appears

@@ -203,3 +203,6 @@ check-year-not-first = précision à l’année, mais la date n’est pas le 1er
 check-unknown-tie = lien inconnu
 check-unknown-entity = pays ou organisation inconnus
 check-unknown-state = État inconnu
+check-no-place = sans lieu : ses liens ne peuvent pas être dessinés
+check-two-parties = un lien demande au moins deux parties
+check-no-events = aucun événement ne le change et il n’est pas en vigueur au début : il n’apparaît jamais

@@ -196,8 +196,9 @@ pub(crate) fn problems_ui(ui: &mut egui::Ui, problems: &[&Problem], prefix: &str
 
 /// A problem as the form shows it: `check`'s sentence in English; in another language, the
 /// catalogue's words for the common problems (no source, a source that is not a web address,
-/// a duplicate or empty id, a date outside the span or at odds with its precision, an
-/// unknown tie, party or state), told apart by where they point and what `check` says, and
+/// a duplicate or empty id, an organisation without a place, a tie with fewer than two
+/// parties or no event, a date outside the span or at odds with its precision, an unknown tie, party or
+/// state), told apart by where they point and what `check` says, and
 /// `check`'s English sentence for the rest (a test pins the cases, so a change of wording in
 /// `check` shows).
 pub(crate) fn problem_text(problem: &Problem) -> std::borrow::Cow<'_, str> {
@@ -223,6 +224,12 @@ pub(crate) fn problem_text(problem: &Problem) -> std::borrow::Cow<'_, str> {
         "check-duplicate-id"
     } else if pointer == "/id" && message.contains(" has an empty id") {
         "check-empty-id"
+    } else if pointer == "/id" && message.contains(" has no place: ") {
+        "check-no-place"
+    } else if pointer == "/parties" && message.contains(" it needs at least two") {
+        "check-two-parties"
+    } else if pointer == "/id" && message.contains(" has no events: it never appears") {
+        "check-no-events"
     } else if pointer == "/date" && message.contains(" is outside the span ") {
         "check-outside-span"
     } else if pointer == "/date" && message.contains(" has month precision ") {
@@ -289,6 +296,18 @@ mod tests {
         }];
         scenario.events.push(event);
         scenario.events.push(bare);
+        // A tie and an organisation as the Edit menu adds them.
+        let mut tie = scenario.relationships[0].clone();
+        tie.id = "new-tie".to_owned();
+        tie.parties.clear();
+        tie.in_force_at_start = false;
+        scenario.relationships.push(tie);
+        let mut organisation = scenario.entities[0].clone();
+        organisation.id = "NEW_ORGANISATION".to_owned();
+        organisation.kind = crate::model::EntityKind::Organisation;
+        organisation.place = None;
+        organisation.government = None;
+        scenario.entities.push(organisation);
         let problems = crate::model::check(&scenario);
         set_thread_lang(Lang::Fr);
         let said: Vec<String> = problems
@@ -296,6 +315,25 @@ mod tests {
             .filter(|p| matches!(p.item, Item::Event(i) if i + 2 >= scenario.events.len()))
             .map(|p| problem_text(p).into_owned())
             .collect();
+        let last_tie = scenario.relationships.len() - 1;
+        let last_entity = scenario.entities.len() - 1;
+        let new_items: Vec<String> = problems
+            .iter()
+            .filter(|p| {
+                p.item == Item::Relationship(last_tie) || p.item == Item::Entity(last_entity)
+            })
+            .map(|p| problem_text(p).into_owned())
+            .collect();
+        for french in [
+            "un lien demande au moins deux parties",
+            "aucun événement ne le change et il n’est pas en vigueur au début\u{a0}: il n’apparaît jamais",
+            "sans lieu\u{a0}: ses liens ne peuvent pas être dessinés",
+        ] {
+            assert!(
+                new_items.iter().any(|s| s == french),
+                "{french:?} not in {new_items:?}"
+            );
+        }
         for french in [
             "la source 1 n’est pas une adresse web (en http ou https)",
             "un autre élément a déjà cet identifiant",
