@@ -275,3 +275,28 @@ fn an_event_layer_s_legend_and_column_dialog_read_in_french() {
     h.get_by_label("Charger");
     h.get_by_label("Annuler");
 }
+
+#[test]
+fn help_about_shows_the_scenario_s_french_title_and_description() {
+    let mut h = french_app();
+    h.get_by_label("Aide").click();
+    h.run_steps(2);
+    h.get_by_label("À propos de Sahel Atlas").click();
+    h.run_steps(3);
+    h.get_by_label(&format!(
+        "Scénario{NB}: Liens de sécurité au Sahel, 2012–2026"
+    ));
+    h.get_by_label("Une carte de bureau des liens de sécurité du Sahel au fil du temps");
+    h.get_by_label("Ce que couvre le scénario").click();
+    h.run_steps(3);
+    h.get_by_label_contains("Les liens de sécurité des États du Sahel central (Mali,");
+    // The window title names the scenario in French too (the embedded one has no file).
+    assert_eq!(
+        sahel_atlas::app::editing::window_title(
+            h.state().timeline().scenario().title_in(Lang::Fr),
+            None,
+            false
+        ),
+        "Liens de sécurité au Sahel, 2012–2026 — Sahel Atlas"
+    );
+}

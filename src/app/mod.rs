@@ -624,11 +624,10 @@ impl SahelApp {
         {
             self.fine_wanted = false;
             // Off the UI thread, so the first frame comes at once.
-            self.jobs.spawn(
-                crate::io::embedded::FINE_NAME.to_owned(),
-                STAGE_TRIANGULATING,
-                |_| Loaded::FineLayer(crate::map::embedded::fine_layer()),
-            );
+            self.jobs
+                .spawn(tr("msg-embedded-fine"), STAGE_TRIANGULATING, |_| {
+                    Loaded::FineLayer(crate::map::embedded::fine_layer())
+                });
         }
     }
 

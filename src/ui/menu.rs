@@ -65,6 +65,17 @@ pub(crate) fn about_window(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
                 "about-scenario",
                 &[("title", scenario.title_in(lang).into())],
             ));
+            let description = scenario.description_in(lang);
+            if !description.trim().is_empty() {
+                egui::CollapsingHeader::new(tr("about-scenario-covers"))
+                    .id_salt("about_scenario_description")
+                    .show(ui, |ui| {
+                        egui::ScrollArea::vertical()
+                            .id_salt("about_scenario_description_scroll")
+                            .max_height(200.0)
+                            .show(ui, |ui| ui.label(description));
+                    });
+            }
             ui.label(tr_args(
                 "about-data",
                 &[

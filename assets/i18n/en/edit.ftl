@@ -206,3 +206,4 @@ check-unknown-state = unknown state
 check-no-place = no place: its links cannot be drawn
 check-two-parties = a tie needs at least two parties
 check-no-events = no event changes it and it is not in force at the start: it never appears
+about-scenario-covers = What the scenario covers

@@ -206,3 +206,4 @@ check-unknown-state = État inconnu
 check-no-place = sans lieu : ses liens ne peuvent pas être dessinés
 check-two-parties = un lien demande au moins deux parties
 check-no-events = aucun événement ne le change et il n’est pas en vigueur au début : il n’apparaît jamais
+about-scenario-covers = Ce que couvre le scénario
