@@ -160,7 +160,11 @@ pub fn diff_table(timeline: &Timeline, diff: &Diff) -> String {
         diff.changes.len()
     );
     for group in diff.by_sahel_state(timeline) {
-        let _ = writeln!(out, "\n{}", sahel_heading(timeline, group.state));
+        // In English, as the rest of the table.
+        let heading = group
+            .state
+            .map_or("Other ties", |s| scenario.entity_name(s));
+        let _ = writeln!(out, "\n{heading}");
         for &i in &group.changes {
             let c = &diff.changes[i];
             let rel = &scenario.relationships[c.relationship];
