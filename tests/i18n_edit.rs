@@ -300,3 +300,38 @@ fn help_about_shows_the_scenario_s_french_title_and_description() {
         "Liens de sécurité au Sahel, 2012–2026 — Sahel Atlas"
     );
 }
+
+#[test]
+fn a_picture_with_an_event_layer_has_its_caption_in_french() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let svg = dir.path().join("events.svg");
+    let events = fixture("events/acled_31.csv");
+    let run = |lang: &str| {
+        let ran = sahel_atlas([
+            "render",
+            "--lang",
+            lang,
+            "--events",
+            events.to_str().expect("utf-8 path"),
+            "--window",
+            "30d",
+            "--at",
+            "2023-07-31",
+            "--out",
+            svg.to_str().expect("utf-8 path"),
+        ]);
+        assert!(ran.ok, "{ran:?}");
+        std::fs::read_to_string(&svg).expect("svg written")
+    };
+    let fr = run("fr");
+    assert!(
+        fr.contains("Événements de conflit, les 30 jours jusqu’au 31 juil. 2023 ("),
+        "no French caption"
+    );
+    assert!(
+        fr.contains("acled_31.csv (ACLED)"),
+        "the layer is not named"
+    );
+    let en = run("en");
+    assert!(en.contains("Conflict events, the 30 days to 31 Jul 2023 ("));
+}
