@@ -220,6 +220,7 @@ fn synthetic_scenario(relationships: usize, events: usize) -> Scenario {
         format: SCENARIO_FORMAT.to_owned(),
         title: "synthetic".to_owned(),
         description: String::new(),
+        i18n: Default::default(),
         span: ScenarioSpan {
             start,
             end: Date::constant(2030, 1, 1),

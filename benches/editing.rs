@@ -101,6 +101,7 @@ fn scenario_of_10k_events() -> Scenario {
         format: SCENARIO_FORMAT.to_owned(),
         title: "10,000 events".to_owned(),
         description: String::new(),
+        i18n: Default::default(),
         span: ScenarioSpan {
             start,
             end: Date::constant(2026, 12, 31),

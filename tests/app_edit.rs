@@ -129,7 +129,7 @@ fn an_added_event_ends_a_tie_on_the_map_and_in_the_details_and_undo_redo_take_it
     assert_eq!(map_status(&h, r), Some(Status::Active));
     let events = h.state().timeline().scenario().events.len();
 
-    menu(&mut h, "Edit", "Add an event on 2025-06-02");
+    menu(&mut h, "Edit", "Add an event on 2 June 2025");
     type_into(&mut h, Role::TextInput, "Title", " — the agreement ends");
     type_into(
         &mut h,

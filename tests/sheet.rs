@@ -392,6 +392,7 @@ fn scenario_strategy() -> impl Strategy<Value = Scenario> {
                     format: SCENARIO_FORMAT.into(),
                     title,
                     description: description.unwrap_or_default(),
+                    i18n: Default::default(),
                     span: ScenarioSpan {
                         start: START,
                         end: Date::constant(2026, 12, 31),

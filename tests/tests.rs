@@ -42,6 +42,7 @@
 //! - `sheet`: the scenario as a spreadsheet and back: the round-trip property, cells of errors,
 //!   `sheet export` and `sheet import` as a process.
 //! - `world_layers`: extracts of world layers from npm packages, loaded, hit-tested, clicked.
+//! - `i18n_edit`: editing, event layers and the Markdown change lists in French (issue #23).
 
 mod common;
 
@@ -61,6 +62,7 @@ mod diff_props;
 mod event_layers;
 mod export;
 mod i18n;
+mod i18n_edit;
 mod import_cycles;
 mod loaders;
 mod map_hits;

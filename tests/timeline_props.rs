@@ -61,7 +61,7 @@ prop_compose! {
             notice: None, sources: vec!["https://example.org".into()], changes: list, i18n: Default::default() }
         }).collect();
         Scenario {
-            format: SCENARIO_FORMAT.into(), title: "random".into(), description: String::new(),
+            format: SCENARIO_FORMAT.into(), title: "random".into(), description: String::new(), i18n: Default::default(),
             span: ScenarioSpan { start: START, end: Date::constant(2026, 12, 31) },
             research_until: None,
             groups: Vec::new(),
@@ -269,6 +269,7 @@ fn state_at_equals_naive_fold_across_many_snapshots() {
         format: SCENARIO_FORMAT.into(),
         title: "many".into(),
         description: String::new(),
+        i18n: Default::default(),
         span: ScenarioSpan {
             start: START,
             end: Date::constant(2026, 12, 31),

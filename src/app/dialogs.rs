@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use crate::app::jobs::{Jobs, Loaded};
 use crate::app::message::Message;
 use crate::model::Day;
+use crate::model::i18n::tr;
 
 pub use crate::app::path_purpose::PathPurpose;
 
@@ -26,10 +27,6 @@ pub struct PathPrompt {
     /// Why the window is there.
     pub why: String,
 }
-
-/// What to say when no dialog could be shown.
-pub const NO_DIALOG: &str =
-    "No file dialog could be shown (no desktop portal or zenity answered): type the path.";
 
 impl PathPrompt {
     /// The window for `purpose`, starting from `suggested`, saying `why`.
@@ -84,13 +81,15 @@ pub(crate) fn ask_path(
     suggested: PathBuf,
 ) -> Result<(), Message> {
     let (filter_name, extensions) = purpose.filter();
+    // In the language of the frame that asked (the dialog's thread has none of its own).
+    let (title, all_files) = (purpose.title(), tr("path-filter-all"));
     let spawned = jobs.spawn_quiet("file-dialog", move || {
         let started = Instant::now();
         let mut dialog = rfd::AsyncFileDialog::new()
-            .set_title(purpose.title())
+            .set_title(title)
             .add_filter(filter_name, extensions);
         let chosen = if let PathPurpose::Open(_) = purpose {
-            dialog = dialog.add_filter("All files", &["*"]);
+            dialog = dialog.add_filter(all_files, &["*"]);
             pollster::block_on(dialog.pick_file())
         } else {
             if let Some(name) = suggested.file_name() {
@@ -106,5 +105,5 @@ pub(crate) fn ask_path(
             None => None,
         }
     });
-    spawned.map_err(|_| Message::error("Could not start the file dialog."))
+    spawned.map_err(|_| Message::error(tr("path-dialog-failed")))
 }

@@ -13,8 +13,9 @@ use crate::app::editing::{
     write_scenario_file,
 };
 use crate::app::jobs::{Loaded, STAGE_EXPORTING};
+use crate::app::message::path_arg;
 use crate::app::view::Message;
-use crate::model::i18n::Translations;
+use crate::model::i18n::{Translations, tr, tr_args};
 use crate::model::{
     DatePrecision, Edit, Entity, EntityKind, Event, ItemValue, Relationship, RelationshipKind,
     Section,
@@ -125,7 +126,7 @@ impl SahelApp {
             date,
             effective: None,
             precision: DatePrecision::Day,
-            title: "New event".to_owned(),
+            title: tr("new-event"),
             summary: String::new(),
             note: None,
             confidence: None,
@@ -166,7 +167,7 @@ impl SahelApp {
             .collect();
         let relationship = Relationship {
             id,
-            label: "New tie".to_owned(),
+            label: tr("new-tie"),
             short: None,
             kind: RelationshipKind::SecurityCooperation,
             parties,
@@ -190,7 +191,7 @@ impl SahelApp {
         let entity = Entity {
             id,
             kind: EntityKind::Organisation,
-            name: "New organisation".to_owned(),
+            name: tr("new-organisation"),
             short: None,
             place: None,
             government: None,
@@ -225,12 +226,7 @@ impl SahelApp {
     /// Why saving is refused now, if it is: errors in the scenario or in a form's fields.
     pub fn save_refusal(&self) -> Option<String> {
         let errors = self.document.error_count() + self.editor.field_errors();
-        (errors > 0).then(|| {
-            format!(
-                "Not saved: {errors} error{} to fix first (marked in red beside the fields).",
-                if errors == 1 { "" } else { "s" }
-            )
-        })
+        (errors > 0).then(|| tr_args("msg-not-saved", &[("count", errors.into())]))
     }
 
     /// Saves the scenario to `path` on a job: JSON in the shipped file's formatting, or
@@ -274,12 +270,13 @@ impl SahelApp {
                 if !self.document.is_dirty() {
                     self.remove_recovery_file();
                 }
-                self.view
-                    .messages
-                    .push(Message::note(format!("Saved {}.", path.display())));
+                self.view.messages.push(Message::note(tr_args(
+                    "msg-saved",
+                    &[("path", path_arg(&path))],
+                )));
             }
             Err(why) => self.view.messages.push(Message {
-                headline: format!("Could not save {}. The file is as it was.", path.display()),
+                headline: tr_args("msg-save-failed", &[("path", path_arg(&path))]),
                 details: vec![why],
                 is_error: true,
             }),
@@ -295,9 +292,7 @@ impl SahelApp {
         self.document.problems = crate::model::check(self.document.timeline.scenario());
         // Not what is on disk: unsaved until saved.
         self.document.history.mark_saved(u64::MAX);
-        self.view.messages.push(Message::note(
-            "Restored the unsaved edits of the last session. Save to keep them.",
-        ));
+        self.view.messages.push(Message::note(tr("msg-restored")));
     }
 
     /// Reads the recovery file, if there is one, to offer it.
@@ -312,9 +307,9 @@ impl SahelApp {
             Ok(file) if file.format == RECOVERY_FORMAT => {
                 self.editing.recovery_offer = Some((file.path, Box::new(file.scenario)));
             }
-            _ => self.view.messages.push(Message::note(format!(
-                "A recovery file was found but could not be read: {}",
-                path.display()
+            _ => self.view.messages.push(Message::note(tr_args(
+                "msg-recovery-unreadable",
+                &[("path", path_arg(path))],
             ))),
         }
     }
@@ -343,7 +338,10 @@ impl SahelApp {
             }
         }
         let title = window_title(
-            &self.document.timeline.scenario().title,
+            self.document
+                .timeline
+                .scenario()
+                .title_in(crate::model::i18n::current_lang()),
             self.document.scenario_path.as_deref(),
             self.document.is_dirty(),
         );

@@ -153,8 +153,12 @@ pub fn window_title(title: &str, path: Option<&Path>, dirty: bool) -> String {
     let name = path
         .and_then(|p| p.file_name())
         .map_or_else(|| title.to_owned(), |n| n.to_string_lossy().into_owned());
-    let dot = if dirty { " • unsaved changes" } else { "" };
-    format!("{name}{dot} — Sahel Atlas")
+    let key = if dirty {
+        "window-title-unsaved"
+    } else {
+        "window-title"
+    };
+    crate::model::i18n::tr_args(key, &[("name", name.into())])
 }
 
 #[cfg(test)]
@@ -176,5 +180,10 @@ mod tests {
             "scenario.json — Sahel Atlas"
         );
         assert!(window_title("T", None, true).starts_with("T • unsaved changes"));
+        crate::model::i18n::set_thread_lang(crate::model::i18n::Lang::Fr);
+        assert_eq!(
+            window_title("T", None, true),
+            "T • modifications non enregistrées — Sahel Atlas"
+        );
     }
 }

@@ -13,6 +13,7 @@ use crate::export::ExportError;
 use crate::io::{Diagnostic, LoadError};
 use crate::map::MapLayer;
 use crate::model::Timeline;
+use crate::model::i18n::{current_lang, set_thread_lang, tr, tr_args};
 
 /// Stages of a job, shown next to the spinner.
 pub const STAGE_READING: u8 = 0;
@@ -25,15 +26,15 @@ pub const STAGE_SIMPLIFYING: u8 = 3;
 /// Writing an export.
 pub const STAGE_EXPORTING: u8 = 4;
 
-/// What a stage is called on screen.
+/// What a stage is called on screen, in the thread's language.
 pub fn stage_label(stage: u8) -> &'static str {
-    match stage {
-        STAGE_READING => "reading",
-        STAGE_PARSING => "parsing and checking",
-        STAGE_TRIANGULATING => "triangulating and indexing",
-        STAGE_SIMPLIFYING => "simplifying for low zooms",
-        _ => "exporting",
-    }
+    crate::model::i18n::tr_static(match stage {
+        STAGE_READING => "stage-reading",
+        STAGE_PARSING => "stage-parsing",
+        STAGE_TRIANGULATING => "stage-triangulating",
+        STAGE_SIMPLIFYING => "stage-simplifying",
+        _ => "stage-exporting",
+    })
 }
 
 /// The result of a job.
@@ -175,7 +176,9 @@ impl Jobs {
     }
 
     /// Runs `work` on a thread as a job called `name`, shown at `stage` until `work` moves it
-    /// on. A panic in `work` comes back as [`Loaded::Failed`].
+    /// on. A panic in `work` comes back as [`Loaded::Failed`]. The thread speaks the language
+    /// of the one that started it (a picture exported after View → Language is in that
+    /// language).
     pub fn spawn(
         &mut self,
         name: String,
@@ -190,9 +193,11 @@ impl Jobs {
         });
         let tx = self.tx.clone();
         let (job_name, job_progress) = (name.clone(), progress.clone());
+        let lang = current_lang();
         let spawned = std::thread::Builder::new()
             .name(format!("job-{id}"))
             .spawn(move || {
+                set_thread_lang(lang);
                 let result =
                     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&job_progress)));
                 let loaded = result.unwrap_or_else(|panic| Loaded::Failed {
@@ -210,7 +215,7 @@ impl Jobs {
             }),
             Err(e) => self.not_started.push(Loaded::Failed {
                 job: name,
-                why: format!("its thread could not start: {e}"),
+                why: tr_args("job-no-thread", &[("error", e.to_string().into())]),
             }),
         }
     }
@@ -226,9 +231,11 @@ impl Jobs {
         work: impl FnOnce() -> Option<Loaded> + Send + 'static,
     ) -> std::io::Result<()> {
         let tx = self.tx.clone();
+        let lang = current_lang();
         std::thread::Builder::new()
             .name(name.to_owned())
             .spawn(move || {
+                set_thread_lang(lang);
                 if let Some(loaded) = work() {
                     let _ = tx.send((None, loaded));
                 }
@@ -258,7 +265,7 @@ impl Jobs {
                 let job = self.running.remove(i);
                 results.push(Loaded::Failed {
                     job: job.name,
-                    why: "it stopped without a result".to_owned(),
+                    why: tr("job-no-result"),
                 });
             }
         }
@@ -272,7 +279,7 @@ fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {
         .map(|s| (*s).to_owned())
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "no message".to_owned());
-    format!("it failed ({text})")
+    tr_args("job-panicked", &[("text", text.into())])
 }
 
 #[cfg(test)]

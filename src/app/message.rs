@@ -1,5 +1,9 @@
 //! A message for the person, shown above the map: what failed or what to know. Made by
-//! the app, its jobs and dialogs; kept in the view.
+//! the app, its jobs and dialogs; kept in the view. Its words are the catalogue's
+//! (`assets/i18n/*/edit.ftl`); a file's own problems (`FILE:LINE:COL: …`) stay in English,
+//! as the command line writes them.
+
+use crate::model::i18n::tr_args;
 
 /// A message for the person: a load that failed, a file that vanished.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,12 +39,17 @@ impl Message {
     pub fn from_load_error(what: &str, error: &crate::io::LoadError) -> Self {
         let errors = error.diagnostics.iter().filter(|d| d.is_error()).count();
         Self {
-            headline: format!(
-                "Could not open {what}: {errors} problem{} found. Nothing was changed.",
-                if errors == 1 { "" } else { "s" }
+            headline: tr_args(
+                "msg-open-failed",
+                &[("what", what.to_owned().into()), ("count", errors.into())],
             ),
             details: error.diagnostics.iter().map(ToString::to_string).collect(),
             is_error: true,
         }
     }
+}
+
+/// A path as a message's argument (`{ $path }`).
+pub fn path_arg(path: &std::path::Path) -> fluent_bundle::FluentValue<'static> {
+    path.display().to_string().into()
 }

@@ -39,6 +39,7 @@ use crate::app::jobs::{
     STAGE_TRIANGULATING,
 };
 use crate::app::message::Message;
+use crate::app::message::path_arg;
 use crate::app::path_purpose::PathPurpose;
 use crate::app::persist::Persisted;
 use crate::app::time_control::TimeCommand;
@@ -47,6 +48,7 @@ use crate::io::{FileKind, LoadError};
 use crate::map::scene::Scene;
 use crate::map::widget::MeshCache;
 use crate::map::{MapCamera, MapLayer};
+use crate::model::i18n::{tr, tr_args};
 use crate::model::{Day, Timeline};
 use crate::ui::{Cx, PanelMemory};
 
@@ -156,7 +158,7 @@ impl SahelApp {
     pub fn new() -> Self {
         let mut messages = Vec::new();
         let coarse = crate::map::embedded::coarse_layer().unwrap_or_else(|e| {
-            messages.push(Message::from_load_error("the embedded countries", &e));
+            messages.push(Message::from_load_error(&tr("msg-embedded-countries"), &e));
             Arc::new(MapLayer::new(crate::io::CountryLayer {
                 source: "none".into(),
                 countries: Vec::new(),
@@ -164,7 +166,7 @@ impl SahelApp {
             }))
         });
         let timeline = crate::io::embedded::default_timeline().unwrap_or_else(|e| {
-            messages.push(Message::from_load_error("the embedded scenario", &e));
+            messages.push(Message::from_load_error(&tr("msg-embedded-scenario"), &e));
             Arc::new(Timeline::new(empty_scenario()))
         });
         let mut app = Self::with_document(Document::new(coarse, None, timeline));
@@ -506,9 +508,9 @@ impl SahelApp {
             Command::OpenUrl(url) => match crate::model::source::web_address(&url) {
                 // Opened by egui's platform output at the end of the frame.
                 Some(address) => self.pending_url = Some(address.to_owned()),
-                None => view.messages.push(Message::error(format!(
-                    "{url}: {}.",
-                    crate::model::source::NOT_OPENED
+                None => view.messages.push(Message::error(tr_args(
+                    "msg-not-a-web-address",
+                    &[("url", url.into())],
                 ))),
             },
             Command::Load(path, kind) => self.start_load(path, kind),
@@ -517,8 +519,8 @@ impl SahelApp {
             Command::ExportDialog(format) => self.ask_path(PathPurpose::Export(format)),
             Command::AskPath(purpose) => {
                 let suggested = self.suggested_path(&purpose);
-                let why = "Type the path.";
-                self.memory.path_prompt = Some(PathPrompt::new(purpose, &suggested, why));
+                let why = tr("path-type-it");
+                self.memory.path_prompt = Some(PathPrompt::new(purpose, &suggested, &why));
             }
             Command::ClosePathPrompt => self.memory.path_prompt = None,
             Command::Quit => self.quit = true,
@@ -600,18 +602,17 @@ impl SahelApp {
         {
             self.fine_wanted = false;
             // Off the UI thread, so the first frame comes at once.
-            self.jobs.spawn(
-                crate::io::embedded::FINE_NAME.to_owned(),
-                STAGE_TRIANGULATING,
-                |_| Loaded::FineLayer(crate::map::embedded::fine_layer()),
-            );
+            self.jobs
+                .spawn(tr("msg-embedded-fine"), STAGE_TRIANGULATING, |_| {
+                    Loaded::FineLayer(crate::map::embedded::fine_layer())
+                });
         }
     }
 
     /// "Back to the embedded data": the embedded countries and scenario, off the UI thread.
     fn start_loading_defaults(&mut self) {
         self.jobs
-            .spawn("the embedded data".to_owned(), STAGE_PARSING, |_| {
+            .spawn(tr("msg-embedded-data"), STAGE_PARSING, |_| {
                 Loaded::Defaults(
                     crate::map::embedded::coarse_layer()
                         .and_then(|layer| Ok((layer, crate::io::embedded::default_timeline()?))),
@@ -703,14 +704,15 @@ impl SahelApp {
     pub(crate) fn finish_loaded(&mut self, loaded: Loaded) {
         let failed = |what: &str, e: &LoadError| Message::from_load_error(what, e);
         let warned = |path: &std::path::Path, warnings: Vec<String>| Message {
-            headline: format!(
-                "Opened {} with {} warning(s).",
-                path.display(),
-                warnings.len()
+            headline: tr_args(
+                "msg-opened-with-warnings",
+                &[("path", path_arg(path)), ("count", warnings.len().into())],
             ),
             details: warnings,
             is_error: false,
         };
+        // "Exported PATH.", "Could not write PATH." …
+        let said = |key: &str, path: &std::path::Path| tr_args(key, &[("path", path_arg(path))]);
         let messages = &mut self.view.messages;
         match loaded {
             Loaded::Countries(path, Ok(layer)) => {
@@ -742,7 +744,7 @@ impl SahelApp {
                 self.fine_wanted = true;
                 self.after_new_timeline();
             }
-            Loaded::Defaults(Err(e)) => messages.push(failed("the embedded data", &e)),
+            Loaded::Defaults(Err(e)) => messages.push(failed(&tr("msg-embedded-data"), &e)),
             Loaded::Events(path, result) => {
                 crate::app::event_view::finish_load(
                     &mut self.document,
@@ -759,7 +761,7 @@ impl SahelApp {
             // The animation window has its own path field: it says to type the path there.
             Loaded::NoDialog(PathPurpose::Animation(_), _) => self.animation.no_dialog(),
             Loaded::NoDialog(purpose, suggested) => {
-                let prompt = PathPrompt::new(purpose, &suggested, crate::app::dialogs::NO_DIALOG);
+                let prompt = PathPrompt::new(purpose, &suggested, &tr("path-no-dialog"));
                 self.memory.path_prompt = Some(prompt);
             }
             // Only while the embedded layers are shown.
@@ -768,12 +770,12 @@ impl SahelApp {
                 self.document.generation += 1;
             }
             Loaded::FineLayer(Ok(_)) => {}
-            Loaded::FineLayer(Err(e)) => messages.push(failed("the embedded 1:50m layer", &e)),
+            Loaded::FineLayer(Err(e)) => messages.push(failed(&tr("msg-embedded-fine"), &e)),
             Loaded::Exported(path, Ok(())) => {
-                messages.push(Message::note(format!("Exported {}.", path.display())));
+                messages.push(Message::note(said("msg-exported", &path)))
             }
             Loaded::Exported(path, Err(e)) => messages.push(Message {
-                headline: format!("Could not export {}.", path.display()),
+                headline: said("msg-export-failed", &path),
                 details: vec![e.to_string()],
                 is_error: true,
             }),
@@ -784,18 +786,17 @@ impl SahelApp {
                 state,
                 result,
             } => self.finish_save(path, state, result),
-            Loaded::Wrote(path, Ok(())) => {
-                messages.push(Message::note(format!("Wrote {}.", path.display())));
-            }
+            Loaded::Wrote(path, Ok(())) => messages.push(Message::note(said("msg-wrote", &path))),
             Loaded::Wrote(path, Err(why)) => messages.push(Message {
-                headline: format!("Could not write {}.", path.display()),
+                headline: said("msg-write-failed", &path),
                 details: vec![why],
                 is_error: true,
             }),
             Loaded::Failed { job, why } => {
                 self.animation.job_failed(&job, &why);
-                messages.push(Message::error(format!(
-                    "{job}: {why}. Nothing was changed."
+                messages.push(Message::error(tr_args(
+                    "msg-job-failed",
+                    &[("job", job.into()), ("why", why.into())],
                 )));
             }
         }
@@ -873,9 +874,9 @@ impl SahelApp {
     fn start_export(&mut self, path: PathBuf) {
         use crate::export::{Format, MapData, RenderOptions, export_to_file};
         let Some(format) = Format::of_path(&path) else {
-            self.view.messages.push(Message::error(format!(
-                "Cannot export to {}: use a .png, .svg, .geojson or .csv name.",
-                path.display()
+            self.view.messages.push(Message::error(tr_args(
+                "msg-export-bad-name",
+                &[("path", path_arg(&path))],
             )));
             return;
         };
@@ -952,10 +953,9 @@ impl SahelApp {
             Ok(()) => self.settings_failed = false,
             Err(e) if !self.settings_failed => {
                 self.settings_failed = true;
-                self.view.messages.push(Message::error(format!(
-                    "The settings could not be saved to {}: {e}. The previous settings are \
-                     kept.",
-                    path.display()
+                self.view.messages.push(Message::error(tr_args(
+                    "msg-settings-not-saved",
+                    &[("path", path_arg(path)), ("error", e.to_string().into())],
                 )));
             }
             Err(_) => {}
@@ -982,7 +982,7 @@ impl eframe::App for SahelApp {
 
 /// Why the change list cannot be exported outside compare mode.
 fn nothing_to_compare() -> Message {
-    Message::error("Nothing to export: mark two dates on the time strip first (shift-click).")
+    Message::error(tr("msg-nothing-to-compare"))
 }
 
 fn empty_scenario() -> crate::model::Scenario {
@@ -991,6 +991,7 @@ fn empty_scenario() -> crate::model::Scenario {
         format: crate::model::SCENARIO_FORMAT.to_owned(),
         title: "Empty".to_owned(),
         description: String::new(),
+        i18n: Default::default(),
         span: crate::model::ScenarioSpan {
             start: jiff::civil::Date::constant(2012, 1, 1),
             end: today,
@@ -1086,7 +1087,7 @@ mod tests {
             .expect("the typed-path window");
         assert_eq!(prompt.purpose, purpose);
         assert_eq!(prompt.path, "/x/map.svg");
-        assert_eq!(prompt.why, crate::app::dialogs::NO_DIALOG);
+        assert_eq!(prompt.why, tr("path-no-dialog"));
         // What it carries out is what the dialog's answer would have.
         assert_eq!(
             purpose.command(PathBuf::from("/x/map.svg")),

@@ -3,6 +3,7 @@
 //! dialogs, the typed-path window and the jobs that carry the answer all name it.
 
 use crate::io::FileKind;
+use crate::model::i18n::tr_static;
 
 /// What a file path is asked for.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,33 +23,33 @@ pub enum PathPurpose {
 }
 
 impl PathPurpose {
-    /// The dialog's and the typed-path window's title.
+    /// The dialog's and the typed-path window's title, in the thread's language.
     pub fn title(&self) -> &'static str {
         use crate::export::Format;
-        match self {
-            Self::Open(FileKind::Countries) => "Open countries",
-            Self::Open(FileKind::Scenario) => "Open scenario",
-            Self::Open(FileKind::Events) => "Add event layer",
-            Self::Export(Format::Png) => "Export the map as PNG",
-            Self::Export(Format::Svg) => "Export the map as SVG",
-            Self::Export(Format::GeoJson) => "Export the state as GeoJSON",
-            Self::Export(Format::Csv) => "Export the state as CSV",
-            Self::Changes(true) => "Export the changes as Markdown",
-            Self::Changes(false) => "Export the changes as CSV",
-            Self::Animation(_) => "Export animation",
-            Self::SaveAs => "Save the scenario as",
-            Self::ExportSheet => "Export the scenario as a spreadsheet",
-        }
+        tr_static(match self {
+            Self::Open(FileKind::Countries) => "path-open-countries",
+            Self::Open(FileKind::Scenario) => "path-open-scenario",
+            Self::Open(FileKind::Events) => "path-add-event-layer",
+            Self::Export(Format::Png) => "path-export-png",
+            Self::Export(Format::Svg) => "path-export-svg",
+            Self::Export(Format::GeoJson) => "path-export-geojson",
+            Self::Export(Format::Csv) => "path-export-csv",
+            Self::Changes(true) => "path-changes-markdown",
+            Self::Changes(false) => "path-changes-csv",
+            Self::Animation(_) => "path-animation",
+            Self::SaveAs => "path-save-as",
+            Self::ExportSheet => "path-export-sheet",
+        })
     }
 
-    /// The button that carries it out.
+    /// The button that carries it out, in the thread's language.
     pub fn action(&self) -> &'static str {
-        match self {
-            Self::Open(_) => "Open",
-            Self::Export(_) | Self::Changes(_) | Self::ExportSheet => "Export",
-            Self::Animation(_) => "Choose",
-            Self::SaveAs => "Save",
-        }
+        tr_static(match self {
+            Self::Open(_) => "path-action-open",
+            Self::Export(_) | Self::Changes(_) | Self::ExportSheet => "path-action-export",
+            Self::Animation(_) => "path-action-choose",
+            Self::SaveAs => "path-action-save",
+        })
     }
 
     /// The file dialog's filter: its name and extensions.
@@ -57,22 +58,22 @@ impl PathPurpose {
         match self {
             Self::Open(FileKind::Countries) => ("GeoJSON", &["geojson", "json", "gz"]),
             Self::Open(FileKind::Scenario) => (
-                "Scenario (JSON, spreadsheet)",
+                tr_static("path-filter-scenario"),
                 &["json", "xlsx", "ods", "xls"],
             ),
             Self::Open(FileKind::Events) => (
-                "Event layer (CSV, GeoJSON)",
+                tr_static("path-filter-events"),
                 &["csv", "geojson", "json", "gz"],
             ),
-            Self::Export(Format::Png) => ("PNG image", &["png"]),
-            Self::Export(Format::Svg) => ("SVG drawing", &["svg"]),
+            Self::Export(Format::Png) => (tr_static("path-filter-png"), &["png"]),
+            Self::Export(Format::Svg) => (tr_static("path-filter-svg"), &["svg"]),
             Self::Export(Format::GeoJson) => ("GeoJSON", &["geojson"]),
             Self::Export(Format::Csv) | Self::Changes(false) => ("CSV", &["csv"]),
             Self::Changes(true) => ("Markdown", &["md"]),
             Self::Animation(crate::export::AnimationFormat::Mp4) => ("MP4", &["mp4"]),
             Self::Animation(crate::export::AnimationFormat::Gif) => ("GIF", &["gif"]),
-            Self::SaveAs => ("Scenario (JSON)", &["json", "xlsx"]),
-            Self::ExportSheet => ("Workbook (XLSX)", &["xlsx"]),
+            Self::SaveAs => (tr_static("path-filter-scenario-json"), &["json", "xlsx"]),
+            Self::ExportSheet => (tr_static("path-filter-workbook"), &["xlsx"]),
         }
     }
 }

@@ -128,16 +128,16 @@ impl Persisted {
             if path.exists() {
                 commands.push(Command::Load(path, Some(kind)));
             } else {
-                let what = match kind {
-                    FileKind::Countries => "countries",
-                    FileKind::Scenario => "scenario",
-                    FileKind::Events => "event layer",
+                // Only countries and scenarios are reopened here.
+                let key = match kind {
+                    FileKind::Countries => "msg-vanished-countries",
+                    _ => "msg-vanished-scenario",
                 };
-                view.messages.push(Message::note(format!(
-                    "The {what} file open last time, {}, has since vanished; showing the \
-                     embedded data.",
-                    path.display()
-                )));
+                view.messages
+                    .push(Message::note(crate::model::i18n::tr_args(
+                        key,
+                        &[("path", crate::app::message::path_arg(&path))],
+                    )));
             }
         }
         if let Some(day) = self.day {

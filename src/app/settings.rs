@@ -93,8 +93,9 @@ impl Settings {
             ),
             Err(e) => (
                 Self::default(),
-                Some(format!(
-                    "The settings file could not be read, so the app starts afresh: {e}"
+                Some(crate::model::i18n::tr_args(
+                    "msg-settings-unreadable",
+                    &[("error", e.to_string().into())],
                 )),
             ),
         }
@@ -168,15 +169,16 @@ pub fn prepare() -> (Settings, Option<String>) {
     };
     let (settings, mut note) = Settings::load(&dir);
     if settings.0.contains_key(STORAGE_KEY) && settings.persisted().is_none() {
-        note.get_or_insert_with(|| {
-            "The remembered view is from an older version and was set aside.".to_owned()
-        });
+        note.get_or_insert_with(|| crate::model::i18n::tr("msg-settings-old"));
     }
     if let Err(e) = settings.sync_eframe_file(&dir) {
         note.get_or_insert_with(|| {
-            format!(
-                "The window's place could not be written to {}: {e}",
-                dir.join(EFRAME_FILE).display()
+            crate::model::i18n::tr_args(
+                "msg-window-place",
+                &[
+                    ("path", dir.join(EFRAME_FILE).display().to_string().into()),
+                    ("error", e.to_string().into()),
+                ],
             )
         });
     }

@@ -2,14 +2,22 @@
 //! sources), and the yearly change log as text or Markdown. Behind `sahel-atlas diff` and
 //! `sahel-atlas changelog` (`crate::cli::change_list`), and the app's exports of the Changes
 //! panel.
+//!
+//! The Markdown outputs (and the Changes panel's headings) speak the thread's language
+//! (`--lang`, View → Language): their words come from `assets/i18n/*/layers.ftl`, dates are
+//! written the language's way, and names, labels and titles use the scenario's translations
+//! where it has them. The table, the text change log, CSV and JSON stay in English: they are
+//! read by scripts as much as by people.
 
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
 use crate::export::escape::{csv_cell, markdown_link, markdown_text};
+use crate::model::i18n::{current_lang, tr, tr_args, tr_static};
 use crate::model::{
-    DatePrecision, Day, Diff, LogEntry, Timeline, YearLog, format_date_with_precision,
+    DatePrecision, Day, Diff, Event, LogEntry, Relationship, Scenario, Status, Timeline, YearLog,
+    format_date_with_precision,
 };
 
 /// One change in `diff --json`.
@@ -82,12 +90,57 @@ fn status_word(status: Option<crate::model::Status>) -> &'static str {
     status.map_or("none", |s| s.as_str())
 }
 
-/// The heading of a group of the Changes panel: a Sahel state's name, or "Other ties".
+/// The heading of a group of the Changes panel: a Sahel state's name, or "Other ties", in
+/// the thread's language.
 pub fn sahel_heading(timeline: &Timeline, state: Option<&str>) -> String {
     state.map_or_else(
-        || "Other ties".to_owned(),
-        |s| timeline.scenario().entity_name(s).to_owned(),
+        || tr("changelist-other-ties"),
+        |s| entity_name(timeline.scenario(), s).to_owned(),
     )
+}
+
+/// An entity's name in the thread's language (its id when there is no such entity).
+fn entity_name<'a>(scenario: &'a Scenario, id: &'a str) -> &'a str {
+    scenario
+        .entity(id)
+        .map_or(id, |e| e.i18n.or(current_lang(), "name", &e.name))
+}
+
+/// A relationship's label in the thread's language.
+fn tie_label(rel: &Relationship) -> &str {
+    rel.i18n.or(current_lang(), "label", &rel.label)
+}
+
+/// The scenario's title in the thread's language.
+fn scenario_title(scenario: &Scenario) -> &str {
+    scenario.title_in(current_lang())
+}
+
+/// An event's title in the thread's language.
+fn event_title(event: &Event) -> &str {
+    event.i18n.or(current_lang(), "title", &event.title)
+}
+
+/// A status as the Markdown change list writes it ("active", "actif"); "none" for a tie that
+/// does not exist at that date.
+fn status_text(status: Option<Status>) -> &'static str {
+    tr_static(match status {
+        None => "changelist-none",
+        Some(Status::Planned) => "changelist-status-planned",
+        Some(Status::Active) => "changelist-status-active",
+        Some(Status::Suspended) => "changelist-status-suspended",
+        Some(Status::WindingDown) => "changelist-status-winding-down",
+        Some(Status::Ended) => "changelist-status-ended",
+    })
+}
+
+/// What happened to a tie ("appeared", "ended", "changed"), in the thread's language.
+fn change_text(kind: crate::model::ChangeKind) -> &'static str {
+    tr_static(match kind {
+        crate::model::ChangeKind::Appeared => "changelist-appeared",
+        crate::model::ChangeKind::Ended => "changelist-ended",
+        crate::model::ChangeKind::Changed => "changelist-changed",
+    })
 }
 
 fn day_text(timeline: &Timeline, event: crate::model::EventIx) -> String {
@@ -107,7 +160,11 @@ pub fn diff_table(timeline: &Timeline, diff: &Diff) -> String {
         diff.changes.len()
     );
     for group in diff.by_sahel_state(timeline) {
-        let _ = writeln!(out, "\n{}", sahel_heading(timeline, group.state));
+        // In English, as the rest of the table.
+        let heading = group
+            .state
+            .map_or("Other ties", |s| scenario.entity_name(s));
+        let _ = writeln!(out, "\n{heading}");
         for &i in &group.changes {
             let c = &diff.changes[i];
             let rel = &scenario.relationships[c.relationship];
@@ -191,11 +248,16 @@ fn event_markdown(timeline: &Timeline, event: crate::model::EventIx) -> String {
         .enumerate()
         .map(|(n, s)| markdown_link(&(n + 1).to_string(), s))
         .collect();
-    format!(
-        "{}: {} (sources: {})",
-        format_date_with_precision(e.date, e.precision),
-        markdown_text(&e.title),
-        links.join(", ")
+    tr_args(
+        "changelist-event-line",
+        &[
+            (
+                "date",
+                format_date_with_precision(e.date, e.precision).into(),
+            ),
+            ("title", markdown_text(event_title(e)).into()),
+            ("links", links.join(", ").into()),
+        ],
     )
 }
 
@@ -203,13 +265,18 @@ fn event_markdown(timeline: &Timeline, event: crate::model::EventIx) -> String {
 pub fn diff_markdown(timeline: &Timeline, diff: &Diff) -> String {
     let scenario = timeline.scenario();
     let day = |d: Day| format_date_with_precision(d.to_date(), DatePrecision::Day);
-    let mut out = format!(
-        "# What changed from {} to {}\n\n{} tie(s) changed status ({}).\n",
-        day(diff.from),
-        day(diff.to),
-        diff.changes.len(),
-        markdown_text(&scenario.title)
+    let title = tr_args(
+        "changelist-diff-title",
+        &[("from", day(diff.from).into()), ("to", day(diff.to).into())],
     );
+    let count = tr_args(
+        "changelist-diff-count",
+        &[
+            ("count", diff.changes.len().into()),
+            ("scenario", markdown_text(scenario_title(scenario)).into()),
+        ],
+    );
+    let mut out = format!("# {title}\n\n{count}\n");
     for group in diff.by_sahel_state(timeline) {
         let _ = writeln!(
             out,
@@ -219,20 +286,24 @@ pub fn diff_markdown(timeline: &Timeline, diff: &Diff) -> String {
         for &i in &group.changes {
             let c = &diff.changes[i];
             let rel = &scenario.relationships[c.relationship];
-            let _ = writeln!(
-                out,
-                "- **{}** ({}; {}): {}, {} → {}",
-                markdown_text(&rel.label),
-                rel.kind.label(),
-                rel.parties
-                    .iter()
-                    .map(|p| markdown_text(scenario.entity_name(p)))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                c.kind().as_str(),
-                status_word(c.from),
-                status_word(c.to)
+            let parties = rel
+                .parties
+                .iter()
+                .map(|p| markdown_text(entity_name(scenario, p)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let line = tr_args(
+                "changelist-change-line",
+                &[
+                    ("label", markdown_text(tie_label(rel)).into()),
+                    ("kind", rel.kind.label().into()),
+                    ("parties", parties.into()),
+                    ("change", change_text(c.kind()).into()),
+                    ("from", status_text(c.from).into()),
+                    ("to", status_text(c.to).into()),
+                ],
             );
+            let _ = writeln!(out, "- {line}");
             for &e in &c.events {
                 let _ = writeln!(out, "  - {}", event_markdown(timeline, e));
             }
@@ -272,21 +343,27 @@ pub fn changelog_text(timeline: &Timeline, years: &[YearLog]) -> String {
 pub fn changelog_markdown(timeline: &Timeline, years: &[YearLog]) -> String {
     let scenario = timeline.scenario();
     let mut out = format!(
-        "# Ties that began and ended, by year\n\n{}\n",
-        markdown_text(&scenario.title)
+        "# {}\n\n{}\n",
+        tr("changelist-log-title"),
+        markdown_text(scenario_title(scenario))
     );
     for y in years {
         let _ = writeln!(out, "\n## {}\n", y.year);
-        for (title, list) in [("Began", &y.began), ("Ended", &y.ended)] {
+        for (title, list) in [
+            (tr("changelist-began"), &y.began),
+            (tr("changelist-ended-heading"), &y.ended),
+        ] {
             let _ = writeln!(out, "**{title}** ({})\n", list.len());
             for entry in list {
                 let rel = &scenario.relationships[entry.relationship];
-                let _ = writeln!(
-                    out,
-                    "- **{}**: {}",
-                    markdown_text(&rel.label),
-                    event_markdown(timeline, entry.event)
+                let line = tr_args(
+                    "changelist-log-line",
+                    &[
+                        ("label", markdown_text(tie_label(rel)).into()),
+                        ("event", event_markdown(timeline, entry.event).into()),
+                    ],
                 );
+                let _ = writeln!(out, "- {line}");
             }
             out.push('\n');
         }

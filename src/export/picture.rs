@@ -90,8 +90,8 @@ fn draw_title(
 ) -> f32 {
     let scenario = data.timeline.scenario();
     let max_w = title_max_width(options.size[0]);
-    let title = text::truncated(&scenario.title, 16.0, max_w).unwrap_or_default();
     let lang = current_lang();
+    let title = text::truncated(scenario.title_in(lang), 16.0, max_w).unwrap_or_default();
     let date = match options.compare {
         Some((a, b)) => tr_args(
             "picture-from-to",

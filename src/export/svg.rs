@@ -19,10 +19,11 @@ pub fn render_svg(data: &MapData<'_>, options: &RenderOptions) -> String {
         out: String::with_capacity(1 << 20),
         data: Some(data),
     };
+    let lang = crate::model::i18n::current_lang();
     let title = format!(
         "{} — {}",
-        data.timeline.scenario().title,
-        crate::model::i18n::format_day_long(options.date, crate::model::i18n::current_lang())
+        data.timeline.scenario().title_in(lang),
+        crate::model::i18n::format_day_long(options.date, lang)
     );
     let _ = write!(
         canvas.out,

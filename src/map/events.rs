@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use super::display::{DisplayList, Item, Line, Paint};
 use super::projection::world_from_lon_lat;
 use super::style::Rgb;
+use crate::model::i18n::{current_lang, format_day_short, tr, tr_args};
 use crate::model::{Day, EventFilter, EventLayer, EventWindow, LayerFilter};
 
 /// Below this zoom (pixels per world unit; the Sahel view is about 1,000) events are drawn
@@ -419,22 +420,46 @@ pub fn caption(events: &EventOptions, date: jiff::civil::Date, scale: f64) -> Op
             }
         })
         .collect();
-    let window = match events.window {
-        EventWindow::Days(n) => format!("the {n} days to {}", date.strftime("%-d %b %Y")),
-        EventWindow::All => format!("up to {}", date.strftime("%-d %b %Y")),
-    };
-    let marks = if EventMarks::hexagons_at(scale) {
+    let marks = tr(if EventMarks::hexagons_at(scale) {
         match events.aggregate {
-            Aggregate::Count => "hexagons: events",
-            Aggregate::Fatalities => "hexagons: fatalities",
+            Aggregate::Count => "layers-caption-hex-count",
+            Aggregate::Fatalities => "layers-caption-hex-fatalities",
         }
     } else {
-        "points: colour by type, size by fatalities"
+        "layers-caption-points"
+    });
+    let date = format_day_short(date, current_lang());
+    let mut args = vec![
+        ("date", date.into()),
+        ("marks", marks.into()),
+        ("names", names.join(", ").into()),
+    ];
+    let key = match events.window {
+        EventWindow::Days(n) => {
+            args.push(("days", n.into()));
+            "layers-caption-days"
+        }
+        EventWindow::All => "layers-caption-all",
     };
-    Some(format!(
-        "Conflict events, {window} ({marks}): {}",
-        names.join(", ")
-    ))
+    Some(tr_args(key, &args))
+}
+
+/// An event type's name in the thread's language: ACLED's and UCDP's types are translated,
+/// any other (a CSV's own types) is shown as the file has it. Filters keep the file's names.
+pub fn event_type_name(name: &str) -> &str {
+    let key = match name {
+        "Battles" => "event-type-battles",
+        "Violence against civilians" => "event-type-violence-against-civilians",
+        "Explosions/Remote violence" => "event-type-explosions",
+        "Riots" => "event-type-riots",
+        "Protests" => "event-type-protests",
+        "Strategic developments" => "event-type-strategic",
+        "State-based conflict" => "event-type-state-based",
+        "Non-state conflict" => "event-type-non-state",
+        "One-sided violence" => "event-type-one-sided",
+        _ => return name,
+    };
+    crate::model::i18n::tr_static(key)
 }
 
 /// The filters of `filter` prepared for each layer.

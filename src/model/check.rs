@@ -833,6 +833,7 @@ const EVENT_FIELDS: [&str; 3] = ["title", "summary", "note"];
 const RELATIONSHIP_FIELDS: [&str; 2] = ["label", "short"];
 const ENTITY_FIELDS: [&str; 2] = ["name", "short"];
 const GROUP_FIELDS: [&str; 1] = ["label"];
+const SCENARIO_FIELDS: [&str; 2] = ["title", "description"];
 
 /// Warnings for translations of fields an item does not have, and for language codes that
 /// are not two or three lower-case letters.
@@ -857,7 +858,13 @@ fn check_translations(scenario: &Scenario, problems: &mut Problems) {
         .chain(scenario.groups.iter().enumerate().map(|(i, g)| {
             let at = At::new(Item::Group, i, Some(g.id.as_str()));
             (at, "group", &g.i18n, &GROUP_FIELDS[..])
-        }));
+        }))
+        .chain(std::iter::once((
+            At::new(the_scenario, 0, None),
+            "scenario",
+            &scenario.i18n,
+            &SCENARIO_FIELDS[..],
+        )));
     for (at, kind, translations, fields) in items {
         check_translation(problems, at, kind, translations, fields);
     }
@@ -870,7 +877,12 @@ fn check_translation(
     translations: &Translations,
     fields: &[&str],
 ) {
-    let id = at.id.unwrap_or_default();
+    // "event \"x\"", or "scenario" for the scenario's own, which has no id.
+    // Formatted only when a problem is reported.
+    let who = || {
+        at.id
+            .map_or_else(|| kind.to_owned(), |id| format!("{kind} {}", quote(id)))
+    };
     for lang in translations.0.keys() {
         let code_ok = (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_lowercase());
         if !code_ok {
@@ -878,8 +890,8 @@ fn check_translation(
                 at,
                 &format!("/i18n/{}", escape_token(lang)),
                 format!(
-                    "{kind} {}: {} is not a language code (two or three lower-case letters, such as \"fr\")",
-                    quote(id),
+                    "{}: {} is not a language code (two or three lower-case letters, such as \"fr\")",
+                    who(),
                     quote(lang)
                 ),
             );
@@ -896,8 +908,8 @@ fn check_translation(
                 at,
                 &format!("/i18n/{}/{}", escape_token(lang), escape_token(field)),
                 format!(
-                    "{kind} {}: i18n.{lang} translates {}, which {kind}s do not have (they translate {}){suggestion}",
-                    quote(id),
+                    "{}: i18n.{lang} translates {}, which {kind}s do not have (they translate {}){suggestion}",
+                    who(),
                     quote(field),
                     fields.join(", ")
                 ),

@@ -25,6 +25,9 @@ pub struct Scenario {
     /// A paragraph on what the scenario covers and where it comes from.
     #[serde(default)]
     pub description: String,
+    /// The title and description in other languages: `{"fr": {"title": "…"}}`.
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub i18n: Translations,
     /// The dates the time slider runs over.
     pub span: ScenarioSpan,
     /// The last date the scenario's research covers: after it, the map shows what was known
@@ -281,21 +284,21 @@ impl RelationshipKind {
         Self::Other,
     ];
 
-    /// A human label.
+    /// A human label, in the thread's language ("defence agreement", "accord de défense").
     pub fn label(self) -> &'static str {
-        match self {
-            Self::DefenceAgreement => "defence agreement",
-            Self::SecurityCooperation => "security cooperation",
-            Self::MilitaryMission => "military mission",
-            Self::CivilianMission => "civilian mission",
-            Self::TroopDeployment => "troop deployment",
-            Self::MilitaryBase => "military base",
-            Self::Membership => "membership",
-            Self::Sanctions => "sanctions",
-            Self::PeaceAgreement => "peace agreement",
-            Self::ArmsSupply => "arms supply",
-            Self::Other => "other",
-        }
+        super::i18n::tr_static(match self {
+            Self::DefenceAgreement => "kind-defence-agreement",
+            Self::SecurityCooperation => "kind-security-cooperation",
+            Self::MilitaryMission => "kind-military-mission",
+            Self::CivilianMission => "kind-civilian-mission",
+            Self::TroopDeployment => "kind-troop-deployment",
+            Self::MilitaryBase => "kind-military-base",
+            Self::Membership => "kind-membership",
+            Self::Sanctions => "kind-sanctions",
+            Self::PeaceAgreement => "kind-peace-agreement",
+            Self::ArmsSupply => "kind-arms-supply",
+            Self::Other => "kind-other",
+        })
     }
 
     /// The word used in files.
@@ -610,6 +613,7 @@ impl Scenario {
             format: String::new(),
             title: String::new(),
             description: String::new(),
+            i18n: Translations::default(),
             span: ScenarioSpan {
                 start: day,
                 end: day,
@@ -625,6 +629,16 @@ impl Scenario {
     /// The entity with this id.
     pub fn entity(&self, id: &str) -> Option<&Entity> {
         self.entities.iter().find(|e| e.id == id)
+    }
+
+    /// The title in `lang`, where translated, else the title.
+    pub fn title_in(&self, lang: super::i18n::Lang) -> &str {
+        self.i18n.or(lang, "title", &self.title)
+    }
+
+    /// The description in `lang`, where translated, else the description.
+    pub fn description_in(&self, lang: super::i18n::Lang) -> &str {
+        self.i18n.or(lang, "description", &self.description)
     }
 
     /// The display name of an entity id, or the id itself.

@@ -18,6 +18,7 @@ use crate::export::{
     AnimationFormat, AnimationProgress, AnimationRequest, AnimationSummary, ExportError, FrameStep,
     parse_size,
 };
+use crate::model::i18n::{tr, tr_args};
 
 /// A clip being written by a job: its progress, shared with the job.
 struct RunningClip {
@@ -98,20 +99,12 @@ impl AnimationUi {
 
     /// No file dialog could be shown.
     pub(crate) fn no_dialog(&mut self) {
-        self.note = Some((
-            "No file dialog could be shown (no desktop portal or zenity answered): type the \
-             path instead."
-                .to_owned(),
-            false,
-        ));
+        self.note = Some((tr("anim-no-dialog"), false));
     }
 
     /// The dialog's thread could not start.
     pub(crate) fn dialog_did_not_start(&mut self) {
-        self.note = Some((
-            "Could not start the file dialog: type the path instead.".to_owned(),
-            true,
-        ));
+        self.note = Some((tr("anim-dialog-failed"), true));
     }
 
     /// The clip's job ended with `result`.
@@ -123,19 +116,28 @@ impl AnimationUi {
         let path = path.display().to_string();
         self.note = Some(match result {
             Ok(done) => (
-                format!(
-                    "Wrote {path}: {} frames ({} held on events), {}, {} KB.",
-                    done.frames,
-                    done.held,
-                    duration_text(done.seconds),
-                    done.bytes.div_ceil(1024)
+                tr_args(
+                    "anim-wrote",
+                    &[
+                        ("path", path.into()),
+                        ("frames", done.frames.into()),
+                        ("held", done.held.into()),
+                        ("time", duration_text(done.seconds).into()),
+                        ("kb", done.bytes.div_ceil(1024).into()),
+                    ],
                 ),
                 false,
             ),
             Err(ExportError::Cancelled) => {
-                (format!("Cancelled: nothing was written to {path}."), false)
+                (tr_args("anim-cancelled", &[("path", path.into())]), false)
             }
-            Err(e) => (format!("Could not write {path}: {e}"), true),
+            Err(e) => (
+                tr_args(
+                    "anim-write-failed",
+                    &[("path", path.into()), ("error", e.to_string().into())],
+                ),
+                true,
+            ),
         });
         self.running = None;
     }
@@ -146,7 +148,11 @@ impl AnimationUi {
         if let Some(running) = &self.running
             && running.path.display().to_string() == job
         {
-            self.note = Some((format!("Could not write {job}: {why}."), true));
+            let args = [
+                ("path", job.to_owned().into()),
+                ("why", why.to_owned().into()),
+            ];
+            self.note = Some((tr_args("anim-job-failed", &args), true));
             self.running = None;
         }
     }
@@ -195,13 +201,16 @@ pub(crate) fn open_animation_window(a: &mut AnimationUi, document: &Document, vi
 
 /// Reads and checks the fields: the clip to write, or what is wrong, for a note beside them.
 fn read_fields(a: &AnimationUi, document: &Document) -> Result<AnimationExport, String> {
-    let from = crate::model::parse_date(a.from.trim()).map_err(|e| format!("From: {e}"))?;
-    let to = crate::model::parse_date(a.to.trim()).map_err(|e| format!("To: {e}"))?;
-    let step = FrameStep::parse(&a.step).map_err(|e| format!("Step: {e}"))?;
-    let size = parse_size(&a.size).map_err(|e| format!("Size: {e}"))?;
+    // The field's name in the language shown; the reason from the parser (in English).
+    let field =
+        |key: &str, e: &dyn std::fmt::Display| tr_args(key, &[("error", e.to_string().into())]);
+    let from = crate::model::parse_date(a.from.trim()).map_err(|e| field("anim-field-from", &e))?;
+    let to = crate::model::parse_date(a.to.trim()).map_err(|e| field("anim-field-to", &e))?;
+    let step = FrameStep::parse(&a.step).map_err(|e| field("anim-field-step", &e))?;
+    let size = parse_size(&a.size).map_err(|e| field("anim-field-size", &e))?;
     let mut path = PathBuf::from(a.path.trim());
     if path.as_os_str().is_empty() {
-        return Err("Choose or type the file to write.".to_owned());
+        return Err(tr("anim-no-file"));
     }
     if AnimationFormat::of_path(&path) != Some(a.format) {
         path.set_extension(a.format.extension());
@@ -238,7 +247,8 @@ pub(crate) fn animation_window(
     let mut start = false;
     let mut cancel = false;
     let mut choose = false;
-    egui::Window::new("Export animation")
+    egui::Window::new(tr("anim-title"))
+        .id(egui::Id::unique("export_animation_window"))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
@@ -287,46 +297,43 @@ fn animation_fields_ui(ui: &mut egui::Ui, a: &mut AnimationUi) -> bool {
     egui::Grid::new("animation_fields")
         .num_columns(2)
         .show(ui, |ui| {
-            let l = ui.label("From");
+            let l = ui.label(tr("anim-from"));
             ui.text_edit_singleline(&mut a.from).labelled_by(l.id);
             ui.end_row();
-            let l = ui.label("To");
+            let l = ui.label(tr("anim-to"));
             ui.text_edit_singleline(&mut a.to).labelled_by(l.id);
             ui.end_row();
-            let l = ui.label("Step");
+            let l = ui.label(tr("anim-step"));
             ui.text_edit_singleline(&mut a.step)
                 .labelled_by(l.id)
-                .on_hover_text("7d, 2w, 1m or 1y");
+                .on_hover_text(tr("anim-step-hint"));
             ui.end_row();
-            let l = ui.label("Size");
+            let l = ui.label(tr("anim-size"));
             ui.text_edit_singleline(&mut a.size)
                 .labelled_by(l.id)
-                .on_hover_text("WIDTHxHEIGHT, such as 1280x720");
+                .on_hover_text(tr("anim-size-hint"));
             ui.end_row();
-            ui.label("Format");
+            ui.label(tr("anim-format"));
             ui.horizontal(|ui| {
-                ui.radio_value(&mut a.format, AnimationFormat::Mp4, "MP4 video");
+                ui.radio_value(&mut a.format, AnimationFormat::Mp4, tr("anim-mp4"));
                 ui.radio_value(&mut a.format, AnimationFormat::Gif, "GIF");
             });
             ui.end_row();
-            ui.label("Frames per second");
+            ui.label(tr("anim-fps"));
             ui.add(egui::Slider::new(&mut a.fps, 0.5..=30.0));
             ui.end_row();
-            ui.label("Hold on events");
+            ui.label(tr("anim-hold"));
             ui.add(egui::Slider::new(&mut a.hold, 0.0..=5.0).suffix(" s"))
-                .on_hover_text(
-                    "Pause on each frame where an event takes effect, with its \
-                     title as a headline; 0 lets time flow evenly.",
-                );
+                .on_hover_text(tr("anim-hold-hint"));
             ui.end_row();
-            ui.label("View");
-            ui.checkbox(&mut a.use_view, "The map's current view");
+            ui.label(tr("anim-view"));
+            ui.checkbox(&mut a.use_view, tr("anim-use-view"));
             ui.end_row();
-            let l = ui.label("File");
+            let l = ui.label(tr("anim-file"));
             ui.horizontal(|ui| {
                 ui.add(egui::TextEdit::singleline(&mut a.path).desired_width(260.0))
                     .labelled_by(l.id);
-                if ui.button("Choose…").clicked() {
+                if ui.button(tr("anim-choose")).clicked() {
                     choose = true;
                 }
             });
@@ -348,15 +355,23 @@ fn animation_progress_ui(ui: &mut egui::Ui, a: &AnimationUi) -> (bool, bool) {
         };
         let elapsed = job.started.elapsed().as_secs_f64();
         let left = if done == 0 {
-            "estimating the time left".to_owned()
+            tr("anim-estimating")
         } else {
             let rest = elapsed / done as f64 * (total - done.min(total)) as f64;
-            format!("about {} left", duration_text(rest))
+            tr_args("anim-left", &[("time", duration_text(rest).into())])
         };
-        ui.add(egui::ProgressBar::new(fraction).text(format!("frame {done} of {total}, {left}")));
-        cancel = ui.button("Cancel").clicked();
+        let progress = tr_args(
+            "anim-progress",
+            &[
+                ("done", done.into()),
+                ("total", total.into()),
+                ("left", left.into()),
+            ],
+        );
+        ui.add(egui::ProgressBar::new(fraction).text(progress));
+        cancel = ui.button(tr("anim-cancel")).clicked();
         ui.ctx().request_repaint_after(Duration::from_millis(100));
-    } else if ui.button("Export").clicked() {
+    } else if ui.button(tr("anim-export")).clicked() {
         start = true;
     }
     if let Some((text, is_error)) = &a.note {

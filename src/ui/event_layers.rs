@@ -11,11 +11,13 @@ use crate::app::event_view::EventCommand;
 use crate::map::MapCamera;
 use crate::map::display::DisplayList;
 use crate::map::events::{
-    Aggregate, EventMarks, EventPick, HEXAGONS_BELOW_SCALE, hex_rgb, kind_rgb, pick_events,
+    Aggregate, EventMarks, EventPick, HEXAGONS_BELOW_SCALE, event_type_name, hex_rgb, kind_rgb,
+    pick_events,
 };
 use crate::map::widget::palette::color;
 use crate::model::EntityIx;
 use crate::model::EventWindow;
+use crate::model::i18n::{Arg, current_lang, format_integer, tr, tr_args};
 
 /// The events under the pointer, if it is over the map.
 pub(crate) fn pick_at(
@@ -29,17 +31,22 @@ pub(crate) fn pick_at(
     pick_events(&list, marks, [pos.x - rect.min.x, pos.y - rect.min.y])
 }
 
-/// `word`, or `word` + s unless `n` is 1.
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        word.to_owned()
-    } else {
-        format!("{word}s")
-    }
+/// A count as a message's arguments: `count` (a number, for the plural) and `n` (written
+/// the language's way: "12,000", "12 000").
+fn count_args(n: usize) -> [Arg<'static>; 2] {
+    [
+        ("count", n.into()),
+        ("n", format_integer(n as u64, current_lang()).into()),
+    ]
+}
+
+/// A number written the language's way, as a message's argument.
+fn number(n: u64) -> fluent_bundle::FluentValue<'static> {
+    format_integer(n, current_lang()).into()
 }
 
 fn date_text(day: crate::model::Day) -> String {
-    day.to_date().strftime("%-d %b %Y").to_string()
+    crate::model::i18n::format_day_short(day.to_date(), current_lang())
 }
 
 /// Shows [`tooltip`] at the pointer.
@@ -75,10 +82,12 @@ pub(crate) fn tooltip(document: &Document, pick: &EventPick) -> String {
         .sum();
     let n = pick.events.len();
     if pick.hexagon {
-        return format!(
-            "{n} event{} in this hexagon, {deaths} fatalities\nClick to list them",
-            if n == 1 { "" } else { "s" }
+        let [count, n] = count_args(n);
+        let head = tr_args(
+            "layers-tip-hexagon",
+            &[count, n, ("deaths", number(deaths))],
         );
+        return format!("{head}\n{}", tr("layers-tip-click-list"));
     }
     let Some(&(l, i)) = pick.events.first() else {
         return String::new();
@@ -87,20 +96,24 @@ pub(crate) fn tooltip(document: &Document, pick: &EventPick) -> String {
         return String::new();
     };
     let layer = &map.layer;
+    let fatalities = u64::from(layer.fatalities[i]);
     let mut text = format!(
-        "{} · {}\n{}\nFatalities: {}",
+        "{} · {}\n{}\n{}",
         date_text(layer.date(i)),
-        layer.kind_name(i),
+        event_type_name(layer.kind_name(i)),
         layer.actors_text(i),
-        layer.fatalities[i]
+        tr_args("layers-fatalities-n", &[("deaths", number(fatalities))])
     );
     if n > 1 {
-        text.push_str(&format!(
-            "\nand {} more here ({deaths} fatalities in all)",
-            n - 1
-        ));
+        let more = tr_args(
+            "layers-tip-more",
+            &[("n", number(n as u64 - 1)), ("deaths", number(deaths))],
+        );
+        text.push('\n');
+        text.push_str(&more);
     }
-    text.push_str("\nClick for notes and source");
+    text.push('\n');
+    text.push_str(&tr("layers-tip-click-source"));
     text
 }
 
@@ -118,7 +131,7 @@ pub(crate) fn legend_section_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     if cx.document.events.is_empty() {
         return;
     }
-    egui::CollapsingHeader::new(RichText::new("Conflict events").strong())
+    egui::CollapsingHeader::new(RichText::new(tr("layers-title")).strong())
         .id_salt("event_legend")
         .default_open(true)
         .show(ui, |ui| legend_ui(ui, cx));
@@ -138,25 +151,26 @@ fn legend_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             .map_or(layer.name.clone(), |n| n.to_string_lossy().into_owned());
         ui.horizontal(|ui| {
             ui.label(RichText::new(name).strong());
-            if ui.small_button("Remove").clicked() {
+            if ui.small_button(tr("layers-remove")).clicked() {
                 commands.push(EventCommand::Remove(k));
             }
         });
         let format = layer.format.map_or("", |f| f.label());
-        ui.label(format!("{format}: {} events, {span}", layer.len()));
+        let [count, n] = count_args(layer.len());
+        ui.label(tr_args(
+            "layers-summary",
+            &[count, n, ("format", format.into()), ("span", span.into())],
+        ));
         if map.skipped > 0 {
-            ui.label(format!(
-                "{} rows of the file left out: they could not be read",
-                map.skipped
-            ));
+            ui.label(tr_args("layers-skipped", &count_args(map.skipped)));
         }
     }
     ui.horizontal_wrapped(|ui| {
-        ui.label("Window:");
+        ui.label(tr("layers-window"));
         for w in EventWindow::CHOICES {
             let label = match w {
-                EventWindow::All => "All".to_owned(),
-                EventWindow::Days(n) => format!("{n} d"),
+                EventWindow::All => tr("layers-window-all"),
+                EventWindow::Days(n) => tr_args("layers-window-days", &[("days", n.into())]),
             };
             if ui.selectable_label(view.window == w, label).clicked() {
                 commands.push(EventCommand::SetWindow(w));
@@ -174,10 +188,15 @@ fn legend_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             deaths += d;
         }
     }
-    ui.label(format!(
-        "{events} {}, {deaths} fatalities in the window ending {}; older events fade.",
-        plural(events, "event"),
-        date_text(day)
+    let [count, n] = count_args(events);
+    ui.label(tr_args(
+        "layers-in-window",
+        &[
+            count,
+            n,
+            ("deaths", number(deaths)),
+            ("date", date_text(day).into()),
+        ],
     ));
     kinds_ui(ui, cx, &mut commands);
     aggregate_ui(ui, cx, &mut commands);
@@ -197,14 +216,15 @@ fn kinds_ui(ui: &mut egui::Ui, cx: &Cx<'_>, commands: &mut Vec<EventCommand>) {
             }
         }
     }
-    ui.label("Points: colour by type, size by fatalities");
+    ui.label(tr("layers-points"));
     for (name, k) in kinds {
         let mut shown = !filter.hidden_kinds.contains(&name);
         ui.horizontal(|ui| {
             let (r, _) = ui.allocate_exact_size(Vec2::splat(12.0), egui::Sense::hover());
             ui.painter()
                 .circle_filled(r.center(), 5.0, color(kind_rgb(&name, k)));
-            if ui.checkbox(&mut shown, name.as_str()).changed() {
+            // The type's name in the language shown; the filter keeps the data's.
+            if ui.checkbox(&mut shown, event_type_name(&name)).changed() {
                 let mut f = filter.clone();
                 if shown {
                     f.hidden_kinds.retain(|h| *h != name);
@@ -216,10 +236,10 @@ fn kinds_ui(ui: &mut egui::Ui, cx: &Cx<'_>, commands: &mut Vec<EventCommand>) {
         });
     }
     ui.horizontal(|ui| {
-        ui.label("Actor:");
+        ui.label(tr("layers-actor"));
         let mut text = filter.actor.clone();
         let edit = egui::TextEdit::singleline(&mut text)
-            .hint_text("any actor")
+            .hint_text(tr("layers-any-actor"))
             .desired_width(160.0);
         if ui.add(edit).changed() {
             commands.push(EventCommand::SetFilter(crate::model::EventFilter {
@@ -238,12 +258,12 @@ fn aggregate_ui(ui: &mut egui::Ui, cx: &Cx<'_>, commands: &mut Vec<EventCommand>
         .camera
         .is_some_and(|c| c.scale >= HEXAGONS_BELOW_SCALE);
     ui.horizontal(|ui| {
-        ui.label("Hexagons:");
+        ui.label(tr("layers-hexagons"));
         for (a, label) in [
-            (Aggregate::Count, "Count"),
-            (Aggregate::Fatalities, "Fatalities"),
+            (Aggregate::Count, "layers-count"),
+            (Aggregate::Fatalities, "layers-fatalities"),
         ] {
-            if ui.selectable_label(aggregate == a, label).clicked() {
+            if ui.selectable_label(aggregate == a, tr(label)).clicked() {
                 commands.push(EventCommand::SetAggregate(a));
             }
         }
@@ -259,17 +279,17 @@ fn aggregate_ui(ui: &mut egui::Ui, cx: &Cx<'_>, commands: &mut Vec<EventCommand>
             );
             ui.painter().rect_filled(cell, 0.0, color(hex_rgb(t)));
         }
-        let top = match aggregate {
-            Aggregate::Count => "1 … 200+ events",
-            Aggregate::Fatalities => "0 … 1000+ deaths",
-        };
+        let top = tr(match aggregate {
+            Aggregate::Count => "layers-ramp-count",
+            Aggregate::Fatalities => "layers-ramp-fatalities",
+        });
         ui.label(RichText::new(top).small());
     });
-    let note = if zoomed_in {
-        "Zoomed in: single events as points."
+    let note = tr(if zoomed_in {
+        "layers-zoomed-in"
     } else {
-        "Zoom in for single events."
-    };
+        "layers-zoom-in"
+    });
     ui.label(RichText::new(note).small().color(Color32::GRAY));
 }
 
@@ -279,14 +299,15 @@ fn list_window_ui(ctx: &egui::Context, cx: &mut Cx<'_>) {
         return;
     };
     let mut open = true;
-    let title = if pick.hexagon {
-        format!("{} events in this hexagon", pick.events.len())
+    let key = if pick.hexagon {
+        "layers-list-hexagon"
     } else {
-        format!("{} event(s) here", pick.events.len())
+        "layers-list-here"
     };
+    let title = tr_args(key, &count_args(pick.events.len()));
     let mut commands = Vec::new();
     // Over the right panel, where the event list is, rather than over the Sahel.
-    egui::Window::new("Events here")
+    egui::Window::new(tr("layers-list-window"))
         .id(egui::Id::unique("event_list_window"))
         .open(&mut open)
         .pivot(egui::Align2::RIGHT_TOP)
@@ -305,10 +326,8 @@ fn list_window_ui(ctx: &egui::Context, cx: &mut Cx<'_>) {
                         ui.separator();
                     }
                     if pick.events.len() > 200 {
-                        ui.label(format!(
-                            "… and {} more (zoom in to see fewer)",
-                            pick.events.len() - 200
-                        ));
+                        let more = (pick.events.len() - 200) as u64;
+                        ui.label(tr_args("layers-list-more", &[("n", number(more))]));
                     }
                 });
         });
@@ -331,7 +350,7 @@ fn event_row_ui(
         RichText::new(format!(
             "{} · {}",
             date_text(layer.date(i)),
-            layer.kind_name(i)
+            event_type_name(layer.kind_name(i))
         ))
         .strong(),
     );
@@ -339,9 +358,10 @@ fn event_row_ui(
     if !actors.is_empty() {
         ui.label(actors);
     }
+    let deaths = u64::from(layer.fatalities[i]);
     ui.label(format!(
-        "Fatalities: {} · {}",
-        layer.fatalities[i],
+        "{} · {}",
+        tr_args("layers-fatalities-n", &[("deaths", number(deaths))]),
         layer.string(layer.country[i])
     ));
     if !details.notes.is_empty() {
@@ -349,7 +369,7 @@ fn event_row_ui(
     }
     if !details.source.is_empty() {
         ui.horizontal_wrapped(|ui| {
-            ui.label("Source:");
+            ui.label(tr("layers-source"));
             if crate::model::source::web_address(&details.source).is_some() {
                 if ui.link(&details.source).clicked() {
                     commands.push(Command::OpenUrl(details.source.clone()));
@@ -375,7 +395,12 @@ fn column_dialog_ui(ctx: &egui::Context, cx: &mut Cx<'_>) {
         .unwrap_or_else(|| preview.guess());
     let mut result = None;
     let name = |k: usize| header.get(k).cloned().unwrap_or_default();
-    egui::Window::new("Choose the event columns")
+    let whats = [
+        tr("layers-column-date"),
+        tr("layers-column-latitude"),
+        tr("layers-column-longitude"),
+    ];
+    egui::Window::new(tr("layers-columns-title"))
         .id(egui::Id::unique("event_columns_window"))
         .collapsible(false)
         .resizable(false)
@@ -387,20 +412,13 @@ fn column_dialog_ui(ctx: &egui::Context, cx: &mut Cx<'_>) {
                 |f| f.to_string_lossy().into_owned(),
             );
             ui.label(RichText::new(file).strong());
-            ui.label(
-                "No column of this CSV is recognised as a date or as coordinates. Which \
-                 columns hold them? The choice is remembered for files with the same header.",
-            );
+            ui.label(tr("layers-columns-why"));
             ui.add_space(4.0);
             egui::Grid::new("event_column_choices")
                 .num_columns(2)
                 .spacing([12.0, 6.0])
                 .show(ui, |ui| {
-                    for (k, (slot, what)) in chosen
-                        .iter_mut()
-                        .zip(["Date", "Latitude", "Longitude"])
-                        .enumerate()
-                    {
+                    for (k, (slot, what)) in chosen.iter_mut().zip(&whats).enumerate() {
                         ui.label(what);
                         egui::ComboBox::from_id_salt(("event_column", k))
                             .width(200.0)
@@ -415,12 +433,12 @@ fn column_dialog_ui(ctx: &egui::Context, cx: &mut Cx<'_>) {
                 });
             if !preview.rows.is_empty() {
                 ui.add_space(6.0);
-                ui.label(RichText::new("The first rows, as they would be read:").small());
+                ui.label(RichText::new(tr("layers-columns-preview")).small());
                 egui::Grid::new("event_column_preview")
                     .striped(true)
                     .spacing([12.0, 2.0])
                     .show(ui, |ui| {
-                        for (what, &c) in ["Date", "Latitude", "Longitude"].iter().zip(&chosen) {
+                        for (what, &c) in whats.iter().zip(&chosen) {
                             ui.label(RichText::new(format!("{what} ({})", name(c))).strong());
                         }
                         ui.end_row();
@@ -446,14 +464,14 @@ fn column_dialog_ui(ctx: &egui::Context, cx: &mut Cx<'_>) {
             }
             ui.add_space(6.0);
             ui.horizontal(|ui| {
-                if ui.button("Load").clicked() {
+                if ui.button(tr("layers-columns-load")).clicked() {
                     result = Some(Some(crate::io::ColumnChoice {
                         date: name(chosen[0]),
                         latitude: name(chosen[1]),
                         longitude: name(chosen[2]),
                     }));
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(tr("layers-columns-cancel")).clicked() {
                     result = Some(None);
                 }
             });
@@ -481,16 +499,22 @@ pub(crate) fn state_events_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, entity: Entity
         deaths += d;
     }
     ui.add_space(4.0);
-    let window = match view.window {
-        EventWindow::All => "up to".to_owned(),
-        EventWindow::Days(n) => format!("in the {n} days to"),
+    let [count, n] = count_args(events);
+    let mut args = vec![
+        count,
+        n,
+        ("deaths", number(deaths)),
+        ("date", date_text(day).into()),
+    ];
+    let key = match view.window {
+        EventWindow::All => "layers-state-all",
+        EventWindow::Days(days) => {
+            args.push(("days", days.into()));
+            "layers-state-days"
+        }
     };
-    ui.label(RichText::new("Conflict events").strong());
-    ui.label(format!(
-        "{events} {}, {deaths} fatalities {window} {}",
-        plural(events, "event"),
-        date_text(day)
-    ));
+    ui.label(RichText::new(tr("layers-title")).strong());
+    ui.label(tr_args(key, &args));
     let width = ui.available_width().max(200.0);
     let layout = match cx.memory.charts.last() {
         Some(layout) if (layout.size[0] - width).abs() < 1.0 => layout.clone(),
@@ -554,11 +578,15 @@ fn monthly_chart_ui(
         ],
         egui::Stroke::new(1.5, Color32::from_rgb(0x1D, 0x2B, 0x3A)),
     );
-    let what = if by_deaths { "fatalities" } else { "events" };
+    let (per_month, of_month) = if by_deaths {
+        ("layers-per-month-fatalities", "layers-month-fatalities")
+    } else {
+        ("layers-per-month-events", "layers-month-events")
+    };
     painter.text(
         Pos2::new(rect.min.x + 4.0, rect.max.y - 1.0),
         egui::Align2::LEFT_BOTTOM,
-        format!("{what} per month, at most {top}"),
+        tr_args(per_month, &[("top", number(top))]),
         egui::FontId::proportional(10.0),
         Color32::DARK_GRAY,
     );
@@ -575,6 +603,13 @@ fn monthly_chart_ui(
         let date = day.to_date();
         let m = i32::from(date.year()) * 12 + i32::from(date.month()) - 1;
         let v = months.get(&m).copied().unwrap_or(0);
-        response.on_hover_text_at_pointer(format!("{}: {v} {what}", date.strftime("%B %Y")));
+        let lang = current_lang();
+        let month = format!(
+            "{} {}",
+            crate::model::i18n::month_name(date.month(), false, lang),
+            date.year()
+        );
+        let text = tr_args(of_month, &[("month", month.into()), ("n", number(v))]);
+        response.on_hover_text_at_pointer(text);
     }
 }

@@ -13,7 +13,9 @@ pub(crate) fn menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         ui.menu_button(tr("menu-view"), |ui| view_menu_ui(ui, cx));
         ui.menu_button(tr("menu-help"), |ui| help_menu_ui(ui, cx));
         ui.separator();
-        ui.label(egui::RichText::new(&cx.document.timeline.scenario().title).strong());
+        let lang = crate::model::i18n::current_lang();
+        let title = cx.document.timeline.scenario().title_in(lang);
+        ui.label(egui::RichText::new(title).strong());
         if cx.document.is_dirty() {
             ui.label(egui::RichText::new(tr("unsaved-changes")).weak())
                 .on_hover_text(tr("unsaved-changes-hint"));
@@ -23,9 +25,15 @@ pub(crate) fn menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             let text: Vec<String> = cx
                 .jobs
                 .progress()
-                .map(|(name, stage, percent)| match percent {
-                    Some(p) => format!("{name}: {stage} {p}%…"),
-                    None => format!("{name}: {stage}…"),
+                .map(|(name, stage, percent)| {
+                    let args = [("name", name.into()), ("stage", stage.into())];
+                    match percent {
+                        Some(p) => tr_args(
+                            "job-progress",
+                            &[args[0].clone(), args[1].clone(), ("percent", p.into())],
+                        ),
+                        None => tr_args("job-progress-no-percent", &args),
+                    }
                 })
                 .collect();
             ui.label(text.join("   ")).on_hover_text(tr("jobs-hint"));
@@ -48,15 +56,26 @@ pub(crate) fn about_window(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             ui.label(
                 egui::RichText::new(format!("Sahel Atlas {}", env!("CARGO_PKG_VERSION"))).strong(),
             );
-            ui.label(env!("CARGO_PKG_DESCRIPTION"));
+            ui.label(tr("about-description"));
             ui.separator();
             let timeline = &cx.document.timeline;
             let scenario = timeline.scenario();
+            let lang = crate::model::i18n::current_lang();
             ui.label(tr_args(
                 "about-scenario",
-                &[("title", scenario.title.as_str().into())],
+                &[("title", scenario.title_in(lang).into())],
             ));
-            let lang = crate::model::i18n::current_lang();
+            let description = scenario.description_in(lang);
+            if !description.trim().is_empty() {
+                egui::CollapsingHeader::new(tr("about-scenario-covers"))
+                    .id_salt("about_scenario_description")
+                    .show(ui, |ui| {
+                        egui::ScrollArea::vertical()
+                            .id_salt("about_scenario_description_scroll")
+                            .max_height(200.0)
+                            .show(ui, |ui| ui.label(description));
+                    });
+            }
             ui.label(tr_args(
                 "about-data",
                 &[
@@ -275,7 +294,7 @@ fn edit_menu_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         cx.push(Command::Edit(EditCommand::Redo));
     }
     ui.separator();
-    let date = cx.view.day().to_date().to_string();
+    let date = format_day_long(cx.view.day().to_date(), crate::model::i18n::current_lang());
     let add_event = tr_args("edit-add-event", &[("date", date.as_str().into())]);
     if ui.button(add_event).clicked() {
         cx.push(Command::Edit(EditCommand::AddEvent));

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use super::Cx;
 use crate::app::path_purpose::PathPurpose;
+use crate::model::i18n::tr;
 
 /// The window, while a path is asked for.
 pub(crate) fn path_prompt_window(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
@@ -22,7 +23,7 @@ pub(crate) fn path_prompt_window(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         .open(&mut open)
         .show(ui.ctx(), |ui| {
             ui.label(&prompt.why);
-            let label = ui.label("Path");
+            let label = ui.label(tr("path-label"));
             let field = ui
                 .add(egui::TextEdit::singleline(&mut prompt.path).desired_width(380.0))
                 .labelled_by(label.id);
@@ -31,10 +32,10 @@ pub(crate) fn path_prompt_window(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
                 if ui.button(prompt.purpose.action()).clicked() || enter {
                     chosen = typed_path(&prompt.purpose, &prompt.path);
                 }
-                cancelled = ui.button("Cancel").clicked();
+                cancelled = ui.button(tr("path-cancel")).clicked();
             });
             if chosen.is_none() && (enter || prompt.path.trim().is_empty()) {
-                ui.label(egui::RichText::new("Type a file's path.").weak());
+                ui.label(egui::RichText::new(tr("path-type-hint")).weak());
             }
         });
     if let Some(path) = chosen {

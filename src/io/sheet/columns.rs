@@ -169,15 +169,21 @@ pub const SHEET_NAMES: [&str; 6] = [
 pub(crate) const TRANSLATIONS: &str = "/i18n";
 
 /// The pointer of a translation column's header (`i18n.fr.title` → `/i18n/fr/title`), if
-/// `header` is one and `sheet` holds items that take translations.
+/// `header` is one and `sheet` holds items that take translations (or is `about`, whose
+/// rows `i18n.fr.title` and `i18n.fr.description` translate the scenario's own).
 pub(crate) fn translation_pointer(sheet: &str, header: &str) -> Option<String> {
-    if !ITEM_SHEETS.iter().any(|(spec, _)| spec.name == sheet) {
+    if !takes_translations(sheet) {
         return None;
     }
     let rest = header.strip_prefix("i18n.")?;
     let (lang, field) = rest.split_once('.')?;
     let word = |t: &str| !t.is_empty() && !t.contains(['.', '/', '~']);
     (word(lang) && word(field)).then(|| format!("{TRANSLATIONS}/{lang}/{field}"))
+}
+
+/// Whether the sheet's items (or, for `about`, the scenario) take translations.
+pub(crate) fn takes_translations(sheet: &str) -> bool {
+    sheet == ABOUT.name || ITEM_SHEETS.iter().any(|(spec, _)| spec.name == sheet)
 }
 
 /// Whether `pointer` (from an item) is one translation: `/i18n/LANG/FIELD`.

@@ -311,6 +311,18 @@ impl Reading<'_> {
                 Some(Cell::Text(t)) => t.trim().to_owned(),
                 _ => continue,
             };
+            if let Some(pointer) = translation_pointer(ABOUT.name, &field) {
+                // `i18n.fr.title`: the scenario's title in French.
+                self.places.about_rows.push((pointer.clone(), r));
+                match value_of(row.get(1).unwrap_or(&Cell::Empty), CellKind::Text) {
+                    Ok(Some(value)) => insert(&mut root, &pointer, value),
+                    Ok(None) => {}
+                    Err(message) => {
+                        self.cell_problem(Severity::Error, ABOUT.name, cell_name(r, 1), message);
+                    }
+                }
+                continue;
+            }
             let Some(column) = ABOUT.columns.iter().find(|c| header(c) == field) else {
                 let known: Vec<String> = ABOUT.columns.iter().map(header).collect();
                 let message = format!(

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::columns::{
     ABOUT, CHANGES, CellKind, Column, EVENT_COLUMN, ITEM_SHEETS, SheetSpec, header, is_elsewhere,
-    is_translation,
+    is_translation, takes_translations,
 };
 use super::{Cell, Table, is_folder};
 use crate::model::{Scenario, parse_date};
@@ -125,6 +125,17 @@ fn about_table(scenario: &Value) -> Result<Table, SheetError> {
     for column in ABOUT.columns {
         rows.push(vec![Cell::Text(header(column)), cell_of(&top, column)]);
     }
+    // The scenario's translations, a row each (`i18n.fr.title`), in the file's order.
+    let translations = top.get("i18n").and_then(Value::as_object);
+    for (lang, fields) in translations.into_iter().flatten() {
+        for (field, text) in fields.as_object().into_iter().flatten() {
+            let text = text.as_str().unwrap_or_default().to_owned();
+            rows.push(vec![
+                Cell::Text(format!("i18n.{lang}.{field}")),
+                Cell::Text(text),
+            ]);
+        }
+    }
     Ok(Table {
         name: ABOUT.name.to_owned(),
         rows,
@@ -144,7 +155,7 @@ fn covered(spec: &SheetSpec, item: &Value) -> Result<(), SheetError> {
     let mut leaves = Vec::new();
     leaf_pointers(item, String::new(), &mut leaves);
     for pointer in leaves {
-        let item_sheet = ITEM_SHEETS.iter().any(|(s, _)| s.name == spec.name);
+        let item_sheet = takes_translations(spec.name);
         let known = spec.columns.iter().any(|c| c.pointer == pointer)
             || is_elsewhere(spec.name, &pointer)
             || (item_sheet && is_translation(&pointer));

@@ -5,6 +5,7 @@ use egui::RichText;
 use super::{field_error_ui, lines, optional, problems_of, problems_ui};
 use crate::app::command::Command;
 use crate::app::editing::EditCommand;
+use crate::model::i18n::{current_lang, tr, tr_args};
 use crate::model::{
     Amount, Change, Currency, DatePrecision, Edit, EntityKind, Event, GovernmentForm, Item,
     ItemValue, Notice, Problem, Scenario, Section, Size, Status, parse_date,
@@ -102,10 +103,8 @@ impl ChangeForm {
             t => match t.parse::<u32>() {
                 Ok(n) => Some(n),
                 Err(_) => {
-                    errors.push(format!(
-                        "troops: \"{}\" is not a whole number",
-                        self.troops.trim()
-                    ));
+                    let text = self.troops.trim();
+                    errors.push(tr_args("form-error-troops", &[("text", text.into())]));
                     None
                 }
             },
@@ -118,14 +117,13 @@ impl ChangeForm {
             ) {
                 (Ok(value), Ok(currency)) => Some(Amount { value, currency }),
                 (Err(_), _) => {
-                    errors.push(format!(
-                        "amount: \"{}\" is not a whole number",
-                        self.amount.trim()
-                    ));
+                    let text = self.amount.trim();
+                    errors.push(tr_args("form-error-amount", &[("text", text.into())]));
                     None
                 }
-                (_, Err(why)) => {
-                    errors.push(why);
+                (_, Err(_)) => {
+                    let text = self.currency.trim();
+                    errors.push(tr_args("form-error-currency", &[("text", text.into())]));
                     None
                 }
             },
@@ -149,7 +147,7 @@ impl ChangeForm {
             ChangeKind::Size => {
                 let size = self.size(errors);
                 if size.is_empty() {
-                    errors.push("a size change needs troops or an amount".to_owned());
+                    errors.push(tr("form-error-size"));
                 }
                 Change::Size { relationship, size }
             }
@@ -246,7 +244,7 @@ impl EventForm {
             Ok(date) => event.date = date,
             Err(_) => self.errors.push((
                 "date",
-                format!("\"{}\" is not a date (YYYY-MM-DD)", self.date.trim()),
+                tr_args("form-error-date", &[("text", self.date.trim().into())]),
             )),
         }
         event.effective = None;
@@ -255,7 +253,7 @@ impl EventForm {
                 Ok(date) => event.effective = Some(date),
                 Err(_) => self.errors.push((
                     "effective",
-                    format!("\"{}\" is not a date (YYYY-MM-DD)", self.effective.trim()),
+                    tr_args("form-error-date", &[("text", self.effective.trim().into())]),
                 )),
             }
         }
@@ -274,7 +272,10 @@ impl EventForm {
         if !self.notice.trim().is_empty() {
             match Notice::parse(self.notice.trim()) {
                 Ok(notice) => event.notice = Some(notice),
-                Err(why) => self.errors.push(("notice", why)),
+                Err(_) => self.errors.push((
+                    "notice",
+                    tr_args("form-error-notice", &[("text", self.notice.trim().into())]),
+                )),
             }
         }
         self.change_errors = vec![Vec::new(); self.changes.len()];
@@ -302,7 +303,7 @@ impl EventForm {
         // As tall as the window allows, so that what the event changes is in view.
         let screen = ctx.content_rect();
         let height = (screen.height() - 140.0).clamp(240.0, 760.0);
-        egui::Window::new("Event")
+        egui::Window::new(tr("form-event"))
             .id(egui::Id::unique("edit-event"))
             .open(&mut open)
             .default_width(440.0)
@@ -352,72 +353,75 @@ impl EventForm {
         egui::Grid::new("event-fields")
             .num_columns(2)
             .show(ui, |ui| {
-                let text_row = |ui: &mut egui::Ui, label: &str, text: &mut String, multi: bool| {
-                    let name = ui.label(label);
+                // Salted by a name that does not change with the language.
+                let text_row = |ui: &mut egui::Ui, key: &str, text: &mut String, multi: bool| {
+                    let name = ui.label(tr(key));
                     let edit = if multi {
                         egui::TextEdit::multiline(text).desired_rows(2)
                     } else {
                         egui::TextEdit::singleline(text)
                     };
                     let response = ui
-                        .add(edit.desired_width(300.0).id_salt(label))
+                        .add(edit.desired_width(300.0).id_salt(key))
                         .labelled_by(name.id);
                     ui.end_row();
                     response.changed()
                 };
-                changed |= text_row(ui, "Date", &mut self.date, false);
+                changed |= text_row(ui, "form-date", &mut self.date, false);
                 ui.label("");
                 ui.vertical(|ui| {
                     field_error_ui(ui, error(&self.errors, "date").as_ref());
                     problems_ui(ui, problems, "/date");
                 });
                 ui.end_row();
-                changed |= text_row(ui, "Effective (optional)", &mut self.effective, false);
+                changed |= text_row(ui, "form-effective", &mut self.effective, false);
                 ui.label("");
                 ui.vertical(|ui| {
                     field_error_ui(ui, error(&self.errors, "effective").as_ref());
                     problems_ui(ui, problems, "/effective");
                 });
                 ui.end_row();
-                ui.label("Precision");
+                ui.label(tr("form-precision"));
                 ui.horizontal(|ui| {
-                    for p in [
-                        DatePrecision::Day,
-                        DatePrecision::Month,
-                        DatePrecision::Year,
+                    for (p, key) in [
+                        (DatePrecision::Day, "form-precision-day"),
+                        (DatePrecision::Month, "form-precision-month"),
+                        (DatePrecision::Year, "form-precision-year"),
                     ] {
-                        changed |= ui.radio_value(&mut self.precision, p, p.as_str()).changed();
+                        changed |= ui.radio_value(&mut self.precision, p, tr(key)).changed();
                     }
                 });
                 ui.end_row();
-                changed |= text_row(ui, "Title", &mut self.title, false);
-                changed |= text_row(ui, "Summary", &mut self.summary, true);
-                changed |= text_row(ui, "Note", &mut self.note, true);
-                ui.label("Confidence");
-                changed |= ui.checkbox(&mut self.low_confidence, "low").changed();
+                changed |= text_row(ui, "form-title", &mut self.title, false);
+                changed |= text_row(ui, "form-summary", &mut self.summary, true);
+                changed |= text_row(ui, "form-note", &mut self.note, true);
+                ui.label(tr("form-confidence"));
+                changed |= ui
+                    .checkbox(&mut self.low_confidence, tr("form-confidence-low"))
+                    .changed();
                 ui.end_row();
-                changed |= text_row(ui, "Sources (one per line)", &mut self.sources, true);
+                changed |= text_row(ui, "form-sources", &mut self.sources, true);
                 ui.label("");
                 ui.vertical(|ui| problems_ui(ui, problems, "/sources"));
                 ui.end_row();
-                changed |= text_row(ui, "Notice (optional, P6M)", &mut self.notice, false);
+                changed |= text_row(ui, "form-notice", &mut self.notice, false);
                 ui.label("");
                 ui.vertical(|ui| {
                     field_error_ui(ui, error(&self.errors, "notice").as_ref());
                     problems_ui(ui, problems, "/notice");
                 });
                 ui.end_row();
-                changed |= text_row(ui, "Id", &mut self.id, false);
+                changed |= text_row(ui, "form-id", &mut self.id, false);
                 ui.label("");
                 ui.vertical(|ui| problems_ui(ui, problems, "/id"));
                 ui.end_row();
             });
         ui.separator();
-        ui.label(RichText::new("What it changes").strong());
+        ui.label(RichText::new(tr("form-what-changes")).strong());
         changed |= self.changes_ui(ui, scenario, problems);
         ui.separator();
         ui.horizontal(|ui| {
-            if ui.button("Delete event").clicked() {
+            if ui.button(tr("form-delete-event")).clicked() {
                 commands.push(Command::Edit(EditCommand::DeleteEvent(
                     crate::model::EventIx::new(self.index),
                 )));
@@ -440,7 +444,7 @@ impl EventForm {
                     changed |= change_row_ui(ui, form, scenario);
                     if ui
                         .small_button("×")
-                        .on_hover_text("Remove this change")
+                        .on_hover_text(tr("form-remove-change"))
                         .clicked()
                     {
                         remove = Some(c);
@@ -467,12 +471,12 @@ impl EventForm {
         }
         ui.horizontal(|ui| {
             for (label, kind) in [
-                ("+ Tie status", ChangeKind::Status),
-                ("+ Reaffirmation", ChangeKind::Reaffirmed),
-                ("+ Size", ChangeKind::Size),
-                ("+ Government change", ChangeKind::Government),
+                ("form-add-status", ChangeKind::Status),
+                ("form-add-reaffirmed", ChangeKind::Reaffirmed),
+                ("form-add-size", ChangeKind::Size),
+                ("form-add-government", ChangeKind::Government),
             ] {
-                if ui.button(label).clicked() {
+                if ui.button(tr(label)).clicked() {
                     self.changes.push(ChangeForm::new(kind));
                     changed = true;
                 }
@@ -486,16 +490,27 @@ impl EventForm {
 /// government.
 fn change_row_ui(ui: &mut egui::Ui, form: &mut ChangeForm, scenario: &Scenario) -> bool {
     let mut changed = false;
+    let lang = current_lang();
+    // A tie's short label in the language shown, else its label.
+    let tie_name = |r: &'_ crate::model::Relationship| -> String {
+        r.i18n
+            .get(lang, "short")
+            .or_else(|| {
+                r.short
+                    .is_none()
+                    .then(|| r.i18n.get(lang, "label"))
+                    .flatten()
+            })
+            .unwrap_or_else(|| r.short_label())
+            .to_owned()
+    };
     match form.kind {
         ChangeKind::Status | ChangeKind::Reaffirmed | ChangeKind::Size => {
             let selected = scenario
                 .relationships
                 .iter()
                 .find(|r| r.id == form.relationship)
-                .map_or_else(
-                    || "Choose a tie…".to_owned(),
-                    |r| r.short_label().to_owned(),
-                );
+                .map_or_else(|| tr("form-choose-tie"), |r| tie_name(r).to_owned());
             egui::ComboBox::from_id_salt("tie")
                 .selected_text(selected)
                 .width(200.0)
@@ -503,8 +518,8 @@ fn change_row_ui(ui: &mut egui::Ui, form: &mut ChangeForm, scenario: &Scenario) 
                 .show_ui(ui, |ui| {
                     for r in &scenario.relationships {
                         changed |= ui
-                            .selectable_value(&mut form.relationship, r.id.clone(), r.short_label())
-                            .on_hover_text(&r.label)
+                            .selectable_value(&mut form.relationship, r.id.clone(), tie_name(r))
+                            .on_hover_text(r.i18n.or(lang, "label", &r.label))
                             .changed();
                     }
                 });
@@ -519,15 +534,16 @@ fn change_row_ui(ui: &mut egui::Ui, form: &mut ChangeForm, scenario: &Scenario) 
                         }
                     });
             } else if form.kind == ChangeKind::Reaffirmed {
-                ui.label("reaffirmed");
+                ui.label(tr("form-reaffirmed"));
             } else {
-                ui.label("size");
+                ui.label(tr("form-size"));
             }
         }
         ChangeKind::Government => {
-            let selected = scenario
-                .entity(&form.state)
-                .map_or_else(|| "Choose a state…".to_owned(), |e| e.name.clone());
+            let selected = scenario.entity(&form.state).map_or_else(
+                || tr("form-choose-state"),
+                |e| e.i18n.or(lang, "name", &e.name).to_owned(),
+            );
             egui::ComboBox::from_id_salt("state")
                 .selected_text(selected)
                 .height(400.0)
@@ -538,19 +554,24 @@ fn change_row_ui(ui: &mut egui::Ui, form: &mut ChangeForm, scenario: &Scenario) 
                         .filter(|e| e.kind == EntityKind::State)
                     {
                         changed |= ui
-                            .selectable_value(&mut form.state, e.id.clone(), &e.name)
+                            .selectable_value(
+                                &mut form.state,
+                                e.id.clone(),
+                                e.i18n.or(lang, "name", &e.name),
+                            )
                             .changed();
                     }
                 });
-            for g in [GovernmentForm::Civilian, GovernmentForm::Military] {
-                changed |= ui
-                    .radio_value(&mut form.government, g, g.as_str())
-                    .changed();
+            for (g, key) in [
+                (GovernmentForm::Civilian, "form-civilian"),
+                (GovernmentForm::Military, "form-military"),
+            ] {
+                changed |= ui.radio_value(&mut form.government, g, tr(key)).changed();
             }
             changed |= ui
                 .add(
                     egui::TextEdit::singleline(&mut form.leader)
-                        .hint_text("leader")
+                        .hint_text(tr("form-leader"))
                         .desired_width(110.0),
                 )
                 .changed();
@@ -569,8 +590,8 @@ fn size_fields_ui(ui: &mut egui::Ui, form: &mut ChangeForm) -> bool {
             .labelled_by(name.id)
             .changed()
     };
-    changed |= small(ui, "Troops", &mut form.troops, 60.0);
-    changed |= small(ui, "Amount", &mut form.amount, 96.0);
-    changed |= small(ui, "Currency", &mut form.currency, 44.0);
+    changed |= small(ui, &tr("form-troops"), &mut form.troops, 60.0);
+    changed |= small(ui, &tr("form-amount"), &mut form.amount, 96.0);
+    changed |= small(ui, &tr("form-currency"), &mut form.currency, 44.0);
     changed
 }

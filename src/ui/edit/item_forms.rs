@@ -7,6 +7,7 @@ use egui::RichText;
 use super::{field_error_ui, lines, optional, problems_of, problems_ui};
 use crate::app::command::Command;
 use crate::app::editing::EditCommand;
+use crate::model::i18n::{current_lang, tr, tr_args};
 use crate::model::{
     Edit, Entity, EntityKind, Item, ItemValue, Place, Problem, Relationship, RelationshipKind,
     Scenario, Section, Site,
@@ -31,14 +32,15 @@ fn push_replace(
     }));
 }
 
-/// A labelled single-line field; whether it changed.
-fn field(ui: &mut egui::Ui, label: &str, text: &mut String) -> bool {
-    let name = ui.label(label);
+/// A single-line field labelled with the message `key` (its salt too, the same in every
+/// language); whether it changed.
+fn field(ui: &mut egui::Ui, key: &str, text: &mut String) -> bool {
+    let name = ui.label(tr(key));
     let changed = ui
         .add(
             egui::TextEdit::singleline(text)
                 .desired_width(280.0)
-                .id_salt(label),
+                .id_salt(key),
         )
         .labelled_by(name.id)
         .changed();
@@ -158,21 +160,17 @@ impl RelationshipForm {
         if fields.iter().all(|f| f.trim().is_empty()) {
             return None;
         }
-        let degrees = |text: &str, what: &str, errors: &mut Vec<String>| {
+        let degrees = |text: &str, key: &str, errors: &mut Vec<String>| {
             let n = text.trim().parse::<f64>().ok().filter(|n| n.is_finite());
             if n.is_none() {
-                errors.push(format!(
-                    "site {what}: \"{}\" is not a number of degrees",
-                    text.trim()
-                ));
+                errors.push(tr_args(key, &[("text", text.trim().into())]));
             }
             n
         };
-        let lon = degrees(&self.site_lon, "longitude", &mut self.errors);
-        let lat = degrees(&self.site_lat, "latitude", &mut self.errors);
+        let lon = degrees(&self.site_lon, "form-error-site-lon", &mut self.errors);
+        let lat = degrees(&self.site_lat, "form-error-site-lat", &mut self.errors);
         if self.site_name.trim().is_empty() {
-            self.errors
-                .push("site: give it a name (the base or camp)".to_owned());
+            self.errors.push(tr("form-error-site-name"));
         }
         Some(Site {
             name: self.site_name.clone(),
@@ -196,7 +194,7 @@ impl RelationshipForm {
         }
         let problems = problems_of(problems, &Item::Relationship(self.index));
         let mut open = true;
-        egui::Window::new("Tie")
+        egui::Window::new(tr("form-tie"))
             .id(egui::Id::unique("edit-tie"))
             .open(&mut open)
             .default_width(420.0)
@@ -229,9 +227,9 @@ impl RelationshipForm {
         let mut changed = false;
         problems_ui(ui, problems, "");
         egui::Grid::new("tie-fields").num_columns(2).show(ui, |ui| {
-            changed |= field(ui, "Label", &mut self.label);
-            changed |= field(ui, "Short label", &mut self.short);
-            ui.label("Kind");
+            changed |= field(ui, "form-label", &mut self.label);
+            changed |= field(ui, "form-short-label", &mut self.short);
+            ui.label(tr("form-kind"));
             egui::ComboBox::from_id_salt("tie-kind")
                 .selected_text(self.kind.label())
                 .show_ui(ui, |ui| {
@@ -240,19 +238,19 @@ impl RelationshipForm {
                     }
                 });
             ui.end_row();
-            changed |= field(ui, "Id", &mut self.id);
+            changed |= field(ui, "form-id", &mut self.id);
             ui.label("");
             ui.vertical(|ui| problems_ui(ui, problems, "/id"));
             ui.end_row();
         });
-        ui.label(RichText::new("Parties (the first is the hub)").strong());
+        ui.label(RichText::new(tr("form-parties")).strong());
         changed |= self.parties_ui(ui, scenario);
         problems_ui(ui, problems, "/parties");
         changed |= ui
-            .checkbox(&mut self.in_force_at_start, "In force when the span starts")
+            .checkbox(&mut self.in_force_at_start, tr("form-in-force"))
             .changed();
         if self.in_force_at_start {
-            ui.label("Sources showing it was in force then (one per line):");
+            ui.label(tr("form-start-sources"));
             changed |= ui
                 .add(
                     egui::TextEdit::multiline(&mut self.start_sources)
@@ -262,27 +260,31 @@ impl RelationshipForm {
                 .changed();
             problems_ui(ui, problems, "/start_sources");
         }
-        ui.label(RichText::new("Site (optional: a base, a camp)").strong());
+        ui.label(RichText::new(tr("form-site")).strong());
         egui::Grid::new("tie-site").num_columns(2).show(ui, |ui| {
-            changed |= field(ui, "Site name", &mut self.site_name);
-            changed |= field(ui, "Site longitude", &mut self.site_lon);
-            changed |= field(ui, "Site latitude", &mut self.site_lat);
+            changed |= field(ui, "form-site-name", &mut self.site_name);
+            changed |= field(ui, "form-site-lon", &mut self.site_lon);
+            changed |= field(ui, "form-site-lat", &mut self.site_lat);
         });
         for error in &self.errors {
             field_error_ui(ui, Some(error));
         }
         problems_ui(ui, problems, "/site");
-        ui.toggle_value(&mut self.picking_site, "Pick the site on the map")
-            .on_hover_text("Then click the map where the site is");
+        ui.toggle_value(&mut self.picking_site, tr("form-pick-site"))
+            .on_hover_text(tr("form-pick-site-hint"));
         self.touched |= changed;
     }
 
     fn parties_ui(&mut self, ui: &mut egui::Ui, scenario: &Scenario) -> bool {
         let mut changed = false;
         let mut remove = None;
+        let lang = current_lang();
         for (p, party) in self.parties.iter().enumerate() {
             ui.horizontal(|ui| {
-                ui.label(format!("{} ({party})", scenario.entity_name(party)));
+                let name = scenario
+                    .entity(party)
+                    .map_or(party.as_str(), |e| e.i18n.or(lang, "name", &e.name));
+                ui.label(format!("{name} ({party})"));
                 if ui.small_button("×").clicked() {
                     remove = Some(p);
                 }
@@ -295,19 +297,20 @@ impl RelationshipForm {
         ui.horizontal(|ui| {
             let mut chosen = String::new();
             egui::ComboBox::from_id_salt("add-party")
-                .selected_text("Add a party…")
+                .selected_text(tr("form-add-party"))
                 .height(400.0)
                 .show_ui(ui, |ui| {
                     for e in &scenario.entities {
-                        ui.selectable_value(&mut chosen, e.id.clone(), &e.name);
+                        let name = e.i18n.or(lang, "name", &e.name);
+                        ui.selectable_value(&mut chosen, e.id.clone(), name);
                     }
                 });
             if !chosen.is_empty() && !self.parties.contains(&chosen) {
                 self.parties.push(chosen);
                 changed = true;
             }
-            ui.toggle_value(&mut self.picking, "Pick on the map")
-                .on_hover_text("Then click countries or organisations on the map");
+            ui.toggle_value(&mut self.picking, tr("form-pick-party"))
+                .on_hover_text(tr("form-pick-party-hint"));
         });
         changed
     }
@@ -404,7 +407,7 @@ impl EntityForm {
                     } else {
                         ("lat", &self.lat)
                     };
-                    let message = format!("\"{}\" is not a number of degrees", text.trim());
+                    let message = tr_args("form-error-degrees", &[("text", text.trim().into())]);
                     self.errors.push((field, message));
                     None
                 }
@@ -428,7 +431,7 @@ impl EntityForm {
         }
         let problems = problems_of(problems, &Item::Entity(self.index));
         let mut open = true;
-        egui::Window::new("Organisation")
+        egui::Window::new(tr("form-entity"))
             .id(egui::Id::unique("edit-entity"))
             .open(&mut open)
             .default_width(380.0)
@@ -453,37 +456,37 @@ impl EntityForm {
         egui::Grid::new("entity-fields")
             .num_columns(2)
             .show(ui, |ui| {
-                changed |= field(ui, "Name", &mut self.name);
-                changed |= field(ui, "Short name", &mut self.short);
-                ui.label("Kind");
+                changed |= field(ui, "form-name", &mut self.name);
+                changed |= field(ui, "form-short-name", &mut self.short);
+                ui.label(tr("form-kind"));
                 ui.horizontal(|ui| {
                     changed |= ui
                         .radio_value(
                             &mut self.kind,
                             EntityKind::Organisation,
-                            "organisation or armed group",
+                            tr("form-kind-organisation"),
                         )
                         .changed();
                     changed |= ui
-                        .radio_value(&mut self.kind, EntityKind::State, "state")
+                        .radio_value(&mut self.kind, EntityKind::State, tr("form-kind-state"))
                         .changed();
                 });
                 ui.end_row();
-                changed |= field(ui, "Id", &mut self.id);
+                changed |= field(ui, "form-id", &mut self.id);
                 ui.label("");
                 ui.vertical(|ui| problems_ui(ui, problems, "/id"));
                 ui.end_row();
-                changed |= field(ui, "Longitude", &mut self.lon);
-                changed |= field(ui, "Latitude", &mut self.lat);
-                changed |= field(ui, "Place", &mut self.place_label);
+                changed |= field(ui, "form-longitude", &mut self.lon);
+                changed |= field(ui, "form-latitude", &mut self.lat);
+                changed |= field(ui, "form-place", &mut self.place_label);
             });
         let errors: Vec<String> = self.errors.iter().map(|(_, e)| e.clone()).collect();
         for error in &errors {
             field_error_ui(ui, Some(error));
         }
         problems_ui(ui, problems, "/place");
-        ui.toggle_value(&mut self.picking, "Pick the place on the map")
-            .on_hover_text("Then click the map where its node should sit");
+        ui.toggle_value(&mut self.picking, tr("form-pick-place"))
+            .on_hover_text(tr("form-pick-place-hint"));
         self.touched |= changed;
     }
 }

@@ -12,6 +12,7 @@ use egui::{Color32, RichText};
 use crate::app::command::Command;
 use crate::app::document::Document;
 use crate::app::editing::{EditCommand, EditState};
+use crate::model::i18n::{Lang, current_lang, tr, tr_args};
 use crate::model::{Edit, Item, Problem, Scenario, Section, Severity};
 
 pub(crate) use event_form::EventForm;
@@ -118,13 +119,13 @@ fn questions_ui(
     editing: &EditState,
     commands: &mut Vec<Command>,
 ) {
-    let mut ask = |id: &str, text: String, buttons: &[(&str, EditCommand)]| {
+    let mut ask = |id: &str, text: String, buttons: &[(String, EditCommand)]| {
         egui::Modal::new(egui::Id::unique(id)).show(ctx, |ui| {
             ui.set_max_width(420.0);
             ui.label(text);
             ui.horizontal(|ui| {
                 for (label, command) in buttons {
-                    if ui.button(*label).clicked() {
+                    if ui.button(label).clicked() {
                         commands.push(Command::Edit(command.clone()));
                     }
                 }
@@ -134,33 +135,35 @@ fn questions_ui(
     if editing.quit_asked {
         ask(
             "unsaved-quit",
-            "The scenario has unsaved edits.".to_owned(),
+            tr("ask-unsaved-quit"),
             &[
-                ("Save", EditCommand::Save),
-                ("Quit without saving", EditCommand::QuitWithoutSaving),
-                ("Cancel", EditCommand::CancelQuit),
+                (tr("ask-save"), EditCommand::Save),
+                (
+                    tr("ask-quit-without-saving"),
+                    EditCommand::QuitWithoutSaving,
+                ),
+                (tr("ask-cancel"), EditCommand::CancelQuit),
             ],
         );
     } else if editing.pending_replace.is_some() {
         ask(
             "unsaved-open",
-            "Another scenario is ready to show, but this one has unsaved edits. Open it and lose them?".to_owned(),
+            tr("ask-unsaved-open"),
             &[
-                ("Keep editing", EditCommand::ConfirmReplace(false)),
-                ("Open it, losing the edits", EditCommand::ConfirmReplace(true)),
+                (tr("ask-keep-editing"), EditCommand::ConfirmReplace(false)),
+                (tr("ask-open-losing"), EditCommand::ConfirmReplace(true)),
             ],
         );
     } else if let Some((path, _)) = &editing.recovery_offer {
-        let of = path.as_ref().map_or_else(
-            || "the embedded scenario".to_owned(),
-            |p| p.display().to_string(),
-        );
+        let of = path
+            .as_ref()
+            .map_or_else(|| tr("ask-recovery-embedded"), |p| p.display().to_string());
         ask(
             "recovery",
-            format!("The last session ended with unsaved edits to {of}. Restore them?"),
+            tr_args("ask-recovery", &[("file", of.into())]),
             &[
-                ("Restore", EditCommand::RestoreRecovery),
-                ("Discard", EditCommand::DiscardRecovery),
+                (tr("ask-restore"), EditCommand::RestoreRecovery),
+                (tr("ask-discard"), EditCommand::DiscardRecovery),
             ],
         );
     }
@@ -186,9 +189,63 @@ pub(crate) fn problems_ui(ui: &mut egui::Ui, problems: &[&Problem], prefix: &str
                 Severity::Error => Color32::from_rgb(0xC0, 0x20, 0x20),
                 Severity::Warning => Color32::from_rgb(0xB0, 0x60, 0x00),
             };
-            ui.label(RichText::new(&problem.message).color(colour).small());
+            ui.label(RichText::new(problem_text(problem)).color(colour).small());
         }
     }
+}
+
+/// A problem as the form shows it: `check`'s sentence in English; in another language, the
+/// catalogue's words for the common problems (no source, a source that is not a web address,
+/// a duplicate or empty id, an organisation without a place, a tie with fewer than two
+/// parties or no event, a date outside the span or at odds with its precision, an unknown tie, party or
+/// state), told apart by where they point and what `check` says, and
+/// `check`'s English sentence for the rest (a test pins the cases, so a change of wording in
+/// `check` shows).
+pub(crate) fn problem_text(problem: &Problem) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if current_lang() == Lang::En {
+        return Cow::Borrowed(&problem.message);
+    }
+    let (pointer, message) = (problem.pointer.as_str(), problem.message.as_str());
+    // The index after a list's pointer: `/sources/1` → 1.
+    let index = |list: &str| {
+        pointer
+            .strip_prefix(list)
+            .and_then(|rest| rest.strip_prefix('/'))
+            .and_then(|n| n.parse::<usize>().ok())
+    };
+    let key = if pointer == "/sources" && message.contains(" has no source") {
+        "check-no-source"
+    } else if let Some(n) = index("/sources")
+        && message.contains(": source ")
+    {
+        return Cow::Owned(tr_args("check-bad-source", &[("n", (n + 1).into())]));
+    } else if pointer == "/id" && message.starts_with("duplicate ") {
+        "check-duplicate-id"
+    } else if pointer == "/id" && message.contains(" has an empty id") {
+        "check-empty-id"
+    } else if pointer == "/id" && message.contains(" has no place: ") {
+        "check-no-place"
+    } else if pointer == "/parties" && message.contains(" it needs at least two") {
+        "check-two-parties"
+    } else if pointer == "/id" && message.contains(" has no events: it never appears") {
+        "check-no-events"
+    } else if pointer == "/date" && message.contains(" is outside the span ") {
+        "check-outside-span"
+    } else if pointer == "/date" && message.contains(" has month precision ") {
+        "check-month-not-first"
+    } else if pointer == "/date" && message.contains(" has year precision ") {
+        "check-year-not-first"
+    } else if pointer.ends_with("/relationship") && message.contains(" unknown relationship ") {
+        "check-unknown-tie"
+    } else if index("/parties").is_some() && message.contains(" unknown entity ") {
+        "check-unknown-entity"
+    } else if pointer.ends_with("/state") && message.contains(" unknown state ") {
+        "check-unknown-state"
+    } else {
+        return Cow::Borrowed(message);
+    };
+    Cow::Owned(tr(key))
 }
 
 /// Shows a field's own error (it does not read), in red.
@@ -213,4 +270,88 @@ pub(crate) fn lines(text: &str) -> Vec<String> {
 /// Text that is empty as `None`.
 pub(crate) fn optional(text: &str) -> Option<String> {
     (!text.trim().is_empty()).then(|| text.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::i18n::set_thread_lang;
+
+    /// `check`'s problems on an event with no source and one with a bad source, a duplicate
+    /// id, a date outside the span and an unknown tie, shown in French.
+    #[test]
+    fn the_common_problems_of_check_are_said_in_french() {
+        let Ok(timeline) = crate::io::embedded::default_timeline() else {
+            panic!("the embedded scenario");
+        };
+        let mut scenario = timeline.scenario().clone();
+        let mut event = scenario.events[0].clone();
+        event.sources = vec!["www.example.org".to_owned()];
+        event.date = jiff::civil::date(2030, 1, 1);
+        let mut bare = scenario.events[1].clone();
+        bare.sources.clear();
+        bare.changes = vec![crate::model::Change::Reaffirmed {
+            relationship: "no-such-tie".to_owned(),
+            size: crate::model::Size::default(),
+        }];
+        scenario.events.push(event);
+        scenario.events.push(bare);
+        // A tie and an organisation as the Edit menu adds them.
+        let mut tie = scenario.relationships[0].clone();
+        tie.id = "new-tie".to_owned();
+        tie.parties.clear();
+        tie.in_force_at_start = false;
+        scenario.relationships.push(tie);
+        let mut organisation = scenario.entities[0].clone();
+        organisation.id = "NEW_ORGANISATION".to_owned();
+        organisation.kind = crate::model::EntityKind::Organisation;
+        organisation.place = None;
+        organisation.government = None;
+        scenario.entities.push(organisation);
+        let problems = crate::model::check(&scenario);
+        set_thread_lang(Lang::Fr);
+        let said: Vec<String> = problems
+            .iter()
+            .filter(|p| matches!(p.item, Item::Event(i) if i + 2 >= scenario.events.len()))
+            .map(|p| problem_text(p).into_owned())
+            .collect();
+        let last_tie = scenario.relationships.len() - 1;
+        let last_entity = scenario.entities.len() - 1;
+        let new_items: Vec<String> = problems
+            .iter()
+            .filter(|p| {
+                p.item == Item::Relationship(last_tie) || p.item == Item::Entity(last_entity)
+            })
+            .map(|p| problem_text(p).into_owned())
+            .collect();
+        for french in [
+            "un lien demande au moins deux parties",
+            "aucun événement ne le change et il n’est pas en vigueur au début\u{a0}: il n’apparaît jamais",
+            "sans lieu\u{a0}: ses liens ne peuvent pas être dessinés",
+        ] {
+            assert!(
+                new_items.iter().any(|s| s == french),
+                "{french:?} not in {new_items:?}"
+            );
+        }
+        for french in [
+            "la source 1 n’est pas une adresse web (en http ou https)",
+            "un autre élément a déjà cet identifiant",
+            "la date est hors de la période du scénario",
+            "aucune source\u{a0}: donnez au moins une adresse web",
+            "lien inconnu",
+        ] {
+            assert!(
+                said.iter().any(|s| s == french),
+                "{french:?} not in {said:?}"
+            );
+        }
+        set_thread_lang(Lang::En);
+        let english: Vec<_> = problems
+            .iter()
+            .map(|p| problem_text(p).into_owned())
+            .collect();
+        let messages: Vec<_> = problems.iter().map(|p| p.message.clone()).collect();
+        assert_eq!(english, messages, "English shows check's own sentences");
+    }
 }
