@@ -13,6 +13,7 @@ mod edit;
 pub mod event_layer;
 mod filter;
 pub mod i18n;
+mod localized;
 mod provenance;
 mod scenario;
 mod size;
@@ -31,6 +32,7 @@ pub use event_layer::{
 };
 pub use filter::{FilterError, LinkFilter};
 pub use i18n::format_date_with_precision;
+pub use localized::Localized;
 pub use provenance::check_sources;
 pub use scenario::{
     Change, Entity, EntityKind, Event, Government, GovernmentForm, Group, OTHER_GROUP, Place,

@@ -260,12 +260,18 @@ pub struct LinkState {
 }
 
 impl LinkState {
-    /// "status last confirmed on 5 Jan 2025" when the status is unconfirmed at the date.
+    /// "status last confirmed on 5 Jan 2025" when the status is unconfirmed at the date (in the
+    /// thread's language).
     pub fn unconfirmed_note(&self) -> Option<String> {
         self.last_confirmed.map(|d| {
-            format!(
-                "status last confirmed on {}",
-                d.to_date().strftime("%-d %b %Y")
+            let lang = super::i18n::current_lang();
+            super::i18n::tr_in(
+                lang,
+                "tie-last-confirmed",
+                &[(
+                    "date",
+                    super::i18n::format_day_short(d.to_date(), lang).into(),
+                )],
             )
         })
     }

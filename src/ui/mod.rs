@@ -17,6 +17,7 @@ mod menu;
 mod path_prompt;
 mod sources;
 mod time_bar;
+mod words;
 
 pub(crate) use map_area::{map_area_ui, map_scene};
 

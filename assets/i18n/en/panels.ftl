@@ -1,2 +1,71 @@
 # Sahel Atlas, English: the side panels, the time bar, the map's tooltips and the charts.
 # Every key here is also in ../fr/panels.ftl (a test checks both ways).
+
+## Details panel: find, a country, a tie
+details-hint = Click a country or a link on the map, or search for a country.
+details-find = Find a country
+details-find-hint = name, any case, accents optional
+details-find-keys = Ctrl+F or /
+details-no-match = No country by that name
+details-clear-selection = Clear the selection (Esc)
+details-edit = Edit…
+details-not-in-scenario = Not part of the scenario.
+details-on-date = On { $date }
+details-government = Government: { $form }
+details-government-civilian = civilian
+details-government-military = military
+details-since = since { $date }
+details-since-start = since before the span
+details-codes = Codes
+details-population = Population
+details-population-value = { $number } ({ $year } est.)
+details-gdp = GDP
+details-gdp-value = { $amount } ({ $year })
+details-region = Region
+details-ties = Ties ({ $count })
+details-none-at-date = None at this date.
+details-show-history = Show its history
+details-events = Events
+details-partners-over-time = Partners over time
+details-ties-with = Ties with { $name }
+details-close = Close
+details-edit-tie = Edit tie…
+details-site = Site: { $name } ({ $lat }, { $lon })
+details-now = Now: { $status }
+details-not-yet = Does not exist yet at this date
+details-history = History
+details-in-force-before = In force before { $date }
+details-history-row = { $date } › { $what }: { $title }
+details-all-links = All links at this date ({ $count })
+details-in-english = (in English)
+details-in-english-hint = No French translation of this text yet: it is shown in English.
+
+## Dates, sizes and notes of ties and events (model)
+event-announced-effective = announced { $date } · effective { $effective }
+tie-last-confirmed = status last confirmed on { $date }
+tie-size-troops = { $count ->
+    [one] { $number } troop
+   *[other] { $number } troops
+}
+
+## Events list and the current event's card
+events-heading = Events
+events-count = { $shown } of { $total } events, { $start } – { $end }. Click one to go to its date.
+events-filter = Filter events
+events-filter-hint = words; Up/Down to pick, Enter to go
+events-any = any
+events-state = State
+events-partner = Partner
+events-kind = Kind
+events-clear = Clear
+events-edit-event = Edit event…
+events-delete-event = Delete event
+events-edit = Edit…
+events-delete = Delete
+events-notice = Notice: { $notice }
+events-sources = Sources:
+events-low-confidence = low confidence
+events-change-status = › { $tie }: { $what }
+events-change-reaffirmed = › { $tie }: reaffirmed{ $size }
+events-change-size = › { $tie }: size{ $size }
+events-change-government = › { $state }: { $form } government{ $leader }

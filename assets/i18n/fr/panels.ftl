@@ -1,2 +1,74 @@
 # Sahel Atlas, français : les panneaux, la barre du temps, les infobulles de la carte et les
 # graphiques. Chaque clé est aussi dans ../en/panels.ftl (un test le vérifie).
+
+## Details panel: find, a country, a tie
+details-hint = Cliquez sur un pays ou un lien de la carte, ou cherchez un pays.
+details-find = Trouver un pays
+details-find-hint = nom, majuscules et accents facultatifs
+details-find-keys = Ctrl+F ou /
+details-no-match = Aucun pays de ce nom
+details-clear-selection = Effacer la sélection (Échap)
+details-edit = Modifier…
+details-not-in-scenario = Absent du scénario.
+details-on-date = Au { $date }
+details-government = Gouvernement : { $form }
+details-government-civilian = civil
+details-government-military = militaire
+details-since = depuis le { $date }
+details-since-start = depuis avant la période
+details-codes = Codes
+details-population = Population
+details-population-value = { $words ->
+     [yes] { $number } d’habitants
+    *[no] { $number } habitants
+ } (estimation { $year })
+details-gdp = PIB
+details-gdp-value = { $amount } ({ $year })
+details-region = Région
+details-ties = Liens ({ $count })
+details-none-at-date = Aucun à cette date.
+details-show-history = Afficher son historique
+details-events = Événements
+details-partners-over-time = Partenaires dans le temps
+details-ties-with = Liens avec { $name }
+details-close = Fermer
+details-edit-tie = Modifier le lien…
+details-site = Site : { $name } ({ $lat } ; { $lon })
+details-now = Actuellement : { $status }
+details-not-yet = N’existe pas encore à cette date
+details-history = Historique
+details-in-force-before = En vigueur avant le { $date }
+details-history-row = { $date } › { $what } : { $title }
+details-all-links = Tous les liens à cette date ({ $count })
+details-in-english = (en anglais)
+details-in-english-hint = Ce texte n’est pas encore traduit en français : il est donné en anglais.
+
+## Dates, sizes and notes of ties and events (model)
+event-announced-effective = annoncé le { $date } · en vigueur le { $effective }
+tie-last-confirmed = statut confirmé pour la dernière fois le { $date }
+tie-size-troops = { $count ->
+     [one] { $number } soldat
+    *[other] { $number } soldats
+ }
+
+## Events list and the current event's card
+events-heading = Événements
+events-count = { $shown } événements sur { $total }, { $start } – { $end }. Cliquez sur l’un d’eux pour aller à sa date.
+events-filter = Filtrer les événements
+events-filter-hint = mots ; Haut/Bas pour choisir, Entrée pour y aller
+events-any = tous
+events-state = État
+events-partner = Partenaire
+events-kind = Type
+events-clear = Effacer
+events-edit-event = Modifier l’événement…
+events-delete-event = Supprimer l’événement
+events-edit = Modifier…
+events-delete = Supprimer
+events-notice = Préavis : { $notice }
+events-sources = Sources :
+events-low-confidence = faible certitude
+events-change-status = › { $tie } : { $what }
+events-change-reaffirmed = › { $tie } : réaffirmé{ $size }
+events-change-size = › { $tie } : taille{ $size }
+events-change-government = › { $state } : gouvernement { $form }{ $leader }
