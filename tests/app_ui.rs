@@ -23,7 +23,7 @@ pub fn harness() -> Harness<'static, SahelApp> {
 /// The map's rectangle as last drawn: its node in the accessibility tree.
 pub fn map_rect(harness: &Harness<'_, SahelApp>) -> egui::Rect {
     harness
-        .get_by_role_and_label(Role::Canvas, sahel_atlas::map::widget::MAP_LABEL)
+        .get_by_role_and_label(Role::Canvas, sahel_atlas::map::widget::map_label())
         .rect()
 }
 

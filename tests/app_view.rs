@@ -52,7 +52,7 @@ fn hover(h: &mut Harness<'_, SahelApp>, pos: Pos2) {
 fn widgets_at(h: &Harness<'_, SahelApp>, p: Pos2) -> Vec<String> {
     h.get_all_by(|node| {
         !matches!(node.role(), Role::Window | Role::GenericContainer)
-            && node.label().as_deref() != Some(sahel_atlas::map::widget::MAP_LABEL)
+            && node.label().as_deref() != Some(sahel_atlas::map::widget::map_label())
             && node.raw_bounds().is_some()
     })
     .filter(|node| node.rect().contains(p))
@@ -98,7 +98,7 @@ fn compare_mode_keeps_the_capitals_in_view(w: f32, h_: f32) {
         // screen reader says) is the country under the pointer.
         hover(&mut h, p);
         let under = h
-            .get_by_role_and_label(Role::Canvas, sahel_atlas::map::widget::MAP_LABEL)
+            .get_by_role_and_label(Role::Canvas, sahel_atlas::map::widget::map_label())
             .value();
         assert_eq!(
             under.as_deref(),
