@@ -86,6 +86,13 @@ impl Group {
     }
 }
 
+impl super::timeline::PartnerGroup {
+    /// Its label in `lang`.
+    pub fn label_in(&self, lang: Lang) -> &str {
+        self.i18n.or(lang, "label", &self.label)
+    }
+}
+
 impl Scenario {
     /// The name of an entity id in `lang`, or the id itself.
     pub fn entity_name_in<'a>(&'a self, id: &'a str, lang: Lang) -> &'a str {

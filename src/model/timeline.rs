@@ -26,6 +26,21 @@ pub struct PartnerGroup {
     pub label: String,
     /// sRGB colour.
     pub colour: [u8; 3],
+    /// Translations of its label (the scenario group's `i18n`).
+    pub i18n: super::i18n::Translations,
+}
+
+/// The label of the "other" group the atlas adds when a scenario has none, in every language
+/// but English.
+fn other_group_translations() -> super::i18n::Translations {
+    use super::i18n::{Lang, tr_in};
+    let mut t = super::i18n::Translations::default();
+    for lang in Lang::ALL.into_iter().filter(|&l| l != Lang::En) {
+        t.0.entry(lang.code().to_owned())
+            .or_default()
+            .insert("label".to_owned(), tr_in(lang, "group-other", &[]));
+    }
+    t
 }
 
 /// Colours for groups that give none, by position.
@@ -691,6 +706,7 @@ fn resolve_groups(
                 .as_deref()
                 .and_then(parse_colour)
                 .unwrap_or(GROUP_PALETTE[i % GROUP_PALETTE.len()]),
+            i18n: g.i18n.clone(),
         })
         .collect();
     let other = match groups.iter().position(|g| g.id == OTHER_GROUP) {
@@ -698,8 +714,9 @@ fn resolve_groups(
         None => {
             groups.push(PartnerGroup {
                 id: OTHER_GROUP.to_owned(),
-                label: "Other".to_owned(),
+                label: super::i18n::tr_in(super::i18n::Lang::En, "group-other", &[]),
                 colour: GROUP_PALETTE[4],
+                i18n: other_group_translations(),
             });
             groups.len() - 1
         }

@@ -98,3 +98,56 @@ time-bad-date = Cannot go to that date: { $error }
 time-strip = Time strip
 time-beyond-data = Beyond the data: the research covers events up to { $date }
 map-label = Map
+
+## Changes panel (compare mode)
+changes-none = none
+changes-appeared = Appeared
+changes-ended = Ended
+changes-changed = Changed
+changes-heading = Changes
+changes-from-to = From { $from } to { $to }
+changes-leave = Leave compare mode
+changes-leave-hint = Esc
+changes-export = Export…
+changes-as-csv = Changes as CSV…
+changes-as-markdown = Changes as Markdown…
+changes-count = { $count ->
+    [one] { $count } tie changed status
+   *[other] { $count } ties changed status
+}
+changes-nothing = Nothing changed between these dates.
+changes-kind-row = { $kind }:
+changes-to = to
+changes-compare-with = Compare with
+changes-compare-hint = Or shift-click or shift-drag on the strip below
+changes-compare = Compare
+changes-bad-date = Cannot compare with that date: { $error }
+
+## What changed this year (Help menu)
+changelog-title = What changed this year
+changelog-year-before = The year before
+changelog-year-after = The year after
+changelog-copy = Copy as Markdown
+changelog-copy-hint = With every event's sources
+changelog-began = Began
+changelog-ended = Ended
+changelog-list = { $title } ({ $count })
+changelog-none = None.
+changelog-go-hint = { $title }
+    Click to go to that date.
+
+## Alignment charts in the app
+alignment-by-counterpart = Ties by counterpart
+alignment-by-counterpart-hint = One row per state or body it has ties with, coloured by the most live status of those ties; ended ties are a thin grey line, sanctions are left out. Click to go to a date; hover a band for its ties.
+alignment-over-time = Alignment over time
+alignment-over-time-hint = Live ties (active or winding down) per partner group, stacked; sanctions are left out. Click to go to a date; hover a band for its ties.
+alignment-click-to-go = { $date }: click to go there
+alignment-band = { $entity }, { $group }: { $count } from { $from } to { $to }
+alignment-tie-band = { $entity } – { $counterpart }: { $status } from { $from } to { $to }
+alignment-no-tie = { $entity } – { $counterpart }: no tie on { $date }
+alignment-not-begun = not begun
+alignment-sahel-title = Alignment of the Sahel states
+alignment-sahel-hint = Live ties (active or winding down) per partner group. Click to go to a date; hover a band for its ties.
+
+## Partner groups
+group-other = Other

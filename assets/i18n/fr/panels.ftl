@@ -101,3 +101,56 @@ time-bad-date = Impossible d’aller à cette date : { $error }
 time-strip = Frise du temps
 time-beyond-data = Au-delà des données : la recherche couvre les événements jusqu’au { $date }
 map-label = Carte
+
+## Changes panel (compare mode)
+changes-none = aucun
+changes-appeared = Apparu
+changes-ended = Terminé
+changes-changed = Changé
+changes-heading = Changements
+changes-from-to = Du { $from } au { $to }
+changes-leave = Quitter la comparaison
+changes-leave-hint = Échap
+changes-export = Exporter…
+changes-as-csv = Changements en CSV…
+changes-as-markdown = Changements en Markdown…
+changes-count = { $count ->
+     [one] { $count } lien a changé de statut
+    *[other] { $count } liens ont changé de statut
+ }
+changes-nothing = Rien n’a changé entre ces dates.
+changes-kind-row = { $kind } :
+changes-to = →
+changes-compare-with = Comparer avec
+changes-compare-hint = Ou Maj-clic ou Maj-glisser sur la frise ci-dessous
+changes-compare = Comparer
+changes-bad-date = Impossible de comparer avec cette date : { $error }
+
+## What changed this year (Help menu)
+changelog-title = Ce qui a changé cette année
+changelog-year-before = L’année précédente
+changelog-year-after = L’année suivante
+changelog-copy = Copier en Markdown
+changelog-copy-hint = Avec les sources de chaque événement
+changelog-began = Commencés
+changelog-ended = Terminés
+changelog-list = { $title } ({ $count })
+changelog-none = Aucun.
+changelog-go-hint = { $title }
+     Cliquez pour aller à cette date.
+
+## Alignment charts in the app
+alignment-by-counterpart = Liens par partenaire
+alignment-by-counterpart-hint = Une ligne par État ou organisme avec lequel il a des liens, de la couleur du statut le plus vivant de ces liens ; les liens terminés sont une fine ligne grise, les sanctions sont laissées de côté. Cliquez pour aller à une date ; survolez une bande pour voir ses liens.
+alignment-over-time = Alignement dans le temps
+alignment-over-time-hint = Liens vivants (actifs ou en retrait) par groupe de partenaires, empilés ; les sanctions sont laissées de côté. Cliquez pour aller à une date ; survolez une bande pour voir ses liens.
+alignment-click-to-go = { $date } : cliquez pour y aller
+alignment-band = { $entity }, { $group } : { $count } du { $from } au { $to }
+alignment-tie-band = { $entity } – { $counterpart } : { $status } du { $from } au { $to }
+alignment-no-tie = { $entity } – { $counterpart } : aucun lien le { $date }
+alignment-not-begun = pas commencé
+alignment-sahel-title = Alignement des États du Sahel
+alignment-sahel-hint = Liens vivants (actifs ou en retrait) par groupe de partenaires. Cliquez pour aller à une date ; survolez une bande pour voir ses liens.
+
+## Partner groups
+group-other = Autres
