@@ -151,3 +151,22 @@ alignment-sahel-hint = Live ties (active or winding down) per partner group. Cli
 
 ## Partner groups
 group-other = Other
+
+## Legend and filters (side panel)
+legend-custom-countries = Custom countries
+legend-natural-earth-50 = Natural Earth 1:50m
+legend-natural-earth-110 = Natural Earth 1:110m
+legend-and-filters = Legend and filters
+legend-focus = Focus on the selection
+legend-focus-hint = Draw the selected country's or organisation's ties at full strength and fade the rest
+legend-width-and-sites = Width and sites
+legend-show-all = Show all links
+legend-compare-from-to = What changed from { $from } to { $to }
+legend-everything-else = Everything else is faded.
+legend-unconfirmed-hint = No source has confirmed the status since a date: the tooltip and the details say which
+legend-by-status = Links by status
+legend-show-status = Show links that are { $status }
+legend-kinds = Kinds
+legend-partners = Partners
+legend-troops-hint = An arc is as wide as the troops its tie has at the date, where a source gives them; the others are drawn at their status's width
+legend-site-hint = Where a tie is on the ground: its arc ends there, and zoomed in the site is named

@@ -154,3 +154,22 @@ alignment-sahel-hint = Liens vivants (actifs ou en retrait) par groupe de parten
 
 ## Partner groups
 group-other = Autres
+
+## Legend and filters (side panel)
+legend-custom-countries = Pays personnalisés
+legend-natural-earth-50 = Natural Earth 1:50m
+legend-natural-earth-110 = Natural Earth 1:110m
+legend-and-filters = Légende et filtres
+legend-focus = Mettre la sélection en avant
+legend-focus-hint = Dessiner les liens du pays ou de l’organisation choisis à pleine intensité et estomper le reste
+legend-width-and-sites = Largeur et sites
+legend-show-all = Afficher tous les liens
+legend-compare-from-to = Ce qui a changé du { $from } au { $to }
+legend-everything-else = Tout le reste est estompé.
+legend-unconfirmed-hint = Aucune source n’a confirmé le statut depuis une date : l’infobulle et les détails disent laquelle
+legend-by-status = Liens par statut
+legend-show-status = Afficher les liens au statut « { $status } »
+legend-kinds = Types
+legend-partners = Partenaires
+legend-troops-hint = Un arc est aussi large que les effectifs de son lien à la date, quand une source les donne ; les autres ont la largeur de leur statut
+legend-site-hint = Là où un lien est sur le terrain : son arc y aboutit, et de près le site est nommé
