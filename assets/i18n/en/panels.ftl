@@ -170,3 +170,19 @@ legend-kinds = Kinds
 legend-partners = Partners
 legend-troops-hint = An arc is as wide as the troops its tie has at the date, where a source gives them; the others are drawn at their status's width
 legend-site-hint = Where a tie is on the ground: its arc ends there, and zoomed in the site is named
+
+## Map: tooltips, zoom buttons, banners
+map-toward = { $count ->
+    [one] Toward { $name }: click to frame both ends of its tie
+   *[other] Toward { $name }: click to frame both ends of its { $count } ties
+}
+map-tie-since = { $status } { $since }
+map-at-site = At { $site }
+map-source = Source: { $source }
+map-click-for-history = Click for its history
+map-zoom-in = Zoom in (+)
+map-zoom-out = Zoom out (−)
+map-reset = Reset
+map-reset-hint = Reset view (0)
+map-dismiss = Dismiss
+map-more = { $count } more

@@ -173,3 +173,19 @@ legend-kinds = Types
 legend-partners = Partenaires
 legend-troops-hint = Un arc est aussi large que les effectifs de son lien à la date, quand une source les donne ; les autres ont la largeur de leur statut
 legend-site-hint = Là où un lien est sur le terrain : son arc y aboutit, et de près le site est nommé
+
+## Map: tooltips, zoom buttons, banners
+map-toward = { $count ->
+     [one] Vers { $name } : cliquez pour cadrer les deux bouts de son lien
+    *[other] Vers { $name } : cliquez pour cadrer les deux bouts de ses { $count } liens
+ }
+map-tie-since = { $status } { $since }
+map-at-site = À { $site }
+map-source = Source : { $source }
+map-click-for-history = Cliquez pour voir son historique
+map-zoom-in = Zoom avant (+)
+map-zoom-out = Zoom arrière (−)
+map-reset = Vue initiale
+map-reset-hint = Revenir à la vue initiale (0)
+map-dismiss = Fermer
+map-more = { $count } de plus
