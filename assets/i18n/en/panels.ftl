@@ -186,3 +186,13 @@ map-reset = Reset
 map-reset-hint = Reset view (0)
 map-dismiss = Dismiss
 map-more = { $count } more
+
+## Sources in panels
+sources-numbered = source { $number }
+sources-compact = src
+sources-not-opened = not a web address; not opened
+sources-not-opened-row = { $text }: { $source } ({ $why })
+
+## Right panel tabs
+panel-tab-changes = Changes
+panel-tab-events = Events

@@ -189,3 +189,13 @@ map-reset = Vue initiale
 map-reset-hint = Revenir à la vue initiale (0)
 map-dismiss = Fermer
 map-more = { $count } de plus
+
+## Sources in panels
+sources-numbered = source { $number }
+sources-compact = src
+sources-not-opened = pas une adresse web ; non ouverte
+sources-not-opened-row = { $text } : { $source } ({ $why })
+
+## Right panel tabs
+panel-tab-changes = Changements
+panel-tab-events = Événements
