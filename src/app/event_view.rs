@@ -305,11 +305,13 @@ pub fn finish_load(
                     .map(ToString::to_string)
                     .collect();
                 messages.push(Message {
-                    headline: format!(
-                        "Added {}: {} events; {} rows could not be read and were left out. The first:",
-                        path.display(),
-                        load.map.layer.len(),
-                        skipped
+                    headline: crate::model::i18n::tr_args(
+                        "event-layer-added-partly",
+                        &[
+                            ("path", path.display().to_string().into()),
+                            ("events", load.map.layer.len().into()),
+                            ("skipped", skipped.into()),
+                        ],
                     ),
                     details: first,
                     is_error: false,

@@ -196,3 +196,13 @@ sources-not-opened-row = { $text }: { $source } ({ $why })
 ## Right panel tabs
 panel-tab-changes = Changes
 panel-tab-events = Events
+
+## Event layer loaded with rows left out
+event-layer-added-partly = Added { $path }: { $events } events; { $skipped } rows could not be read and were left out. The first:
+
+## Alignment charts (the app and `sahel-atlas chart`)
+chart-no-ties = No ties in the scenario (sanctions are left out)
+chart-svg-title = Alignment over time
+chart-title-counterparts = { $name }: ties by counterpart and status, { $start }–{ $end }
+chart-title-groups = { $name }: live ties per partner group, { $start }–{ $end }
+chart-title-sahel = The Sahel states: live ties per partner group, { $start }–{ $end }

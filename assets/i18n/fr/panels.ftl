@@ -199,3 +199,13 @@ sources-not-opened-row = { $text } : { $source } ({ $why })
 ## Right panel tabs
 panel-tab-changes = Changements
 panel-tab-events = Événements
+
+## Event layer loaded with rows left out
+event-layer-added-partly = { $path } ajouté : { $events } événements ; { $skipped } lignes illisibles ont été laissées de côté. Les premières :
+
+## Alignment charts (the app and `sahel-atlas chart`)
+chart-no-ties = Aucun lien dans le scénario (les sanctions sont laissées de côté)
+chart-svg-title = Alignement dans le temps
+chart-title-counterparts = { $name } : liens par partenaire et par statut, { $start }–{ $end }
+chart-title-groups = { $name } : liens vivants par groupe de partenaires, { $start }–{ $end }
+chart-title-sahel = Les États du Sahel : liens vivants par groupe de partenaires, { $start }–{ $end }
