@@ -13,7 +13,10 @@ pub fn harness() -> Harness<'static, SahelApp> {
     let mut harness = Harness::builder()
         .with_size(Vec2::new(1500.0, 920.0))
         .with_max_steps(400)
-        .build_ui_state(|ui, app: &mut SahelApp| app.show(ui), SahelApp::new());
+        .build_ui_state(
+            |ui, app: &mut SahelApp| app.show(ui),
+            crate::common::app_in_english(),
+        );
     harness.run_steps(3);
     // The 1:50m layer is prepared off the UI thread.
     wait_idle(&mut harness);
@@ -474,7 +477,10 @@ fn tiny_app_with_source(source: &str) -> Harness<'static, SahelApp> {
         None,
         std::sync::Arc::new(sahel_atlas::model::Timeline::new(scenario)),
     );
-    let mut app = SahelApp::with_document(document);
+    let mut app = crate::common::in_lang(
+        SahelApp::with_document(document),
+        sahel_atlas::model::i18n::Lang::En,
+    );
     app.push(sahel_atlas::app::command::Command::Time(
         sahel_atlas::app::time_control::TimeCommand::SetDay(day("2020-03-01")),
     ));

@@ -32,7 +32,10 @@ fn app_of_size(w: f32, h: f32) -> Harness<'static, SahelApp> {
     let mut harness = Harness::builder()
         .with_size(Vec2::new(w, h))
         .with_max_steps(400)
-        .build_ui_state(|ui, app: &mut SahelApp| app.show(ui), SahelApp::new());
+        .build_ui_state(
+            |ui, app: &mut SahelApp| app.show(ui),
+            crate::common::app_in_english(),
+        );
     harness.run_steps(3);
     harness
 }
@@ -118,7 +121,10 @@ fn compare_mode_keeps_the_five_sahel_capitals_in_the_visible_rectangle() {
 fn a_click_inside_mali_on_a_faded_arc_selects_mali_on_the_first_frame() {
     let mut h = Harness::builder()
         .with_size(Vec2::new(1500.0, 920.0))
-        .build_ui_state(|ui, app: &mut SahelApp| app.show(ui), SahelApp::new());
+        .build_ui_state(
+            |ui, app: &mut SahelApp| app.show(ui),
+            crate::common::app_in_english(),
+        );
     h.step();
     // The France–Burkina Faso tie ended in 2023: its arc is drawn faded across Mali.
     let app = h.state();
