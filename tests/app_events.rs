@@ -19,7 +19,7 @@ use sahel_atlas::map::events::{EventMap, EventMarks, EventOptions, hex_totals, l
 use sahel_atlas::map::{MapCamera, world_from_lon_lat};
 use sahel_atlas::model::{Day, EventFilter, EventLayer, EventWindow};
 
-use crate::app_ui::{click_at, harness, screen_of};
+use crate::app_ui::{click_at, harness, map_rect, screen_of};
 use crate::common::{day, fixture, sahel_atlas};
 
 fn acled() -> Arc<EventMap> {
@@ -274,7 +274,13 @@ fn the_app_adds_a_layer_scrubs_and_lists_a_hexagons_events() {
         "{:?}",
         h.state().view.messages
     );
-    h.get_by_label_contains("Conflict events");
+    // The layer's legend is a section of the side panel, beside the map, never over it.
+    let legend = h.get_by_label_contains("Conflict events").rect();
+    let map = map_rect(&h);
+    assert!(
+        legend.max.x <= map.min.x + 1.0,
+        "the layer's legend {legend:?} covers the map {map:?}"
+    );
     h.get_by_label_contains("ACLED: 6 events");
     set_day(&mut h, "2023-07-31");
     h.get_by_label_contains("4 events, 18 fatalities in the window ending 31 Jul 2023");
@@ -302,6 +308,12 @@ fn the_app_adds_a_layer_scrubs_and_lists_a_hexagons_events() {
     let listed = listed.expect("a hexagon's events listed");
     assert!(listed.hexagon);
     assert_eq!(listed.events.len(), 1);
+    // The list opens over the right panel, not over the Sahel.
+    let list = h.get_by_label("Events here").rect();
+    assert!(
+        list.center().x > map.center().x,
+        "the list {list:?} sits left of the map's middle"
+    );
     h.get_by_label_contains("1 Jul 2023 · Battles");
     h.get_by_label_contains("Test Armed Group A – Test State Forces");
     h.get_by_label_contains("Synthetic test row, not a real event.");

@@ -103,25 +103,24 @@ pub(crate) fn tooltip(document: &Document, pick: &EventPick) -> String {
     text
 }
 
-/// The event layers' legend (bottom right of the map), the list of picked events and the
-/// column dialog.
-pub(crate) fn event_windows_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, rect: egui::Rect) {
-    if !cx.document.events.is_empty() {
-        egui::Area::new(ui.scope_id().with("event_legend"))
-            .fixed_pos(Pos2::new(rect.max.x - 10.0, rect.max.y - 10.0))
-            .pivot(egui::Align2::RIGHT_BOTTOM)
-            .constrain_to(rect)
-            .show(ui.ctx(), |ui| {
-                egui::Frame::popup(ui.style()).show(ui, |ui| {
-                    ui.set_max_width(300.0);
-                    egui::CollapsingHeader::new(RichText::new("Conflict events").strong())
-                        .default_open(true)
-                        .show(ui, |ui| legend_ui(ui, cx));
-                });
-            });
-    }
+/// The event layers' windows: the list of picked events and the column dialog. (Their
+/// legend is a section of the side panel's legend, [`legend_section_ui`], so that it never
+/// covers the map.)
+pub(crate) fn event_windows_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     list_window_ui(ui.ctx(), cx);
     column_dialog_ui(ui.ctx(), cx);
+}
+
+/// The event layers' section of the legend, open at first: each layer, the window, the
+/// totals, the type filters and the aggregation. Nothing when no layer is loaded.
+pub(crate) fn legend_section_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
+    if cx.document.events.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(RichText::new("Conflict events").strong())
+        .id_salt("event_legend")
+        .default_open(true)
+        .show(ui, |ui| legend_ui(ui, cx));
 }
 
 fn legend_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
@@ -285,10 +284,13 @@ fn list_window_ui(ctx: &egui::Context, cx: &mut Cx<'_>) {
         format!("{} event(s) here", pick.events.len())
     };
     let mut commands = Vec::new();
+    // Over the right panel, where the event list is, rather than over the Sahel.
     egui::Window::new("Events here")
         .id(egui::Id::unique("event_list_window"))
         .open(&mut open)
-        .default_width(380.0)
+        .pivot(egui::Align2::RIGHT_TOP)
+        .default_pos(ctx.content_rect().right_top() + egui::vec2(-8.0, 32.0))
+        .default_width(320.0)
         .show(ctx, |ui| {
             ui.label(RichText::new(title).strong());
             egui::ScrollArea::vertical()

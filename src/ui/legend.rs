@@ -68,6 +68,7 @@ pub(crate) fn legend_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, fine: bool, max_heig
                 .max_height(max_height)
                 .auto_shrink([false, true])
                 .show(ui, |ui| {
+                    super::event_layers::legend_section_ui(ui, cx);
                     legend_rows_ui(ui, cx, &mut filter, &mut focus, &counts);
                     ui.label(RichText::new(source).size(10.5).weak());
                 });

@@ -69,7 +69,7 @@ pub(crate) fn map_area_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, mesh_cache: &mut M
         cx.push(Command::MapResized { map: rect, visible });
     }
     zoom_buttons_ui(ui, cx, visible);
-    super::event_layers::event_windows_ui(ui, cx, visible);
+    super::event_layers::event_windows_ui(ui, cx);
 }
 
 /// What the map draws on `layer` (the layer for the camera's zoom) for the document and the
