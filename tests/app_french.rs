@@ -151,3 +151,24 @@ fn view_language_switches_the_panels_at_once() {
     h.get_by_label_contains("Legend and filters");
     assert!(h.query_by_label_contains("Légende et filtres").is_none());
 }
+
+#[test]
+fn find_a_country_knows_its_french_name() {
+    let layer = crate::common::coarse();
+    let found = sahel_atlas::map::search::search_countries(layer.countries(), "tchad");
+    let first = found.first().map(|&i| layer.countries()[i].key.as_str());
+    assert_eq!(first, Some("TCD"));
+    let found = sahel_atlas::map::search::search_countries(layer.countries(), "Côte");
+    assert!(found.iter().any(|&i| layer.countries()[i].key == "CIV"));
+}
+
+#[test]
+fn a_country_s_region_reads_in_french() {
+    let mut h = french_harness();
+    h.state_mut()
+        .push(Command::SelectCountry(Some("NER".to_owned())));
+    h.run_steps(3);
+    assert!(shows(&h, "Afrique de l’Ouest"));
+    assert!(shows(&h, "PIB"));
+    assert!(!shows(&h, "Western Africa"));
+}

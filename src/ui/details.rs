@@ -214,7 +214,8 @@ fn country_facts_ui(ui: &mut egui::Ui, c: &crate::io::Country) {
                 ui.add(egui::Label::new(tr("details-region")).extend());
                 let mut unique = region.clone();
                 unique.dedup();
-                ui.label(unique.join(" · "));
+                let names: Vec<String> = unique.into_iter().map(region_name).collect();
+                ui.label(names.join(" · "));
                 ui.end_row();
             }
         });
@@ -637,4 +638,43 @@ pub(crate) fn government_word(form: crate::model::GovernmentForm) -> String {
         crate::model::GovernmentForm::Civilian => tr("details-government-civilian"),
         crate::model::GovernmentForm::Military => tr("details-government-military"),
     }
+}
+
+/// A Natural Earth continent, region or subregion in the interface's language ("Western
+/// Africa", "Afrique de l’Ouest"); a name the catalogue does not know as it is.
+fn region_name(name: &str) -> String {
+    let key = match name {
+        "Africa" => "region-africa",
+        "Americas" => "region-americas",
+        "Antarctica" => "region-antarctica",
+        "Asia" => "region-asia",
+        "Australia and New Zealand" => "region-australia-and-new-zealand",
+        "Caribbean" => "region-caribbean",
+        "Central America" => "region-central-america",
+        "Central Asia" => "region-central-asia",
+        "Eastern Africa" => "region-eastern-africa",
+        "Eastern Asia" => "region-eastern-asia",
+        "Eastern Europe" => "region-eastern-europe",
+        "Europe" => "region-europe",
+        "Melanesia" => "region-melanesia",
+        "Micronesia" => "region-micronesia",
+        "Middle Africa" => "region-middle-africa",
+        "North America" => "region-north-america",
+        "Northern Africa" => "region-northern-africa",
+        "Northern America" => "region-northern-america",
+        "Northern Europe" => "region-northern-europe",
+        "Oceania" => "region-oceania",
+        "Polynesia" => "region-polynesia",
+        "Seven seas (open ocean)" => "region-seven-seas-open-ocean",
+        "South America" => "region-south-america",
+        "South-Eastern Asia" => "region-south-eastern-asia",
+        "Southern Africa" => "region-southern-africa",
+        "Southern Asia" => "region-southern-asia",
+        "Southern Europe" => "region-southern-europe",
+        "Western Africa" => "region-western-africa",
+        "Western Asia" => "region-western-asia",
+        "Western Europe" => "region-western-europe",
+        _ => return name.to_owned(),
+    };
+    tr(key)
 }
