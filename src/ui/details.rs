@@ -8,7 +8,8 @@ use crate::app::command::Command;
 use crate::app::time_control::TimeCommand;
 use crate::map::widget::palette;
 use crate::model::i18n::{
-    current_lang, format_amount_words, format_big, format_day_long, format_decimal, tr, tr_args,
+    Lang, current_lang, format_amount_words, format_big, format_day_long, format_decimal, tr,
+    tr_args,
 };
 use crate::model::{Change, Day, Size, Status, Timeline, format_date_with_precision};
 
@@ -161,7 +162,9 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
 /// A country's formal name and facts from the layer: codes, population, GDP, region.
 fn country_facts_ui(ui: &mut egui::Ui, c: &crate::io::Country) {
     let lang = current_lang();
-    if let Some(formal) = &c.formal_name {
+    // Natural Earth gives the formal name in English only (its FORMAL_FR is nearly empty and
+    // partly wrong), so the French interface leaves it out rather than show English.
+    if let Some(formal) = c.formal_name.as_ref().filter(|_| lang == Lang::En) {
         ui.label(RichText::new(formal).italics());
     }
     // The names of the facts keep to one line; the facts wrap beside them.

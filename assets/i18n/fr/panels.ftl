@@ -55,7 +55,7 @@ tie-size-troops = { $count ->
 events-heading = Événements
 events-count = { $shown } événements sur { $total }, { $start } – { $end }. Cliquez sur l’un d’eux pour aller à sa date.
 events-filter = Filtrer les événements
-events-filter-hint = mots ; Haut/Bas pour choisir, Entrée pour y aller
+events-filter-hint = mots ; Haut/Bas, puis Entrée
 events-any = tous
 events-state = État
 events-partner = Partenaire
@@ -120,7 +120,7 @@ changes-count = { $count ->
  }
 changes-nothing = Rien n’a changé entre ces dates.
 changes-kind-row = { $kind } :
-changes-to = →
+changes-to = ›
 changes-compare-with = Comparer avec
 changes-compare-hint = Ou Maj-clic ou Maj-glisser sur la frise ci-dessous
 changes-compare = Comparer
