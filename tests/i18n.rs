@@ -69,6 +69,45 @@ fn state_json_carries_the_scenario_s_french_labels() {
 }
 
 #[test]
+fn export_writes_labels_and_names_in_the_language_asked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let scenario = fixture("scenario/tiny_fr.json");
+    let scenario = scenario.to_str().expect("utf-8 path");
+    for (lang, label, name) in [
+        ("fr", "Une mission", "Union européenne"),
+        ("en", "A mission", "European Union"),
+    ] {
+        let csv = dir.path().join(format!("state-{lang}.csv"));
+        let geojson = dir.path().join(format!("state-{lang}.geojson"));
+        for out in [&csv, &geojson] {
+            let out = out.to_str().expect("utf-8 path");
+            let args = ["export", "--at", "2020-06-01", "--lang", lang];
+            let ran = sahel_atlas(
+                args.into_iter()
+                    .chain(["--scenario", scenario, "--out", out]),
+            );
+            assert!(ran.ok, "{ran:?}");
+        }
+        let csv = std::fs::read_to_string(&csv).expect("csv written");
+        assert!(csv.contains(&format!("mission,{label},")), "{lang}: {csv}");
+        let geojson = std::fs::read_to_string(&geojson).expect("geojson written");
+        let geojson: serde_json::Value = serde_json::from_str(&geojson).expect("GeoJSON");
+        let features = geojson["features"].as_array().expect("features");
+        let of = |kind: &str| {
+            features
+                .iter()
+                .find(|f| f["properties"]["feature"] == kind)
+                .map(|f| f["properties"].clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(of("link")["label"], label, "{lang}");
+        assert_eq!(of("organisation")["name"], name, "{lang}");
+        // Codes and statuses stay machine values in every language.
+        assert_eq!(of("link")["status"], "active", "{lang}");
+    }
+}
+
+#[test]
 fn an_unknown_language_is_a_usage_error() {
     let ran = sahel_atlas(["state", "--at", "2020-06-01", "--lang", "de"]);
     assert!(!ran.ok);

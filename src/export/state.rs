@@ -11,6 +11,7 @@ use super::escape::csv_cell;
 use crate::map::MapLayer;
 use crate::map::lon_lat_from_world;
 use crate::map::scene::{Scene, SceneOptions, build_scene_with, entity_world};
+use crate::model::i18n::current_lang;
 use crate::model::{EntityKind, LinkFilter, LinkState, Relationship, Scenario, Timeline};
 
 /// Degrees rounded to 6 decimals (about 10 cm), as RFC 7946 suggests.
@@ -74,7 +75,8 @@ fn link_sources<'a>(scenario: &'a Scenario, link: &LinkState) -> Vec<&'a str> {
         .unwrap_or_default()
 }
 
-/// The state at `date` as a GeoJSON FeatureCollection:
+/// The state at `date` as a GeoJSON FeatureCollection, labels and names in the thread's
+/// language ([`current_lang`]; codes and statuses stay machine values):
 /// - a `LineString` per link arc drawn on the map (one per party after the hub), ended links
 ///   too, with `id`, `label`, `kind`, `status`, `since`, `parties` (joined with `;`),
 ///   `sources` (joined with ` | `) and `date`;
@@ -108,6 +110,7 @@ pub fn state_geojson_filtered(
     };
     let scene = build_scene_with(places, places, timeline, &state, &options);
     let date_text = date.to_string();
+    let lang = current_lang();
     let mut features = Vec::new();
     for link in &scene.links {
         let (Some(rel), Some(ls)) = (
@@ -119,7 +122,7 @@ pub fn state_geojson_filtered(
         let mut properties = json!({
             "feature": "link",
             "id": rel.id,
-            "label": rel.label,
+            "label": rel.i18n.or(lang, "label", &rel.label),
             "kind": rel.kind.as_str(),
             "status": ls.status.as_str(),
             "since": ls.since.map(|d| d.to_date().to_string()),
@@ -146,7 +149,7 @@ pub fn state_geojson_filtered(
             json!({
                 "feature": "organisation",
                 "id": e.id,
-                "name": e.name,
+                "name": e.i18n.or(lang, "name", &e.name),
                 "drawn": scene.nodes.iter().any(|n| n.entity == i),
                 "date": date_text,
             }),
@@ -164,7 +167,7 @@ pub fn state_geojson_filtered(
             json!({
                 "feature": "state",
                 "id": e.id,
-                "name": e.name,
+                "name": e.i18n.or(lang, "name", &e.name),
                 "government": c.government.as_str(),
                 "leader": c.leader.as_deref(),
                 "since": c.since.map(|d| d.to_date().to_string()),
@@ -200,7 +203,8 @@ fn site_features(scenario: &Scenario, scene: &Scene, date_text: &str) -> Vec<Fea
     features
 }
 
-/// The links that exist at `date` (ended ones too) as CSV with a header row: `id`, `label`,
+/// The links that exist at `date` (ended ones too) as CSV with a header row (labels in the
+/// thread's language): `id`, `label`,
 /// `kind`, `parties` (joined with `;`), `status`, `since` (empty when in force since before
 /// the span), `sources` (joined with ` | `), `site`, `site_lon`, `site_lat`, `troops`,
 /// `amount`, `amount_currency` (empty where unknown). Lines end in CRLF (RFC 4180).
@@ -212,6 +216,7 @@ pub fn state_csv(timeline: &Timeline, date: Date) -> String {
 pub fn state_csv_filtered(timeline: &Timeline, date: Date, filter: &LinkFilter) -> String {
     let scenario = timeline.scenario();
     let state = timeline.state_at_date(date);
+    let lang = current_lang();
     let mut out = String::from(
         "id,label,kind,parties,status,since,sources,site,site_lon,site_lat,troops,amount,amount_currency\r\n",
     );
@@ -232,7 +237,7 @@ pub fn state_csv_filtered(timeline: &Timeline, date: Date, filter: &LinkFilter) 
             .unwrap_or_default();
         let row = [
             rel.id.as_str(),
-            rel.label.as_str(),
+            rel.i18n.or(lang, "label", &rel.label),
             rel.kind.as_str(),
             &rel.parties.join(";"),
             link.status.as_str(),
