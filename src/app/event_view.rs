@@ -305,13 +305,11 @@ pub fn finish_load(
                     .map(ToString::to_string)
                     .collect();
                 messages.push(Message {
-                    headline: crate::model::i18n::tr_args(
-                        "event-layer-added-partly",
-                        &[
-                            ("path", path.display().to_string().into()),
-                            ("events", load.map.layer.len().into()),
-                            ("skipped", skipped.into()),
-                        ],
+                    headline: format!(
+                        "Added {}: {} events; {} rows could not be read and were left out. The first:",
+                        path.display(),
+                        load.map.layer.len(),
+                        skipped
                     ),
                     details: first,
                     is_error: false,

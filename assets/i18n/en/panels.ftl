@@ -197,8 +197,6 @@ sources-not-opened-row = { $text }: { $source } ({ $why })
 panel-tab-changes = Changes
 panel-tab-events = Events
 
-## Event layer loaded with rows left out
-event-layer-added-partly = Added { $path }: { $events } events; { $skipped } rows could not be read and were left out. The first:
 
 ## Alignment charts (the app and `sahel-atlas chart`)
 chart-no-ties = No ties in the scenario (sanctions are left out)

@@ -200,8 +200,6 @@ sources-not-opened-row = { $text } : { $source } ({ $why })
 panel-tab-changes = Changements
 panel-tab-events = Événements
 
-## Event layer loaded with rows left out
-event-layer-added-partly = { $path } ajouté : { $events } événements ; { $skipped } lignes illisibles ont été laissées de côté. Les premières :
 
 ## Alignment charts (the app and `sahel-atlas chart`)
 chart-no-ties = Aucun lien dans le scénario (les sanctions sont laissées de côté)
