@@ -141,7 +141,7 @@ pub(crate) fn compare_field_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         .add(
             egui::TextEdit::singleline(&mut cx.memory.compare_input)
                 .hint_text(tr("time-date-format"))
-                .desired_width(super::time_bar::date_field_width(ui)),
+                .desired_width(super::words::date_field_width(ui)),
         )
         .labelled_by(label.id)
         .on_hover_text(tr("changes-compare-hint"));

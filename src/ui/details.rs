@@ -130,7 +130,7 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
     );
     ui.label(RichText::new(on).strong());
     if let Some(gov) = cx.at_date.state.country(entity) {
-        let form = government_word(gov.government);
+        let form = super::words::government_word(gov.government);
         let leader = gov
             .leader
             .as_deref()
@@ -633,14 +633,6 @@ fn status_at(timeline: &Timeline, relationship: usize, day: Day) -> Option<Statu
         }
     }
     status
-}
-
-/// "civilian", "military" ("civil", "militaire"): a government's form as the panels say it.
-pub(crate) fn government_word(form: crate::model::GovernmentForm) -> String {
-    match form {
-        crate::model::GovernmentForm::Civilian => tr("details-government-civilian"),
-        crate::model::GovernmentForm::Military => tr("details-government-military"),
-    }
 }
 
 /// A Natural Earth continent, region or subregion in the interface's language ("Western

@@ -403,7 +403,7 @@ fn change_line(timeline: &crate::model::Timeline, change: &Change) -> Option<Str
             "events-change-government",
             &[
                 ("state", scenario.entity_name_in(state, lang).into()),
-                ("form", super::details::government_word(*government).into()),
+                ("form", super::words::government_word(*government).into()),
                 (
                     "leader",
                     leader

@@ -163,7 +163,7 @@ fn go_to_date_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         .add(
             egui::TextEdit::singleline(&mut cx.memory.date_input)
                 .hint_text(tr("time-date-format"))
-                .desired_width(date_field_width(ui)),
+                .desired_width(super::words::date_field_width(ui)),
         )
         .labelled_by(label.id);
     let submitted = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -181,15 +181,6 @@ fn go_to_date_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             }
         }
     }
-}
-
-/// The width of a date field: at least its hint ("YYYY-MM-DD", "AAAA-MM-JJ") in full.
-pub(crate) fn date_field_width(ui: &egui::Ui) -> f32 {
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let hint = ui
-        .painter()
-        .layout_no_wrap(tr("time-date-format"), font, Color32::WHITE);
-    (hint.size().x + 2.0 * ui.spacing().button_padding.x + 4.0).max(90.0)
 }
 
 /// The time strip's name for screen readers (and tests): "Time strip", "Frise du temps".

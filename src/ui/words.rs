@@ -1,5 +1,5 @@
 //! Words the panels share: the mark on a text shown in English for want of a translation,
-//! "since …" of a tie, an event's summary for a tooltip.
+//! "since …" of a tie, an event's summary for a tooltip, a date field's width, a government's form.
 
 use egui::RichText;
 
@@ -35,5 +35,22 @@ pub(crate) fn summary_hover(event: &Event, lang: Lang) -> String {
         format!("{}\n{}", summary.text, tr("details-in-english"))
     } else {
         summary.text.to_owned()
+    }
+}
+
+/// The width of a date field: at least its hint ("YYYY-MM-DD", "AAAA-MM-JJ") in full.
+pub(crate) fn date_field_width(ui: &egui::Ui) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let hint = ui
+        .painter()
+        .layout_no_wrap(tr("time-date-format"), font, egui::Color32::WHITE);
+    (hint.size().x + 2.0 * ui.spacing().button_padding.x + 4.0).max(90.0)
+}
+
+/// "civilian", "military" ("civil", "militaire"): a government's form as the panels say it.
+pub(crate) fn government_word(form: crate::model::GovernmentForm) -> String {
+    match form {
+        crate::model::GovernmentForm::Civilian => tr("details-government-civilian"),
+        crate::model::GovernmentForm::Military => tr("details-government-military"),
     }
 }
