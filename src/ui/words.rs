@@ -1,5 +1,6 @@
 //! Words the panels share: the mark on a text shown in English for want of a translation,
-//! "since …" of a tie, an event's summary for a tooltip, a date field's width, a government's form.
+//! "since …" of a tie, an event's summary for a tooltip, a date field's width, a
+//! government's form.
 
 use egui::RichText;
 
