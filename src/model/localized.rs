@@ -145,4 +145,21 @@ mod tests {
             })
         );
     }
+
+    #[test]
+    fn an_event_that_takes_effect_later_says_so_in_the_thread_s_language() {
+        use crate::model::i18n::set_thread_lang;
+        let e = event(
+            r#"{"id": "e", "date": "2023-12", "precision": "month", "effective": "2024-01-29",
+                "title": "T", "sources": ["https://a.org"]}"#,
+        );
+        set_thread_lang(Lang::Fr);
+        let fr = e.dates_label();
+        set_thread_lang(Lang::En);
+        assert_eq!(fr, "annoncé en déc. 2023 · en vigueur le 29 janv. 2024");
+        assert_eq!(
+            e.dates_label(),
+            "announced Dec 2023 · effective 29 Jan 2024"
+        );
+    }
 }

@@ -377,6 +377,7 @@ impl Event {
                 "event-announced-effective",
                 &[
                     ("date", date.into()),
+                    ("precision", self.precision.as_str().into()),
                     (
                         "effective",
                         super::format_date_with_precision(effective, DatePrecision::Day).into(),

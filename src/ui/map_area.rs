@@ -12,7 +12,7 @@ use crate::app::view::{View, default_camera};
 use crate::map::MapLayer;
 use crate::map::widget::{MapClick, MapResponse, MapScene, MeshCache, map_ui};
 use crate::model::i18n::{current_lang, tr, tr_args};
-use crate::model::{Day, format_date_with_precision};
+use crate::model::{DatePrecision, Day, format_date_with_precision};
 
 /// The map area. `mesh_cache` is the map widget's frame cache (meshes reused while only the
 /// date changes): the widget's own memory, not the document or the view.
@@ -179,7 +179,11 @@ fn ties_tooltip(cx: &Cx<'_>, ties: &[usize]) -> String {
         };
         let since = match l.event.map(|e| &scenario.events[e]) {
             Some(e) if l.since == Some(Day::from_date(e.date)) => tr_args(
-                "details-since",
+                // "depuis le 4 déc. 2023", but "depuis déc. 2023" for a month.
+                match e.precision {
+                    DatePrecision::Day => "details-since",
+                    _ => "details-since-period",
+                },
                 &[(
                     "date",
                     format_date_with_precision(e.date, e.precision).into(),

@@ -42,6 +42,7 @@ details-in-english-hint = No French translation of this text yet: it is shown in
 
 ## Dates, sizes and notes of ties and events (model)
 event-announced-effective = announced { $date } · effective { $effective }
+details-since-period = since { $date }
 tie-last-confirmed = status last confirmed on { $date }
 tie-size-troops = { $count ->
     [one] { $number } troop

@@ -44,7 +44,11 @@ details-in-english = (en anglais)
 details-in-english-hint = Ce texte n’est pas encore traduit en français : il est donné en anglais.
 
 ## Dates, sizes and notes of ties and events (model)
-event-announced-effective = annoncé le { $date } · en vigueur le { $effective }
+event-announced-effective = { $precision ->
+     [day] annoncé le { $date }
+    *[other] annoncé en { $date }
+ } · en vigueur le { $effective }
+details-since-period = depuis { $date }
 tie-last-confirmed = statut confirmé pour la dernière fois le { $date }
 tie-size-troops = { $count ->
      [one] { $number } soldat
