@@ -172,3 +172,21 @@ fn a_country_s_region_reads_in_french() {
     assert!(shows(&h, "PIB"));
     assert!(!shows(&h, "Western Africa"));
 }
+
+#[test]
+fn organisations_are_labelled_with_their_french_acronyms() {
+    let h = french_harness();
+    let labels: Vec<&str> = h
+        .state()
+        .scene()
+        .nodes
+        .iter()
+        .map(|n| n.label.as_str())
+        .collect();
+    for french in ["UE", "OTAN", "CEDEAO", "ONU"] {
+        assert!(labels.contains(&french), "{french} not in {labels:?}");
+    }
+    for english in ["EU", "NATO", "ECOWAS", "UN"] {
+        assert!(!labels.contains(&english), "{english} in {labels:?}");
+    }
+}

@@ -11,7 +11,7 @@ use crate::app::document::Document;
 use crate::app::view::{View, default_camera};
 use crate::map::MapLayer;
 use crate::map::widget::{MapClick, MapResponse, MapScene, MeshCache, map_ui};
-use crate::model::i18n::{current_lang, tr, tr_args};
+use crate::model::i18n::{Lang, current_lang, tr, tr_args};
 use crate::model::{DatePrecision, Day, format_date_with_precision};
 
 /// The map area. `mesh_cache` is the map widget's frame cache (meshes reused while only the
@@ -132,6 +132,10 @@ fn tooltip_ui(
         let e = &scenario.entities[n];
         let place = e.place.as_ref().and_then(|p| p.label.clone());
         let text = match place {
+            // The scenario describes places in English only: said so in another language.
+            Some(place) if lang != Lang::En => {
+                format!("{}\n{place} {}", e.name_in(lang), tr("details-in-english"))
+            }
             Some(place) => format!("{}\n{place}", e.name_in(lang)),
             None => e.name_in(lang).to_owned(),
         };
