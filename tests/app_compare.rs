@@ -319,7 +319,10 @@ fn a_click_in_the_alignment_chart_moves_the_date_and_hover_names_the_ties() {
     let mut h = Harness::builder()
         .with_size(egui::Vec2::new(1500.0, 1000.0))
         .with_max_steps(400)
-        .build_ui_state(|ui, app: &mut SahelApp| app.show(ui), SahelApp::new());
+        .build_ui_state(
+            |ui, app: &mut SahelApp| app.show(ui),
+            crate::common::app_in_english(),
+        );
     h.run_steps(3);
     h.state_mut()
         .push(Command::SelectCountry(Some("NER".to_owned())));
@@ -355,7 +358,10 @@ fn a_partners_details_chart_its_ties_by_counterpart_and_hover_names_them() {
     let mut h = Harness::builder()
         .with_size(egui::Vec2::new(1500.0, 1000.0))
         .with_max_steps(400)
-        .build_ui_state(|ui, app: &mut SahelApp| app.show(ui), SahelApp::new());
+        .build_ui_state(
+            |ui, app: &mut SahelApp| app.show(ui),
+            crate::common::app_in_english(),
+        );
     h.run_steps(3);
     h.state_mut()
         .push(Command::SelectCountry(Some("FRA".to_owned())));

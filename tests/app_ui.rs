@@ -13,7 +13,10 @@ pub fn harness() -> Harness<'static, SahelApp> {
     let mut harness = Harness::builder()
         .with_size(Vec2::new(1500.0, 920.0))
         .with_max_steps(400)
-        .build_ui_state(|ui, app: &mut SahelApp| app.show(ui), SahelApp::new());
+        .build_ui_state(
+            |ui, app: &mut SahelApp| app.show(ui),
+            crate::common::app_in_english(),
+        );
     harness.run_steps(3);
     // The 1:50m layer is prepared off the UI thread.
     wait_idle(&mut harness);
@@ -23,7 +26,7 @@ pub fn harness() -> Harness<'static, SahelApp> {
 /// The map's rectangle as last drawn: its node in the accessibility tree.
 pub fn map_rect(harness: &Harness<'_, SahelApp>) -> egui::Rect {
     harness
-        .get_by_role_and_label(Role::Canvas, sahel_atlas::map::widget::MAP_LABEL)
+        .get_by_role_and_label(Role::Canvas, sahel_atlas::map::widget::map_label())
         .rect()
 }
 
@@ -42,11 +45,11 @@ pub fn map_markers(harness: &Harness<'_, SahelApp>) -> Vec<(String, egui::Rect)>
 /// Whether `node` is one of the names or markers placed on the map (a child of its node).
 pub fn on_map(node: &egui_kittest::kittest::AccessKitNode<'_>) -> bool {
     node.parent()
-        .is_some_and(|p| p.label().as_deref() == Some(sahel_atlas::map::widget::MAP_LABEL))
+        .is_some_and(|p| p.label().as_deref() == Some(sahel_atlas::map::widget::map_label()))
 }
 
 fn map_children(harness: &Harness<'_, SahelApp>, role: Role) -> Vec<(String, egui::Rect)> {
-    let map = harness.get_by_role_and_label(Role::Canvas, sahel_atlas::map::widget::MAP_LABEL);
+    let map = harness.get_by_role_and_label(Role::Canvas, sahel_atlas::map::widget::map_label());
     map.query_all_by_role(role)
         .map(|n| {
             let node = egui_kittest::kittest::NodeT::accesskit_node(&n);
@@ -503,7 +506,10 @@ fn tiny_app_with_source(source: &str) -> Harness<'static, SahelApp> {
         None,
         std::sync::Arc::new(sahel_atlas::model::Timeline::new(scenario)),
     );
-    let mut app = SahelApp::with_document(document);
+    let mut app = crate::common::in_lang(
+        SahelApp::with_document(document),
+        sahel_atlas::model::i18n::Lang::En,
+    );
     app.push(sahel_atlas::app::command::Command::Time(
         sahel_atlas::app::time_control::TimeCommand::SetDay(day("2020-03-01")),
     ));

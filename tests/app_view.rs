@@ -32,7 +32,10 @@ fn app_of_size(w: f32, h: f32) -> Harness<'static, SahelApp> {
     let mut harness = Harness::builder()
         .with_size(Vec2::new(w, h))
         .with_max_steps(400)
-        .build_ui_state(|ui, app: &mut SahelApp| app.show(ui), SahelApp::new());
+        .build_ui_state(
+            |ui, app: &mut SahelApp| app.show(ui),
+            crate::common::app_in_english(),
+        );
     harness.run_steps(3);
     harness
 }
@@ -52,7 +55,7 @@ fn hover(h: &mut Harness<'_, SahelApp>, pos: Pos2) {
 fn widgets_at(h: &Harness<'_, SahelApp>, p: Pos2) -> Vec<String> {
     h.get_all_by(|node| {
         !matches!(node.role(), Role::Window | Role::GenericContainer)
-            && node.label().as_deref() != Some(sahel_atlas::map::widget::MAP_LABEL)
+            && node.label().as_deref() != Some(sahel_atlas::map::widget::map_label())
             && !crate::app_ui::on_map(node)
             && node.raw_bounds().is_some()
     })
@@ -99,7 +102,7 @@ fn compare_mode_keeps_the_capitals_in_view(w: f32, h_: f32) {
         // screen reader says) is the country under the pointer.
         hover(&mut h, p);
         let under = h
-            .get_by_role_and_label(Role::Canvas, sahel_atlas::map::widget::MAP_LABEL)
+            .get_by_role_and_label(Role::Canvas, sahel_atlas::map::widget::map_label())
             .value();
         assert_eq!(
             under.as_deref(),
@@ -119,7 +122,10 @@ fn compare_mode_keeps_the_five_sahel_capitals_in_the_visible_rectangle() {
 fn a_click_inside_mali_on_a_faded_arc_selects_mali_on_the_first_frame() {
     let mut h = Harness::builder()
         .with_size(Vec2::new(1500.0, 920.0))
-        .build_ui_state(|ui, app: &mut SahelApp| app.show(ui), SahelApp::new());
+        .build_ui_state(
+            |ui, app: &mut SahelApp| app.show(ui),
+            crate::common::app_in_english(),
+        );
     h.step();
     // The France–Burkina Faso tie ended in 2023: its arc is drawn faded across Mali.
     let app = h.state();

@@ -287,3 +287,42 @@ fn chart_command_draws_a_partner_by_counterpart() {
     assert!(image::open(&eu).is_ok());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `chart --lang fr` (issue #23): the title, the group key and the names in French.
+#[test]
+fn chart_command_speaks_french_with_lang_fr() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let svg = dir.path().join("tcd.svg");
+    let out = crate::common::sahel_atlas([
+        "chart",
+        "--lang",
+        "fr",
+        "--country",
+        "TCD",
+        "--out",
+        svg.to_str().expect("path"),
+    ]);
+    assert!(out.ok, "{}", out.stderr);
+    let text = std::fs::read_to_string(&svg).expect("svg");
+    assert!(
+        text.contains("Tchad\u{a0}: liens vivants par groupe de partenaires"),
+        "no French title"
+    );
+    assert!(
+        text.contains("États occidentaux, UE et OTAN"),
+        "no French key"
+    );
+    assert!(!text.contains("live ties per partner group"));
+    let sahel = dir.path().join("sahel.svg");
+    let out = crate::common::sahel_atlas([
+        "chart",
+        "--lang",
+        "fr",
+        "--out",
+        sahel.to_str().expect("path"),
+    ]);
+    assert!(out.ok, "{}", out.stderr);
+    let text = std::fs::read_to_string(&sahel).expect("svg");
+    assert!(text.contains("Les États du Sahel"), "no French title");
+    assert!(text.contains(">Burkina Faso<") && text.contains(">Tchad<"));
+}

@@ -68,3 +68,22 @@ where
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
 }
+
+/// The app on the embedded data, speaking English whatever the machine's locale: the app
+/// follows `LANG` and the like (issue #23), and the tests read English words unless they ask
+/// for another language.
+pub fn app_in_english() -> sahel_atlas::SahelApp {
+    in_lang(
+        sahel_atlas::SahelApp::new(),
+        sahel_atlas::model::i18n::Lang::En,
+    )
+}
+
+/// `app` speaking `lang`, as View → Language sets it.
+pub fn in_lang(
+    mut app: sahel_atlas::SahelApp,
+    lang: sahel_atlas::model::i18n::Lang,
+) -> sahel_atlas::SahelApp {
+    app.apply(sahel_atlas::app::command::Command::SetLang(Some(lang)));
+    app
+}

@@ -273,7 +273,7 @@ fn each_filter_of_the_legend_leaves_its_links_out() {
             .hidden_kinds
             .contains(&RelationshipKind::Membership)
     );
-    let mut again = SahelApp::new();
+    let mut again = crate::common::app_in_english();
     again.restore(remembered);
     assert_eq!(again.view.filter, h.state().view.filter);
     // Show all links again.

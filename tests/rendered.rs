@@ -19,7 +19,10 @@ fn rendered_app() -> Option<(Harness<'static, SahelApp>, image::RgbaImage)> {
             .with_pixels_per_point(1.0)
             .with_max_steps(50)
             .wgpu()
-            .build_ui_state(|ui, app: &mut SahelApp| app.show(ui), SahelApp::new());
+            .build_ui_state(
+                |ui, app: &mut SahelApp| app.show(ui),
+                crate::common::app_in_english(),
+            );
         h.run_steps(3);
         h
     });

@@ -24,6 +24,7 @@
 //! - `app_view`: the map keeps the Sahel in view: panels, banners, framing, clicks, the
 //!   time bar's places, typed paths, the events filter (issue #20).
 //! - `app_edit`: editing in the app: add an event, undo, redo, field errors, save, recovery.
+//! - `app_french`: the app in French: legend, details, date, summaries marked as English.
 //! - `app_compare`: compare mode, the change log and the alignment charts in the app.
 //! - `rendered`: the app rendered to pixels through wgpu (Mesa here); fails under CI when no
 //!   adapter exists.
@@ -50,6 +51,7 @@ mod animation;
 mod app_compare;
 mod app_edit;
 mod app_events;
+mod app_french;
 mod app_ui;
 mod app_view;
 mod bad_input;

@@ -29,13 +29,14 @@ pub enum TimeCommand {
     SetLoop(bool),
 }
 
-/// The playback speeds offered, in days per second.
+/// The playback speeds offered, in days per second, with the catalogue key of their name
+/// ("1 week/s", "1 semaine/s").
 pub const SPEEDS: [(f64, &str); 5] = [
-    (7.0, "1 week/s"),
-    (30.0, "1 month/s"),
-    (91.0, "1 quarter/s"),
-    (182.0, "6 months/s"),
-    (365.0, "1 year/s"),
+    (7.0, "time-speed-week"),
+    (30.0, "time-speed-month"),
+    (91.0, "time-speed-quarter"),
+    (182.0, "time-speed-half-year"),
+    (365.0, "time-speed-year"),
 ];
 
 /// The current day and playback.

@@ -14,6 +14,7 @@ use super::ExportError;
 use crate::map::display::{Anchor, Item, Line, Paint, TextStyle};
 use crate::map::style::status_rgb;
 use crate::map::text;
+use crate::model::i18n::{current_lang, tr};
 use crate::model::{Alignment, Counterparts, Day, EntityIx, SAHEL_STATES, Status, Timeline};
 
 /// An sRGB colour.
@@ -285,10 +286,11 @@ fn plot_panel(
     let (x0, x1) = (axis.x0, axis.x1);
     let (y0, y1) = (panel.top + PANEL_TITLE_H, panel.bottom);
     let max = panel.max;
+    let lang = current_lang();
     let name = timeline
         .scenario()
         .entity_at(alignment.entity)
-        .map_or("", |e| e.name.as_str());
+        .map_or("", |e| e.name_in(lang));
     items.push(text_item(
         [x0, panel.top + PANEL_TITLE_H - 5.0],
         name.to_owned(),
@@ -390,11 +392,13 @@ fn legend(
 ) -> f32 {
     let (x0, x1) = (axis.x0, axis.x1);
     let mut x = x0;
+    let lang = current_lang();
     for (g, group) in timeline.groups().iter().enumerate() {
         if !used_groups[g] {
             continue;
         }
-        let item_w = 16.0 + text::width(&group.label, 11.0);
+        let label = group.label_in(lang);
+        let item_w = 16.0 + text::width(label, 11.0);
         if x > x0 && x + item_w > x1 {
             x = x0;
             y += 16.0;
@@ -402,7 +406,7 @@ fn legend(
         items.push(rect_item([x, y - 10.0], [x + 12.0, y + 2.0], group.colour));
         items.push(text_item(
             [x + 16.0, y],
-            group.label.clone(),
+            label.to_owned(),
             11.0,
             INK,
             Anchor::Start,
@@ -524,7 +528,7 @@ pub fn counterpart_chart(
     if counterparts.rows.is_empty() {
         items.push(text_item(
             [axis.x0, axis_y - 4.0],
-            "No ties in the scenario (sanctions are left out)".to_owned(),
+            tr("chart-no-ties"),
             11.0,
             WEAK,
             Anchor::Start,
@@ -561,12 +565,12 @@ pub fn counterpart_chart(
     }
 }
 
-/// An entity's name ("?" for an unknown index).
+/// An entity's name in the thread's language ("?" for an unknown index).
 fn entity_name(timeline: &Timeline, entity: EntityIx) -> &str {
     timeline
         .scenario()
         .entity_at(entity)
-        .map_or("?", |e| e.name.as_str())
+        .map_or("?", |e| e.name_in(current_lang()))
 }
 
 /// A row's grid line through its middle and its name, right-aligned before the plot.
@@ -645,7 +649,7 @@ fn rect_item(min: [f32; 2], max: [f32; 2], rgb: Rgb) -> Item {
 pub fn chart_svg(layout: &ChartLayout) -> String {
     super::svg::items_svg(
         layout.size,
-        "Alignment over time",
+        &tr("chart-svg-title"),
         BACKGROUND,
         &layout.items,
     )
@@ -703,27 +707,37 @@ pub fn chart_for(
     size: [f32; 2],
 ) -> Result<ChartLayout, ChartError> {
     let scenario = timeline.scenario();
+    let lang = current_lang();
+    let years = |key: &str, name: Option<&str>| {
+        let mut args: Vec<crate::model::i18n::Arg<'_>> = vec![
+            (
+                "start",
+                timeline.start().to_date().year().to_string().into(),
+            ),
+            ("end", timeline.end().to_date().year().to_string().into()),
+        ];
+        if let Some(name) = name {
+            args.push(("name", name.to_owned().into()));
+        }
+        crate::model::i18n::tr_args(key, &args)
+    };
     let (entities, title) = match country {
         Some(id) => {
             let e = timeline
                 .entity_index(id)
                 .ok_or_else(|| ChartError::UnknownEntity(id.to_owned()))?;
             if timeline.charts_by_counterpart(e) {
-                let title = format!(
-                    "{}: ties by counterpart and status, {}–{}",
-                    scenario.entities[e].name,
-                    timeline.start().to_date().year(),
-                    timeline.end().to_date().year()
+                let title = years(
+                    "chart-title-counterparts",
+                    Some(scenario.entities[e].name_in(lang)),
                 );
                 return Ok(counterpart_chart(timeline, e, size, None, Some(&title)));
             }
             (
                 vec![e],
-                format!(
-                    "{}: live ties per partner group, {}–{}",
-                    scenario.entities[e].name,
-                    timeline.start().to_date().year(),
-                    timeline.end().to_date().year()
+                years(
+                    "chart-title-groups",
+                    Some(scenario.entities[e].name_in(lang)),
                 ),
             )
         }
@@ -732,11 +746,7 @@ pub fn chart_for(
                 .iter()
                 .filter_map(|s| timeline.entity_index(s))
                 .collect(),
-            format!(
-                "The Sahel states: live ties per partner group, {}–{}",
-                timeline.start().to_date().year(),
-                timeline.end().to_date().year()
-            ),
+            years("chart-title-sahel", None),
         ),
     };
     Ok(alignment_chart(

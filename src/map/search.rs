@@ -21,7 +21,7 @@ pub fn fold(text: &str) -> String {
 }
 
 /// Countries matching `query`, best first: exact name, then names starting with it, then names
-/// containing it (short, long and official names and the codes are all searched).
+/// containing it (short, long, official and French names and the codes are all searched).
 pub fn search_countries(countries: &[Country], query: &str) -> Vec<CountryIx> {
     let q = fold(query);
     if q.is_empty() {
@@ -31,10 +31,12 @@ pub fn search_countries(countries: &[Country], query: &str) -> Vec<CountryIx> {
         .iter()
         .enumerate()
         .filter_map(|(i, c)| {
+            // The French name too, whatever the interface's language: "Tchad" finds Chad.
             let names = [
                 Some(c.name.as_str()),
                 Some(c.name_long.as_str()),
                 c.formal_name.as_deref(),
+                c.name_fr.as_deref(),
             ];
             let mut best = None;
             for name in names.into_iter().flatten() {

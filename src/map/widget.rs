@@ -110,8 +110,10 @@ pub enum MapClick {
     Nothing,
 }
 
-/// The map's name for screen readers (and tests).
-pub const MAP_LABEL: &str = "Map";
+/// The map's name for screen readers (and tests), in the thread's language: "Map", "Carte".
+pub fn map_label() -> &'static str {
+    crate::model::i18n::tr_static("map-label")
+}
 
 /// How close to an arc (points) the pointer must be to be on it.
 pub const LINK_PICK_DISTANCE: f32 = 5.0;
@@ -265,8 +267,9 @@ pub fn map_ui(
     cache: &mut MeshCache,
 ) -> MapResponse {
     let response = ui.allocate_rect(rect, Sense::click_and_drag());
-    response
-        .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Canvas, true, MAP_LABEL));
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::accesskit::Role::Canvas, true, map_label())
+    });
     let center = [f64::from(rect.center().x), f64::from(rect.center().y)];
     let mut out = MapResponse::default();
 

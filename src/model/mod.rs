@@ -15,6 +15,7 @@ mod filter;
 pub mod i18n;
 mod index;
 pub mod json_pointer;
+mod localized;
 mod provenance;
 mod scenario;
 mod size;
@@ -35,6 +36,7 @@ pub use filter::{FilterError, LinkFilter};
 pub use i18n::format_date_with_precision;
 pub(crate) use index::index_type;
 pub use index::{EntityIx, EventIx, RelIx};
+pub use localized::Localized;
 pub use provenance::check_sources;
 pub use scenario::{
     Change, Entity, EntityKind, Event, Government, GovernmentForm, Group, OTHER_GROUP, Place,

@@ -371,14 +371,21 @@ impl Event {
         self.effective.unwrap_or(self.date)
     }
 
-    /// Its date as shown in lists: "28 Jan 2024", or "announced 28 Jan 2024 · effective
-    /// 29 Jan 2025" when it takes effect later.
+    /// Its date as shown in lists, in the thread's language: "28 Jan 2024", or "announced
+    /// 28 Jan 2024 · effective 29 Jan 2025" when it takes effect later.
     pub fn dates_label(&self) -> String {
         let date = super::format_date_with_precision(self.date, self.precision);
         match self.effective {
-            Some(effective) if effective != self.date => format!(
-                "announced {date} · effective {}",
-                super::format_date_with_precision(effective, DatePrecision::Day)
+            Some(effective) if effective != self.date => super::i18n::tr_args(
+                "event-announced-effective",
+                &[
+                    ("date", date.into()),
+                    ("precision", self.precision.as_str().into()),
+                    (
+                        "effective",
+                        super::format_date_with_precision(effective, DatePrecision::Day).into(),
+                    ),
+                ],
             ),
             _ => date,
         }

@@ -18,10 +18,35 @@ impl Size {
         self.troops.is_none() && self.amount.is_none()
     }
 
-    /// "1,500 troops · €12 million"; empty when nothing is given.
+    /// "1,500 troops · €12 million" ("1 500 soldats · 12 millions d’euros" in French), in
+    /// the thread's language; empty when nothing is given.
     pub fn label(&self) -> String {
-        let troops = self.troops.map(troops_label);
-        let amount = self.amount.as_ref().map(Amount::label);
+        self.label_in(super::i18n::current_lang())
+    }
+
+    /// [`Size::label`] in `lang`.
+    pub fn label_in(&self, lang: super::i18n::Lang) -> String {
+        use super::i18n::{Lang, format_amount_words, format_integer, tr_in};
+        let (troops, amount) = match lang {
+            Lang::En => (
+                self.troops.map(troops_label),
+                self.amount.as_ref().map(Amount::label),
+            ),
+            _ => (
+                self.troops.map(|t| {
+                    tr_in(
+                        lang,
+                        "tie-size-troops",
+                        &[
+                            ("count", t.into()),
+                            ("number", format_integer(u64::from(t), lang).into()),
+                        ],
+                    )
+                }),
+                self.amount
+                    .map(|a| format_amount_words(a.value as f64, a.currency.as_str(), lang)),
+            ),
+        };
         troops
             .into_iter()
             .chain(amount)

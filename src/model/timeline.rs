@@ -26,6 +26,21 @@ pub struct PartnerGroup {
     pub label: String,
     /// sRGB colour.
     pub colour: [u8; 3],
+    /// Translations of its label (the scenario group's `i18n`).
+    pub i18n: super::i18n::Translations,
+}
+
+/// The label of the "other" group the atlas adds when a scenario has none, in every language
+/// but English.
+fn other_group_translations() -> super::i18n::Translations {
+    use super::i18n::{Lang, tr_in};
+    let mut t = super::i18n::Translations::default();
+    for lang in Lang::ALL.into_iter().filter(|&l| l != Lang::En) {
+        t.0.entry(lang.code().to_owned())
+            .or_default()
+            .insert("label".to_owned(), tr_in(lang, "group-other", &[]));
+    }
+    t
 }
 
 /// Colours for groups that give none, by position.
@@ -263,12 +278,18 @@ pub struct LinkState {
 }
 
 impl LinkState {
-    /// "status last confirmed on 5 Jan 2025" when the status is unconfirmed at the date.
+    /// "status last confirmed on 5 Jan 2025" when the status is unconfirmed at the date (in the
+    /// thread's language).
     pub fn unconfirmed_note(&self) -> Option<String> {
         self.last_confirmed.map(|d| {
-            format!(
-                "status last confirmed on {}",
-                d.to_date().strftime("%-d %b %Y")
+            let lang = super::i18n::current_lang();
+            super::i18n::tr_in(
+                lang,
+                "tie-last-confirmed",
+                &[(
+                    "date",
+                    super::i18n::format_day_short(d.to_date(), lang).into(),
+                )],
             )
         })
     }
@@ -704,6 +725,7 @@ fn resolve_groups(
                 .as_deref()
                 .and_then(parse_colour)
                 .unwrap_or(GROUP_PALETTE[i % GROUP_PALETTE.len()]),
+            i18n: g.i18n.clone(),
         })
         .collect();
     let other = match groups.iter().position(|g| g.id == OTHER_GROUP) {
@@ -711,8 +733,9 @@ fn resolve_groups(
         None => {
             groups.push(PartnerGroup {
                 id: OTHER_GROUP.to_owned(),
-                label: "Other".to_owned(),
+                label: super::i18n::tr_in(super::i18n::Lang::En, "group-other", &[]),
                 colour: GROUP_PALETTE[4],
+                i18n: other_group_translations(),
             });
             groups.len() - 1
         }
@@ -1039,7 +1062,10 @@ mod tests {
         assert_eq!(t.event_days(), fresh.event_days());
         assert_eq!(t.event_days(), &[day(2020, 3, 1)]);
         for d in [day(2019, 1, 1), day(2020, 3, 1), day(2025, 1, 29)] {
-            assert_eq!(t.state_at(d).link(RelIx::new(0)), fresh.state_at(d).link(RelIx::new(0)));
+            assert_eq!(
+                t.state_at(d).link(RelIx::new(0)),
+                fresh.state_at(d).link(RelIx::new(0))
+            );
         }
         // An edit that does not apply changes nothing.
         let outside = Edit {

@@ -19,6 +19,7 @@ use crate::app::time_control::TimeCommand;
 use crate::export::chart::{ChartLayout, alignment_chart, details_chart};
 use crate::map::paint::EguiCanvas;
 use crate::model::EntityIx;
+use crate::model::i18n::{current_lang, format_day_short, tr, tr_args};
 use crate::model::{Day, SAHEL_STATES, Timeline};
 
 /// The chart of one state or partner in the details panel (nothing when it has no ties).
@@ -30,18 +31,11 @@ pub(crate) fn alignment_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, entity: EntityIx)
     };
     ui.add_space(4.0);
     if layout.counterparts.is_some() {
-        ui.label(egui::RichText::new("Ties by counterpart").strong())
-            .on_hover_text(
-                "One row per state or body it has ties with, coloured by the most live status \
-                 of those ties; ended ties are a thin grey line, sanctions are left out. Click \
-                 to go to a date; hover a band for its ties.",
-            );
+        ui.label(egui::RichText::new(tr("alignment-by-counterpart")).strong())
+            .on_hover_text(tr("alignment-by-counterpart-hint"));
     } else {
-        ui.label(egui::RichText::new("Alignment over time").strong())
-            .on_hover_text(
-                "Live ties (active or winding down) per partner group, stacked; sanctions are \
-                 left out. Click to go to a date; hover a band for its ties.",
-            );
+        ui.label(egui::RichText::new(tr("alignment-over-time")).strong())
+            .on_hover_text(tr("alignment-over-time-hint"));
     }
     chart_ui(ui, cx, &[entity], layout);
 }
@@ -97,12 +91,13 @@ fn chart_label(timeline: &Timeline, entities: &[EntityIx], by_counterpart: bool)
 
 /// What the pointer is over: a band's group, dates and ties, or the date.
 fn band_tooltip(timeline: &Timeline, layout: &ChartLayout, p: [f32; 2]) -> String {
-    let fmt = |d: Day| d.to_date().strftime("%-d %b %Y").to_string();
+    let lang = current_lang();
+    let fmt = |d: Day| format_day_short(d.to_date(), lang);
     if layout.counterparts.is_some() {
         return tie_tooltip(timeline, layout, p);
     }
     let Some(band) = layout.band_at(p) else {
-        return format!("{}: click to go there", fmt(layout.day_at(p[0])));
+        return click_to_go(fmt(layout.day_at(p[0])));
     };
     let Some(plot) = layout
         .plots
@@ -115,17 +110,22 @@ fn band_tooltip(timeline: &Timeline, layout: &ChartLayout, p: [f32; 2]) -> Strin
     let group = &timeline.groups()[band.group];
     let scenario = timeline.scenario();
     let ties = timeline.alignment_ties(band.entity, band.group, step.from);
-    let mut text = format!(
-        "{}, {}: {} from {} to {}",
-        scenario.entities[band.entity].name,
-        group.label,
-        ties.len(),
-        fmt(step.from),
-        fmt(plot.alignment.step_end(band.step)),
+    let mut text = tr_args(
+        "alignment-band",
+        &[
+            (
+                "entity",
+                scenario.entities[band.entity].name_in(lang).into(),
+            ),
+            ("group", group.label_in(lang).into()),
+            ("count", ties.len().into()),
+            ("from", fmt(step.from).into()),
+            ("to", fmt(plot.alignment.step_end(band.step)).into()),
+        ],
     );
     for r in ties {
         text.push_str("\n• ");
-        text.push_str(&scenario.relationships[r].label);
+        text.push_str(scenario.relationships[r].label_in(lang));
     }
     text
 }
@@ -133,13 +133,14 @@ fn band_tooltip(timeline: &Timeline, layout: &ChartLayout, p: [f32; 2]) -> Strin
 /// What the pointer is over in a partner's chart: the counterpart's ties and their status on
 /// the day under it, or the date.
 fn tie_tooltip(timeline: &Timeline, layout: &ChartLayout, p: [f32; 2]) -> String {
-    let fmt = |d: Day| d.to_date().strftime("%-d %b %Y").to_string();
+    let lang = current_lang();
+    let fmt = |d: Day| format_day_short(d.to_date(), lang);
     let day = layout.day_at(p[0]);
     let (Some(counterparts), Some(row)) = (&layout.counterparts, layout.row_at(p[1])) else {
-        return format!("{}: click to go there", fmt(day));
+        return click_to_go(fmt(day));
     };
     let scenario = timeline.scenario();
-    let name = |e: EntityIx| scenario.entity_at(e).map_or("?", |e| e.name.as_str());
+    let name = |e: EntityIx| scenario.entity_at(e).map_or("?", |e| e.name_in(lang));
     let mut text = match layout.tie_band_at(p) {
         Some(band) => {
             let steps = counterparts
@@ -149,30 +150,39 @@ fn tie_tooltip(timeline: &Timeline, layout: &ChartLayout, p: [f32; 2]) -> String
             let (from, to) = steps.map_or((day, day), |r| {
                 (r.steps[band.step].0, counterparts.step_end(r, band.step))
             });
-            format!(
-                "{} – {}: {} from {} to {}",
-                name(counterparts.entity),
-                name(band.counterpart),
-                band.status.label().to_lowercase(),
-                fmt(from),
-                fmt(to),
+            tr_args(
+                "alignment-tie-band",
+                &[
+                    ("entity", name(counterparts.entity).into()),
+                    ("counterpart", name(band.counterpart).into()),
+                    ("status", band.status.label().to_lowercase().into()),
+                    ("from", fmt(from).into()),
+                    ("to", fmt(to).into()),
+                ],
             )
         }
-        None => format!(
-            "{} – {}: no tie on {}",
-            name(counterparts.entity),
-            name(row.counterpart),
-            fmt(day)
+        None => tr_args(
+            "alignment-no-tie",
+            &[
+                ("entity", name(counterparts.entity).into()),
+                ("counterpart", name(row.counterpart).into()),
+                ("date", fmt(day).into()),
+            ],
         ),
     };
     for (r, status) in timeline.counterpart_ties(counterparts.entity, row.counterpart, day) {
-        let status = status.map_or("not begun", |s| s.as_str());
+        let status = status.map_or_else(|| tr("alignment-not-begun"), |s| s.label().to_lowercase());
         text.push_str(&format!(
             "\n• {} ({status})",
-            scenario.relationships[r].label
+            scenario.relationships[r].label_in(lang)
         ));
     }
     text
+}
+
+/// "4 Dec 2023: click to go there".
+fn click_to_go(date: String) -> String {
+    tr_args("alignment-click-to-go", &[("date", date.into())])
 }
 
 /// View → "Alignment of the Sahel states": the five charts stacked on one scale.
@@ -185,17 +195,12 @@ pub(crate) fn sahel_chart_window(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         .iter()
         .filter_map(|s| cx.document.timeline.entity_index(s))
         .collect();
-    egui::Window::new("Alignment of the Sahel states")
+    egui::Window::new(tr("alignment-sahel-title"))
+        .id(egui::Id::unique("sahel_alignment_window"))
         .open(&mut open)
         .default_size([760.0, 640.0])
         .show(ui.ctx(), |ui| {
-            ui.label(
-                egui::RichText::new(
-                    "Live ties (active or winding down) per partner group. Click to go to a \
-                     date; hover a band for its ties.",
-                )
-                .weak(),
-            );
+            ui.label(egui::RichText::new(tr("alignment-sahel-hint")).weak());
             let width = ui.available_width().max(300.0);
             let height = (110.0 * entities.len() as f32 + 50.0).max(200.0);
             let layout = alignment_chart(

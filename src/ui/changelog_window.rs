@@ -7,6 +7,7 @@ use super::Cx;
 use crate::app::command::Command;
 use crate::app::compare::CompareCommand;
 use crate::app::time_control::TimeCommand;
+use crate::model::i18n::{current_lang, tr, tr_args};
 use crate::model::{Day, LogEntry, Timeline, format_date_with_precision};
 
 pub(crate) fn changelog_window(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
@@ -26,14 +27,15 @@ pub(crate) fn changelog_window(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         .unwrap_or_else(|| cx.view.day().to_date().year())
         .clamp(first, last);
     let set_year = |y: i16| Command::Compare(CompareCommand::SetChangelogYear(Some(y)));
-    egui::Window::new("What changed this year")
+    egui::Window::new(tr("changelog-title"))
+        .id(egui::Id::unique("changelog_window"))
         .open(&mut open)
         .default_size([420.0, 480.0])
         .show(ui.ctx(), |ui| {
             ui.horizontal(|ui| {
                 if ui
                     .add_enabled(year > first, egui::Button::new("‹"))
-                    .on_hover_text("The year before")
+                    .on_hover_text(tr("changelog-year-before"))
                     .clicked()
                 {
                     cx.push(set_year(year - 1));
@@ -41,14 +43,14 @@ pub(crate) fn changelog_window(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
                 ui.heading(year.to_string());
                 if ui
                     .add_enabled(year < last, egui::Button::new("›"))
-                    .on_hover_text("The year after")
+                    .on_hover_text(tr("changelog-year-after"))
                     .clicked()
                 {
                     cx.push(set_year(year + 1));
                 }
                 if ui
-                    .button("Copy as Markdown")
-                    .on_hover_text("With every event's sources")
+                    .button(tr("changelog-copy"))
+                    .on_hover_text(tr("changelog-copy-hint"))
                     .clicked()
                 {
                     let log = timeline.changelog_of_year(year);
@@ -60,9 +62,9 @@ pub(crate) fn changelog_window(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    log_list_ui(ui, cx, &timeline, "Began", &log.began);
+                    log_list_ui(ui, cx, &timeline, &tr("changelog-began"), &log.began);
                     ui.add_space(6.0);
-                    log_list_ui(ui, cx, &timeline, "Ended", &log.ended);
+                    log_list_ui(ui, cx, &timeline, &tr("changelog-ended"), &log.ended);
                 });
         });
     if !open {
@@ -78,9 +80,14 @@ fn log_list_ui(
     entries: &[LogEntry],
 ) {
     let scenario = timeline.scenario();
-    ui.label(RichText::new(format!("{title} ({})", entries.len())).strong());
+    let lang = current_lang();
+    let heading = tr_args(
+        "changelog-list",
+        &[("title", title.into()), ("count", entries.len().into())],
+    );
+    ui.label(RichText::new(heading).strong());
     if entries.is_empty() {
-        ui.label(RichText::new("None.").weak());
+        ui.label(RichText::new(tr("changelog-none")).weak());
     }
     for entry in entries {
         let rel = &scenario.relationships[entry.relationship];
@@ -88,10 +95,13 @@ fn log_list_ui(
         let text = format!(
             "{} · {}",
             format_date_with_precision(event.date, event.precision),
-            rel.label
+            rel.label_in(lang)
         );
         if super::click_label(ui, text)
-            .on_hover_text(format!("{}\nClick to go to that date.", event.title))
+            .on_hover_text(tr_args(
+                "changelog-go-hint",
+                &[("title", event.title_in(lang).into())],
+            ))
             .clicked()
         {
             // Applying it also scrolls the event list to the event.

@@ -10,6 +10,7 @@ use crate::app::compare::CompareCommand;
 use crate::app::message::Message;
 use crate::app::time_control::TimeCommand;
 use crate::map::widget::palette;
+use crate::model::i18n::{current_lang, format_day_short, tr, tr_args};
 use crate::model::{ChangeKind, Day, Status, format_date_with_precision, parse_date};
 
 /// The range's colour on the time strip.
@@ -22,16 +23,16 @@ fn compare(command: CompareCommand) -> Command {
 fn status_text(status: Option<Status>) -> RichText {
     match status {
         Some(s) => RichText::new(s.label()).color(palette::status(s)),
-        None => RichText::new("none").weak(),
+        None => RichText::new(tr("changes-none")).weak(),
     }
 }
 
-fn kind_label(kind: ChangeKind) -> &'static str {
-    match kind {
-        ChangeKind::Appeared => "Appeared",
-        ChangeKind::Ended => "Ended",
-        ChangeKind::Changed => "Changed",
-    }
+fn kind_label(kind: ChangeKind) -> String {
+    tr(match kind {
+        ChangeKind::Appeared => "changes-appeared",
+        ChangeKind::Ended => "changes-ended",
+        ChangeKind::Changed => "changes-changed",
+    })
 }
 
 /// The Changes, in the right panel while comparing.
@@ -41,37 +42,40 @@ pub(crate) fn changes_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     };
     let timeline = cx.document.timeline.clone();
     let scenario = timeline.scenario();
-    let fmt = |d: Day| d.to_date().strftime("%-d %b %Y").to_string();
-    ui.heading("Changes");
-    ui.label(format!("From {} to {}", fmt(diff.from), fmt(diff.to)));
+    let lang = current_lang();
+    let fmt = |d: Day| format_day_short(d.to_date(), lang);
+    ui.heading(tr("changes-heading"));
+    ui.label(tr_args(
+        "changes-from-to",
+        &[("from", fmt(diff.from).into()), ("to", fmt(diff.to).into())],
+    ));
     ui.horizontal(|ui| {
         if ui
-            .button("Leave compare mode")
-            .on_hover_text("Esc")
+            .button(tr("changes-leave"))
+            .on_hover_text(tr("changes-leave-hint"))
             .clicked()
         {
             cx.push(compare(CompareCommand::Leave));
         }
-        ui.menu_button("Export…", |ui| {
-            if ui.button("Changes as CSV…").clicked() {
+        ui.menu_button(tr("changes-export"), |ui| {
+            if ui.button(tr("changes-as-csv")).clicked() {
                 cx.push(compare(CompareCommand::ExportChanges { markdown: false }));
             }
-            if ui.button("Changes as Markdown…").clicked() {
+            if ui.button(tr("changes-as-markdown")).clicked() {
                 cx.push(compare(CompareCommand::ExportChanges { markdown: true }));
             }
         });
     });
     ui.label(
-        RichText::new(format!(
-            "{} tie{} changed status",
-            diff.changes.len(),
-            if diff.changes.len() == 1 { "" } else { "s" }
+        RichText::new(tr_args(
+            "changes-count",
+            &[("count", diff.changes.len().into())],
         ))
         .strong(),
     );
     ui.separator();
     if diff.is_empty() {
-        ui.label(RichText::new("Nothing changed between these dates.").weak());
+        ui.label(RichText::new(tr("changes-nothing")).weak());
         return;
     }
     egui::ScrollArea::vertical()
@@ -90,16 +94,19 @@ pub(crate) fn changes_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
                         let rel = &scenario.relationships[c.relationship];
                         let selected = cx.view.selected_link == Some(c.relationship);
                         if ui
-                            .selectable_label(selected, RichText::new(&rel.label).strong())
-                            .on_hover_text("Show its history")
+                            .selectable_label(selected, RichText::new(rel.label_in(lang)).strong())
+                            .on_hover_text(tr("details-show-history"))
                             .clicked()
                         {
                             cx.push(Command::SelectLink(Some(c.relationship)));
                         }
                         ui.horizontal_wrapped(|ui| {
-                            ui.label(format!("{}:", kind_label(c.kind())));
+                            ui.label(tr_args(
+                                "changes-kind-row",
+                                &[("kind", kind_label(c.kind()).into())],
+                            ));
                             ui.label(status_text(c.from));
-                            ui.label("to");
+                            ui.label(tr("changes-to"));
                             ui.label(status_text(c.to));
                         });
                         for &e in &c.events {
@@ -107,11 +114,11 @@ pub(crate) fn changes_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
                             let text = format!(
                                 "{} · {}",
                                 format_date_with_precision(event.date, event.precision),
-                                event.title
+                                event.title_in(lang)
                             );
                             if ui
                                 .add(egui::Link::new(RichText::new(text).small()))
-                                .on_hover_text(&event.summary)
+                                .on_hover_text(super::words::summary_hover(event, lang))
                                 .clicked()
                             {
                                 // Applying it also scrolls the event list to the event.
@@ -129,24 +136,25 @@ pub(crate) fn changes_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
 
 /// The "Compare with" field of the time bar.
 pub(crate) fn compare_field_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
-    let label = ui.label("Compare with");
+    let label = ui.label(tr("changes-compare-with"));
     let field = ui
         .add(
             egui::TextEdit::singleline(&mut cx.memory.compare_input)
-                .hint_text("YYYY-MM-DD")
-                .desired_width(90.0),
+                .hint_text(tr("time-date-format"))
+                .desired_width(super::words::date_field_width(ui)),
         )
         .labelled_by(label.id)
-        .on_hover_text("Or shift-click or shift-drag on the strip below");
+        .on_hover_text(tr("changes-compare-hint"));
     let submitted = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-    if ui.button("Compare").clicked() || submitted {
+    if ui.button(tr("changes-compare")).clicked() || submitted {
         match parse_date(&cx.memory.compare_input) {
             Ok(date) => {
                 cx.push(compare(CompareCommand::WithCurrent(Day::from_date(date))));
                 cx.memory.compare_input.clear();
             }
-            Err(e) => cx.push(Command::ShowMessage(Message::error(format!(
-                "Cannot compare with that date: {e}"
+            Err(e) => cx.push(Command::ShowMessage(Message::error(tr_args(
+                "changes-bad-date",
+                &[("error", e.to_string().into())],
             )))),
         }
     }

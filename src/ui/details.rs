@@ -9,6 +9,10 @@ use crate::app::time_control::TimeCommand;
 use crate::map::widget::palette;
 use crate::model::EventIx;
 use crate::model::RelIx;
+use crate::model::i18n::{
+    Lang, current_lang, format_amount_words, format_big, format_day_long, format_decimal, tr,
+    tr_args,
+};
 use crate::model::{Change, Day, Size, Status, Timeline, format_date_with_precision};
 
 /// The side panel: Find, the legend and filters (a collapsible section that takes at most
@@ -34,10 +38,7 @@ pub(crate) fn details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             if let Some(key) = cx.view.selected.clone() {
                 country_details_ui(ui, cx, &key);
             } else if cx.view.selected_link.is_none() {
-                ui.label(
-                    RichText::new("Click a country or a link on the map, or search for a country.")
-                        .weak(),
-                );
+                ui.label(RichText::new(tr("details-hint")).weak());
             }
             ui.separator();
             links_at_date_ui(ui, cx);
@@ -45,15 +46,15 @@ pub(crate) fn details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
 }
 
 fn search_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
-    let label = ui.label("Find a country");
+    let label = ui.label(tr("details-find"));
     let field = ui
         .add(
             egui::TextEdit::singleline(&mut cx.memory.search)
-                .hint_text("name, any case, accents optional")
+                .hint_text(tr("details-find-hint"))
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id)
-        .on_hover_text("Ctrl+F or /");
+        .on_hover_text(tr("details-find-keys"));
     if std::mem::take(&mut cx.memory.focus_find) {
         field.request_focus();
     } else if field.changed() && std::mem::take(&mut cx.memory.slash_pending) {
@@ -71,11 +72,14 @@ fn search_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     }
     if !cx.memory.search.is_empty() {
         if matches.is_empty() {
-            ui.label(RichText::new("No country by that name").weak());
+            ui.label(RichText::new(tr("details-no-match")).weak());
         }
         for &i in matches.iter().take(8) {
             let c = &layer.countries()[i];
-            if ui.selectable_label(false, &c.name).clicked() {
+            if ui
+                .selectable_label(false, c.name_in(current_lang()))
+                .clicked()
+            {
                 cx.push(Command::FlyToCountry(c.key.clone()));
                 cx.memory.search.clear();
             }
@@ -90,19 +94,20 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
     let fine = !std::sync::Arc::ptr_eq(&layer, &cx.document.coarse);
     let selection = &cx.at_date.selection;
     let country = (selection.country(fine)).and_then(|i| layer.country(i));
+    let lang = current_lang();
     let name = country
-        .map(|c| c.name.clone())
-        .unwrap_or_else(|| scenario.entity_name(key).to_owned());
+        .map(|c| c.name_in(lang).to_owned())
+        .unwrap_or_else(|| scenario.entity_name_in(key, lang).to_owned());
     ui.horizontal(|ui| {
         if ui
             .small_button("×")
-            .on_hover_text("Clear the selection (Esc)")
+            .on_hover_text(tr("details-clear-selection"))
             .clicked()
         {
             cx.push(Command::SelectCountry(None));
         }
         if let Some(e) = timeline.entity_index(key)
-            && ui.small_button("Edit…").clicked()
+            && ui.small_button(tr("details-edit")).clicked()
         {
             cx.push(Command::Edit(crate::app::editing::EditCommand::OpenEntity(
                 e,
@@ -116,14 +121,18 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
     }
 
     let Some(entity) = selection.entity else {
-        ui.label(RichText::new("Not part of the scenario.").weak());
+        ui.label(RichText::new(tr("details-not-in-scenario")).weak());
         return;
     };
     let day = cx.view.time.day();
     ui.add_space(6.0);
-    ui.label(RichText::new(format!("On {}", day.to_date().strftime("%-d %B %Y"))).strong());
+    let on = tr_args(
+        "details-on-date",
+        &[("date", format_day_long(day.to_date(), lang).into())],
+    );
+    ui.label(RichText::new(on).strong());
     if let Some(gov) = cx.at_date.state.country(entity) {
-        let form = gov.government.as_str();
+        let form = super::words::government_word(gov.government);
         let leader = gov
             .leader
             .as_deref()
@@ -131,9 +140,12 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
             .unwrap_or_default();
         let since = gov
             .since
-            .map(|d| format!(" since {}", d.to_date().strftime("%-d %b %Y")))
+            .map(|d| format!(" {}", super::words::since(Some(d))))
             .unwrap_or_default();
-        ui.label(format!("Government: {form}{leader}{since}"));
+        ui.label(tr_args(
+            "details-government",
+            &[("form", format!("{form}{leader}{since}").into())],
+        ));
     }
 
     // Its alignment over the whole span, above the ties, so it shows without scrolling.
@@ -151,14 +163,17 @@ fn country_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, key: &str) {
 
 /// A country's formal name and facts from the layer: codes, population, GDP, region.
 fn country_facts_ui(ui: &mut egui::Ui, c: &crate::io::Country) {
-    if let Some(formal) = &c.formal_name {
+    let lang = current_lang();
+    // Natural Earth gives the formal name in English only (its FORMAL_FR is nearly empty and
+    // partly wrong), so the French interface leaves it out rather than show English.
+    if let Some(formal) = c.formal_name.as_ref().filter(|_| lang == Lang::En) {
         ui.label(RichText::new(formal).italics());
     }
     // The names of the facts keep to one line; the facts wrap beside them.
     egui::Grid::new("country_facts")
         .num_columns(2)
         .show(ui, |ui| {
-            ui.add(egui::Label::new("Codes").extend());
+            ui.add(egui::Label::new(tr("details-codes")).extend());
             let mut codes = vec![format!("ADM0_A3 {}", c.key)];
             if let Some(a3) = &c.iso_a3 {
                 codes.push(format!("ISO {a3}"));
@@ -169,13 +184,27 @@ fn country_facts_ui(ui: &mut egui::Ui, c: &crate::io::Country) {
             ui.label(codes.join(" · "));
             ui.end_row();
             if let Some((pop, year)) = c.population {
-                ui.add(egui::Label::new("Population").extend());
-                ui.label(format!("{} ({year} est.)", human_number(pop)));
+                ui.add(egui::Label::new(tr("details-population")).extend());
+                let words = if pop >= 1e6 { "yes" } else { "no" };
+                ui.label(tr_args(
+                    "details-population-value",
+                    &[
+                        ("number", format_big(pop, 2, lang).into()),
+                        ("words", words.into()),
+                        ("year", year.to_string().into()),
+                    ],
+                ));
                 ui.end_row();
             }
             if let Some((gdp, year)) = c.gdp_musd {
-                ui.add(egui::Label::new("GDP").extend());
-                ui.label(format!("US$ {} ({year})", human_number(gdp * 1e6)));
+                ui.add(egui::Label::new(tr("details-gdp")).extend());
+                ui.label(tr_args(
+                    "details-gdp-value",
+                    &[
+                        ("amount", format_amount_words(gdp * 1e6, "USD", lang).into()),
+                        ("year", year.to_string().into()),
+                    ],
+                ));
                 ui.end_row();
             }
             let region: Vec<&str> = [
@@ -187,10 +216,11 @@ fn country_facts_ui(ui: &mut egui::Ui, c: &crate::io::Country) {
             .flatten()
             .collect();
             if !region.is_empty() {
-                ui.add(egui::Label::new("Region").extend());
+                ui.add(egui::Label::new(tr("details-region")).extend());
                 let mut unique = region.clone();
                 unique.dedup();
-                ui.label(unique.join(" · "));
+                let names: Vec<String> = unique.into_iter().map(region_name).collect();
+                ui.label(names.join(" · "));
                 ui.end_row();
             }
         });
@@ -212,24 +242,22 @@ fn country_ties_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, timeline: &Timeline, key:
         })
         .collect();
     ui.add_space(4.0);
-    ui.label(RichText::new(format!("Ties ({})", mine.len())).strong());
+    ui.label(RichText::new(tr_args("details-ties", &[("count", mine.len().into())])).strong());
     if mine.is_empty() {
-        ui.label(RichText::new("None at this date.").weak());
+        ui.label(RichText::new(tr("details-none-at-date")).weak());
     }
+    let lang = current_lang();
     let mut hovered_row = None;
     for link in &mine {
         let rel = &scenario.relationships[link.relationship];
-        let since = link.since.map_or_else(
-            || "before the span".to_owned(),
-            |d| d.to_date().strftime("%-d %b %Y").to_string(),
-        );
+        let since = super::words::since(link.since);
         let size = Some(link.size.label())
             .filter(|s| !s.is_empty())
             .map(|s| format!(" · {s}"))
             .unwrap_or_default();
         let mut text = RichText::new(format!(
-            "• {} — {} since {since}{size}{}",
-            rel.label,
+            "• {} — {} {since}{size}{}",
+            rel.label_in(lang),
             link.status.label(),
             link.unconfirmed_note()
                 .map(|n| format!(" ({n})"))
@@ -242,7 +270,7 @@ fn country_ties_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, timeline: &Timeline, key:
         }
         let row = ui
             .add(egui::Label::new(text).sense(Sense::click()))
-            .on_hover_text("Show its history");
+            .on_hover_text(tr("details-show-history"));
         if row.hovered() {
             hovered_row = Some(link.relationship);
         }
@@ -262,7 +290,8 @@ fn country_events_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, timeline: &Timeline, ke
     let scenario = timeline.scenario();
     let day = cx.view.time.day();
     ui.add_space(4.0);
-    ui.label(RichText::new("Events").strong());
+    ui.label(RichText::new(tr("details-events")).strong());
+    let lang = current_lang();
     for &e in timeline.events_in_order() {
         let event = &scenario.events[e];
         let concerns = event.changes.iter().any(|c| match (c, c.relationship()) {
@@ -279,7 +308,7 @@ fn country_events_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, timeline: &Timeline, ke
         let text = format!(
             "{} · {}",
             format_date_with_precision(event.date, event.precision),
-            event.title
+            event.title_in(lang)
         );
         let text = if d <= day {
             RichText::new(text)
@@ -288,7 +317,7 @@ fn country_events_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, timeline: &Timeline, ke
         };
         if ui
             .add(egui::Label::new(text).sense(Sense::click()))
-            .on_hover_text(&event.summary)
+            .on_hover_text(super::words::summary_hover(event, lang))
             .clicked()
         {
             cx.push(Command::Time(TimeCommand::SetDay(d)));
@@ -313,7 +342,7 @@ fn partner_timeline_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, timeline: &Timeline, 
         return;
     }
     ui.add_space(4.0);
-    ui.label(RichText::new("Partners over time").strong());
+    ui.label(RichText::new(tr("details-partners-over-time")).strong());
     let name_width = (ui.available_width() * 0.38).clamp(70.0, 130.0);
     for partner in partners {
         partner_bar_ui(ui, cx, timeline, [key, partner], name_width);
@@ -382,7 +411,7 @@ fn partner_bar_ui(
             .collect();
         let (rect, response) =
             ui.allocate_exact_size(Vec2::new(ui.available_width(), 14.0), Sense::hover());
-        let name = scenario.entity_name(partner);
+        let name = scenario.entity_name_in(partner, current_lang());
         // The name in its own column, cut short with "…" rather than run under the bar.
         let name_rect = egui::Rect::from_min_size(rect.min, Vec2::new(name_width, rect.height()));
         let mut job = egui::text::LayoutJob::simple_singleline(
@@ -439,7 +468,7 @@ fn partner_bar_ui(
             [egui::pos2(x, rect.min.y), egui::pos2(x, rect.max.y)],
             Stroke::new(2.0, ui.visuals().strong_text_color()),
         );
-        response.on_hover_text(format!("Ties with {}", scenario.entity_name(partner)));
+        response.on_hover_text(tr_args("details-ties-with", &[("name", name.into())]));
     }
 }
 
@@ -449,28 +478,37 @@ fn link_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, link: RelIx) {
     let Some(rel) = scenario.relationship_at(link) else {
         return;
     };
+    let lang = current_lang();
     ui.horizontal(|ui| {
-        if ui.small_button("×").on_hover_text("Close").clicked() {
+        if ui
+            .small_button("×")
+            .on_hover_text(tr("details-close"))
+            .clicked()
+        {
             cx.push(Command::SelectLink(None));
         }
-        if ui.small_button("Edit tie…").clicked() {
+        if ui.small_button(tr("details-edit-tie")).clicked() {
             cx.push(Command::Edit(
                 crate::app::editing::EditCommand::OpenRelationship(link),
             ));
         }
-        ui.add(egui::Label::new(RichText::new(rel.short_label()).heading()).wrap());
+        ui.add(egui::Label::new(RichText::new(rel.short_label_in(lang)).heading()).wrap());
     });
-    ui.label(&rel.label);
+    ui.label(rel.label_in(lang));
     let parties: Vec<&str> = rel
         .parties
         .iter()
-        .map(|p| scenario.entity_name(p))
+        .map(|p| scenario.entity_name_in(p, lang))
         .collect();
     ui.label(format!("{} · {}", rel.kind.label(), parties.join(", ")));
     if let Some(site) = &rel.site {
-        ui.label(format!(
-            "Site: {} ({:.3}, {:.3})",
-            site.name, site.lat, site.lon
+        ui.label(tr_args(
+            "details-site",
+            &[
+                ("name", site.name.as_str().into()),
+                ("lat", format_decimal(site.lat, 3, lang).into()),
+                ("lon", format_decimal(site.lon, 3, lang).into()),
+            ],
         ));
     }
     match cx.at_date.state.link(link) {
@@ -480,21 +518,27 @@ fn link_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, link: RelIx) {
                 .map(|s| format!(" · {s}"))
                 .unwrap_or_default();
             ui.label(
-                RichText::new(format!("Now: {}{size}", l.status.label()))
-                    .color(palette::status(l.status)),
+                RichText::new(tr_args(
+                    "details-now",
+                    &[("status", format!("{}{size}", l.status.label()).into())],
+                ))
+                .color(palette::status(l.status)),
             );
             if let Some(note) = l.unconfirmed_note() {
                 ui.label(RichText::new(note).italics());
             }
         }
         None => {
-            ui.label(RichText::new("Does not exist yet at this date").weak());
+            ui.label(RichText::new(tr("details-not-yet")).weak());
         }
     }
-    ui.label(RichText::new("History").strong());
+    ui.label(RichText::new(tr("details-history")).strong());
     if rel.in_force_at_start {
         ui.horizontal_wrapped(|ui| {
-            ui.label(format!("In force before {}", scenario.span.start));
+            ui.label(tr_args(
+                "details-in-force-before",
+                &[("date", format_day_long(scenario.span.start, lang).into())],
+            ));
             super::sources::sources_ui(ui, &rel.start_sources, cx.commands);
         });
     }
@@ -506,8 +550,16 @@ fn link_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, link: RelIx) {
                 (Some(s), false) => format!("{} · {}", s.label(), size.label()),
                 (None, _) => size.label(),
             };
-            let text = RichText::new(format!("{} › {what}: {}", event.dates_label(), event.title))
-                .color(status.map_or(ui.visuals().text_color(), palette::status));
+            let row = tr_args(
+                "details-history-row",
+                &[
+                    ("date", event.dates_label().into()),
+                    ("what", what.into()),
+                    ("title", event.title_in(lang).into()),
+                ],
+            );
+            let text =
+                RichText::new(row).color(status.map_or(ui.visuals().text_color(), palette::status));
             if ui
                 .add(egui::Label::new(text).sense(Sense::click()))
                 .clicked()
@@ -541,31 +593,31 @@ fn links_at_date_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     let timeline = cx.document.timeline.clone();
     let scenario = timeline.scenario();
     let links: Vec<_> = cx.at_date.state.links().collect();
-    egui::CollapsingHeader::new(format!("All links at this date ({})", links.len()))
-        .default_open(false)
-        .show(ui, |ui| {
-            for status in Status::ALL {
-                let of_status: Vec<_> = links.iter().filter(|l| l.status == status).collect();
-                if of_status.is_empty() {
-                    continue;
-                }
-                ui.label(
-                    RichText::new(format!("{} ({})", status.label(), of_status.len())).strong(),
-                );
-                for l in of_status {
-                    let rel = &scenario.relationships[l.relationship];
-                    let since = l
-                        .since
-                        .map_or_else(|| "before the span".to_owned(), |d| d.to_date().to_string());
-                    if ui
-                        .button(format!("{} — since {since}", rel.label))
-                        .clicked()
-                    {
-                        cx.push(Command::SelectLink(Some(l.relationship)));
-                    }
+    let lang = current_lang();
+    egui::CollapsingHeader::new(tr_args(
+        "details-all-links",
+        &[("count", links.len().into())],
+    ))
+    .default_open(false)
+    .show(ui, |ui| {
+        for status in Status::ALL {
+            let of_status: Vec<_> = links.iter().filter(|l| l.status == status).collect();
+            if of_status.is_empty() {
+                continue;
+            }
+            ui.label(RichText::new(format!("{} ({})", status.label(), of_status.len())).strong());
+            for l in of_status {
+                let rel = &scenario.relationships[l.relationship];
+                let since = super::words::since(l.since);
+                if ui
+                    .button(format!("{} — {since}", rel.label_in(lang)))
+                    .clicked()
+                {
+                    cx.push(Command::SelectLink(Some(l.relationship)));
                 }
             }
-        });
+        }
+    });
 }
 
 fn status_at(timeline: &Timeline, relationship: RelIx, day: Day) -> Option<Status> {
@@ -582,15 +634,41 @@ fn status_at(timeline: &Timeline, relationship: RelIx, day: Day) -> Option<Statu
     status
 }
 
-/// 1_234_567 → "1.23 million".
-fn human_number(n: f64) -> String {
-    if n >= 1e12 {
-        format!("{:.2} trillion", n / 1e12)
-    } else if n >= 1e9 {
-        format!("{:.2} billion", n / 1e9)
-    } else if n >= 1e6 {
-        format!("{:.2} million", n / 1e6)
-    } else {
-        format!("{n:.0}")
-    }
+/// A Natural Earth continent, region or subregion in the interface's language ("Western
+/// Africa", "Afrique de l’Ouest"); a name the catalogue does not know as it is.
+fn region_name(name: &str) -> String {
+    let key = match name {
+        "Africa" => "region-africa",
+        "Americas" => "region-americas",
+        "Antarctica" => "region-antarctica",
+        "Asia" => "region-asia",
+        "Australia and New Zealand" => "region-australia-and-new-zealand",
+        "Caribbean" => "region-caribbean",
+        "Central America" => "region-central-america",
+        "Central Asia" => "region-central-asia",
+        "Eastern Africa" => "region-eastern-africa",
+        "Eastern Asia" => "region-eastern-asia",
+        "Eastern Europe" => "region-eastern-europe",
+        "Europe" => "region-europe",
+        "Melanesia" => "region-melanesia",
+        "Micronesia" => "region-micronesia",
+        "Middle Africa" => "region-middle-africa",
+        "North America" => "region-north-america",
+        "Northern Africa" => "region-northern-africa",
+        "Northern America" => "region-northern-america",
+        "Northern Europe" => "region-northern-europe",
+        "Oceania" => "region-oceania",
+        "Polynesia" => "region-polynesia",
+        "Seven seas (open ocean)" => "region-seven-seas-open-ocean",
+        "South America" => "region-south-america",
+        "South-Eastern Asia" => "region-south-eastern-asia",
+        "Southern Africa" => "region-southern-africa",
+        "Southern Asia" => "region-southern-asia",
+        "Southern Europe" => "region-southern-europe",
+        "Western Africa" => "region-western-africa",
+        "Western Asia" => "region-western-asia",
+        "Western Europe" => "region-western-europe",
+        _ => return name.to_owned(),
+    };
+    tr(key)
 }

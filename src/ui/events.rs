@@ -11,6 +11,7 @@ use crate::app::command::Command;
 use crate::app::editing::EditCommand;
 use crate::app::time_control::TimeCommand;
 use crate::model::EventIx;
+use crate::model::i18n::{current_lang, tr, tr_args};
 use crate::model::{Change, Day, RelationshipKind, Timeline, is_sahel_state};
 
 /// Height of one line of the list.
@@ -49,8 +50,8 @@ impl EventFilter {
             let haystack = crate::map::search::fold(&format!(
                 "{} {} {}",
                 event.dates_label(),
-                event.title,
-                event.summary
+                event.title_in(current_lang()),
+                event.summary_in(current_lang()).text
             ));
             if !text.split_whitespace().all(|w| haystack.contains(w)) {
                 return false;
@@ -83,7 +84,7 @@ impl EventFilter {
 pub(crate) fn events_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     let timeline = cx.document.timeline.clone();
     let scenario = timeline.scenario();
-    ui.heading("Events");
+    ui.heading(tr("events-heading"));
     let current = timeline.current_event_position(cx.view.time.day());
     if let Some(pos) = current {
         current_event_card_ui(ui, cx, timeline.events_in_order()[pos]);
@@ -95,12 +96,14 @@ pub(crate) fn events_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         .filter(|&pos| cx.memory.event_filter.keeps(&timeline, order[pos]))
         .collect();
     ui.label(
-        RichText::new(format!(
-            "{} of {} events, {} – {}. Click one to go to its date.",
-            shown.len(),
-            scenario.events.len(),
-            scenario.span.start.year(),
-            scenario.span.end.year()
+        RichText::new(tr_args(
+            "events-count",
+            &[
+                ("shown", shown.len().into()),
+                ("total", scenario.events.len().into()),
+                ("start", scenario.span.start.year().to_string().into()),
+                ("end", scenario.span.end.year().to_string().into()),
+            ],
         ))
         .weak(),
     );
@@ -126,53 +129,55 @@ fn filter_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) -> Option<bool> {
     let scenario = timeline.scenario();
     let before = cx.memory.event_filter.clone();
     let f = &mut cx.memory.event_filter;
-    let label = ui.label("Filter events");
+    let label = ui.label(tr("events-filter"));
     let field = ui
         .add(
             egui::TextEdit::singleline(&mut f.text)
-                .hint_text("words; Up/Down to pick, Enter to go")
+                .hint_text(tr("events-filter-hint"))
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
+    let lang = current_lang();
+    let any = tr("events-any");
     let name = |id: &Option<String>| {
         id.as_deref().map_or_else(
-            || "any".to_owned(),
-            |id| scenario.entity_name(id).to_owned(),
+            || any.clone(),
+            |id| scenario.entity_name_in(id, lang).to_owned(),
         )
     };
     ui.horizontal_wrapped(|ui| {
-        egui::ComboBox::from_label("State")
+        egui::ComboBox::from_label(tr("events-state"))
             .selected_text(name(&f.state))
             .width(90.0)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut f.state, None, "any");
+                ui.selectable_value(&mut f.state, None, &any);
                 for id in crate::model::SAHEL_STATES {
-                    let text = scenario.entity_name(id).to_owned();
+                    let text = scenario.entity_name_in(id, lang).to_owned();
                     ui.selectable_value(&mut f.state, Some(id.to_owned()), text);
                 }
             });
-        egui::ComboBox::from_label("Partner")
+        egui::ComboBox::from_label(tr("events-partner"))
             .selected_text(name(&f.partner))
             .width(90.0)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut f.partner, None, "any");
+                ui.selectable_value(&mut f.partner, None, &any);
                 for e in scenario.entities.iter().filter(|e| !is_sahel_state(&e.id)) {
-                    ui.selectable_value(&mut f.partner, Some(e.id.clone()), &e.name);
+                    ui.selectable_value(&mut f.partner, Some(e.id.clone()), e.name_in(lang));
                 }
             });
-        let kind = f.kind.map_or("any", RelationshipKind::label);
-        egui::ComboBox::from_label("Kind")
+        let kind = f.kind.map_or_else(|| any.clone(), |k| k.label().to_owned());
+        egui::ComboBox::from_label(tr("events-kind"))
             .selected_text(kind)
             .width(90.0)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut f.kind, None, "any");
+                ui.selectable_value(&mut f.kind, None, &any);
                 for k in RelationshipKind::ALL {
                     if scenario.relationships.iter().any(|r| r.kind == k) {
                         ui.selectable_value(&mut f.kind, Some(k), k.label());
                     }
                 }
             });
-        if !f.is_empty() && ui.small_button("Clear").clicked() {
+        if !f.is_empty() && ui.small_button(tr("events-clear")).clicked() {
             *f = EventFilter::default();
         }
     });
@@ -220,6 +225,7 @@ fn event_rows_ui(
     let timeline = cx.document.timeline.clone();
     let scenario = timeline.scenario();
     let order = timeline.events_in_order();
+    let lang = current_lang();
     let pointer_over = ui.rect_contains_pointer(ui.available_rect_before_wrap());
     let mut area = egui::ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -244,7 +250,11 @@ fn event_rows_ui(
             let is_past = current.is_some_and(|c| pos <= c);
             ui.horizontal(|ui| {
                 ui.set_height(ROW_HEIGHT);
-                let text = RichText::new(format!("{} · {}", event.dates_label(), event.title));
+                let text = RichText::new(format!(
+                    "{} · {}",
+                    event.dates_label(),
+                    event.title_in(lang)
+                ));
                 let text = if is_current {
                     text.strong()
                         .background_color(Color32::from_rgba_unmultiplied(0xE3, 0xA8, 0x5B, 90))
@@ -262,7 +272,7 @@ fn event_rows_ui(
                             .truncate()
                             .sense(egui::Sense::click()),
                     )
-                    .on_hover_text(&event.summary);
+                    .on_hover_text(super::words::summary_hover(event, lang));
                 if picked == Some(row) {
                     let stroke = ui.visuals().selection.stroke;
                     ui.painter().rect_stroke(
@@ -274,11 +284,11 @@ fn event_rows_ui(
                 }
                 let index = order[pos];
                 label.context_menu(|ui| {
-                    if ui.button("Edit event…").clicked() {
+                    if ui.button(tr("events-edit-event")).clicked() {
                         cx.commands
                             .push(Command::Edit(EditCommand::OpenEvent(index)));
                     }
-                    if ui.button("Delete event").clicked() {
+                    if ui.button(tr("events-delete-event")).clicked() {
                         cx.commands
                             .push(Command::Edit(EditCommand::DeleteEvent(index)));
                     }
@@ -304,11 +314,21 @@ fn current_event_card_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, e: EventIx) {
         .fill(Color32::from_rgba_unmultiplied(0xE3, 0xA8, 0x5B, 60))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
+            let lang = current_lang();
             let date = event.dates_label();
-            ui.label(RichText::new(format!("{date} · {}", event.title)).strong());
-            ui.label(&event.summary);
-            if let Some(note) = &event.note {
-                ui.label(RichText::new(note).italics().weak());
+            ui.label(RichText::new(format!("{date} · {}", event.title_in(lang))).strong());
+            let summary = event.summary_in(lang);
+            if summary.fallback {
+                ui.horizontal_wrapped(|ui| {
+                    super::words::in_english_mark(ui);
+                });
+            }
+            ui.label(summary.text);
+            if let Some(note) = event.note_in(lang) {
+                ui.label(RichText::new(note.text).italics().weak());
+                if note.fallback && !summary.fallback {
+                    super::words::in_english_mark(ui);
+                }
             }
             for change in &event.changes {
                 if let Some(line) = change_line(&timeline, change) {
@@ -316,22 +336,26 @@ fn current_event_card_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, e: EventIx) {
                 }
             }
             if let Some(notice) = event.notice {
-                ui.label(format!("Notice: {notice}"));
+                ui.label(tr_args(
+                    "events-notice",
+                    &[("notice", notice.to_string().into())],
+                ));
             }
             ui.horizontal(|ui| {
-                if ui.small_button("Edit…").clicked() {
+                if ui.small_button(tr("events-edit")).clicked() {
                     cx.push(Command::Edit(EditCommand::OpenEvent(e)));
                 }
-                if ui.small_button("Delete").clicked() {
+                if ui.small_button(tr("events-delete")).clicked() {
                     cx.push(Command::Edit(EditCommand::DeleteEvent(e)));
                 }
             });
             ui.horizontal_wrapped(|ui| {
-                ui.label("Sources:");
+                ui.label(tr("events-sources"));
                 super::sources::sources_ui(ui, &event.sources, cx.commands);
                 if event.confidence.as_deref() == Some("low") {
                     ui.label(
-                        RichText::new("low confidence").color(Color32::from_rgb(0xB0, 0x60, 0x00)),
+                        RichText::new(tr("events-low-confidence"))
+                            .color(Color32::from_rgb(0xB0, 0x60, 0x00)),
                     );
                 }
             });
@@ -342,6 +366,7 @@ fn current_event_card_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, e: EventIx) {
 /// military government, Abdourahamane Tiani"; `None` for an unknown relationship.
 fn change_line(timeline: &crate::model::Timeline, change: &Change) -> Option<String> {
     let scenario = timeline.scenario();
+    let lang = current_lang();
     let size = change
         .size()
         .map(|s| format!(" · {}", s.label()))
@@ -349,34 +374,46 @@ fn change_line(timeline: &crate::model::Timeline, change: &Change) -> Option<Str
     let tie = |id: &str| {
         timeline
             .relationship_index(id)
-            .map(|r| scenario.relationships[r].short_label().to_owned())
+            .map(|r| scenario.relationships[r].short_label_in(lang).to_owned())
     };
     match change {
         Change::Relationship {
             relationship,
             status,
             ..
-        } => Some(format!(
-            "› {}: {}{size}",
-            tie(relationship)?,
-            status.label()
+        } => Some(tr_args(
+            "events-change-status",
+            &[
+                ("tie", tie(relationship)?.into()),
+                ("what", format!("{}{size}", status.label()).into()),
+            ],
         )),
-        Change::Reaffirmed { relationship, .. } => {
-            Some(format!("› {}: reaffirmed{size}", tie(relationship)?))
-        }
-        Change::Size { relationship, .. } => Some(format!("› {}: size{size}", tie(relationship)?)),
+        Change::Reaffirmed { relationship, .. } => Some(tr_args(
+            "events-change-reaffirmed",
+            &[("tie", tie(relationship)?.into()), ("size", size.into())],
+        )),
+        Change::Size { relationship, .. } => Some(tr_args(
+            "events-change-size",
+            &[("tie", tie(relationship)?.into()), ("size", size.into())],
+        )),
         Change::State {
             state,
             government,
             leader,
-        } => Some(format!(
-            "› {}: {} government{}",
-            scenario.entity_name(state),
-            government.as_str(),
-            leader
-                .as_deref()
-                .map(|l| format!(", {l}"))
-                .unwrap_or_default()
+        } => Some(tr_args(
+            "events-change-government",
+            &[
+                ("state", scenario.entity_name_in(state, lang).into()),
+                ("form", super::words::government_word(*government).into()),
+                (
+                    "leader",
+                    leader
+                        .as_deref()
+                        .map(|l| format!(", {l}"))
+                        .unwrap_or_default()
+                        .into(),
+                ),
+            ],
         )),
     }
 }

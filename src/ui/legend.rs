@@ -9,7 +9,7 @@ use crate::app::command::Command;
 use crate::map::display::{Canvas as _, LEGEND_FILLS, Line, Paint};
 use crate::map::legend_samples::{Sample, draw_sample};
 use crate::map::paint::EguiCanvas;
-use crate::model::i18n::tr_static;
+use crate::model::i18n::{current_lang, format_day_short, tr, tr_args, tr_static};
 use crate::model::{RelationshipKind, Status};
 
 /// Links at the date by status, kind and partner group.
@@ -53,13 +53,13 @@ pub(crate) fn legend_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, fine: bool, max_heig
     let mut filter = cx.view.filter.clone();
     let mut focus = cx.view.focus_ties;
     let source = if cx.document.countries_path.is_some() {
-        "Custom countries"
+        tr("legend-custom-countries")
     } else if fine {
-        "Natural Earth 1:50m"
+        tr("legend-natural-earth-50")
     } else {
-        "Natural Earth 1:110m"
+        tr("legend-natural-earth-110")
     };
-    egui::CollapsingHeader::new(RichText::new("Legend and filters").strong())
+    egui::CollapsingHeader::new(RichText::new(tr("legend-and-filters")).strong())
         .id_salt("legend")
         .default_open(true)
         .show(ui, |ui| {
@@ -81,10 +81,6 @@ pub(crate) fn legend_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, fine: bool, max_heig
     }
 }
 
-/// What "Focus on the selection" does.
-const FOCUS_HINT: &str =
-    "Draw the selected country's or organisation's ties at full strength and fade the rest";
-
 /// The legend's rows, each a key and a filter: compare mode's key, statuses, widths and
 /// sites, kinds, partners, countries, the focus switch and "Show all links".
 fn legend_rows_ui(
@@ -97,15 +93,15 @@ fn legend_rows_ui(
     compare_key_ui(ui, cx);
     status_rows_ui(ui, filter, counts);
     // Closed at first, so the legend stays short.
-    egui::CollapsingHeader::new(RichText::new("Width and sites").strong())
+    egui::CollapsingHeader::new(RichText::new(tr("legend-width-and-sites")).strong())
         .id_salt("legend_sizes")
         .show(ui, troops_row_ui);
     kinds_ui(ui, cx, filter, counts);
     partners_ui(ui, cx, filter, counts);
     countries_key_ui(ui);
-    ui.checkbox(focus, "Focus on the selection")
-        .on_hover_text(FOCUS_HINT);
-    let show_all = egui::Button::new("Show all links").small();
+    ui.checkbox(focus, tr("legend-focus"))
+        .on_hover_text(tr("legend-focus-hint"));
+    let show_all = egui::Button::new(tr("legend-show-all")).small();
     if ui.add_enabled(!filter.is_empty(), show_all).clicked() {
         *filter = crate::model::LinkFilter::default();
     }
@@ -117,10 +113,12 @@ fn compare_key_ui(ui: &mut egui::Ui, cx: &Cx<'_>) {
         return;
     };
     ui.label(
-        RichText::new(format!(
-            "What changed from {} to {}",
-            a.to_date().strftime("%-d %b %Y"),
-            b.to_date().strftime("%-d %b %Y")
+        RichText::new(tr_args(
+            "legend-compare-from-to",
+            &[
+                ("from", format_day_short(a.to_date(), current_lang()).into()),
+                ("to", format_day_short(b.to_date(), current_lang()).into()),
+            ],
         ))
         .strong(),
     );
@@ -144,16 +142,12 @@ fn compare_key_ui(ui: &mut egui::Ui, cx: &Cx<'_>) {
             ui.add(egui::Label::new(label).wrap());
         });
     }
-    ui.label(RichText::new("Everything else is faded.").weak());
+    ui.label(RichText::new(tr("legend-everything-else")).weak());
     ui.separator();
 }
 
-/// What the unconfirmed line means.
-const UNCONFIRMED_HINT: &str =
-    "No source has confirmed the status since a date: the tooltip and the details say which";
-
 fn status_rows_ui(ui: &mut egui::Ui, filter: &mut crate::model::LinkFilter, counts: &Counts) {
-    egui::CollapsingHeader::new(RichText::new("Links by status").strong())
+    egui::CollapsingHeader::new(RichText::new(tr("legend-by-status")).strong())
         .id_salt("legend_status")
         .default_open(true)
         .show(ui, |ui| {
@@ -161,7 +155,10 @@ fn status_rows_ui(ui: &mut egui::Ui, filter: &mut crate::model::LinkFilter, coun
                 let mut shown = !filter.hidden_statuses.contains(&status);
                 ui.horizontal(|ui| {
                     let label = format!("{} ({})", status.label(), counts.by_status[i]);
-                    let hint = format!("Show links that are {}", status.label().to_lowercase());
+                    let hint = tr_args(
+                        "legend-show-status",
+                        &[("status", status.label().to_lowercase().into())],
+                    );
                     let check = ui.checkbox(&mut shown, "").on_hover_text(hint);
                     line_sample(ui, &Line::of_link(status));
                     // The row's text toggles too, and names the box for screen readers.
@@ -175,7 +172,7 @@ fn status_rows_ui(ui: &mut egui::Ui, filter: &mut crate::model::LinkFilter, coun
                 ui.add_space(ui.spacing().interact_size.x + ui.spacing().item_spacing.x);
                 line_sample(ui, &Line::unconfirmed(Status::Active));
                 ui.label(tr_static(Line::UNCONFIRMED_LABEL))
-                    .on_hover_text(UNCONFIRMED_HINT);
+                    .on_hover_text(tr("legend-unconfirmed-hint"));
             });
         });
 }
@@ -187,7 +184,7 @@ fn kinds_ui(
     counts: &Counts,
 ) {
     let scenario = cx.document.timeline.scenario();
-    egui::CollapsingHeader::new(RichText::new("Kinds").strong())
+    egui::CollapsingHeader::new(RichText::new(tr("legend-kinds")).strong())
         .id_salt("legend_kinds")
         .show(ui, |ui| {
             for (i, kind) in RelationshipKind::ALL.into_iter().enumerate() {
@@ -210,14 +207,17 @@ fn partners_ui(
     counts: &Counts,
 ) {
     let groups = cx.document.timeline.groups();
-    egui::CollapsingHeader::new(RichText::new("Partners").strong())
+    egui::CollapsingHeader::new(RichText::new(tr("legend-partners")).strong())
         .id_salt("legend_partners")
         .show(ui, |ui| {
             for (group, count) in groups.iter().zip(&counts.by_group) {
                 let mut shown = !filter.hidden_groups.contains(&group.id);
                 ui.horizontal(|ui| {
                     if ui
-                        .checkbox(&mut shown, format!("{} ({count})", group.label))
+                        .checkbox(
+                            &mut shown,
+                            format!("{} ({count})", group.label_in(current_lang())),
+                        )
                         .changed()
                     {
                         filter.toggle_group(&group.id);
@@ -229,7 +229,7 @@ fn partners_ui(
 }
 
 fn countries_key_ui(ui: &mut egui::Ui) {
-    egui::CollapsingHeader::new(RichText::new("Countries").strong())
+    egui::CollapsingHeader::new(RichText::new(tr_static("legend-countries")).strong())
         .id_salt("legend_countries")
         .show(ui, |ui| {
             for (rgb, label) in LEGEND_FILLS {
@@ -241,7 +241,7 @@ fn countries_key_ui(ui: &mut egui::Ui) {
             }
             ui.horizontal(|ui| {
                 sample_ui(ui, Sample::Organisation, Vec2::new(26.0, 12.0));
-                ui.label("Organisation");
+                ui.label(tr_static("legend-organisation"));
             });
         });
 }
@@ -275,14 +275,6 @@ fn capitalised(text: &str) -> String {
         .unwrap_or_default()
 }
 
-/// What an arc's width means.
-const TROOPS_HINT: &str = "An arc is as wide as the troops its tie has at the date, where a \
-                           source gives them; the others are drawn at their status's width";
-
-/// What a site marker means.
-const SITE_HINT: &str =
-    "Where a tie is on the ground: its arc ends there, and zoomed in the site is named";
-
 /// The row that explains arc widths: three samples, 100, 1,000 and 10,000 troops, and the
 /// site marker.
 fn troops_row_ui(ui: &mut egui::Ui) {
@@ -297,12 +289,12 @@ fn troops_row_ui(ui: &mut egui::Ui) {
         };
         sample_ui(ui, Sample::Troops(Some(ink)), Vec2::new(42.0, 14.0));
         ui.label(tr_static(crate::map::display::TROOPS_LEGEND_LABEL))
-            .on_hover_text(TROOPS_HINT);
+            .on_hover_text(tr("legend-troops-hint"));
     });
     ui.horizontal(|ui| {
         ui.add_space(indent);
         sample_ui(ui, Sample::Site, Vec2::new(30.0, 12.0));
         ui.label(tr_static(crate::map::display::SITE_LEGEND_LABEL))
-            .on_hover_text(SITE_HINT);
+            .on_hover_text(tr("legend-site-hint"));
     });
 }

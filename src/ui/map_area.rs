@@ -12,8 +12,8 @@ use crate::app::view::{View, default_camera};
 use crate::map::MapLayer;
 use crate::map::widget::{MapClick, MapResponse, MapScene, MeshCache, map_ui};
 use crate::model::RelIx;
-use crate::model::i18n::tr_args;
-use crate::model::{Day, format_date_with_precision};
+use crate::model::i18n::{Lang, current_lang, tr, tr_args};
+use crate::model::{DatePrecision, Day, format_date_with_precision};
 
 /// The map area. `mesh_cache` is the map widget's frame cache (meshes reused while only the
 /// date changes): the widget's own memory, not the document or the view.
@@ -109,19 +109,20 @@ fn tooltip_ui(
     rect: Rect,
 ) {
     let scenario = cx.document.timeline.scenario();
+    let lang = current_lang();
     let far = marker.and_then(|m| Some((m, scenario.entity_at(m.far)?)));
     let (text, wide) = if let Some((marker, far)) = far {
-        let name = &far.name;
-        let ties = if marker.count == 1 {
-            "its tie".to_owned()
-        } else {
-            format!("its {} ties", marker.count)
-        };
-        let mut text = format!("Toward {name}: click to frame both ends of {ties}");
+        let mut text = tr_args(
+            "map-toward",
+            &[
+                ("name", far.name_in(lang).into()),
+                ("count", marker.count.into()),
+            ],
+        );
         for &r in &marker.relationships {
             if let Some(rel) = scenario.relationship_at(r) {
                 text.push_str("\n• ");
-                text.push_str(&rel.label);
+                text.push_str(rel.label_in(lang));
             }
         }
         (Some(text), false)
@@ -131,14 +132,18 @@ fn tooltip_ui(
         let e = &scenario.entities[n];
         let place = e.place.as_ref().and_then(|p| p.label.clone());
         let text = match place {
-            Some(place) => format!("{}\n{place}", e.name),
-            None => e.name.clone(),
+            // The scenario describes places in English only: said so in another language.
+            Some(place) if lang != Lang::En => {
+                format!("{}\n{place} {}", e.name_in(lang), tr("details-in-english"))
+            }
+            Some(place) => format!("{}\n{place}", e.name_in(lang)),
+            None => e.name_in(lang).to_owned(),
         };
         (Some(text), false)
     } else {
         let name = response
             .hovered_country
-            .map(|c| layer.countries()[c].name.clone());
+            .map(|c| layer.countries()[c].name_in(lang).to_owned());
         (name, false)
     };
     if let (Some(text), Some(pos)) = (text, ui.ctx().pointer_hover_pos())
@@ -166,6 +171,7 @@ fn tooltip_ui(
 /// since when, and for a single tie its source.
 fn ties_tooltip(cx: &Cx<'_>, ties: &[RelIx]) -> String {
     let scenario = cx.document.timeline.scenario();
+    let lang = current_lang();
     let mut lines = Vec::new();
     if ties.len() > 1 {
         lines.push(tr_args("map-ties-between", &[("count", ties.len().into())]));
@@ -176,17 +182,26 @@ fn ties_tooltip(cx: &Cx<'_>, ties: &[RelIx]) -> String {
             continue;
         };
         let since = match l.event.map(|e| &scenario.events[e]) {
-            Some(e) if l.since == Some(Day::from_date(e.date)) => {
-                format_date_with_precision(e.date, e.precision)
-            }
-            _ => l.since.map_or_else(
-                || "before the span".to_owned(),
-                |d| d.to_date().strftime("%-d %B %Y").to_string(),
+            Some(e) if l.since == Some(Day::from_date(e.date)) => tr_args(
+                // "depuis le 4 déc. 2023", but "depuis déc. 2023" for a month.
+                match e.precision {
+                    DatePrecision::Day => "details-since",
+                    _ => "details-since-period",
+                },
+                &[(
+                    "date",
+                    format_date_with_precision(e.date, e.precision).into(),
+                )],
             ),
+            _ => super::words::since(l.since),
         };
         let prefix = if ties.len() > 1 { "• " } else { "" };
-        lines.push(format!("{prefix}{}", rel.label));
-        lines.push(format!("{prefix}{} since {since}", l.status.label()));
+        lines.push(format!("{prefix}{}", rel.label_in(lang)));
+        let status = tr_args(
+            "map-tie-since",
+            &[("status", l.status.label().into()), ("since", since.into())],
+        );
+        lines.push(format!("{prefix}{status}"));
         if let Some(note) = l.unconfirmed_note() {
             lines.push(note);
         }
@@ -195,15 +210,16 @@ fn ties_tooltip(cx: &Cx<'_>, ties: &[RelIx]) -> String {
             lines.push(format!("{prefix}{size}"));
         }
         if let Some(site) = &rel.site {
-            lines.push(format!("{prefix}At {}", site.name));
+            let at = tr_args("map-at-site", &[("site", site.name.as_str().into())]);
+            lines.push(format!("{prefix}{at}"));
         }
         if ties.len() == 1
             && let Some(source) = l.event.and_then(|e| scenario.events[e].sources.first())
         {
-            lines.push(format!("Source: {source}"));
+            lines.push(tr_args("map-source", &[("source", source.as_str().into())]));
         }
     }
-    lines.push("Click for its history".to_owned());
+    lines.push(tr("map-click-for-history"));
     lines.join("\n")
 }
 
@@ -246,25 +262,26 @@ fn zoom_buttons_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, rect: Rect) {
     let x = rect.max.x - 10.0;
     let mut y = rect.min.y + 10.0;
     for (text, hint, command) in [
-        ("+", "Zoom in (+)", Command::ZoomIn),
-        ("−", "Zoom out (−)", Command::ZoomOut),
-        ("Reset", "Reset view (0)", Command::ResetView),
+        ("+".to_owned(), tr("map-zoom-in"), Command::ZoomIn),
+        ("−".to_owned(), tr("map-zoom-out"), Command::ZoomOut),
+        (tr("map-reset"), tr("map-reset-hint"), Command::ResetView),
     ] {
-        let size = if text.len() > 3 {
-            Vec2::new(60.0, 30.0)
+        let word = text.chars().count() > 1;
+        let font_size = if word { 14.0 } else { 18.0 };
+        // A word's button is as wide as the word in the language shown.
+        let size = if word {
+            let galley = ui.painter().layout_no_wrap(
+                text.clone(),
+                egui::FontId::proportional(font_size),
+                Color32::WHITE,
+            );
+            Vec2::new((galley.size().x + 16.0).max(60.0), 30.0)
         } else {
             Vec2::new(30.0, 30.0)
         };
         let r = Rect::from_min_size(Pos2::new(x - size.x, y), size);
         if ui
-            .put(
-                r,
-                egui::Button::new(RichText::new(text).size(if text.len() > 3 {
-                    14.0
-                } else {
-                    18.0
-                })),
-            )
+            .put(r, egui::Button::new(RichText::new(text).size(font_size)))
             .on_hover_text(hint)
             .clicked()
         {
@@ -323,7 +340,7 @@ fn message_ui(ui: &mut egui::Ui, m: &crate::app::message::Message) -> bool {
     };
     let mut dismissed = false;
     ui.horizontal(|ui| {
-        dismissed = ui.small_button("Dismiss").clicked();
+        dismissed = ui.small_button(tr("map-dismiss")).clicked();
         ui.add(egui::Label::new(RichText::new(&m.headline).color(color).strong()).wrap());
     });
     let detail = |ui: &mut egui::Ui, line: &String| {
@@ -331,11 +348,14 @@ fn message_ui(ui: &mut egui::Ui, m: &crate::app::message::Message) -> bool {
     };
     m.details.iter().take(3).for_each(|line| detail(ui, line));
     if m.details.len() > 3 {
-        egui::CollapsingHeader::new(format!("{} more", m.details.len() - 3))
-            .id_salt(("message", &m.headline))
-            .show(ui, |ui| {
-                m.details.iter().skip(3).for_each(|line| detail(ui, line))
-            });
+        egui::CollapsingHeader::new(tr_args(
+            "map-more",
+            &[("count", (m.details.len() - 3).into())],
+        ))
+        .id_salt(("message", &m.headline))
+        .show(ui, |ui| {
+            m.details.iter().skip(3).for_each(|line| detail(ui, line))
+        });
     }
     dismissed
 }

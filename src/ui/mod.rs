@@ -17,6 +17,7 @@ mod menu;
 mod path_prompt;
 mod sources;
 mod time_bar;
+mod words;
 
 pub(crate) use map_area::map_area_ui;
 
@@ -51,10 +52,16 @@ fn right_panel_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     }
     ui.horizontal(|ui| {
         let events = cx.memory.events_while_comparing;
-        if ui.selectable_label(!events, "Changes").clicked() {
+        if ui
+            .selectable_label(!events, crate::model::i18n::tr("panel-tab-changes"))
+            .clicked()
+        {
             cx.memory.events_while_comparing = false;
         }
-        if ui.selectable_label(events, "Events").clicked() {
+        if ui
+            .selectable_label(events, crate::model::i18n::tr("panel-tab-events"))
+            .clicked()
+        {
             cx.memory.events_while_comparing = true;
         }
     });

@@ -7,6 +7,9 @@ use super::Cx;
 use crate::app::command::Command;
 use crate::app::message::Message;
 use crate::app::time_control::{SPEEDS, TimeCommand};
+use crate::model::i18n::{
+    current_lang, format_day_long, format_day_short, month_name, tr, tr_args,
+};
 use crate::model::{Day, parse_date};
 
 /// The time bar. Its controls keep their places whatever the date: the date sits in a slot
@@ -32,8 +35,9 @@ pub(crate) fn time_bar_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
 /// The size of the date's type.
 const DATE_SIZE: f32 = 26.0;
 
-/// The date the map shows, as precise as the event it is on: "March 2020" for an event known
-/// to the month, "4 December 2023" otherwise.
+/// The date the map shows, as precise as the event it is on, in the interface's language:
+/// "March 2020" ("mars 2020") for an event known to the month, "4 December 2023" ("4 décembre
+/// 2023") otherwise.
 pub(crate) fn date_text(cx: &Cx<'_>) -> String {
     use crate::model::DatePrecision;
     let day = cx.view.time.day();
@@ -51,21 +55,24 @@ pub(crate) fn date_text(cx: &Cx<'_>) -> String {
             (DatePrecision::Month, _) | (_, DatePrecision::Month) => DatePrecision::Month,
             _ => DatePrecision::Year,
         });
-    let format = match precision {
-        Some(DatePrecision::Month) => "%B %Y",
-        Some(DatePrecision::Year) => "%Y",
-        _ => "%-d %B %Y",
-    };
-    day.to_date().strftime(format).to_string()
+    let (date, lang) = (day.to_date(), current_lang());
+    match precision {
+        Some(DatePrecision::Month) => {
+            format!("{} {}", month_name(date.month(), false, lang), date.year())
+        }
+        Some(DatePrecision::Year) => date.year().to_string(),
+        _ => format_day_long(date, lang),
+    }
 }
 
 fn date_slot_ui(ui: &mut egui::Ui, cx: &Cx<'_>) {
     let font = FontId::proportional(DATE_SIZE);
     // The widest date of any month, set in the same type.
+    let lang = current_lang();
     let widest = (1..=12)
         .filter_map(|m| jiff::civil::Date::new(2028, m, 28).ok())
         .map(|d| {
-            let text = d.strftime("%-d %B %Y").to_string();
+            let text = format_day_long(d, lang);
             ui.painter()
                 .layout_no_wrap(text, font.clone(), Color32::WHITE)
                 .size()
@@ -74,7 +81,7 @@ fn date_slot_ui(ui: &mut egui::Ui, cx: &Cx<'_>) {
         .fold(0.0_f32, f32::max);
     let start = ui.cursor().min.x;
     let text = egui::RichText::new(date_text(cx)).size(DATE_SIZE).strong();
-    let label = ui.label(text).on_hover_text("The date the map shows");
+    let label = ui.label(text).on_hover_text(tr("time-date-hover"));
     let rest = start + widest + 6.0 - label.rect.max.x;
     if rest > 0.0 {
         ui.add_space(rest);
@@ -83,37 +90,45 @@ fn date_slot_ui(ui: &mut egui::Ui, cx: &Cx<'_>) {
 
 fn playback_buttons_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     let t = |cx: &mut Cx<'_>, c| cx.push(Command::Time(c));
-    if ui.button("« Start").on_hover_text("Start (Home)").clicked() {
+    if ui
+        .button(tr("time-start"))
+        .on_hover_text(tr("time-start-hint"))
+        .clicked()
+    {
         t(cx, TimeCommand::Start);
     }
     if ui
-        .button("‹ Previous event")
-        .on_hover_text("Previous event (Left arrow)")
+        .button(tr("time-previous"))
+        .on_hover_text(tr("time-previous-hint"))
         .clicked()
     {
         t(cx, TimeCommand::PreviousEvent);
     }
     let play = if cx.view.time.playing {
-        "Pause"
+        tr("time-pause")
     } else {
-        "Play"
+        tr("time-play")
     };
     let height = ui.spacing().interact_size.y;
     if ui
         .add_sized([64.0, height], egui::Button::new(play))
-        .on_hover_text("Play / pause (Space)")
+        .on_hover_text(tr("time-play-hint"))
         .clicked()
     {
         t(cx, TimeCommand::TogglePlay);
     }
     if ui
-        .button("Next event ›")
-        .on_hover_text("Next event (Right arrow)")
+        .button(tr("time-next"))
+        .on_hover_text(tr("time-next-hint"))
         .clicked()
     {
         t(cx, TimeCommand::NextEvent);
     }
-    if ui.button("End »").on_hover_text("End (End)").clicked() {
+    if ui
+        .button(tr("time-end"))
+        .on_hover_text(tr("time-end-hint"))
+        .clicked()
+    {
         t(cx, TimeCommand::End);
     }
 }
@@ -122,14 +137,14 @@ fn speed_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     let current = SPEEDS
         .iter()
         .find(|(s, _)| (*s - cx.view.time.speed).abs() < 1e-9)
-        .map_or("custom", |(_, l)| l);
-    egui::ComboBox::from_label("Speed")
+        .map_or_else(|| tr("time-speed-custom"), |(_, key)| tr(key));
+    egui::ComboBox::from_label(tr("time-speed"))
         .selected_text(current)
         .width(110.0)
         .show_ui(ui, |ui| {
-            for (speed, label) in SPEEDS {
+            for (speed, key) in SPEEDS {
                 if ui
-                    .selectable_label(cx.view.time.speed == speed, label)
+                    .selectable_label(cx.view.time.speed == speed, tr(key))
                     .clicked()
                 {
                     cx.push(Command::Time(TimeCommand::SetSpeed(speed)));
@@ -137,40 +152,43 @@ fn speed_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
             }
         });
     let mut looping = cx.view.time.looping;
-    if ui.checkbox(&mut looping, "Loop").changed() {
+    if ui.checkbox(&mut looping, tr("time-loop")).changed() {
         cx.push(Command::Time(TimeCommand::SetLoop(looping)));
     }
 }
 
 fn go_to_date_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
-    let label = ui.label("Go to date");
+    let label = ui.label(tr("time-go-to"));
     let field = ui
         .add(
             egui::TextEdit::singleline(&mut cx.memory.date_input)
-                .hint_text("YYYY-MM-DD")
-                .desired_width(90.0),
+                .hint_text(tr("time-date-format"))
+                .desired_width(super::words::date_field_width(ui)),
         )
         .labelled_by(label.id);
     let submitted = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-    if ui.button("Go").clicked() || submitted {
+    if ui.button(tr("time-go")).clicked() || submitted {
         match parse_date(&cx.memory.date_input) {
             Ok(date) => {
                 cx.push(Command::Time(TimeCommand::SetDay(Day::from_date(date))));
                 cx.memory.date_input.clear();
             }
             Err(e) => {
-                cx.push(Command::ShowMessage(Message::error(format!(
-                    "Cannot go to that date: {e}"
+                cx.push(Command::ShowMessage(Message::error(tr_args(
+                    "time-bad-date",
+                    &[("error", e.to_string().into())],
                 ))));
             }
         }
     }
 }
 
-/// The time strip's name for screen readers (and tests).
-pub(crate) const TIME_STRIP_LABEL: &str = "Time strip";
+/// The time strip's name for screen readers (and tests): "Time strip", "Frise du temps".
+pub(crate) fn time_strip_label() -> &'static str {
+    crate::model::i18n::tr_static("time-strip")
+}
 
-/// The strip's node for screen readers: a slider named [`TIME_STRIP_LABEL`] whose value is
+/// The strip's node for screen readers: a slider named [`time_strip_label`] whose value is
 /// the current day (days since the span's start, and the date as text) and whose bounds are
 /// the track, where days map linearly to x (what tests click through kittest).
 fn strip_node(
@@ -181,7 +199,7 @@ fn strip_node(
     (start, end): (Day, Day),
 ) {
     let value = f64::from(day.0 - start.0);
-    response.widget_info(|| egui::WidgetInfo::slider(true, value, TIME_STRIP_LABEL));
+    response.widget_info(|| egui::WidgetInfo::slider(true, value, time_strip_label()));
     ui.ctx().accesskit_node_builder(response.id, |node| {
         node.set_bounds(egui::accesskit::Rect {
             x0: track.min.x.into(),
@@ -191,7 +209,7 @@ fn strip_node(
         });
         node.set_min_numeric_value(0.0);
         node.set_max_numeric_value(f64::from((end.0 - start.0).max(1)));
-        node.set_value(day.to_date().strftime("%-d %B %Y").to_string());
+        node.set_value(format_day_long(day.to_date(), current_lang()));
     });
 }
 
@@ -262,11 +280,13 @@ fn time_strip_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     paint_current_day(&painter, visuals, rect, track, cx.view.time.day());
     if let Some(p) = response.hover_pos() {
         let d = day_of(p.x);
-        let mut text = d.to_date().strftime("%-d %b %Y").to_string();
+        let lang = current_lang();
+        let mut text = format_day_short(d.to_date(), lang);
         if let Some(r) = research_until.filter(|&r| d > r) {
-            text.push_str(&format!(
-                "\nBeyond the data: the research covers events up to {}",
-                r.to_date().strftime("%-d %b %Y")
+            text.push('\n');
+            text.push_str(&tr_args(
+                "time-beyond-data",
+                &[("date", format_day_short(r.to_date(), lang).into())],
             ));
         }
         response.on_hover_text_at_pointer(text);
