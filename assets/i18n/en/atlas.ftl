@@ -43,7 +43,7 @@ edit-errors = { $count ->
    *[other] { $count } errors: saving waits until they are fixed
 }
 unsaved-changes = • unsaved changes
-unsaved-changes-hint = File → Save (Ctrl+S) writes them
+unsaved-changes-hint = File › Save (Ctrl+S) writes them
 
 ## View menu
 view-zoom-in = Zoom in  (+)

@@ -43,7 +43,7 @@ edit-errors = { $count ->
    *[other] { $count } erreurs : l’enregistrement attend qu’elles soient corrigées
 }
 unsaved-changes = • modifications non enregistrées
-unsaved-changes-hint = Fichier → Enregistrer (Ctrl+S) les écrit
+unsaved-changes-hint = Fichier › Enregistrer (Ctrl+S) les écrit
 
 ## Menu Affichage
 view-zoom-in = Zoom avant  (+)
