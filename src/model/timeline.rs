@@ -1034,16 +1034,15 @@ mod tests {
         "parties": ["ECOWAS", "MLI"], "in_force_at_start": true,
         "start_sources": ["https://en.wikipedia.org/wiki/ECOWAS"]}"#;
 
+    /// Mali's exit from ECOWAS: announced on 28 January 2024, effective a year later.
+    const EXIT: &str = r#"{"id": "exit", "date": "2024-01-28", "effective": "2025-01-29",
+        "title": "Exit", "sources": ["https://example.org"],
+        "changes": [{"relationship": "m", "status": "ended"}]}"#;
+
     #[test]
     fn an_edit_in_place_indexes_the_scenario_as_a_new_timeline_would() {
         use crate::model::{Edit, ItemValue, Section};
-        let s = scenario(
-            MEMBERSHIP,
-            r#"{"id": "exit", "date": "2024-01-28", "effective": "2025-01-29",
-                "title": "Exit", "sources": ["https://example.org"],
-                "changes": [{"relationship": "m", "status": "ended"}]}"#,
-            "",
-        );
+        let s = scenario(MEMBERSHIP, EXIT, "");
         let mut t = Timeline::new(s.clone());
         let mut exit = s.events[0].clone();
         exit.effective = None;
@@ -1082,13 +1081,7 @@ mod tests {
 
     #[test]
     fn an_exit_takes_effect_on_its_effective_day() {
-        let s = scenario(
-            MEMBERSHIP,
-            r#"{"id": "exit", "date": "2024-01-28", "effective": "2025-01-29",
-                "title": "Exit", "sources": ["https://example.org"],
-                "changes": [{"relationship": "m", "status": "ended"}]}"#,
-            "",
-        );
+        let s = scenario(MEMBERSHIP, EXIT, "");
         assert!(check(&s).is_empty(), "{:?}", check(&s));
         let t = Timeline::new(s);
         // Listed on the announcement day …
