@@ -492,8 +492,10 @@ fn link_details_ui(ui: &mut egui::Ui, cx: &mut Cx<'_>, link: RelIx) {
                 crate::app::editing::EditCommand::OpenRelationship(link),
             ));
         }
-        ui.add(egui::Label::new(RichText::new(rel.short_label_in(lang)).heading()).wrap());
     });
+    // On its own row: beside the buttons, a short name broke mid-word in a narrow panel
+    // ("MINUSM" / "A" in French at 1024×640).
+    ui.add(egui::Label::new(RichText::new(rel.short_label_in(lang)).heading()).wrap());
     ui.label(rel.label_in(lang));
     let parties: Vec<&str> = rel
         .parties
