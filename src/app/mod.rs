@@ -14,7 +14,6 @@ pub mod edit_apply;
 pub mod editing;
 pub mod event_view;
 pub mod jobs;
-pub mod memory;
 pub mod message;
 pub mod path_purpose;
 pub mod persist;
@@ -95,7 +94,7 @@ pub struct SahelApp {
     settings_failed: bool,
 }
 
-/// When to give freed memory back to the system ([`crate::app::memory::release_free_memory`]):
+/// When to give freed memory back to the system ([`crate::io::memory::release_free_memory`]):
 /// once the view has been still for a moment after it changed or a layer loaded, and at
 /// most twice a second during a long zoom or pan. A trim takes a few milliseconds, too long
 /// for every frame of an animation.
@@ -125,7 +124,7 @@ impl TrimClock {
     /// for the frame in which it will be.
     fn tick(&mut self, ctx: &egui::Context, shown: Option<(MapCamera, usize)>) {
         if self.due(std::time::Instant::now(), shown) {
-            crate::app::memory::release_free_memory();
+            crate::io::memory::release_free_memory();
         } else if self.dirty_since.is_some() {
             ctx.request_repaint_after(Self::SETTLE);
         }

@@ -14,6 +14,7 @@ pub mod embedded;
 mod event_layer;
 mod fast_countries;
 pub mod geometry_check;
+pub mod memory;
 mod json_error;
 mod json_text;
 mod read;
