@@ -6,22 +6,49 @@ use tiny_skia::{
     StrokeDash, Transform,
 };
 
-use super::picture;
 use super::{ExportError, MapData, RenderOptions};
+use super::{picture, png_parts};
 use crate::map::display::{
     self, Anchor, Canvas, CountryRings, DisplayList, Line, Meta, Paint, TextStyle,
 };
 use crate::map::{MapLayer, text};
 
-/// Draws the map at `options.date` as a PNG.
+/// Draws the map at `options.date` as a PNG. Two threads each draw a band of rows and then
+/// filter and compress it ([`super::png_parts`]).
 ///
 /// # Errors
 /// [`ExportError::BadSize`] for a size out of range, [`ExportError::Encode`] if the encoder
 /// fails.
 pub fn render_png(data: &MapData<'_>, options: &RenderOptions) -> Result<Vec<u8>, ExportError> {
     options.check_size()?;
-    let rgba = render_rgba(data, options)?;
-    encode_png_fast(options.size, &rgba)
+    let list = picture::frame(data, options);
+    let [w, h] = frame_size(&list);
+    let encode_err = |e: std::io::Error| ExportError::Encode(e.to_string());
+    let parts = in_bands(&list, data.layer, 2, |rows, top| {
+        png_parts::compress(&rows, w as usize, top == 0).map_err(encode_err)
+    })?;
+    match png_parts::join(&parts) {
+        Some(stream) => png_of_stream([w, h], &stream),
+        // Not for a map: rows that do not compress; the png crate stores them.
+        None => encode_png_fast([w, h], &rasterise(&list, data.layer)?),
+    }
+}
+
+/// A PNG of RGBA, eight bits a channel, whose image data is the zlib `stream`.
+fn png_of_stream([w, h]: [u32; 2], stream: &[u8]) -> Result<Vec<u8>, ExportError> {
+    let encode_err = |e: png::EncodingError| ExportError::Encode(e.to_string());
+    let mut out = Vec::with_capacity(stream.len() + 128);
+    let mut encoder = png::Encoder::new(&mut out, w, h);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    // The data is written as a raw chunk, which the sequence check does not count.
+    encoder.validate_sequence(false);
+    let mut writer = encoder.write_header().map_err(encode_err)?;
+    writer
+        .write_chunk(png::chunk::IDAT, stream)
+        .map_err(encode_err)?;
+    writer.finish().map_err(encode_err)?;
+    Ok(out)
 }
 
 /// Draws the map at `options.date` as rows of (not premultiplied) RGBA, `options.size`
@@ -89,31 +116,61 @@ pub fn rasterise_in_bands(
     layer: &MapLayer,
     bands: u32,
 ) -> Result<Vec<u8>, ExportError> {
-    let [w, h] = list.size.map(|s| s.round().max(0.0) as u32);
+    let mut parts = in_bands(list, layer, bands, |rows, _| Ok(rows))?.into_iter();
+    let mut rgba = parts.next().unwrap_or_default();
+    for part in parts {
+        rgba.extend_from_slice(&part);
+    }
+    Ok(rgba)
+}
+
+/// The list's size in whole pixels.
+fn frame_size(list: &DisplayList) -> [u32; 2] {
+    list.size.map(|s| s.round().max(0.0) as u32)
+}
+
+/// Draws `list` in one band (`bands` < 2, or a picture one row high) or in two on two threads,
+/// and hands each band's rows (not premultiplied RGBA) and the row it starts on to `finish`,
+/// on the thread that drew it. The results come in the bands' order.
+fn in_bands<T: Send>(
+    list: &DisplayList,
+    layer: &MapLayer,
+    bands: u32,
+    finish: impl Fn(Vec<u8>, u32) -> Result<T, ExportError> + Sync,
+) -> Result<Vec<T>, ExportError> {
+    let [w, h] = frame_size(list);
     let split = h / 2;
     let two = split > 0 && bands >= 2;
     let rings = country_rings(list, layer, two);
-    let band = |top: u32, rows: u32| -> Result<Vec<u8>, ExportError> {
+    let band = |top: u32, rows: u32| -> Result<T, ExportError> {
         let pixmap = Pixmap::new(w, rows).ok_or(ExportError::BadSize(w, h))?;
         let mut canvas = PngCanvas {
             pixmap,
             top: top as f32,
         };
         display::replay_with_rings(list, layer, Some(&rings), &mut canvas);
-        Ok(canvas.pixmap.take_demultiplied())
+        finish(unpremultiplied(canvas.pixmap), top)
     };
     if !two {
-        return band(0, h);
+        return Ok(vec![band(0, h)?]);
     }
     let (upper, lower) = std::thread::scope(|scope| {
         let lower = scope.spawn(|| band(split, h - split));
         (band(0, split), lower.join())
     });
-    let mut rgba = upper?;
     let lower =
         lower.map_err(|_| ExportError::Encode("the drawing thread failed".to_owned()))??;
-    rgba.extend_from_slice(&lower);
-    Ok(rgba)
+    Ok(vec![upper?, lower])
+}
+
+/// The pixmap's pixels, not premultiplied: taken as they are when all are opaque (a map's
+/// always are), which saves a division per pixel.
+fn unpremultiplied(pixmap: Pixmap) -> Vec<u8> {
+    if pixmap.data().chunks_exact(4).all(|p| p[3] == u8::MAX) {
+        pixmap.take()
+    } else {
+        pixmap.take_demultiplied()
+    }
 }
 
 /// The rings of every country in view at the PNG's step, made once for all bands: on two
@@ -161,7 +218,7 @@ pub fn rasterise_items(
     pixmap.fill(tiny_skia::Color::from_rgba8(r, g, b, 255));
     let mut canvas = PngCanvas { pixmap, top: 0.0 };
     display::replay_items(items, None, &mut canvas);
-    Ok(canvas.pixmap.take_demultiplied())
+    Ok(unpremultiplied(canvas.pixmap))
 }
 
 /// A band of the picture: rows from `top` on, `pixmap.height()` of them. Shapes and glyphs
@@ -554,18 +611,46 @@ mod tests {
         assert!(changed(0) && changed(39));
     }
 
-    #[test]
-    fn two_bands_draw_the_picture_of_one() {
+    fn embedded() -> (
+        std::sync::Arc<MapLayer>,
+        std::sync::Arc<crate::model::Timeline>,
+    ) {
         let layer = crate::map::embedded::fine_outlines().expect("embedded layer");
         let timeline = crate::io::embedded::default_timeline().expect("embedded scenario");
+        (layer, timeline)
+    }
+
+    fn options_at(size: [u32; 2]) -> RenderOptions {
+        let mut options = RenderOptions::at(jiff::civil::Date::constant(2023, 12, 5));
+        options.size = size;
+        options
+    }
+
+    #[test]
+    fn the_png_compressed_in_bands_holds_the_drawn_pixels() {
+        let (layer, timeline) = embedded();
         let data = MapData {
             layer: &layer,
             places: &layer,
             timeline: &timeline,
         };
-        let mut options = RenderOptions::at(jiff::civil::Date::constant(2023, 12, 5));
-        options.size = [640, 401];
-        let list = picture::frame(&data, &options);
+        for size in [[640, 401], [300, 1], [97, 2]] {
+            let png = render_png(&data, &options_at(size)).expect("renders");
+            let decoded = image::load_from_memory(&png).expect("a PNG");
+            let rgba = render_rgba(&data, &options_at(size)).expect("renders");
+            assert_eq!(decoded.to_rgba8().into_raw(), rgba, "{size:?}");
+        }
+    }
+
+    #[test]
+    fn two_bands_draw_the_picture_of_one() {
+        let (layer, timeline) = embedded();
+        let data = MapData {
+            layer: &layer,
+            places: &layer,
+            timeline: &timeline,
+        };
+        let list = picture::frame(&data, &options_at([640, 401]));
         let one = rasterise_in_bands(&list, &layer, 1).expect("one band");
         let two = rasterise_in_bands(&list, &layer, 2).expect("two bands");
         assert_eq!(one.len(), 640 * 401 * 4);
