@@ -98,12 +98,99 @@ impl<'de> Visitor<'de> for Skip {
     }
 }
 
-/// A `bbox` member, which must be well formed (else the full loader says how it is not).
-fn checked_bbox<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
-    let bbox: Value = map.next_value()?;
-    match super::country::bbox_problem(&bbox) {
-        None => Ok(()),
-        Some(problem) => Err(serde::de::Error::custom(problem)),
+/// Whether no name is there twice (RFC 8259 §4: names SHOULD be unique; serde_json keeps the
+/// last one without a word): if one is, the full loader says where.
+fn all_unique(mut names: Vec<Cow<'_, str>>) -> Option<()> {
+    names.sort_unstable();
+    names.windows(2).all(|w| w[0] != w[1]).then_some(())
+}
+
+/// Any value, read past by serde_json (duplicate member names inside it fail).
+struct Skipped;
+
+impl<'de> Deserialize<'de> for Skipped {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Skip.deserialize(deserializer).map(|()| Skipped)
+    }
+}
+
+/// A place in the text, read forward by hand where the layer's bulk is (the features and their
+/// coordinates) and by serde_json for everything else (names with escapes, properties, ids,
+/// members the atlas does not read). Every read returns `None` on anything unusual.
+struct Cursor<'a> {
+    text: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(text: &'a [u8], at: usize) -> Self {
+        Self { text, at }
+    }
+
+    /// The next byte after white space, not consumed.
+    fn peek(&mut self) -> Option<u8> {
+        self.at = skip_space(self.text, self.at);
+        self.text.get(self.at).copied()
+    }
+
+    /// Consumes `byte`, after white space.
+    fn eat(&mut self, byte: u8) -> Option<()> {
+        (self.peek()? == byte).then(|| self.at += 1)
+    }
+
+    /// Consumes a `,` (true: another element follows) or `close` (false).
+    fn comma_or(&mut self, close: u8) -> Option<bool> {
+        let next = self.peek()?;
+        self.at += 1;
+        match next {
+            b',' => Some(true),
+            b if b == close => Some(false),
+            _ => None,
+        }
+    }
+
+    /// A value read by serde_json from here.
+    fn value<T: Deserialize<'a>>(&mut self) -> Option<T> {
+        self.peek()?;
+        let rest = self.text.get(self.at..)?;
+        let mut stream = serde_json::Deserializer::from_slice(rest).into_iter::<T>();
+        let value = stream.next()?.ok()?;
+        self.at += stream.byte_offset();
+        Some(value)
+    }
+
+    /// Reads past a value.
+    fn skip(&mut self) -> Option<()> {
+        self.value::<Skipped>().map(|Skipped| ())
+    }
+
+    /// A member name and its colon; borrowed from the text when it has no escape.
+    fn name(&mut self) -> Option<Cow<'a, str>> {
+        self.eat(b'"')?;
+        let rest = self.text.get(self.at..)?;
+        let end = rest
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+        let name = match rest[end] {
+            b'"' => {
+                self.at += end + 1;
+                Cow::Borrowed(std::str::from_utf8(&rest[..end]).ok()?)
+            }
+            b'\\' => {
+                self.at -= 1;
+                Cow::Owned(self.value::<String>()?)
+            }
+            _ => return None,
+        };
+        self.eat(b':')?;
+        Some(name)
+    }
+
+    /// A `bbox` member's value, which must be well formed (else the full loader says how it is
+    /// not).
+    fn bbox(&mut self) -> Option<()> {
+        let bbox: Value = self.value()?;
+        super::country::bbox_problem(&bbox).is_none().then_some(())
     }
 }
 
@@ -114,47 +201,36 @@ struct Feature {
     geometry: Option<Geometry>,
 }
 
-impl<'de> Deserialize<'de> for Feature {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Feature;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a GeoJSON Feature")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Feature, A::Error> {
-                let (mut kind, mut id, mut properties, mut geometry) = (None, None, None, None);
-                let mut names = Vec::new();
-                while let Some(name) = map.next_key::<Name<'de>>()? {
-                    match name.0.as_ref() {
-                        "type" => kind = Some(map.next_value::<String>()?),
-                        "id" => id = Some(map.next_value::<Value>()?),
-                        "properties" => {
-                            properties = map.next_value::<Option<Props>>()?.map(|p| p.0)
-                        }
-                        "geometry" => geometry = map.next_value::<Option<Geometry>>()?,
-                        "bbox" => checked_bbox(&mut map)?,
-                        // RFC 7946 §7.1: the full loader says what is wrong.
-                        "coordinates" | "geometries" | "features" => {
-                            return Err(serde::de::Error::custom("a geometry's member"));
-                        }
-                        _ => map.next_value_seed(Skip)?,
-                    }
-                    names.push(name.0);
-                }
-                unique(names)?;
-                Ok(Feature {
-                    kind: kind.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    id,
-                    properties,
-                    geometry,
-                })
-            }
+/// A feature object at the cursor.
+fn feature(c: &mut Cursor<'_>) -> Option<Feature> {
+    c.eat(b'{')?;
+    let (mut kind, mut id, mut properties, mut geometry) = (None, None, None, None);
+    let mut names = Vec::new();
+    loop {
+        let name = c.name()?;
+        match name.as_ref() {
+            "type" => kind = Some(c.value::<String>()?),
+            "id" => id = Some(c.value::<Value>()?),
+            "properties" => properties = c.value::<Option<Props>>()?.map(|p| p.0),
+            "geometry" => geometry = geometry_value(c)?,
+            "bbox" => c.bbox()?,
+            // RFC 7946 §7.1: the full loader says what is wrong.
+            "coordinates" | "geometries" | "features" => return None,
+            _ => c.skip()?,
         }
-        deserializer.deserialize_map(V)
+        names.push(name);
+        if !c.comma_or(b'}')? {
+            break;
+        }
     }
+    all_unique(names)?;
+    Some(Feature {
+        kind: kind?,
+        id,
+        properties,
+        geometry,
+    })
 }
-
 /// The properties the atlas reads; the rest are read past without being stored.
 struct Props(Map<String, Value>);
 
@@ -214,40 +290,34 @@ struct Geometry {
     coordinates: Nested,
 }
 
-impl<'de> Deserialize<'de> for Geometry {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Geometry;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a GeoJSON geometry")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Geometry, A::Error> {
-                use serde::de::Error;
-                let (mut kind, mut coordinates) = (None, None);
-                let mut names = Vec::new();
-                while let Some(name) = map.next_key::<Name<'de>>()? {
-                    match name.0.as_ref() {
-                        "type" => kind = Some(map.next_value::<String>()?),
-                        "coordinates" => coordinates = Some(map.next_value::<Nested>()?),
-                        "bbox" => checked_bbox(&mut map)?,
-                        "geometry" | "properties" | "features" => {
-                            return Err(A::Error::custom("a Feature's member"));
-                        }
-                        _ => map.next_value_seed(Skip)?,
-                    }
-                    names.push(name.0);
-                }
-                unique(names)?;
-                Ok(Geometry {
-                    kind: kind.ok_or_else(|| A::Error::missing_field("type"))?,
-                    coordinates: coordinates
-                        .ok_or_else(|| A::Error::missing_field("coordinates"))?,
-                })
-            }
-        }
-        deserializer.deserialize_map(V)
+/// A feature's `geometry`: `null` or a geometry object.
+fn geometry_value(c: &mut Cursor<'_>) -> Option<Option<Geometry>> {
+    if c.peek()? == b'n' {
+        c.value::<()>()?;
+        return Some(None);
     }
+    c.eat(b'{')?;
+    let (mut kind, mut coordinates) = (None, None);
+    let mut names = Vec::new();
+    loop {
+        let name = c.name()?;
+        match name.as_ref() {
+            "type" => kind = Some(c.value::<String>()?),
+            "coordinates" => coordinates = Some(nested(c)?),
+            "bbox" => c.bbox()?,
+            "geometry" | "properties" | "features" => return None,
+            _ => c.skip()?,
+        }
+        names.push(name);
+        if !c.comma_or(b'}')? {
+            break;
+        }
+    }
+    all_unique(names)?;
+    Some(Some(Geometry {
+        kind: kind?,
+        coordinates: coordinates?,
+    }))
 }
 
 /// Nested coordinate arrays of any depth, flattened: positions, and for every array above
@@ -258,142 +328,210 @@ struct Nested {
     /// (depth above positions: 1 = ring, 2 = polygon, 3 = multipolygon; end index) in the
     /// order the arrays close. For rings the end is in `positions`; above, in `closes`.
     closes: Vec<(u8, u32)>,
-    bad: bool,
 }
 
-impl<'de> Deserialize<'de> for Nested {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let mut nested = Nested::default();
-        let top = deserializer.deserialize_any(Elem { out: &mut nested })?;
-        if !matches!(top, Item::Array(Some(_))) {
-            nested.bad = true;
-        }
-        Ok(nested)
+/// The coordinates at the cursor: arrays of one depth each, down to positions of exactly two
+/// numbers, no deeper than a MultiPolygon's. Anything else (an empty array, a third number,
+/// arrays of mixed depth) is left to the full loader.
+fn nested(c: &mut Cursor<'_>) -> Option<Nested> {
+    let mut out = Nested::default();
+    if c.peek()? != b'[' {
+        return None;
     }
+    array(c.text, &mut c.at, &mut out, 0)?;
+    Some(out)
 }
 
-/// What one element of a coordinate array turned out to be.
-enum Item {
-    Number(f64),
-    /// An array; its depth above numbers (1 = a position), `None` if irregular.
-    Array(Option<u8>),
-    Other,
-}
-
-/// Reads one element into the flat buffers.
-struct Elem<'a> {
-    out: &'a mut Nested,
-}
-
-impl<'de> DeserializeSeed<'de> for Elem<'_> {
-    type Value = Item;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Item, D::Error> {
-        deserializer.deserialize_any(self)
+/// The array at `*at` (a `[`), `level` arrays deep: read into `out`, and its depth above
+/// numbers (1: a position).
+fn array(text: &[u8], at: &mut usize, out: &mut Nested, level: u8) -> Option<u8> {
+    if level > 3 {
+        return None;
     }
-}
-
-impl<'de> Visitor<'de> for Elem<'_> {
-    type Value = Item;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("nested arrays of numbers")
+    let first = skip_space(text, *at + 1);
+    if *text.get(first)? != b'[' {
+        let (x, end) = number(text, first)?;
+        let comma = skip_space(text, end);
+        (*text.get(comma)? == b',').then_some(())?;
+        let (y, end) = number(text, skip_space(text, comma + 1))?;
+        let close = skip_space(text, end);
+        (*text.get(close)? == b']').then_some(())?;
+        *at = close + 1;
+        out.positions.push([x, y]);
+        return Some(1);
     }
-
-    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Item, E> {
-        Ok(Item::Number(v))
-    }
-
-    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Item, E> {
-        Ok(Item::Number(v as f64))
-    }
-
-    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Item, E> {
-        Ok(Item::Number(v as f64))
-    }
-
-    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Item, E> {
-        Ok(Item::Other)
-    }
-
-    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Item, E> {
-        Ok(Item::Other)
-    }
-
-    fn visit_unit<E: serde::de::Error>(self) -> Result<Item, E> {
-        Ok(Item::Other)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<Item, A::Error> {
-        // An object among coordinates: not for the fast path.
-        Err(serde::de::Error::custom("an object among coordinates"))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Item, A::Error> {
-        let mut numbers = [0.0_f64; 3];
-        let mut count = 0usize;
-        let mut depth: Option<u8> = None;
-        let mut regular = true;
-        while let Some(item) = seq.next_element_seed(Elem {
-            out: &mut *self.out,
-        })? {
-            match (item, depth, count) {
-                (Item::Number(n), None, c) if c < 3 => {
-                    numbers[c] = n;
-                    count += 1;
-                }
-                (Item::Array(Some(d)), None, 0) => depth = Some(d),
-                (Item::Array(Some(d)), Some(e), 0) if d == e => {}
-                _ => regular = false,
+    *at = first;
+    let depth = array(text, at, out, level + 1)?;
+    loop {
+        let next = skip_space(text, *at);
+        match text.get(next)? {
+            b',' => {
+                *at = skip_space(text, next + 1);
+                let same = *text.get(*at)? == b'[' && array(text, at, out, level + 1)? == depth;
+                same.then_some(())?;
             }
-        }
-        if !regular {
-            return Ok(Item::Array(None));
-        }
-        match (depth, count) {
-            (None, 2) => {
-                self.out.positions.push([numbers[0], numbers[1]]);
-                Ok(Item::Array(Some(1)))
+            b']' => {
+                *at = next + 1;
+                break;
             }
-            (Some(d), 0) => {
-                let end = if d == 1 {
-                    self.out.positions.len()
-                } else {
-                    self.out.closes.len()
-                };
-                self.out.closes.push((d, end as u32));
-                Ok(Item::Array(Some(d + 1)))
-            }
-            _ => Ok(Item::Array(None)),
+            _ => return None,
         }
     }
+    let end = if depth == 1 {
+        out.positions.len()
+    } else {
+        out.closes.len()
+    };
+    out.closes.push((depth, u32::try_from(end).ok()?));
+    Some(depth + 1)
+}
+
+/// Powers of ten a double holds exactly.
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// The JSON number at `at` and where it ends, to the bit as serde_json reads it (without its
+/// `float_roundtrip` feature, which nothing here enables): the digits as an integer, divided
+/// by the power of ten of the fraction's length, so that this path and the full loader never
+/// differ. Numbers with an exponent or more than 19 digits go to serde_json itself; text that
+/// is not a JSON number is `None`.
+fn number(text: &[u8], at: usize) -> Option<(f64, usize)> {
+    let negative = text.get(at) == Some(&b'-');
+    let digits_from = at + usize::from(negative);
+    let mut i = digits_from;
+    let mut significand: u64 = 0;
+    while let Some(&d) = text.get(i).filter(|d| d.is_ascii_digit()) {
+        significand = significand
+            .wrapping_mul(10)
+            .wrapping_add(u64::from(d - b'0'));
+        i += 1;
+    }
+    let whole = i - digits_from;
+    if whole == 0 || (whole > 1 && text[digits_from] == b'0') {
+        return None;
+    }
+    let mut fraction = 0;
+    if text.get(i) == Some(&b'.') {
+        i += 1;
+        let from = i;
+        while let Some(&d) = text.get(i).filter(|d| d.is_ascii_digit()) {
+            significand = significand
+                .wrapping_mul(10)
+                .wrapping_add(u64::from(d - b'0'));
+            i += 1;
+        }
+        fraction = i - from;
+        if fraction == 0 {
+            return None;
+        }
+    }
+    if matches!(text.get(i), Some(b'e' | b'E')) || whole + fraction > 19 {
+        return number_by_serde(text, at);
+    }
+    let magnitude = significand as f64 / POW10[fraction];
+    Some((if negative { -magnitude } else { magnitude }, i))
+}
+
+/// A number the quick reading leaves to serde_json (an exponent, many digits).
+#[cold]
+fn number_by_serde(text: &[u8], at: usize) -> Option<(f64, usize)> {
+    let len = text
+        .get(at..)?
+        .iter()
+        .position(|b| !matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))
+        .unwrap_or(text.len() - at);
+    let number = serde_json::from_slice::<f64>(&text[at..at + len]).ok()?;
+    Some((number, at + len))
 }
 
 /// Parses a clean country layer quickly; `None` whenever the full loader might have anything
 /// to say (then it runs and says it).
 ///
-/// On two threads: a large text is split between them at a feature boundary found after its
-/// middle (see [`parse_split`]), so each reads half of it; otherwise (or when the split's
-/// checks fail) both read the whole text, each building every other feature.
+/// A large text is split between two threads at a feature boundary found after its middle
+/// (see [`parse_split`]), so each reads half of it; a smaller one (or one whose split's checks
+/// fail) is read whole on this thread.
 pub(super) fn parse_fast(text: &[u8]) -> Option<Vec<Country>> {
-    parse_split(text).or_else(|| parse_by_parity(text))
+    parse_split(text).or_else(|| parse_whole(text))
 }
 
-/// Build every feature (not one parity): see [`Half`].
-const ALL: usize = 2;
+/// Below this size the text is read on one thread (the split is not worth its thread).
+const SPLIT_BYTES: usize = 1 << 20;
 
-/// Below this size the features are shared by parity (the split is not worth its copy).
-const SPLIT_BYTES: usize = 4 << 20;
+/// The collection's members up to its features array, read to the array's opening bracket:
+/// the collection's type, if it came first, and the names read.
+fn collection_head<'a>(c: &mut Cursor<'a>) -> Option<(Option<String>, Vec<Cow<'a, str>>)> {
+    c.eat(b'{')?;
+    let (mut kind, mut names) = (None, Vec::new());
+    loop {
+        let name = c.name()?;
+        if name == "features" {
+            names.push(name);
+            c.eat(b'[')?;
+            return Some((kind, names));
+        }
+        collection_member(c, &name, &mut kind)?;
+        names.push(name);
+        // A collection without features is not a layer.
+        c.comma_or(b'}')?.then_some(())?;
+    }
+}
+
+/// A collection's member other than `features`.
+fn collection_member(c: &mut Cursor<'_>, name: &str, kind: &mut Option<String>) -> Option<()> {
+    match name {
+        "type" => *kind = Some(c.value::<String>()?),
+        "bbox" => c.bbox()?,
+        "crs" => {
+            let crs: Value = c.value()?;
+            super::country::crs_problem(&crs).is_none().then_some(())?;
+        }
+        "features" | "coordinates" | "geometries" | "geometry" | "properties" => return None,
+        _ => c.skip()?,
+    }
+    Some(())
+}
+
+/// A whole layer read on this thread.
+fn parse_whole(text: &[u8]) -> Option<Vec<Country>> {
+    let mut c = Cursor::new(text, 0);
+    let (mut kind, mut names) = collection_head(&mut c)?;
+    let mut features = Vec::new();
+    loop {
+        features.push(feature(&mut c)?);
+        if !c.comma_or(b']')? {
+            break;
+        }
+    }
+    while c.comma_or(b'}')? {
+        let name = c.name()?;
+        collection_member(&mut c, &name, &mut kind)?;
+        names.push(name);
+    }
+    (skip_space(text, c.at) == text.len() && kind.as_deref() == Some("FeatureCollection"))
+        .then_some(())?;
+    all_unique(names)?;
+    let countries = (features.into_iter().enumerate())
+        .map(country_of)
+        .collect::<Option<Vec<_>>>()?;
+    keys_unique(&countries).then_some(countries)
+}
+
+/// Whether no two countries have the same key (else the full loader says which).
+fn keys_unique(countries: &[Country]) -> bool {
+    let mut seen = HashSet::new();
+    countries.iter().all(|c| seen.insert(c.key.as_str()))
+}
 
 /// A large layer parsed in two halves, each by one thread that reads only its half: the
 /// second from a feature that starts after the middle of the text, the first from the start
-/// to the comma before that feature (closed there with `]}`). Where a feature starts is
-/// guessed, then checked: the guess must parse as a feature followed by `,` or `]` (else the
-/// next one is tried); the first half must parse as a collection whose last member is the
-/// features array, so the comma was between two features (a comma in a string, or deeper,
-/// leaves it unclosed); and the second half must run to the array's end, the collection's end
-/// and white space only. `None` for a small text or when a check fails; then
-/// [`parse_by_parity`] decides.
+/// to the comma before that feature. Where a feature starts is guessed, then checked: the
+/// guess must parse as a feature followed by `,` or `]` (else the next one is tried); the
+/// first half, read as a collection whose type comes first, must reach that very comma
+/// between two of its features (a comma in a string, or deeper, is never reached so); and the
+/// second half must run to the array's end, the collection's end and white space only. `None`
+/// for a small text or when a check fails; then [`parse_whole`] decides.
 fn parse_split(text: &[u8]) -> Option<Vec<Country>> {
     if text.len() < SPLIT_BYTES {
         return None;
@@ -413,10 +551,9 @@ fn parse_split(text: &[u8]) -> Option<Vec<Country>> {
         });
         let first = (comma.recv().ok().flatten()).and_then(|comma| first_half(text, comma));
         // The second thread waits for this: it always gets an answer.
-        let _ = send_count.send(first.as_ref().map(|(count, _)| *count));
-        let first = first.and_then(|(_, features)| {
-            features
-                .into_iter()
+        let _ = send_count.send(first.as_ref().map(Vec::len));
+        let first = first.and_then(|features| {
+            (features.into_iter().enumerate())
                 .map(country_of)
                 .collect::<Option<Vec<_>>>()
         });
@@ -424,11 +561,27 @@ fn parse_split(text: &[u8]) -> Option<Vec<Country>> {
     });
     let mut countries = first?;
     countries.extend(second?);
-    let mut seen = HashSet::new();
-    countries
-        .iter()
-        .all(|c| seen.insert(c.key.as_str()))
-        .then_some(countries)
+    keys_unique(&countries).then_some(countries)
+}
+
+/// The collection's features up to `comma` (between two features); `None` unless the
+/// collection's type comes before its features and the features run to that very comma.
+fn first_half(text: &[u8], comma: usize) -> Option<Vec<Feature>> {
+    let mut c = Cursor::new(text, 0);
+    let (kind, names) = collection_head(&mut c)?;
+    (kind.as_deref() == Some("FeatureCollection")).then_some(())?;
+    all_unique(names)?;
+    let mut features = Vec::new();
+    loop {
+        features.push(feature(&mut c)?);
+        if c.peek()? != b',' || c.at > comma {
+            return None;
+        }
+        if c.at == comma {
+            return Some(features);
+        }
+        c.at += 1;
+    }
 }
 
 /// The second half's features: from the first place after the middle where a feature
@@ -455,9 +608,9 @@ fn second_half(
 
 /// A feature at `at`, and where the next `,` or `]` is after it.
 fn feature_at(text: &[u8], at: usize) -> Option<(Feature, usize)> {
-    let mut stream = serde_json::Deserializer::from_slice(text.get(at..)?).into_iter::<Feature>();
-    let feature = stream.next()?.ok()?;
-    let next = skip_space(text, at + stream.byte_offset());
+    let mut cursor = Cursor::new(text, at);
+    let feature = feature(&mut cursor)?;
+    let next = skip_space(text, cursor.at);
     matches!(text.get(next)?, b',' | b']').then_some((feature, next))
 }
 
@@ -515,61 +668,6 @@ fn features_from(text: &[u8], first: Feature, mut at: usize) -> Option<Vec<Featu
     }
 }
 
-/// The collection up to `comma` (between two features), closed there: how many features it
-/// has, and each with its index. `None` unless it is a collection whose last member is the
-/// features array.
-fn first_half(text: &[u8], comma: usize) -> Option<(usize, Vec<(usize, Feature)>)> {
-    let mut closed = Vec::with_capacity(comma + 2);
-    closed.extend_from_slice(&text[..comma]);
-    closed.extend_from_slice(b"]}");
-    let mut json = serde_json::Deserializer::from_slice(&closed);
-    let collection = Half { parity: ALL }.deserialize(&mut json).ok()?;
-    json.end().ok()?;
-    let clean =
-        collection.kind == "FeatureCollection" && collection.count > 0 && collection.features_last;
-    clean.then_some((collection.count, collection.features))
-}
-
-/// A smaller layer: two threads read the whole text, each building every other feature.
-fn parse_by_parity(text: &[u8]) -> Option<Vec<Country>> {
-    let half = |parity: usize| -> Option<(usize, Vec<Country>)> {
-        let mut json = serde_json::Deserializer::from_slice(text);
-        let collection = Half { parity }.deserialize(&mut json).ok()?;
-        // Nothing but white space after the document (what `from_slice` checks).
-        json.end().ok()?;
-        if collection.kind != "FeatureCollection" || collection.count == 0 {
-            return None;
-        }
-        let countries = collection
-            .features
-            .into_iter()
-            .map(country_of)
-            .collect::<Option<Vec<_>>>()?;
-        Some((collection.count, countries))
-    };
-    let (even, odd) = std::thread::scope(|scope| {
-        let odd = scope.spawn(|| half(1));
-        let even = half(0);
-        (even, odd.join().ok().flatten())
-    });
-    let ((count, even), (_, odd)) = (even?, odd?);
-    // Back in the file's order: even, odd, even, …
-    let mut countries = Vec::with_capacity(count);
-    let (mut even, mut odd) = (even.into_iter(), odd.into_iter());
-    for i in 0..count {
-        countries.push(if i % 2 == 0 {
-            even.next()?
-        } else {
-            odd.next()?
-        });
-    }
-    let mut seen = HashSet::new();
-    countries
-        .iter()
-        .all(|c| seen.insert(c.key.as_str()))
-        .then_some(countries)
-}
-
 fn country_of((index, feature): (usize, Feature)) -> Option<Country> {
     if feature.kind != "Feature" {
         return None;
@@ -588,120 +686,9 @@ fn country_of((index, feature): (usize, Feature)) -> Option<Country> {
     Some(country_from(key, index, &props, shape))
 }
 
-/// A feature collection read by one of [`parse_fast`]'s threads: the features whose index
-/// has this parity are built, the others only read past.
-struct Half {
-    parity: usize,
-}
-
-struct HalfCollection {
-    kind: String,
-    /// Whether the features array is the collection's last member.
-    features_last: bool,
-    /// How many features the collection has, built or not.
-    count: usize,
-    features: Vec<(usize, Feature)>,
-}
-
-impl<'de> DeserializeSeed<'de> for Half {
-    type Value = HalfCollection;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Half {
-    type Value = HalfCollection;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a GeoJSON FeatureCollection")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        use serde::de::Error;
-        let (mut kind, mut features) = (None, None);
-        let mut names = Vec::new();
-        while let Some(name) = map.next_key::<Name<'de>>()? {
-            match name.0.as_ref() {
-                "type" => kind = Some(map.next_value::<String>()?),
-                "features" => {
-                    features = Some(map.next_value_seed(HalfFeatures {
-                        parity: self.parity,
-                    })?);
-                }
-                "bbox" => checked_bbox(&mut map)?,
-                "crs" => {
-                    let crs: Value = map.next_value()?;
-                    if let Some(problem) = super::country::crs_problem(&crs) {
-                        return Err(A::Error::custom(problem));
-                    }
-                }
-                "coordinates" | "geometries" | "geometry" | "properties" => {
-                    return Err(A::Error::custom("a member of another kind of object"));
-                }
-                _ => map.next_value_seed(Skip)?,
-            }
-            names.push(name.0);
-        }
-        let features_last = names.last().is_some_and(|n| n == "features");
-        unique(names)?;
-        let kind = kind.ok_or_else(|| A::Error::missing_field("type"))?;
-        let (count, features) = features.ok_or_else(|| A::Error::missing_field("features"))?;
-        Ok(HalfCollection {
-            kind,
-            features_last,
-            count,
-            features,
-        })
-    }
-}
-
-/// The features array for one parity: (how many in all, the ones built).
-struct HalfFeatures {
-    parity: usize,
-}
-
-impl<'de> DeserializeSeed<'de> for HalfFeatures {
-    type Value = (usize, Vec<(usize, Feature)>);
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for HalfFeatures {
-    type Value = (usize, Vec<(usize, Feature)>);
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an array of features")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut built = Vec::new();
-        let mut count = 0;
-        loop {
-            let more = if self.parity == ALL || count % 2 == self.parity {
-                seq.next_element::<Feature>()?
-                    .map(|f| built.push((count, f)))
-                    .is_some()
-            } else {
-                seq.next_element::<serde::de::IgnoredAny>()?.is_some()
-            };
-            if !more {
-                return Ok((count, built));
-            }
-            count += 1;
-        }
-    }
-}
-
 /// The shape of a Polygon or MultiPolygon whose every ring and position is valid.
 fn shape_of(geometry: &Geometry) -> Option<MultiPolygon<f64>> {
     let nested = &geometry.coordinates;
-    if nested.bad {
-        return None;
-    }
     let top = nested.closes.last()?.0;
     let want = match geometry.kind.as_str() {
         "Polygon" => 2,
@@ -792,13 +779,13 @@ mod tests {
         assert!(text.len() > SPLIT_BYTES);
         let split = parse_split(text.as_bytes()).expect("split");
         assert_eq!(split.len(), 30_000);
-        assert_eq!(Some(split), parse_by_parity(text.as_bytes()));
+        assert_eq!(Some(split), parse_whole(text.as_bytes()));
         // Natural Earth's 1:50m layer (4.5 MB) takes the split.
         let ne = crate::io::embedded::COUNTRIES_50M;
         assert!(ne.len() > SPLIT_BYTES);
-        assert_eq!(parse_split(ne), parse_by_parity(ne));
+        assert_eq!(parse_split(ne), parse_whole(ne));
         assert!(parse_split(ne).is_some());
-        // A member after the features: not split, read by parity.
+        // A member after the features: not split, read whole.
         let text = collection(30_000, "x", r#","bbox":[0,0,170,1]"#);
         assert!(parse_split(text.as_bytes()).is_none());
         assert_eq!(parse_fast(text.as_bytes()).map(|c| c.len()), Some(30_000));
@@ -814,5 +801,151 @@ mod tests {
         // The same key in both halves.
         let text = collection(30_000, "x", "").replace("\"K29000\"", "\"K1\"");
         assert!(parse_fast(text.as_bytes()).is_none());
+    }
+
+    /// What serde_json reads for `text`, and where the number ends.
+    fn by_serde(text: &str) -> Option<(f64, usize)> {
+        let end = text
+            .find(|c: char| !matches!(c, '0'..='9' | '-' | '+' | '.' | 'e' | 'E'))
+            .unwrap_or(text.len());
+        let value = serde_json::from_str::<f64>(&text[..end]).ok()?;
+        Some((value, end))
+    }
+
+    #[test]
+    fn numbers_are_read_to_the_bit_as_serde_json_reads_them() {
+        for text in [
+            "0",
+            "-0",
+            "12",
+            "-7",
+            "0.5",
+            "-69.51008875199994",
+            "12.437689500000088",
+            "-169.51008875199994",
+            "179.99999999999997",
+            "1e5",
+            "-2.5E-3",
+            "4.0e+2",
+            "123456789012345678901234",
+            "0.1000000000000000055511151231257827",
+            "9007199254740993",
+            "18446744073709551615",
+            "18446744073709551616",
+            "1234567890.1234567891",
+            "-0.0",
+        ] {
+            let fast = number(text.as_bytes(), 0);
+            let want = by_serde(text);
+            assert_eq!(
+                fast.map(|(v, end)| (v.to_bits(), end)),
+                want.map(|(v, end)| (v.to_bits(), end)),
+                "{text}"
+            );
+        }
+        // What JSON does not call a number.
+        for text in [
+            "01", "-01", "1.", "-", ".5", "+1", "1e", "NaN", "-x", "1.e3",
+        ] {
+            assert_eq!(
+                number(text.as_bytes(), 0).map(|(v, end)| (v, &text[..end])),
+                None,
+                "{text}"
+            );
+        }
+        // Where a number ends: at the first byte that is not part of it.
+        assert_eq!(number(b"-1.25,3]", 0), Some((-1.25, 5)));
+        assert_eq!(number(b"[7 ]", 1), Some((7.0, 2)));
+    }
+
+    #[test]
+    fn many_numbers_are_read_as_serde_json_reads_them() {
+        // Every length of fraction a file may have, on both sides of 2^53 and 19 digits.
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let digits = (state % 22) as usize;
+            let whole = (state >> 8) % 181;
+            let fraction = format!("{:022}", state >> 3);
+            let sign = if state & 1 == 0 { "-" } else { "" };
+            let text = if digits == 0 {
+                format!("{sign}{whole}")
+            } else {
+                format!("{sign}{whole}.{}", &fraction[..digits])
+            };
+            let fast = number(text.as_bytes(), 0).map(|(v, end)| (v.to_bits(), end));
+            let want = by_serde(&text).map(|(v, end)| (v.to_bits(), end));
+            assert_eq!(fast, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_hand_reader_takes_json_s_freedoms_and_leaves_the_rest() {
+        let feature = |geometry: &str, props: &str| {
+            format!(
+                r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{props},"geometry":{geometry}}}]}}"#
+            )
+        };
+        let square = r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}"#;
+        let props = r#"{"ADM0_A3":"SQR"}"#;
+        // White space anywhere, escaped names, exponents, members in any order: taken, and
+        // the same countries as the full loader's.
+        for text in [
+            feature(square, props),
+            feature(square, props)
+                .replace(',', " ,\n\t")
+                .replace(':', " : "),
+            feature(square, props).replace(r#""type":"Feature""#, r#""ty\u0070e":"Feature""#),
+            feature(&square.replace("[1,0]", "[1e0,0.0e1]"), props),
+            feature(
+                r#"{"coordinates":[[[0,0],[1,0],[1,1],[0,0]]],"type":"Polygon","x":{"y":[1,"]"]}}"#,
+                props,
+            ),
+        ] {
+            let fast = parse_fast(text.as_bytes()).unwrap_or_else(|| panic!("taken: {text}"));
+            let full = super::super::countries::parse_full("t", text.as_bytes()).expect("full");
+            assert_eq!(fast, full.countries, "{text}");
+        }
+        // Everything irregular goes to the full loader, which explains it.
+        for geometry in [
+            square.replace("[1,0]", "[1,0,5]"),
+            square.replace("[1,0]", "[1]"),
+            square.replace("[1,0]", "[1,0,]"),
+            square.replace("[1,0]", "[01,0]"),
+            square.replace("[1,0]", "[\"1\",0]"),
+            square.replace("[1,0]", "[[1,0]]"),
+            square.replace("[[[0,0]", "[[[[[0,0]]]"),
+            square.replace("[1,0]", "[1,0],[]"),
+            square.replace("]]]", "]] ]x"),
+            square.replace("Polygon\"", "Polygon\",\"type\":\"Polygon\""),
+            square.replace("[1,0]", "[1,0}"),
+            r#"{"type":"Polygon"}"#.to_owned(),
+            "nul".to_owned(),
+        ] {
+            assert!(
+                parse_fast(feature(&geometry, props).as_bytes()).is_none(),
+                "{geometry}"
+            );
+        }
+        for props in [
+            r#"{"ADM0_A3":"SQR","ADM0_A3":"SQR"}"#,
+            r#"{"ADM0_A3":"SQR""#,
+        ] {
+            assert!(
+                parse_fast(feature(square, props).as_bytes()).is_none(),
+                "{props}"
+            );
+        }
+        for text in [
+            feature(square, props).replace(r#""features""#, r#""feat\ures""#),
+            feature(square, props).replace(r#""FeatureCollection""#, r#""Feature""#),
+            feature(square, props) + "]",
+            feature(square, props).replacen('{', r#"{"a":1,"a":2,"#, 1),
+            feature(square, props).replace(r#""Feature","#, "\"Feature\",\u{1}"),
+        ] {
+            assert!(parse_fast(text.as_bytes()).is_none(), "{text}");
+        }
     }
 }
