@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use super::country::{Country, country_from, crosses_antimeridian, feature_key};
+use super::country::{Country, LonLatBox, country_from, crosses_antimeridian, feature_key};
 
 /// A member name, borrowed from the text when it has no escapes.
 struct Name<'de>(Cow<'de, str>);
@@ -120,16 +120,20 @@ impl<'de> Deserialize<'de> for Skipped {
 struct Cursor<'a> {
     text: &'a [u8],
     at: usize,
+    /// Parts wholly outside this box are checked, not kept (see
+    /// [`super::read_countries_within`]).
+    within: Option<LonLatBox>,
     /// The coordinates of the geometry being read, kept between geometries so that its
     /// buffers grow once per thread rather than once per country.
     scratch: Nested,
 }
 
 impl<'a> Cursor<'a> {
-    fn new(text: &'a [u8], at: usize) -> Self {
+    fn new(text: &'a [u8], at: usize, within: Option<LonLatBox>) -> Self {
         Self {
             text,
             at,
+            within,
             // Room for a large country's coordinates (Canada at 1:10m has about 70,000
             // positions): the buffer is not copied as it grows. Pages are touched as used.
             scratch: Nested {
@@ -236,7 +240,12 @@ fn feature(c: &mut Cursor<'_>) -> Option<Feature> {
             "type" => kind = Some(c.value::<String>()?),
             "id" => id = Some(c.value::<Value>()?),
             "properties" => properties = c.value::<Option<Props>>()?.map(|p| p.0),
-            "geometry" => geometry = geometry_value(c)?,
+            "geometry" => {
+                // Parts may be left out only where the label point does not depend on them.
+                let labelled = properties.as_ref().and_then(super::country::label_point);
+                let within = c.within.filter(|_| labelled.is_some());
+                geometry = geometry_value(c, within)?;
+            }
             "bbox" => c.bbox()?,
             // RFC 7946 §7.1: the full loader says what is wrong.
             "coordinates" | "geometries" | "features" => return None,
@@ -310,7 +319,10 @@ impl<'de> Deserialize<'de> for Props {
 }
 
 /// A feature's `geometry`: `null` or a Polygon or MultiPolygon, as a shape.
-fn geometry_value(c: &mut Cursor<'_>) -> Option<Option<MultiPolygon<f64>>> {
+fn geometry_value(
+    c: &mut Cursor<'_>,
+    within: Option<LonLatBox>,
+) -> Option<Option<MultiPolygon<f64>>> {
     if c.peek()? == b'n' {
         c.value::<()>()?;
         return Some(None);
@@ -334,7 +346,7 @@ fn geometry_value(c: &mut Cursor<'_>) -> Option<Option<MultiPolygon<f64>>> {
     }
     all_unique(names)?;
     coordinates.then_some(())?;
-    Some(Some(shape_of(&kind?, &c.scratch)?))
+    Some(Some(shape_of(&kind?, &c.scratch, within)?))
 }
 
 /// Nested coordinate arrays of any depth, flattened: positions, and for every array above
@@ -487,8 +499,8 @@ fn number_by_serde(text: &[u8], at: usize) -> Option<(f64, usize)> {
 /// A large text is split between two threads at a feature boundary found after its middle
 /// (see [`parse_split`]), so each reads half of it; a smaller one (or one whose split's checks
 /// fail) is read whole on this thread.
-pub(super) fn parse_fast(text: &[u8]) -> Option<Vec<Country>> {
-    parse_split(text).or_else(|| parse_whole(text))
+pub(super) fn parse_fast(text: &[u8], within: Option<LonLatBox>) -> Option<Vec<Country>> {
+    parse_split(text, within).or_else(|| parse_whole(text, within))
 }
 
 /// Below this size the text is read on one thread (the split is not worth its thread).
@@ -529,8 +541,8 @@ fn collection_member(c: &mut Cursor<'_>, name: &str, kind: &mut Option<String>) 
 }
 
 /// A whole layer read on this thread.
-fn parse_whole(text: &[u8]) -> Option<Vec<Country>> {
-    let mut c = Cursor::new(text, 0);
+fn parse_whole(text: &[u8], within: Option<LonLatBox>) -> Option<Vec<Country>> {
+    let mut c = Cursor::new(text, 0, within);
     let (mut kind, mut names) = collection_head(&mut c)?;
     let mut features = Vec::new();
     loop {
@@ -567,7 +579,7 @@ fn keys_unique(countries: &[Country]) -> bool {
 /// between two of its features (a comma in a string, or deeper, is never reached so); and the
 /// second half must run to the array's end, the collection's end and white space only. `None`
 /// for a small text or when a check fails; then [`parse_whole`] decides.
-fn parse_split(text: &[u8]) -> Option<Vec<Country>> {
+fn parse_split(text: &[u8], within: Option<LonLatBox>) -> Option<Vec<Country>> {
     if text.len() < SPLIT_BYTES {
         return None;
     }
@@ -575,7 +587,7 @@ fn parse_split(text: &[u8]) -> Option<Vec<Country>> {
     let (send_count, count) = std::sync::mpsc::channel::<Option<usize>>();
     let (first, second) = std::thread::scope(|scope| {
         let second = scope.spawn(move || {
-            let features = second_half(text, &send_comma);
+            let features = second_half(text, &send_comma, within);
             // The second half's features are numbered after the first half's.
             let offset = count.recv().ok().flatten()?;
             features?
@@ -584,7 +596,7 @@ fn parse_split(text: &[u8]) -> Option<Vec<Country>> {
                 .map(|(i, f)| country_of((offset + i, f)))
                 .collect::<Option<Vec<_>>>()
         });
-        let first = (comma.recv().ok().flatten()).and_then(|comma| first_half(text, comma));
+        let first = (comma.recv().ok().flatten()).and_then(|comma| first_half(text, comma, within));
         // The second thread waits for this: it always gets an answer.
         let _ = send_count.send(first.as_ref().map(Vec::len));
         let first = first.and_then(|features| {
@@ -601,8 +613,8 @@ fn parse_split(text: &[u8]) -> Option<Vec<Country>> {
 
 /// The collection's features up to `comma` (between two features); `None` unless the
 /// collection's type comes before its features and the features run to that very comma.
-fn first_half(text: &[u8], comma: usize) -> Option<Vec<Feature>> {
-    let mut c = Cursor::new(text, 0);
+fn first_half(text: &[u8], comma: usize, within: Option<LonLatBox>) -> Option<Vec<Feature>> {
+    let mut c = Cursor::new(text, 0, within);
     let (kind, names) = collection_head(&mut c)?;
     (kind.as_deref() == Some("FeatureCollection")).then_some(())?;
     all_unique(names)?;
@@ -625,28 +637,28 @@ fn first_half(text: &[u8], comma: usize) -> Option<Vec<Feature>> {
 fn second_half(
     text: &[u8],
     send_comma: &std::sync::mpsc::Sender<Option<usize>>,
+    within: Option<LonLatBox>,
 ) -> Option<Vec<Feature>> {
-    let mut from = text.len() / 2;
+    let mut c = Cursor::new(text, text.len() / 2, within);
     for _ in 0..16 {
-        let Some((comma, start)) = feature_after(text, from) else {
+        let Some((comma, start)) = feature_after(text, c.at) else {
             break;
         };
-        if let Some((feature, next)) = feature_at(text, start) {
+        c.at = start;
+        if let Some(feature) = feature_then_comma_or_end(&mut c) {
             let _ = send_comma.send(Some(comma));
-            return features_from(text, feature, next);
+            return features_from(&mut c, feature);
         }
-        from = start + 1;
+        c.at = start + 1;
     }
     let _ = send_comma.send(None);
     None
 }
 
-/// A feature at `at`, and where the next `,` or `]` is after it.
-fn feature_at(text: &[u8], at: usize) -> Option<(Feature, usize)> {
-    let mut cursor = Cursor::new(text, at);
-    let feature = feature(&mut cursor)?;
-    let next = skip_space(text, cursor.at);
-    matches!(text.get(next)?, b',' | b']').then_some((feature, next))
+/// A feature at the cursor, which must be followed by `,` or `]` (left there).
+fn feature_then_comma_or_end(c: &mut Cursor<'_>) -> Option<Feature> {
+    let feature = feature(c)?;
+    matches!(c.peek()?, b',' | b']').then_some(feature)
 }
 
 /// JSON's white space.
@@ -681,26 +693,15 @@ fn feature_after(text: &[u8], from: usize) -> Option<(usize, usize)> {
     }
 }
 
-/// `first` and the features after it (`at`: the `,` or `]` after `first`) to the end of the
-/// array, which must be followed by the end of the collection and white space only.
-fn features_from(text: &[u8], first: Feature, mut at: usize) -> Option<Vec<Feature>> {
+/// `first` and the features after it (the cursor at the `,` or `]` after `first`) to the end
+/// of the array, which must be followed by the end of the collection and white space only.
+fn features_from(c: &mut Cursor<'_>, first: Feature) -> Option<Vec<Feature>> {
     let mut features = vec![first];
-    loop {
-        match text.get(at)? {
-            b',' => {
-                let (feature, next) = feature_at(text, skip_space(text, at + 1))?;
-                features.push(feature);
-                at = next;
-            }
-            b']' => {
-                let end = skip_space(text, at + 1);
-                let closed =
-                    text.get(end) == Some(&b'}') && skip_space(text, end + 1) == text.len();
-                return closed.then_some(features);
-            }
-            _ => return None,
-        }
+    while c.comma_or(b']')? {
+        features.push(feature_then_comma_or_end(c)?);
     }
+    c.eat(b'}')?;
+    (skip_space(c.text, c.at) == c.text.len()).then_some(features)
 }
 
 fn country_of((index, feature): (usize, Feature)) -> Option<Country> {
@@ -720,8 +721,10 @@ fn country_of((index, feature): (usize, Feature)) -> Option<Country> {
     Some(country_from(key, index, &props, shape))
 }
 
-/// The shape of a Polygon or MultiPolygon whose every ring and position is valid.
-fn shape_of(kind: &str, nested: &Nested) -> Option<MultiPolygon<f64>> {
+/// The shape of a Polygon or MultiPolygon whose every ring and position is valid. With
+/// `within`, every part is checked, and those whose bounds lie wholly outside the box are not
+/// kept.
+fn shape_of(kind: &str, nested: &Nested, within: Option<LonLatBox>) -> Option<MultiPolygon<f64>> {
     let top = nested.closes.last()?.0;
     let want = match kind {
         "Polygon" => 2,
@@ -733,54 +736,85 @@ fn shape_of(kind: &str, nested: &Nested) -> Option<MultiPolygon<f64>> {
     }
     // Walk the closes: rings (depth 1) collect into polygons (depth 2).
     let mut polygons = Vec::new();
-    let mut rings: Vec<LineString<f64>> = Vec::new();
+    let mut rings: Vec<&[[f64; 2]]> = Vec::new();
+    let mut bounds = NO_BOUNDS;
     let mut ring_start = 0usize;
+    let mut parts = 0usize;
     for &(depth, end) in &nested.closes {
         match depth {
             1 => {
                 let end = end as usize;
                 let ring = nested.positions.get(ring_start..end)?;
                 ring_start = end;
-                // Closed, with four positions or more (RFC 7946 §3.1.6): else the full loader
-                // closes it with a warning, or says why it cannot.
-                if ring.len() < 4 || ring.first() != ring.last() {
-                    return None;
-                }
-                let mut coords = Vec::with_capacity(ring.len());
-                for &[lon, lat] in ring {
-                    const SLACK: f64 = 1e-6;
-                    // Ranges also reject NaN.
-                    let on_earth = (-180.0 - SLACK..=180.0 + SLACK).contains(&lon)
-                        && (-90.0 - SLACK..=90.0 + SLACK).contains(&lat);
-                    if !on_earth {
-                        return None;
-                    }
-                    let here = Coord {
-                        x: lon.clamp(-180.0, 180.0),
-                        y: lat.clamp(-90.0, 90.0),
-                    };
-                    if coords
-                        .last()
-                        .is_some_and(|&previous| crosses_antimeridian(previous, here))
-                    {
-                        return None;
-                    }
-                    coords.push(here);
-                }
-                rings.push(LineString(coords));
+                checked_ring(ring, &mut bounds)?;
+                rings.push(ring);
             }
             2 => {
-                let mut it = std::mem::take(&mut rings).into_iter();
-                let exterior = it.next()?;
-                polygons.push(Polygon::new(exterior, it.collect()));
+                parts += 1;
+                if within.is_none_or(|within| overlaps(bounds, within)) {
+                    let mut it = rings
+                        .iter()
+                        .map(|ring| LineString(ring.iter().map(clamped).collect()));
+                    let exterior = it.next()?;
+                    polygons.push(Polygon::new(exterior, it.collect()));
+                }
+                rings.clear();
+                bounds = NO_BOUNDS;
             }
             _ => {}
         }
     }
-    if polygons.is_empty() {
+    (parts > 0).then_some(MultiPolygon(polygons))
+}
+
+/// Bounds that hold nothing yet: west, south, east, north.
+const NO_BOUNDS: LonLatBox = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
+
+/// Whether two boxes share a point.
+fn overlaps(a: LonLatBox, b: LonLatBox) -> bool {
+    a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1]
+}
+
+/// A position within the Earth's ranges (it may lie beyond them by rounding: see
+/// [`checked_ring`]).
+fn clamped(&[lon, lat]: &[f64; 2]) -> Coord<f64> {
+    Coord {
+        x: lon.clamp(-180.0, 180.0),
+        y: lat.clamp(-90.0, 90.0),
+    }
+}
+
+/// Checks a ring as the full loader would find nothing to say of it, growing `bounds`: closed,
+/// with four positions or more (RFC 7946 §3.1.6: else the full loader closes it with a
+/// warning, or says why it cannot), every position on the Earth (within rounding) and no step
+/// across the antimeridian.
+fn checked_ring(ring: &[[f64; 2]], bounds: &mut LonLatBox) -> Option<()> {
+    const SLACK: f64 = 1e-6;
+    if ring.len() < 4 || ring.first() != ring.last() {
         return None;
     }
-    Some(MultiPolygon(polygons))
+    let mut previous: Option<Coord<f64>> = None;
+    for position in ring {
+        let [lon, lat] = *position;
+        // Ranges also reject NaN.
+        let on_earth = (-180.0 - SLACK..=180.0 + SLACK).contains(&lon)
+            && (-90.0 - SLACK..=90.0 + SLACK).contains(&lat);
+        if !on_earth {
+            return None;
+        }
+        let here = clamped(position);
+        if previous.is_some_and(|previous| crosses_antimeridian(previous, here)) {
+            return None;
+        }
+        previous = Some(here);
+        *bounds = [
+            bounds[0].min(here.x),
+            bounds[1].min(here.y),
+            bounds[2].max(here.x),
+            bounds[3].max(here.y),
+        ];
+    }
+    Some(())
 }
 
 #[cfg(test)]
@@ -810,30 +844,33 @@ mod tests {
         let tricky = r#"}, {\"type\":\"Feature\"}, {"#;
         let text = collection(30_000, tricky, "");
         assert!(text.len() > SPLIT_BYTES);
-        let split = parse_split(text.as_bytes()).expect("split");
+        let split = parse_split(text.as_bytes(), None).expect("split");
         assert_eq!(split.len(), 30_000);
-        assert_eq!(Some(split), parse_whole(text.as_bytes()));
+        assert_eq!(Some(split), parse_whole(text.as_bytes(), None));
         // Natural Earth's 1:50m layer (4.5 MB) takes the split.
         let ne = crate::io::embedded::COUNTRIES_50M;
         assert!(ne.len() > SPLIT_BYTES);
-        assert_eq!(parse_split(ne), parse_whole(ne));
-        assert!(parse_split(ne).is_some());
+        assert_eq!(parse_split(ne, None), parse_whole(ne, None));
+        assert!(parse_split(ne, None).is_some());
         // A member after the features: not split, read whole.
         let text = collection(30_000, "x", r#","bbox":[0,0,170,1]"#);
-        assert!(parse_split(text.as_bytes()).is_none());
-        assert_eq!(parse_fast(text.as_bytes()).map(|c| c.len()), Some(30_000));
+        assert!(parse_split(text.as_bytes(), None).is_none());
+        assert_eq!(
+            parse_fast(text.as_bytes(), None).map(|c| c.len()),
+            Some(30_000)
+        );
         // A broken feature in the second half, or text after the collection: not clean.
         let text = collection(30_000, "x", "").replace(
             r#""K29000","NOTE":"x"},"geometry":{"type":"Polygon""#,
             r#""K29000","NOTE":"x"},"geometry":{"type":"Polygone""#,
         );
         assert!(text.contains("Polygone"));
-        assert!(parse_fast(text.as_bytes()).is_none());
+        assert!(parse_fast(text.as_bytes(), None).is_none());
         let text = collection(30_000, "x", "") + " x";
-        assert!(parse_fast(text.as_bytes()).is_none());
+        assert!(parse_fast(text.as_bytes(), None).is_none());
         // The same key in both halves.
         let text = collection(30_000, "x", "").replace("\"K29000\"", "\"K1\"");
-        assert!(parse_fast(text.as_bytes()).is_none());
+        assert!(parse_fast(text.as_bytes(), None).is_none());
     }
 
     /// What serde_json reads for `text`, and where the number ends.
@@ -944,7 +981,7 @@ mod tests {
                 props,
             ),
         ] {
-            let fast = parse_fast(text.as_bytes()).unwrap_or_else(|| panic!("taken: {text}"));
+            let fast = parse_fast(text.as_bytes(), None).unwrap_or_else(|| panic!("taken: {text}"));
             let full = super::super::countries::parse_full("t", text.as_bytes()).expect("full");
             assert_eq!(fast, full.countries, "{text}");
         }
@@ -965,7 +1002,7 @@ mod tests {
             "nul".to_owned(),
         ] {
             assert!(
-                parse_fast(feature(&geometry, props).as_bytes()).is_none(),
+                parse_fast(feature(&geometry, props).as_bytes(), None).is_none(),
                 "{geometry}"
             );
         }
@@ -974,7 +1011,7 @@ mod tests {
             r#"{"ADM0_A3":"SQR""#,
         ] {
             assert!(
-                parse_fast(feature(square, props).as_bytes()).is_none(),
+                parse_fast(feature(square, props).as_bytes(), None).is_none(),
                 "{props}"
             );
         }
@@ -985,7 +1022,57 @@ mod tests {
             feature(square, props).replacen('{', r#"{"a":1,"a":2,"#, 1),
             feature(square, props).replace(r#""Feature","#, "\"Feature\",\u{1}"),
         ] {
-            assert!(parse_fast(text.as_bytes()).is_none(), "{text}");
+            assert!(parse_fast(text.as_bytes(), None).is_none(), "{text}");
         }
+    }
+
+    #[test]
+    fn parts_outside_the_box_are_checked_but_not_kept_where_the_label_does_not_need_them() {
+        let square = |x: i32| format!("[[[{x},0],[{},0],[{},1],[{x},0]]]", x + 1, x + 1);
+        let layer = |props: &str, geometry_first: bool, parts: &[String]| {
+            let geometry = format!(
+                r#""geometry":{{"type":"MultiPolygon","coordinates":[{}]}}"#,
+                parts.join(",")
+            );
+            let props = format!(r#""properties":{props}"#);
+            let (a, b) = if geometry_first {
+                (&geometry, &props)
+            } else {
+                (&props, &geometry)
+            };
+            format!(r#"{{"type":"FeatureCollection","features":[{{"type":"Feature",{a},{b}}}]}}"#)
+        };
+        let labelled = r#"{"ADM0_A3":"TWO","LABEL_X":0.5,"LABEL_Y":0.5}"#;
+        let box_ = Some([-10.0, -10.0, 10.0, 10.0]);
+        let parts_kept = |text: &str, within| {
+            let countries = parse_fast(text.as_bytes(), within).expect("a clean layer");
+            countries[0].shape_lon_lat.0.len()
+        };
+        // Near and far parts: the far one is left out; a part touching the box is kept.
+        let text = layer(labelled, false, &[square(0), square(100), square(10)]);
+        assert_eq!(parts_kept(&text, None), 3);
+        assert_eq!(parts_kept(&text, box_), 2);
+        let near = parse_fast(text.as_bytes(), box_).expect("clean");
+        let all = parse_fast(text.as_bytes(), None).expect("clean");
+        assert_eq!(near[0].shape_lon_lat.0[0], all[0].shape_lon_lat.0[0]);
+        assert_eq!(near[0].shape_lon_lat.0[1], all[0].shape_lon_lat.0[2]);
+        assert_eq!(near[0].label_lon_lat, all[0].label_lon_lat);
+        // Every part far away: the country stays, with no part.
+        assert_eq!(parts_kept(&layer(labelled, false, &[square(100)]), box_), 0);
+        // No label point, or properties read after the geometry: every part is kept (the
+        // label falls back on the largest part).
+        let unlabelled = r#"{"ADM0_A3":"TWO"}"#;
+        assert_eq!(
+            parts_kept(&layer(unlabelled, false, &[square(0), square(100)]), box_),
+            2
+        );
+        assert_eq!(
+            parts_kept(&layer(labelled, true, &[square(0), square(100)]), box_),
+            2
+        );
+        // A far part is still checked: a position off the Earth sends the file to the full
+        // loader, which says where.
+        let off = square(100).replace("[101,1]", "[101,95]");
+        assert!(parse_fast(layer(labelled, false, &[square(0), off]).as_bytes(), box_).is_none());
     }
 }

@@ -23,8 +23,11 @@ mod scenario_write;
 pub mod sheet;
 mod strict_text;
 
-pub use countries::{collection_findings, parse_countries, read_countries};
-pub use country::{Country, CountryIx, CountryLayer, KeySource};
+pub use countries::{
+    collection_findings, parse_countries, parse_countries_within, read_countries,
+    read_countries_within,
+};
+pub use country::{Country, CountryIx, CountryLayer, KeySource, LonLatBox};
 pub use diagnostic::{Diagnostic, LoadError, Where};
 pub use event_layer::{
     ColumnChoice, ColumnChoices, CsvPreview, EventDetails, EventLimits, EventLoad, PREVIEW_ROWS,
