@@ -16,6 +16,9 @@ fn the_embedded_files_load() {
         warnings.is_empty(),
         "the shipped scenario warns: {warnings:#?}"
     );
+    // The app reads it without those checks: the same scenario.
+    let timeline = sahel_atlas::io::embedded::default_timeline().expect("embedded");
+    assert!(*timeline.scenario() == scenario);
 }
 
 #[test]

@@ -338,11 +338,14 @@ fn render(
     // The country file is read and parsed while the scenario is: reading a large file is
     // mostly the kernel's work on one core. Errors and warnings keep their order.
     let mut layer_warnings = Vec::new();
+    // Every frame has the same view: parts of countries wholly outside it are not kept.
+    let within = crate::export::lon_lat_in_view(request.view, request.size);
     let (timeline, layers) = std::thread::scope(|scope| {
         let layers = scope.spawn(|| {
             load_layers(
                 data.countries.as_deref(),
                 crate::map::embedded::fine_outlines,
+                Some(within),
                 &mut layer_warnings,
             )
         });
@@ -364,6 +367,7 @@ fn render(
         Err(_) => load_layers(
             data.countries.as_deref(),
             crate::map::embedded::fine_outlines,
+            Some(within),
             &mut layer_warnings,
         )?,
     };
@@ -440,6 +444,7 @@ fn export(
     let (layer, places) = load_layers(
         data.countries.as_deref(),
         crate::map::embedded::coarse_outlines,
+        None,
         warnings,
     )?;
     let map = MapData {
@@ -510,18 +515,21 @@ pub fn load_timeline(
 /// The layer to draw and the layer that places links' ends: a `--countries` file for both
 /// (as when the app opens one), else `embedded` and the embedded 1:110m layer (as the app),
 /// both as outlines only: pictures and exports need no triangles, hit tests or simplified
-/// copies, whose making was most of a one-shot render of the embedded data.
+/// copies, whose making was most of a one-shot render of the embedded data. With `within`
+/// (pictures of one view), the file's country parts wholly outside that box are left out
+/// ([`crate::io::read_countries_within`]).
 ///
 /// # Errors
 /// [`LoadError`] with every problem of the file.
 pub fn load_layers(
     countries: Option<&Path>,
     embedded: fn() -> Result<Arc<MapLayer>, LoadError>,
+    within: Option<crate::io::LonLatBox>,
     warnings: &mut Vec<String>,
 ) -> Result<(Arc<MapLayer>, Arc<MapLayer>), LoadError> {
     match countries {
         Some(path) => {
-            let layer = crate::io::read_countries(path)?;
+            let layer = crate::io::read_countries_within(path, within)?;
             warnings.extend(layer.warnings.iter().map(ToString::to_string));
             // Pictures and exports need outlines and label points, not triangles.
             let layer = Arc::new(MapLayer::outlines_only(layer));
@@ -534,6 +542,7 @@ pub fn load_layers(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::map::MapCamera;
 
     fn temp(name: &str) -> PathBuf {
         let dir =
@@ -618,6 +627,73 @@ mod tests {
             .expect("export");
             let text = std::fs::read_to_string(&out).expect("written");
             assert!(text.contains("eumpm-niger"), "{name}");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_render_that_leaves_out_far_parts_draws_the_same_picture() {
+        // The repository's 1:50m layer as a country file: `render` keeps only the parts near
+        // its view; the picture must be the one drawn from every part.
+        let countries = PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/geodata/ne_50m_admin_0_countries.geojson"
+        ));
+        let dir = temp("within");
+        let data = DataArgs {
+            countries: Some(countries.clone()),
+            ..DataArgs::default()
+        };
+        let timeline = crate::io::embedded::default_timeline().expect("embedded scenario");
+        let whole = Arc::new(MapLayer::outlines_only(
+            crate::io::read_countries(&countries).expect("layer"),
+        ));
+        let parts = |layer: &crate::io::CountryLayer| -> usize {
+            layer
+                .countries
+                .iter()
+                .map(|c| c.shape_lon_lat.0.len())
+                .sum()
+        };
+        for (size, view) in [
+            ([640, 400], None),
+            (
+                [400, 400],
+                Some(MapCamera::centered_on_lon_lat(-60.0, 10.0, 400.0)),
+            ),
+            ([300, 200], Some(MapCamera::world([300.0, 200.0]))),
+        ] {
+            let out = dir.join("near.png");
+            let args = RenderArgs {
+                size,
+                view,
+                ..render_args(out.clone())
+            };
+            run(&Sub::Render(args), &data).expect("render");
+            let options = RenderOptions {
+                size,
+                camera: view,
+                ..RenderOptions::at(Date::constant(2023, 12, 5))
+            };
+            let map = MapData {
+                layer: &whole,
+                places: &whole,
+                timeline: &timeline,
+            };
+            let every_part =
+                crate::export::export_bytes(Format::Png, &map, &options).expect("picture");
+            assert!(
+                std::fs::read(&out).expect("written") == every_part,
+                "{size:?} {view:?}"
+            );
+            // The Sahel view and the Caribbean need fewer parts than the layer has.
+            let within = crate::export::lon_lat_in_view(view, size);
+            let near = crate::io::read_countries_within(&countries, Some(within)).expect("layer");
+            let all = crate::io::read_countries(&countries).expect("layer");
+            assert_eq!(near.countries.len(), all.countries.len());
+            if view.is_none_or(|v| v.scale > 100.0) {
+                assert!(parts(&near) < parts(&all) / 2, "{size:?} {view:?}");
+            }
         }
         let _ = std::fs::remove_dir_all(&dir);
     }

@@ -151,8 +151,7 @@ impl RenderOptions {
 
     /// The camera used: the given one, else the Sahel view for the size.
     pub fn camera(&self) -> MapCamera {
-        self.camera
-            .unwrap_or_else(|| MapCamera::sahel([f64::from(self.size[0]), f64::from(self.size[1])]))
+        camera_or_sahel(self.camera, self.size)
     }
 
     /// Checks the size against [`MAX_SIDE`] and [`MAX_PIXELS`].
@@ -270,6 +269,25 @@ pub fn parse_view(text: &str) -> Result<MapCamera, ArgError> {
         center_world: crate::map::world_from_lon_lat(lon, lat),
         scale: zoom,
     })
+}
+
+/// `camera`, else the Sahel view for a picture of `size` pixels.
+fn camera_or_sahel(camera: Option<MapCamera>, size: [u32; 2]) -> MapCamera {
+    camera.unwrap_or_else(|| MapCamera::sahel(size.map(f64::from)))
+}
+
+/// The longitude/latitude box that a picture of `size` pixels through `camera` (the Sahel
+/// view when `None`, as [`RenderOptions::camera`]) shows, eight pixels wider on every side:
+/// what a one-shot picture needs of a country layer ([`crate::io::read_countries_within`]).
+pub fn lon_lat_in_view(camera: Option<MapCamera>, size: [u32; 2]) -> crate::io::LonLatBox {
+    let camera = camera_or_sahel(camera, size);
+    let frame = crate::map::display::DisplayList::new(size.map(|s| s as f32), camera);
+    let (min, max) = frame.world_bounds();
+    let spare = 8.0 / camera.scale;
+    crate::map::projection::lon_lat_box_of_world(
+        [min[0] - spare, min[1] - spare],
+        [max[0] + spare, max[1] + spare],
+    )
 }
 
 #[cfg(test)]

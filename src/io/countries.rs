@@ -13,6 +13,7 @@ use std::path::Path;
 use geo::{Coord, LineString, MultiPolygon, Polygon};
 use serde_json::Value;
 
+use super::LonLatBox;
 use super::country::{
     Country, CountryLayer, JsonObject, KeySource, bbox_problem, country_from, crosses_antimeridian,
     crs_problem, feature_key, synthetic_key,
@@ -29,8 +30,22 @@ use crate::model::Severity;
 /// # Errors
 /// Every problem that stops the layer from loading, with file and place.
 pub fn read_countries(path: &Path) -> Result<CountryLayer, LoadError> {
+    read_countries_within(path, None)
+}
+
+/// [`read_countries`] for a picture of one place: with `within`, the parts (polygons) of
+/// countries that have a label point (`LABEL_X`, `LABEL_Y`) and lie wholly outside that box are
+/// checked as every other part, then left out of the layer. A picture of the Sahel from the
+/// 1:10m layer needs less than half of its coordinates.
+///
+/// # Errors
+/// Every problem that stops the layer from loading, with file and place.
+pub fn read_countries_within(
+    path: &Path,
+    within: Option<LonLatBox>,
+) -> Result<CountryLayer, LoadError> {
     let bytes = read_file_bytes(path)?;
-    parse_countries(&path.display().to_string(), &bytes)
+    parse_countries_within(&path.display().to_string(), &bytes, within)
 }
 
 /// Parses a country layer from bytes (GeoJSON text, or gzip of it). `name` names the file in
@@ -39,10 +54,24 @@ pub fn read_countries(path: &Path) -> Result<CountryLayer, LoadError> {
 /// # Errors
 /// Every problem that stops the layer from loading, with file and place.
 pub fn parse_countries(name: &str, bytes: &[u8]) -> Result<CountryLayer, LoadError> {
+    parse_countries_within(name, bytes, None)
+}
+
+/// [`parse_countries`], leaving out parts wholly outside `within` as
+/// [`read_countries_within`] says.
+///
+/// # Errors
+/// Every problem that stops the layer from loading, with file and place.
+pub fn parse_countries_within(
+    name: &str,
+    bytes: &[u8],
+    within: Option<LonLatBox>,
+) -> Result<CountryLayer, LoadError> {
     let bytes = gunzip_if_needed(name, bytes)?;
     let text = strip_bom(&bytes);
-    // Clean files take the fast path; anything it does not accept gets the full treatment.
-    if let Some(countries) = super::fast_countries::parse_fast(text) {
+    // Clean files take the fast path; anything it does not accept gets the full treatment
+    // (which keeps every part).
+    if let Some(countries) = super::fast_countries::parse_fast(text, within) {
         return Ok(CountryLayer {
             source: name.to_owned(),
             countries,
@@ -1263,16 +1292,16 @@ mod tests {
             crate::io::embedded::COUNTRIES_110M,
             crate::io::embedded::COUNTRIES_50M,
         ] {
-            let fast = super::super::fast_countries::parse_fast(bytes)
+            let fast = super::super::fast_countries::parse_fast(bytes, None)
                 .expect("fast path takes clean files");
             let full = parse_full("t", bytes).expect("full loader");
             assert_eq!(fast, full.countries);
         }
         // A file with a problem is left to the full loader.
         let bad = square(r#"{"ISO_A3":"-99"}"#);
-        assert!(super::super::fast_countries::parse_fast(bad.as_bytes()).is_none());
+        assert!(super::super::fast_countries::parse_fast(bad.as_bytes(), None).is_none());
         let bad = square(r#"{"ADM0_A3":"MLI","ADM0_A3":"NER"}"#);
-        assert!(super::super::fast_countries::parse_fast(bad.as_bytes()).is_none());
+        assert!(super::super::fast_countries::parse_fast(bad.as_bytes(), None).is_none());
     }
 
     #[test]
@@ -1288,7 +1317,7 @@ mod tests {
             return;
         };
         let started = std::time::Instant::now();
-        let fast = super::super::fast_countries::parse_fast(&bytes);
+        let fast = super::super::fast_countries::parse_fast(&bytes, None);
         eprintln!("fast path on 1:10m: {:?}", started.elapsed());
         assert_eq!(fast.map(|c| c.len()), Some(258));
     }
@@ -1308,8 +1337,8 @@ mod tests {
                 r#"{{"name":"t","features":[{}],"bbox":[0,0,9,1],"type":"FeatureCollection"}}"#,
                 features.join(",")
             );
-            let fast =
-                super::super::fast_countries::parse_fast(text.as_bytes()).expect("a clean layer");
+            let fast = super::super::fast_countries::parse_fast(text.as_bytes(), None)
+                .expect("a clean layer");
             let keys: Vec<&str> = fast.iter().map(|c| c.key.as_str()).collect();
             let want: Vec<String> = (0..n).map(|i| format!("K{i}")).collect();
             assert_eq!(keys, want);
@@ -1323,7 +1352,7 @@ mod tests {
                 r#"{{"type":"FeatureCollection","features":[{}]}}{tail}"#,
                 features.join(",")
             );
-            super::super::fast_countries::parse_fast(text.as_bytes()).is_none()
+            super::super::fast_countries::parse_fast(text.as_bytes(), None).is_none()
         };
         let (a, b, c) = (feature("A", 0), feature("B", 1), feature("C", 2));
         let broken = feature("D", 3).replace("Polygon", "Polygone");

@@ -206,6 +206,22 @@ fn number_signed(props: &JsonObject, field: &str) -> Option<f64> {
     props.get(field)?.as_f64().filter(|n| n.is_finite())
 }
 
+/// A longitude/latitude box in degrees: west, south, east, north.
+pub type LonLatBox = [f64; 4];
+
+/// Where the label goes (`LABEL_X`, `LABEL_Y`), when both are there and on the Earth.
+pub(super) fn label_point(props: &JsonObject) -> Option<[f64; 2]> {
+    match (
+        number_signed(props, "LABEL_X"),
+        number_signed(props, "LABEL_Y"),
+    ) {
+        (Some(x), Some(y)) if (-180.0..=180.0).contains(&x) && (-90.0..=90.0).contains(&y) => {
+            Some([x, y])
+        }
+        _ => None,
+    }
+}
+
 /// A country from its key, properties and shape. `feature` is its index in the file.
 pub(super) fn country_from(
     (key, key_source): (String, KeySource),
@@ -223,15 +239,7 @@ pub(super) fn country_from(
                 key.clone()
             }
         });
-    let label = match (
-        number_signed(props, "LABEL_X"),
-        number_signed(props, "LABEL_Y"),
-    ) {
-        (Some(x), Some(y)) if (-180.0..=180.0).contains(&x) && (-90.0..=90.0).contains(&y) => {
-            Some([x, y])
-        }
-        _ => None,
-    };
+    let label = label_point(props);
     Country {
         name_long: text(props, "NAME_LONG").unwrap_or_else(|| name.clone()),
         name_fr: text(props, "NAME_FR"),

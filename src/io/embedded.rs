@@ -3,7 +3,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use crate::io::{LoadError, parse_scenario};
+use crate::io::LoadError;
 use crate::model::Timeline;
 
 /// Natural Earth Admin 0 countries, 1:110m (public domain).
@@ -28,7 +28,8 @@ pub fn default_timeline() -> Result<Arc<Timeline>, LoadError> {
     static TIMELINE: OnceLock<Result<Arc<Timeline>, LoadError>> = OnceLock::new();
     TIMELINE
         .get_or_init(|| {
-            parse_scenario(SCENARIO_NAME, DEFAULT_SCENARIO).map(|(s, _)| Arc::new(Timeline::new(s)))
+            super::scenario_file::parse_embedded_scenario(SCENARIO_NAME, DEFAULT_SCENARIO)
+                .map(|s| Arc::new(Timeline::new(s)))
         })
         .clone()
 }

@@ -14,17 +14,20 @@ pub mod embedded;
 mod event_layer;
 mod fast_countries;
 pub mod geometry_check;
-pub mod memory;
 mod json_error;
 mod json_text;
+pub mod memory;
 mod read;
 mod scenario_file;
 mod scenario_write;
 pub mod sheet;
 mod strict_text;
 
-pub use countries::{collection_findings, parse_countries, read_countries};
-pub use country::{Country, CountryIx, CountryLayer, KeySource};
+pub use countries::{
+    collection_findings, parse_countries, parse_countries_within, read_countries,
+    read_countries_within,
+};
+pub use country::{Country, CountryIx, CountryLayer, KeySource, LonLatBox};
 pub use diagnostic::{Diagnostic, LoadError, Where};
 pub use event_layer::{
     ColumnChoice, ColumnChoices, CsvPreview, EventDetails, EventLimits, EventLoad, PREVIEW_ROWS,

@@ -61,6 +61,16 @@ pub fn parse_scenario(name: &str, bytes: &[u8]) -> Result<(Scenario, Vec<Diagnos
     }
 }
 
+/// The embedded scenario, read without the checks [`parse_scenario`] makes of a file: the
+/// binary carries it unchanged, and the test `the_embedded_files_load` runs every check on it
+/// (no error, no warning) and compares the two readings. A third of the time to start on it.
+///
+/// # Errors
+/// Only if the embedded text were not a scenario's JSON.
+pub(crate) fn parse_embedded_scenario(name: &str, text: &[u8]) -> Result<Scenario, LoadError> {
+    serde_json::from_slice(text).map_err(|e| LoadError::single(json_diagnostic(name, text, &e)))
+}
+
 /// The problems found in a scenario's `text` as diagnostics at their LINE:COL (at most
 /// [`MAX_DIAGNOSTICS`], then a line saying how many more).
 fn diagnostics_of(name: &str, text: &[u8], mut problems: Vec<Problem>) -> Vec<Diagnostic> {

@@ -42,9 +42,14 @@ impl CountryMesh {
 
     /// Appends a ring given with or without its closing point, growing the bounding box.
     fn push_ring(&mut self, ring: &LineString<f64>) {
-        let points = match ring.0.split_last() {
+        self.push_points(&ring.0);
+    }
+
+    /// [`Self::push_ring`] of a ring's points.
+    fn push_points(&mut self, ring: &[Coord<f64>]) {
+        let points = match ring.split_last() {
             Some((last, rest)) if rest.first() == Some(last) => rest,
-            _ => &ring.0[..],
+            _ => ring,
         };
         for c in points {
             self.bbox = [
@@ -217,7 +222,7 @@ impl MapLayer {
     /// nothing and its meshes have no triangles.
     pub fn outlines_only(mut layer: CountryLayer) -> Self {
         let outline = |country: &Country| {
-            let mesh = mesh_of(&project_multipolygon(&country.shape_lon_lat), false);
+            let mesh = outline_mesh_of(&country.shape_lon_lat);
             let label = label_world(country, &mesh);
             (mesh, label)
         };
@@ -543,6 +548,29 @@ fn mesh_of(shape: &MultiPolygon<f64>, triangulate: bool) -> CountryMesh {
     }
     mesh.vertices.shrink_to_fit();
     mesh.indices.shrink_to_fit();
+    mesh
+}
+
+/// The mesh of `mesh_of(&project_multipolygon(shape), false)`, projected point by point into
+/// one reused buffer rather than into a projected copy of the shape.
+fn outline_mesh_of(shape: &MultiPolygon<f64>) -> CountryMesh {
+    let mut mesh = CountryMesh {
+        bbox: [f64::MAX, f64::MAX, f64::MIN, f64::MIN],
+        ..CountryMesh::default()
+    };
+    mesh.vertices.reserve(shape.coords_count());
+    let mut world = Vec::new();
+    for polygon in &shape.0 {
+        for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+            world.clear();
+            world.extend(ring.0.iter().map(|c| {
+                let [x, y] = world_from_lon_lat(c.x, c.y);
+                Coord { x, y }
+            }));
+            mesh.push_points(&world);
+        }
+    }
+    mesh.vertices.shrink_to_fit();
     mesh
 }
 
