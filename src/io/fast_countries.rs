@@ -615,7 +615,7 @@ fn parse_split(text: &[u8], within: Option<LonLatBox>) -> Option<Vec<Country>> {
                 .map(|(i, f)| country_of((offset + i, f)))
                 .collect::<Option<Vec<_>>>()
         });
-        let first = (comma.recv().ok().flatten()).and_then(|comma| first_half(text, comma, within));
+        let first = first_half(text, &comma, within);
         // The second thread waits for this: it always gets an answer.
         let _ = send_count.send(first.as_ref().map(Vec::len));
         let first = first.and_then(|features| {
@@ -630,21 +630,40 @@ fn parse_split(text: &[u8], within: Option<LonLatBox>) -> Option<Vec<Country>> {
     keys_unique(&countries).then_some(countries)
 }
 
-/// The collection's features up to `comma` (between two features); `None` unless the
-/// collection's type comes before its features and the features run to that very comma.
-fn first_half(text: &[u8], comma: usize, within: Option<LonLatBox>) -> Option<Vec<Feature>> {
+/// The collection's features up to the comma the second thread sends (between two
+/// features); `None` unless the collection's type comes before its features and the features
+/// run to that very comma. The feature after that comma starts after the middle of the text,
+/// so the features before are read before it is asked for.
+fn first_half(
+    text: &[u8],
+    comma: &std::sync::mpsc::Receiver<Option<usize>>,
+    within: Option<LonLatBox>,
+) -> Option<Vec<Feature>> {
     let mut c = Cursor::new(text, 0, within);
     let (kind, names) = collection_head(&mut c)?;
     (kind.as_deref() == Some("FeatureCollection")).then_some(())?;
     all_unique(names)?;
+    let middle = text.len() / 2;
+    let mut until = None;
     let mut features = Vec::new();
     loop {
         features.push(feature(&mut c)?);
-        if c.peek()? != b',' || c.at > comma {
+        if c.peek()? != b',' {
             return None;
         }
-        if c.at == comma {
-            return Some(features);
+        // The second half starts at a `{` at or after the middle; the comma is the one before
+        // it.
+        if skip_space(text, c.at + 1) >= middle {
+            let comma = match until {
+                Some(comma) => comma,
+                None => *until.insert(comma.recv().ok().flatten()?),
+            };
+            if c.at > comma {
+                return None;
+            }
+            if c.at == comma {
+                return Some(features);
+            }
         }
         c.at += 1;
     }
@@ -871,6 +890,11 @@ mod tests {
         assert!(ne.len() > SPLIT_BYTES);
         assert_eq!(parse_split(ne, None), parse_whole(ne, None));
         assert!(parse_split(ne, None).is_some());
+        // Mostly white space between the features: the middle falls in it, before the comma
+        // that the split takes.
+        let text = collection(12_000, "x", "").replace(",\n", &format!(",{}", " ".repeat(300)));
+        let split = parse_split(text.as_bytes(), None).expect("split in white space");
+        assert_eq!(Some(split), parse_whole(text.as_bytes(), None));
         // A member after the features: not split, read whole.
         let text = collection(30_000, "x", r#","bbox":[0,0,170,1]"#);
         assert!(parse_split(text.as_bytes(), None).is_none());
