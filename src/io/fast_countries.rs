@@ -187,9 +187,58 @@ impl<'a> Cursor<'a> {
         array(self.text, &mut self.at, &mut self.scratch, 0).map(|_| ())
     }
 
-    /// Reads past a value.
+    /// Reads past a value: by hand for a string without escapes and a number (most
+    /// properties), else by serde_json.
     fn skip(&mut self) -> Option<()> {
+        match self.peek()? {
+            b'"' => {
+                let rest = self.text.get(self.at + 1..)?;
+                let end = rest
+                    .iter()
+                    .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+                if rest[end] == b'"' {
+                    std::str::from_utf8(&rest[..end]).ok()?;
+                    self.at += end + 2;
+                    return Some(());
+                }
+            }
+            b'-' | b'0'..=b'9' => {
+                self.at = number(self.text, self.at)?.1;
+                return Some(());
+            }
+            _ => {}
+        }
         self.value::<Skipped>().map(|Skipped| ())
+    }
+
+    /// A feature's `properties`: `null`, or an object of which the members the atlas reads
+    /// ([`READ_PROPERTIES`]) are kept.
+    fn properties(&mut self) -> Option<Option<Map<String, Value>>> {
+        match self.peek()? {
+            b'n' => return self.value::<()>().map(|()| None),
+            b'{' => self.at += 1,
+            _ => return None,
+        }
+        let mut kept = Map::new();
+        if self.peek()? == b'}' {
+            self.at += 1;
+            return Some(Some(kept));
+        }
+        // A natural Earth feature has about 170 properties: names go in a hash set, not a
+        // sorted list.
+        let mut names = rustc_hash::FxHashSet::default();
+        loop {
+            let name = self.name()?;
+            if READ_PROPERTIES.contains(&name.as_ref()) {
+                kept.insert(name.clone().into_owned(), self.value::<Value>()?);
+            } else {
+                self.skip()?;
+            }
+            names.insert(name).then_some(())?;
+            if !self.comma_or(b'}')? {
+                return Some(Some(kept));
+            }
+        }
     }
 
     /// A member name and its colon; borrowed from the text when it has no escape.
@@ -239,7 +288,7 @@ fn feature(c: &mut Cursor<'_>) -> Option<Feature> {
         match name.as_ref() {
             "type" => kind = Some(c.value::<String>()?),
             "id" => id = Some(c.value::<Value>()?),
-            "properties" => properties = c.value::<Option<Props>>()?.map(|p| p.0),
+            "properties" => properties = c.properties()?,
             "geometry" => {
                 // Parts may be left out only where the label point does not depend on them.
                 let labelled = properties.as_ref().and_then(super::country::label_point);
@@ -265,9 +314,6 @@ fn feature(c: &mut Cursor<'_>) -> Option<Feature> {
     })
 }
 /// The properties the atlas reads; the rest are read past without being stored.
-struct Props(Map<String, Value>);
-
-/// The properties [`Props`] keeps.
 const READ_PROPERTIES: [&str; 20] = [
     "ADM0_A3",
     "ISO_A3",
@@ -290,33 +336,6 @@ const READ_PROPERTIES: [&str; 20] = [
     "LABEL_X",
     "LABEL_Y",
 ];
-
-impl<'de> Deserialize<'de> for Props {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Props;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object of properties")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Props, A::Error> {
-                let mut kept = Map::new();
-                let mut names = Vec::new();
-                while let Some(name) = map.next_key::<Name<'de>>()? {
-                    if READ_PROPERTIES.contains(&name.0.as_ref()) {
-                        kept.insert(name.0.clone().into_owned(), map.next_value::<Value>()?);
-                    } else {
-                        map.next_value_seed(Skip)?;
-                    }
-                    names.push(name.0);
-                }
-                unique(names)?;
-                Ok(Props(kept))
-            }
-        }
-        deserializer.deserialize_map(V)
-    }
-}
 
 /// A feature's `geometry`: `null` or a Polygon or MultiPolygon, as a shape.
 fn geometry_value(
@@ -596,7 +615,7 @@ fn parse_split(text: &[u8], within: Option<LonLatBox>) -> Option<Vec<Country>> {
                 .map(|(i, f)| country_of((offset + i, f)))
                 .collect::<Option<Vec<_>>>()
         });
-        let first = (comma.recv().ok().flatten()).and_then(|comma| first_half(text, comma, within));
+        let first = first_half(text, &comma, within);
         // The second thread waits for this: it always gets an answer.
         let _ = send_count.send(first.as_ref().map(Vec::len));
         let first = first.and_then(|features| {
@@ -611,21 +630,40 @@ fn parse_split(text: &[u8], within: Option<LonLatBox>) -> Option<Vec<Country>> {
     keys_unique(&countries).then_some(countries)
 }
 
-/// The collection's features up to `comma` (between two features); `None` unless the
-/// collection's type comes before its features and the features run to that very comma.
-fn first_half(text: &[u8], comma: usize, within: Option<LonLatBox>) -> Option<Vec<Feature>> {
+/// The collection's features up to the comma the second thread sends (between two
+/// features); `None` unless the collection's type comes before its features and the features
+/// run to that very comma. The feature after that comma starts after the middle of the text,
+/// so the features before are read before it is asked for.
+fn first_half(
+    text: &[u8],
+    comma: &std::sync::mpsc::Receiver<Option<usize>>,
+    within: Option<LonLatBox>,
+) -> Option<Vec<Feature>> {
     let mut c = Cursor::new(text, 0, within);
     let (kind, names) = collection_head(&mut c)?;
     (kind.as_deref() == Some("FeatureCollection")).then_some(())?;
     all_unique(names)?;
+    let middle = text.len() / 2;
+    let mut until = None;
     let mut features = Vec::new();
     loop {
         features.push(feature(&mut c)?);
-        if c.peek()? != b',' || c.at > comma {
+        if c.peek()? != b',' {
             return None;
         }
-        if c.at == comma {
-            return Some(features);
+        // The second half starts at a `{` at or after the middle; the comma is the one before
+        // it.
+        if skip_space(text, c.at + 1) >= middle {
+            let comma = match until {
+                Some(comma) => comma,
+                None => *until.insert(comma.recv().ok().flatten()?),
+            };
+            if c.at > comma {
+                return None;
+            }
+            if c.at == comma {
+                return Some(features);
+            }
         }
         c.at += 1;
     }
@@ -852,6 +890,11 @@ mod tests {
         assert!(ne.len() > SPLIT_BYTES);
         assert_eq!(parse_split(ne, None), parse_whole(ne, None));
         assert!(parse_split(ne, None).is_some());
+        // Mostly white space between the features: the middle falls in it, before the comma
+        // that the split takes.
+        let text = collection(12_000, "x", "").replace(",\n", &format!(",{}", " ".repeat(300)));
+        let split = parse_split(text.as_bytes(), None).expect("split in white space");
+        assert_eq!(Some(split), parse_whole(text.as_bytes(), None));
         // A member after the features: not split, read whole.
         let text = collection(30_000, "x", r#","bbox":[0,0,170,1]"#);
         assert!(parse_split(text.as_bytes(), None).is_none());
@@ -1006,9 +1049,25 @@ mod tests {
                 "{geometry}"
             );
         }
+        // Properties of every kind, read past or kept as the full loader keeps them.
+        for props in [
+            r#"{"ADM0_A3":"SQR","N":-1.5e3,"T":true,"F":false,"Z":null,"E":"a\"b\u00e9","O":{"a":[1,{"b":2}]},"U":"Sénégal"}"#,
+            r#"{ "ADM0_A3" : "SQR" , "LABEL_X" : 0.5 , "LABEL_Y" : 1e-1 }"#,
+        ] {
+            let text = feature(square, props);
+            let fast = parse_fast(text.as_bytes(), None).unwrap_or_else(|| panic!("{props}"));
+            let full = super::super::countries::parse_full("t", text.as_bytes()).expect("full");
+            assert_eq!(fast, full.countries, "{props}");
+        }
         for props in [
             r#"{"ADM0_A3":"SQR","ADM0_A3":"SQR"}"#,
             r#"{"ADM0_A3":"SQR""#,
+            r#"{"ADM0_A3":"SQR","N":01}"#,
+            r#"{"ADM0_A3":"SQR","N":1.}"#,
+            "{\"ADM0_A3\":\"SQR\",\"S\":\"a\u{1}b\"}",
+            r#"{"ADM0_A3":"SQR","S":"x",}"#,
+            r#"{"ADM0_A3":"SQR" "S":"x"}"#,
+            r#"[]"#,
         ] {
             assert!(
                 parse_fast(feature(square, props).as_bytes(), None).is_none(),
