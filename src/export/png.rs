@@ -150,6 +150,7 @@ fn in_bands<T: Send>(
         let mut canvas = PngCanvas {
             pixmap,
             top: top as f32,
+            outlines: text::Outlines::default(),
         };
         display::replay_with_rings(list, layer, Some(&rings), &mut canvas);
         finish(unpremultiplied(canvas.pixmap), top)
@@ -219,7 +220,11 @@ pub fn rasterise_items(
     let mut pixmap = Pixmap::new(w, h).ok_or(ExportError::BadSize(w, h))?;
     let [r, g, b] = background;
     pixmap.fill(tiny_skia::Color::from_rgba8(r, g, b, 255));
-    let mut canvas = PngCanvas { pixmap, top: 0.0 };
+    let mut canvas = PngCanvas {
+        pixmap,
+        top: 0.0,
+        outlines: text::Outlines::default(),
+    };
     display::replay_items(items, None, &mut canvas);
     Ok(unpremultiplied(canvas.pixmap))
 }
@@ -230,6 +235,8 @@ pub fn rasterise_items(
 struct PngCanvas {
     pixmap: Pixmap,
     top: f32,
+    /// The glyph outlines read so far.
+    outlines: text::Outlines,
 }
 
 /// Country ring points closer than this (pixels) are left out: as the screen's borders
@@ -371,8 +378,8 @@ impl PngCanvas {
     }
 
     /// The coverage of `glyph` if it can touch this band, with `reach` pixels around it.
-    fn coverage(&self, glyph: &text::PlacedGlyph, reach: f32) -> Option<text::Coverage> {
-        let outline = text::outline(glyph)?;
+    fn coverage(&mut self, glyph: &text::PlacedGlyph, reach: f32) -> Option<text::Coverage> {
+        let outline = self.outlines.of(glyph)?;
         let [_, y0, _, y1] = outline.bounds();
         self.meets([y0 as f32, y1 as f32], reach)
             .then(|| outline.coverage())
@@ -518,7 +525,11 @@ mod tests {
     fn canvas(w: u32, h: u32, top: f32) -> PngCanvas {
         let mut pixmap = Pixmap::new(w, h).expect("pixmap");
         pixmap.fill(tiny_skia::Color::from_rgba8(40, 90, 160, 255));
-        PngCanvas { pixmap, top }
+        PngCanvas {
+            pixmap,
+            top,
+            outlines: text::Outlines::default(),
+        }
     }
 
     /// The halo as it was drawn before glyphs were shared: every copy rasterised on its own.

@@ -1,6 +1,7 @@
 //! Text for the exports: the Ubuntu Light face egui embeds, measured and rasterised with
 //! `ab_glyph`. Sizes are em sizes in pixels, as SVG's `font-size`.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use ab_glyph::{Font, FontRef, PxScale, ScaleFont, point};
@@ -126,9 +127,33 @@ pub(crate) fn place(text: &str, size: f32, origin: [f32; 2]) -> Vec<PlacedGlyph>
 /// A placed glyph's outline, ready to rasterise; `None` for a glyph with none (a space).
 pub(crate) struct Outline(ab_glyph::OutlinedGlyph);
 
-/// The outline of `glyph`.
+/// The outline of `glyph`, read from the font: what [`Outlines::of`] gives, for tests.
+#[cfg(test)]
 pub(crate) fn outline(glyph: &PlacedGlyph) -> Option<Outline> {
     face()?.outline_glyph(glyph.0.clone()).map(Outline)
+}
+
+/// Glyph outlines read from the font once each: a picture sets the same few dozen glyphs
+/// again and again, and reading one from the font costs more than copying it.
+#[derive(Default)]
+pub(crate) struct Outlines(HashMap<ab_glyph::GlyphId, Option<ab_glyph::Outline>>);
+
+impl Outlines {
+    /// The outline of `glyph`: the font's outline of its glyph, scaled and placed.
+    pub(crate) fn of(&mut self, glyph: &PlacedGlyph) -> Option<Outline> {
+        let font = face()?;
+        let unscaled = self
+            .0
+            .entry(glyph.0.id)
+            .or_insert_with(|| font.outline(glyph.0.id))
+            .clone()?;
+        let scale_factor = font.as_scaled(glyph.0.scale).scale_factor();
+        Some(Outline(ab_glyph::OutlinedGlyph::new(
+            glyph.0.clone(),
+            unscaled,
+            scale_factor,
+        )))
+    }
 }
 
 impl Outline {
@@ -180,6 +205,19 @@ mod tests {
         assert!(width("Niger Niger", 12.5) > 2.0 * w);
         let (a, d) = ascent_descent(12.5);
         assert!(a > 8.0 && d < 0.0, "{a} {d}");
+    }
+
+    #[test]
+    fn a_kept_outline_is_the_one_read_from_the_font() {
+        let mut outlines = Outlines::default();
+        for origin in [[10.0, 20.0], [10.3, 20.7], [523.9, 1.25]] {
+            for glyph in place("Ménaka, Tessalit 2023", 12.5, origin) {
+                let direct = outline(&glyph).map(|o| (o.bounds(), o.coverage()));
+                let kept = outlines.of(&glyph).map(|o| (o.bounds(), o.coverage()));
+                assert_eq!(kept, direct);
+            }
+        }
+        assert!(outlines.0.len() >= 15, "{}", outlines.0.len());
     }
 
     #[test]
