@@ -20,6 +20,7 @@ mod gif_out;
 mod mp4_out;
 mod picture;
 mod png;
+mod png_parts;
 mod state;
 mod svg;
 mod write;

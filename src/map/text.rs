@@ -77,37 +77,95 @@ pub(crate) fn cut_to_fit(text: &str, fits: &dyn Fn(&str) -> bool) -> Option<Stri
     (lo > 0 && fits(&cut(lo))).then(|| cut(lo))
 }
 
-/// Calls `plot(x, y, coverage)` for every pixel `text` covers when its baseline starts at
-/// `origin` (pixels, y down). Coverage is 0..=1.
-pub(crate) fn rasterise(
-    text: &str,
-    size: f32,
-    origin: [f32; 2],
-    mut plot: impl FnMut(i64, i64, f32),
-) {
+/// One glyph of a line of text, placed: which glyph, at what scale, and where its baseline
+/// origin sits.
+#[derive(Clone, Debug)]
+pub(crate) struct PlacedGlyph(ab_glyph::Glyph);
+
+impl PlacedGlyph {
+    /// Whether `copy` is this glyph moved by `by` (whole pixels) exactly as the rasteriser
+    /// sees it: the same glyph at the same subpixel position, so its coverage is this one's,
+    /// moved. (A text set from an origin one pixel off accumulates its advances with other
+    /// rounding now and then; those glyphs are not.)
+    pub(crate) fn moved_by(&self, copy: &Self, by: [f32; 2]) -> bool {
+        let (p, q) = (self.0.position, copy.0.position);
+        self.0.id == copy.0.id
+            && self.0.scale == copy.0.scale
+            && p.x.fract().to_bits() == q.x.fract().to_bits()
+            && p.y.fract().to_bits() == q.y.fract().to_bits()
+            && q.x.trunc() == p.x.trunc() + by[0]
+            && q.y.trunc() == p.y.trunc() + by[1]
+    }
+}
+
+/// The glyphs of `text` with its baseline starting at `origin` (pixels, y down), advanced and
+/// kerned as [`width`] measures.
+pub(crate) fn place(text: &str, size: f32, origin: [f32; 2]) -> Vec<PlacedGlyph> {
     let Some(font) = face() else {
-        return;
+        return Vec::new();
     };
     let scale = scale_of(font, size);
     let scaled = font.as_scaled(scale);
     let mut x = origin[0];
     let mut previous = None;
+    let mut out = Vec::with_capacity(text.len());
     for c in text.chars() {
         let id = scaled.glyph_id(c);
         if let Some(p) = previous {
             x += scaled.kern(p, id);
         }
-        let glyph = id.with_scale_and_position(scale, point(x, origin[1]));
+        out.push(PlacedGlyph(
+            id.with_scale_and_position(scale, point(x, origin[1])),
+        ));
         x += scaled.h_advance(id);
         previous = Some(id);
-        if let Some(outlined) = font.outline_glyph(glyph) {
-            let bounds = outlined.px_bounds();
-            let (x0, y0) = (bounds.min.x as i64, bounds.min.y as i64);
-            outlined.draw(|gx, gy, coverage| {
-                plot(x0 + i64::from(gx), y0 + i64::from(gy), coverage.min(1.0));
-            });
+    }
+    out
+}
+
+/// A placed glyph's outline, ready to rasterise; `None` for a glyph with none (a space).
+pub(crate) struct Outline(ab_glyph::OutlinedGlyph);
+
+/// The outline of `glyph`.
+pub(crate) fn outline(glyph: &PlacedGlyph) -> Option<Outline> {
+    face()?.outline_glyph(glyph.0.clone()).map(Outline)
+}
+
+impl Outline {
+    /// The pixels the glyph may cover: min x, min y, max x, max y (exclusive).
+    pub(crate) fn bounds(&self) -> [i64; 4] {
+        let b = self.0.px_bounds();
+        [b.min.x, b.min.y, b.max.x, b.max.y].map(|v| v as i64)
+    }
+
+    /// The glyph's coverage of each pixel of [`Outline::bounds`].
+    pub(crate) fn coverage(&self) -> Coverage {
+        let [x0, y0, x1, y1] = self.bounds();
+        let width = usize::try_from(x1 - x0).unwrap_or(0);
+        let height = usize::try_from(y1 - y0).unwrap_or(0);
+        let mut values = vec![0.0; width * height];
+        self.0.draw(|gx, gy, coverage| {
+            if let Some(v) = values.get_mut(gy as usize * width + gx as usize) {
+                *v = coverage.min(1.0);
+            }
+        });
+        Coverage {
+            min: [x0, y0],
+            width,
+            values,
         }
     }
+}
+
+/// What a glyph covers: rows of `width` coverage values (0..=1) from the pixel `min`.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Coverage {
+    /// The top left pixel.
+    pub min: [i64; 2],
+    /// Pixels in a row.
+    pub width: usize,
+    /// Coverage, row after row.
+    pub values: Vec<f32>,
 }
 
 #[cfg(test)]

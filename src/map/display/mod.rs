@@ -49,5 +49,7 @@ use marks::compare_link;
 pub use marks::{OUT_OF_FOCUS, at_full_strength, link_line, site_marker, troops_width};
 pub use plan::{FramePlan, plan_frame};
 pub use recorder::Recorder;
-pub use replay::{Canvas, CountryPart, country_rings, replay, replay_items};
+pub use replay::{
+    Canvas, CountryPart, CountryRings, country_rings, replay, replay_items, replay_with_rings,
+};
 pub use scene_ref::SceneRef;
