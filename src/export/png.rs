@@ -1,5 +1,12 @@
 //! The PNG backend: the picture drawn with `tiny-skia` (anti-aliased paths, even-odd fills),
 //! text rasterised with `ab_glyph` and blended into the pixmap.
+//!
+//! A picture is drawn in two bands of rows on two threads ([`rasterise`]). The countries'
+//! rings are projected to pixels once, half on each thread, and shared; each band leaves out
+//! the rings, lines, marks and glyphs wholly above or below it before tiny-skia or the glyph
+//! rasteriser see them; a label's glyphs are rasterised once and blended at the four places
+//! of its halo and at its own. For a PNG file each thread then filters and compresses its own
+//! band, and the two streams are spliced into one ([`super::png_parts`]).
 
 use tiny_skia::{
     FillRule, LineCap, LineJoin, PathBuilder, Pixmap, PremultipliedColorU8, Rect, Shader, Stroke,
