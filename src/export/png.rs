@@ -21,7 +21,7 @@ use crate::map::display::{
 use crate::map::{MapLayer, text};
 
 /// Draws the map at `options.date` as a PNG. Two threads each draw a band of rows and then
-/// filter and compress it ([`super::png_parts`]).
+/// filter and compress it (`export/png_parts.rs`).
 ///
 /// # Errors
 /// [`ExportError::BadSize`] for a size out of range, [`ExportError::Encode`] if the encoder
