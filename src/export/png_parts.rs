@@ -36,6 +36,19 @@ pub(crate) struct Part {
     raw_len: usize,
 }
 
+impl Part {
+    /// The part's bytes before compression, inflated from its stream (a complete zlib
+    /// stream on its own).
+    fn raw(&self) -> Option<Vec<u8>> {
+        use std::io::Read;
+        let mut out = Vec::with_capacity(self.raw_len);
+        flate2::read::ZlibDecoder::new(self.stream.as_slice())
+            .read_to_end(&mut out)
+            .ok()?;
+        Some(out)
+    }
+}
+
 /// Filters `rows` (RGBA, `width` pixels a row) and compresses them into a part; `first` when
 /// the rows start the picture (the row above the first is then zero, as PNG defines it).
 ///
@@ -107,6 +120,49 @@ fn paeth(above: &[u8], row: &[u8], out: &mut [u8]) {
 /// `fdeflate` writes them, or if the result would be larger than storing the rows as they
 /// are (the caller then encodes in one piece, as the `png` crate does).
 pub(crate) fn join(parts: &[Part]) -> Option<Vec<u8>> {
+    if !splicing_works() {
+        return None;
+    }
+    splice(parts)
+}
+
+/// Whether spliced parts inflate to what went in, tried once per process on a few rows with
+/// another inflater (flate2): a future `fdeflate` that ends its streams otherwise turns
+/// splicing off instead of writing broken files.
+fn splicing_works() -> bool {
+    static WORKS: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *WORKS.get_or_init(|| {
+        use std::io::Read;
+        // Rows of 60 to 67 pixels, flat with a few changes (so that they compress), end
+        // their streams on different bits.
+        (60..68).all(|width: usize| {
+            let rows: Vec<u8> = (0..3 * width * BPP)
+                .map(|i| if i % 29 == 0 { (i % 251) as u8 } else { 7 })
+                .collect();
+            let cut = width * BPP;
+            let parts = [
+                compress(&rows[..cut], width, true),
+                compress(&rows[cut..], width, false),
+            ];
+            let [Ok(a), Ok(b)] = parts else {
+                return false;
+            };
+            let (Some(stream), Some(first), Some(second)) =
+                (splice(&[a.clone(), b.clone()]), a.raw(), b.raw())
+            else {
+                return false;
+            };
+            let mut inflated = Vec::new();
+            flate2::read::ZlibDecoder::new(stream.as_slice())
+                .read_to_end(&mut inflated)
+                .is_ok()
+                && inflated == [first, second].concat()
+        })
+    })
+}
+
+/// [`join`] without the check that splicing works.
+fn splice(parts: &[Part]) -> Option<Vec<u8>> {
     let total: usize = parts.iter().map(|p| p.stream.len() + 5).sum();
     let raw: usize = parts.iter().map(|p| p.raw_len).sum();
     // Stored blocks cost 5 bytes per 65,535.
@@ -290,6 +346,22 @@ mod tests {
         }
         let decoded = image::load_from_memory(&png).expect("decodes");
         assert_eq!(decoded.to_rgba8().into_raw(), rgba);
+    }
+
+    #[test]
+    fn splicing_works_with_this_fdeflate() {
+        assert!(splicing_works());
+        // And the check tries every padding after a block's end.
+        let pads: std::collections::BTreeSet<u32> = (60..68)
+            .map(|width: usize| {
+                let rows: Vec<u8> = (0..width * BPP)
+                    .map(|i| if i % 29 == 0 { (i % 251) as u8 } else { 7 })
+                    .collect();
+                let part = compress(&rows, width, true).expect("compresses");
+                part.stream[part.stream.len() - 5].leading_zeros()
+            })
+            .collect();
+        assert!(pads.len() >= 4, "{pads:?}");
     }
 
     #[test]
