@@ -344,7 +344,7 @@ fn render(
         let layers = scope.spawn(|| {
             load_layers(
                 data.countries.as_deref(),
-                crate::map::embedded::fine_outlines,
+                crate::map::embedded::fine_outlines_within,
                 Some(within),
                 &mut layer_warnings,
             )
@@ -366,7 +366,7 @@ fn render(
         Ok(layers) => layers?,
         Err(_) => load_layers(
             data.countries.as_deref(),
-            crate::map::embedded::fine_outlines,
+            crate::map::embedded::fine_outlines_within,
             Some(within),
             &mut layer_warnings,
         )?,
@@ -443,7 +443,7 @@ fn export(
     check_in_span(&timeline, &[("--at", Some(at))])?;
     let (layer, places) = load_layers(
         data.countries.as_deref(),
-        crate::map::embedded::coarse_outlines,
+        |_| crate::map::embedded::coarse_outlines(),
         None,
         warnings,
     )?;
@@ -516,14 +516,14 @@ pub fn load_timeline(
 /// (as when the app opens one), else `embedded` and the embedded 1:110m layer (as the app),
 /// both as outlines only: pictures and exports need no triangles, hit tests or simplified
 /// copies, whose making was most of a one-shot render of the embedded data. With `within`
-/// (pictures of one view), the file's country parts wholly outside that box are left out
-/// ([`crate::io::read_countries_within`]).
+/// (pictures of one view), the drawn layer's country parts wholly outside that box are left
+/// out ([`crate::io::read_countries_within`]); the layer that places links' ends keeps all.
 ///
 /// # Errors
 /// [`LoadError`] with every problem of the file.
 pub fn load_layers(
     countries: Option<&Path>,
-    embedded: fn() -> Result<Arc<MapLayer>, LoadError>,
+    embedded: fn(Option<crate::io::LonLatBox>) -> Result<Arc<MapLayer>, LoadError>,
     within: Option<crate::io::LonLatBox>,
     warnings: &mut Vec<String>,
 ) -> Result<(Arc<MapLayer>, Arc<MapLayer>), LoadError> {
@@ -535,7 +535,7 @@ pub fn load_layers(
             let layer = Arc::new(MapLayer::outlines_only(layer));
             Ok((layer.clone(), layer))
         }
-        None => Ok((embedded()?, crate::map::embedded::coarse_outlines()?)),
+        None => Ok((embedded(within)?, crate::map::embedded::coarse_outlines()?)),
     }
 }
 
@@ -695,6 +695,23 @@ mod tests {
                 assert!(parts(&near) < parts(&all) / 2, "{size:?} {view:?}");
             }
         }
+        // The embedded layers: the drawn one keeps the parts near the view, the one that
+        // places links' ends keeps all; the same picture as from every part.
+        let fine = crate::map::embedded::fine_outlines().expect("embedded");
+        let coarse = crate::map::embedded::coarse_outlines().expect("embedded");
+        let out = dir.join("embedded.png");
+        run(&Sub::Render(render_args(out.clone())), &DataArgs::default()).expect("render");
+        let map = MapData {
+            layer: &fine,
+            places: &coarse,
+            timeline: &timeline,
+        };
+        let options = RenderOptions {
+            size: [320, 200],
+            ..RenderOptions::at(Date::constant(2023, 12, 5))
+        };
+        let every_part = crate::export::export_bytes(Format::Png, &map, &options).expect("png");
+        assert!(std::fs::read(&out).expect("written") == every_part);
         let _ = std::fs::remove_dir_all(&dir);
     }
 

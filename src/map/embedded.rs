@@ -50,10 +50,20 @@ pub fn fine_layer() -> Result<Arc<MapLayer>, LoadError> {
 /// # Errors
 /// Only if the embedded file were broken (a test checks it is not).
 pub fn fine_outlines() -> Result<Arc<MapLayer>, LoadError> {
-    Ok(Arc::new(MapLayer::outlines_only(parse_countries(
-        FINE_NAME,
-        COUNTRIES_50M,
-    )?)))
+    fine_outlines_within(None)
+}
+
+/// [`fine_outlines`] for pictures of one view: parts of countries wholly outside `within`
+/// are left out ([`crate::io::read_countries_within`]).
+///
+/// # Errors
+/// Only if the embedded file were broken (a test checks it is not).
+pub fn fine_outlines_within(
+    within: Option<crate::io::LonLatBox>,
+) -> Result<Arc<MapLayer>, LoadError> {
+    Ok(Arc::new(MapLayer::outlines_only(
+        crate::io::parse_countries_within(FINE_NAME, COUNTRIES_50M, within)?,
+    )))
 }
 
 /// The embedded 1:110m layer for pictures and exports (see [`fine_outlines`]).
