@@ -326,6 +326,27 @@ fn a_typed_path_exports_the_map_where_no_dialog_can_be_shown() {
 }
 
 #[test]
+fn the_sahel_alignment_window_fits_the_smallest_window() {
+    for (w, h_) in [(1024.0, 640.0), (1500.0, 920.0)] {
+        let mut h = app_of_size(w, h_);
+        h.state_mut()
+            .push(Command::Compare(CompareCommand::ShowSahelChart(true)));
+        h.run_steps(4);
+        let chart = h.get_by_label("Alignment chart: Sahel states").rect();
+        assert!(
+            chart.max.y <= h_,
+            "{w}×{h_}: the chart ends at {}",
+            chart.max.y
+        );
+        assert!(chart.height() >= 200.0, "{chart:?}");
+        if h_ > 900.0 {
+            // Room for the five at their full height.
+            assert!(chart.height() >= 600.0, "{chart:?}");
+        }
+    }
+}
+
+#[test]
 fn the_time_strip_reaches_the_end_of_the_span_in_the_smallest_window() {
     let mut h = app_of_size(1024.0, 640.0);
     go_to(&mut h, "2023-12-04");

@@ -185,6 +185,10 @@ fn click_to_go(date: String) -> String {
     tr_args("alignment-click-to-go", &[("date", date.into())])
 }
 
+/// What the Sahel chart window needs besides its chart: title bar, hint, margins, and a
+/// little space above and below the window.
+const SAHEL_WINDOW_CHROME: f32 = 120.0;
+
 /// View → "Alignment of the Sahel states": the five charts stacked on one scale.
 pub(crate) fn sahel_chart_window(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
     if !cx.view.compare.show_sahel_chart {
@@ -195,14 +199,18 @@ pub(crate) fn sahel_chart_window(ui: &mut egui::Ui, cx: &mut Cx<'_>) {
         .iter()
         .filter_map(|s| cx.document.timeline.entity_index(s))
         .collect();
+    // The five charts share what the screen has: in a 1024×640 window the chart window,
+    // its title bar and hint stay on the screen (110 pixels a chart where there is room).
+    let screen = ui.ctx().content_rect().height();
+    let room = (screen - SAHEL_WINDOW_CHROME).max(200.0);
     egui::Window::new(tr("alignment-sahel-title"))
         .id(egui::Id::unique("sahel_alignment_window"))
         .open(&mut open)
-        .default_size([760.0, 640.0])
+        .default_size([760.0, 640.0_f32.min(screen - 16.0)])
         .show(ui.ctx(), |ui| {
             ui.label(egui::RichText::new(tr("alignment-sahel-hint")).weak());
             let width = ui.available_width().max(300.0);
-            let height = (110.0 * entities.len() as f32 + 50.0).max(200.0);
+            let height = (110.0 * entities.len() as f32 + 50.0).min(room).max(200.0);
             let layout = alignment_chart(
                 &cx.document.timeline,
                 &entities,
