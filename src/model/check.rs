@@ -831,7 +831,7 @@ fn senseless_transition(previous: Option<Status>, next: Status) -> Option<&'stat
 /// The fields each kind of item may translate.
 const EVENT_FIELDS: [&str; 3] = ["title", "summary", "note"];
 const RELATIONSHIP_FIELDS: [&str; 2] = ["label", "short"];
-const ENTITY_FIELDS: [&str; 2] = ["name", "short"];
+const ENTITY_FIELDS: [&str; 3] = ["name", "short", "place"];
 const GROUP_FIELDS: [&str; 1] = ["label"];
 const SCENARIO_FIELDS: [&str; 2] = ["title", "description"];
 

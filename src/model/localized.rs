@@ -77,6 +77,17 @@ impl Entity {
     pub fn name_in(&self, lang: Lang) -> &str {
         self.i18n.or(lang, "name", &self.name)
     }
+
+    /// What its place is ("Brussels"), in `lang` when the scenario translates it (`place` in
+    /// its `i18n`), and whether it is in `lang` (false: the English text, to be marked so).
+    pub fn place_label_in(&self, lang: Lang) -> Option<(&str, bool)> {
+        let english = self.place.as_ref()?.label.as_deref()?;
+        match (lang, self.i18n.get(lang, "place")) {
+            (Lang::En, _) => Some((english, true)),
+            (_, Some(translated)) => Some((translated, true)),
+            (_, None) => Some((english, false)),
+        }
+    }
 }
 
 impl Group {

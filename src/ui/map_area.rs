@@ -129,17 +129,7 @@ fn tooltip_ui(
     } else if !response.hovered_ties.is_empty() {
         (Some(ties_tooltip(cx, &response.hovered_ties)), true)
     } else if let Some(n) = response.hovered_node {
-        let e = &scenario.entities[n];
-        let place = e.place.as_ref().and_then(|p| p.label.clone());
-        let text = match place {
-            // The scenario describes places in English only: said so in another language.
-            Some(place) if lang != Lang::En => {
-                format!("{}\n{place} {}", e.name_in(lang), tr("details-in-english"))
-            }
-            Some(place) => format!("{}\n{place}", e.name_in(lang)),
-            None => e.name_in(lang).to_owned(),
-        };
-        (Some(text), false)
+        (Some(node_tooltip(&scenario.entities[n], lang)), false)
     } else {
         let name = response
             .hovered_country
@@ -358,4 +348,50 @@ fn message_ui(ui: &mut egui::Ui, m: &crate::app::message::Message) -> bool {
         });
     }
     dismissed
+}
+
+/// A node's tooltip: its name, and what its place is (marked when the scenario has it in
+/// English only).
+fn node_tooltip(e: &crate::model::Entity, lang: Lang) -> String {
+    match e.place_label_in(lang) {
+        Some((place, true)) => format!("{}\n{place}", e.name_in(lang)),
+        Some((place, false)) => {
+            format!("{}\n{place} {}", e.name_in(lang), tr("details-in-english"))
+        }
+        None => e.name_in(lang).to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_node_s_place_is_said_in_french_where_the_scenario_translates_it() {
+        let timeline = crate::io::embedded::default_timeline().expect("embedded");
+        let scenario = timeline.scenario();
+        let entity = |id: &str| {
+            (scenario.entities.iter())
+                .find(|e| e.id == id)
+                .expect("entity")
+        };
+        assert_eq!(
+            node_tooltip(entity("AU"), Lang::En),
+            "African Union\nAddis Ababa"
+        );
+        assert_eq!(
+            node_tooltip(entity("AU"), Lang::Fr),
+            "Union africaine\nAddis-Abeba"
+        );
+        let mut untranslated = entity("AU").clone();
+        untranslated.i18n = Default::default();
+        let said = node_tooltip(&untranslated, Lang::Fr);
+        assert!(said.starts_with("African Union\nAddis Ababa "), "{said}");
+        // Every organisation's place is translated.
+        for e in &scenario.entities {
+            if let Some((place, translated)) = e.place_label_in(Lang::Fr) {
+                assert!(translated, "{}: {place}", e.id);
+            }
+        }
+    }
 }
