@@ -1135,4 +1135,38 @@ mod tests {
         let off = square(100).replace("[101,1]", "[101,95]");
         assert!(parse_fast(layer(labelled, false, &[square(0), off]).as_bytes(), box_).is_none());
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+        /// The fast path's promise: whatever it takes, the full loader takes without a word
+        /// and reads as the same countries. Single-byte edits of a small valid layer (a byte
+        /// deleted, or one of JSON's significant bytes put in or over another) either leave it
+        /// to the full loader or keep that promise.
+        #[test]
+        fn what_the_fast_path_takes_the_full_loader_reads_the_same(
+            at in 0usize..10_000,
+            edit in 0u8..3,
+            byte in proptest::sample::select(b"{}[],:\"\\-.0123456789eE \nabtrunlsf".to_vec()),
+        ) {
+            let text = br#"{"type":"FeatureCollection","features":[{"type":"Feature","id":7,"properties":{"ADM0_A3":"SQR","NAME":"Square","LABEL_X":0.5,"LABEL_Y":0.25,"POP_EST":12.5e3,"x":[true,null,{"y":"z"}]},"geometry":{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]],[[0.2,0.2],[0.4,0.2],[0.4,0.4],[0.2,0.2]]],[[[5,5],[6,5],[6,6],[5,5]]]]}},{"type":"Feature","properties":{"ADM0_A3":"TRI","NAME":"Tri"},"geometry":{"type":"Polygon","coordinates":[[[10,-1.5],[11,-1.5],[10.5,-0.5],[10,-1.5]]]}}]}"#;
+            // Unedited, the layer takes the fast path.
+            proptest::prop_assert!(parse_fast(text, None).is_some_and(|c| c.len() == 2));
+            let at = at % text.len();
+            let mut edited = text.to_vec();
+            match edit {
+                0 => { edited.remove(at); }
+                1 => edited.insert(at, byte),
+                _ => edited[at] = byte,
+            }
+            if let Some(fast) = parse_fast(&edited, None) {
+                let full = super::super::countries::parse_full("t", &edited);
+                let full = full.map_err(|e| e.to_string());
+                proptest::prop_assert!(full.is_ok(), "{}: {:?}", String::from_utf8_lossy(&edited), full);
+                let full = full.unwrap_or_else(|_| unreachable!());
+                proptest::prop_assert!(full.warnings.is_empty(), "{}: {:?}", String::from_utf8_lossy(&edited), full.warnings);
+                proptest::prop_assert_eq!(fast, full.countries);
+            }
+        }
+    }
 }
