@@ -39,16 +39,6 @@ impl<'de> Deserialize<'de> for Name<'de> {
     }
 }
 
-/// Fails on an object that has a member name twice (RFC 8259 §4: names SHOULD be unique;
-/// serde_json keeps the last one without a word): the full loader then says where.
-fn unique<E: serde::de::Error>(mut names: Vec<Cow<'_, str>>) -> Result<(), E> {
-    names.sort_unstable();
-    if names.windows(2).any(|w| w[0] == w[1]) {
-        return Err(E::custom("duplicate member"));
-    }
-    Ok(())
-}
-
 /// Reads past any value, failing on duplicate member names anywhere inside it.
 struct Skip;
 
@@ -94,7 +84,7 @@ impl<'de> Visitor<'de> for Skip {
             names.push(name.0);
             map.next_value_seed(Skip)?;
         }
-        unique(names)
+        all_unique(names).ok_or_else(|| serde::de::Error::custom("duplicate member"))
     }
 }
 
@@ -192,13 +182,7 @@ impl<'a> Cursor<'a> {
     fn skip(&mut self) -> Option<()> {
         match self.peek()? {
             b'"' => {
-                let rest = self.text.get(self.at + 1..)?;
-                let end = rest
-                    .iter()
-                    .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
-                if rest[end] == b'"' {
-                    std::str::from_utf8(&rest[..end]).ok()?;
-                    self.at += end + 2;
+                if self.plain_string().is_some() {
                     return Some(());
                 }
             }
@@ -243,24 +227,31 @@ impl<'a> Cursor<'a> {
 
     /// A member name and its colon; borrowed from the text when it has no escape.
     fn name(&mut self) -> Option<Cow<'a, str>> {
-        self.eat(b'"')?;
-        let rest = self.text.get(self.at..)?;
-        let end = rest
-            .iter()
-            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
-        let name = match rest[end] {
-            b'"' => {
-                self.at += end + 1;
-                Cow::Borrowed(std::str::from_utf8(&rest[..end]).ok()?)
-            }
-            b'\\' => {
-                self.at -= 1;
-                Cow::Owned(self.value::<String>()?)
-            }
-            _ => return None,
+        if self.peek()? != b'"' {
+            return None;
+        }
+        let name = match self.plain_string() {
+            Some(name) => Cow::Borrowed(name),
+            // Escapes (or a control character, which serde_json refuses).
+            None => Cow::Owned(self.value::<String>()?),
         };
         self.eat(b':')?;
         Some(name)
+    }
+
+    /// The string at the cursor (a `"`), read when it has no escape and no control character
+    /// (else `None`, the cursor left where it was).
+    fn plain_string(&mut self) -> Option<&'a str> {
+        let rest = self.text.get(self.at + 1..)?;
+        let end = rest
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+        if rest[end] != b'"' {
+            return None;
+        }
+        let text = std::str::from_utf8(&rest[..end]).ok()?;
+        self.at += end + 2;
+        Some(text)
     }
 
     /// A `bbox` member's value, which must be well formed (else the full loader says how it is
