@@ -13,14 +13,14 @@ use sahel_atlas::app::time_control::TimeCommand;
 use sahel_atlas::model::i18n::Lang;
 
 use crate::app_ui::{harness, wait_idle};
-use crate::common::{day, fixture, sahel_atlas};
+use crate::common::{Ran, day, fixture, sahel_atlas};
 
 /// Non-breaking space, as French puts before `:` and `;`.
 const NB: char = '\u{a0}';
 
-#[test]
-fn diff_markdown_in_french_has_french_words_dates_and_names() {
-    let ran = sahel_atlas([
+/// `diff --markdown` from 25 Jul to 31 Dec 2023 in `lang`.
+fn diff_markdown(lang: &str) -> Ran {
+    sahel_atlas([
         "diff",
         "--from",
         "2023-07-25",
@@ -28,8 +28,13 @@ fn diff_markdown_in_french_has_french_words_dates_and_names() {
         "2023-12-31",
         "--markdown",
         "--lang",
-        "fr",
-    ]);
+        lang,
+    ])
+}
+
+#[test]
+fn diff_markdown_in_french_has_french_words_dates_and_names() {
+    let ran = diff_markdown("fr");
     assert!(ran.ok, "{ran:?}");
     let md = ran.stdout;
     assert!(
@@ -65,16 +70,7 @@ fn diff_markdown_in_french_has_french_words_dates_and_names() {
     }
 
     // The same list in English, for contrast.
-    let en = sahel_atlas([
-        "diff",
-        "--from",
-        "2023-07-25",
-        "--to",
-        "2023-12-31",
-        "--markdown",
-        "--lang",
-        "en",
-    ]);
+    let en = diff_markdown("en");
     assert!(
         en.stdout
             .starts_with("# What changed from 25 Jul 2023 to 31 Dec 2023")
