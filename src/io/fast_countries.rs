@@ -181,11 +181,7 @@ impl<'a> Cursor<'a> {
     /// properties), else by serde_json.
     fn skip(&mut self) -> Option<()> {
         match self.peek()? {
-            b'"' => {
-                if self.plain_string().is_some() {
-                    return Some(());
-                }
-            }
+            b'"' if self.plain_string().is_some() => return Some(()),
             b'-' | b'0'..=b'9' => {
                 self.at = number(self.text, self.at)?.1;
                 return Some(());
