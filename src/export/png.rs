@@ -192,16 +192,7 @@ fn country_rings(list: &DisplayList, layer: &MapLayer, two: bool) -> CountryRing
     if !two {
         return project(&countries);
     }
-    let total: usize = countries.iter().map(|(_, n)| n).sum();
-    let mut seen = 0;
-    let half = countries
-        .iter()
-        .position(|(_, n)| {
-            seen += n;
-            seen * 2 >= total
-        })
-        .map_or(countries.len(), |i| i + 1);
-    let (first, second) = countries.split_at(half);
+    let (first, second) = crate::map::layer::halves_by_weight(&countries, |(_, n)| *n);
     std::thread::scope(|scope| {
         let later = scope.spawn(|| project(second));
         let first = project(first);

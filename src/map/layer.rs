@@ -386,13 +386,9 @@ fn simplified_levels(shapes: &[MultiPolygon<f64>]) -> Vec<Lod> {
         .collect()
 }
 
-/// Runs `work` over `items` split into two halves of equal weight, one on another thread,
-/// and concatenates the results in order.
-fn on_two_threads<I: Sync, T: Send>(
-    items: &[I],
-    weight: impl Fn(&I) -> usize,
-    work: impl Fn(&[I]) -> Vec<T> + Sync,
-) -> Vec<T> {
+/// `items` in two halves of about equal weight, the first holding the item that crosses the
+/// middle (for work shared between two threads).
+pub(crate) fn halves_by_weight<I>(items: &[I], weight: impl Fn(&I) -> usize) -> (&[I], &[I]) {
     let weights: Vec<usize> = items.iter().map(weight).collect();
     let total: usize = weights.iter().sum();
     let mut running = 0;
@@ -403,7 +399,17 @@ fn on_two_threads<I: Sync, T: Send>(
             running * 2 >= total
         })
         .map_or(items.len(), |i| i + 1);
-    let (first, second) = items.split_at(split);
+    items.split_at(split)
+}
+
+/// Runs `work` over `items` split into two halves of equal weight, one on another thread,
+/// and concatenates the results in order.
+fn on_two_threads<I: Sync, T: Send>(
+    items: &[I],
+    weight: impl Fn(&I) -> usize,
+    work: impl Fn(&[I]) -> Vec<T> + Sync,
+) -> Vec<T> {
+    let (first, second) = halves_by_weight(items, weight);
     std::thread::scope(|scope| {
         let other = scope.spawn(|| work(second));
         let mut out = work(first);
