@@ -31,6 +31,11 @@ fn main() -> ExitCode {
         .lang
         .unwrap_or_else(sahel_atlas::model::i18n::system_lang);
     sahel_atlas::model::i18n::set_default_lang(lang);
+    if args.command.is_some() {
+        // Commands map their large country layer instead of reading it; the app never does
+        // (`io::memory`).
+        sahel_atlas::io::memory::map_files_with_guard();
+    }
     match args.command {
         Some(command) => match sahel_atlas::cli::run::run(&command, &args.data) {
             Ok(outcome) => {

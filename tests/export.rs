@@ -460,6 +460,39 @@ fn render_writes_a_png_and_an_svg() {
 }
 
 #[test]
+fn render_of_a_mapped_layer_is_the_render_of_the_same_layer_read() {
+    // The 1:50m layer (4.5 MB) is over the size that commands map (`io::memory`); its gzip
+    // copy is read. The two pictures are the same bytes.
+    let dir = temp_dir("mapped");
+    let plain = crate::common::project_file("geodata/ne_50m_admin_0_countries.geojson");
+    let bytes = std::fs::read(&plain).expect("the 1:50m layer");
+    assert!(bytes.len() > 4 << 20, "large enough to be mapped");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut gz, &bytes).expect("compressed");
+    let gzipped = dir.join("countries.geojson.gz");
+    std::fs::write(&gzipped, gz.finish().expect("compressed")).expect("written");
+    let render = |countries: &Path, out: &Path| {
+        let (ok, _, err) = sahel_atlas(&[
+            "render",
+            "--at",
+            "2023-12-05",
+            "--size",
+            "480x300",
+            "--countries",
+            path_arg(countries),
+            "--out",
+            path_arg(out),
+        ]);
+        assert!(ok, "{err}");
+        std::fs::read(out).expect("PNG written")
+    };
+    let mapped = render(&plain, &dir.join("mapped.png"));
+    let read = render(&gzipped, &dir.join("read.png"));
+    assert!(mapped == read, "the same picture from the same countries");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn render_refuses_a_bad_size_an_unknown_format_and_a_missing_file() {
     let dir = temp_dir("cli-bad");
     let png = dir.join("x.png");

@@ -21,7 +21,7 @@ use super::country::{
 use super::diagnostic::{MAX_DIAGNOSTICS, shorten};
 use super::json_error::{describe, expect_object, json_diagnostic, strip_bom};
 use super::json_text::{duplicate_members, elements, line_columns, resolve, skip_ws};
-use super::read::{gunzip_if_needed, read_file_bytes};
+use super::read::{gunzip_if_needed, map_or_read_file};
 use super::{Diagnostic, LoadError, Where};
 use crate::model::Severity;
 
@@ -44,7 +44,7 @@ pub fn read_countries_within(
     path: &Path,
     within: Option<LonLatBox>,
 ) -> Result<CountryLayer, LoadError> {
-    let bytes = read_file_bytes(path)?;
+    let bytes = map_or_read_file(path)?;
     parse_countries_within(&path.display().to_string(), &bytes, within)
 }
 

@@ -48,6 +48,44 @@ pub fn read_file_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     }
 }
 
+/// A file's bytes: read into memory, or mapped (a large file in a process that maps:
+/// [`super::memory::map_files_with_guard`]).
+pub(crate) enum FileBytes {
+    /// Read (and gunzipped, when it was gzip).
+    Read(Vec<u8>),
+    /// Mapped as it is on disk.
+    Mapped(super::memory::MappedFile),
+}
+
+impl std::ops::Deref for FileBytes {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            Self::Read(bytes) => bytes,
+            Self::Mapped(map) => map,
+        }
+    }
+}
+
+/// [`read_file_bytes`], mapping a large file instead of reading it where this process maps
+/// files. A mapped gzip file is gunzipped by the parser, as bytes from memory are.
+///
+/// # Errors
+/// As [`read_file_bytes`].
+pub(crate) fn map_or_read_file(path: &Path) -> Result<FileBytes, LoadError> {
+    const LARGE: u64 = 4 << 20;
+    let (file, len) = open_file(path)?;
+    if (LARGE..=MAX_FILE_BYTES).contains(&len)
+        && let Some(map) = usize::try_from(len)
+            .ok()
+            .and_then(|len| super::memory::MappedFile::map(&file, len, &path.display().to_string()))
+    {
+        return Ok(FileBytes::Mapped(map));
+    }
+    read_file_bytes(path).map(FileBytes::Read)
+}
+
 /// A large file read on two threads, each half into its part of the buffer: most of a
 /// read from the page cache is the kernel copying into fresh pages, and two cores do that
 /// in half the time (the 1:10m country layer is 22 MB). `None` for a small file, or one
