@@ -23,6 +23,15 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
     };
+    if args.command.is_some() {
+        // A command given a large country layer runs with allocator settings for one-shot
+        // work; commands map such a layer instead of reading it. The app does neither
+        // (`io::memory`).
+        if (args.data.countries.as_deref()).is_some_and(sahel_atlas::io::memory::is_large_file) {
+            sahel_atlas::io::memory::run_again_tuned();
+        }
+        sahel_atlas::io::memory::map_files_with_guard();
+    }
     // SIGINT and SIGTERM remove the temporary files of unfinished writes, then exit.
     if let Err(e) = sahel_atlas::cli::signals::install() {
         say(&format!("sahel-atlas: cannot watch for Ctrl-C: {e}"));
@@ -31,11 +40,6 @@ fn main() -> ExitCode {
         .lang
         .unwrap_or_else(sahel_atlas::model::i18n::system_lang);
     sahel_atlas::model::i18n::set_default_lang(lang);
-    if args.command.is_some() {
-        // Commands map their large country layer instead of reading it; the app never does
-        // (`io::memory`).
-        sahel_atlas::io::memory::map_files_with_guard();
-    }
     match args.command {
         Some(command) => match sahel_atlas::cli::run::run(&command, &args.data) {
             Ok(outcome) => {

@@ -74,9 +74,8 @@ impl std::ops::Deref for FileBytes {
 /// # Errors
 /// As [`read_file_bytes`].
 pub(crate) fn map_or_read_file(path: &Path) -> Result<FileBytes, LoadError> {
-    const LARGE: u64 = 4 << 20;
     let (file, len) = open_file(path)?;
-    if (LARGE..=MAX_FILE_BYTES).contains(&len)
+    if (super::memory::LARGE_FILE..=MAX_FILE_BYTES).contains(&len)
         && let Some(map) = usize::try_from(len)
             .ok()
             .and_then(|len| super::memory::MappedFile::map(&file, len, &path.display().to_string()))
@@ -93,8 +92,7 @@ pub(crate) fn map_or_read_file(path: &Path) -> Result<FileBytes, LoadError> {
 #[cfg(unix)]
 fn read_in_halves(file: &std::fs::File, len: u64) -> Option<Vec<u8>> {
     use std::os::unix::fs::FileExt;
-    const LARGE: u64 = 4 << 20;
-    if !(LARGE..=MAX_FILE_BYTES).contains(&len) {
+    if !(super::memory::LARGE_FILE..=MAX_FILE_BYTES).contains(&len) {
         return None;
     }
     let len = usize::try_from(len).ok()?;
