@@ -34,28 +34,50 @@ pub fn render_png(data: &MapData<'_>, options: &RenderOptions) -> Result<Vec<u8>
     let parts = in_bands(&list, data.layer, 2, |rows, top| {
         png_parts::compress(&rows, w as usize, top == 0).map_err(encode_err)
     })?;
-    match png_parts::join(&parts) {
-        Some(stream) => png_of_stream([w, h], &stream),
+    match png_parts::join_after(png_head([w, h]), &parts).and_then(png_ended) {
+        Some(png) => Ok(png),
         // Not for a map: rows that do not compress; the png crate stores them.
         None => encode_png_fast([w, h], &rasterise(&list, data.layer)?),
     }
 }
 
-/// A PNG of RGBA, eight bits a channel, whose image data is the zlib `stream`.
-fn png_of_stream([w, h]: [u32; 2], stream: &[u8]) -> Result<Vec<u8>, ExportError> {
-    let encode_err = |e: png::EncodingError| ExportError::Encode(e.to_string());
-    let mut out = Vec::with_capacity(stream.len() + 128);
-    let mut encoder = png::Encoder::new(&mut out, w, h);
-    encoder.set_color(png::ColorType::Rgba);
-    encoder.set_depth(png::BitDepth::Eight);
-    // The data is written as a raw chunk, which the sequence check does not count.
-    encoder.validate_sequence(false);
-    let mut writer = encoder.write_header().map_err(encode_err)?;
-    writer
-        .write_chunk(png::chunk::IDAT, stream)
-        .map_err(encode_err)?;
-    writer.finish().map_err(encode_err)?;
-    Ok(out)
+/// The bytes of a PNG of RGBA, eight bits a channel, before its image data (PNG
+/// specification, 5.2 and 11.2.2): the signature, the IHDR chunk, and the head of the one
+/// IDAT chunk, whose length [`png_ended`] fills in. The image data is then written after
+/// these bytes, in the same buffer, and not copied again.
+fn png_head([w, h]: [u32; 2]) -> Vec<u8> {
+    let mut head = Vec::with_capacity(PNG_HEAD_LEN);
+    head.extend_from_slice(b"\x89PNG\r\n\x1a\n");
+    let mut ihdr = Vec::with_capacity(17);
+    ihdr.extend_from_slice(b"IHDR");
+    ihdr.extend_from_slice(&w.to_be_bytes());
+    ihdr.extend_from_slice(&h.to_be_bytes());
+    // Eight bits a channel, RGBA, deflate, adaptive filtering, not interlaced.
+    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
+    head.extend_from_slice(&13u32.to_be_bytes());
+    head.extend_from_slice(&ihdr);
+    head.extend_from_slice(&crc32fast::hash(&ihdr).to_be_bytes());
+    // The IDAT chunk's length, filled in at the end, and its type.
+    head.extend_from_slice(&[0; 4]);
+    head.extend_from_slice(b"IDAT");
+    head
+}
+
+/// The length of [`png_head`]: signature 8, IHDR 25, IDAT's length and type 8.
+const PNG_HEAD_LEN: usize = 8 + 25 + 8;
+
+/// A PNG from [`png_head`] and the image data after it: the IDAT chunk's length and CRC, and
+/// the IEND chunk. `None` for image data too long for one chunk (2³¹ − 1 bytes).
+fn png_ended(mut png: Vec<u8>) -> Option<Vec<u8>> {
+    let data_len = png.len().checked_sub(PNG_HEAD_LEN)?;
+    let len = u32::try_from(data_len).ok().filter(|&len| len < 1 << 31)?;
+    png[PNG_HEAD_LEN - 8..PNG_HEAD_LEN - 4].copy_from_slice(&len.to_be_bytes());
+    let crc = crc32fast::hash(&png[PNG_HEAD_LEN - 4..]);
+    png.extend_from_slice(&crc.to_be_bytes());
+    png.extend_from_slice(&0u32.to_be_bytes());
+    png.extend_from_slice(b"IEND");
+    png.extend_from_slice(&crc32fast::hash(b"IEND").to_be_bytes());
+    Some(png)
 }
 
 /// Draws the map at `options.date` as rows of (not premultiplied) RGBA, `options.size`
@@ -519,6 +541,25 @@ impl Canvas for PngCanvas {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_png_written_around_its_image_data_is_the_png_crate_s() {
+        // Any zlib stream of the right size will do: the png crate does not look inside.
+        let rows = vec![9u8; 3 * (1 + 5 * 4)];
+        let stream = fdeflate::compress_to_vec(&rows);
+        let mut by_crate = Vec::new();
+        let mut encoder = png::Encoder::new(&mut by_crate, 5, 3);
+        encoder.set_color(png::ColorType::Rgba);
+        encoder.set_depth(png::BitDepth::Eight);
+        encoder.validate_sequence(false);
+        let mut writer = encoder.write_header().expect("header");
+        writer.write_chunk(png::chunk::IDAT, &stream).expect("IDAT");
+        writer.finish().expect("IEND");
+        let mut by_hand = png_head([5, 3]);
+        assert_eq!(by_hand.len(), PNG_HEAD_LEN);
+        by_hand.extend_from_slice(&stream);
+        assert_eq!(png_ended(by_hand), Some(by_crate));
+    }
 
     fn canvas(w: u32, h: u32, top: f32) -> PngCanvas {
         let mut pixmap = Pixmap::new(w, h).expect("pixmap");

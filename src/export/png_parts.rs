@@ -119,11 +119,18 @@ fn paeth(above: &[u8], row: &[u8], out: &mut [u8]) {
 /// The parts spliced into one zlib stream, in order; `None` if a part is not a stream as
 /// `fdeflate` writes them, or if the result would be larger than storing the rows as they
 /// are (the caller then encodes in one piece, as the `png` crate does).
+#[cfg(test)]
 pub(crate) fn join(parts: &[Part]) -> Option<Vec<u8>> {
+    join_after(Vec::new(), parts)
+}
+
+/// [`join`], the stream written after the bytes of `head` (a file's bytes before its image
+/// data), so that it is not copied again.
+pub(crate) fn join_after(head: Vec<u8>, parts: &[Part]) -> Option<Vec<u8>> {
     if !splicing_works() {
         return None;
     }
-    splice(parts)
+    splice_after(head, parts)
 }
 
 /// Whether spliced parts inflate to what went in, tried once per process on a few rows with
@@ -163,13 +170,19 @@ fn splicing_works() -> bool {
 
 /// [`join`] without the check that splicing works.
 fn splice(parts: &[Part]) -> Option<Vec<u8>> {
+    splice_after(Vec::new(), parts)
+}
+
+/// [`join_after`] without the check that splicing works.
+fn splice_after(mut out: Vec<u8>, parts: &[Part]) -> Option<Vec<u8>> {
     let total: usize = parts.iter().map(|p| p.stream.len() + 5).sum();
     let raw: usize = parts.iter().map(|p| p.raw_len).sum();
     // Stored blocks cost 5 bytes per 65,535.
     if parts.is_empty() || total > raw + raw / 65_535 * 5 + 11 {
         return None;
     }
-    let mut out = Vec::with_capacity(total + 6);
+    // Room for the stream and what a PNG writes after it (CRC, IEND).
+    out.reserve(total + 6 + 16);
     out.extend_from_slice(&ZLIB_HEADER);
     let mut adler = 1u32;
     for (i, part) in parts.iter().enumerate() {
