@@ -27,8 +27,15 @@ fn main() -> ExitCode {
         // A command given a large country layer runs with allocator settings for one-shot
         // work; commands map such a layer instead of reading it. The app does neither
         // (`io::memory`).
-        if (args.data.countries.as_deref()).is_some_and(sahel_atlas::io::memory::is_large_file) {
-            sahel_atlas::io::memory::run_again_tuned();
+        let tuned = (args.data.countries.as_deref())
+            .is_some_and(sahel_atlas::io::memory::is_large_file)
+            && sahel_atlas::io::memory::tune_allocator_for_commands();
+        if std::env::var_os("SAHEL_ATLAS_MEMORY_REPORT").is_some() {
+            say(if tuned {
+                "allocator: one heap in 2 MiB pages"
+            } else {
+                "allocator: glibc's defaults"
+            });
         }
         sahel_atlas::io::memory::map_files_with_guard();
     }

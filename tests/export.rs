@@ -489,6 +489,26 @@ fn render_of_a_mapped_layer_is_the_render_of_the_same_layer_read() {
     let mapped = render(&plain, &dir.join("mapped.png"));
     let read = render(&gzipped, &dir.join("read.png"));
     assert!(mapped == read, "the same picture from the same countries");
+    // A large layer also sets the allocator for one-shot work (Linux, glibc); the embedded
+    // data does not.
+    if cfg!(all(target_os = "linux", target_env = "gnu")) {
+        let report = |countries: Option<&Path>| {
+            let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_sahel-atlas"));
+            command.args(["render", "--at", "2023-12-05", "--size", "64x40", "--out"]);
+            command.arg(dir.join("small.png"));
+            if let Some(countries) = countries {
+                command.arg("--countries").arg(countries);
+            }
+            let out = command
+                .env("SAHEL_ATLAS_MEMORY_REPORT", "1")
+                .output()
+                .expect("runs");
+            assert!(out.status.success(), "{out:?}");
+            String::from_utf8_lossy(&out.stderr).into_owned()
+        };
+        assert!(report(Some(&plain)).contains("allocator: one heap in 2 MiB pages"));
+        assert!(report(None).contains("allocator: glibc's defaults"));
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -70,7 +70,8 @@ pub fn advise_huge_pages(_buffer: &mut [u8]) -> bool {
 }
 
 /// The size from which a file is large: read on two threads, mapped by commands, worth
-/// [`run_again_tuned`] (4 MiB; the 1:50m country layer is 4.5 MB, the 1:10m 22 MB).
+/// [`tune_allocator_for_commands`] (4 MiB; the 1:50m country layer is 4.5 MB, the 1:10m
+/// 22 MB).
 pub const LARGE_FILE: u64 = 4 << 20;
 
 /// Whether `path` names a file of [`LARGE_FILE`] bytes or more (false if it cannot be read).
@@ -78,42 +79,46 @@ pub fn is_large_file(path: &std::path::Path) -> bool {
     std::fs::metadata(path).is_ok_and(|meta| meta.len() >= LARGE_FILE)
 }
 
-/// The allocator settings of a one-shot command (glibc's tunables): heaps that grow 64 MiB at a
-/// time, backed by 2 MiB pages, with buffers up to 32 MiB kept in them and freed memory kept
-/// for reuse. A command touches tens of megabytes of fresh memory once, then ends; in 4 KiB
-/// pages that is thousands of page faults (about a tenth of a `render` of the 1:10m layer on
-/// this project's machine), in 2 MiB pages a few dozen. The app keeps glibc's defaults, which
-/// hand memory back as it is freed.
-pub const COMMAND_TUNABLES: &str = "glibc.malloc.hugetlb=1:glibc.malloc.top_pad=67108864:\
-glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456";
-
-/// Set in the environment of the process [`run_again_tuned`] starts, so that it never starts
-/// another.
-const TUNED_MARK: &str = "SAHEL_ATLAS_TUNED";
-
-/// Runs this program again in place (exec, same process id, arguments and standard streams)
-/// with [`COMMAND_TUNABLES`], which glibc reads only as a process starts. Returns when it does
-/// not: once run again, when `GLIBC_TUNABLES` is set already (the user's choice is kept), off
-/// glibc, or if the exec fails (the command then runs with the defaults).
-pub fn run_again_tuned() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    {
-        use std::os::unix::process::CommandExt as _;
-        if std::env::var_os(TUNED_MARK).is_some() || std::env::var_os("GLIBC_TUNABLES").is_some() {
-            return;
+/// Sets glibc's allocator for a one-shot command, and says whether it took: one heap for
+/// every thread, grown 64 MiB at a time and backed by 2 MiB pages, with buffers up to 32 MiB
+/// kept in it and freed memory kept for reuse. A command touches tens of megabytes of fresh
+/// memory once, then ends: in 4 KiB pages that is thousands of page faults (about a tenth of
+/// a `render` of the 1:10m layer on this project's machine), in 2 MiB pages a few dozen. One
+/// heap, because glibc's per-thread heaps would each start on a fresh page of their own.
+/// The app keeps glibc's defaults, which hand memory back as it is freed. Call it before
+/// starting threads.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[allow(unsafe_code)]
+pub fn tune_allocator_for_commands() -> bool {
+    const PAD: libc::c_int = 64 << 20;
+    // SAFETY: mallopt(3), malloc(3), free(3) and sbrk(0) as glibc documents them, called
+    // before any other thread allocates; madvise(2) on the whole huge pages of the range the
+    // heap has just grown by, which belongs to this process and holds nothing yet (the advice
+    // changes how the kernel backs it, never what it holds).
+    unsafe {
+        let set = libc::mallopt(libc::M_ARENA_MAX, 1) == 1
+            && libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20) == 1
+            && libc::mallopt(libc::M_TRIM_THRESHOLD, 256 << 20) == 1
+            && libc::mallopt(libc::M_TOP_PAD, PAD) == 1;
+        if !set {
+            return false;
         }
-        let mut args = std::env::args_os();
-        let (Some(arg0), Ok(exe)) = (args.next(), std::env::current_exe()) else {
-            return;
-        };
-        // Returns only on failure.
-        let _ = std::process::Command::new(exe)
-            .arg0(arg0)
-            .args(args)
-            .env("GLIBC_TUNABLES", COMMAND_TUNABLES)
-            .env(TUNED_MARK, "1")
-            .exec();
+        // One allocation larger than what is left at the top makes the heap grow by it and
+        // the pad; black_box keeps the compiler from leaving out the pair.
+        let before = libc::sbrk(0) as usize;
+        libc::free(std::hint::black_box(libc::malloc(1 << 20)));
+        let after = libc::sbrk(0) as usize;
+        let first = before.next_multiple_of(HUGE_PAGE);
+        let end = after / HUGE_PAGE * HUGE_PAGE;
+        end > first
+            && libc::madvise(first as *mut libc::c_void, end - first, libc::MADV_HUGEPAGE) == 0
     }
+}
+
+/// Sets the allocator for a one-shot command: nothing to set here.
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+pub fn tune_allocator_for_commands() -> bool {
+    false
 }
 
 /// The exit status after the SIGBUS of a truncated map: 128 + 7, as shells report a process
@@ -390,52 +395,5 @@ mod tests {
         assert_eq!(out.status.signal(), Some(libc::SIGBUS), "{out:?}");
         assert!(!String::from_utf8_lossy(&out.stderr).contains("truncated"));
         assert!(!String::from_utf8_lossy(&out.stdout).contains("still running"));
-    }
-
-    #[test]
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    fn a_command_runs_again_once_with_the_tunables_and_keeps_the_users_own() {
-        const NAME: &str = "io::memory::tests::a_command_runs_again_once_with_the_tunables_and_keeps_the_users_own";
-        if std::env::var_os("SAHEL_ATLAS_TEST_CHILD").is_some() {
-            println!("run with {:?}", std::env::var("GLIBC_TUNABLES").ok());
-            run_again_tuned();
-            println!("went on");
-            return;
-        }
-        let run = |tunables: Option<&str>| {
-            let mut command = std::process::Command::new(std::env::current_exe().expect("me"));
-            command
-                .args([NAME, "--exact", "--nocapture", "--test-threads=1"])
-                .env("SAHEL_ATLAS_TEST_CHILD", "1")
-                .env_remove(TUNED_MARK)
-                .env_remove("GLIBC_TUNABLES");
-            if let Some(tunables) = tunables {
-                command.env("GLIBC_TUNABLES", tunables);
-            }
-            let out = command.output().expect("the child runs");
-            assert!(out.status.success(), "{out:?}");
-            let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-            // libtest writes the test's name before its first line.
-            (stdout.lines())
-                .filter_map(|line| {
-                    let said = &line[line.find("run with").unwrap_or(0)..];
-                    (said.starts_with("run with") || said == "went on").then(|| said.to_owned())
-                })
-                .collect::<Vec<_>>()
-        };
-        // Run again in place, once, with the tunables; then on.
-        assert_eq!(
-            run(None),
-            [
-                "run with None".to_owned(),
-                format!("run with Some({COMMAND_TUNABLES:?})"),
-                "went on".to_owned(),
-            ]
-        );
-        // The user's own tunables are kept: not run again.
-        assert_eq!(
-            run(Some("glibc.malloc.check=0")),
-            ["run with Some(\"glibc.malloc.check=0\")", "went on"]
-        );
     }
 }
