@@ -1,5 +1,5 @@
-//! The process's memory: giving freed memory back to the system, and asking for large pages
-//! for large buffers.
+//! The process's memory: giving freed memory back to the system, asking for large pages for
+//! large buffers, setting the allocator of one-shot commands, and mapping files for them.
 //!
 //! glibc's allocator keeps what a thread frees in that thread's arena and returns pages to the
 //! system only from the top of each heap, so after loading a detailed layer on worker threads,
@@ -12,6 +12,8 @@
 //! the kernel a page fault for every 4 KiB it first touches: for the 22 MB of the 1:10m country
 //! layer, 5,500 faults, about a tenth of a whole `render`. Linux backs a range marked
 //! `MADV_HUGEPAGE` with 2 MiB pages where it can, one fault each ([`advise_huge_pages`]).
+//! A command given a large country layer goes further: its whole heap is one range of such
+//! pages ([`tune_allocator_for_commands`]).
 //!
 //! A one-shot command reads its large country layer by mapping the file ([`MappedFile`]): the
 //! page cache's own pages, nothing copied and no fresh memory cleared for them (about a tenth
