@@ -116,6 +116,9 @@ struct Cursor<'a> {
     /// The coordinates of the geometry being read, kept between geometries so that its
     /// buffers grow once per thread rather than once per country.
     scratch: Nested,
+    /// The member names of the properties being read (to find one given twice), kept between
+    /// features for the same reason.
+    property_names: rustc_hash::FxHashSet<Cow<'a, str>>,
 }
 
 impl<'a> Cursor<'a> {
@@ -130,6 +133,11 @@ impl<'a> Cursor<'a> {
                 positions: Vec::with_capacity(1 << 17),
                 closes: Vec::with_capacity(1 << 12),
             },
+            // A Natural Earth feature has about 170 properties.
+            property_names: rustc_hash::FxHashSet::with_capacity_and_hasher(
+                256,
+                rustc_hash::FxBuildHasher,
+            ),
         }
     }
 
@@ -204,21 +212,33 @@ impl<'a> Cursor<'a> {
             self.at += 1;
             return Some(Some(kept));
         }
-        // A natural Earth feature has about 170 properties: names go in a hash set, not a
+        // A Natural Earth feature has about 170 properties: names go in a hash set, not a
         // sorted list.
-        let mut names = rustc_hash::FxHashSet::default();
-        loop {
-            let name = self.name()?;
+        let mut names = std::mem::take(&mut self.property_names);
+        names.clear();
+        let kept = loop {
+            let Some(name) = self.name() else {
+                break None;
+            };
             if READ_PROPERTIES.contains(&name.as_ref()) {
-                kept.insert(name.clone().into_owned(), self.value::<Value>()?);
-            } else {
-                self.skip()?;
+                let Some(value) = self.value::<Value>() else {
+                    break None;
+                };
+                kept.insert(name.clone().into_owned(), value);
+            } else if self.skip().is_none() {
+                break None;
             }
-            names.insert(name).then_some(())?;
-            if !self.comma_or(b'}')? {
-                return Some(Some(kept));
+            if !names.insert(name) {
+                break None;
             }
-        }
+            match self.comma_or(b'}') {
+                Some(true) => {}
+                Some(false) => break Some(Some(kept)),
+                None => break None,
+            }
+        };
+        self.property_names = names;
+        kept
     }
 
     /// A member name and its colon; borrowed from the text when it has no escape.
