@@ -726,13 +726,15 @@ mod tests {
         assert!(changed(0) && changed(39));
     }
 
-    fn embedded() -> (
-        std::sync::Arc<MapLayer>,
-        std::sync::Arc<crate::model::Timeline>,
-    ) {
+    /// Runs `test` on the embedded 1:50m layer and scenario as map data.
+    fn with_embedded(test: impl FnOnce(&MapData<'_>)) {
         let layer = crate::map::embedded::fine_outlines().expect("embedded layer");
         let timeline = crate::io::embedded::default_timeline().expect("embedded scenario");
-        (layer, timeline)
+        test(&MapData {
+            layer: &layer,
+            places: &layer,
+            timeline: &timeline,
+        });
     }
 
     fn options_at(size: [u32; 2]) -> RenderOptions {
@@ -743,38 +745,30 @@ mod tests {
 
     #[test]
     fn the_png_compressed_in_bands_holds_the_drawn_pixels() {
-        let (layer, timeline) = embedded();
-        let data = MapData {
-            layer: &layer,
-            places: &layer,
-            timeline: &timeline,
-        };
-        for size in [[640, 401], [300, 1], [97, 2]] {
-            let png = render_png(&data, &options_at(size)).expect("renders");
-            let decoded = image::load_from_memory(&png).expect("a PNG");
-            let rgba = render_rgba(&data, &options_at(size)).expect("renders");
-            assert_eq!(decoded.to_rgba8().into_raw(), rgba, "{size:?}");
-        }
+        with_embedded(|data| {
+            for size in [[640, 401], [300, 1], [97, 2]] {
+                let png = render_png(data, &options_at(size)).expect("renders");
+                let decoded = image::load_from_memory(&png).expect("a PNG");
+                let rgba = render_rgba(data, &options_at(size)).expect("renders");
+                assert_eq!(decoded.to_rgba8().into_raw(), rgba, "{size:?}");
+            }
+        });
     }
 
     #[test]
     fn two_bands_draw_the_picture_of_one() {
-        let (layer, timeline) = embedded();
-        let data = MapData {
-            layer: &layer,
-            places: &layer,
-            timeline: &timeline,
-        };
-        let list = picture::frame(&data, &options_at([640, 401]));
-        let one = rasterise_in_bands(&list, &layer, 1).expect("one band");
-        let two = rasterise_in_bands(&list, &layer, 2).expect("two bands");
-        assert_eq!(one.len(), 640 * 401 * 4);
-        // tiny-skia clips a shape that crosses the split at each band's edge, which moves a
-        // few anti-aliased pixels near the split; every other row is the same.
-        let row = 640 * 4;
-        for y in (0..401).filter(|y: &usize| y.abs_diff(200) > 10) {
-            let rows = y * row..(y + 1) * row;
-            assert!(one[rows.clone()] == two[rows], "row {y}");
-        }
+        with_embedded(|data| {
+            let list = picture::frame(data, &options_at([640, 401]));
+            let one = rasterise_in_bands(&list, data.layer, 1).expect("one band");
+            let two = rasterise_in_bands(&list, data.layer, 2).expect("two bands");
+            assert_eq!(one.len(), 640 * 401 * 4);
+            // tiny-skia clips a shape that crosses the split at each band's edge, which moves
+            // a few anti-aliased pixels near the split; every other row is the same.
+            let row = 640 * 4;
+            for y in (0..401).filter(|y: &usize| y.abs_diff(200) > 10) {
+                let rows = y * row..(y + 1) * row;
+                assert!(one[rows.clone()] == two[rows], "row {y}");
+            }
+        });
     }
 }

@@ -237,13 +237,13 @@ impl MappedFile {
                 0,
             )
         };
-        let start = (at != libc::MAP_FAILED)
-            .then(|| std::ptr::NonNull::new(at.cast()))
-            .flatten();
-        if start.is_none() {
-            guard::LIVE.fetch_sub(1, Ordering::AcqRel);
+        match std::ptr::NonNull::new(at.cast()).filter(|_| at != libc::MAP_FAILED) {
+            Some(start) => Some(Self { start, len }),
+            None => {
+                guard::LIVE.fetch_sub(1, Ordering::AcqRel);
+                None
+            }
         }
-        Some(Self { start: start?, len })
     }
 }
 

@@ -17,19 +17,24 @@ pub const MAX_FILE_BYTES: u64 = 1 << 28;
 /// # Errors
 /// The file cannot be read, is larger than [`MAX_FILE_BYTES`], or is not valid gzip.
 pub fn read_file_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let name = path.display().to_string();
-    let fail = |message: String| LoadError::single(Diagnostic::error(&name, Where::File, message));
-    let (file, expected_len) = open_file(path)?;
+    let (file, len) = open_file(path)?;
+    read_opened(&path.display().to_string(), &file, len)
+}
+
+/// [`read_file_bytes`] of a file opened with [`open_file`], `expected_len` long by its
+/// metadata, named `name` in messages.
+fn read_opened(name: &str, file: &std::fs::File, expected_len: u64) -> Result<Vec<u8>, LoadError> {
+    let fail = |message: String| LoadError::single(Diagnostic::error(name, Where::File, message));
     if expected_len > MAX_FILE_BYTES {
         return Err(fail(too_large(Some(expected_len))));
     }
-    let bytes = match read_in_halves(&file, expected_len) {
+    let bytes = match read_in_halves(file, expected_len) {
         Some(bytes) => bytes,
         None => {
             // Sized from the metadata: reading through `take` gives no size hint, and a
             // vector grown by doubling would hold up to twice the file at the peak of a load.
             let mut bytes = Vec::with_capacity(usize::try_from(expected_len).unwrap_or(0) + 1);
-            let mut file = &file;
+            let mut file = file;
             file.seek(std::io::SeekFrom::Start(0))
                 .map_err(|e| fail(format!("cannot read: {e}")))?;
             file.take(MAX_FILE_BYTES + 1)
@@ -42,7 +47,7 @@ pub fn read_file_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(fail(too_large(None)));
     }
-    match gunzip_if_needed(&name, &bytes)? {
+    match gunzip_if_needed(name, &bytes)? {
         Cow::Borrowed(_) => Ok(bytes),
         Cow::Owned(gunzipped) => Ok(gunzipped),
     }
@@ -74,15 +79,16 @@ impl std::ops::Deref for FileBytes {
 /// # Errors
 /// As [`read_file_bytes`].
 pub(crate) fn map_or_read_file(path: &Path) -> Result<FileBytes, LoadError> {
+    let name = path.display().to_string();
     let (file, len) = open_file(path)?;
     if (super::memory::LARGE_FILE..=MAX_FILE_BYTES).contains(&len)
         && let Some(map) = usize::try_from(len)
             .ok()
-            .and_then(|len| super::memory::MappedFile::map(&file, len, &path.display().to_string()))
+            .and_then(|len| super::memory::MappedFile::map(&file, len, &name))
     {
         return Ok(FileBytes::Mapped(map));
     }
-    read_file_bytes(path).map(FileBytes::Read)
+    read_opened(&name, &file, len).map(FileBytes::Read)
 }
 
 /// A large file read on two threads, each half into its part of the buffer: most of a
